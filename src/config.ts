@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/** Thrown when the environment cannot run the bot; `message` is one line meant for the operator. */
+export class ConfigError extends Error {}
+
+const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'is required: set it to the bot token (xoxb-…) from OAuth & Permissions' })
+      .trim()
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)'),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
+      message: 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens), or unset for HTTP mode',
+    }),
+    SLACK_API_URL: z
+      .string()
+      .trim()
+      .default('https://slack.com/api/')
+      .refine((value) => /^https?:\/\/\S+$/.test(value), { message: 'must be an http(s) URL such as https://slack.com/api/' })
+      .transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+    PORT: z.coerce
+      .number({ error: 'must be a port number between 0 and 65535' })
+      .int('must be a whole port number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(3000),
+    DATABASE_PATH: z.string().trim().min(1, 'must be a file path such as ./data/alumni.sqlite').default('./data/alumni.sqlite'),
+    DEFAULT_TIMEZONE: z
+      .string()
+      .trim()
+      .default('Asia/Tokyo')
+      .refine(isIanaZone, { message: 'must be an IANA time zone such as Asia/Tokyo or Europe/London' }),
+    DEFAULT_LOCALE: z.enum(['en', 'ja'], { error: 'must be en or ja' }).default('en'),
+    ADMIN_USER_IDS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
+      )
+      .refine((ids) => ids.every((id) => slackUserId.test(id)), {
+        message: 'must be comma-separated Slack user ids such as U012ABCDEF,U034GHIJKL',
+      }),
+    COMMUNITY_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
+      message: 'must be a channel id such as C012ABCDEF (channel details → About), or unset',
+    }),
+    COMMUNITY_TEXT_PATH: optionalText,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode: copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN for Socket Mode',
+      });
+    }
+  });
+
+export interface Config {
+  readonly botToken: string;
+  readonly signingSecret: string | undefined;
+  readonly appToken: string | undefined;
+  readonly socketMode: boolean;
+  readonly slackApiUrl: string;
+  readonly port: number;
+  readonly databasePath: string;
+  readonly defaultTimezone: string;
+  readonly defaultLocale: 'en' | 'ja';
+  readonly adminUserIds: readonly string[];
+  readonly communityChannelId: string | undefined;
+  readonly communityTextPath: string | undefined;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Validates the environment; throws ConfigError naming the first bad variable and how to fix it. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    const message = (issue?.message ?? 'is invalid').replace(/\s+/g, ' ');
+    throw new ConfigError(`${variable} ${message}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    socketMode: e.SLACK_APP_TOKEN !== undefined,
+    slackApiUrl: e.SLACK_API_URL,
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    defaultLocale: e.DEFAULT_LOCALE,
+    adminUserIds: Object.freeze([...e.ADMIN_USER_IDS]),
+    communityChannelId: e.COMMUNITY_CHANNEL_ID,
+    communityTextPath: e.COMMUNITY_TEXT_PATH,
+    logLevel: e.LOG_LEVEL,
+  });
+}

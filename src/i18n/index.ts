@@ -1,0 +1,24 @@
+import { en, type Catalogue } from './en';
+import { ja } from './ja';
+
+export const LOCALES = ['en', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { Catalogue };
+
+const catalogues: Record<Locale, Catalogue> = { en, ja };
+
+export function messages(locale: Locale): Catalogue {
+  return catalogues[locale];
+}
+
+/** Maps a Slack locale such as "ja-JP" or "en-GB" to one we speak, or undefined. */
+export function fromSlackLocale(slackLocale: string | undefined | null): Locale | undefined {
+  if (slackLocale === undefined || slackLocale === null) return undefined;
+  const language = slackLocale.toLowerCase().split(/[-_]/)[0];
+  return LOCALES.find((locale) => locale === language);
+}
+
+/** Joins a list the way each language does. */
+export function joinList(locale: Locale, items: readonly string[]): string {
+  return items.join(locale === 'ja' ? '、' : ', ');
+}

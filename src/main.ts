@@ -1,0 +1,107 @@
+import { webApi } from '@slack/bolt';
+import dotenv from 'dotenv';
+import { systemClock, type Clock } from './clock';
+import { ConfigError, loadConfig, type Config } from './config';
+import { TagVocabulary } from './interests/tags';
+import { LineLogger, type Logger } from './logger';
+import { CommunityCharter } from './onboarding/community';
+import { createServices, type Services } from './services';
+import { createSlackApp } from './slack/app';
+import { openDatabase, type Db } from './storage/database';
+import { LogLevel } from '@slack/bolt';
+
+export interface RunningBot {
+  readonly port: number;
+  readonly services: Services;
+  readonly db: Db;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+const logLevels = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+/** The composition root: config → database → services → Slack app and listeners → (scheduler). */
+export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? new LineLogger(logLevels[config.logLevel]);
+  const db = openDatabase(config.databasePath);
+  let healthy = true;
+  try {
+    const lookupClient = new webApi.WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, logger, logLevel: logLevels[config.logLevel] });
+    const services = createServices({
+      config,
+      db,
+      clock,
+      logger,
+      vocabulary: TagVocabulary.fromFile(TagVocabulary.defaultFile()),
+      charter: CommunityCharter.load(config.communityTextPath ?? CommunityCharter.defaultFile()),
+      localeLookup: async (userId) => {
+        const result = await lookupClient.users.info({ user: userId, include_locale: true });
+        return result.user?.locale;
+      },
+    });
+    const slack = createSlackApp(config, services, logger, () => healthy && db.open);
+    const port = await slack.start();
+    logger.info(`Homecoming is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${port}`);
+    let stopping: Promise<void> | undefined;
+    return {
+      port,
+      services,
+      db,
+      stop: () => {
+        stopping ??= (async () => {
+          healthy = false;
+          await slack.stop(); // no new requests
+          const idle = await services.tasks.idle(10_000);
+          if (!idle) logger.warn(`stopping with ${services.tasks.size} requests still in flight`);
+          db.close();
+          logger.info('Homecoming stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Turns a start-up failure into the one line an operator needs. */
+function describeStartFailure(error: unknown): string {
+  if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
+  const code = typeof error === 'object' && error !== null && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
+  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+    return `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions again`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Homecoming could not start: ${message.split('\n')[0] ?? ''}`.replace(/\b(xox[abprs]|xapp)-[A-Za-z0-9-]+/g, '$1-***');
+}
+
+async function run(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let bot: RunningBot;
+  try {
+    bot = await startBot(loadConfig(process.env));
+  } catch (error) {
+    process.stderr.write(`${describeStartFailure(error)}\n`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string): void => {
+    process.stderr.write(`${signal} received: finishing requests in flight, then stopping\n`);
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while stopping: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) void run();

@@ -1,0 +1,104 @@
+import type { Clock } from '../clock';
+import { MAX_TAGS_PER_MEMBER, type TagProblem, type TagVocabulary } from '../interests/tags';
+import type { RoleService } from '../roles/service';
+import type { MemberRepository } from '../storage/members';
+import { rankMatches, type Match } from './matching';
+import type { Profile, ProfileUpdate } from './types';
+
+export type InterestChange =
+  | { readonly ok: true; readonly changed: readonly string[]; readonly unchanged: readonly string[]; readonly total: number }
+  | { readonly ok: false; readonly problem: TagProblem };
+
+export const MAX_FIND_RESULTS = 20;
+export const MAX_QUERY_LENGTH = 100;
+
+/** Profiles, interests and finding each other. */
+export class MemberService {
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly vocabulary: TagVocabulary,
+    private readonly roles: RoleService,
+    private readonly clock: Clock,
+  ) {}
+
+  ensure(userId: string): void {
+    this.members.ensure(userId, this.clock.now());
+  }
+
+  profile(userId: string): Profile | undefined {
+    return this.members.profile(userId);
+  }
+
+  interests(userId: string): string[] {
+    return this.members.interests(userId);
+  }
+
+  recordActivity(userId: string): void {
+    this.members.touch(userId, this.clock.now());
+  }
+
+  addInterests(userId: string, text: string): InterestChange {
+    const parsed = this.vocabulary.parseList(text);
+    if (!parsed.ok) return parsed;
+    const current = new Set(this.members.interests(userId));
+    const added = parsed.tags.filter((tag) => !current.has(tag));
+    const total = current.size + added.length;
+    if (total > MAX_TAGS_PER_MEMBER) {
+      return { ok: false, problem: { kind: 'too_many', count: total, max: MAX_TAGS_PER_MEMBER } };
+    }
+    this.ensure(userId);
+    this.members.addInterests(userId, added, this.clock.now());
+    return { ok: true, changed: added, unchanged: parsed.tags.filter((tag) => current.has(tag)), total };
+  }
+
+  removeInterests(userId: string, text: string): InterestChange {
+    const parsed = this.vocabulary.parseList(text);
+    if (!parsed.ok) return parsed;
+    const current = new Set(this.members.interests(userId));
+    const present = parsed.tags.filter((tag) => current.has(tag));
+    this.members.removeInterests(userId, present);
+    return {
+      ok: true,
+      changed: present,
+      unchanged: parsed.tags.filter((tag) => !current.has(tag)),
+      total: current.size - present.length,
+    };
+  }
+
+  /** Parses the interests field of the profile modal with the same rules as the command. */
+  parseInterestField(text: string): { ok: true; tags: string[] } | { ok: false; problem: TagProblem } {
+    if (text.trim() === '') return { ok: true, tags: [] };
+    return this.vocabulary.parseList(text);
+  }
+
+  /** Sets the member's interests to exactly these tags (the interests modal). */
+  replaceInterests(userId: string, tags: readonly string[]): void {
+    this.ensure(userId);
+    this.members.replaceInterests(userId, tags, this.clock.now());
+  }
+
+  saveProfile(userId: string, update: ProfileUpdate): void {
+    this.ensure(userId);
+    this.members.saveProfile(userId, update, this.clock.now());
+  }
+
+  /**
+   * Members matching a query, best first. Hidden members never appear; members visible to
+   * staff only appear to admins and HR; the caller never finds themselves.
+   */
+  find(callerId: string, query: string): { matches: Match[]; total: number } {
+    const seesStaffOnly = this.roles.has(callerId, 'hr');
+    const candidates = this.members
+      .directory()
+      .filter((entry) => entry.userId !== callerId)
+      .filter((entry) => entry.visibility === 'all' || (entry.visibility === 'staff' && seesStaffOnly));
+    const ranked = rankMatches({
+      query: this.vocabulary.normalize(query),
+      queryWords: query,
+      callerInterests: new Set(this.members.interests(callerId)),
+      candidates,
+      normalizeTag: (tag) => this.vocabulary.normalize(tag),
+    });
+    return { matches: ranked.slice(0, MAX_FIND_RESULTS), total: ranked.length };
+  }
+}

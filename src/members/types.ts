@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const VISIBILITIES = ['all', 'staff', 'nobody'] as const;
+/** all: every alum; staff: admins and HR only; nobody: hidden from everyone. */
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const OPEN_TO_FLAGS = ['comeback', 'referrals', 'mentoring', 'collaboration', 'speaking'] as const;
+export type OpenToFlag = (typeof OPEN_TO_FLAGS)[number];
+
+export const PROFILE_LIMITS = {
+  displayName: 80,
+  company: 100,
+  title: 100,
+  location: 100,
+  bio: 500,
+  earliestYear: 1950,
+} as const;
+
+export interface Profile {
+  readonly userId: string;
+  readonly displayName: string | null;
+  readonly yearsFrom: number | null;
+  readonly yearsTo: number | null;
+  readonly company: string | null;
+  readonly title: string | null;
+  readonly location: string | null;
+  readonly bio: string | null;
+  readonly visibility: Visibility;
+  readonly openTo: readonly OpenToFlag[];
+  readonly interests: readonly string[];
+  readonly profileUpdatedAt: string | null;
+  readonly agreedVersion: string | null;
+  readonly agreedAt: string | null;
+}
+
+/** What a member may change through the profile modal, after our own validation. */
+export interface ProfileUpdate {
+  readonly displayName: string | null;
+  readonly yearsFrom: number | null;
+  readonly yearsTo: number | null;
+  readonly company: string | null;
+  readonly title: string | null;
+  readonly location: string | null;
+  readonly bio: string | null;
+  readonly visibility: Visibility;
+  readonly openTo: readonly OpenToFlag[];
+  readonly interests: readonly string[];
+}
+
+export const visibilitySchema = z.enum(VISIBILITIES);
+export const openToSchema = z.enum(OPEN_TO_FLAGS);
+
+export function isProfileComplete(profile: Profile): boolean {
+  return profile.displayName !== null && profile.yearsFrom !== null && profile.interests.length > 0;
+}

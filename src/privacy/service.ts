@@ -1,0 +1,52 @@
+import type { MemberRepository } from '../storage/members';
+import type { RoleRepository } from '../storage/roles';
+import type { LocaleRepository } from '../storage/locales';
+import type { Db } from '../storage/database';
+
+export interface MemberExport {
+  readonly exportedAt: string;
+  readonly userId: string;
+  readonly member: Record<string, unknown> | null;
+  readonly interests: readonly { tag: string; addedAt: string }[];
+  readonly openTo: readonly { flag: string; since: string; expiresAt: string | null }[];
+  readonly roles: readonly { role: string; grantedAt: string }[];
+  readonly language: string | null;
+}
+
+/** What a member can see, take away and erase. */
+export class PrivacyService {
+  constructor(
+    private readonly db: Db,
+    private readonly members: MemberRepository,
+    private readonly roles: RoleRepository,
+    private readonly locales: LocaleRepository,
+  ) {}
+
+  export(userId: string, now: Date): MemberExport {
+    const row = this.members.row(userId);
+    return {
+      exportedAt: now.toISOString(),
+      userId,
+      member: row === undefined ? null : { ...row },
+      interests: this.members.interestRows(userId),
+      openTo: this.members.availabilityRows(userId),
+      roles: this.roles
+        .all()
+        .filter((grant) => grant.userId === userId)
+        .map((grant) => ({ role: grant.role, grantedAt: grant.grantedAt })),
+      language: this.locales.get(userId)?.locale ?? null,
+    };
+  }
+
+  /**
+   * Removes every row about the member, in one transaction. A configured admin
+   * (ADMIN_USER_IDS) keeps that power, which lives in settings, not in the database.
+   */
+  erase(userId: string): void {
+    this.db.transaction(() => {
+      this.members.delete(userId); // interests and availability follow by cascade
+      this.roles.eraseMember(userId);
+      this.locales.delete(userId);
+    })();
+  }
+}

@@ -1,0 +1,65 @@
+import type { Clock } from '../clock';
+import type { RoleRepository } from '../storage/roles';
+import { PermissionDenied, type Role } from './types';
+
+export interface RoleHolder {
+  readonly userId: string;
+  readonly role: Role;
+  /** Admin through ADMIN_USER_IDS rather than a grant. */
+  readonly fromSettings: boolean;
+}
+
+export type RoleChange =
+  | { readonly kind: 'granted' | 'already_had' | 'revoked' | 'did_not_have'; readonly userId: string; readonly role: Role }
+  | { readonly kind: 'configured_admin'; readonly userId: string };
+
+export class RoleService {
+  private readonly configuredAdmins: ReadonlySet<string>;
+
+  constructor(
+    private readonly roles: RoleRepository,
+    configuredAdmins: readonly string[],
+    private readonly clock: Clock,
+  ) {
+    this.configuredAdmins = new Set(configuredAdmins);
+  }
+
+  rolesOf(userId: string): Set<Role> {
+    const roles = new Set<Role>(this.roles.rolesOf(userId));
+    if (this.configuredAdmins.has(userId)) roles.add('admin');
+    return roles;
+  }
+
+  /** Admins may do everything an organizer or HR may do. */
+  has(userId: string, role: Role): boolean {
+    const roles = this.rolesOf(userId);
+    return roles.has(role) || roles.has('admin');
+  }
+
+  require(userId: string, ...anyOf: Role[]): void {
+    if (!anyOf.some((role) => this.has(userId, role))) throw new PermissionDenied(anyOf);
+  }
+
+  grant(actorId: string, userId: string, role: Role): RoleChange {
+    this.require(actorId, 'admin');
+    const granted = this.roles.grant(userId, role, actorId, this.clock.now());
+    return { kind: granted ? 'granted' : 'already_had', userId, role };
+  }
+
+  revoke(actorId: string, userId: string, role: Role): RoleChange {
+    this.require(actorId, 'admin');
+    if (role === 'admin' && this.configuredAdmins.has(userId)) return { kind: 'configured_admin', userId };
+    return this.roles.revoke(userId, role) ? { kind: 'revoked', userId, role } : { kind: 'did_not_have', userId, role };
+  }
+
+  /** Every role holder, configured admins included, for admins only. */
+  list(actorId: string): RoleHolder[] {
+    this.require(actorId, 'admin');
+    const configured: RoleHolder[] = [...this.configuredAdmins].map((userId) => ({ userId, role: 'admin', fromSettings: true }));
+    const granted = this.roles
+      .all()
+      .filter((grant) => !(grant.role === 'admin' && this.configuredAdmins.has(grant.userId)))
+      .map((grant) => ({ userId: grant.userId, role: grant.role, fromSettings: false }));
+    return [...configured, ...granted];
+  }
+}

@@ -1,0 +1,9 @@
+export const ROLES = ['admin', 'organizer', 'hr'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Thrown by services when the caller lacks a role; the Slack layer names the role in its reply. */
+export class PermissionDenied extends Error {
+  constructor(readonly needed: readonly Role[]) {
+    super(`needs one of: ${needed.join(', ')}`);
+  }
+}

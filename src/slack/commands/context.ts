@@ -1,0 +1,19 @@
+import type { webApi } from '@slack/bolt';
+import type { Locale } from '../../i18n';
+import type { Services } from '../../services';
+import type { SlackMessage } from '../views/message';
+
+/** What a command handler needs, the same whether it came as /alumni or as a DM. */
+export interface CommandContext {
+  readonly services: Services;
+  readonly client: webApi.WebClient;
+  readonly userId: string;
+  readonly locale: Locale;
+  readonly surface: 'slash' | 'dm';
+  /** Present for slash commands; a DM has none, so modals are offered as a button there. */
+  readonly triggerId: string | undefined;
+  /** Slash: an ephemeral reply (in the acknowledgement when still possible). DM: a message in the DM. */
+  reply(message: SlackMessage): Promise<void>;
+  /** Slash: acknowledge now, before slow work. DM: nothing to do. */
+  acknowledge(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { messages, type Locale } from '../../i18n';
+import { PermissionDenied } from '../../roles/types';
+import { parseCommand, type Command, type UsageProblem } from '../parse/command';
+import { agreementRequiredMessage } from '../views/charter';
+import { helpMessage } from '../views/help';
+import { escapeMrkdwn } from '../views/text';
+import type { CommandContext } from './context';
+import { commandHandlers } from './handlers';
+
+// A member who has not agreed may still read help and take or erase their data.
+const allowedBeforeAgreement: ReadonlySet<Command['verb']> = new Set(['help', 'privacy']);
+
+function usageText(problem: UsageProblem, locale: Locale): string {
+  const m = messages(locale);
+  if (typeof problem === 'object') return `${m.roles.badRole(escapeMrkdwn(problem.given))}\n${m.roles.usage}`;
+  const texts: Record<typeof problem, string> = {
+    interests_usage: m.interests.usage,
+    interests_empty: m.interests.errors.empty,
+    find_usage: m.find.usage,
+    privacy_usage: m.privacy.usage,
+    role_usage: m.roles.usage,
+    role_bad_user: `${m.roles.badUser}\n${m.roles.usage}`,
+  };
+  return texts[problem];
+}
+
+export function errorReference(): string {
+  return randomBytes(3).toString('hex');
+}
+
+export function permissionText(error: PermissionDenied, locale: Locale): string {
+  const m = messages(locale);
+  return m.common.permissionDenied(error.needed.map((role) => m.roleName[role]).join(m.common.or));
+}
+
+/** Parses the text, applies the agreement gate, runs the verb, and turns every failure into a useful reply. */
+export async function runCommand(ctx: CommandContext, text: string): Promise<void> {
+  const { services } = ctx;
+  try {
+    const parsed = parseCommand(text);
+    if (!parsed.ok) {
+      if ('unknown' in parsed) {
+        const lead = messages(ctx.locale).unknownCommand(escapeMrkdwn(parsed.unknown));
+        await ctx.reply(helpMessage(ctx.locale, services.roles.rolesOf(ctx.userId), lead));
+      } else {
+        await ctx.reply({ text: usageText(parsed.usage, ctx.locale) });
+      }
+      return;
+    }
+    const { command } = parsed;
+    if (!allowedBeforeAgreement.has(command.verb)) {
+      const state = services.onboarding.agreementState(ctx.userId);
+      if (state !== 'agreed') {
+        const charter = services.onboarding.charter.text(ctx.locale);
+        await ctx.reply(agreementRequiredMessage(charter, ctx.locale, state === 'outdated'));
+        return;
+      }
+      services.members.recordActivity(ctx.userId);
+    }
+    await dispatch(ctx, command);
+  } catch (error) {
+    if (error instanceof PermissionDenied) {
+      services.logger.info(`refused ${ctx.userId}: ${error.message}`);
+      await ctx.reply({ text: permissionText(error, ctx.locale) });
+      return;
+    }
+    const ref = errorReference();
+    services.logger.error(`command failed for ${ctx.userId} (ref ${ref}):`, error);
+    await ctx.reply({ text: messages(ctx.locale).common.error(ref) });
+  }
+}
+
+function dispatch(ctx: CommandContext, command: Command): Promise<void> {
+  // The switch narrows each command to its handler's type without casts.
+  switch (command.verb) {
+    case 'help':
+      return commandHandlers.help(ctx, command);
+    case 'profile':
+      return commandHandlers.profile(ctx, command);
+    case 'interests':
+      return commandHandlers.interests(ctx, command);
+    case 'find':
+      return commandHandlers.find(ctx, command);
+    case 'privacy':
+      return commandHandlers.privacy(ctx, command);
+    case 'roles':
+      return commandHandlers.roles(ctx, command);
+    case 'role':
+      return commandHandlers.role(ctx, command);
+  }
+}
+

@@ -1,0 +1,18 @@
+import type { webApi } from '@slack/bolt';
+import type { Services } from '../services';
+import { homeView } from './views/home';
+
+/** Publishes one member's App Home: only ever for the member who opened it or just changed something. */
+export async function publishHome(services: Services, client: webApi.WebClient, userId: string): Promise<void> {
+  const locale = await services.locales.localeOf(userId);
+  const view = homeView(
+    {
+      profile: services.members.profile(userId),
+      roles: services.roles.rolesOf(userId),
+      agreed: services.onboarding.agreementState(userId) === 'agreed',
+      charter: services.onboarding.charter.text(locale),
+    },
+    locale,
+  );
+  await client.views.publish({ user_id: userId, view });
+}

@@ -1,0 +1,108 @@
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { messages, type Locale } from '../../i18n';
+import type { Services } from '../../services';
+import { errorReference } from '../commands/dispatch';
+import { publishHome } from '../home';
+import { ACTION } from '../ids';
+import { eraseMemberData, sendDataExport } from '../privacyFlows';
+import { agreedMessage } from '../views/charter';
+import type { SlackMessage } from '../views/message';
+import { doneModal, interestsModal, profileModal, type ModalOrigin } from '../views/profile';
+import { privacyModal } from '../views/privacy';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** Where the button was pressed decides how we answer: replace the message, update the modal, or refresh Home. */
+function originOf(body: BlockAction): ModalOrigin['origin'] {
+  return body.view?.type === 'home' ? 'home' : 'message';
+}
+
+async function answer(args: ButtonArgs, services: Services, locale: Locale, message: SlackMessage, title: string): Promise<void> {
+  const { body, client, respond } = args;
+  if (body.view?.type === 'modal') {
+    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: doneModal(title, message.text, locale) });
+  } else if (body.view?.type === 'home') {
+    await publishHome(services, client, body.user.id);
+  } else {
+    await respond({ replace_original: true, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+  }
+}
+
+/** ack() first, then the work; any failure is logged and the member told. */
+function button(services: Services, work: (args: ButtonArgs, locale: Locale) => Promise<void>) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const userId = args.body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    try {
+      await work(args, locale);
+    } catch (error) {
+      const ref = errorReference();
+      services.logger.error(`button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
+      const text = messages(locale).common.error(ref);
+      if (args.body.response_url !== undefined) {
+        await args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+      } else {
+        await args.client.chat.postMessage({ channel: userId, text }).catch(() => undefined);
+      }
+    }
+  };
+}
+
+export function registerActions(app: App, services: Services): void {
+  app.action<BlockAction>(
+    ACTION.agree,
+    button(services, async (args, locale) => {
+      const userId = args.body.user.id;
+      const agreedAt = services.onboarding.agree(userId);
+      services.logger.info(`${userId} agreed to the charter ${services.onboarding.charter.version}`);
+      if (args.body.view?.type === 'home') await publishHome(services, args.client, userId);
+      else await args.respond({ replace_original: true, ...agreedMessage(locale, agreedAt) });
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION.openProfile,
+    button(services, async ({ body, client }, locale) => {
+      const view = profileModal(services.members.profile(body.user.id), locale, { origin: originOf(body) }, services.clock.now());
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION.openInterests,
+    button(services, async ({ body, client }, locale) => {
+      const view = interestsModal(services.members.interests(body.user.id), locale, { origin: originOf(body) });
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION.openPrivacy,
+    button(services, async ({ body, client }, locale) => {
+      await client.views.open({ trigger_id: body.trigger_id, view: privacyModal(locale) });
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION.privacyExport,
+    button(services, async (args, locale) => {
+      const m = messages(locale).privacy;
+      await sendDataExport(services, args.client, args.body.user.id, locale);
+      if (args.body.view?.type === 'modal') await answer(args, services, locale, { text: m.exportSent }, messages(locale).privacy.modalTitle);
+      else await args.respond({ response_type: 'ephemeral', replace_original: false, text: m.exportSent });
+    }),
+  );
+
+  app.action<BlockAction>(
+    ACTION.privacyDelete,
+    button(services, async (args, locale) => {
+      const userId = args.body.user.id;
+      eraseMemberData(services, userId);
+      const m = messages(locale).privacy;
+      await answer(args, services, locale, { text: m.deleted }, m.modalTitle);
+      // The Home tab still shows the old profile until it is published again.
+      if (args.body.view?.type === 'modal') await publishHome(services, args.client, userId);
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import type { Services } from '../../services';
+import { registerActions } from './actions';
+import { registerCommands } from './commands';
+import { registerEvents } from './events';
+import { registerMessages } from './messages';
+import { handleEachEventOnce, trackInFlight } from './middleware';
+import { registerViews } from './views';
+
+/** Every listener, by surface. The manifest test reads what is registered here. */
+export function registerListeners(app: App, services: Services): void {
+  app.use(trackInFlight(services));
+  app.use(handleEachEventOnce(services));
+  registerCommands(app, services);
+  registerMessages(app, services);
+  registerEvents(app, services);
+  registerActions(app, services);
+  registerViews(app, services);
+}
+
+/** What the app subscribes to; kept beside the registrations and checked against manifest.json. */
+export const REGISTERED = {
+  commands: ['/alumni'],
+  events: ['app_home_opened', 'member_joined_channel', 'message.im', 'team_join'],
+} as const;

@@ -1,0 +1,76 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { messages } from '../../i18n';
+import type { Services } from '../../services';
+import { errorReference } from '../commands/dispatch';
+import { publishHome } from '../home';
+import { INTERESTS_INPUT, VIEW } from '../ids';
+import { parseProfileForm, tagProblemText } from '../parse/profileForm';
+import { parseViewState, textValue } from '../parse/viewState';
+import { doneModal } from '../views/profile';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const originSchema = z.object({ origin: z.enum(['home', 'command', 'message']) }).catch({ origin: 'command' });
+
+function originOf(privateMetadata: string): z.infer<typeof originSchema>['origin'] {
+  try {
+    return originSchema.parse(JSON.parse(privateMetadata)).origin;
+  } catch {
+    return 'command';
+  }
+}
+
+/**
+ * Field errors go back on their fields (response_action: errors) and nothing is saved;
+ * on success the modal turns into a short confirmation.
+ */
+function submission(services: Services, work: (args: SubmitArgs) => Promise<void>) {
+  return async (args: SubmitArgs): Promise<void> => {
+    try {
+      await work(args);
+    } catch (error) {
+      const ref = errorReference();
+      services.logger.error(`view ${args.view.callback_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
+      const locale = await services.locales.localeOf(args.body.user.id);
+      const m = messages(locale);
+      await args.ack({ response_action: 'update', view: doneModal(m.profile.modalTitle, m.common.error(ref), locale) }).catch(() => undefined);
+    }
+  };
+}
+
+export function registerViews(app: App, services: Services): void {
+  app.view<ViewSubmitAction>(
+    VIEW.profile,
+    submission(services, async ({ ack, body, view, client }) => {
+      const userId = body.user.id;
+      const locale = await services.locales.localeOf(userId);
+      const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) => services.members.parseInterestField(text));
+      if (!form.ok) {
+        await ack({ response_action: 'errors', errors: form.errors });
+        return;
+      }
+      services.members.saveProfile(userId, form.update);
+      services.logger.info(`profile saved for ${userId}`);
+      const m = messages(locale).profile;
+      await ack({ response_action: 'update', view: doneModal(m.savedTitle, m.saved, locale) });
+      if (originOf(view.private_metadata) === 'home') await publishHome(services, client, userId);
+    }),
+  );
+
+  app.view<ViewSubmitAction>(
+    VIEW.interests,
+    submission(services, async ({ ack, body, view, client }) => {
+      const userId = body.user.id;
+      const locale = await services.locales.localeOf(userId);
+      const parsed = services.members.parseInterestField(textValue(parseViewState(view.state.values), INTERESTS_INPUT));
+      if (!parsed.ok) {
+        await ack({ response_action: 'errors', errors: { [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) } });
+        return;
+      }
+      services.members.replaceInterests(userId, parsed.tags);
+      await ack();
+      if (originOf(view.private_metadata) === 'home') await publishHome(services, client, userId);
+    }),
+  );
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '../../roles/types';
+
+export type Command =
+  | { readonly verb: 'help' }
+  | { readonly verb: 'profile' }
+  | { readonly verb: 'interests'; readonly action: 'list' }
+  | { readonly verb: 'interests'; readonly action: 'add' | 'remove'; readonly text: string }
+  | { readonly verb: 'find'; readonly query: string }
+  | { readonly verb: 'privacy'; readonly action: 'menu' | 'export' | 'delete' }
+  | { readonly verb: 'roles' }
+  | { readonly verb: 'role'; readonly action: 'add' | 'remove'; readonly userId: string; readonly role: Role };
+
+export type UsageProblem =
+  | 'interests_usage'
+  | 'interests_empty'
+  | 'find_usage'
+  | 'privacy_usage'
+  | 'role_usage'
+  | 'role_bad_user'
+  | { readonly kind: 'role_bad_role'; readonly given: string };
+
+export type ParsedCommand =
+  | { readonly ok: true; readonly command: Command }
+  | { readonly ok: false; readonly unknown: string }
+  | { readonly ok: false; readonly usage: UsageProblem };
+
+/** Longest command text we read; Slack itself caps a message far above any sensible command. */
+export const MAX_COMMAND_LENGTH = 4000;
+
+// With should_escape the command arrives as <@U123|name>; DMs carry <@U123>.
+const mention = z
+  .string()
+  .regex(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/)
+  .transform((text) => text.slice(2).split(/[|>]/)[0] ?? '');
+const role = z.enum(ROLES);
+
+// Invisible characters could hide a verb ("he\u200Blp"); strip them before reading the words.
+const invisible = /[\p{Cc}\p{Cf}]/gu;
+
+function split(text: string): { word: string; rest: string } {
+  const trimmed = text.trim();
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  return match === null ? { word: '', rest: '' } : { word: match[1] ?? '', rest: match[2] ?? '' };
+}
+
+export function parseCommand(raw: string): ParsedCommand {
+  const text = raw.slice(0, MAX_COMMAND_LENGTH).normalize('NFKC').replace(invisible, ' ');
+  const { word, rest } = split(text);
+  const verb = word.toLowerCase();
+  const ok = (command: Command): ParsedCommand => ({ ok: true, command });
+  const usage = (problem: UsageProblem): ParsedCommand => ({ ok: false, usage: problem });
+
+  switch (verb) {
+    case '':
+    case 'help':
+      return ok({ verb: 'help' });
+    case 'profile':
+      return ok({ verb: 'profile' });
+    case 'interests':
+    case 'interest': {
+      const sub = split(rest);
+      const action = sub.word.toLowerCase();
+      if (action === '' || action === 'list') return ok({ verb: 'interests', action: 'list' });
+      if (action !== 'add' && action !== 'remove') return usage('interests_usage');
+      if (sub.rest.trim() === '') return usage('interests_empty');
+      return ok({ verb: 'interests', action, text: sub.rest });
+    }
+    case 'find':
+    case 'search': {
+      const query = rest.trim();
+      return query === '' ? usage('find_usage') : ok({ verb: 'find', query });
+    }
+    case 'privacy': {
+      const action = split(rest).word.toLowerCase();
+      if (action === '') return ok({ verb: 'privacy', action: 'menu' });
+      if (action === 'export' || action === 'delete') return ok({ verb: 'privacy', action });
+      return usage('privacy_usage');
+    }
+    case 'roles':
+      return ok({ verb: 'roles' });
+    case 'role': {
+      const sub = split(rest);
+      const action = sub.word.toLowerCase();
+      if (action !== 'add' && action !== 'remove') return usage('role_usage');
+      const [who, which, ...extra] = sub.rest.trim().split(/\s+/);
+      const userId = mention.safeParse(who ?? '');
+      if (!userId.success || userId.data === '') return usage('role_bad_user');
+      const parsedRole = role.safeParse((which ?? '').toLowerCase());
+      if (!parsedRole.success) return usage({ kind: 'role_bad_role', given: which ?? '' });
+      if (extra.length > 0) return usage('role_usage');
+      return ok({ verb: 'role', action, userId: userId.data, role: parsedRole.data });
+    }
+    default:
+      return { ok: false, unknown: word.slice(0, 40) };
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** view.state.values as Slack sends it: block_id → action_id → element state. */
+const elementState = z
+  .object({
+    type: z.string(),
+    value: z.string().nullish(),
+    selected_option: z.object({ value: z.string() }).nullish(),
+    selected_options: z.array(z.object({ value: z.string() })).nullish(),
+  })
+  .loose();
+
+export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
+export type ViewState = z.infer<typeof viewStateSchema>;
+
+export function parseViewState(values: unknown): ViewState {
+  const parsed = viewStateSchema.safeParse(values);
+  return parsed.success ? parsed.data : {};
+}
+
+export function textValue(state: ViewState, ids: { block: string; action: string }): string {
+  return state[ids.block]?.[ids.action]?.value?.trim() ?? '';
+}
+
+export function selectedValue(state: ViewState, ids: { block: string; action: string }): string | undefined {
+  return state[ids.block]?.[ids.action]?.selected_option?.value;
+}
+
+export function selectedValues(state: ViewState, ids: { block: string; action: string }): string[] {
+  return (state[ids.block]?.[ids.action]?.selected_options ?? []).map((option) => option.value);
+}

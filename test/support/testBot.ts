@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { LineLogger } from '../../src/logger';
+import { startBot, type RunningBot } from '../../src/main';
+import { FakeSlack } from './fakeSlack';
+import { formEncode, interactivityBody, postSigned, type SignedResponse } from './signing';
+import { LogLevel } from '@slack/bolt';
+
+import slashFixture from '../fixtures/payloads/slash_command.json';
+import actionFixture from '../fixtures/payloads/block_actions.json';
+import viewFixture from '../fixtures/payloads/view_submission.json';
+import homeOpenedFixture from '../fixtures/payloads/event_app_home_opened.json';
+import dmFixture from '../fixtures/payloads/event_message_im.json';
+import teamJoinFixture from '../fixtures/payloads/event_team_join.json';
+import joinedChannelFixture from '../fixtures/payloads/event_member_joined_channel.json';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const ADMIN = 'UADMIN01';
+
+type Json = Record<string, unknown>;
+
+export interface TestBotOptions {
+  readonly env?: Record<string, string>;
+  readonly now?: string;
+}
+
+let eventCounter = 0;
+
+/**
+ * The real bot in HTTP mode on an ephemeral port, a real SQLite file in a temp dir, and a fake
+ * Slack Web API over real HTTP. Requests are signed exactly as Slack signs them.
+ */
+export class TestBot {
+  readonly logs: string[] = [];
+
+  private constructor(
+    readonly fake: FakeSlack,
+    readonly bot: RunningBot,
+    readonly clock: ManualClock,
+    readonly dir: string,
+    readonly eventsUrl: string,
+    readonly baseUrl: string,
+    logs: string[],
+  ) {
+    this.logs = logs;
+  }
+
+  static async start(options: TestBotOptions = {}): Promise<TestBot> {
+    const fake = await FakeSlack.start();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-test-'));
+    const clock = new ManualClock(options.now ?? '2026-11-24T01:00:00Z');
+    const logs: string[] = [];
+    const logger = new LineLogger(LogLevel.DEBUG, (line) => logs.push(line));
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_PATH: path.join(dir, 'alumni.sqlite'),
+      ADMIN_USER_IDS: ADMIN,
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    });
+    try {
+      const bot = await startBot(config, { clock, logger });
+      const baseUrl = `http://127.0.0.1:${bot.port}`;
+      return new TestBot(fake, bot, clock, dir, `${baseUrl}/slack/events`, baseUrl, logs);
+    } catch (error) {
+      await fake.stop();
+      throw error;
+    }
+  }
+
+  get db(): RunningBot['db'] {
+    return this.bot.db;
+  }
+
+  /** Waits until every request's listeners (including work after ack) have finished. */
+  async settle(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.bot.services.tasks.idle(5000);
+  }
+
+  async stop(): Promise<void> {
+    await this.bot.stop();
+    await this.fake.stop();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  post(rawBody: string, contentType: 'application/json' | 'application/x-www-form-urlencoded', headers: Record<string, string> = {}): Promise<SignedResponse> {
+    return postSigned(this.eventsUrl, rawBody, { signingSecret: SIGNING_SECRET, contentType, headers });
+  }
+
+  /** /alumni <text> from a member; the reply is in the response body (ack) or at the response_url. */
+  async command(text: string, user = 'U111', extra: Record<string, string> = {}): Promise<SignedResponse> {
+    const fields = { ...slashFixture, user_id: user, text, response_url: this.fake.responseUrl(), trigger_id: `trig-${user}-${Date.now()}`, ...extra };
+    const response = await this.post(formEncode(fields), 'application/x-www-form-urlencoded');
+    await this.settle();
+    return response;
+  }
+
+  /** The ephemeral text the member saw for a command: the ack body, or else the last response_url post. */
+  static replyText(response: SignedResponse): string {
+    const body = response.json as Json | null;
+    return typeof body?.text === 'string' ? body.text : '';
+  }
+
+  async event(event: Json, options: { eventId?: string; retryNum?: number; fixture?: Json } = {}): Promise<SignedResponse> {
+    eventCounter += 1;
+    const envelope = {
+      ...(options.fixture ?? dmFixture),
+      event,
+      event_id: options.eventId ?? `Ev${Date.now()}${eventCounter}`,
+      event_time: Math.floor(Date.now() / 1000),
+    };
+    const headers: Record<string, string> =
+      options.retryNum === undefined ? {} : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
+    const response = await this.post(JSON.stringify(envelope), 'application/json', headers);
+    await this.settle();
+    return response;
+  }
+
+  dm(text: string, user = 'U111'): Promise<SignedResponse> {
+    return this.event({ ...dmFixture.event, user, text, channel: `D${user}`, ts: `${Date.now() / 1000}` });
+  }
+
+  homeOpened(user = 'U111'): Promise<SignedResponse> {
+    return this.event({ ...homeOpenedFixture.event, user }, { fixture: homeOpenedFixture });
+  }
+
+  teamJoin(user = 'U111', extra: Json = {}): Promise<SignedResponse> {
+    return this.event({ ...teamJoinFixture.event, user: { ...teamJoinFixture.event.user, id: user, ...extra } }, { fixture: teamJoinFixture });
+  }
+
+  joinedChannel(user: string, channel: string): Promise<SignedResponse> {
+    return this.event({ ...joinedChannelFixture.event, user, channel }, { fixture: joinedChannelFixture });
+  }
+
+  /** A button press. `where` says what the button sat in: a message, the Home tab, or a modal. */
+  async press(actionId: string, user = 'U111', where: 'message' | 'home' | 'modal' = 'message', value = 'clicked'): Promise<SignedResponse> {
+    const payload: Json = {
+      ...actionFixture,
+      user: { ...actionFixture.user, id: user },
+      trigger_id: `trig-${user}-${Date.now()}`,
+      actions: [{ ...actionFixture.actions[0], action_id: actionId, value }],
+    };
+    if (where === 'message') {
+      payload.response_url = this.fake.responseUrl();
+    } else {
+      delete payload.message;
+      delete payload.channel;
+      delete payload.response_url;
+      payload.container = { type: 'view', view_id: 'V123' };
+      payload.view = { ...viewFixture.view, id: 'V123', type: where, callback_id: where === 'home' ? '' : 'privacy.modal' };
+    }
+    const response = await this.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
+    await this.settle();
+    return response;
+  }
+
+  /** A modal submission with the given state values. */
+  async submit(callbackId: string, values: Json, user = 'U111', privateMetadata = '{"origin":"command"}'): Promise<SignedResponse> {
+    const payload = {
+      ...viewFixture,
+      user: { ...viewFixture.user, id: user },
+      view: { ...viewFixture.view, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
+    };
+    const response = await this.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
+    await this.settle();
+    return response;
+  }
+
+  /** Presses "I agree" for a member, as a newcomer does from the welcome DM. */
+  async agree(user = 'U111'): Promise<void> {
+    await this.press('onboarding.agree', user);
+  }
+
+  /** Every row, in every table, that contains the text anywhere. */
+  rowsMentioning(text: string): { table: string; row: Json }[] {
+    const tables = this.db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all();
+    return tables.flatMap(({ name }) =>
+      this.db
+        .prepare<[], Json>(`SELECT * FROM "${name}"`)
+        .all()
+        .filter((row) => Object.values(row).some((value) => typeof value === 'string' && value.includes(text)))
+        .map((row) => ({ table: name, row })),
+    );
+  }
+
+  /** A fingerprint of the whole database, to show that bad input changed nothing. */
+  snapshot(): string {
+    const tables = this.db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'handled_events' ORDER BY name")
+      .all();
+    return JSON.stringify(tables.map(({ name }) => [name, this.db.prepare(`SELECT * FROM "${name}"`).all()]));
+  }
+}
+
+/** Text of a message-like body, including its blocks' texts, for assertions. */
+export function allText(message: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') return;
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'text' && typeof value === 'string') parts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(message);
+  return parts.join('\n');
+}
