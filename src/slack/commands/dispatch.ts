@@ -56,9 +56,10 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
         await ctx.reply(agreementRequiredMessage(charter, ctx.locale, state === 'outdated'));
         return;
       }
-      services.members.recordActivity(ctx.userId);
     }
     await dispatch(ctx, command);
+    // Only a command that did something counts as activity; refusals and mistakes change nothing.
+    services.members.recordActivity(ctx.userId);
   } catch (error) {
     if (error instanceof PermissionDenied) {
       services.logger.info(`refused ${ctx.userId}: ${error.message}`);
