@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 /** Thrown when the environment cannot run the bot; `message` is one line meant for the operator. */
@@ -65,6 +66,16 @@ const envSchema = z
       message: 'must be a channel id such as C012ABCDEF (channel details → About), or unset',
     }),
     COMMUNITY_TEXT_PATH: optionalText,
+    EVENTS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
+      message: 'must be a channel id such as C012ABCDEF where event cards are posted, or unset',
+    }),
+    SCHEDULER_CRON: z
+      .string()
+      .trim()
+      .default('* * * * *')
+      .refine((value) => cron.validate(value), {
+        message: 'must be a cron expression such as "* * * * *" (every minute) or "*/10 * * * * *" (every 10 seconds)',
+      }),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -90,6 +101,8 @@ export interface Config {
   readonly adminUserIds: readonly string[];
   readonly communityChannelId: string | undefined;
   readonly communityTextPath: string | undefined;
+  readonly eventsChannelId: string | undefined;
+  readonly schedulerCron: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -116,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminUserIds: Object.freeze([...e.ADMIN_USER_IDS]),
     communityChannelId: e.COMMUNITY_CHANNEL_ID,
     communityTextPath: e.COMMUNITY_TEXT_PATH,
+    eventsChannelId: e.EVENTS_CHANNEL_ID,
+    schedulerCron: e.SCHEDULER_CRON,
     logLevel: e.LOG_LEVEL,
   });
 }
