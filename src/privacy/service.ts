@@ -10,6 +10,8 @@ export interface MemberExport {
   readonly interests: readonly { tag: string; addedAt: string }[];
   readonly openTo: readonly { flag: string; since: string; expiresAt: string | null }[];
   readonly roles: readonly { role: string; grantedAt: string }[];
+  /** Roles this member granted to others: their id is stored on those grants. */
+  readonly rolesGranted: readonly { userId: string; role: string; grantedAt: string }[];
   readonly language: string | null;
 }
 
@@ -34,6 +36,10 @@ export class PrivacyService {
         .all()
         .filter((grant) => grant.userId === userId)
         .map((grant) => ({ role: grant.role, grantedAt: grant.grantedAt })),
+      rolesGranted: this.roles
+        .all()
+        .filter((grant) => grant.grantedBy === userId)
+        .map((grant) => ({ userId: grant.userId, role: grant.role, grantedAt: grant.grantedAt })),
       language: this.locales.get(userId)?.locale ?? null,
     };
   }

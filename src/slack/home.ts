@@ -1,10 +1,12 @@
 import type { webApi } from '@slack/bolt';
+import type { Locale } from '../i18n';
 import type { Services } from '../services';
 import { homeView } from './views/home';
 
 /** Publishes one member's App Home: only ever for the member who opened it or just changed something. */
-export async function publishHome(services: Services, client: webApi.WebClient, userId: string): Promise<void> {
-  const locale = await services.locales.localeOf(userId);
+export async function publishHome(services: Services, client: webApi.WebClient, userId: string, knownLocale?: Locale): Promise<void> {
+  // After an erasure the caller passes the locale it has, so that no lookup writes a new row about the member.
+  const locale = knownLocale ?? (await services.locales.localeOf(userId));
   const view = homeView(
     {
       profile: services.members.profile(userId),

@@ -22,7 +22,7 @@ async function answer(args: ButtonArgs, services: Services, locale: Locale, mess
   if (body.view?.type === 'modal') {
     await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: doneModal(title, message.text, locale) });
   } else if (body.view?.type === 'home') {
-    await publishHome(services, client, body.user.id);
+    await publishHome(services, client, body.user.id, locale);
   } else {
     await respond({ replace_original: true, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
   }
@@ -102,7 +102,7 @@ export function registerActions(app: App, services: Services): void {
       const m = messages(locale).privacy;
       await answer(args, services, locale, { text: m.deleted }, m.modalTitle);
       // The Home tab still shows the old profile until it is published again.
-      if (args.body.view?.type === 'modal') await publishHome(services, args.client, userId);
+      if (args.body.view?.type === 'modal') await publishHome(services, args.client, userId, locale);
     }),
   );
 }
