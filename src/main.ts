@@ -5,8 +5,13 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { TagVocabulary } from './interests/tags';
 import { LineLogger, type Logger } from './logger';
 import { CommunityCharter } from './onboarding/community';
+import { createBulkClient, SlackMessenger } from './scheduler/messenger';
+import type { SchedulerOptions } from './scheduler/scheduler';
 import { createServices, type Services } from './services';
 import { createSlackApp } from './slack/app';
+import { slackErrorCode } from './slack/errors';
+import { eventMessages } from './slack/views/events';
+import { announcementPost } from './slack/views/announcements';
 import { openDatabase, type Db } from './storage/database';
 import { LogLevel } from '@slack/bolt';
 
@@ -20,6 +25,8 @@ export interface RunningBot {
 export interface BotOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Cron factory, sleep and delivery settings for the scheduler (tests inject their own). */
+  readonly scheduler?: SchedulerOptions;
 }
 
 const logLevels = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
@@ -43,10 +50,16 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         const result = await lookupClient.users.info({ user: userId, include_locale: true });
         return result.user?.locale;
       },
+      // Bulk sends get a client of their own, so a 429 pause there never stalls interactive replies.
+      messenger: new SlackMessenger(createBulkClient({ token: config.botToken, slackApiUrl: config.slackApiUrl, logger })),
+      eventMessages: eventMessages(config.defaultTimezone),
+      renderAnnouncement: announcementPost,
+      scheduler: options.scheduler,
     });
     const slack = createSlackApp(config, services, logger, () => healthy && db.open);
     const port = await slack.start();
     logger.info(`Homecoming is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${port}`);
+    services.scheduler.start(); // cron on SCHEDULER_CRON, plus one catch-up tick now
     let stopping: Promise<void> | undefined;
     return {
       port,
@@ -55,6 +68,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       stop: () => {
         stopping ??= (async () => {
           healthy = false;
+          await services.scheduler.stop(); // no new ticks; waits for the running one
           await slack.stop(); // no new requests
           const idle = await services.tasks.idle(10_000);
           if (!idle) logger.warn(`stopping with ${services.tasks.size} requests still in flight`);
@@ -73,7 +87,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 /** Turns a start-up failure into the one line an operator needs. */
 function describeStartFailure(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
-  const code = typeof error === 'object' && error !== null && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
+  const code = slackErrorCode(error);
   if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
     return `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions again`;
   }

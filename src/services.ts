@@ -8,12 +8,22 @@ import type { CommunityCharter } from './onboarding/community';
 import { OnboardingService } from './onboarding/service';
 import { PrivacyService } from './privacy/service';
 import { RoleService } from './roles/service';
+import type { DeliveryMessenger } from './scheduler/messenger';
+import { Outbox } from './scheduler/outbox';
+import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import type { Db } from './storage/database';
 import { HandledEventRepository } from './storage/handledEvents';
 import { LocaleRepository } from './storage/locales';
 import { MemberRepository } from './storage/members';
+import { OutboxRepository } from './storage/outbox';
 import { RoleRepository } from './storage/roles';
 import { TaskTracker } from './tasks';
+import { EventService, type EventMessages } from './events/service';
+import { EventRepository } from './storage/events';
+import { AnnouncementService } from './announcements/service';
+import type { Announcement } from './announcements/types';
+import { AnnouncementRepository } from './storage/announcements';
+import type { OutboxMessage } from './scheduler/types';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -27,6 +37,12 @@ export interface Services {
   readonly locales: LocaleService;
   readonly handledEvents: HandledEventRepository;
   readonly tasks: TaskTracker;
+  /** Scheduled posts: schedule / scheduleSkipped / cancel / reschedule / find. */
+  readonly outbox: Outbox;
+  /** The cron tick; modules register planners with scheduler.addPlanner(name, planner). */
+  readonly scheduler: Scheduler;
+  readonly events: EventService;
+  readonly announcements: AnnouncementService;
 }
 
 export interface ServiceInputs {
@@ -37,6 +53,12 @@ export interface ServiceInputs {
   readonly vocabulary: TagVocabulary;
   readonly charter: CommunityCharter;
   readonly localeLookup: SlackLocaleLookup;
+  /** Slack calls for scheduled delivery, over the bulk Web API client. */
+  readonly messenger: DeliveryMessenger;
+  readonly scheduler?: SchedulerOptions;
+  /** Words of event reminders and notices (Block Kit lives in the Slack layer). */
+  readonly eventMessages: EventMessages;
+  readonly renderAnnouncement: (announcement: Announcement) => OutboxMessage;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -45,16 +67,69 @@ export function createServices(inputs: ServiceInputs): Services {
   const roleRepository = new RoleRepository(db);
   const localeRepository = new LocaleRepository(db);
   const roles = new RoleService(roleRepository, config.adminUserIds, clock);
+  const locales = new LocaleService(localeRepository, inputs.localeLookup, config.defaultLocale, clock, logger);
+  const outbox = new Outbox({
+    repository: new OutboxRepository(db),
+    messenger: inputs.messenger,
+    clock,
+    logger,
+    localeOf: (userId) => locales.localeOf(userId),
+    sleep: inputs.scheduler?.sleep,
+    settings: inputs.scheduler?.settings,
+    workerId: inputs.scheduler?.workerId,
+  });
+  const scheduler = new Scheduler(outbox, {
+    clock,
+    logger,
+    expression: config.schedulerCron,
+    timezone: config.defaultTimezone,
+    cron: inputs.scheduler?.cron,
+  });
+  const eventRepository = new EventRepository(db);
+  const announcementRepository = new AnnouncementRepository(db);
+  const events = new EventService({
+    repository: eventRepository,
+    roles,
+    outbox,
+    messages: inputs.eventMessages,
+    localeOf: (userId) => locales.localeOf(userId),
+    channelLocale: config.defaultLocale,
+    timeZone: config.defaultTimezone,
+    clock,
+  });
+  const announcements = new AnnouncementService({
+    repository: announcementRepository,
+    roles,
+    outbox,
+    clock,
+    logger,
+    timeZone: config.defaultTimezone,
+    render: inputs.renderAnnouncement,
+  });
+  scheduler.addPlanner('event reminders', (now) => events.planReminders(now));
+  scheduler.addPlanner('announcements', (now) => announcements.plan(now));
   return {
     config,
     clock,
     logger,
     roles,
+    events,
+    announcements,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
-    privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository),
-    locales: new LocaleService(localeRepository, inputs.localeLookup, config.defaultLocale, clock, logger),
+    privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
+      { name: 'events', export: (userId) => eventRepository.exportMember(userId), erase: (userId) => eventRepository.eraseMember(userId) },
+      {
+        name: 'announcementsAuthored',
+        export: (userId) => announcementRepository.exportMember(userId),
+        erase: (userId) => announcementRepository.eraseMember(userId),
+      },
+      { name: 'scheduledMessages', export: (userId) => outbox.list().filter((row) => row.channel === userId).map((row) => ({ kind: row.kind, dueAt: row.dueAt, status: row.status })), erase: (userId) => void outbox.forgetMember(userId) },
+    ]),
+    locales,
     handledEvents: new HandledEventRepository(db),
     tasks: new TaskTracker(),
+    outbox,
+    scheduler,
   };
 }

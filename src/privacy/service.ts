@@ -13,6 +13,14 @@ export interface MemberExport {
   /** Roles this member granted to others: their id is stored on those grants. */
   readonly rolesGranted: readonly { userId: string; role: string; grantedAt: string }[];
   readonly language: string | null;
+  readonly other: Record<string, unknown>;
+}
+
+/** Another module's rows about members: included in the export, removed by erasure. */
+export interface MemberDataSource {
+  readonly name: string;
+  export(userId: string): unknown;
+  erase(userId: string): void;
 }
 
 /** What a member can see, take away and erase. */
@@ -22,6 +30,7 @@ export class PrivacyService {
     private readonly members: MemberRepository,
     private readonly roles: RoleRepository,
     private readonly locales: LocaleRepository,
+    private readonly sources: readonly MemberDataSource[] = [],
   ) {}
 
   export(userId: string, now: Date): MemberExport {
@@ -41,6 +50,7 @@ export class PrivacyService {
         .filter((grant) => grant.grantedBy === userId)
         .map((grant) => ({ userId: grant.userId, role: grant.role, grantedAt: grant.grantedAt })),
       language: this.locales.get(userId)?.locale ?? null,
+      other: Object.fromEntries(this.sources.map((source) => [source.name, source.export(userId)])),
     };
   }
 
@@ -53,6 +63,7 @@ export class PrivacyService {
       this.members.delete(userId); // interests and availability follow by cascade
       this.roles.eraseMember(userId);
       this.locales.delete(userId);
+      for (const source of this.sources) source.erase(userId);
     })();
   }
 }

@@ -40,11 +40,53 @@ export interface OutboxRow {
   readonly expiresAt: Date | null;
   readonly status: OutboxStatus;
   readonly attempts: number;
+  /** When a pending row may next be tried (due time, pushed back by retries). */
+  readonly nextAttemptAt: Date;
+  /** Why the row failed, was skipped or was last retried (a Slack error code, 'expired', …). */
   readonly lastError: string | null;
+  readonly claimedBy: string | null;
+  readonly claimedAt: Date | null;
+  /** Set while an earlier attempt may have reached Slack: history is checked before a resend. */
+  readonly unconfirmedSince: Date | null;
   readonly slackChannel: string | null;
   readonly slackTs: string | null;
+  readonly sentAt: Date | null;
   readonly notifyOnFailure: string | null;
+  readonly failureNotifiedAt: Date | null;
+  readonly createdAt: Date;
 }
+
+/** What one delivery pass did. `retried` rows went back to pending with a later next attempt. */
+export interface DeliverySummary {
+  readonly sent: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly retried: number;
+}
+
+/** What one scheduler tick did: stale claims recovered, planners run, then delivery. */
+export interface TickSummary extends DeliverySummary {
+  readonly recovered: number;
+  readonly plannerFailures: readonly string[];
+}
+
+/** Waits `ms`; resolves early (never rejects) when `signal` aborts. Injected so tests never wait. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** The part of a node-cron task the scheduler uses. */
+export interface CronTask {
+  stop(): void | Promise<void>;
+  destroy(): void | Promise<void>;
+}
+
+export interface CronOptions {
+  readonly timezone: string;
+  readonly name: string;
+  readonly noOverlap: boolean;
+}
+
+/** Registers `run` on a cron expression; node-cron's schedule() in production, a recorder in tests. */
+export type CronFactory = (expression: string, run: () => Promise<void>, options: CronOptions) => CronTask;
 
 /** Called on every tick (and once at start, for catch-up) before due rows are delivered. */
 export type Planner = (now: Date) => void | Promise<void>;

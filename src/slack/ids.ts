@@ -9,6 +9,12 @@ export const ACTION = {
   openPrivacy: 'privacy.open',
   privacyExport: 'privacy.export',
   privacyDelete: 'privacy.delete',
+  rsvpGoing: 'event.rsvp.going',
+  rsvpMaybe: 'event.rsvp.maybe',
+  rsvpNotGoing: 'event.rsvp.not_going',
+  eventIcs: 'event.ics',
+  /** A link button: Slack still sends a block_actions payload, which we acknowledge. */
+  eventCalendarLink: 'event.calendar',
 } as const;
 
 export const VIEW = {
@@ -16,6 +22,29 @@ export const VIEW = {
   interests: 'interests.modal',
   privacy: 'privacy.modal',
   done: 'done.modal',
+  event: 'event.modal',
+  announcement: 'announcement.modal',
+} as const;
+
+export const ANNOUNCE_INPUT = {
+  channel: { block: 'announce.channel', action: 'value' },
+  text: { block: 'announce.text', action: 'value' },
+  postAt: { block: 'announce.post_at', action: 'value' },
+  repeat: { block: 'announce.repeat', action: 'value' },
+  cron: { block: 'announce.cron', action: 'value' },
+} as const;
+
+export const EVENT_INPUT = {
+  title: { block: 'event.title', action: 'value' },
+  description: { block: 'event.description', action: 'value' },
+  startsAt: { block: 'event.starts_at', action: 'value' },
+  endsAt: { block: 'event.ends_at', action: 'value' },
+  place: { block: 'event.place', action: 'value' },
+  url: { block: 'event.url', action: 'value' },
+  channel: { block: 'event.channel', action: 'value' },
+  capacity: { block: 'event.capacity', action: 'value' },
+  tags: { block: 'event.tags', action: 'value' },
+  reminders: { block: 'event.reminders', action: 'value' },
 } as const;
 
 /** block_id / action_id pairs of the profile modal's inputs. */

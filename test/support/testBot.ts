@@ -5,6 +5,8 @@ import { ManualClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { LineLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/main';
+import type { SchedulerOptions } from '../../src/scheduler/scheduler';
+import type { CronFactory, CronOptions, Sleep, TickSummary } from '../../src/scheduler/types';
 import { FakeSlack } from './fakeSlack';
 import { formEncode, interactivityBody, postSigned, type SignedResponse } from './signing';
 import { LogLevel } from '@slack/bolt';
@@ -23,8 +25,23 @@ export const ADMIN = 'UADMIN01';
 type Json = Record<string, unknown>;
 
 export interface TestBotOptions {
+  /** Extra environment; e.g. DATABASE_PATH to let two bots share one SQLite file. */
   readonly env?: Record<string, string>;
   readonly now?: string;
+  /** A clock shared with another TestBot (otherwise a new ManualClock at `now`). */
+  readonly clock?: ManualClock;
+  /** A fake Slack shared with another TestBot; it is then not stopped by this bot's stop(). */
+  readonly fake?: FakeSlack;
+  /** Scheduler overrides; by default cron never fires by itself and sleep() only records. */
+  readonly scheduler?: SchedulerOptions;
+}
+
+/** A cron task registered by the scheduler; `fire()` runs it as node-cron would. */
+export interface RecordedCronTask {
+  readonly expression: string;
+  readonly options: CronOptions;
+  readonly fire: () => Promise<void>;
+  stopped: boolean;
 }
 
 let eventCounter = 0;
@@ -35,6 +52,11 @@ let eventCounter = 0;
  */
 export class TestBot {
   readonly logs: string[] = [];
+  /** Milliseconds the scheduler asked to sleep (429 Retry-After waits); nothing really waits. */
+  readonly sleeps: number[];
+  /** Cron tasks the scheduler registered. */
+  readonly cronTasks: RecordedCronTask[];
+  private readonly ownsFake: boolean;
 
   private constructor(
     readonly fake: FakeSlack,
@@ -44,14 +66,37 @@ export class TestBot {
     readonly eventsUrl: string,
     readonly baseUrl: string,
     logs: string[],
+    scheduler: { sleeps: number[]; cronTasks: RecordedCronTask[]; ownsFake: boolean },
   ) {
     this.logs = logs;
+    this.sleeps = scheduler.sleeps;
+    this.cronTasks = scheduler.cronTasks;
+    this.ownsFake = scheduler.ownsFake;
   }
 
   static async start(options: TestBotOptions = {}): Promise<TestBot> {
-    const fake = await FakeSlack.start();
+    const fake = options.fake ?? (await FakeSlack.start());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-test-'));
-    const clock = new ManualClock(options.now ?? '2026-11-24T01:00:00Z');
+    const clock = options.clock ?? new ManualClock(options.now ?? '2026-11-24T01:00:00Z');
+    const sleeps: number[] = [];
+    const cronTasks: RecordedCronTask[] = [];
+    // Tests tick by hand (tb.tick()) against the ManualClock: real cron fires would race them.
+    const cron: CronFactory = (expression, run, cronOptions) => {
+      const task: RecordedCronTask = { expression, options: cronOptions, fire: run, stopped: false };
+      cronTasks.push(task);
+      return {
+        stop: () => {
+          task.stopped = true;
+        },
+        destroy: () => {
+          task.stopped = true;
+        },
+      };
+    };
+    const sleep: Sleep = (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    };
     const logs: string[] = [];
     const logger = new LineLogger(LogLevel.DEBUG, (line) => logs.push(line));
     const config = loadConfig({
@@ -65,13 +110,24 @@ export class TestBot {
       ...options.env,
     });
     try {
-      const bot = await startBot(config, { clock, logger });
+      const bot = await startBot(config, { clock, logger, scheduler: { cron, sleep, ...options.scheduler } });
+      // The start-up (catch-up) tick runs in the background; tests begin once it is done.
+      await bot.services.scheduler.idle();
       const baseUrl = `http://127.0.0.1:${bot.port}`;
-      return new TestBot(fake, bot, clock, dir, `${baseUrl}/slack/events`, baseUrl, logs);
+      return new TestBot(fake, bot, clock, dir, `${baseUrl}/slack/events`, baseUrl, logs, {
+        sleeps,
+        cronTasks,
+        ownsFake: options.fake === undefined,
+      });
     } catch (error) {
-      await fake.stop();
+      if (options.fake === undefined) await fake.stop();
       throw error;
     }
+  }
+
+  /** One scheduler tick (planners, then delivery) at the ManualClock's current time. */
+  tick(): Promise<TickSummary> {
+    return this.bot.services.scheduler.tick();
   }
 
   get db(): RunningBot['db'] {
@@ -86,7 +142,7 @@ export class TestBot {
 
   async stop(): Promise<void> {
     await this.bot.stop();
-    await this.fake.stop();
+    if (this.ownsFake) await this.fake.stop();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 

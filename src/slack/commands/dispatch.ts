@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { messages, type Locale } from '../../i18n';
 import { PermissionDenied } from '../../roles/types';
+import { EventClosed, EventNotFound } from '../../events/types';
+import { AnnouncementNotFound } from '../../announcements/types';
 import { parseCommand, type Command, type UsageProblem } from '../parse/command';
 import { agreementRequiredMessage } from '../views/charter';
 import { helpMessage } from '../views/help';
@@ -13,7 +15,10 @@ const allowedBeforeAgreement: ReadonlySet<Command['verb']> = new Set(['help', 'p
 
 function usageText(problem: UsageProblem, locale: Locale): string {
   const m = messages(locale);
-  if (typeof problem === 'object') return `${m.roles.badRole(escapeMrkdwn(problem.given))}\n${m.roles.usage}`;
+  if (typeof problem === 'object') {
+    if (problem.kind === 'event_id') return m.events.idUsage(problem.action);
+    return `${m.roles.badRole(escapeMrkdwn(problem.given))}\n${m.roles.usage}`;
+  }
   const texts: Record<typeof problem, string> = {
     interests_usage: m.interests.usage,
     interests_empty: m.interests.errors.empty,
@@ -21,6 +26,9 @@ function usageText(problem: UsageProblem, locale: Locale): string {
     privacy_usage: m.privacy.usage,
     role_usage: m.roles.usage,
     role_bad_user: `${m.roles.badUser}\n${m.roles.usage}`,
+    event_usage: m.events.usage,
+    announce_usage: m.announcements.usage,
+    announce_id: m.announcements.idUsage,
   };
   return texts[problem];
 }
@@ -61,6 +69,19 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
     // Only a command that did something counts as activity; refusals and mistakes change nothing.
     services.members.recordActivity(ctx.userId);
   } catch (error) {
+    if (error instanceof EventNotFound) {
+      await ctx.reply({ text: messages(ctx.locale).events.notFound(String(error.eventId)) });
+      return;
+    }
+    if (error instanceof AnnouncementNotFound) {
+      await ctx.reply({ text: messages(ctx.locale).announcements.notFound(String(error.announcementId)) });
+      return;
+    }
+    if (error instanceof EventClosed) {
+      const m = messages(ctx.locale).events;
+      await ctx.reply({ text: error.reason === 'cancelled' ? m.rsvpClosedCancelled : m.rsvpClosedEnded });
+      return;
+    }
     if (error instanceof PermissionDenied) {
       services.logger.info(`refused ${ctx.userId}: ${error.message}`);
       await ctx.reply({ text: permissionText(error, ctx.locale) });
@@ -89,6 +110,12 @@ function dispatch(ctx: CommandContext, command: Command): Promise<void> {
       return commandHandlers.roles(ctx, command);
     case 'role':
       return commandHandlers.role(ctx, command);
+    case 'events':
+      return commandHandlers.events(ctx, command);
+    case 'event':
+      return commandHandlers.event(ctx, command);
+    case 'announce':
+      return commandHandlers.announce(ctx, command);
   }
 }
 

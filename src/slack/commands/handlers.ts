@@ -12,6 +12,8 @@ import { ACTION } from '../ids';
 import { plain } from '../views/text';
 import { sendDataExport } from '../privacyFlows';
 import type { CommandContext } from './context';
+import { eventCommand, listEvents } from './eventHandlers';
+import { announceCommand } from './announceHandlers';
 
 type Handler<C extends Command> = (ctx: CommandContext, command: C) => Promise<void>;
 type HandlerMap = { [V in Command['verb']]: Handler<Extract<Command, { verb: V }>> };
@@ -117,4 +119,8 @@ export const commandHandlers: HandlerMap = {
     ctx.services.logger.info(`role ${command.action} ${command.role} for ${command.userId} by ${ctx.userId}: ${change.kind}`);
     await ctx.reply({ text });
   },
+
+  events: (ctx) => listEvents(ctx),
+  event: (ctx, command) => eventCommand(ctx, command),
+  announce: (ctx, command) => announceCommand(ctx, command),
 };

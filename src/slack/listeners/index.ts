@@ -3,6 +3,8 @@ import type { Services } from '../../services';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
+import { registerEventListeners } from './eventListeners';
+import { registerAnnouncementListeners } from './announcementListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -16,6 +18,8 @@ export function registerListeners(app: App, services: Services): void {
   registerEvents(app, services);
   registerActions(app, services);
   registerViews(app, services);
+  registerEventListeners(app, services);
+  registerAnnouncementListeners(app, services);
 }
 
 /** What the app subscribes to; kept beside the registrations and checked against manifest.json. */

@@ -9,7 +9,12 @@ export type Command =
   | { readonly verb: 'find'; readonly query: string }
   | { readonly verb: 'privacy'; readonly action: 'menu' | 'export' | 'delete' }
   | { readonly verb: 'roles' }
-  | { readonly verb: 'role'; readonly action: 'add' | 'remove'; readonly userId: string; readonly role: Role };
+  | { readonly verb: 'role'; readonly action: 'add' | 'remove'; readonly userId: string; readonly role: Role }
+  | { readonly verb: 'events' }
+  | { readonly verb: 'event'; readonly action: 'new' }
+  | { readonly verb: 'event'; readonly action: 'edit' | 'cancel' | 'attendees'; readonly eventId: number }
+  | { readonly verb: 'announce'; readonly action: 'new' | 'list' }
+  | { readonly verb: 'announce'; readonly action: 'cancel'; readonly announcementId: number };
 
 export type UsageProblem =
   | 'interests_usage'
@@ -18,6 +23,10 @@ export type UsageProblem =
   | 'privacy_usage'
   | 'role_usage'
   | 'role_bad_user'
+  | 'event_usage'
+  | 'announce_usage'
+  | 'announce_id'
+  | { readonly kind: 'event_id'; readonly action: 'edit' | 'cancel' | 'attendees' }
   | { readonly kind: 'role_bad_role'; readonly given: string };
 
 export type ParsedCommand =
@@ -34,6 +43,12 @@ const mention = z
   .regex(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/)
   .transform((text) => text.slice(2).split(/[|>]/)[0] ?? '');
 const role = z.enum(ROLES);
+// "12" or "#12", as cards and lists show ids.
+const eventId = z
+  .string()
+  .regex(/^#?\d{1,9}$/)
+  .transform((text) => Number(text.replace('#', '')))
+  .pipe(z.number().int().positive());
 
 // Invisible characters could hide a verb ("he\u200Blp"); strip them before reading the words.
 const invisible = /[\p{Cc}\p{Cf}]/gu;
@@ -90,6 +105,28 @@ export function parseCommand(raw: string): ParsedCommand {
       if (!parsedRole.success) return usage({ kind: 'role_bad_role', given: which ?? '' });
       if (extra.length > 0) return usage('role_usage');
       return ok({ verb: 'role', action, userId: userId.data, role: parsedRole.data });
+    }
+    case 'events':
+      return ok({ verb: 'events' });
+    case 'event': {
+      const sub = split(rest);
+      const action = sub.word.toLowerCase();
+      if (action === 'new' || action === 'create') return ok({ verb: 'event', action: 'new' });
+      if (action !== 'edit' && action !== 'cancel' && action !== 'attendees') return usage('event_usage');
+      const id = eventId.safeParse(sub.rest.trim());
+      if (!id.success) return usage({ kind: 'event_id', action });
+      return ok({ verb: 'event', action, eventId: id.data });
+    }
+    case 'announce':
+    case 'announcement':
+    case 'announcements': {
+      const sub = split(rest);
+      const action = sub.word.toLowerCase();
+      if (action === '' || action === 'new') return ok({ verb: 'announce', action: verb === 'announcements' ? 'list' : 'new' });
+      if (action === 'list') return ok({ verb: 'announce', action: 'list' });
+      if (action !== 'cancel') return usage('announce_usage');
+      const id = eventId.safeParse(sub.rest.trim());
+      return id.success ? ok({ verb: 'announce', action: 'cancel', announcementId: id.data }) : usage('announce_id');
     }
     default:
       return { ok: false, unknown: word.slice(0, 40) };

@@ -7,6 +7,8 @@ const elementState = z
     value: z.string().nullish(),
     selected_option: z.object({ value: z.string() }).nullish(),
     selected_options: z.array(z.object({ value: z.string() })).nullish(),
+    selected_conversation: z.string().nullish(),
+    selected_date_time: z.number().nullish(),
   })
   .loose();
 
@@ -28,4 +30,13 @@ export function selectedValue(state: ViewState, ids: { block: string; action: st
 
 export function selectedValues(state: ViewState, ids: { block: string; action: string }): string[] {
   return (state[ids.block]?.[ids.action]?.selected_options ?? []).map((option) => option.value);
+}
+
+export function selectedConversation(state: ViewState, ids: { block: string; action: string }): string | undefined {
+  return state[ids.block]?.[ids.action]?.selected_conversation ?? undefined;
+}
+
+export function selectedDateTime(state: ViewState, ids: { block: string; action: string }): Date | undefined {
+  const seconds = state[ids.block]?.[ids.action]?.selected_date_time;
+  return seconds === undefined || seconds === null ? undefined : new Date(seconds * 1000);
 }

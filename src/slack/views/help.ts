@@ -14,6 +14,9 @@ export function helpMessage(locale: Locale, roles: ReadonlySet<Role>, lead?: str
     { type: 'context', elements: [mrkdwn(m.help.intro)] },
     { type: 'section', text: mrkdwn(m.help.member.map((line) => `• ${line}`).join('\n')) },
   );
+  if (roles.has('organizer') || roles.has('admin')) {
+    blocks.push({ type: 'section', text: mrkdwn(`*${m.help.organizerHeading}*\n${m.help.organizer.map((line) => `• ${line}`).join('\n')}`) });
+  }
   if (roles.has('admin')) {
     blocks.push({ type: 'section', text: mrkdwn(`*${m.help.adminHeading}*\n${m.help.admin.map((line) => `• ${line}`).join('\n')}`) });
   }

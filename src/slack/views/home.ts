@@ -5,6 +5,8 @@ import type { Role } from '../../roles/types';
 import type { HomeView, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { charterBlocks } from './charter';
+import { eventWhen } from './events';
+import type { CommunityEvent, RsvpStatus } from '../../events/types';
 import { profileSummaryLines } from './profileSummary';
 import { escapeMrkdwn, mrkdwn, plain } from './text';
 
@@ -13,7 +15,13 @@ export interface HomeData {
   readonly roles: ReadonlySet<Role>;
   readonly agreed: boolean;
   readonly charter: CommunityText;
+  readonly myEvents: readonly { event: CommunityEvent; status: RsvpStatus }[];
+  /** Upcoming events an organizer can manage (empty for other members). */
+  readonly managedEvents: readonly CommunityEvent[];
+  readonly timeZone: string;
 }
+
+const EVENTS_ON_HOME = 5;
 
 /** The member's App Home: their profile, interests and the buttons to change them. */
 export function homeView(data: HomeData, locale: Locale): HomeView {
@@ -52,10 +60,28 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
     ],
   });
   blocks.push({ type: 'divider' });
+  blocks.push(...eventSections(data, locale));
   if (data.roles.size > 0) {
     const roles = joinList(locale, [...data.roles].map((role) => m.roleName[role]));
     blocks.push({ type: 'section', text: mrkdwn(m.home.manage(roles)) });
   }
   blocks.push({ type: 'context', elements: [mrkdwn(m.home.hint)] });
   return { type: 'home', blocks };
+}
+
+function eventSections(data: HomeData, locale: Locale): KnownBlock[] {
+  const m = messages(locale).events;
+  const line = (event: CommunityEvent): string => `*${escapeMrkdwn(event.title)}*  _#${event.id}_\n${eventWhen(event, data.timeZone, locale)}`;
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.homeHeading, 150) }];
+  if (data.myEvents.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeNone) });
+  for (const { event, status } of data.myEvents.slice(0, EVENTS_ON_HOME)) {
+    blocks.push({ type: 'section', text: mrkdwn(`${line(event)}\n${m.yourAnswer(m.status[status])}`) });
+  }
+  if (data.managedEvents.length > 0) {
+    blocks.push({ type: 'header', text: plain(m.homeOrganizerHeading, 150) });
+    const lines = data.managedEvents.slice(0, EVENTS_ON_HOME).map(line);
+    blocks.push({ type: 'section', text: mrkdwn(lines.join('\n\n')) });
+  }
+  blocks.push({ type: 'divider' });
+  return blocks;
 }

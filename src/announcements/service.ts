@@ -1,0 +1,174 @@
+import type { Clock } from '../clock';
+import type { OutboxPort } from '../events/service';
+import type { RoleService } from '../roles/service';
+import { PermissionDenied } from '../roles/types';
+import type { Logger } from '../logger';
+import type { OutboxMessage } from '../scheduler/types';
+import type { AnnouncementRepository } from '../storage/announcements';
+import { cronInZone, type CronSchedule } from '../time/cronSchedule';
+import { localParts } from '../time/zoned';
+import { ANNOUNCEMENT_LIMITS, AnnouncementNotFound, type Announcement, type AnnouncementInput, type AnnouncementProblem, type Repeat } from './types';
+
+/** A minute of slack for "post now": the picker has minute precision and people take time to click. */
+const PAST_TOLERANCE_MS = 60_000;
+/** A one-off announcement is still worth posting this late (after downtime); later it is skipped. */
+const ONE_OFF_GRACE_MS = 12 * 3_600_000;
+/** A repeating one is skipped if this late, or if its next occurrence is already due. */
+const REPEAT_GRACE_MS = 6 * 3_600_000;
+
+/** The cron expression a named repeat follows, at the local time (and weekday or date) of the first post. */
+export function cronForRepeat(repeat: Repeat, firstAt: Date, timeZone: string, custom: string | null): string | null {
+  const p = localParts(firstAt, timeZone);
+  switch (repeat) {
+    case 'none':
+      return null;
+    case 'daily':
+      return `${p.minute} ${p.hour} * * *`;
+    case 'weekdays':
+      return `${p.minute} ${p.hour} * * 1-5`;
+    case 'weekly':
+      return `${p.minute} ${p.hour} * * ${p.weekday}`;
+    case 'monthly':
+      return `${p.minute} ${p.hour} ${p.day} * *`;
+    case 'cron':
+      return custom;
+  }
+}
+
+export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, timeZone: string): AnnouncementProblem[] {
+  const problems: AnnouncementProblem[] = [];
+  if (input.channel === undefined || input.channel === '') problems.push({ field: 'channel', problem: 'missing' });
+  const text = input.text?.trim() ?? '';
+  if (text === '') problems.push({ field: 'text', problem: 'empty' });
+  else if (text.length > ANNOUNCEMENT_LIMITS.text) problems.push({ field: 'text', problem: 'too_long' });
+  if (input.firstAt === undefined) problems.push({ field: 'first_at', problem: 'missing' });
+  else if (input.firstAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) problems.push({ field: 'first_at', problem: 'in_past' });
+  if (input.repeat === 'cron') {
+    const expression = input.cron?.trim() ?? '';
+    if (expression === '') problems.push({ field: 'cron', problem: 'missing' });
+    else {
+      const schedule = expression.length > ANNOUNCEMENT_LIMITS.cron ? undefined : cronInZone(expression, timeZone);
+      if (schedule === undefined) problems.push({ field: 'cron', problem: 'invalid' });
+      else if (schedule.next(input.firstAt ?? now, 1).length === 0) problems.push({ field: 'cron', problem: 'never' });
+    }
+  }
+  return problems;
+}
+
+export interface AnnouncementDeps {
+  readonly repository: AnnouncementRepository;
+  readonly roles: RoleService;
+  readonly outbox: OutboxPort;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly timeZone: string;
+  readonly render: (announcement: Announcement) => OutboxMessage;
+}
+
+export class AnnouncementService {
+  constructor(private readonly deps: AnnouncementDeps) {}
+
+  private scheduleOf(announcement: Pick<Announcement, 'cron' | 'timeZone'>): CronSchedule | undefined {
+    return announcement.cron === null ? undefined : cronInZone(announcement.cron, announcement.timeZone);
+  }
+
+  /** Occurrences from the first post: the first post itself, then the schedule's runs after it. */
+  private occurrenceAfter(announcement: Pick<Announcement, 'cron' | 'timeZone' | 'firstAt' | 'repeat'>, after: Date): Date | null {
+    const schedule = this.scheduleOf(announcement);
+    if (schedule === undefined) return null;
+    return schedule.next(after, 1)[0] ?? null;
+  }
+
+  /** The first `count` posting times, for the confirmation. */
+  preview(input: AnnouncementInput, count = 3): Date[] {
+    const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron);
+    const shape = { cron, timeZone: this.deps.timeZone, firstAt: input.firstAt, repeat: input.repeat };
+    const first = this.firstOccurrence(shape);
+    if (first === null) return [];
+    const runs = [first];
+    while (runs.length < count) {
+      const next = this.occurrenceAfter(shape, runs[runs.length - 1] ?? first);
+      if (next === null) break;
+      runs.push(next);
+    }
+    return runs;
+  }
+
+  private firstOccurrence(shape: Pick<Announcement, 'cron' | 'timeZone' | 'firstAt' | 'repeat'>): Date | null {
+    // A custom cron starts at its first run from the chosen time; named repeats start at that time.
+    if (shape.repeat !== 'cron') return shape.firstAt;
+    return this.occurrenceAfter(shape, new Date(shape.firstAt.getTime() - 1000));
+  }
+
+  create(actorId: string, input: AnnouncementInput): { announcement: Announcement; nextRuns: Date[] } {
+    this.deps.roles.require(actorId, 'organizer');
+    const now = this.deps.clock.now();
+    const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron?.trim() ?? null);
+    const nextRuns = this.preview(input);
+    const first = nextRuns[0] ?? input.firstAt;
+    const id = this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now);
+    const announcement = this.get(id);
+    this.deps.logger.info(`announcement ${id} scheduled by ${actorId} (${input.repeat})`);
+    return { announcement, nextRuns };
+  }
+
+  get(id: number): Announcement {
+    const found = this.deps.repository.get(id);
+    if (found === undefined) throw new AnnouncementNotFound(id);
+    return found;
+  }
+
+  list(actorId: string): Announcement[] {
+    this.deps.roles.require(actorId, 'organizer');
+    return this.deps.repository.active();
+  }
+
+  /** Only the author or an admin may cancel; pending posts of it are cancelled in the outbox too. */
+  cancel(actorId: string, id: number): { announcement: Announcement; changed: boolean } {
+    const announcement = this.get(id);
+    if (announcement.author !== actorId && !this.deps.roles.has(actorId, 'admin')) throw new PermissionDenied(['admin']);
+    const now = this.deps.clock.now();
+    const changed = this.deps.repository.transaction(() => {
+      const done = this.deps.repository.cancel(id, now);
+      if (done) this.deps.outbox.cancel(`announce:${id}:`);
+      return done;
+    });
+    if (changed) this.deps.logger.info(`announcement ${id} cancelled by ${actorId}`);
+    return { announcement: this.get(id), changed };
+  }
+
+  /**
+   * Planner: hands every occurrence that has come due to the outbox under the key
+   * announcement id + occurrence time. Occurrences missed while the bot was down go out if
+   * they are still timely, and are recorded as skipped if not.
+   */
+  plan(now: Date): void {
+    for (const announcement of this.deps.repository.due(now)) {
+      let current = announcement.nextAt;
+      // Bounded: a minutely cron down for a week must not plan ten thousand posts in one tick.
+      for (let guard = 0; current !== null && current.getTime() <= now.getTime() && guard < 1000; guard += 1) {
+        const occurrence: Date = current;
+        const next = this.occurrenceAfter(announcement, occurrence);
+        const grace = next === null ? ONE_OFF_GRACE_MS : Math.min(REPEAT_GRACE_MS, next.getTime() - occurrence.getTime());
+        const expiresAt = new Date(occurrence.getTime() + grace);
+        const request = {
+          kind: 'announcement',
+          key: `announce:${announcement.id}:${occurrence.toISOString()}`,
+          channel: announcement.channel,
+          message: this.deps.render(announcement),
+          dueAt: occurrence,
+          expiresAt,
+          ...(announcement.author === null ? {} : { notifyOnFailure: announcement.author }),
+        };
+        const advanced = this.deps.repository.transaction(() => {
+          if (!this.deps.repository.advance(announcement.id, occurrence, next)) return false;
+          if (expiresAt.getTime() <= now.getTime()) this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
+          else this.deps.outbox.schedule(request);
+          return true;
+        });
+        if (!advanced) break;
+        current = next;
+      }
+    }
+  }
+}

@@ -1,0 +1,299 @@
+import type { Clock } from '../clock';
+import type { Locale } from '../i18n';
+import type { RoleService } from '../roles/service';
+import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
+import type { EventRepository } from '../storage/events';
+import { shiftLocalDays } from '../time/zoned';
+import {
+  EVENT_LIMITS,
+  EventClosed,
+  EventNotFound,
+  type CommunityEvent,
+  type EventFieldProblem,
+  type EventInput,
+  type EventSummary,
+  type ReminderCode,
+  type Rsvp,
+  type RsvpChoice,
+  type RsvpStatus,
+} from './types';
+
+/** The part of the outbox the events module uses. */
+export interface OutboxPort {
+  schedule(request: ScheduleRequest): boolean;
+  scheduleSkipped(request: ScheduleRequest, reason: string): boolean;
+  cancel(keyOrPrefix: string): number;
+}
+
+export type EventChange = 'title' | 'time' | 'place' | 'description';
+
+/** Words for the posts events send, supplied by the Slack layer so that rules stay free of Block Kit. */
+export interface EventMessages {
+  reminderThread(event: CommunityEvent, code: ReminderCode, locale: Locale): OutboxMessage;
+  reminderDm(event: CommunityEvent, code: ReminderCode, status: RsvpStatus, locale: Locale): OutboxMessage;
+  changed(event: CommunityEvent, changes: readonly EventChange[], locale: Locale): OutboxMessage;
+  cancelled(event: CommunityEvent, locale: Locale): OutboxMessage;
+  promoted(event: CommunityEvent, locale: Locale): OutboxMessage;
+}
+
+export interface EventDeps {
+  readonly repository: EventRepository;
+  readonly roles: RoleService;
+  readonly outbox: OutboxPort;
+  readonly messages: EventMessages;
+  readonly localeOf: (userId: string) => Promise<Locale>;
+  readonly channelLocale: Locale;
+  readonly timeZone: string;
+  readonly clock: Clock;
+}
+
+export interface RsvpResult {
+  readonly status: RsvpStatus;
+  /** Someone moved from the waitlist to "going" because of this answer. */
+  readonly promoted: string | undefined;
+}
+
+const URL_PATTERN = /^https?:\/\/[^\s<>|]+\.[^\s<>|]+$/i;
+
+/** Problems with an event as typed; empty when it may be saved. */
+export function checkEvent(input: Partial<EventInput>, now: Date, isNew: boolean): EventFieldProblem[] {
+  const problems: EventFieldProblem[] = [];
+  const title = input.title?.trim() ?? '';
+  if (title === '') problems.push({ field: 'title', problem: 'empty' });
+  else if (title.length > EVENT_LIMITS.title) problems.push({ field: 'title', problem: 'too_long' });
+  if (input.startsAt === undefined) problems.push({ field: 'starts_at', problem: 'missing' });
+  else if (isNew && input.startsAt.getTime() <= now.getTime()) problems.push({ field: 'starts_at', problem: 'in_past' });
+  if (input.endsAt === undefined) problems.push({ field: 'ends_at', problem: 'missing' });
+  else if (input.startsAt !== undefined && input.endsAt.getTime() <= input.startsAt.getTime()) {
+    problems.push({ field: 'ends_at', problem: 'before_start' });
+  }
+  if (input.url !== undefined && input.url !== null && !URL_PATTERN.test(input.url)) problems.push({ field: 'url', problem: 'invalid' });
+  if (input.capacity !== undefined && input.capacity !== null && !(Number.isInteger(input.capacity) && input.capacity > 0 && input.capacity <= EVENT_LIMITS.maxCapacity)) {
+    problems.push({ field: 'capacity', problem: 'invalid' });
+  }
+  if (input.channel === undefined || input.channel === '') problems.push({ field: 'channel', problem: 'missing' });
+  if ((input.description?.length ?? 0) > EVENT_LIMITS.description) problems.push({ field: 'description', problem: 'too_long' });
+  if ((input.place?.length ?? 0) > EVENT_LIMITS.place) problems.push({ field: 'place', problem: 'too_long' });
+  return problems;
+}
+
+/** When a reminder goes out: day and week offsets keep the local wall-clock time, as people expect. */
+export function reminderTime(startsAt: Date, code: ReminderCode, timeZone: string): Date {
+  switch (code) {
+    case '1w':
+      return shiftLocalDays(startsAt, -7, timeZone);
+    case '1d':
+      return shiftLocalDays(startsAt, -1, timeZone);
+    case '1h':
+      return new Date(startsAt.getTime() - 3_600_000);
+    case '15m':
+      return new Date(startsAt.getTime() - 900_000);
+  }
+}
+
+/** Events, RSVPs with a waitlist, and reminders; organizers' permissions are checked here. */
+export class EventService {
+  constructor(private readonly deps: EventDeps) {}
+
+  private get repo(): EventRepository {
+    return this.deps.repository;
+  }
+
+  get(id: number): CommunityEvent {
+    const event = this.repo.get(id);
+    if (event === undefined) throw new EventNotFound(id);
+    return event;
+  }
+
+  create(actorId: string, input: EventInput): CommunityEvent {
+    this.deps.roles.require(actorId, 'organizer');
+    const now = this.deps.clock.now();
+    const id = this.repo.transaction(() => {
+      const newId = this.repo.insert(input, actorId, now);
+      this.repo.setReminders(newId, this.plannedReminders(input, now));
+      return newId;
+    });
+    return this.get(id);
+  }
+
+  attachCard(id: number, channel: string, ts: string): void {
+    this.repo.setCard(id, channel, ts);
+  }
+
+  /** Saves an edit and tells everyone who answered what changed (through the outbox, once each). */
+  async update(actorId: string, id: number, input: EventInput): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
+    this.deps.roles.require(actorId, 'organizer');
+    const before = this.get(id);
+    if (before.status === 'cancelled') throw new EventClosed('cancelled');
+    const now = this.deps.clock.now();
+    const changes: EventChange[] = [];
+    if (before.title !== input.title) changes.push('title');
+    if (before.startsAt.getTime() !== input.startsAt.getTime() || before.endsAt.getTime() !== input.endsAt.getTime()) changes.push('time');
+    if (before.place !== input.place || before.url !== input.url) changes.push('place');
+    if (before.description !== input.description) changes.push('description');
+    this.repo.transaction(() => {
+      this.repo.update(id, input, now);
+      this.repo.setReminders(id, this.plannedReminders(input, now));
+    });
+    const event = this.get(id);
+    if (changes.length > 0) {
+      await this.notify(event, `changed:${now.toISOString()}`, (locale) => this.deps.messages.changed(event, changes, locale));
+    }
+    return { event, changes };
+  }
+
+  async cancel(actorId: string, id: number): Promise<CommunityEvent> {
+    this.deps.roles.require(actorId, 'organizer');
+    const now = this.deps.clock.now();
+    const cancelled = this.repo.transaction(() => {
+      const changed = this.repo.cancel(id, now);
+      if (changed) {
+        this.repo.clearUnplannedReminders(id);
+        this.deps.outbox.cancel(`event:${id}:reminder:`);
+      }
+      return changed;
+    });
+    const event = this.get(id);
+    if (cancelled) await this.notify(event, 'cancelled', (locale) => this.deps.messages.cancelled(event, locale));
+    return event;
+  }
+
+  /**
+   * Records an answer. "Going" past capacity joins the waitlist; when a member who was going
+   * changes their mind, the longest-waiting member is promoted and told.
+   */
+  async rsvp(userId: string, id: number, choice: RsvpChoice, displayName: string): Promise<RsvpResult> {
+    const now = this.deps.clock.now();
+    const event = this.get(id);
+    if (event.status === 'cancelled') throw new EventClosed('cancelled');
+    if (event.endsAt.getTime() <= now.getTime()) throw new EventClosed('ended');
+    const result = this.repo.transaction((): RsvpResult => {
+      const previous = this.repo.rsvpOf(id, userId);
+      let status: RsvpStatus = choice;
+      if (choice === 'going' && previous !== 'going') {
+        const full = event.capacity !== null && this.repo.goingCount(id) >= event.capacity;
+        if (full) status = 'waitlist';
+      }
+      // Keep a waitlisted member's place in the queue when they press "Going" again.
+      if (!(status === 'waitlist' && previous === 'waitlist')) this.repo.setRsvp(id, userId, status, displayName, now);
+      const promoted = previous === 'going' && status !== 'going' ? this.repo.promoteFirstWaitlisted(id) : undefined;
+      return { status, promoted };
+    });
+    if (result.promoted !== undefined) {
+      const promoted = result.promoted;
+      const locale = await this.deps.localeOf(promoted);
+      this.deps.outbox.schedule({
+        kind: 'event_promoted',
+        key: `event:${id}:promoted:${promoted}:${now.toISOString()}`,
+        channel: promoted,
+        message: this.deps.messages.promoted(event, locale),
+        dueAt: now,
+        expiresAt: event.startsAt,
+      });
+    }
+    return result;
+  }
+
+  summary(id: number): EventSummary {
+    const event = this.get(id);
+    const rsvps = this.repo.rsvps(id);
+    return {
+      event,
+      going: rsvps.filter((r) => r.status === 'going'),
+      maybe: rsvps.filter((r) => r.status === 'maybe').length,
+      waitlist: rsvps.filter((r) => r.status === 'waitlist').length,
+    };
+  }
+
+  rsvpOf(id: number, userId: string): RsvpStatus | undefined {
+    return this.repo.rsvpOf(id, userId);
+  }
+
+  /** Upcoming events, those matching the member's interests first, then by start time. */
+  upcomingFor(interests: readonly string[], limit = 10): { event: CommunityEvent; matchedTags: string[] }[] {
+    const mine = new Set(interests);
+    return this.repo
+      .upcoming(this.deps.clock.now())
+      .map((event) => ({ event, matchedTags: event.tags.filter((tag) => mine.has(tag)) }))
+      .sort((a, b) => b.matchedTags.length - a.matchedTags.length || a.event.startsAt.getTime() - b.event.startsAt.getTime())
+      .slice(0, limit);
+  }
+
+  myUpcoming(userId: string): { event: CommunityEvent; status: RsvpStatus }[] {
+    return this.repo.myUpcomingRsvps(userId, this.deps.clock.now()).flatMap(({ eventId, status }) => {
+      const event = this.repo.get(eventId);
+      return event === undefined || status === 'not_going' ? [] : [{ event, status }];
+    });
+  }
+
+  attendees(actorId: string, id: number): { event: CommunityEvent; rsvps: Rsvp[] } {
+    this.deps.roles.require(actorId, 'organizer');
+    return { event: this.get(id), rsvps: this.repo.rsvps(id) };
+  }
+
+  /**
+   * Planner for the scheduler: each reminder that fell due becomes a thread post and one DM per
+   * member going (or maybe), once. A reminder for an event that has already started is recorded
+   * as skipped instead.
+   */
+  async planReminders(now: Date): Promise<void> {
+    for (const due of this.repo.dueReminders(now)) {
+      const event = this.repo.get(due.eventId);
+      if (event === undefined || event.status === 'cancelled') {
+        this.repo.markReminderPlanned(due.eventId, due.code, now);
+        continue;
+      }
+      const base = `event:${event.id}:reminder:${due.code}`;
+      const recipients = this.repo.rsvps(event.id).filter((r) => r.status === 'going' || r.status === 'maybe');
+      const locales = await Promise.all(recipients.map((r) => this.deps.localeOf(r.userId)));
+      const started = event.startsAt.getTime() <= now.getTime();
+      this.repo.transaction(() => {
+        if (!this.repo.markReminderPlanned(event.id, due.code, now)) return;
+        const thread: ScheduleRequest | undefined =
+          event.cardChannel === null || event.cardTs === null
+            ? undefined
+            : {
+                kind: 'event_reminder',
+                key: `${base}:thread`,
+                channel: event.cardChannel,
+                message: { ...this.deps.messages.reminderThread(event, due.code, this.deps.channelLocale), threadTs: event.cardTs },
+                dueAt: due.remindAt,
+                expiresAt: event.startsAt,
+              };
+        const dms: ScheduleRequest[] = recipients.map((r, i) => ({
+          kind: 'event_reminder',
+          key: `${base}:dm:${r.userId}`,
+          channel: r.userId,
+          message: this.deps.messages.reminderDm(event, due.code, r.status, locales[i] ?? this.deps.channelLocale),
+          dueAt: due.remindAt,
+          expiresAt: event.startsAt,
+        }));
+        for (const request of [...(thread === undefined ? [] : [thread]), ...dms]) {
+          if (started) this.deps.outbox.scheduleSkipped(request, 'the event had already started');
+          else this.deps.outbox.schedule(request);
+        }
+      });
+    }
+  }
+
+  private plannedReminders(input: EventInput, now: Date): { eventId: number; code: ReminderCode; remindAt: Date }[] {
+    return input.reminders
+      .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, this.deps.timeZone) }))
+      .filter((r) => r.remindAt.getTime() > now.getTime());
+  }
+
+  private async notify(event: CommunityEvent, what: string, render: (locale: Locale) => OutboxMessage): Promise<void> {
+    const now = this.deps.clock.now();
+    const recipients = this.repo.rsvps(event.id).filter((r) => r.status !== 'not_going');
+    for (const r of recipients) {
+      const locale = await this.deps.localeOf(r.userId);
+      this.deps.outbox.schedule({
+        kind: `event_${what.split(':')[0] ?? what}`,
+        key: `event:${event.id}:${what}:${r.userId}`,
+        channel: r.userId,
+        message: render(locale),
+        dueAt: now,
+      });
+    }
+  }
+}

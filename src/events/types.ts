@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+export const RSVP_CHOICES = ['going', 'maybe', 'not_going'] as const;
+export type RsvpChoice = (typeof RSVP_CHOICES)[number];
+/** What a member's answer became: "going" at capacity turns into a place on the waitlist. */
+export type RsvpStatus = RsvpChoice | 'waitlist';
+
+/** Reminder offsets an organizer can pick; "1d" and "1w" keep the local wall-clock time across DST. */
+export const REMINDER_CODES = ['1w', '1d', '1h', '15m'] as const;
+export type ReminderCode = (typeof REMINDER_CODES)[number];
+export const DEFAULT_REMINDERS: readonly ReminderCode[] = ['1d', '1h'];
+
+export const rsvpChoiceSchema = z.enum(RSVP_CHOICES);
+export const reminderCodeSchema = z.enum(REMINDER_CODES);
+
+export const EVENT_LIMITS = { title: 150, description: 2000, place: 200, url: 500, maxCapacity: 100_000 } as const;
+
+export interface EventInput {
+  readonly title: string;
+  readonly description: string | null;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly place: string | null;
+  readonly url: string | null;
+  readonly channel: string;
+  readonly capacity: number | null;
+  readonly tags: readonly string[];
+  readonly reminders: readonly ReminderCode[];
+}
+
+export interface CommunityEvent extends EventInput {
+  readonly id: number;
+  readonly createdBy: string | null;
+  readonly status: 'scheduled' | 'cancelled';
+  readonly cardChannel: string | null;
+  readonly cardTs: string | null;
+}
+
+export interface Rsvp {
+  readonly userId: string;
+  readonly status: RsvpStatus;
+  readonly displayName: string;
+  readonly respondedAt: string;
+}
+
+export interface EventSummary {
+  readonly event: CommunityEvent;
+  readonly going: readonly Rsvp[];
+  readonly maybe: number;
+  readonly waitlist: number;
+}
+
+/** Field-level problems in an event form, as codes the Slack layer turns into words. */
+export type EventFieldProblem =
+  | { readonly field: 'title'; readonly problem: 'empty' | 'too_long' }
+  | { readonly field: 'starts_at'; readonly problem: 'missing' | 'in_past' }
+  | { readonly field: 'ends_at'; readonly problem: 'missing' | 'before_start' }
+  | { readonly field: 'url'; readonly problem: 'invalid' }
+  | { readonly field: 'capacity'; readonly problem: 'invalid' }
+  | { readonly field: 'channel'; readonly problem: 'missing' }
+  | { readonly field: 'description' | 'place'; readonly problem: 'too_long' };
+
+export class EventNotFound extends Error {
+  constructor(readonly eventId: number) {
+    super(`event ${eventId} not found`);
+  }
+}
+
+/** An RSVP to an event that is over or cancelled. */
+export class EventClosed extends Error {
+  constructor(readonly reason: 'cancelled' | 'ended') {
+    super(`event is ${reason}`);
+  }
+}

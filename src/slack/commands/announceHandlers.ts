@@ -1,0 +1,33 @@
+import { messages } from '../../i18n';
+import type { Command } from '../parse/command';
+import { announcementListMessage, announcementModal } from '../views/announcements';
+import type { CommandContext } from './context';
+
+type AnnounceCommand = Extract<Command, { verb: 'announce' }>;
+
+export async function announceCommand(ctx: CommandContext, command: AnnounceCommand): Promise<void> {
+  const { services } = ctx;
+  const m = messages(ctx.locale).announcements;
+  switch (command.action) {
+    case 'new':
+      services.roles.require(ctx.userId, 'organizer');
+      if (ctx.triggerId === undefined) {
+        await ctx.reply({ text: m.usage });
+        return;
+      }
+      await ctx.acknowledge();
+      await ctx.client.views.open({
+        trigger_id: ctx.triggerId,
+        view: announcementModal(ctx.locale, services.config.eventsChannelId, services.clock.now()),
+      });
+      return;
+    case 'list':
+      await ctx.reply(announcementListMessage(services.announcements.list(ctx.userId), ctx.locale));
+      return;
+    case 'cancel': {
+      const { changed } = services.announcements.cancel(ctx.userId, command.announcementId);
+      await ctx.reply({ text: changed ? m.cancelled(command.announcementId) : m.alreadyCancelled(command.announcementId) });
+      return;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { messages } from '../../i18n';
+import type { Command } from '../parse/command';
+import { eventsListFor, refreshEventCard } from '../eventCards';
+import { sendFileToMember } from '../files';
+import { attendeesMessage, eventModal } from '../views/events';
+import { escapeMrkdwn } from '../views/text';
+import type { CommandContext } from './context';
+
+type EventCommand = Extract<Command, { verb: 'event' }>;
+
+function csvCell(value: string): string {
+  // Quote everything, and defuse spreadsheet formulas in member-typed names.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export async function listEvents(ctx: CommandContext): Promise<void> {
+  await ctx.reply(eventsListFor(ctx.services, ctx.userId, ctx.locale));
+}
+
+export async function eventCommand(ctx: CommandContext, command: EventCommand): Promise<void> {
+  const { services } = ctx;
+  const m = messages(ctx.locale).events;
+  // Checked before any modal opens; the service checks again when the work is done.
+  services.roles.require(ctx.userId, 'organizer');
+  switch (command.action) {
+    case 'new':
+    case 'edit': {
+      const event = command.action === 'edit' ? services.events.get(command.eventId) : undefined;
+      if (event?.status === 'cancelled') {
+        await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(event.title)) });
+        return;
+      }
+      if (ctx.triggerId === undefined) {
+        await ctx.reply({ text: m.usage });
+        return;
+      }
+      await ctx.acknowledge();
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: eventModal(event, ctx.locale, services.config.eventsChannelId) });
+      return;
+    }
+    case 'cancel': {
+      const before = services.events.get(command.eventId);
+      if (before.status === 'cancelled') {
+        await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(before.title)) });
+        return;
+      }
+      const told = services.events.summary(command.eventId);
+      const event = await services.events.cancel(ctx.userId, command.eventId);
+      await ctx.reply({ text: m.cancelledDone(escapeMrkdwn(event.title), told.going.length + told.maybe + told.waitlist) });
+      await refreshEventCard(services, ctx.client, event.id);
+      return;
+    }
+    case 'attendees': {
+      const { event, rsvps } = services.events.attendees(ctx.userId, command.eventId);
+      await ctx.reply(attendeesMessage(event, rsvps, ctx.locale));
+      if (rsvps.length === 0) return;
+      const header = ['user_id', 'name', 'answer', 'answered_at'].join(',');
+      const rows = rsvps.map((r) => [r.userId, r.displayName, r.status, r.respondedAt].map(csvCell).join(','));
+      await sendFileToMember(ctx.client, ctx.userId, {
+        filename: `event-${event.id}-attendees.csv`,
+        title: m.attendeesCsv(event.title),
+        content: `\uFEFF${[header, ...rows].join('\r\n')}\r\n`,
+        comment: m.attendeesCsv(escapeMrkdwn(event.title)),
+      });
+      return;
+    }
+  }
+}

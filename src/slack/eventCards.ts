@@ -1,0 +1,55 @@
+import type { webApi } from '@slack/bolt';
+import type { Services } from '../services';
+import { slackErrorCode } from './errors';
+import type { Locale } from '../i18n';
+import type { SlackMessage } from './views/message';
+import { eventCard, eventsListMessage } from './views/events';
+
+/**
+ * Posts an event's card in its channel. A bot that is not in a public channel joins it once
+ * and tries again; false when the card could not be posted (the organizer is told).
+ */
+export async function postEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<boolean> {
+  const summary = services.events.summary(eventId);
+  const card = eventCard(summary, services.config.defaultLocale, services.config.defaultTimezone);
+  const post = () => client.chat.postMessage({ channel: summary.event.channel, text: card.text, blocks: card.blocks, unfurl_links: false });
+  try {
+    let result;
+    try {
+      result = await post();
+    } catch (error) {
+      if (slackErrorCode(error) !== 'not_in_channel') throw error;
+      await client.conversations.join({ channel: summary.event.channel });
+      result = await post();
+    }
+    if (result.ts === undefined || result.channel === undefined) return false;
+    services.events.attachCard(eventId, result.channel, result.ts);
+    return true;
+  } catch (error) {
+    services.logger.warn(`event ${eventId}: card not posted in ${summary.event.channel}: ${slackErrorCode(error) ?? String(error)}`);
+    return false;
+  }
+}
+
+/** Re-renders a posted card (after an RSVP, edit or cancel); posts it if it never was. */
+export async function refreshEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
+  const summary = services.events.summary(eventId);
+  const { event } = summary;
+  if (event.cardChannel === null || event.cardTs === null) {
+    if (event.status === 'scheduled') await postEventCard(services, client, eventId);
+    return;
+  }
+  const card = eventCard(summary, services.config.defaultLocale, services.config.defaultTimezone);
+  await client.chat.update({ channel: event.cardChannel, ts: event.cardTs, text: card.text, blocks: card.blocks });
+}
+
+/** A member's `/alumni events` list: interest matches first, with their own answers shown. */
+export function eventsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
+  const { events } = services;
+  const items = events.upcomingFor(services.members.interests(userId)).map(({ event, matchedTags }) => ({
+    event,
+    matchedTags,
+    myStatus: events.rsvpOf(event.id, userId),
+  }));
+  return eventsListMessage(items, locale, services.config.defaultTimezone);
+}

@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { messages } from '../../i18n';
+import { PermissionDenied } from '../../roles/types';
+import type { Services } from '../../services';
+import { errorReference, permissionText } from '../commands/dispatch';
+import { VIEW } from '../ids';
+import { parseAnnouncementForm } from '../parse/announcementForm';
+import { scheduledText } from '../views/announcements';
+import { doneModal } from '../views/profile';
+
+export function registerAnnouncementListeners(app: App, services: Services): void {
+  app.view<ViewSubmitAction>(VIEW.announcement, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    const m = messages(locale);
+    try {
+      const form = parseAnnouncementForm(view.state.values, locale, services.clock.now(), services.config.defaultTimezone);
+      if (!form.ok) {
+        await ack({ response_action: 'errors', errors: form.errors });
+        return;
+      }
+      const { announcement, nextRuns } = services.announcements.create(userId, form.input);
+      await ack({
+        response_action: 'update',
+        view: doneModal(m.announcements.scheduledTitle, scheduledText(announcement, nextRuns, locale), locale),
+      });
+    } catch (error) {
+      let text: string;
+      if (error instanceof PermissionDenied) text = permissionText(error, locale);
+      else {
+        const ref = errorReference();
+        services.logger.error(`announcement modal failed for ${userId} (ref ${ref}):`, error);
+        text = m.common.error(ref);
+      }
+      await ack({ response_action: 'update', view: doneModal(m.announcements.modalTitle, text, locale) });
+    }
+  });
+}

@@ -1,0 +1,158 @@
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { messages, type Locale } from '../../i18n';
+import { icsFor } from '../../events/calendar';
+import { EventClosed, EventNotFound, type RsvpChoice } from '../../events/types';
+import { PermissionDenied } from '../../roles/types';
+import type { Services } from '../../services';
+import { errorReference, permissionText } from '../commands/dispatch';
+import { eventsListFor, postEventCard, refreshEventCard } from '../eventCards';
+import { sendFileToMember } from '../files';
+import { publishHome } from '../home';
+import { ACTION, VIEW } from '../ids';
+import { eventIdFromMetadata, parseEventForm } from '../parse/eventForm';
+import { doneModal } from '../views/profile';
+import { escapeMrkdwn } from '../views/text';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+const eventIdValue = z.coerce.number().int().positive();
+
+/** The name shown on a card: the member's own display name, else their Slack name. */
+async function displayNameOf(services: Services, args: ButtonArgs): Promise<string> {
+  const userId = args.body.user.id;
+  const fromProfile = services.members.profile(userId)?.displayName;
+  if (fromProfile !== null && fromProfile !== undefined) return fromProfile;
+  try {
+    const info = await args.client.users.info({ user: userId });
+    const profile = info.user?.profile;
+    return profile?.display_name || profile?.real_name || info.user?.name || args.body.user.name || userId;
+  } catch {
+    return args.body.user.name || userId;
+  }
+}
+
+async function tell(args: ButtonArgs, text: string): Promise<void> {
+  if (args.body.response_url !== undefined) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+  } else {
+    await args.client.chat.postMessage({ channel: args.body.user.id, text });
+  }
+}
+
+function rsvp(services: Services, choice: RsvpChoice) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const userId = args.body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    const m = messages(locale).events;
+    try {
+      const eventId = eventIdValue.parse(args.action.value);
+      if (services.onboarding.agreementState(userId) !== 'agreed') {
+        await tell(args, messages(locale).onboarding.mustAgreeFirst);
+        return;
+      }
+      const result = await services.events.rsvp(userId, eventId, choice, await displayNameOf(services, args));
+      services.members.recordActivity(userId);
+      services.logger.info(`rsvp ${userId} ${choice} → ${result.status} for event ${eventId}`);
+      const event = services.events.get(eventId);
+      await refreshEventCard(services, args.client, eventId);
+      if (args.body.view?.type === 'home') {
+        await publishHome(services, args.client, userId, locale);
+      } else if (args.body.container.is_ephemeral === true) {
+        // The member's own /alumni events list: show it again with their answer.
+        await args.respond({ replace_original: true, ...eventsListFor(services, userId, locale) });
+      }
+      if (args.body.container.is_ephemeral !== true && args.body.view === undefined) {
+        const text = result.status === 'waitlist' ? m.rsvpWaitlisted(escapeMrkdwn(event.title)) : m.rsvpRecorded(escapeMrkdwn(event.title), m.status[result.status]);
+        await tell(args, text);
+      }
+    } catch (error) {
+      await explain(services, args, locale, error);
+    }
+  };
+}
+
+async function explain(services: Services, args: ButtonArgs, locale: Locale, error: unknown): Promise<void> {
+  const m = messages(locale);
+  if (error instanceof EventClosed) return tell(args, error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded);
+  if (error instanceof EventNotFound) return tell(args, m.events.notFound(String(error.eventId)));
+  if (error instanceof z.ZodError) return tell(args, m.events.notFound('?'));
+  const ref = errorReference();
+  services.logger.error(`event button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
+  await tell(args, m.common.error(ref)).catch(() => undefined);
+}
+
+export function registerEventListeners(app: App, services: Services): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.rsvpGoing, rsvp(services, 'going'));
+  app.action<BlockAction<ButtonAction>>(ACTION.rsvpMaybe, rsvp(services, 'maybe'));
+  app.action<BlockAction<ButtonAction>>(ACTION.rsvpNotGoing, rsvp(services, 'not_going'));
+
+  // A link button opens the browser by itself; Slack still tells us, and expects an ack.
+  app.action<BlockAction<ButtonAction>>(ACTION.eventCalendarLink, async ({ ack }) => {
+    await ack();
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.eventIcs, async (args) => {
+    await args.ack();
+    const userId = args.body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    try {
+      const event = services.events.get(eventIdValue.parse(args.action.value));
+      await sendFileToMember(args.client, userId, {
+        filename: `event-${event.id}.ics`,
+        title: event.title,
+        content: icsFor(event, services.clock.now()),
+        comment: `${escapeMrkdwn(event.title)} (.ics)`,
+      });
+    } catch (error) {
+      await explain(services, args, locale, error);
+    }
+  });
+
+  app.view<ViewSubmitAction>(VIEW.event, async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    const m = messages(locale);
+    const eventId = eventIdFromMetadata(view.private_metadata);
+    try {
+      const form = parseEventForm(view.state.values, locale, services.clock.now(), eventId === null, (text) =>
+        services.members.parseInterestField(text),
+      );
+      if (!form.ok) {
+        await ack({ response_action: 'errors', errors: form.errors });
+        return;
+      }
+      if (eventId === null) {
+        const event = services.events.create(userId, form.input);
+        await ack();
+        services.logger.info(`event ${event.id} created by ${userId}`);
+        const posted = await postEventCard(services, client, event.id);
+        const channel = `<#${event.channel}>`;
+        const text = posted ? m.events.created(escapeMrkdwn(event.title), channel) : m.events.createdNoCard(escapeMrkdwn(event.title), channel);
+        await client.chat.postMessage({ channel: userId, text });
+      } else {
+        const told = services.events.summary(eventId);
+        const { event } = await services.events.update(userId, eventId, form.input);
+        await ack();
+        services.logger.info(`event ${event.id} edited by ${userId}`);
+        await refreshEventCard(services, client, event.id);
+        await client.chat.postMessage({ channel: userId, text: m.events.updated(escapeMrkdwn(event.title), told.going.length + told.maybe + told.waitlist) });
+      }
+    } catch (error) {
+      const title = eventId === null ? m.events.modalNewTitle : m.events.modalEditTitle;
+      let text: string;
+      if (error instanceof PermissionDenied) text = permissionText(error, locale);
+      else if (error instanceof EventNotFound) text = m.events.notFound(String(error.eventId));
+      else if (error instanceof EventClosed) text = m.events.rsvpClosedCancelled;
+      else {
+        const ref = errorReference();
+        services.logger.error(`event modal failed for ${userId} (ref ${ref}):`, error);
+        text = m.common.error(ref);
+      }
+      await ack({ response_action: 'update', view: doneModal(title, text, locale) }).catch(async () => {
+        await client.chat.postMessage({ channel: userId, text });
+      });
+    }
+  });
+}

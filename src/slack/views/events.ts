@@ -1,0 +1,275 @@
+import { joinList, messages, type Locale } from '../../i18n';
+import { googleCalendarUrl } from '../../events/calendar';
+import type { EventChange, EventMessages } from '../../events/service';
+import {
+  DEFAULT_REMINDERS,
+  EVENT_LIMITS,
+  REMINDER_CODES,
+  type CommunityEvent,
+  type EventSummary,
+  type Rsvp,
+  type RsvpStatus,
+} from '../../events/types';
+import type { OutboxMessage } from '../../scheduler/types';
+import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
+import { ACTION, EVENT_INPUT, VIEW } from '../ids';
+import type { SlackMessage } from './message';
+import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
+
+/** Shown in each reader's own time zone; the fallback (for notifications) uses the community's zone. */
+export function eventWhen(event: Pick<CommunityEvent, 'startsAt' | 'endsAt'>, timeZone: string, locale: Locale): string {
+  const fmt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  const start = Math.floor(event.startsAt.getTime() / 1000);
+  const end = Math.floor(event.endsAt.getTime() / 1000);
+  return `<!date^${start}^{date_long_pretty} {time}|${fmt.format(event.startsAt)}> – <!date^${end}^{time}|${fmt.format(event.endsAt)}>`;
+}
+
+function whereLine(event: CommunityEvent, locale: Locale): string | undefined {
+  const m = messages(locale).events;
+  const parts: string[] = [];
+  if (event.place !== null) parts.push(`:round_pushpin: ${escapeMrkdwn(event.place)}`);
+  if (event.url !== null) parts.push(`:link: <${event.url}|${m.online}>`);
+  return parts.length === 0 ? undefined : parts.join('   ');
+}
+
+function rsvpButtons(event: CommunityEvent, locale: Locale, current: RsvpStatus | undefined): Button[] {
+  const m = messages(locale).events;
+  const value = String(event.id);
+  const choice = (actionId: string, label: string, selected: boolean): Button => ({
+    type: 'button',
+    action_id: actionId,
+    text: plain(selected ? `✓ ${label}` : label, 75),
+    value,
+    ...(selected ? { style: 'primary' as const } : {}),
+  });
+  return [
+    choice(ACTION.rsvpGoing, m.going, current === 'going' || current === 'waitlist'),
+    choice(ACTION.rsvpMaybe, m.maybe, current === 'maybe'),
+    choice(ACTION.rsvpNotGoing, m.notGoing, current === 'not_going'),
+  ];
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+const NAMES_ON_CARD = 10;
+
+/** The card posted in the event's channel and updated on every RSVP. */
+export function eventCard(summary: EventSummary, locale: Locale, timeZone: string): SlackMessage {
+  const m = messages(locale).events;
+  const { event } = summary;
+  const title = truncate(event.title, 150);
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(title, 150) }];
+  if (event.status === 'cancelled') {
+    blocks.push({ type: 'section', text: mrkdwn(`:x: ~${escapeMrkdwn(event.title)}~\n${m.cardCancelled}`) });
+    return { text: `${event.title}: ${m.cardCancelled}`, blocks };
+  }
+  const where = whereLine(event, locale);
+  blocks.push({ type: 'section', text: mrkdwn(`:calendar: ${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `\n${where}`}`) });
+  if (event.description !== null) blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(event.description), 3000)) });
+  const names = summary.going.slice(0, NAMES_ON_CARD).map((r) => escapeMrkdwn(firstName(r.displayName)));
+  const more = summary.going.length - names.length;
+  const goingLine = m.cardGoing(summary.going.length, `${joinList(locale, names)}${more > 0 ? ` ${m.cardMore(more)}` : ''}`);
+  const extras: string[] = [];
+  if (summary.maybe > 0) extras.push(m.cardMaybe(summary.maybe));
+  if (summary.waitlist > 0) extras.push(m.cardWaitlist(summary.waitlist));
+  if (event.capacity !== null) {
+    const left = event.capacity - summary.going.length;
+    extras.push(left > 0 ? m.cardCapacity(left, event.capacity) : m.cardFull(event.capacity));
+  }
+  blocks.push({ type: 'section', text: mrkdwn(extras.length === 0 ? goingLine : `${goingLine}\n${extras.join(' · ')}`) });
+  blocks.push({
+    type: 'actions',
+    block_id: `event.${event.id}.rsvp`,
+    elements: [
+      ...rsvpButtons(event, locale, undefined),
+      { type: 'button', action_id: ACTION.eventCalendarLink, text: plain(m.addToCalendar, 75), url: googleCalendarUrl(event), value: String(event.id) },
+      { type: 'button', action_id: ACTION.eventIcs, text: plain(m.downloadIcs, 75), value: String(event.id) },
+    ],
+  });
+  const context = [m.cardId(event.id), ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : [])];
+  blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
+  return { text: `${event.title} — ${eventWhen(event, timeZone, locale)}`, blocks };
+}
+
+/** `/alumni events`: the next ten, each with RSVP buttons and calendar links. */
+export function eventsListMessage(
+  items: readonly { event: CommunityEvent; matchedTags: readonly string[]; myStatus: RsvpStatus | undefined }[],
+  locale: Locale,
+  timeZone: string,
+): SlackMessage {
+  const m = messages(locale).events;
+  if (items.length === 0) return { text: m.listEmpty };
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
+  for (const { event, matchedTags, myStatus } of items) {
+    const lines = [`*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_`, eventWhen(event, timeZone, locale)];
+    const where = whereLine(event, locale);
+    if (where !== undefined) lines.push(where);
+    if (myStatus !== undefined) lines.push(m.yourAnswer(m.status[myStatus]));
+    blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
+    if (matchedTags.length > 0) {
+      blocks.push({ type: 'context', elements: [mrkdwn(m.listMatched(joinList(locale, matchedTags.map((t) => `\`${escapeMrkdwn(t)}\``))))] });
+    }
+    blocks.push({
+      type: 'actions',
+      block_id: `events.${event.id}.actions`,
+      elements: [
+        ...rsvpButtons(event, locale, myStatus),
+        { type: 'button', action_id: ACTION.eventCalendarLink, text: plain(m.addToCalendar, 75), url: googleCalendarUrl(event), value: String(event.id) },
+        { type: 'button', action_id: ACTION.eventIcs, text: plain(m.downloadIcs, 75), value: String(event.id) },
+      ],
+    });
+  }
+  return { text: `${m.listTitle}: ${items.map((i) => i.event.title).join(', ')}`, blocks: blocks.slice(0, 50) };
+}
+
+export interface EventModalMetadata {
+  readonly eventId: number | null;
+}
+
+/** Create or edit: the same modal, prefilled when editing. */
+export function eventModal(event: CommunityEvent | undefined, locale: Locale, defaultChannel: string | undefined): ModalView {
+  const m = messages(locale).events;
+  const common = messages(locale).common;
+  const reminderOptions: PlainTextOption[] = REMINDER_CODES.map((code) => ({ text: plain(m.reminder[code], 75), value: code }));
+  const chosen = new Set<string>(event?.reminders ?? DEFAULT_REMINDERS);
+  const initialReminders = reminderOptions.filter((o) => o.value !== undefined && chosen.has(o.value));
+  const text = (ids: { block: string; action: string }, label: string, opts: { initial?: string | null; max?: number; multiline?: boolean; placeholder?: string; hint?: string; optional?: boolean }): KnownBlock => ({
+    type: 'input',
+    block_id: ids.block,
+    optional: opts.optional ?? true,
+    label: plain(label, 2000),
+    ...(opts.hint === undefined ? {} : { hint: plain(opts.hint, 2000) }),
+    element: {
+      type: 'plain_text_input',
+      action_id: ids.action,
+      multiline: opts.multiline ?? false,
+      ...(opts.max === undefined ? {} : { max_length: opts.max }),
+      ...(opts.initial === undefined || opts.initial === null || opts.initial === '' ? {} : { initial_value: opts.initial }),
+      ...(opts.placeholder === undefined ? {} : { placeholder: plain(opts.placeholder, 150) }),
+    },
+  });
+  const dateTime = (ids: { block: string; action: string }, label: string, initial: Date | undefined): KnownBlock => ({
+    type: 'input',
+    block_id: ids.block,
+    label: plain(label, 2000),
+    element: {
+      type: 'datetimepicker',
+      action_id: ids.action,
+      ...(initial === undefined ? {} : { initial_date_time: Math.floor(initial.getTime() / 1000) }),
+    },
+  });
+  const channel = event?.channel ?? defaultChannel;
+  const blocks: KnownBlock[] = [
+    text(EVENT_INPUT.title, m.title, { initial: event?.title, max: EVENT_LIMITS.title, optional: false }),
+    dateTime(EVENT_INPUT.startsAt, m.startsAt, event?.startsAt),
+    dateTime(EVENT_INPUT.endsAt, m.endsAt, event?.endsAt),
+    text(EVENT_INPUT.place, m.place, { initial: event?.place, max: EVENT_LIMITS.place, placeholder: m.placePlaceholder }),
+    text(EVENT_INPUT.url, m.url, { initial: event?.url, max: EVENT_LIMITS.url, placeholder: m.urlPlaceholder }),
+    text(EVENT_INPUT.description, m.description, { initial: event?.description, max: EVENT_LIMITS.description, multiline: true }),
+    {
+      type: 'input',
+      block_id: EVENT_INPUT.channel.block,
+      label: plain(m.channel, 2000),
+      element: {
+        type: 'conversations_select',
+        action_id: EVENT_INPUT.channel.action,
+        filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: true },
+        ...(channel === undefined ? {} : { initial_conversation: channel }),
+      },
+    },
+    {
+      type: 'input',
+      block_id: EVENT_INPUT.capacity.block,
+      optional: true,
+      label: plain(m.capacity, 2000),
+      hint: plain(m.capacityHint, 2000),
+      element: {
+        type: 'number_input',
+        action_id: EVENT_INPUT.capacity.action,
+        is_decimal_allowed: false,
+        min_value: '1',
+        ...(event?.capacity === null || event?.capacity === undefined ? {} : { initial_value: String(event.capacity) }),
+      },
+    },
+    text(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint }),
+    {
+      type: 'input',
+      block_id: EVENT_INPUT.reminders.block,
+      optional: true,
+      label: plain(m.reminders, 2000),
+      element: {
+        type: 'checkboxes',
+        action_id: EVENT_INPUT.reminders.action,
+        options: reminderOptions,
+        ...(initialReminders.length === 0 ? {} : { initial_options: initialReminders }),
+      },
+    },
+  ];
+  const metadata: EventModalMetadata = { eventId: event?.id ?? null };
+  return {
+    type: 'modal',
+    callback_id: VIEW.event,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(event === undefined ? m.modalNewTitle : m.modalEditTitle, 24),
+    submit: plain(common.save, 24),
+    close: plain(common.cancel, 24),
+    blocks,
+  };
+}
+
+export function attendeesMessage(event: CommunityEvent, rsvps: readonly Rsvp[], locale: Locale): SlackMessage {
+  const m = messages(locale).events;
+  const title = m.attendeesTitle(event.title);
+  if (rsvps.length === 0) return { text: `${title}\n${m.attendeesNone}` };
+  const order: RsvpStatus[] = ['going', 'waitlist', 'maybe', 'not_going'];
+  const lines = order
+    .map((status) => {
+      const people = rsvps.filter((r) => r.status === status);
+      return people.length === 0 ? undefined : `*${m.status[status]}* (${people.length}): ${people.map((r) => `<@${r.userId}>`).join(' ')}`;
+    })
+    .filter((line): line is string => line !== undefined);
+  return {
+    text: title,
+    blocks: [
+      { type: 'header', text: plain(truncate(title, 150), 150) },
+      { type: 'section', text: mrkdwn(truncate(lines.join('\n'), 3000)) },
+    ],
+  };
+}
+
+/** The posts events send through the outbox. */
+export function eventMessages(timeZone: string): EventMessages {
+  const details = (event: CommunityEvent, locale: Locale): KnownBlock[] => {
+    const where = whereLine(event, locale);
+    return [{ type: 'context', elements: [mrkdwn(`${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `  ${where}`}  ·  ${messages(locale).events.cardId(event.id)}`)] }];
+  };
+  const message = (text: string, event: CommunityEvent, locale: Locale): OutboxMessage => ({
+    text,
+    blocks: [{ type: 'section', text: mrkdwn(text) }, ...details(event, locale)],
+  });
+  return {
+    reminderThread: (event, _code, locale) =>
+      message(messages(locale).events.reminderThread(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale)), event, locale),
+    reminderDm: (event, _code, status, locale) => {
+      const m = messages(locale).events;
+      return message(m.reminderDm(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale), m.status[status]), event, locale);
+    },
+    changed: (event, changes: readonly EventChange[], locale) => {
+      const m = messages(locale).events;
+      return message(m.changedDm(escapeMrkdwn(event.title), joinList(locale, changes.map((c) => m.changedWhat[c]))), event, locale);
+    },
+    cancelled: (event, locale) => message(messages(locale).events.cancelledDm(escapeMrkdwn(event.title)), event, locale),
+    promoted: (event, locale) => message(messages(locale).events.promotedDm(escapeMrkdwn(event.title)), event, locale),
+  };
+}
