@@ -37,12 +37,14 @@ const envSchema = z
       .default('https://slack.com/api/')
       .refine((value) => /^https?:\/\/\S+$/.test(value), { message: 'must be an http(s) URL such as https://slack.com/api/' })
       .transform((value) => (value.endsWith('/') ? value : `${value}/`)),
-    PORT: z.coerce
-      .number({ error: 'must be a port number between 0 and 65535' })
-      .int('must be a whole port number')
-      .min(0, 'must be between 0 and 65535')
-      .max(65535, 'must be between 0 and 65535')
-      .default(3000),
+    PORT: z
+      .string()
+      .trim()
+      // An empty PORT= in .env means "not set", never "any free port".
+      .transform((value) => (value === '' ? '3000' : value))
+      .default('3000')
+      .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535, { message: 'must be a port number between 0 and 65535' })
+      .transform(Number),
     DATABASE_PATH: z.string().trim().min(1, 'must be a file path such as ./data/alumni.sqlite').default('./data/alumni.sqlite'),
     DEFAULT_TIMEZONE: z
       .string()

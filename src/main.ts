@@ -8,7 +8,7 @@ import { CommunityCharter } from './onboarding/community';
 import { createBulkClient, SlackMessenger } from './scheduler/messenger';
 import type { SchedulerOptions } from './scheduler/scheduler';
 import { createServices, type Services } from './services';
-import { createSlackApp } from './slack/app';
+import { createSlackApp, INTERACTIVE_RETRIES } from './slack/app';
 import { slackErrorCode } from './slack/errors';
 import { eventMessages } from './slack/views/events';
 import { announcementPost } from './slack/views/announcements';
@@ -38,7 +38,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const db = openDatabase(config.databasePath);
   let healthy = true;
   try {
-    const lookupClient = new webApi.WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, logger, logLevel: logLevels[config.logLevel] });
+    const lookupClient = new webApi.WebClient(config.botToken, {
+      slackApiUrl: config.slackApiUrl,
+      logger,
+      logLevel: logLevels[config.logLevel],
+      retryConfig: INTERACTIVE_RETRIES,
+    });
     const services = createServices({
       config,
       db,
@@ -90,6 +95,9 @@ function describeStartFailure(error: unknown): string {
   const code = slackErrorCode(error);
   if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
     return `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions again`;
+  }
+  if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'slack_webapi_request_error') {
+    return 'Homecoming could not reach the Slack Web API: check the network, or SLACK_API_URL if you set it';
   }
   const message = error instanceof Error ? error.message : String(error);
   return `Homecoming could not start: ${message.split('\n')[0] ?? ''}`.replace(/\b(xox[abprs]|xapp)-[A-Za-z0-9-]+/g, '$1-***');

@@ -119,7 +119,7 @@ export const en = {
   },
   find: {
     usage: 'Tell me what to look for, e.g. `/alumni find product management` or `/alumni find Osaka`.',
-    tooLong: (max: number) => `That search is longer than ${max} characters. Try one interest or a word. `,
+    tooLong: (max: number) => `That search is longer than ${max} characters. Try one interest or a word.`,
     none: (query: string) =>
       `Nobody matches “${query}” yet. Try a broader interest, or add it to your own interests so others find you.`,
     header: (query: string, count: number) => `Alumni matching “${query}” (${count}):`,

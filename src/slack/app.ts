@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { App, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config';
+import { startHealthServer, type HealthServer } from '../health';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { registerListeners } from './listeners';
@@ -24,6 +25,8 @@ function healthRoute(isHealthy: () => boolean): CustomRoute {
   };
 }
 
+export const INTERACTIVE_RETRIES = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000 };
+
 const levels: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
   info: LogLevel.INFO,
@@ -40,13 +43,15 @@ export function createSlackApp(config: Config, services: Services, logger: Logge
     token: config.botToken,
     logger,
     logLevel: levels[config.logLevel],
-    clientOptions: { slackApiUrl: config.slackApiUrl },
-    customRoutes: [healthRoute(isHealthy)],
+    // A few quick retries: the client's default (ten over half an hour) would leave a member, or
+    // a start-up against an unreachable Slack, waiting far longer than anyone would.
+    clientOptions: { slackApiUrl: config.slackApiUrl, retryConfig: INTERACTIVE_RETRIES },
     deferInitialization: true,
   };
   const app = config.socketMode
-    ? new App({ ...common, appToken: config.appToken, socketMode: true, port: config.port })
-    : new App({ ...common, signingSecret: config.signingSecret, signatureVerification: true });
+    ? new App({ ...common, appToken: config.appToken, socketMode: true })
+    : new App({ ...common, signingSecret: config.signingSecret, signatureVerification: true, customRoutes: [healthRoute(isHealthy)] });
+  let health: HealthServer | undefined;
 
   registerListeners(app, services);
   app.error(async (error) => {
@@ -60,7 +65,8 @@ export function createSlackApp(config: Config, services: Services, logger: Logge
       await app.init();
       if (config.socketMode) {
         await app.start();
-        return config.port;
+        health = await startHealthServer(config.port, isHealthy);
+        return health.port;
       }
       const server = (await app.start(config.port)) as Server;
       const address = server.address();
@@ -68,6 +74,7 @@ export function createSlackApp(config: Config, services: Services, logger: Logge
     },
     async stop(): Promise<void> {
       await app.stop();
+      await health?.close();
     },
   };
 }

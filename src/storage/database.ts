@@ -60,6 +60,11 @@ export function openDatabase(file: string, migrationsDir?: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db, migrationsDir);
+  try {
+    migrate(db, migrationsDir);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }

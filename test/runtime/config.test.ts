@@ -1,0 +1,168 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+/** The smallest environment that starts the bot in HTTP mode. */
+const HTTP_ENV = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'secret' } as const;
+
+/** Runs loadConfig and returns the ConfigError it throws (failing the test if it does not). */
+function configError(env: Record<string, string | undefined>): ConfigError {
+  let thrown: unknown;
+  try {
+    loadConfig(env);
+  } catch (error) {
+    thrown = error;
+  }
+  if (!(thrown instanceof ConfigError)) {
+    const got =
+      thrown === undefined
+        ? 'no error'
+        : thrown instanceof Error
+          ? `${thrown.name}: ${thrown.message}`
+          : JSON.stringify(thrown);
+    throw new Error(`expected a ConfigError for ${JSON.stringify(env)}, got ${got}`);
+  }
+  return thrown;
+}
+
+function expectOneLineNaming(error: ConfigError, variable: string): void {
+  expect(error.message.trim()).not.toBe('');
+  expect(error.message).not.toMatch(/[\r\n]/);
+  expect(error.message.startsWith(`${variable} `)).toBe(true);
+}
+
+describe('loadConfig', () => {
+  describe('defaults', () => {
+    it('fills in every documented default in HTTP mode', () => {
+      const config = loadConfig(HTTP_ENV);
+      expect(config).toMatchObject({
+        botToken: 'xoxb-123-456-abc',
+        signingSecret: 'secret',
+        appToken: undefined,
+        socketMode: false,
+        slackApiUrl: 'https://slack.com/api/',
+        port: 3000,
+        databasePath: './data/alumni.sqlite',
+        defaultTimezone: 'Asia/Tokyo',
+        defaultLocale: 'en',
+        adminUserIds: [],
+        communityChannelId: undefined,
+        communityTextPath: undefined,
+        logLevel: 'info',
+      });
+    });
+
+    it('reads every variable when given', () => {
+      const config = loadConfig({
+        ...HTTP_ENV,
+        SLACK_API_URL: 'http://127.0.0.1:9999/api',
+        PORT: '8080',
+        DATABASE_PATH: '/var/lib/homecoming/db.sqlite',
+        DEFAULT_TIMEZONE: 'Europe/London',
+        DEFAULT_LOCALE: 'ja',
+        ADMIN_USER_IDS: ' U012ABCDEF , W034GHIJKL ',
+        COMMUNITY_CHANNEL_ID: 'C012ABCDEF',
+        LOG_LEVEL: 'debug',
+      });
+      expect(config).toMatchObject({
+        slackApiUrl: 'http://127.0.0.1:9999/api/',
+        port: 8080,
+        databasePath: '/var/lib/homecoming/db.sqlite',
+        defaultTimezone: 'Europe/London',
+        defaultLocale: 'ja',
+        adminUserIds: ['U012ABCDEF', 'W034GHIJKL'],
+        communityChannelId: 'C012ABCDEF',
+        logLevel: 'debug',
+      });
+    });
+
+    it('ignores unrelated variables, as found in a real process.env', () => {
+      expect(() =>
+        loadConfig({ ...HTTP_ENV, PATH: '/usr/bin', HOME: '/root', npm_config_x: 'y' }),
+      ).not.toThrow();
+    });
+
+    it('the signing secret is optional in Socket Mode', () => {
+      const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A111-222-abc' });
+      expect(config.socketMode).toBe(true);
+      expect(config.appToken).toBe('xapp-1-A111-222-abc');
+      expect(config.signingSecret).toBeUndefined();
+    });
+
+    it('an empty SLACK_APP_TOKEN means HTTP mode', () => {
+      const config = loadConfig({ ...HTTP_ENV, SLACK_APP_TOKEN: '' });
+      expect(config.socketMode).toBe(false);
+      expect(config.appToken).toBeUndefined();
+    });
+
+    it('PORT 0 (an ephemeral port) is allowed', () => {
+      expect(loadConfig({ ...HTTP_ENV, PORT: '0' }).port).toBe(0);
+    });
+  });
+
+  describe('each missing or malformed variable is a one-line ConfigError naming it', () => {
+    const cases: [string, string, Record<string, string | undefined>][] = [
+      ['SLACK_BOT_TOKEN', 'missing', { SLACK_SIGNING_SECRET: 'secret' }],
+      ['SLACK_BOT_TOKEN', 'empty', { ...HTTP_ENV, SLACK_BOT_TOKEN: '' }],
+      ['SLACK_BOT_TOKEN', 'a user token (xoxp-)', { ...HTTP_ENV, SLACK_BOT_TOKEN: 'xoxp-123-456' }],
+      ['SLACK_BOT_TOKEN', 'an app token (xapp-)', { ...HTTP_ENV, SLACK_BOT_TOKEN: 'xapp-1-A111-222' }],
+      ['SLACK_SIGNING_SECRET', 'missing in HTTP mode', { SLACK_BOT_TOKEN: 'xoxb-1' }],
+      [
+        'SLACK_SIGNING_SECRET',
+        'blank in HTTP mode',
+        { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '   ' },
+      ],
+      ['SLACK_APP_TOKEN', 'not xapp-', { ...HTTP_ENV, SLACK_APP_TOKEN: 'xoxb-not-an-app-token' }],
+      ['SLACK_API_URL', 'not a URL', { ...HTTP_ENV, SLACK_API_URL: 'slack.com/api' }],
+      ['SLACK_API_URL', 'not http(s)', { ...HTTP_ENV, SLACK_API_URL: 'ftp://slack.com/api/' }],
+      ['PORT', 'not a number', { ...HTTP_ENV, PORT: 'eighty' }],
+      ['PORT', 'negative', { ...HTTP_ENV, PORT: '-1' }],
+      ['PORT', 'above 65535', { ...HTTP_ENV, PORT: '65536' }],
+      ['PORT', 'not whole', { ...HTTP_ENV, PORT: '3000.5' }],
+      ['DEFAULT_TIMEZONE', 'not an IANA zone', { ...HTTP_ENV, DEFAULT_TIMEZONE: 'Mars/Olympus_Mons' }],
+      ['DEFAULT_TIMEZONE', 'an abbreviation-like word', { ...HTTP_ENV, DEFAULT_TIMEZONE: 'Tokyo' }],
+      ['DEFAULT_LOCALE', 'not en or ja', { ...HTTP_ENV, DEFAULT_LOCALE: 'fr' }],
+      ['DEFAULT_LOCALE', 'a Slack locale instead of a language', { ...HTTP_ENV, DEFAULT_LOCALE: 'ja-JP' }],
+      ['ADMIN_USER_IDS', 'a name instead of an id', { ...HTTP_ENV, ADMIN_USER_IDS: 'U012ABCDEF,aiko' }],
+      ['ADMIN_USER_IDS', 'a mention instead of an id', { ...HTTP_ENV, ADMIN_USER_IDS: '<@U012ABCDEF>' }],
+      ['ADMIN_USER_IDS', 'a lower-case id', { ...HTTP_ENV, ADMIN_USER_IDS: 'u012abcdef' }],
+      ['COMMUNITY_CHANNEL_ID', 'a channel name', { ...HTTP_ENV, COMMUNITY_CHANNEL_ID: '#alumni' }],
+      ['COMMUNITY_CHANNEL_ID', 'a user id', { ...HTTP_ENV, COMMUNITY_CHANNEL_ID: 'U012ABCDEF' }],
+    ];
+
+    it.each(cases)('%s: %s', (variable, _why, env) => {
+      expectOneLineNaming(configError(env), variable);
+    });
+
+    it('ConfigError is an Error', () => {
+      expect(configError({})).toBeInstanceOf(Error);
+    });
+
+    it('names the first problem when several variables are wrong, still on one line', () => {
+      const error = configError({ PORT: 'x', DEFAULT_LOCALE: 'fr' });
+      expect(error.message).not.toMatch(/[\r\n]/);
+      expect(error.message).toMatch(/^(SLACK_BOT_TOKEN|PORT|DEFAULT_LOCALE) /);
+    });
+
+    it.each([[''], ['   ']])(
+      'PORT %j (as left by `PORT=` in .env) is refused or means the default 3000, never a random port',
+      (port) => {
+        let outcome: string;
+        try {
+          outcome = `port ${loadConfig({ ...HTTP_ENV, PORT: port }).port}`;
+        } catch (error) {
+          outcome =
+            error instanceof ConfigError && /^PORT /.test(error.message)
+              ? 'ConfigError naming PORT'
+              : String(error);
+        }
+        expect(['port 3000', 'ConfigError naming PORT']).toContain(outcome);
+      },
+    );
+
+    it('never echoes a token value back', () => {
+      const error = configError({ ...HTTP_ENV, SLACK_BOT_TOKEN: 'xoxp-secret-user-token-value' });
+      expect(error.message).not.toContain('secret-user-token-value');
+      const appError = configError({ ...HTTP_ENV, SLACK_APP_TOKEN: 'xoxa-secret-app-token-value' });
+      expect(appError.message).not.toContain('secret-app-token-value');
+    });
+  });
+});
