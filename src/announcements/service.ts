@@ -123,6 +123,11 @@ export class AnnouncementService {
     return this.deps.repository.active();
   }
 
+  /** The member's own active announcements (App Home); no role needed to see what one scheduled. */
+  activeBy(userId: string): Announcement[] {
+    return this.deps.repository.active().filter((announcement) => announcement.author === userId);
+  }
+
   /** Only the author or an admin may cancel; pending posts of it are cancelled in the outbox too. */
   cancel(actorId: string, id: number): { announcement: Announcement; changed: boolean } {
     const announcement = this.get(id);

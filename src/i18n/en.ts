@@ -254,7 +254,7 @@ export const en = {
       firstAtMissing: 'Choose when to post.',
       firstAtInPast: 'That time is in the past. Choose a time from now on.',
       cronMissing: 'Enter a cron expression, e.g. 0 9 * * 1 for Mondays at 09:00.',
-      cronInvalid: 'That is not a cron expression. Use five fields, e.g. 0 9 * * 1 (Mondays at 09:00).',
+      cronInvalid: 'That is not a cron expression, or it names a date that cannot run. Use five fields, e.g. 0 9 * * 1 (Mondays at 09:00).',
       cronNever: 'That expression never runs. Check the day and month fields.',
     },
     scheduledTitle: 'Scheduled',

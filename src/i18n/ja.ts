@@ -252,7 +252,7 @@ export const ja: Catalogue = {
       firstAtMissing: '投稿日時を選んでください。',
       firstAtInPast: 'その日時は過去です。現在以降の日時を選んでください。',
       cronMissing: 'cron 式を入力してください(例:0 9 * * 1 で毎週月曜 9:00)。',
-      cronInvalid: 'cron 式として正しくありません。0 9 * * 1(毎週月曜 9:00)のように5つの項目で入力してください。',
+      cronInvalid: 'cron 式として正しくないか、存在しない日付を指定しています。0 9 * * 1(毎週月曜 9:00)のように5つの項目で入力してください。',
       cronNever: 'その式では一度も実行されません。日と月の項目を確認してください。',
     },
     scheduledTitle: '予約しました',

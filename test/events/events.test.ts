@@ -169,4 +169,45 @@ describe('events: organizers create, members RSVP', () => {
     const list = await tb.command('events', 'U6JA01');
     expect(allText(list.json)).toContain('今後のイベント');
   });
+
+  it('App Home shows my upcoming events with my answer; organizers also see events and their announcements', async () => {
+    const id = await createEvent(tb, ORGANIZER, { title: 'Board games' });
+    await tb.agree('U6HOME');
+    await pressOnCard(tb, 'event.rsvp.maybe', 'U6HOME', id);
+    await tb.homeOpened('U6HOME');
+    const memberHome = JSON.stringify(tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === 'U6HOME').pop()?.args.view);
+    expect(memberHome).toContain('My upcoming events');
+    expect(memberHome).toContain('Board games');
+    expect(memberHome).toContain('Your answer: maybe');
+    expect(memberHome).not.toContain('Events you can manage');
+
+    await tb.submit(
+      'announcement.modal',
+      {
+        'announce.channel': { value: { type: 'conversations_select', selected_conversation: 'C0NEWS1' } },
+        'announce.text': { value: { type: 'plain_text_input', value: 'Weekly digest of events' } },
+        'announce.post_at': { value: { type: 'datetimepicker', selected_date_time: Math.floor(tb.clock.now().getTime() / 1000) + 3600 } },
+        'announce.repeat': { value: { type: 'static_select', selected_option: { value: 'weekly' } } },
+        'announce.cron': { value: { type: 'plain_text_input', value: null } },
+      },
+      ORGANIZER,
+      '',
+    );
+    await tb.homeOpened(ORGANIZER);
+    const organizerHome = JSON.stringify(tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === ORGANIZER).pop()?.args.view);
+    expect(organizerHome).toContain('Events you can manage');
+    expect(organizerHome).toContain('Board games');
+    expect(organizerHome).toContain('Scheduled announcements');
+    expect(organizerHome).toContain('Weekly digest of events');
+  });
+
+  it('help lists the organizer verbs to organizers only', async () => {
+    const forOrganizer = allText((await tb.command('help', ORGANIZER)).json);
+    expect(forOrganizer).toContain('event new');
+    expect(forOrganizer).toContain('announce');
+    await tb.agree('U6HELP');
+    const forMember = allText((await tb.command('help', 'U6HELP')).json);
+    expect(forMember).toContain('`events`');
+    expect(forMember).not.toContain('event new');
+  });
 });

@@ -126,6 +126,21 @@ describe('event reminders, edits and cancellation', () => {
     expect(csv).toContain(`"U7ATT","'=HYPERLINK(""x"")","going"`);
   });
 
+  it('privacy delete erases RSVPs and scheduled DMs too; the organizer’s events stay without their name', async () => {
+    const start = new Date('2026-11-28T10:00:00Z');
+    const id = await createEvent(tb, ORGANIZER, { startsAt: start });
+    await tb.agree('U7ERASE');
+    await pressOnCard(tb, 'event.rsvp.going', 'U7ERASE', id);
+    tb.clock.set(new Date(start.getTime() - DAY));
+    await tb.tick();
+    expect(tb.rowsMentioning('U7ERASE').map((r) => r.table)).toEqual(expect.arrayContaining(['event_rsvps', 'outbox']));
+    for (const user of ['U7ERASE', ORGANIZER]) {
+      await tb.press('privacy.delete', user);
+      expect(tb.rowsMentioning(user)).toEqual([]);
+    }
+    expect(tb.db.prepare('SELECT title, created_by FROM events WHERE id = ?').get(id)).toEqual({ title: 'Alumni meetup', created_by: null });
+  });
+
   it.each([
     ['event edit', 'Give the event number'],
     ['event cancel twelve', 'Give the event number'],

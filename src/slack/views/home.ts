@@ -8,7 +8,8 @@ import { charterBlocks } from './charter';
 import { eventWhen } from './events';
 import type { CommunityEvent, RsvpStatus } from '../../events/types';
 import { profileSummaryLines } from './profileSummary';
-import { escapeMrkdwn, mrkdwn, plain } from './text';
+import { escapeMrkdwn, mrkdwn, plain, slackDate, truncate } from './text';
+import type { Announcement } from '../../announcements/types';
 
 export interface HomeData {
   readonly profile: Profile | undefined;
@@ -18,6 +19,8 @@ export interface HomeData {
   readonly myEvents: readonly { event: CommunityEvent; status: RsvpStatus }[];
   /** Upcoming events an organizer can manage (empty for other members). */
   readonly managedEvents: readonly CommunityEvent[];
+  /** Active announcements this member scheduled. */
+  readonly myAnnouncements: readonly Announcement[];
   readonly timeZone: string;
 }
 
@@ -81,6 +84,16 @@ function eventSections(data: HomeData, locale: Locale): KnownBlock[] {
     blocks.push({ type: 'header', text: plain(m.homeOrganizerHeading, 150) });
     const lines = data.managedEvents.slice(0, EVENTS_ON_HOME).map(line);
     blocks.push({ type: 'section', text: mrkdwn(lines.join('\n\n')) });
+  }
+  if (data.myAnnouncements.length > 0) {
+    const a = messages(locale).announcements;
+    blocks.push({ type: 'header', text: plain(a.homeHeading, 150) });
+    const lines = data.myAnnouncements.slice(0, EVENTS_ON_HOME).map((item) => {
+      const next = item.nextAt === null ? '—' : slackDate(item.nextAt, item.nextAt.toISOString().slice(0, 16));
+      const repeat = item.repeat === 'cron' ? `\`${item.cron ?? ''}\`` : a.repeatOption[item.repeat];
+      return `*#${item.id}* <#${item.channel}> · ${next} · ${repeat}\n>${escapeMrkdwn(truncate(item.text, 120)).replace(/\n/g, ' ')}`;
+    });
+    blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
   }
   blocks.push({ type: 'divider' });
   return blocks;
