@@ -71,6 +71,14 @@ const envSchema = z
     EVENTS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
       message: 'must be a channel id such as C012ABCDEF where event cards are posted, or unset',
     }),
+    JOBS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
+      message: 'must be a channel id such as C012ABCDEF where role cards are posted, or unset',
+    }),
+    DIGEST_CRON: z
+      .string()
+      .trim()
+      .default('0 9 * * 1')
+      .refine((value) => cron.validate(value), { message: 'must be a cron expression such as "0 9 * * 1" (Mondays at 09:00)' }),
     SCHEDULER_CRON: z
       .string()
       .trim()
@@ -105,6 +113,8 @@ export interface Config {
   readonly communityTextPath: string | undefined;
   readonly eventsChannelId: string | undefined;
   readonly schedulerCron: string;
+  readonly jobsChannelId: string | undefined;
+  readonly digestCron: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -133,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     communityTextPath: e.COMMUNITY_TEXT_PATH,
     eventsChannelId: e.EVENTS_CHANNEL_ID,
     schedulerCron: e.SCHEDULER_CRON,
+    jobsChannelId: e.JOBS_CHANNEL_ID,
+    digestCron: e.DIGEST_CRON,
     logLevel: e.LOG_LEVEL,
   });
 }
