@@ -29,3 +29,5 @@ CREATE TABLE digest_items (
 ) WITHOUT ROWID;
 
 CREATE INDEX digest_items_by_run ON digest_items (run_id);
+-- Only items still open matter when a run is planned; this finds them without reading history.
+CREATE INDEX digest_items_by_item ON digest_items (item_type, item_id);

@@ -39,6 +39,14 @@ export class LocaleService {
     }
   }
 
+  /**
+   * The locale we already know, however old, without asking Slack: for bulk sends, where one
+   * users.info per member (Tier 4, ~100 a minute) would take hours.
+   */
+  knownLocaleOf(userId: string): Locale {
+    return fromSlackLocale(this.repository.get(userId)?.locale) ?? this.defaultLocale;
+  }
+
   /** Forgets a member's cached locale (privacy erasure). */
   forget(userId: string): void {
     this.repository.delete(userId);

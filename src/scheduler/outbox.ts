@@ -184,6 +184,15 @@ export class Outbox {
     return keys.length;
   }
 
+  statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[] {
+    return this.deps.repository.statusCounts(prefix);
+  }
+
+  /** What is or was scheduled to a member's DM: kind, time and status, without the text. */
+  addressedTo(userId: string): { kind: string; dueAt: string; status: string }[] {
+    return this.deps.repository.toChannel(userId).map((row) => ({ kind: row.kind, dueAt: row.due_at, status: row.status }));
+  }
+
   /** Same as cancel(); the name says what it does. */
   cancelByPrefix(prefix: string): number {
     return this.cancel(prefix);

@@ -68,8 +68,13 @@ export class OutboxRepository {
          ON CONFLICT (key) DO NOTHING`,
       ),
       get: db.prepare<[string], OutboxRecord>('SELECT * FROM outbox WHERE key = ?'),
+      statusCounts: db.prepare<{ prefix: string }, { status: string; last_error: string | null; n: number }>(
+        `SELECT status, last_error, count(*) AS n FROM outbox WHERE key >= @prefix AND key < @prefix || char(1114111)
+         GROUP BY status, last_error`,
+      ),
+      toChannel: db.prepare<{ channel: string }, OutboxRecord>('SELECT * FROM outbox WHERE channel = @channel ORDER BY due_at, id'),
       byPrefix: db.prepare<{ prefix: string }, OutboxRecord>(
-        'SELECT * FROM outbox WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY due_at, id',
+        `SELECT * FROM outbox WHERE key >= @prefix AND key < @prefix || char(1114111) ORDER BY due_at, id`,
       ),
       cancel: db.prepare<{ key: string; now: string }, { key: string }>(
         `UPDATE outbox SET status = 'cancelled', updated_at = @now
@@ -77,7 +82,7 @@ export class OutboxRepository {
       ),
       cancelByPrefix: db.prepare<{ prefix: string; now: string }, { key: string }>(
         `UPDATE outbox SET status = 'cancelled', updated_at = @now
-         WHERE substr(key, 1, length(@prefix)) = @prefix AND status = 'pending' RETURNING key`,
+         WHERE key >= @prefix AND key < @prefix || char(1114111) AND status = 'pending' RETURNING key`,
       ),
       reschedule: db.prepare<{
         key: string;
@@ -177,6 +182,16 @@ export class OutboxRepository {
 
   get(key: string): OutboxRecord | undefined {
     return this.statements.get.get(key);
+  }
+
+  /** How many rows under a key prefix are in each status (with their last error), e.g. for a digest run's report. */
+  statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[] {
+    return this.statements.statusCounts.all({ prefix }).map((row) => ({ status: row.status, lastError: row.last_error, count: row.n }));
+  }
+
+  /** Rows addressed to one channel or member (privacy export). */
+  toChannel(channel: string): OutboxRecord[] {
+    return this.statements.toChannel.all({ channel });
   }
 
   byPrefix(prefix: string): OutboxRecord[] {

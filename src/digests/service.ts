@@ -1,0 +1,221 @@
+import cron from 'node-cron';
+import type { Clock } from '../clock';
+import type { OutboxPort } from '../events/service';
+import type { Locale } from '../i18n';
+import type { Logger } from '../logger';
+import type { RoleService } from '../roles/service';
+import type { OutboxMessage } from '../scheduler/types';
+import type { DigestRepository } from '../storage/digests';
+import { cronInZone, type CronSchedule } from '../time/cronSchedule';
+import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
+import {
+  DEFAULT_DIGEST_FREQUENCY,
+  type DigestCadence,
+  type DigestContent,
+  type DigestEvent,
+  type DigestFrequency,
+  type DigestJob,
+  type DigestRunReport,
+} from './types';
+
+/** How far ahead events are worth mentioning in a digest. */
+const EVENT_HORIZON_MS = 30 * 24 * 3_600_000;
+/** A digest delivered this late (after downtime) still helps; later it is skipped. */
+const LATE_LIMIT_MS: Record<DigestCadence, number> = { weekly: 24 * 3_600_000, daily: 6 * 3_600_000, manual: 6 * 3_600_000 };
+/** How far back the planner looks for a scheduled run it has not planned yet. */
+const CATCH_UP_WINDOW_MS = 12 * 3_600_000;
+
+export interface DigestMessages {
+  digest(content: DigestContent, locale: Locale, cadence: DigestCadence): OutboxMessage;
+  report(report: DigestRunReport, locale: Locale): OutboxMessage;
+}
+
+export interface DigestDeps {
+  readonly repository: DigestRepository;
+  readonly roles: RoleService;
+  readonly outbox: OutboxPort & { statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[] };
+  readonly messages: DigestMessages;
+  /** Locale without a Web API call: a digest to thousands must not ask Slack about each member. */
+  readonly knownLocaleOf: (userId: string) => Locale;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly weeklyCron: string;
+  readonly timeZone: string;
+}
+
+/** The daily cadence runs at the weekly digest's time of day, every day. */
+export function dailyCronFor(weeklyCron: string): string {
+  const fields = cron.parse(weeklyCron);
+  const six = weeklyCron.trim().split(/\s+/).length === 6;
+  const minute = fields.minute[0] ?? 0;
+  const hour = fields.hour[0] ?? 9;
+  return six ? `${fields.second[0] ?? 0} ${minute} ${hour} * * *` : `${minute} ${hour} * * *`;
+}
+
+export class DigestService {
+  private readonly schedules: Record<'weekly' | 'daily', CronSchedule>;
+
+  constructor(private readonly deps: DigestDeps) {
+    const weekly = cronInZone(deps.weeklyCron, deps.timeZone);
+    const daily = cronInZone(dailyCronFor(deps.weeklyCron), deps.timeZone);
+    if (weekly === undefined || daily === undefined) throw new Error(`DIGEST_CRON ${deps.weeklyCron} is not a cron expression`);
+    this.schedules = { weekly, daily };
+  }
+
+  frequencyOf(userId: string): DigestFrequency {
+    return this.deps.repository.frequencyOf(userId) ?? DEFAULT_DIGEST_FREQUENCY;
+  }
+
+  setFrequency(userId: string, frequency: DigestFrequency): void {
+    this.deps.repository.setFrequency(userId, frequency, this.deps.clock.now());
+    this.deps.logger.info(`digest for ${userId} set to ${frequency}`);
+  }
+
+  /** A click on a role's apply link in a digest. */
+  recordApplyClick(jobId: number, userId: string): void {
+    this.deps.repository.recordApplyClick(jobId, userId, this.deps.clock.now());
+  }
+
+  /** What the member would get now; nothing is recorded as sent. */
+  preview(userId: string): DigestContent {
+    const now = this.deps.clock.now();
+    const jobs = this.deps.repository.openJobs();
+    const events = this.deps.repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
+    const known = this.deps.repository.alreadyKnownBy(userId);
+    const selections = selectDigests({
+      recipients: [{ userId, interests: this.deps.repository.interestsOf(userId) }],
+      jobs: new TagIndex(jobs.map(jobCandidate)),
+      events: new TagIndex(events.map(eventCandidate)),
+      sentJobs: new Map([[userId, known.jobs]]),
+      sentEvents: new Map([[userId, known.events]]),
+    });
+    const selection = selections.get(userId);
+    return selection === undefined
+      ? { jobs: [], events: [] }
+      : content(selection, new Map(jobs.map((job) => [job.id, job])), new Map(events.map((event) => [event.id, event])));
+  }
+
+  /** `digest send`: HR or an admin runs a digest now for everyone who has digests on. */
+  runNow(actorId: string): { runKey: string; recipients: number; nothingNew: number } {
+    this.deps.roles.require(actorId, 'hr');
+    const now = this.deps.clock.now();
+    const runKey = `manual:${now.toISOString()}:${actorId}`;
+    const result = this.planRun(runKey, 'manual', now, actorId);
+    return { runKey, recipients: result?.recipients ?? 0, nothingNew: result?.nothingNew ?? 0 };
+  }
+
+  /**
+   * Planner: when a weekly or daily run has come due (or fell due while the bot was down, within
+   * a window), plan it once — one outbox row per member with something new, keyed by run and member.
+   * Then report finished manual runs to whoever started them.
+   */
+  plan(now: Date): void {
+    for (const cadence of ['weekly', 'daily'] as const) {
+      const due = this.latestDue(cadence, now);
+      if (due !== undefined) this.planRun(`${cadence}:${due.toISOString()}`, cadence, due, null);
+    }
+    this.reportFinishedRuns(now);
+  }
+
+  private latestDue(cadence: 'weekly' | 'daily', now: Date): Date | undefined {
+    const from = new Date(now.getTime() - CATCH_UP_WINDOW_MS);
+    const runs = this.schedules[cadence].next(from, 64).filter((run) => run.getTime() <= now.getTime());
+    return runs[runs.length - 1];
+  }
+
+  private planRun(runKey: string, cadence: DigestCadence, dueAt: Date, startedBy: string | null): { recipients: number; nothingNew: number } | undefined {
+    const { repository } = this.deps;
+    const now = this.deps.clock.now();
+    const started = Date.now();
+    const recipients = repository.recipients(cadence);
+    const jobs = repository.openJobs();
+    const events = repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
+    const known = repository.alreadyKnown(now);
+    const selections = selectDigests({
+      recipients,
+      jobs: new TagIndex(jobs.map(jobCandidate)),
+      events: new TagIndex(events.map(eventCandidate)),
+      sentJobs: known.jobs,
+      sentEvents: known.events,
+      limits: DEFAULT_DIGEST_LIMITS,
+    });
+    const jobsById = new Map(jobs.map((job) => [job.id, job]));
+    const eventsById = new Map(events.map((event) => [event.id, event]));
+    const expiresAt = new Date(dueAt.getTime() + LATE_LIMIT_MS[cadence]);
+    const planned = repository.transaction(() => {
+      const runId = repository.startRun(runKey, cadence, dueAt, startedBy, now);
+      if (runId === undefined) return undefined;
+      for (const [userId, selection] of selections) {
+        const message = this.deps.messages.digest(content(selection, jobsById, eventsById), this.deps.knownLocaleOf(userId), cadence);
+        const request = { kind: 'digest', key: `digest:${runKey}:${userId}`, channel: userId, message, dueAt, expiresAt };
+        if (expiresAt.getTime() <= now.getTime()) this.deps.outbox.scheduleSkipped(request, 'the bot was not running when the digest was due');
+        else this.deps.outbox.schedule(request);
+        repository.recordSent(runId, userId, selection.jobs.map((j) => j.id), selection.events.map((e) => e.id), now);
+      }
+      const nothingNew = recipients.length - selections.size;
+      repository.setRunCounts(runId, selections.size, nothingNew);
+      return { recipients: selections.size, nothingNew };
+    });
+    if (planned !== undefined) {
+      this.deps.logger.info(
+        `digest ${runKey}: ${planned.recipients} to send, ${planned.nothingNew} with nothing new (planned in ${Date.now() - started} ms)`,
+      );
+    }
+    return planned;
+  }
+
+  /** A manual run is reported once nothing of it is waiting any more: sent, skipped, failed with reasons. */
+  private reportFinishedRuns(now: Date): void {
+    for (const run of this.deps.repository.unreportedManualRuns()) {
+      const counts = this.deps.outbox.statusCounts(`digest:${run.runKey}:`);
+      const waiting = counts.filter((c) => c.status === 'pending' || c.status === 'sending').reduce((n, c) => n + c.count, 0);
+      if (waiting > 0) continue;
+      const failures = counts.filter((c) => c.status === 'failed' || c.status === 'skipped');
+      const report: DigestRunReport = {
+        runKey: run.runKey,
+        recipients: run.recipients,
+        nothingNew: run.nothingNew,
+        sent: counts.filter((c) => c.status === 'sent').reduce((n, c) => n + c.count, 0),
+        failed: failures.reduce((n, c) => n + c.count, 0),
+        pending: 0,
+        failures: failures.map((c) => ({ reason: c.lastError ?? c.status, count: c.count })),
+      };
+      this.deps.repository.transaction(() => {
+        if (!this.deps.repository.markReported(run.id, now)) return;
+        this.deps.outbox.schedule({
+          kind: 'digest_report',
+          key: `digest-report:${run.runKey}`,
+          channel: run.startedBy,
+          message: this.deps.messages.report(report, this.deps.knownLocaleOf(run.startedBy)),
+          dueAt: now,
+        });
+      });
+    }
+  }
+}
+
+function jobCandidate(job: DigestJob): DigestCandidate {
+  return { id: job.id, tags: job.tags, rank: job.id };
+}
+
+function eventCandidate(event: DigestEvent): DigestCandidate {
+  // Sooner events rank higher.
+  return { id: event.id, tags: event.tags, rank: -event.startsAt.getTime() };
+}
+
+function content(
+  selection: { jobs: readonly { id: number; sharedTags: readonly string[] }[]; events: readonly { id: number; sharedTags: readonly string[] }[] },
+  jobMap: ReadonlyMap<number, DigestJob>,
+  eventMap: ReadonlyMap<number, DigestEvent>,
+): DigestContent {
+  return {
+    jobs: selection.jobs.flatMap((m) => {
+      const job = jobMap.get(m.id);
+      return job === undefined ? [] : [{ job, sharedTags: m.sharedTags }];
+    }),
+    events: selection.events.flatMap((m) => {
+      const event = eventMap.get(m.id);
+      return event === undefined ? [] : [{ event, sharedTags: m.sharedTags }];
+    }),
+  };
+}

@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { messages } from '../../i18n';
+import type { Services } from '../../services';
+import { errorReference } from '../commands/dispatch';
+import { ACTION } from '../ids';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+export function registerDigestListeners(app: App, services: Services): void {
+  // "Turn off digests" in every digest: one click, and the member is told how to turn them back on.
+  app.action<BlockAction<ButtonAction>>(ACTION.digestOff, async (args: ButtonArgs) => {
+    await args.ack();
+    const userId = args.body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    try {
+      services.digests.setFrequency(userId, 'off');
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: messages(locale).digests.turnedOff });
+    } catch (error) {
+      const ref = errorReference();
+      services.logger.error(`digest off failed for ${userId} (ref ${ref}):`, error);
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: messages(locale).common.error(ref) }).catch(() => undefined);
+    }
+  });
+
+  // The apply link opens in the browser by itself; Slack tells us, and the click counts in the funnel.
+  app.action<BlockAction<ButtonAction>>(ACTION.digestApply, async (args: ButtonArgs) => {
+    await args.ack();
+    const jobId = Number(args.action.value);
+    if (Number.isInteger(jobId) && jobId > 0) services.digests.recordApplyClick(jobId, args.body.user.id);
+  });
+}

@@ -1,0 +1,79 @@
+import { joinList, messages, type Locale } from '../../i18n';
+import type { DigestMessages } from '../../digests/service';
+import type { DigestContent, DigestJob, DigestRunReport } from '../../digests/types';
+import type { Button, KnownBlock } from '../blockKit';
+import { ACTION } from '../ids';
+import { eventWhen } from './events';
+import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
+
+/** The role buttons a digest line carries; the jobs module registers their listeners. */
+export type JobActions = (job: DigestJob, locale: Locale) => Button[];
+
+/** A role's apply link; Slack reports the click, which counts in the funnel. */
+export const digestApplyButton: JobActions = (job, locale) => [
+  { type: 'button', action_id: ACTION.digestApply, text: plain(messages(locale).digests.apply, 75), url: job.applyUrl, value: String(job.id) },
+];
+
+function tagsLine(tags: readonly string[], locale: Locale): string {
+  return messages(locale).digests.matched(joinList(locale, tags.map((t) => `\`${escapeMrkdwn(t)}\``)));
+}
+
+export function digestBlocks(content: DigestContent, locale: Locale, timeZone: string, jobActions: JobActions, frequency: 'weekly' | 'daily' = 'weekly'): KnownBlock[] {
+  const m = messages(locale).digests;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(m.title, 150) },
+    { type: 'context', elements: [mrkdwn(m.intro)] },
+  ];
+  if (content.jobs.length > 0) {
+    blocks.push({ type: 'section', text: mrkdwn(`*${m.rolesHeading}*`) });
+    for (const { job, sharedTags } of content.jobs) {
+      const facts = [job.team, job.location, m.workStyle[job.workStyle], m.employmentType[job.employmentType]]
+        .filter((part): part is string => part !== null && part !== undefined)
+        .map(escapeMrkdwn);
+      blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${facts.join(' · ')}`) });
+      blocks.push({ type: 'context', elements: [mrkdwn(tagsLine(sharedTags, locale))] });
+      const buttons = jobActions(job, locale);
+      if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `digest.job.${job.id}`, elements: buttons });
+    }
+  }
+  if (content.events.length > 0) {
+    const e = messages(locale).events;
+    blocks.push({ type: 'section', text: mrkdwn(`*${m.eventsHeading}*`) });
+    for (const { event, sharedTags } of content.events) {
+      blocks.push({
+        type: 'section',
+        text: mrkdwn(`*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_\n${eventWhen(event, timeZone, locale)}\n${tagsLine(sharedTags, locale)}`),
+      });
+      blocks.push({
+        type: 'actions',
+        block_id: `digest.event.${event.id}`,
+        elements: [
+          { type: 'button', action_id: ACTION.rsvpGoing, text: plain(e.going, 75), value: String(event.id) },
+          { type: 'button', action_id: ACTION.rsvpMaybe, text: plain(e.maybe, 75), value: String(event.id) },
+        ],
+      });
+    }
+  }
+  blocks.push({ type: 'divider' });
+  blocks.push({ type: 'context', elements: [mrkdwn(frequency === 'daily' ? m.footerDaily : m.footer)] });
+  blocks.push({
+    type: 'actions',
+    block_id: 'digest.settings',
+    elements: [{ type: 'button', action_id: ACTION.digestOff, text: plain(m.turnOff, 75), value: 'off' }],
+  });
+  return blocks;
+}
+
+export function digestMessages(timeZone: string, jobActions: JobActions): DigestMessages {
+  return {
+    digest: (content, locale, cadence) => ({
+      text: messages(locale).digests.notification(content.jobs.length, content.events.length),
+      blocks: digestBlocks(content, locale, timeZone, jobActions, cadence === 'daily' ? 'daily' : 'weekly'),
+    }),
+    report: (report: DigestRunReport, locale) => {
+      const m = messages(locale).digests;
+      const lines = [m.report(report.sent, report.nothingNew, report.failed), ...report.failures.map((f) => m.reportFailure(f.reason, f.count))];
+      return { text: lines.join('\n') };
+    },
+  };
+}
