@@ -12,6 +12,7 @@ import { createSlackApp, INTERACTIVE_RETRIES } from './slack/app';
 import { slackErrorCode } from './slack/errors';
 import { eventMessages } from './slack/views/events';
 import { announcementPost } from './slack/views/announcements';
+import { digestApplyButton, digestMessages } from './slack/views/digests';
 import { openDatabase, type Db } from './storage/database';
 import { LogLevel } from '@slack/bolt';
 
@@ -59,6 +60,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       messenger: new SlackMessenger(createBulkClient({ token: config.botToken, slackApiUrl: config.slackApiUrl, logger })),
       eventMessages: eventMessages(config.defaultTimezone),
       renderAnnouncement: announcementPost,
+      digestMessages: digestMessages(config.defaultTimezone, digestApplyButton),
       scheduler: options.scheduler,
     });
     const slack = createSlackApp(config, services, logger, () => healthy && db.open);

@@ -24,6 +24,10 @@ import { AnnouncementService } from './announcements/service';
 import type { Announcement } from './announcements/types';
 import { AnnouncementRepository } from './storage/announcements';
 import type { OutboxMessage } from './scheduler/types';
+import { StatsService } from './stats/service';
+import { StatsRepository } from './storage/stats';
+import { DigestService, type DigestMessages } from './digests/service';
+import { DigestRepository } from './storage/digests';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -43,6 +47,9 @@ export interface Services {
   readonly scheduler: Scheduler;
   readonly events: EventService;
   readonly announcements: AnnouncementService;
+  /** Figures for organizers and HR: members, interests, events, the comeback funnel. */
+  readonly stats: StatsService;
+  readonly digests: DigestService;
 }
 
 export interface ServiceInputs {
@@ -59,6 +66,7 @@ export interface ServiceInputs {
   /** Words of event reminders and notices (Block Kit lives in the Slack layer). */
   readonly eventMessages: EventMessages;
   readonly renderAnnouncement: (announcement: Announcement) => OutboxMessage;
+  readonly digestMessages: DigestMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -108,6 +116,19 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   scheduler.addPlanner('event reminders', (now) => events.planReminders(now));
   scheduler.addPlanner('announcements', (now) => announcements.plan(now));
+  const digestRepository = new DigestRepository(db);
+  const digests = new DigestService({
+    repository: digestRepository,
+    roles,
+    outbox,
+    messages: inputs.digestMessages,
+    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    clock,
+    logger,
+    weeklyCron: config.digestCron,
+    timeZone: config.defaultTimezone,
+  });
+  scheduler.addPlanner('digests', (now) => digests.plan(now));
   return {
     config,
     clock,
@@ -115,6 +136,8 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     events,
     announcements,
+    stats: new StatsService(new StatsRepository(db), roles, clock),
+    digests,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
@@ -124,7 +147,8 @@ export function createServices(inputs: ServiceInputs): Services {
         export: (userId) => announcementRepository.exportMember(userId),
         erase: (userId) => announcementRepository.eraseMember(userId),
       },
-      { name: 'scheduledMessages', export: (userId) => outbox.list().filter((row) => row.channel === userId).map((row) => ({ kind: row.kind, dueAt: row.dueAt, status: row.status })), erase: (userId) => void outbox.forgetMember(userId) },
+      { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digestRepository.eraseMember(userId) },
+      { name: 'scheduledMessages', export: (userId) => outbox.addressedTo(userId), erase: (userId) => void outbox.forgetMember(userId) },
     ]),
     locales,
     handledEvents: new HandledEventRepository(db),

@@ -42,6 +42,12 @@ CREATE TABLE funnel_events (
 CREATE INDEX funnel_by_job ON funnel_events (job_id, step);
 CREATE INDEX funnel_by_user ON funnel_events (user_id);
 
+-- A member counts once per role for curious, apply_click and hired: a double click (or a second
+-- process) inserts nothing more, so every count is a plain count(*). Rows whose user_id became NULL
+-- by erasure never conflict (NULLs are distinct), so an erased member still counts.
+CREATE UNIQUE INDEX funnel_once_per_member ON funnel_events (job_id, user_id, step)
+  WHERE step IN ('curious', 'apply_click', 'hired');
+
 CREATE TABLE referrals (
   id             INTEGER PRIMARY KEY,
   job_id         INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,

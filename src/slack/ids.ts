@@ -15,6 +15,17 @@ export const ACTION = {
   eventIcs: 'event.ics',
   /** A link button: Slack still sends a block_actions payload, which we acknowledge. */
   eventCalendarLink: 'event.calendar',
+  jobCurious: 'job.curious',
+  jobRefer: 'job.refer',
+  /** Link buttons (the apply URL; a DM with the curious member): Slack still sends block_actions. */
+  jobApply: 'job.apply',
+  jobMessageMember: 'job.message_member',
+  referralContacted: 'job.referral.contacted',
+  referralInterviewing: 'job.referral.interviewing',
+  referralHired: 'job.referral.hired',
+  referralClosed: 'job.referral.closed',
+  digestOff: 'digest.off',
+  digestApply: 'digest.apply',
 } as const;
 
 export const VIEW = {
@@ -24,6 +35,8 @@ export const VIEW = {
   done: 'done.modal',
   event: 'event.modal',
   announcement: 'announcement.modal',
+  job: 'job.modal',
+  referral: 'job.referral.modal',
 } as const;
 
 export const ANNOUNCE_INPUT = {
@@ -45,6 +58,27 @@ export const EVENT_INPUT = {
   capacity: { block: 'event.capacity', action: 'value' },
   tags: { block: 'event.tags', action: 'value' },
   reminders: { block: 'event.reminders', action: 'value' },
+} as const;
+
+export const JOB_INPUT = {
+  title: { block: 'job.title', action: 'value' },
+  team: { block: 'job.team', action: 'value' },
+  location: { block: 'job.location', action: 'value' },
+  workStyle: { block: 'job.work_style', action: 'value' },
+  employmentType: { block: 'job.employment_type', action: 'value' },
+  description: { block: 'job.description', action: 'value' },
+  applyUrl: { block: 'job.apply_url', action: 'value' },
+  tags: { block: 'job.tags', action: 'value' },
+  recruiter: { block: 'job.recruiter', action: 'value' },
+  closesOn: { block: 'job.closes_on', action: 'value' },
+  channel: { block: 'job.channel', action: 'value' },
+} as const;
+
+export const REFERRAL_INPUT = {
+  name: { block: 'referral.name', action: 'value' },
+  contact: { block: 'referral.contact', action: 'value' },
+  relationship: { block: 'referral.relationship', action: 'value' },
+  note: { block: 'referral.note', action: 'value' },
 } as const;
 
 /** block_id / action_id pairs of the profile modal's inputs. */

@@ -29,6 +29,8 @@ function usageText(problem: UsageProblem, locale: Locale): string {
     event_usage: m.events.usage,
     announce_usage: m.announcements.usage,
     announce_id: m.announcements.idUsage,
+    stats_usage: m.stats.usage,
+    digest_usage: m.digests.usage,
   };
   return texts[problem];
 }
@@ -116,6 +118,10 @@ function dispatch(ctx: CommandContext, command: Command): Promise<void> {
       return commandHandlers.event(ctx, command);
     case 'announce':
       return commandHandlers.announce(ctx, command);
+    case 'stats':
+      return commandHandlers.stats(ctx, command);
+    case 'digest':
+      return commandHandlers.digest(ctx, command);
   }
 }
 

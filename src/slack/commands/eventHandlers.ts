@@ -1,18 +1,13 @@
 import { messages } from '../../i18n';
 import type { Command } from '../parse/command';
 import { eventsListFor, refreshEventCard } from '../eventCards';
+import { csvCell } from '../csv';
 import { sendFileToMember } from '../files';
 import { attendeesMessage, eventModal } from '../views/events';
 import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
 
 type EventCommand = Extract<Command, { verb: 'event' }>;
-
-function csvCell(value: string): string {
-  // Quote everything, and defuse spreadsheet formulas in member-typed names.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 export async function listEvents(ctx: CommandContext): Promise<void> {
   await ctx.reply(eventsListFor(ctx.services, ctx.userId, ctx.locale));

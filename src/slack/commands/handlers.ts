@@ -14,6 +14,8 @@ import { sendDataExport } from '../privacyFlows';
 import type { CommandContext } from './context';
 import { eventCommand, listEvents } from './eventHandlers';
 import { announceCommand } from './announceHandlers';
+import { statsCommand } from './statsHandlers';
+import { digestCommand } from './digestHandlers';
 
 type Handler<C extends Command> = (ctx: CommandContext, command: C) => Promise<void>;
 type HandlerMap = { [V in Command['verb']]: Handler<Extract<Command, { verb: V }>> };
@@ -123,4 +125,6 @@ export const commandHandlers: HandlerMap = {
   events: (ctx) => listEvents(ctx),
   event: (ctx, command) => eventCommand(ctx, command),
   announce: (ctx, command) => announceCommand(ctx, command),
+  stats: (ctx, command) => statsCommand(ctx, command),
+  digest: (ctx, command) => digestCommand(ctx, command),
 };

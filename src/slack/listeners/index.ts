@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerEvents } from './events';
 import { registerEventListeners } from './eventListeners';
 import { registerAnnouncementListeners } from './announcementListeners';
+import { registerDigestListeners } from './digestListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -20,6 +21,7 @@ export function registerListeners(app: App, services: Services): void {
   registerViews(app, services);
   registerEventListeners(app, services);
   registerAnnouncementListeners(app, services);
+  registerDigestListeners(app, services);
 }
 
 /** What the app subscribes to; kept beside the registrations and checked against manifest.json. */

@@ -14,7 +14,9 @@ export type Command =
   | { readonly verb: 'event'; readonly action: 'new' }
   | { readonly verb: 'event'; readonly action: 'edit' | 'cancel' | 'attendees'; readonly eventId: number }
   | { readonly verb: 'announce'; readonly action: 'new' | 'list' }
-  | { readonly verb: 'announce'; readonly action: 'cancel'; readonly announcementId: number };
+  | { readonly verb: 'announce'; readonly action: 'cancel'; readonly announcementId: number }
+  | { readonly verb: 'stats'; readonly action: 'report' | 'csv' }
+  | { readonly verb: 'digest'; readonly action: 'status' | 'preview' | 'send' | 'weekly' | 'daily' | 'off' };
 
 export type UsageProblem =
   | 'interests_usage'
@@ -26,6 +28,8 @@ export type UsageProblem =
   | 'event_usage'
   | 'announce_usage'
   | 'announce_id'
+  | 'stats_usage'
+  | 'digest_usage'
   | { readonly kind: 'event_id'; readonly action: 'edit' | 'cancel' | 'attendees' }
   | { readonly kind: 'role_bad_role'; readonly given: string };
 
@@ -127,6 +131,24 @@ export function parseCommand(raw: string): ParsedCommand {
       if (action !== 'cancel') return usage('announce_usage');
       const id = eventId.safeParse(sub.rest.trim());
       return id.success ? ok({ verb: 'announce', action: 'cancel', announcementId: id.data }) : usage('announce_id');
+    }
+    case 'digest':
+    case 'digests': {
+      const action = split(rest).word.toLowerCase();
+      if (action === '') return ok({ verb: 'digest', action: 'status' });
+      // "on" means the default cadence; a member who wants daily says so.
+      if (action === 'on') return ok({ verb: 'digest', action: 'weekly' });
+      if (action === 'preview' || action === 'send' || action === 'weekly' || action === 'daily' || action === 'off') {
+        return ok({ verb: 'digest', action });
+      }
+      return usage('digest_usage');
+    }
+    case 'stats': {
+      const sub = split(rest);
+      const action = sub.word.toLowerCase();
+      if (sub.rest.trim() !== '') return usage('stats_usage');
+      if (action === '') return ok({ verb: 'stats', action: 'report' });
+      return action === 'csv' ? ok({ verb: 'stats', action: 'csv' }) : usage('stats_usage');
     }
     default:
       return { ok: false, unknown: word.slice(0, 40) };

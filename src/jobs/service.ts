@@ -1,0 +1,341 @@
+import type { Clock } from '../clock';
+import type { Locale } from '../i18n';
+import type { Logger } from '../logger';
+import type { Profile } from '../members/types';
+import type { RoleService } from '../roles/service';
+import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
+import type { JobRepository } from '../storage/jobs';
+import { localParts } from '../time/zoned';
+import {
+  JOB_LIMITS,
+  JobNotFound,
+  JobNotOpen,
+  NotRecruiter,
+  REFERRAL_LIMITS,
+  ReferralNotFound,
+  type Disclosure,
+  type Job,
+  type JobFieldProblem,
+  type JobFunnel,
+  type JobInput,
+  type Referral,
+  type ReferralFieldProblem,
+  type ReferralInput,
+  type ReferralMove,
+} from './types';
+
+/** The part of the outbox the jobs module uses. */
+export interface JobOutboxPort {
+  schedule(request: ScheduleRequest): boolean;
+}
+
+/** A curious member as the recruiter may see them. */
+export interface CuriousMember {
+  readonly userId: string;
+  /** The workspace, for the "Message" deep link; unknown when Slack did not say. */
+  readonly teamId: string | undefined;
+  readonly disclosure: Disclosure;
+  /** Only when the disclosure is 'profile'. */
+  readonly profile: Profile | undefined;
+  /** The member's interests that the role is tagged with (empty unless the profile may be shown). */
+  readonly sharedTags: readonly string[];
+}
+
+/** Words of the DMs the jobs module sends, supplied by the Slack layer so that rules stay free of Block Kit. */
+export interface JobMessages {
+  curious(job: Job, member: CuriousMember, locale: Locale): OutboxMessage;
+  referral(job: Job, referral: Referral, locale: Locale): OutboxMessage;
+  referralMoved(job: Job, referral: Referral, locale: Locale): OutboxMessage;
+}
+
+export interface JobDeps {
+  readonly repository: JobRepository;
+  readonly roles: RoleService;
+  readonly outbox: JobOutboxPort;
+  readonly messages: JobMessages;
+  readonly localeOf: (userId: string) => Promise<Locale>;
+  readonly profileOf: (userId: string) => Profile | undefined;
+  /** Called after the planner closed a role, to update its card (Slack lives outside the domain). */
+  readonly onAutoClosed: (job: Job) => Promise<void>;
+  readonly timeZone: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export interface CuriousResult {
+  readonly job: Job;
+  /** Who was told: the recruiter, else whoever posted the role; null when both erased their data. */
+  readonly recipient: string | null;
+  readonly disclosure: Disclosure;
+  /** The recipient had already been told about this member for this role (a second click). */
+  readonly alreadyTold: boolean;
+}
+
+const URL_PATTERN = /^https?:\/\/[^\s<>|]+\.[^\s<>|]+$/i;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The calendar date at `now` in the zone, as YYYY-MM-DD. */
+export function localDate(now: Date, timeZone: string): string {
+  const p = localParts(now, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Problems with a role as typed; empty when it may be saved. `today` is YYYY-MM-DD in the community's zone. */
+export function checkJob(input: Partial<JobInput>, today: string): JobFieldProblem[] {
+  const problems: JobFieldProblem[] = [];
+  const title = input.title?.trim() ?? '';
+  if (title === '') problems.push({ field: 'title', problem: 'empty' });
+  else if (title.length > JOB_LIMITS.title) problems.push({ field: 'title', problem: 'too_long' });
+  if ((input.team?.length ?? 0) > JOB_LIMITS.team) problems.push({ field: 'team', problem: 'too_long' });
+  if ((input.location?.length ?? 0) > JOB_LIMITS.location) problems.push({ field: 'location', problem: 'too_long' });
+  if ((input.description?.length ?? 0) > JOB_LIMITS.description) problems.push({ field: 'description', problem: 'too_long' });
+  if (input.workStyle === undefined) problems.push({ field: 'work_style', problem: 'missing' });
+  if (input.employmentType === undefined) problems.push({ field: 'employment_type', problem: 'missing' });
+  const url = input.applyUrl ?? '';
+  if (url === '') problems.push({ field: 'apply_url', problem: 'missing' });
+  else if (url.length > JOB_LIMITS.url || !URL_PATTERN.test(url)) problems.push({ field: 'apply_url', problem: 'invalid' });
+  if (input.recruiter === undefined || input.recruiter === '') problems.push({ field: 'recruiter', problem: 'missing' });
+  if (input.channel === undefined || input.channel === '') problems.push({ field: 'channel', problem: 'missing' });
+  if (input.closesOn !== undefined && input.closesOn !== null) {
+    if (!isCalendarDate(input.closesOn)) problems.push({ field: 'closes_on', problem: 'invalid' });
+    else if (input.closesOn < today) problems.push({ field: 'closes_on', problem: 'in_past' });
+  }
+  return problems;
+}
+
+export function checkReferral(input: Partial<ReferralInput>): ReferralFieldProblem[] {
+  const problems: ReferralFieldProblem[] = [];
+  const name = input.candidateName?.trim() ?? '';
+  if (name === '') problems.push({ field: 'name', problem: 'empty' });
+  else if (name.length > REFERRAL_LIMITS.name) problems.push({ field: 'name', problem: 'too_long' });
+  const contact = input.contact?.trim() ?? '';
+  if (contact === '') problems.push({ field: 'contact', problem: 'empty' });
+  else if (contact.length > REFERRAL_LIMITS.contact) problems.push({ field: 'contact', problem: 'too_long' });
+  if ((input.relationship?.length ?? 0) > REFERRAL_LIMITS.relationship) problems.push({ field: 'relationship', problem: 'too_long' });
+  if ((input.note?.length ?? 0) > REFERRAL_LIMITS.note) problems.push({ field: 'note', problem: 'too_long' });
+  return problems;
+}
+
+/**
+ * Roles HR posts and the comeback path around them: curious signals, referrals, apply clicks and
+ * hires, each recorded as a funnel step. HR's permissions are checked here, not only in the UI.
+ */
+export class JobService {
+  constructor(private readonly deps: JobDeps) {}
+
+  private get repo(): JobRepository {
+    return this.deps.repository;
+  }
+
+  /** Today in the community's zone, as the form and the planner compare close dates. */
+  today(): string {
+    return localDate(this.deps.clock.now(), this.deps.timeZone);
+  }
+
+  get(id: number): Job {
+    const job = this.repo.get(id);
+    if (job === undefined) throw new JobNotFound(id);
+    return job;
+  }
+
+  private openJob(id: number): Job {
+    const job = this.get(id);
+    if (job.status !== 'open') throw new JobNotOpen(job.status);
+    return job;
+  }
+
+  create(actorId: string, input: JobInput): Job {
+    this.deps.roles.require(actorId, 'hr');
+    return this.get(this.repo.insert(input, actorId, this.deps.clock.now()));
+  }
+
+  attachCard(id: number, channel: string, ts: string): void {
+    this.repo.setCard(id, channel, ts);
+  }
+
+  /** Closes an open role; `changed` is false when it was already closed or filled. */
+  close(actorId: string, id: number): { job: Job; changed: boolean } {
+    this.deps.roles.require(actorId, 'hr');
+    this.get(id);
+    const changed = this.repo.close(id, this.deps.clock.now());
+    return { job: this.get(id), changed };
+  }
+
+  /**
+   * Records a comeback hire: the role becomes filled (from open or closed) and the member's
+   * 'hired' step is written once. A second hire for the same role (two openings) is recorded too.
+   */
+  hired(actorId: string, id: number, userId: string): { job: Job; recorded: boolean; filledNow: boolean } {
+    this.deps.roles.require(actorId, 'hr');
+    this.get(id);
+    const now = this.deps.clock.now();
+    const { recorded, filledNow } = this.repo.transaction(() => ({
+      filledNow: this.repo.fill(id, now),
+      recorded: this.repo.recordStep(id, userId, 'hired', now),
+    }));
+    return { job: this.get(id), recorded, filledNow };
+  }
+
+  /**
+   * "I'm curious": a soft signal, not an application. The recruiter gets one DM per member and role
+   * (the outbox key says so), showing only what the member's visibility allows that recruiter to see.
+   */
+  async curious(userId: string, jobId: number, teamId: string | undefined): Promise<CuriousResult> {
+    const job = this.openJob(jobId);
+    const now = this.deps.clock.now();
+    this.repo.recordStep(jobId, userId, 'curious', now);
+    const recipient = job.recruiter ?? job.postedBy;
+    if (recipient === null) return { job, recipient, disclosure: 'name_only', alreadyTold: false };
+    const disclosure = this.disclosure(userId, recipient);
+    const profile = disclosure === 'profile' ? this.deps.profileOf(userId) : undefined;
+    const interests = new Set(profile?.interests ?? []);
+    const member: CuriousMember = { userId, teamId, disclosure, profile, sharedTags: job.tags.filter((tag) => interests.has(tag)) };
+    const locale = await this.deps.localeOf(recipient);
+    const scheduled = this.deps.outbox.schedule({
+      kind: 'job_curious',
+      key: `job:${jobId}:curious:${userId}`,
+      channel: recipient,
+      message: this.deps.messages.curious(job, member, locale),
+      dueAt: now,
+      notifyOnFailure: userId,
+    });
+    return { job, recipient, disclosure, alreadyTold: !scheduled };
+  }
+
+  /**
+   * What a recruiter may see of a member: 'all' shows the profile to anyone; 'staff' only to a
+   * recruiter who holds the HR (or admin) role, since a hiring manager is not staff; 'nobody' never.
+   * The member's name (a mention) is always shown: pressing "I'm curious" is asking to be known.
+   */
+  disclosure(memberId: string, recruiterId: string): Disclosure {
+    const profile = this.deps.profileOf(memberId);
+    if (profile === undefined) return 'name_only';
+    switch (profile.visibility) {
+      case 'all':
+        return 'profile';
+      case 'staff':
+        return this.deps.roles.has(recruiterId, 'hr') ? 'profile' : 'name_only';
+      case 'nobody':
+        return 'name_only';
+    }
+  }
+
+  hasBeenCurious(userId: string, jobId: number): boolean {
+    return this.repo.hasStep(jobId, userId, 'curious');
+  }
+
+  /** A referral for an open role, sent to its recruiter (or poster) by DM once. */
+  async refer(userId: string, jobId: number, input: ReferralInput): Promise<{ job: Job; referral: Referral; recipient: string | null }> {
+    const job = this.openJob(jobId);
+    if (checkReferral(input).length > 0) throw new RangeError('referral input was not checked');
+    const now = this.deps.clock.now();
+    const id = this.repo.insertReferral(jobId, userId, input, now);
+    const referral = this.referral(id);
+    const recipient = job.recruiter ?? job.postedBy;
+    if (recipient !== null) {
+      const locale = await this.deps.localeOf(recipient);
+      this.deps.outbox.schedule({
+        kind: 'job_referral',
+        key: `job:${jobId}:referral:${id}:${userId}`,
+        channel: recipient,
+        message: this.deps.messages.referral(job, referral, locale),
+        dueAt: now,
+        notifyOnFailure: userId,
+      });
+    }
+    return { job, referral, recipient };
+  }
+
+  referral(id: number): Referral {
+    const referral = this.repo.referral(id);
+    if (referral === undefined) throw new ReferralNotFound(id);
+    return referral;
+  }
+
+  /** Whether the member may move this role's referrals on: its recruiter, HR or an admin. */
+  mayMoveReferrals(actorId: string, job: Job): boolean {
+    return job.recruiter === actorId || this.deps.roles.has(actorId, 'hr');
+  }
+
+  /** Moves a referral on; the referrer is told each time it actually changes. */
+  async moveReferral(actorId: string, referralId: number, status: ReferralMove): Promise<{ job: Job; referral: Referral; changed: boolean }> {
+    const before = this.referral(referralId);
+    const job = this.get(before.jobId);
+    if (!this.mayMoveReferrals(actorId, job)) throw new NotRecruiter();
+    const now = this.deps.clock.now();
+    const changed = this.repo.moveReferral(referralId, status, now);
+    const referral = this.referral(referralId);
+    if (changed && referral.referrer !== null) {
+      const locale = await this.deps.localeOf(referral.referrer);
+      this.deps.outbox.schedule({
+        kind: 'job_referral_moved',
+        key: `job:${job.id}:referral:${referral.id}:moved:${status}:${now.toISOString()}`,
+        channel: referral.referrer,
+        message: this.deps.messages.referralMoved(job, referral, locale),
+        dueAt: now,
+      });
+    }
+    return { job, referral, changed };
+  }
+
+  /** An Apply click; counted once per member and role. Closed roles record nothing. */
+  applyClick(userId: string, jobId: number): boolean {
+    this.openJob(jobId);
+    return this.repo.recordStep(jobId, userId, 'apply_click', this.deps.clock.now());
+  }
+
+  /**
+   * Open roles, those matching the member's interests first (most shared tags), then newest.
+   * A role past its close date is left out even before the planner has closed it.
+   */
+  openFor(interests: readonly string[], limit = 10): { job: Job; matchedTags: string[] }[] {
+    const mine = new Set(interests);
+    const today = this.today();
+    return this.repo
+      .open()
+      .filter((job) => job.closesOn === null || job.closesOn >= today)
+      .map((job) => ({ job, matchedTags: job.tags.filter((tag) => mine.has(tag)) }))
+      .sort((a, b) => b.matchedTags.length - a.matchedTags.length || b.job.createdAt.getTime() - a.job.createdAt.getTime() || b.job.id - a.job.id)
+      .slice(0, limit);
+  }
+
+  /** Open roles with their funnel counts, for HR. */
+  openWithFunnel(actorId: string, limit = 10): { job: Job; funnel: JobFunnel }[] {
+    this.deps.roles.require(actorId, 'hr');
+    return this.repo
+      .open()
+      .slice(0, limit)
+      .map((job) => ({ job, funnel: this.repo.funnel(job.id) }));
+  }
+
+  funnel(jobId: number): JobFunnel {
+    return this.repo.funnel(jobId);
+  }
+
+  /**
+   * Planner: closes every open role whose close date is over (in the community's zone), then has
+   * its card updated. Closing is conditional, so two processes close (and update) a role once.
+   */
+  async closeExpired(now: Date): Promise<Job[]> {
+    const today = localDate(now, this.deps.timeZone);
+    const closed = this.repo.expired(today).filter((job) => this.repo.close(job.id, now));
+    const jobs = closed.map((job) => this.get(job.id));
+    for (const job of jobs) {
+      this.deps.logger.info(`job ${job.id} closed: its close date ${job.closesOn ?? ''} is over`);
+      try {
+        await this.deps.onAutoClosed(job);
+      } catch (error) {
+        this.deps.logger.warn(`job ${job.id}: card not updated after closing:`, error);
+      }
+    }
+    return jobs;
+  }
+}

@@ -1,0 +1,109 @@
+import { messages } from '../../i18n';
+import type { RoleFunnel, StatsExport } from '../../stats/types';
+import type { Command } from '../parse/command';
+import { csvFile } from '../csv';
+import { sendFileToMember } from '../files';
+import { statsReportMessage } from '../views/stats';
+import type { CommandContext } from './context';
+
+type StatsCommand = Extract<Command, { verb: 'stats' }>;
+
+/** YYYY-MM-DD in the given zone (sv-SE formats dates that way). */
+function isoDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+// A rate cell holds a bare number (no "%"), so a spreadsheet sums and charts it; empty when there is no rate.
+const rateCell = (rate: number | null): string => (rate === null ? '' : rate.toFixed(1));
+
+// Column names are fixed English identifiers whatever the caller's language, so sheets and scripts
+// built on one export keep working on the next.
+const FUNNEL_HEADER = [
+  'job_id',
+  'title',
+  'status',
+  'posted_on',
+  'shown',
+  'curious',
+  'apply_clicks',
+  'referrals',
+  'hired',
+  'curious_per_shown_pct',
+  'apply_per_curious_pct',
+  'hired_per_apply_pct',
+];
+
+const MEMBERS_HEADER = [
+  'user_id',
+  'agreed_at',
+  'agreed_version',
+  'profile_complete',
+  'interests',
+  'last_active_at',
+  'rsvps',
+  'curious',
+  'apply_clicks',
+  'digest_frequency',
+];
+
+export function funnelCsv(roles: readonly RoleFunnel[], timeZone: string): string {
+  const rows = roles.map(({ role, counts, rates }) => [
+    String(role.jobId),
+    role.title,
+    role.status,
+    isoDay(new Date(role.postedAt), timeZone),
+    String(counts.shown),
+    String(counts.curious),
+    String(counts.applyClick),
+    String(counts.referrals),
+    String(counts.hired),
+    rateCell(rates.curiousPerShown),
+    rateCell(rates.applyPerCurious),
+    rateCell(rates.hiredPerApply),
+  ]);
+  return csvFile(FUNNEL_HEADER, rows);
+}
+
+export function membersCsv(members: StatsExport['members']): string {
+  const rows = members.map((e) => [
+    e.userId,
+    e.agreedAt,
+    e.agreedVersion ?? '',
+    e.profileComplete ? 'yes' : 'no',
+    String(e.interests),
+    e.lastActiveAt ?? '',
+    String(e.rsvps),
+    String(e.curious),
+    String(e.applyClicks),
+    e.digestFrequency,
+  ]);
+  return csvFile(MEMBERS_HEADER, rows);
+}
+
+export async function statsCommand(ctx: CommandContext, command: StatsCommand): Promise<void> {
+  const { services } = ctx;
+  const m = messages(ctx.locale).stats;
+  const timeZone = services.config.defaultTimezone;
+  if (command.action === 'report') {
+    await ctx.reply(statsReportMessage(services.stats.report(ctx.userId), ctx.locale, timeZone));
+    return;
+  }
+  // The role check and the reads come first: a refusal must not leave a silent acknowledgement.
+  const data = services.stats.export(ctx.userId);
+  // Two uploads take longer than Slack's three seconds to acknowledge a slash command.
+  await ctx.acknowledge();
+  const day = isoDay(data.generatedAt, timeZone);
+  await sendFileToMember(ctx.client, ctx.userId, {
+    filename: `comeback-funnel-${day}.csv`,
+    title: m.csvFunnelTitle,
+    content: funnelCsv(data.roles, timeZone),
+    comment: m.csvFunnelTitle,
+  });
+  await sendFileToMember(ctx.client, ctx.userId, {
+    filename: `member-engagement-${day}.csv`,
+    title: m.csvMembersTitle,
+    content: membersCsv(data.members),
+    comment: m.csvMembersTitle,
+  });
+  await ctx.reply({ text: m.csvSent });
+}

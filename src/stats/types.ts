@@ -1,0 +1,116 @@
+/** Figures for `/alumni stats`: every count comes from SQL (src/storage/stats.ts), every rate from ./funnel. */
+
+/** How far back "active" looks. */
+export const ACTIVE_WINDOW_DAYS = 30;
+export const TOP_INTERESTS = 10;
+export const PAST_EVENTS_SHOWN = 5;
+export const TOP_ROLES = 10;
+
+export const JOB_STATUSES = ['open', 'closed', 'filled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const DIGEST_FREQUENCIES = ['weekly', 'daily', 'off'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+/** A member without a digest_prefs row gets the weekly digest (issue 4, §2). */
+export const DEFAULT_DIGEST_FREQUENCY: DigestFrequency = 'weekly';
+
+export interface MemberFigures {
+  /** Every row in members: everyone the bot has welcomed or who has used it. */
+  readonly total: number;
+  /** agreed_at set (to any version of the code of conduct). */
+  readonly agreed: number;
+  /** Display name, years from and at least one interest (members/types isProfileComplete). */
+  readonly profileComplete: number;
+  /** last_active_at, or an RSVP answered, within the window ending now. */
+  readonly active: number;
+}
+
+export interface InterestCount {
+  readonly tag: string;
+  readonly members: number;
+}
+
+export interface PastEventAttendance {
+  readonly eventId: number;
+  readonly title: string;
+  readonly startsAt: string;
+  /** RSVPs still "going" once the event ended: the only attendance the bot knows. */
+  readonly going: number;
+}
+
+export interface EventFigures {
+  /** Scheduled (not cancelled) events that have not ended yet, as `/alumni events` lists them. */
+  readonly upcoming: number;
+  readonly rsvps: { readonly going: number; readonly maybe: number; readonly waitlist: number };
+  /** The most recent past events, newest first. */
+  readonly past: readonly PastEventAttendance[];
+}
+
+/** Distinct members per funnel step; referrals are a count of referrals made. */
+export interface FunnelCounts {
+  readonly shown: number;
+  readonly curious: number;
+  readonly applyClick: number;
+  readonly hired: number;
+  readonly referrals: number;
+}
+
+export interface RoleFunnelCounts extends FunnelCounts {
+  readonly jobId: number;
+  readonly title: string;
+  readonly status: JobStatus;
+  readonly postedAt: string;
+  /** Funnel rows other than "posted"; orders the roles shown in the report. */
+  readonly activity: number;
+}
+
+/** Percentages rounded to one decimal; null when the step before had nobody (no rate exists). */
+export interface FunnelRates {
+  readonly curiousPerShown: number | null;
+  readonly applyPerCurious: number | null;
+  readonly hiredPerApply: number | null;
+}
+
+export interface Funnel {
+  readonly counts: FunnelCounts;
+  readonly rates: FunnelRates;
+}
+
+export interface RoleFunnel extends Funnel {
+  readonly role: RoleFunnelCounts;
+}
+
+export interface StatsReport {
+  readonly generatedAt: Date;
+  readonly members: MemberFigures;
+  readonly interests: readonly InterestCount[];
+  readonly events: EventFigures;
+  readonly funnel: Funnel;
+  /** Open roles, most active first, at most TOP_ROLES. */
+  readonly openRoles: readonly RoleFunnel[];
+}
+
+export interface MemberEngagement {
+  readonly userId: string;
+  readonly agreedAt: string;
+  readonly agreedVersion: string | null;
+  readonly profileComplete: boolean;
+  readonly interests: number;
+  /** The later of last_active_at and the member's latest RSVP, as the "active" figure counts them. */
+  readonly lastActiveAt: string | null;
+  /** Events answered going, maybe or waitlist. */
+  readonly rsvps: number;
+  /** Distinct roles the member pressed "I'm curious" on. */
+  readonly curious: number;
+  /** Distinct roles whose Apply button the member clicked. */
+  readonly applyClicks: number;
+  readonly digestFrequency: DigestFrequency;
+}
+
+export interface StatsExport {
+  readonly generatedAt: Date;
+  /** Every role, open or not, by id. */
+  readonly roles: readonly RoleFunnel[];
+  /** Members who agreed to the code of conduct, by user id. */
+  readonly members: readonly MemberEngagement[];
+}
