@@ -17,6 +17,8 @@ CREATE TABLE digest_runs (
   planned_at  TEXT NOT NULL,
   recipients  INTEGER NOT NULL DEFAULT 0,
   nothing_new INTEGER NOT NULL DEFAULT 0,
+  -- Planning goes in batches; a run interrupted by a crash is resumed until this is set.
+  completed_at TEXT,
   reported_at TEXT
 );
 

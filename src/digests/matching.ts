@@ -33,39 +33,72 @@ export interface DigestLimits {
 
 export const DEFAULT_DIGEST_LIMITS: DigestLimits = { jobs: 5, events: 3 };
 
-/** tag → candidates carrying it; built once per run. */
+/**
+ * tag → candidates carrying it; built once per run. Scoring uses one counter array shared by
+ * every query (reset after each), so matching a member allocates almost nothing.
+ */
 export class TagIndex {
-  private readonly byTag = new Map<string, DigestCandidate[]>();
+  private readonly byTag = new Map<string, number[]>();
+  private readonly scores: Int32Array;
+  private readonly touched: number[] = [];
 
   constructor(readonly candidates: readonly DigestCandidate[]) {
-    for (const candidate of candidates) {
+    candidates.forEach((candidate, index) => {
       for (const tag of candidate.tags) {
         const list = this.byTag.get(tag);
-        if (list === undefined) this.byTag.set(tag, [candidate]);
-        else list.push(candidate);
+        if (list === undefined) this.byTag.set(tag, [index]);
+        else list.push(index);
       }
-    }
+    });
+    this.scores = new Int32Array(candidates.length);
   }
 
   /** Candidates sharing at least one interest, not yet sent, best first, at most `limit`. */
   best(interests: readonly string[], alreadySent: ReadonlySet<number> | undefined, limit: number): MatchedItem[] {
     if (limit <= 0) return [];
-    const shared = new Map<DigestCandidate, string[]>();
+    const { scores, touched, candidates } = this;
     for (const tag of interests) {
       const carrying = this.byTag.get(tag);
       if (carrying === undefined) continue;
-      for (const candidate of carrying) {
-        if (alreadySent?.has(candidate.id) === true) continue;
-        const tags = shared.get(candidate);
-        if (tags === undefined) shared.set(candidate, [tag]);
-        else tags.push(tag);
+      for (const index of carrying) {
+        if (scores[index] === 0) touched.push(index);
+        scores[index] = (scores[index] ?? 0) + 1;
       }
     }
-    if (shared.size === 0) return [];
-    return [...shared.entries()]
-      .sort(([a, aTags], [b, bTags]) => bTags.length - aTags.length || b.rank - a.rank || a.id - b.id)
-      .slice(0, limit)
-      .map(([candidate, tags]) => ({ id: candidate.id, score: tags.length, sharedTags: tags }));
+    // Keep the best `limit` in a small sorted array: cheaper than sorting everything touched.
+    const top: number[] = [];
+    const better = (a: number, b: number): boolean => {
+      const sa = scores[a] ?? 0;
+      const sb = scores[b] ?? 0;
+      if (sa !== sb) return sa > sb;
+      const ca = candidates[a];
+      const cb = candidates[b];
+      if (ca === undefined || cb === undefined) return false;
+      return ca.rank !== cb.rank ? ca.rank > cb.rank : ca.id < cb.id;
+    };
+    for (const index of touched) {
+      const candidate = candidates[index];
+      if (candidate === undefined || alreadySent?.has(candidate.id) === true) continue;
+      const last = top[top.length - 1];
+      if (top.length === limit && last !== undefined && !better(index, last)) continue;
+      let at = top.length;
+      while (at > 0) {
+        const previous = top[at - 1];
+        if (previous === undefined || !better(index, previous)) break;
+        at -= 1;
+      }
+      top.splice(at, 0, index);
+      if (top.length > limit) top.pop();
+    }
+    const result: MatchedItem[] = [];
+    for (const index of top) {
+      const candidate = candidates[index];
+      // Interests and tags are short lists: includes() beats building a Set per member.
+      if (candidate !== undefined) result.push({ id: candidate.id, score: scores[index] ?? 0, sharedTags: candidate.tags.filter((tag) => interests.includes(tag)) });
+    }
+    for (const index of touched) scores[index] = 0;
+    touched.length = 0;
+    return result;
   }
 }
 

@@ -22,6 +22,8 @@ import {
 const EVENT_HORIZON_MS = 30 * 24 * 3_600_000;
 /** A digest delivered this late (after downtime) still helps; later it is skipped. */
 const LATE_LIMIT_MS: Record<DigestCadence, number> = { weekly: 24 * 3_600_000, daily: 6 * 3_600_000, manual: 6 * 3_600_000 };
+/** Members planned per transaction; between batches the event loop serves requests. */
+const PLAN_BATCH = 500;
 /** How far back the planner looks for a scheduled run it has not planned yet. */
 const CATCH_UP_WINDOW_MS = 12 * 3_600_000;
 
@@ -96,11 +98,11 @@ export class DigestService {
   }
 
   /** `digest send`: HR or an admin runs a digest now for everyone who has digests on. */
-  runNow(actorId: string): { runKey: string; recipients: number; nothingNew: number } {
+  async runNow(actorId: string): Promise<{ runKey: string; recipients: number; nothingNew: number }> {
     this.deps.roles.require(actorId, 'hr');
     const now = this.deps.clock.now();
     const runKey = `manual:${now.toISOString()}:${actorId}`;
-    const result = this.planRun(runKey, 'manual', now, actorId);
+    const result = await this.planRun(runKey, 'manual', now, actorId);
     return { runKey, recipients: result?.recipients ?? 0, nothingNew: result?.nothingNew ?? 0 };
   }
 
@@ -109,10 +111,10 @@ export class DigestService {
    * a window), plan it once — one outbox row per member with something new, keyed by run and member.
    * Then report finished manual runs to whoever started them.
    */
-  plan(now: Date): void {
+  async plan(now: Date): Promise<void> {
     for (const cadence of ['weekly', 'daily'] as const) {
       const due = this.latestDue(cadence, now);
-      if (due !== undefined) this.planRun(`${cadence}:${due.toISOString()}`, cadence, due, null);
+      if (due !== undefined) await this.planRun(`${cadence}:${due.toISOString()}`, cadence, due, null);
     }
     this.reportFinishedRuns(now);
   }
@@ -123,16 +125,30 @@ export class DigestService {
     return runs[runs.length - 1];
   }
 
-  private planRun(runKey: string, cadence: DigestCadence, dueAt: Date, startedBy: string | null): { recipients: number; nothingNew: number } | undefined {
+  /**
+   * Plans one run in batches, each its own transaction, yielding to the event loop in between so
+   * that a digest to tens of thousands never stalls people's requests. A run cut short by a crash
+   * is resumed at the next tick: members whose digest is already in the outbox are left alone.
+   */
+  private async planRun(
+    runKey: string,
+    cadence: DigestCadence,
+    dueAt: Date,
+    startedBy: string | null,
+  ): Promise<{ recipients: number; nothingNew: number } | undefined> {
     const { repository } = this.deps;
     const now = this.deps.clock.now();
+    const run = repository.openRun(runKey, cadence, dueAt, startedBy, now);
+    if (run.completed) return undefined;
     const started = Date.now();
+    const keyPrefix = `digest:${runKey}:`;
+    const alreadyPlanned = repository.plannedMembers(keyPrefix);
     const recipients = repository.recipients(cadence);
     const jobs = repository.openJobs();
     const events = repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
     const known = repository.alreadyKnown(now);
     const selections = selectDigests({
-      recipients,
+      recipients: recipients.filter((r) => !alreadyPlanned.has(r.userId)),
       jobs: new TagIndex(jobs.map(jobCandidate)),
       events: new TagIndex(events.map(eventCandidate)),
       sentJobs: known.jobs,
@@ -142,26 +158,25 @@ export class DigestService {
     const jobsById = new Map(jobs.map((job) => [job.id, job]));
     const eventsById = new Map(events.map((event) => [event.id, event]));
     const expiresAt = new Date(dueAt.getTime() + LATE_LIMIT_MS[cadence]);
-    const planned = repository.transaction(() => {
-      const runId = repository.startRun(runKey, cadence, dueAt, startedBy, now);
-      if (runId === undefined) return undefined;
-      for (const [userId, selection] of selections) {
-        const message = this.deps.messages.digest(content(selection, jobsById, eventsById), this.deps.knownLocaleOf(userId), cadence);
-        const request = { kind: 'digest', key: `digest:${runKey}:${userId}`, channel: userId, message, dueAt, expiresAt };
-        if (expiresAt.getTime() <= now.getTime()) this.deps.outbox.scheduleSkipped(request, 'the bot was not running when the digest was due');
-        else this.deps.outbox.schedule(request);
-        repository.recordSent(runId, userId, selection.jobs.map((j) => j.id), selection.events.map((e) => e.id), now);
-      }
-      const nothingNew = recipients.length - selections.size;
-      repository.setRunCounts(runId, selections.size, nothingNew);
-      return { recipients: selections.size, nothingNew };
-    });
-    if (planned !== undefined) {
-      this.deps.logger.info(
-        `digest ${runKey}: ${planned.recipients} to send, ${planned.nothingNew} with nothing new (planned in ${Date.now() - started} ms)`,
-      );
+    const late = expiresAt.getTime() <= now.getTime();
+    const entries = [...selections];
+    for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
+      repository.transaction(() => {
+        for (const [userId, selection] of entries.slice(offset, offset + PLAN_BATCH)) {
+          const message = this.deps.messages.digest(content(selection, jobsById, eventsById), this.deps.knownLocaleOf(userId), cadence);
+          const request = { kind: 'digest', key: `${keyPrefix}${userId}`, channel: userId, message, dueAt, expiresAt };
+          const created = late ? this.deps.outbox.scheduleSkipped(request, 'the bot was not running when the digest was due') : this.deps.outbox.schedule(request);
+          // Another process may have planned this member a moment ago: its items are already recorded.
+          if (created) repository.recordSent(run.id, userId, selection.jobs.map((j) => j.id), selection.events.map((e) => e.id), now);
+        }
+      });
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    return planned;
+    const total = alreadyPlanned.size + selections.size;
+    const nothingNew = Math.max(0, recipients.length - total);
+    repository.completeRun(run.id, total, nothingNew, now);
+    this.deps.logger.info(`digest ${runKey}: ${total} to send, ${nothingNew} with nothing new (planned in ${Date.now() - started} ms)`);
+    return { recipients: total, nothingNew };
   }
 
   /** A manual run is reported once nothing of it is waiting any more: sent, skipped, failed with reasons. */

@@ -52,7 +52,13 @@ export class DigestRepository {
         `INSERT INTO digest_runs (run_key, cadence, due_at, started_by, planned_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (run_key) DO NOTHING`,
       ),
-      runCounts: db.prepare('UPDATE digest_runs SET recipients = ?, nothing_new = ? WHERE id = ?'),
+      runByKey: db.prepare<[string], { id: number; completed_at: string | null }>('SELECT id, completed_at FROM digest_runs WHERE run_key = ?'),
+      completeRun: db.prepare(
+        'UPDATE digest_runs SET recipients = ?, nothing_new = ?, completed_at = coalesce(completed_at, ?) WHERE id = ?',
+      ),
+      plannedMembers: db.prepare<{ prefix: string }, { key: string }>(
+        'SELECT key FROM outbox WHERE key >= @prefix AND key < @prefix || char(1114111)',
+      ),
       addItem: db.prepare(
         'INSERT INTO digest_items (user_id, item_type, item_id, run_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
@@ -61,7 +67,7 @@ export class DigestRepository {
         "INSERT INTO funnel_events (job_id, user_id, step, at) SELECT id, ?, 'apply_click', ? FROM jobs WHERE id = ?",
       ),
       unreported: db.prepare<[], { id: number; run_key: string; started_by: string; recipients: number; nothing_new: number }>(
-        "SELECT id, run_key, started_by, recipients, nothing_new FROM digest_runs WHERE cadence = 'manual' AND reported_at IS NULL AND started_by IS NOT NULL",
+        "SELECT id, run_key, started_by, recipients, nothing_new FROM digest_runs WHERE cadence = 'manual' AND completed_at IS NOT NULL AND reported_at IS NULL AND started_by IS NOT NULL",
       ),
       markReported: db.prepare('UPDATE digest_runs SET reported_at = ? WHERE id = ? AND reported_at IS NULL'),
       erasePref: db.prepare('DELETE FROM digest_prefs WHERE user_id = ?'),
@@ -157,14 +163,21 @@ export class DigestRepository {
     return { jobs, events };
   }
 
-  /** The run's id, or undefined when another process (or an earlier tick) already planned this run. */
-  startRun(runKey: string, cadence: DigestCadence, dueAt: Date, startedBy: string | null, now: Date): number | undefined {
-    const result = this.s.insertRun.run(runKey, cadence, dueAt.toISOString(), startedBy, now.toISOString());
-    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+  /** The run (created if new); `completed` once every member's digest has been planned. */
+  openRun(runKey: string, cadence: DigestCadence, dueAt: Date, startedBy: string | null, now: Date): { id: number; completed: boolean } {
+    this.s.insertRun.run(runKey, cadence, dueAt.toISOString(), startedBy, now.toISOString());
+    const row = this.s.runByKey.get(runKey);
+    if (row === undefined) throw new Error(`digest run ${runKey} vanished`);
+    return { id: row.id, completed: row.completed_at !== null };
   }
 
-  setRunCounts(runId: number, recipients: number, nothingNew: number): void {
-    this.s.runCounts.run(recipients, nothingNew, runId);
+  completeRun(runId: number, recipients: number, nothingNew: number, now: Date): void {
+    this.s.completeRun.run(recipients, nothingNew, now.toISOString(), runId);
+  }
+
+  /** Members whose digest for this run is already in the outbox (by this or another process). */
+  plannedMembers(outboxKeyPrefix: string): Set<string> {
+    return new Set(this.s.plannedMembers.all({ prefix: outboxKeyPrefix }).map((row) => row.key.slice(outboxKeyPrefix.length)));
   }
 
   recordSent(runId: number, userId: string, jobIds: readonly number[], eventIds: readonly number[], now: Date): void {

@@ -194,3 +194,37 @@ describe('digest delivery survives a crash in the middle of a run', () => {
     }
   });
 });
+
+describe('digest planning interrupted by a crash', () => {
+  it('resumes at the next tick: members already planned keep their one row, the rest get theirs', async () => {
+    const tb = await TestBot.start({ now: '2026-11-29T12:00:00Z' });
+    try {
+      const users = ['U9R001', 'U9R002', 'U9R003'];
+      for (const user of users) await member(tb, user, 'go');
+      seedJob(tb, 'Go engineer', ['go']);
+      const runKey = `weekly:${MONDAY_9_TOKYO}`;
+      // What a process that died after its first batch leaves behind.
+      tb.db.prepare("INSERT INTO digest_runs (run_key, cadence, due_at, planned_at) VALUES (?, 'weekly', ?, ?)").run(runKey, MONDAY_9_TOKYO, MONDAY_9_TOKYO);
+      tb.bot.services.outbox.schedule({
+        kind: 'digest',
+        key: `digest:${runKey}:U9R001`,
+        channel: 'U9R001',
+        message: { text: 'planned before the crash' },
+        dueAt: new Date(MONDAY_9_TOKYO),
+      });
+      tb.clock.set(MONDAY_9_TOKYO);
+      await tb.tick();
+      const rows = tb.db
+        .prepare<[string], { key: string }>('SELECT key FROM outbox WHERE key LIKE ? ORDER BY key')
+        .all(`digest:${runKey}:%`)
+        .map((r) => r.key);
+      expect(rows).toEqual(users.map((u) => `digest:${runKey}:${u}`));
+      expect(digestsTo(tb, 'U9R001').map((c) => c.args.text)).toEqual(['planned before the crash']);
+      expect(digestsTo(tb, 'U9R002')).toHaveLength(1);
+      expect(tb.db.prepare('SELECT recipients, completed_at IS NOT NULL AS done FROM digest_runs WHERE run_key = ?').get(runKey)).toEqual({ recipients: 3, done: 1 });
+      expect(tb.fake.violations).toEqual([]);
+    } finally {
+      await tb.stop();
+    }
+  });
+});

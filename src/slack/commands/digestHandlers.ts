@@ -36,7 +36,7 @@ export function digestCommandWith(jobActions: JobActions) {
         return;
       }
       case 'send': {
-        const started = digests.runNow(ctx.userId);
+        const started = await digests.runNow(ctx.userId);
         await ctx.reply({ text: m.sendStarted(started.recipients, started.nothingNew) });
         // Deliver now rather than at the next tick; the report follows when nothing is waiting.
         await ctx.services.scheduler.tick();

@@ -1,0 +1,39 @@
+/**
+ * Deterministic synthetic communities for benchmarks: tags follow a Zipf-like curve, as real
+ * interests do (a few popular, a long tail).
+ */
+export function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function tagVocabulary(size: number): string[] {
+  return Array.from({ length: size }, (_, i) => `tag-${i}`);
+}
+
+/** Picks `count` distinct tags, popular ones more often. */
+export function pickTags(random: () => number, vocabulary: readonly string[], count: number): string[] {
+  const chosen = new Set<string>();
+  while (chosen.size < count) {
+    const index = Math.floor(vocabulary.length * Math.pow(random(), 2.2));
+    chosen.add(vocabulary[Math.min(index, vocabulary.length - 1)] ?? 'tag-0');
+  }
+  return [...chosen];
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
