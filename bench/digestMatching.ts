@@ -20,7 +20,7 @@ import { Outbox } from '../src/scheduler/outbox';
 import { OutboxRepository } from '../src/storage/outbox';
 import { DigestRepository } from '../src/storage/digests';
 import { openDatabase } from '../src/storage/database';
-import { digestApplyButton, digestMessages } from '../src/slack/views/digests';
+import { digestJobActions, digestMessages } from '../src/slack/views/digests';
 import type { DeliveryMessenger } from '../src/scheduler/messenger';
 import { LogLevel } from '@slack/bolt';
 import { median, pickTags, rng, tagVocabulary } from './synthetic';
@@ -100,7 +100,7 @@ const service = new DigestService({
   repository: new DigestRepository(db),
   roles: new RoleService(new RoleRepository(db), [], clock),
   outbox,
-  messages: digestMessages(config.defaultTimezone, digestApplyButton),
+  messages: digestMessages(config.defaultTimezone, digestJobActions),
   knownLocaleOf: () => 'en',
   clock,
   logger,

@@ -79,6 +79,12 @@ const envSchema = z
       .trim()
       .default('0 9 * * 1')
       .refine((value) => cron.validate(value), { message: 'must be a cron expression such as "0 9 * * 1" (Mondays at 09:00)' }),
+    // Checked weekly; the intro planner itself keeps every other week (see src/intros/schedule.ts).
+    INTROS_CRON: z
+      .string()
+      .trim()
+      .default('0 10 * * 1')
+      .refine((value) => cron.validate(value), { message: 'must be a cron expression such as "0 10 * * 1" (Mondays at 10:00; rounds run every other week)' }),
     SCHEDULER_CRON: z
       .string()
       .trim()
@@ -115,6 +121,8 @@ export interface Config {
   readonly schedulerCron: string;
   readonly jobsChannelId: string | undefined;
   readonly digestCron: string;
+  /** When intro rounds may run, in defaultTimezone; only occurrences in even weeks from 2024-01-01 do. */
+  readonly introsCron: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -145,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     schedulerCron: e.SCHEDULER_CRON,
     jobsChannelId: e.JOBS_CHANNEL_ID,
     digestCron: e.DIGEST_CRON,
+    introsCron: e.INTROS_CRON,
     logLevel: e.LOG_LEVEL,
   });
 }

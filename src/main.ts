@@ -12,7 +12,9 @@ import { createSlackApp, INTERACTIVE_RETRIES } from './slack/app';
 import { slackErrorCode } from './slack/errors';
 import { eventMessages } from './slack/views/events';
 import { announcementPost } from './slack/views/announcements';
-import { digestApplyButton, digestMessages } from './slack/views/digests';
+import { digestJobActions, digestMessages } from './slack/views/digests';
+import { jobMessages } from './slack/views/jobs';
+import { updateJobCard } from './slack/jobCards';
 import { openDatabase, type Db } from './storage/database';
 import { LogLevel } from '@slack/bolt';
 
@@ -60,7 +62,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       messenger: new SlackMessenger(createBulkClient({ token: config.botToken, slackApiUrl: config.slackApiUrl, logger })),
       eventMessages: eventMessages(config.defaultTimezone),
       renderAnnouncement: announcementPost,
-      digestMessages: digestMessages(config.defaultTimezone, digestApplyButton),
+      digestMessages: digestMessages(config.defaultTimezone, digestJobActions),
+      jobMessages: jobMessages(),
+      // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
+      onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.defaultLocale),
       scheduler: options.scheduler,
     });
     const slack = createSlackApp(config, services, logger, () => healthy && db.open);

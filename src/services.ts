@@ -28,6 +28,9 @@ import { StatsService } from './stats/service';
 import { StatsRepository } from './storage/stats';
 import { DigestService, type DigestMessages } from './digests/service';
 import { DigestRepository } from './storage/digests';
+import { JobService, type JobMessages } from './jobs/service';
+import type { Job } from './jobs/types';
+import { JobRepository } from './storage/jobs';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -50,6 +53,8 @@ export interface Services {
   /** Figures for organizers and HR: members, interests, events, the comeback funnel. */
   readonly stats: StatsService;
   readonly digests: DigestService;
+  /** Roles HR posts, and the comeback funnel around them. */
+  readonly jobs: JobService;
 }
 
 export interface ServiceInputs {
@@ -67,6 +72,10 @@ export interface ServiceInputs {
   readonly eventMessages: EventMessages;
   readonly renderAnnouncement: (announcement: Announcement) => OutboxMessage;
   readonly digestMessages: DigestMessages;
+  /** Words of the DMs about roles (curious members, referrals). */
+  readonly jobMessages: JobMessages;
+  /** Updates a role's card after the planner closed it (Slack lives in the composition root). */
+  readonly onJobAutoClosed: (job: Job) => Promise<void>;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -116,6 +125,21 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   scheduler.addPlanner('event reminders', (now) => events.planReminders(now));
   scheduler.addPlanner('announcements', (now) => announcements.plan(now));
+  const jobRepository = new JobRepository(db);
+  const jobs = new JobService({
+    repository: jobRepository,
+    roles,
+    outbox,
+    messages: inputs.jobMessages,
+    localeOf: (userId) => locales.localeOf(userId),
+    profileOf: (userId) => memberRepository.profile(userId),
+    onAutoClosed: inputs.onJobAutoClosed,
+    timeZone: config.defaultTimezone,
+    clock,
+    logger,
+  });
+  // Before digests, so that a role whose close date is over is closed before a digest could offer it.
+  scheduler.addPlanner('jobs', (now) => jobs.closeExpired(now).then(() => undefined));
   const digestRepository = new DigestRepository(db);
   const digests = new DigestService({
     repository: digestRepository,
@@ -138,6 +162,7 @@ export function createServices(inputs: ServiceInputs): Services {
     announcements,
     stats: new StatsService(new StatsRepository(db), roles, clock),
     digests,
+    jobs,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
@@ -148,6 +173,7 @@ export function createServices(inputs: ServiceInputs): Services {
         erase: (userId) => announcementRepository.eraseMember(userId),
       },
       { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digestRepository.eraseMember(userId) },
+      { name: 'jobs', export: (userId) => jobRepository.exportMember(userId), erase: (userId) => jobRepository.eraseMember(userId) },
       { name: 'scheduledMessages', export: (userId) => outbox.addressedTo(userId), erase: (userId) => void outbox.forgetMember(userId) },
     ]),
     locales,

@@ -73,11 +73,6 @@ export class DigestService {
     this.deps.logger.info(`digest for ${userId} set to ${frequency}`);
   }
 
-  /** A click on a role's apply link in a digest. */
-  recordApplyClick(jobId: number, userId: string): void {
-    this.deps.repository.recordApplyClick(jobId, userId, this.deps.clock.now());
-  }
-
   /** What the member would get now; nothing is recorded as sent. */
   preview(userId: string): DigestContent {
     const now = this.deps.clock.now();

@@ -37,6 +37,8 @@ export interface CuriousMember {
   readonly disclosure: Disclosure;
   /** Only when the disclosure is 'profile'. */
   readonly profile: Profile | undefined;
+  /** Whether the member filled in anything (so "private" is not said of an empty profile). */
+  readonly hasProfile: boolean;
   /** The member's interests that the role is tagged with (empty unless the profile may be shown). */
   readonly sharedTags: readonly string[];
 }
@@ -195,9 +197,17 @@ export class JobService {
     const recipient = job.recruiter ?? job.postedBy;
     if (recipient === null) return { job, recipient, disclosure: 'name_only', alreadyTold: false };
     const disclosure = this.disclosure(userId, recipient);
-    const profile = disclosure === 'profile' ? this.deps.profileOf(userId) : undefined;
+    const stored = this.deps.profileOf(userId);
+    const profile = disclosure === 'profile' ? stored : undefined;
     const interests = new Set(profile?.interests ?? []);
-    const member: CuriousMember = { userId, teamId, disclosure, profile, sharedTags: job.tags.filter((tag) => interests.has(tag)) };
+    const member: CuriousMember = {
+      userId,
+      teamId,
+      disclosure,
+      profile,
+      hasProfile: stored !== undefined && (stored.profileUpdatedAt !== null || stored.interests.length > 0),
+      sharedTags: job.tags.filter((tag) => interests.has(tag)),
+    };
     const locale = await this.deps.localeOf(recipient);
     const scheduled = this.deps.outbox.schedule({
       kind: 'job_curious',

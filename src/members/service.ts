@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import { MAX_TAGS_PER_MEMBER, type TagProblem, type TagVocabulary } from '../interests/tags';
 import type { RoleService } from '../roles/service';
 import type { MemberRepository } from '../storage/members';
+import { availableUntil } from '../availability/types';
 import { rankMatches, type Match } from './matching';
 import type { Profile, ProfileUpdate } from './types';
 
@@ -77,9 +78,11 @@ export class MemberService {
     this.members.replaceInterests(userId, tags, this.clock.now());
   }
 
+  /** Every "open to" flag saved (newly chosen or kept ticked) holds for AVAILABILITY_DAYS from now. */
   saveProfile(userId: string, update: ProfileUpdate): void {
     this.ensure(userId);
-    this.members.saveProfile(userId, update, this.clock.now());
+    const now = this.clock.now();
+    this.members.saveProfile(userId, update, now, availableUntil(now));
   }
 
   /**

@@ -22,6 +22,8 @@ export interface DeliveryMessenger {
     threadTs: string | undefined,
   ): Promise<PostedMessage | undefined>;
   join(channel: string): Promise<void>;
+  /** Opens (or finds) the group DM of these members with the bot; resolves with its conversation id. */
+  openGroup(userIds: readonly string[]): Promise<string>;
 }
 
 /**
@@ -233,6 +235,14 @@ export class SlackMessenger implements DeliveryMessenger {
 
   async join(channel: string): Promise<void> {
     await this.client.conversations.join({ channel });
+  }
+
+  async openGroup(userIds: readonly string[]): Promise<string> {
+    // Needs mpim:write. Slack returns the same conversation for the same members every time.
+    const opened = openedSchema.safeParse(await this.client.conversations.open({ users: userIds.join(',') }));
+    if (!opened.success)
+      throw new DeliveryProblem({ kind: 'transient', reason: 'unreadable_conversations_open', ambiguous: false });
+    return opened.data.channel.id;
   }
 
   /** A user id means "the DM with that user"; history needs the D… id, which conversations.open gives. */

@@ -8,7 +8,7 @@ import type { KnownBlock } from '../slack/blockKit';
 import type { OutboxRecord, OutboxRepository } from '../storage/outbox';
 import { classifySlackError, type DeliveryMessenger, type SlackFailure } from './messenger';
 import { failureNotice } from './notice';
-import type { DeliverySummary, OutboxMessage, OutboxRow, ScheduleRequest, Sleep } from './types';
+import { groupDmMembers, type DeliverySummary, type OutboxMessage, type OutboxRow, type ScheduleRequest, type Sleep } from './types';
 
 export interface DeliverySettings {
   /** A 'sending' claim older than this is presumed dead (its process crashed) and is recovered. */
@@ -94,7 +94,12 @@ const scheduleSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'must be a short lower-case name such as event_reminder'),
   key: z.string().min(1).max(200),
-  channel: z.string().regex(/^[CGDUW][A-Z0-9]{2,}$/, 'must be a channel id or a user id'),
+  channel: z
+    .string()
+    .regex(
+      /^(?:[CGDUW][A-Z0-9]{2,}|mpim:[UW][A-Z0-9]{2,}(?:,[UW][A-Z0-9]{2,}){1,7})$/,
+      'must be a channel id, a user id, or mpim: with 2 to 8 user ids',
+    ),
   message: outboxMessageSchema,
   dueAt: z.date(),
   expiresAt: z.date().optional(),
@@ -188,9 +193,9 @@ export class Outbox {
     return this.deps.repository.statusCounts(prefix);
   }
 
-  /** What is or was scheduled to a member's DM: kind, time and status, without the text. */
+  /** What is or was scheduled to a member's DM or to a group DM they are in: kind, time and status, without the text. */
   addressedTo(userId: string): { kind: string; dueAt: string; status: string }[] {
-    return this.deps.repository.toChannel(userId).map((row) => ({ kind: row.kind, dueAt: row.due_at, status: row.status }));
+    return this.deps.repository.toMember(userId).map((row) => ({ kind: row.kind, dueAt: row.due_at, status: row.status }));
   }
 
   /** Same as cancel(); the name says what it does. */
@@ -236,6 +241,16 @@ export class Outbox {
     const changed = this.deps.repository.forgetMember(userId, iso(this.deps.clock.now()));
     if (changed > 0) this.deps.logger.info(`outbox: forgot ${userId} (${changed} rows)`);
     return changed;
+  }
+
+  /**
+   * Privacy erasure of rows another module knows name a member although they are addressed to someone
+   * else (e.g. a DM that mentions them). Rows being sent right now are left to finish. Returns how many.
+   */
+  forgetKeys(keys: readonly string[]): number {
+    const deleted = this.deps.repository.deleteKeys(keys);
+    if (deleted > 0) this.deps.logger.info(`outbox: forgot ${deleted} row(s) naming an erased member`);
+    return deleted;
   }
 
   // ------------------------------------------------------------------ delivery (called by the scheduler tick)
@@ -394,10 +409,14 @@ export class Outbox {
     if (message === undefined) return this.fail(record, 'invalid_payload');
     if (signal?.aborted === true) return this.unclaim(record);
 
+    const target = await this.resolveTarget(record, signal);
+    if (target.outcome !== 'ok') return target.outcome;
+    const channel = target.value;
+
     if (record.unconfirmed_since !== null) {
       const since = new Date(new Date(record.unconfirmed_since).getTime() - this.settings.historyMarginMs);
       const lookup = await this.call(record, false, signal, () =>
-        this.deps.messenger.findByKey(record.channel, record.key, since, message.threadTs),
+        this.deps.messenger.findByKey(channel, record.key, since, message.threadTs),
       );
       if (lookup.outcome === 'aborted') return this.unclaim(record);
       if (lookup.outcome === 'lost') return this.lost(record);
@@ -423,9 +442,7 @@ export class Outbox {
       return this.finish(record, 'skipped', 'expired');
     }
 
-    const posted = await this.call(record, true, signal, () =>
-      this.deps.messenger.post(record.channel, message, record.key),
-    );
+    const posted = await this.call(record, true, signal, () => this.deps.messenger.post(channel, message, record.key));
     if (posted.outcome === 'aborted') return this.unclaim(record);
     if (posted.outcome === 'lost') return this.lost(record);
     if (posted.outcome === 'failed') return this.handleFailure(record, posted.failure);
@@ -441,6 +458,30 @@ export class Outbox {
       `outbox ${record.key}: sent to ${slack.channel} (ts ${slack.ts ?? '?'}, attempt ${record.attempts})`,
     );
     return 'sent';
+  }
+
+  /**
+   * Where the row is posted: its channel, or for a group DM (`mpim:…`) the conversation Slack gives
+   * for those members. That id is remembered on the row (fenced on our claim) before anything is
+   * posted, so a retry or a recovery after a crash looks in, and posts to, the same conversation.
+   * conversations.open is idempotent, so opening again after a crash is harmless.
+   */
+  private async resolveTarget(
+    record: OutboxRecord,
+    signal: AbortSignal | undefined,
+  ): Promise<{ outcome: 'ok'; value: string } | { outcome: Outcome }> {
+    const members = groupDmMembers(record.channel);
+    if (members === undefined) return { outcome: 'ok', value: record.channel };
+    if (record.slack_channel !== null) return { outcome: 'ok', value: record.slack_channel };
+    // Not fenced: a fence clears unconfirmed_since, and the history check has not happened yet.
+    const opened = await this.call(record, false, signal, () => this.deps.messenger.openGroup(members));
+    if (opened.outcome === 'aborted') return { outcome: this.unclaim(record) };
+    if (opened.outcome === 'lost') return { outcome: this.lost(record) };
+    if (opened.outcome === 'failed') return { outcome: this.handleFailure(record, opened.failure) };
+    if (!this.deps.repository.rememberConversation(record.id, this.workerId, opened.value, iso(this.deps.clock.now())))
+      return { outcome: this.lost(record) };
+    this.deps.logger.debug(`outbox ${record.key}: group DM is ${opened.value}`);
+    return { outcome: 'ok', value: opened.value };
   }
 
   /**

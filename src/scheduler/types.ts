@@ -6,7 +6,28 @@ import type { KnownBlock } from '../slack/blockKit';
  * rows (idempotently, by key) and the delivery worker sends whatever is due.
  */
 
-/** What to post. `channel` is a channel id, or a user id for a DM in the app's Messages tab. */
+/**
+ * A group DM with these members, as an outbox channel: `mpim:U1,U2,U3`. Slack only has an id for such a
+ * conversation once conversations.open({ users }) made one, so delivery opens it at send time and
+ * remembers the id in the row's slack_channel (for the history check after a crash, too).
+ */
+export const GROUP_DM_PREFIX = 'mpim:';
+
+/** The outbox channel for a group DM with these members (2 to 8 user ids; order does not matter). */
+export function groupDmTarget(userIds: readonly string[]): string {
+  return `${GROUP_DM_PREFIX}${[...new Set(userIds)].sort().join(',')}`;
+}
+
+/** The members of a group-DM channel (`mpim:U1,U2`), or undefined for any other channel. */
+export function groupDmMembers(channel: string): string[] | undefined {
+  if (!channel.startsWith(GROUP_DM_PREFIX)) return undefined;
+  return channel.slice(GROUP_DM_PREFIX.length).split(',');
+}
+
+/**
+ * What to post. `channel` is a channel id, a user id for a DM in the app's Messages tab, or a group DM
+ * target (`mpim:U1,U2`, see groupDmTarget).
+ */
 export interface OutboxMessage {
   readonly text: string;
   readonly blocks?: KnownBlock[];

@@ -24,8 +24,13 @@ export const ACTION = {
   referralInterviewing: 'job.referral.interviewing',
   referralHired: 'job.referral.hired',
   referralClosed: 'job.referral.closed',
+  introMetYes: 'intro.met.yes',
+  introMetNotYet: 'intro.met.not_yet',
+  introMetSkip: 'intro.met.skip',
+  availabilityKeep: 'availability.keep',
+  availabilityDrop: 'availability.drop',
+  availabilityKeepAll: 'availability.keep_all',
   digestOff: 'digest.off',
-  digestApply: 'digest.apply',
 } as const;
 
 export const VIEW = {

@@ -63,9 +63,6 @@ export class DigestRepository {
         'INSERT INTO digest_items (user_id, item_type, item_id, run_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
       shown: db.prepare("INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, 'shown', ?)"),
-      applyClick: db.prepare(
-        "INSERT INTO funnel_events (job_id, user_id, step, at) SELECT id, ?, 'apply_click', ? FROM jobs WHERE id = ?",
-      ),
       unreported: db.prepare<[], { id: number; run_key: string; started_by: string; recipients: number; nothing_new: number }>(
         "SELECT id, run_key, started_by, recipients, nothing_new FROM digest_runs WHERE cadence = 'manual' AND completed_at IS NOT NULL AND reported_at IS NULL AND started_by IS NOT NULL",
       ),
@@ -187,10 +184,6 @@ export class DigestRepository {
       this.s.shown.run(id, userId, at);
     }
     for (const id of eventIds) this.s.addItem.run(userId, 'event', id, runId);
-  }
-
-  recordApplyClick(jobId: number, userId: string, now: Date): void {
-    this.s.applyClick.run(userId, now.toISOString(), jobId);
   }
 
   unreportedManualRuns(): { id: number; runKey: string; startedBy: string; recipients: number; nothingNew: number }[] {

@@ -74,7 +74,12 @@ export class JobRepository {
       hasStep: db.prepare<[number, string, string], { n: number }>(
         'SELECT count(*) AS n FROM funnel_events WHERE job_id = ? AND user_id = ? AND step = ?',
       ),
-      counts: db.prepare<[number], { step: string; n: number }>('SELECT step, count(*) AS n FROM funnel_events WHERE job_id = ? GROUP BY step'),
+      // Members once per step (as the stats report counts them: a digest may show a role twice);
+      // rows of erased members (NULL) each count as one; referrals are counted one by one.
+      counts: db.prepare<[number], { step: string; n: number }>(
+        `SELECT step, CASE WHEN step = 'referral' THEN count(*) ELSE count(DISTINCT user_id) + coalesce(sum(user_id IS NULL), 0) END AS n
+         FROM funnel_events WHERE job_id = ? GROUP BY step`,
+      ),
       insertReferral: db.prepare(
         `INSERT INTO referrals (job_id, referrer, candidate_name, contact, relationship, note, created_at)
          VALUES (@jobId, @referrer, @candidateName, @contact, @relationship, @note, @now)`,

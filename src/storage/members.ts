@@ -51,8 +51,11 @@ export class MemberRepository {
       removeInterest: db.prepare('DELETE FROM member_interests WHERE user_id = ? AND tag = ?'),
       clearInterests: db.prepare('DELETE FROM member_interests WHERE user_id = ?'),
       clearAvailability: db.prepare('DELETE FROM member_availability WHERE user_id = ?'),
+      // Choosing a flag, or keeping it ticked in the profile, starts a new term: a new expiry, and the
+      // re-ask of the old term (if any) no longer waits for an answer. `since` keeps the first choice.
       addAvailability: db.prepare(
-        'INSERT INTO member_availability (user_id, flag, since) VALUES (?, ?, ?) ON CONFLICT (user_id, flag) DO NOTHING',
+        `INSERT INTO member_availability (user_id, flag, since, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (user_id, flag) DO UPDATE SET expires_at = excluded.expires_at, asked_at = NULL`,
       ),
       removeAvailabilityExcept: db.prepare(
         "DELETE FROM member_availability WHERE user_id = ? AND flag NOT IN (SELECT value FROM json_each(?))",
@@ -78,8 +81,8 @@ export class MemberRepository {
       interestRows: db.prepare<[string], { tag: string; addedAt: string }>(
         'SELECT tag, added_at AS addedAt FROM member_interests WHERE user_id = ? ORDER BY added_at, tag',
       ),
-      availabilityRows: db.prepare<[string], { flag: string; since: string; expiresAt: string | null }>(
-        'SELECT flag, since, expires_at AS expiresAt FROM member_availability WHERE user_id = ? ORDER BY flag',
+      availabilityRows: db.prepare<[string], { flag: string; since: string; expiresAt: string | null; askedAt: string | null }>(
+        'SELECT flag, since, expires_at AS expiresAt, asked_at AS askedAt FROM member_availability WHERE user_id = ? ORDER BY flag',
       ),
     };
   }
@@ -139,8 +142,10 @@ export class MemberRepository {
     return this.db.transaction(() => tags.reduce((removed, tag) => removed + this.statements.removeInterest.run(userId, tag).changes, 0))();
   }
 
-  saveProfile(userId: string, update: ProfileUpdate, now: Date): void {
+  /** `openToUntil`: when the flags chosen (or kept) in this save lapse. */
+  saveProfile(userId: string, update: ProfileUpdate, now: Date, openToUntil: Date): void {
     const at = now.toISOString();
+    const until = openToUntil.toISOString();
     this.db.transaction(() => {
       this.statements.updateProfile.run({
         userId,
@@ -155,7 +160,7 @@ export class MemberRepository {
         visibility: update.visibility,
       });
       this.statements.removeAvailabilityExcept.run(userId, JSON.stringify(update.openTo));
-      for (const flag of update.openTo) this.statements.addAvailability.run(userId, flag, at);
+      for (const flag of update.openTo) this.statements.addAvailability.run(userId, flag, at, until);
       this.replaceInterests(userId, update.interests, now);
     })();
   }
@@ -211,7 +216,7 @@ export class MemberRepository {
     return this.statements.interestRows.all(userId);
   }
 
-  availabilityRows(userId: string): { flag: string; since: string; expiresAt: string | null }[] {
+  availabilityRows(userId: string): { flag: string; since: string; expiresAt: string | null; askedAt: string | null }[] {
     return this.statements.availabilityRows.all(userId);
   }
 

@@ -45,6 +45,9 @@ export interface ClaimRecord {
   readonly claimed_at: string | null;
 }
 
+/** True for a group-DM row (`mpim:U1,U2`) whose members include @user. */
+const IN_GROUP_DM = "channel LIKE 'mpim:%' AND instr(',' || substr(channel, 6) || ',', ',' || @user || ',') > 0";
+
 /** Fenced by (id, claimed_by): a process that lost its claim can change nothing. */
 interface Fence {
   readonly id: number;
@@ -73,6 +76,16 @@ export class OutboxRepository {
          GROUP BY status, last_error`,
       ),
       toChannel: db.prepare<{ channel: string }, OutboxRecord>('SELECT * FROM outbox WHERE channel = @channel ORDER BY due_at, id'),
+      toMember: db.prepare<{ user: string }, OutboxRecord>(
+        `SELECT * FROM outbox WHERE channel = @user OR (${IN_GROUP_DM}) ORDER BY due_at, id`,
+      ),
+      rememberConversation: db.prepare<Fence & { slackChannel: string; now: string }>(
+        `UPDATE outbox SET slack_channel = @slackChannel, updated_at = @now
+         WHERE id = @id AND status = 'sending' AND claimed_by = @worker`,
+      ),
+      deleteKeys: db.prepare<{ keys: string }>(
+        "DELETE FROM outbox WHERE key IN (SELECT value FROM json_each(@keys)) AND status <> 'sending'",
+      ),
       byPrefix: db.prepare<{ prefix: string }, OutboxRecord>(
         `SELECT * FROM outbox WHERE key >= @prefix AND key < @prefix || char(1114111) ORDER BY due_at, id`,
       ),
@@ -164,6 +177,10 @@ export class OutboxRepository {
       deleteDmsTo: db.prepare<{ user: string }>(
         "DELETE FROM outbox WHERE channel = @user AND status <> 'sending'",
       ),
+      // A group DM's row names every member (channel, key, text): erasing one member removes it.
+      deleteGroupDmsWith: db.prepare<{ user: string }>(
+        `DELETE FROM outbox WHERE (${IN_GROUP_DM}) AND status <> 'sending'`,
+      ),
       forgetNotifyee: db.prepare<{ user: string; now: string }>(
         'UPDATE outbox SET notify_on_failure = NULL, updated_at = @now WHERE notify_on_failure = @user',
       ),
@@ -192,6 +209,22 @@ export class OutboxRepository {
   /** Rows addressed to one channel or member (privacy export). */
   toChannel(channel: string): OutboxRecord[] {
     return this.statements.toChannel.all({ channel });
+  }
+
+  /** Rows addressed to a member: their DM, and group DMs they are in (privacy export). */
+  toMember(user: string): OutboxRecord[] {
+    return this.statements.toMember.all({ user });
+  }
+
+  /** Remembers the conversation a group-DM row goes to, while we hold its claim; false if we lost it. */
+  rememberConversation(id: number, worker: string, slackChannel: string, now: string): boolean {
+    return this.statements.rememberConversation.run({ id, worker, slackChannel, now }).changes === 1;
+  }
+
+  /** Deletes the rows with these keys, except one being sent; returns how many. */
+  deleteKeys(keys: readonly string[]): number {
+    if (keys.length === 0) return 0;
+    return this.statements.deleteKeys.run({ keys: JSON.stringify(keys) }).changes;
   }
 
   byPrefix(prefix: string): OutboxRecord[] {
@@ -307,11 +340,12 @@ export class OutboxRepository {
     return this.statements.unnotified.all({ limit });
   }
 
-  /** Deletes the member's DMs and their name as the one told about failures; returns rows changed. */
+  /** Deletes the member's DMs, the group DMs they are in, and their name as the one told about failures; returns rows changed. */
   forgetMember(user: string, now: string): number {
     return this.immediate(
       () =>
         this.statements.deleteDmsTo.run({ user }).changes +
+        this.statements.deleteGroupDmsWith.run({ user }).changes +
         this.statements.forgetNotifyee.run({ user, now }).changes,
     );
   }

@@ -108,7 +108,9 @@ export class StatsRepository {
       interests: db.prepare<[number], InterestCount>(
         'SELECT tag, count(*) AS members FROM member_interests GROUP BY tag ORDER BY members DESC, tag LIMIT ?',
       ),
-      upcoming: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM events WHERE status = 'scheduled' AND ends_at > ?"),
+      upcoming: db.prepare<[string], { n: number }>(
+        "SELECT count(*) AS n FROM events WHERE status = 'scheduled' AND ends_at > ?",
+      ),
       upcomingRsvps: db.prepare<[string], { going: number; maybe: number; waitlist: number }>(
         `SELECT coalesce(sum(r.status = 'going'), 0) AS going, coalesce(sum(r.status = 'maybe'), 0) AS maybe,
            coalesce(sum(r.status = 'waitlist'), 0) AS waitlist

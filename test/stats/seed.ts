@@ -42,33 +42,71 @@ export function insertMember(tb: TestBot, m: MemberSeed): void {
       `INSERT INTO members (user_id, display_name, years_from, agreed_version, agreed_at, welcomed_at, last_active_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(m.userId, m.displayName ?? null, m.yearsFrom ?? null, agreed, agreed === null ? null : at(tb, -100 * DAY), at(tb, -100 * DAY), m.lastActiveAt ?? null, at(tb, -100 * DAY));
+    .run(
+      m.userId,
+      m.displayName ?? null,
+      m.yearsFrom ?? null,
+      agreed,
+      agreed === null ? null : at(tb, -100 * DAY),
+      at(tb, -100 * DAY),
+      m.lastActiveAt ?? null,
+      at(tb, -100 * DAY),
+    );
   for (const tag of m.interests ?? []) {
-    tb.db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)').run(m.userId, tag, at(tb, -90 * DAY));
+    tb.db
+      .prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)')
+      .run(m.userId, tag, at(tb, -90 * DAY));
   }
 }
 
 export function grantRole(tb: TestBot, userId: string, role: 'organizer' | 'hr' | 'admin'): void {
-  tb.db.prepare('INSERT INTO member_roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(userId, role, ADMIN, at(tb, -99 * DAY));
+  tb.db
+    .prepare('INSERT INTO member_roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)')
+    .run(userId, role, ADMIN, at(tb, -99 * DAY));
 }
 
-export function insertEvent(tb: TestBot, title: string, startOffset: number, opts: { status?: 'scheduled' | 'cancelled'; hours?: number } = {}): number {
+export function insertEvent(
+  tb: TestBot,
+  title: string,
+  startOffset: number,
+  opts: { status?: 'scheduled' | 'cancelled'; hours?: number } = {},
+): number {
   const result = tb.db
     .prepare(
       `INSERT INTO events (title, starts_at, ends_at, channel, created_by, created_at, status)
        VALUES (?, ?, ?, 'C0EVENTS1', ?, ?, ?)`,
     )
-    .run(title, at(tb, startOffset), at(tb, startOffset + (opts.hours ?? 2) * HOUR), ORG, at(tb, -100 * DAY), opts.status ?? 'scheduled');
+    .run(
+      title,
+      at(tb, startOffset),
+      at(tb, startOffset + (opts.hours ?? 2) * HOUR),
+      ORG,
+      at(tb, -100 * DAY),
+      opts.status ?? 'scheduled',
+    );
   return Number(result.lastInsertRowid);
 }
 
-export function rsvp(tb: TestBot, eventId: number, userId: string, status: 'going' | 'maybe' | 'not_going' | 'waitlist', respondedOffset: number): void {
+export function rsvp(
+  tb: TestBot,
+  eventId: number,
+  userId: string,
+  status: 'going' | 'maybe' | 'not_going' | 'waitlist',
+  respondedOffset: number,
+): void {
   tb.db
-    .prepare('INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(eventId, userId, status, userId, at(tb, respondedOffset));
 }
 
-export function insertJob(tb: TestBot, title: string, status: 'open' | 'closed' | 'filled', createdAt: string): number {
+export function insertJob(
+  tb: TestBot,
+  title: string,
+  status: 'open' | 'closed' | 'filled',
+  createdAt: string,
+): number {
   const result = tb.db
     .prepare(
       `INSERT INTO jobs (title, work_style, employment_type, apply_url, recruiter, posted_by, status, created_at)
@@ -80,15 +118,41 @@ export function insertJob(tb: TestBot, title: string, status: 'open' | 'closed' 
   return id;
 }
 
-export function step(tb: TestBot, jobId: number, userId: string | null, name: 'posted' | 'shown' | 'curious' | 'referral' | 'apply_click' | 'hired'): void {
-  tb.db.prepare('INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, ?, ?)').run(jobId, userId, name, at(tb, -DAY));
+export function step(
+  tb: TestBot,
+  jobId: number,
+  userId: string | null,
+  name: 'posted' | 'shown' | 'curious' | 'referral' | 'apply_click' | 'hired',
+): void {
+  tb.db
+    .prepare('INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, ?, ?)')
+    .run(jobId, userId, name, at(tb, -DAY));
 }
 
 /** Only the callers: everyone agreed, active yesterday, so running commands moves no figure. */
 export function seedCallers(tb: TestBot): void {
-  insertMember(tb, { userId: ADMIN, displayName: 'Admin', yearsFrom: 2010, agreedVersion: CHARTER_VERSION, lastActiveAt: at(tb, -DAY) });
-  insertMember(tb, { userId: ORG, displayName: 'Org', yearsFrom: 2012, agreedVersion: CHARTER_VERSION, lastActiveAt: at(tb, -DAY), interests: ['python'] });
-  insertMember(tb, { userId: HR, displayName: null, yearsFrom: 2014, agreedVersion: CHARTER_VERSION, lastActiveAt: at(tb, -2 * DAY) });
+  insertMember(tb, {
+    userId: ADMIN,
+    displayName: 'Admin',
+    yearsFrom: 2010,
+    agreedVersion: CHARTER_VERSION,
+    lastActiveAt: at(tb, -DAY),
+  });
+  insertMember(tb, {
+    userId: ORG,
+    displayName: 'Org',
+    yearsFrom: 2012,
+    agreedVersion: CHARTER_VERSION,
+    lastActiveAt: at(tb, -DAY),
+    interests: ['python'],
+  });
+  insertMember(tb, {
+    userId: HR,
+    displayName: null,
+    yearsFrom: 2014,
+    agreedVersion: CHARTER_VERSION,
+    lastActiveAt: at(tb, -2 * DAY),
+  });
   grantRole(tb, ORG, 'organizer');
   grantRole(tb, HR, 'hr');
 }
@@ -101,17 +165,49 @@ export function seedCommunity(tb: TestBot): Seeded {
   seedCallers(tb);
   const fillerTags = ['a01', 'a02', 'a03', 'a04', 'a05', 'a06', 'a07', 'a08', 'a09'];
   // Complete; active 29 days ago (inside the window).
-  insertMember(tb, { userId: M1, displayName: 'Aiko', yearsFrom: 2015, agreedVersion: CHARTER_VERSION, lastActiveAt: at(tb, -29 * DAY), interests: ['python', 'design', 'go', ...fillerTags] });
+  insertMember(tb, {
+    userId: M1,
+    displayName: 'Aiko',
+    yearsFrom: 2015,
+    agreedVersion: CHARTER_VERSION,
+    lastActiveAt: at(tb, -29 * DAY),
+    interests: ['python', 'design', 'go', ...fillerTags],
+  });
   // No years: incomplete. Last active 31 days ago, but an RSVP 3 days ago makes them active.
-  insertMember(tb, { userId: M2, displayName: 'Ben', agreedVersion: CHARTER_VERSION, lastActiveAt: at(tb, -31 * DAY), interests: ['python'] });
+  insertMember(tb, {
+    userId: M2,
+    displayName: 'Ben',
+    agreedVersion: CHARTER_VERSION,
+    lastActiveAt: at(tb, -31 * DAY),
+    interests: ['python'],
+  });
   // No interests: incomplete. Active exactly 30 days ago: the window's first instant counts.
-  insertMember(tb, { userId: M3, displayName: 'Chie', yearsFrom: 2001, agreedVersion: CHARTER_VERSION, lastActiveAt: at(tb, -30 * DAY) });
+  insertMember(tb, {
+    userId: M3,
+    displayName: 'Chie',
+    yearsFrom: 2001,
+    agreedVersion: CHARTER_VERSION,
+    lastActiveAt: at(tb, -30 * DAY),
+  });
   // Complete; never touched a command, last RSVP 45 days ago: not active.
-  insertMember(tb, { userId: M4, displayName: 'Dan', yearsFrom: 2018, agreedVersion: CHARTER_VERSION, interests: ['design'] });
+  insertMember(tb, {
+    userId: M4,
+    displayName: 'Dan',
+    yearsFrom: 2018,
+    agreedVersion: CHARTER_VERSION,
+    interests: ['design'],
+  });
   // Welcomed, never agreed.
   insertMember(tb, { userId: M5 });
   // Agreed to an older version of the charter: still counted as agreed. Complete, active.
-  insertMember(tb, { userId: M6, displayName: 'Eri', yearsFrom: 2005, agreedVersion: '2025-01-01', lastActiveAt: at(tb, -10 * DAY), interests: ['python', 'tennis'] });
+  insertMember(tb, {
+    userId: M6,
+    displayName: 'Eri',
+    yearsFrom: 2005,
+    agreedVersion: '2025-01-01',
+    lastActiveAt: at(tb, -10 * DAY),
+    interests: ['python', 'tennis'],
+  });
   // Welcomed, never agreed, with an old activity.
   insertMember(tb, { userId: M7, lastActiveAt: at(tb, -60 * DAY) });
 
@@ -173,9 +269,14 @@ export function seedCommunity(tb: TestBot): Seeded {
 
   // Nine quiet open roles, newer first by number, so the report's top ten cuts the last two.
   const fillers: number[] = [];
-  for (let i = 1; i <= 9; i += 1) fillers.push(insertJob(tb, `Filler role ${i}`, 'open', at(tb, -30 * DAY - i * HOUR)));
+  for (let i = 1; i <= 9; i += 1)
+    fillers.push(insertJob(tb, `Filler role ${i}`, 'open', at(tb, -30 * DAY - i * HOUR)));
 
-  tb.db.prepare('INSERT INTO digest_prefs (user_id, frequency, updated_at) VALUES (?, ?, ?)').run(M1, 'daily', at(tb, -DAY));
-  tb.db.prepare('INSERT INTO digest_prefs (user_id, frequency, updated_at) VALUES (?, ?, ?)').run(M2, 'off', at(tb, -DAY));
+  tb.db
+    .prepare('INSERT INTO digest_prefs (user_id, frequency, updated_at) VALUES (?, ?, ?)')
+    .run(M1, 'daily', at(tb, -DAY));
+  tb.db
+    .prepare('INSERT INTO digest_prefs (user_id, frequency, updated_at) VALUES (?, ?, ?)')
+    .run(M2, 'off', at(tb, -DAY));
   return { jobs: { backend, data, formula, designer, fillers } };
 }

@@ -1,6 +1,6 @@
 import { messages } from '../../i18n';
 import type { Command } from '../parse/command';
-import { digestApplyButton, digestBlocks, type JobActions } from '../views/digests';
+import { digestJobActions, digestBlocks, type JobActions } from '../views/digests';
 import type { CommandContext } from './context';
 import type { KnownBlock } from '../blockKit';
 import { mrkdwn } from '../views/text';
@@ -46,4 +46,4 @@ export function digestCommandWith(jobActions: JobActions) {
   };
 }
 
-export const digestCommand = digestCommandWith(digestApplyButton);
+export const digestCommand = digestCommandWith(digestJobActions);

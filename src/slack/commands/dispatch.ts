@@ -3,6 +3,7 @@ import { messages, type Locale } from '../../i18n';
 import { PermissionDenied } from '../../roles/types';
 import { EventClosed, EventNotFound } from '../../events/types';
 import { AnnouncementNotFound } from '../../announcements/types';
+import { JobNotFound, JobNotOpen } from '../../jobs/types';
 import { parseCommand, type Command, type UsageProblem } from '../parse/command';
 import { agreementRequiredMessage } from '../views/charter';
 import { helpMessage } from '../views/help';
@@ -17,6 +18,7 @@ function usageText(problem: UsageProblem, locale: Locale): string {
   const m = messages(locale);
   if (typeof problem === 'object') {
     if (problem.kind === 'event_id') return m.events.idUsage(problem.action);
+    if (problem.kind === 'job_id') return m.jobs.idUsage(problem.action);
     return `${m.roles.badRole(escapeMrkdwn(problem.given))}\n${m.roles.usage}`;
   }
   const texts: Record<typeof problem, string> = {
@@ -29,6 +31,8 @@ function usageText(problem: UsageProblem, locale: Locale): string {
     event_usage: m.events.usage,
     announce_usage: m.announcements.usage,
     announce_id: m.announcements.idUsage,
+    job_usage: m.jobs.usage,
+    job_hired_usage: m.jobs.hiredUsage,
     stats_usage: m.stats.usage,
     digest_usage: m.digests.usage,
   };
@@ -75,6 +79,14 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
       await ctx.reply({ text: messages(ctx.locale).events.notFound(String(error.eventId)) });
       return;
     }
+    if (error instanceof JobNotFound) {
+      await ctx.reply({ text: messages(ctx.locale).jobs.notFound(String(error.jobId)) });
+      return;
+    }
+    if (error instanceof JobNotOpen) {
+      await ctx.reply({ text: messages(ctx.locale).jobs.notOpen[error.status] });
+      return;
+    }
     if (error instanceof AnnouncementNotFound) {
       await ctx.reply({ text: messages(ctx.locale).announcements.notFound(String(error.announcementId)) });
       return;
@@ -118,6 +130,10 @@ function dispatch(ctx: CommandContext, command: Command): Promise<void> {
       return commandHandlers.event(ctx, command);
     case 'announce':
       return commandHandlers.announce(ctx, command);
+    case 'jobs':
+      return commandHandlers.jobs(ctx, command);
+    case 'job':
+      return commandHandlers.job(ctx, command);
     case 'stats':
       return commandHandlers.stats(ctx, command);
     case 'digest':

@@ -14,6 +14,7 @@ import { sendDataExport } from '../privacyFlows';
 import type { CommandContext } from './context';
 import { eventCommand, listEvents } from './eventHandlers';
 import { announceCommand } from './announceHandlers';
+import { jobCommand, listJobs } from './jobHandlers';
 import { statsCommand } from './statsHandlers';
 import { digestCommand } from './digestHandlers';
 
@@ -125,6 +126,8 @@ export const commandHandlers: HandlerMap = {
   events: (ctx) => listEvents(ctx),
   event: (ctx, command) => eventCommand(ctx, command),
   announce: (ctx, command) => announceCommand(ctx, command),
+  jobs: (ctx) => listJobs(ctx),
+  job: (ctx, command) => jobCommand(ctx, command),
   stats: (ctx, command) => statsCommand(ctx, command),
   digest: (ctx, command) => digestCommand(ctx, command),
 };

@@ -10,7 +10,12 @@ type StatsCommand = Extract<Command, { verb: 'stats' }>;
 
 /** YYYY-MM-DD in the given zone (sv-SE formats dates that way). */
 function isoDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }
 
 // A rate cell holds a bare number (no "%"), so a spreadsheet sums and charts it; empty when there is no rate.

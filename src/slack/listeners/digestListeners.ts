@@ -21,11 +21,4 @@ export function registerDigestListeners(app: App, services: Services): void {
       await args.respond({ response_type: 'ephemeral', replace_original: false, text: messages(locale).common.error(ref) }).catch(() => undefined);
     }
   });
-
-  // The apply link opens in the browser by itself; Slack tells us, and the click counts in the funnel.
-  app.action<BlockAction<ButtonAction>>(ACTION.digestApply, async (args: ButtonArgs) => {
-    await args.ack();
-    const jobId = Number(args.action.value);
-    if (Number.isInteger(jobId) && jobId > 0) services.digests.recordApplyClick(jobId, args.body.user.id);
-  });
 }

@@ -6,6 +6,7 @@ import { registerEvents } from './events';
 import { registerEventListeners } from './eventListeners';
 import { registerAnnouncementListeners } from './announcementListeners';
 import { registerDigestListeners } from './digestListeners';
+import { registerJobListeners } from './jobListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -22,6 +23,7 @@ export function registerListeners(app: App, services: Services): void {
   registerEventListeners(app, services);
   registerAnnouncementListeners(app, services);
   registerDigestListeners(app, services);
+  registerJobListeners(app, services);
 }
 
 /** What the app subscribes to; kept beside the registrations and checked against manifest.json. */

@@ -15,6 +15,10 @@ export type Command =
   | { readonly verb: 'event'; readonly action: 'edit' | 'cancel' | 'attendees'; readonly eventId: number }
   | { readonly verb: 'announce'; readonly action: 'new' | 'list' }
   | { readonly verb: 'announce'; readonly action: 'cancel'; readonly announcementId: number }
+  | { readonly verb: 'jobs' }
+  | { readonly verb: 'job'; readonly action: 'new' }
+  | { readonly verb: 'job'; readonly action: 'close' | 'post'; readonly jobId: number }
+  | { readonly verb: 'job'; readonly action: 'hired'; readonly jobId: number; readonly userId: string }
   | { readonly verb: 'stats'; readonly action: 'report' | 'csv' }
   | { readonly verb: 'digest'; readonly action: 'status' | 'preview' | 'send' | 'weekly' | 'daily' | 'off' };
 
@@ -30,6 +34,9 @@ export type UsageProblem =
   | 'announce_id'
   | 'stats_usage'
   | 'digest_usage'
+  | 'job_usage'
+  | 'job_hired_usage'
+  | { readonly kind: 'job_id'; readonly action: 'close' | 'post' }
   | { readonly kind: 'event_id'; readonly action: 'edit' | 'cancel' | 'attendees' }
   | { readonly kind: 'role_bad_role'; readonly given: string };
 
@@ -149,6 +156,27 @@ export function parseCommand(raw: string): ParsedCommand {
       if (sub.rest.trim() !== '') return usage('stats_usage');
       if (action === '') return ok({ verb: 'stats', action: 'report' });
       return action === 'csv' ? ok({ verb: 'stats', action: 'csv' }) : usage('stats_usage');
+    }
+    case 'jobs':
+      return ok({ verb: 'jobs' });
+    case 'job': {
+      const sub = split(rest);
+      const action = sub.word.toLowerCase();
+      // A bare "job" is most likely someone looking for roles.
+      if (action === '' || action === 'list') return ok({ verb: 'jobs' });
+      if (action === 'new' || action === 'create') return ok({ verb: 'job', action: 'new' });
+      if (action === 'close' || action === 'post') {
+        const id = eventId.safeParse(sub.rest.trim());
+        return id.success ? ok({ verb: 'job', action, jobId: id.data }) : usage({ kind: 'job_id', action });
+      }
+      if (action === 'hired' || action === 'hire') {
+        const [idText, who, ...extra] = sub.rest.trim().split(/\s+/);
+        const id = eventId.safeParse(idText ?? '');
+        const hired = mention.safeParse(who ?? '');
+        if (!id.success || !hired.success || hired.data === '' || extra.length > 0) return usage('job_hired_usage');
+        return ok({ verb: 'job', action: 'hired', jobId: id.data, userId: hired.data });
+      }
+      return usage('job_usage');
     }
     default:
       return { ok: false, unknown: word.slice(0, 40) };

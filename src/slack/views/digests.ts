@@ -4,15 +4,18 @@ import type { DigestContent, DigestJob, DigestRunReport } from '../../digests/ty
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { eventWhen } from './events';
+import { jobActionButtons } from './jobs';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 
 /** The role buttons a digest line carries; the jobs module registers their listeners. */
 export type JobActions = (job: DigestJob, locale: Locale) => Button[];
 
-/** A role's apply link; Slack reports the click, which counts in the funnel. */
-export const digestApplyButton: JobActions = (job, locale) => [
-  { type: 'button', action_id: ACTION.digestApply, text: plain(messages(locale).digests.apply, 75), url: job.applyUrl, value: String(job.id) },
-];
+/** The same three actions as the role's card, so a digest reader is one click from the comeback path. */
+export const digestJobActions: JobActions = (job, locale) => jobActionButtons(job, locale);
+
+function label(labels: Readonly<Record<string, string>>, key: string): string {
+  return labels[key] ?? key;
+}
 
 function tagsLine(tags: readonly string[], locale: Locale): string {
   return messages(locale).digests.matched(joinList(locale, tags.map((t) => `\`${escapeMrkdwn(t)}\``)));
@@ -27,7 +30,7 @@ export function digestBlocks(content: DigestContent, locale: Locale, timeZone: s
   if (content.jobs.length > 0) {
     blocks.push({ type: 'section', text: mrkdwn(`*${m.rolesHeading}*`) });
     for (const { job, sharedTags } of content.jobs) {
-      const facts = [job.team, job.location, m.workStyle[job.workStyle], m.employmentType[job.employmentType]]
+      const facts = [job.team, job.location, label(m.workStyle, job.workStyle), label(m.employmentType, job.employmentType)]
         .filter((part): part is string => part !== null && part !== undefined)
         .map(escapeMrkdwn);
       blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${facts.join(' · ')}`) });

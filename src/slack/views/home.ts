@@ -10,6 +10,7 @@ import type { CommunityEvent, RsvpStatus } from '../../events/types';
 import { profileSummaryLines } from './profileSummary';
 import { escapeMrkdwn, mrkdwn, plain, slackDate, truncate } from './text';
 import type { Announcement } from '../../announcements/types';
+import { homeJobBlocks, type HomeJobs } from './jobs';
 
 export interface HomeData {
   readonly profile: Profile | undefined;
@@ -21,6 +22,8 @@ export interface HomeData {
   readonly managedEvents: readonly CommunityEvent[];
   /** Active announcements this member scheduled. */
   readonly myAnnouncements: readonly Announcement[];
+  /** Roles matching the member; for HR and admins, open roles with their funnel. */
+  readonly jobs: HomeJobs;
   readonly timeZone: string;
 }
 
@@ -64,6 +67,7 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   });
   blocks.push({ type: 'divider' });
   blocks.push(...eventSections(data, locale));
+  blocks.push(...homeJobBlocks(data.jobs, locale));
   if (data.roles.size > 0) {
     const roles = joinList(locale, [...data.roles].map((role) => m.roleName[role]));
     blocks.push({ type: 'section', text: mrkdwn(m.home.manage(roles)) });

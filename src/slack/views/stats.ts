@@ -1,6 +1,13 @@
 import { messages, type Locale } from '../../i18n';
 import { formatPercent } from '../../stats/funnel';
-import { ACTIVE_WINDOW_DAYS, PAST_EVENTS_SHOWN, TOP_INTERESTS, TOP_ROLES, type Funnel, type StatsReport } from '../../stats/types';
+import {
+  ACTIVE_WINDOW_DAYS,
+  PAST_EVENTS_SHOWN,
+  TOP_INTERESTS,
+  TOP_ROLES,
+  type Funnel,
+  type StatsReport,
+} from '../../stats/types';
 import type { KnownBlock } from '../blockKit';
 import type { SlackMessage } from './message';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
@@ -13,12 +20,19 @@ function numberFormat(locale: Locale): (value: number) => string {
 /** A date every reader sees in their own time zone; the fallback uses the community's zone. */
 function slackDay(iso: string, timeZone: string, locale: Locale): string {
   const date = new Date(iso);
-  const fallback = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone, dateStyle: 'medium' }).format(date);
+  const fallback = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone,
+    dateStyle: 'medium',
+  }).format(date);
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short}|${fallback}>`;
 }
 
 function slackMoment(date: Date, timeZone: string, locale: Locale): string {
-  const fallback = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const fallback = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
 }
 
@@ -28,12 +42,14 @@ function compactFunnel(f: Funnel, locale: Locale): string {
   const none = messages(locale).common.none;
   const n = numberFormat(locale);
   const pct = (rate: number | null): string => formatPercent(rate, none);
-  return [
-    `${m.step.shown} ${n(f.counts.shown)}`,
-    `${m.step.curious} ${n(f.counts.curious)} (${pct(f.rates.curiousPerShown)})`,
-    `${m.step.applyClick} ${n(f.counts.applyClick)} (${pct(f.rates.applyPerCurious)})`,
-    `${m.step.hired} ${n(f.counts.hired)} (${pct(f.rates.hiredPerApply)})`,
-  ].join(' → ') + ` · ${m.referrals(n(f.counts.referrals))}`;
+  return (
+    [
+      `${m.step.shown} ${n(f.counts.shown)}`,
+      `${m.step.curious} ${n(f.counts.curious)} (${pct(f.rates.curiousPerShown)})`,
+      `${m.step.applyClick} ${n(f.counts.applyClick)} (${pct(f.rates.applyPerCurious)})`,
+      `${m.step.hired} ${n(f.counts.hired)} (${pct(f.rates.hiredPerApply)})`,
+    ].join(' → ') + ` · ${m.referrals(n(f.counts.referrals))}`
+  );
 }
 
 /** `/alumni stats`: an ephemeral report in the caller's language. */
@@ -46,18 +62,43 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
   const interests =
     report.interests.length === 0
       ? m.interestsNone
-      : report.interests.map((i, index) => m.interestLine(index + 1, `\`${escapeMrkdwn(truncate(i.tag, 60))}\``, n(i.members))).join('\n');
+      : report.interests
+          .map((i, index) =>
+            m.interestLine(index + 1, `\`${escapeMrkdwn(truncate(i.tag, 60))}\``, n(i.members)),
+          )
+          .join('\n');
   const attendance =
     events.past.length === 0
       ? m.attendanceNone
       : events.past
-          .map((e) => m.attendanceLine(`#${e.eventId} ${escapeMrkdwn(truncate(e.title, 80))}`, slackDay(e.startsAt, timeZone, locale), n(e.going)))
+          .map((e) =>
+            m.attendanceLine(
+              `#${e.eventId} ${escapeMrkdwn(truncate(e.title, 80))}`,
+              slackDay(e.startsAt, timeZone, locale),
+              n(e.going),
+            ),
+          )
           .join('\n');
+  // "50.0% of those shown", or a bare dash: there is no share of nobody.
+  const rateText = (rate: number | null, of: (rate: string) => string): string =>
+    rate === null ? none : of(formatPercent(rate, none));
   const funnelLines = [
     m.stepLine(m.step.shown, n(funnel.counts.shown)),
-    m.stepRateLine(m.step.curious, n(funnel.counts.curious), m.rateOf.curiousPerShown(formatPercent(funnel.rates.curiousPerShown, none))),
-    m.stepRateLine(m.step.applyClick, n(funnel.counts.applyClick), m.rateOf.applyPerCurious(formatPercent(funnel.rates.applyPerCurious, none))),
-    m.stepRateLine(m.step.hired, n(funnel.counts.hired), m.rateOf.hiredPerApply(formatPercent(funnel.rates.hiredPerApply, none))),
+    m.stepRateLine(
+      m.step.curious,
+      n(funnel.counts.curious),
+      rateText(funnel.rates.curiousPerShown, m.rateOf.curiousPerShown),
+    ),
+    m.stepRateLine(
+      m.step.applyClick,
+      n(funnel.counts.applyClick),
+      rateText(funnel.rates.applyPerCurious, m.rateOf.applyPerCurious),
+    ),
+    m.stepRateLine(
+      m.step.hired,
+      n(funnel.counts.hired),
+      rateText(funnel.rates.hiredPerApply, m.rateOf.hiredPerApply),
+    ),
     m.referrals(n(funnel.counts.referrals)),
   ];
 
@@ -85,14 +126,19 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
     { type: 'divider' },
     { type: 'section', text: mrkdwn(`*${m.funnelHeading}*\n${funnelLines.join('\n')}`) },
     { type: 'context', elements: [mrkdwn(m.funnelNote)] },
-    { type: 'section', text: mrkdwn(`*${m.rolesHeading(TOP_ROLES)}*${report.openRoles.length === 0 ? `\n${m.rolesNone}` : ''}`) },
+    {
+      type: 'section',
+      text: mrkdwn(
+        `*${m.rolesHeading(TOP_ROLES)}*${report.openRoles.length === 0 ? `\n${m.rolesNone}` : ''}`,
+      ),
+    },
     // One section per role keeps each well under the 3,000-character limit whatever the titles.
-    ...report.openRoles.map(
-      (r): KnownBlock => ({
-        type: 'section',
-        text: mrkdwn(`*${escapeMrkdwn(m.roleTitle(r.role.jobId, truncate(r.role.title, 150)))}*\n${compactFunnel(r, locale)}`),
-      }),
-    ),
+    ...report.openRoles.map((r): KnownBlock => ({
+      type: 'section',
+      text: mrkdwn(
+        `*${escapeMrkdwn(m.roleTitle(r.role.jobId, truncate(r.role.title, 150)))}*\n${compactFunnel(r, locale)}`,
+      ),
+    })),
   ];
   const text = [
     m.title,

@@ -1,0 +1,69 @@
+import { messages } from '../../i18n';
+import type { Command } from '../parse/command';
+import { jobsListFor, postJobCard, refreshJobCard } from '../jobCards';
+import { jobModal } from '../views/jobs';
+import { escapeMrkdwn, mention } from '../views/text';
+import type { CommandContext } from './context';
+
+type JobCommand = Extract<Command, { verb: 'job' }>;
+
+export async function listJobs(ctx: CommandContext): Promise<void> {
+  await ctx.reply(jobsListFor(ctx.services, ctx.userId, ctx.locale));
+}
+
+/** HR's verbs: new, close, hired, post. */
+export async function jobCommand(ctx: CommandContext, command: JobCommand): Promise<void> {
+  const { services } = ctx;
+  const m = messages(ctx.locale).jobs;
+  // Checked before any modal opens; the service checks again when the work is done.
+  services.roles.require(ctx.userId, 'hr');
+  switch (command.action) {
+    case 'new':
+      if (ctx.triggerId === undefined) {
+        await ctx.reply({ text: m.newNeedsSlash });
+        return;
+      }
+      await ctx.acknowledge();
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: jobModal(ctx.locale, ctx.userId, services.config.jobsChannelId) });
+      return;
+    case 'close': {
+      const { job, changed } = services.jobs.close(ctx.userId, command.jobId);
+      const title = escapeMrkdwn(job.title);
+      if (!changed) {
+        await ctx.reply({ text: m.alreadyClosed(title) });
+        return;
+      }
+      services.logger.info(`job ${job.id} closed by ${ctx.userId}`);
+      await ctx.reply({ text: m.closedDone(title) });
+      await refreshJobCard(services, ctx.client, job.id);
+      return;
+    }
+    case 'hired': {
+      const { job, recorded, filledNow } = services.jobs.hired(ctx.userId, command.jobId, command.userId);
+      const who = mention(command.userId);
+      const title = escapeMrkdwn(job.title);
+      services.logger.info(`job ${job.id}: hire of ${command.userId} recorded by ${ctx.userId} (${recorded ? 'new' : 'already recorded'})`);
+      await ctx.reply({ text: recorded ? m.hiredDone(who, title) : m.hiredAgain(who, title) });
+      if (filledNow) await refreshJobCard(services, ctx.client, job.id);
+      return;
+    }
+    case 'post': {
+      const job = services.jobs.get(command.jobId);
+      const title = escapeMrkdwn(job.title);
+      if (job.status !== 'open') {
+        await ctx.reply({ text: m.notOpen[job.status] });
+        return;
+      }
+      if (job.cardTs !== null) {
+        await refreshJobCard(services, ctx.client, job.id);
+        await ctx.reply({ text: m.alreadyPosted(title) });
+        return;
+      }
+      await ctx.acknowledge();
+      const channel = `<#${job.cardChannel ?? services.config.jobsChannelId ?? ''}>`;
+      const posted = await postJobCard(services, ctx.client, job.id);
+      await ctx.reply({ text: posted ? m.posted(title, channel) : m.notPosted(title, channel) });
+      return;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { webApi } from '@slack/bolt';
+import type { Locale } from '../i18n';
+import type { Job } from '../jobs/types';
+import type { Services } from '../services';
+import { slackErrorCode } from './errors';
+import { jobCard, jobsListMessage } from './views/jobs';
+import type { SlackMessage } from './views/message';
+
+/**
+ * Posts a role's card in its channel. A bot that is not in a public channel joins it once and
+ * tries again; false when the card could not be posted (the poster is told what to do).
+ */
+export async function postJobCard(services: Services, client: webApi.WebClient, jobId: number): Promise<boolean> {
+  const job = services.jobs.get(jobId);
+  const channel = job.cardChannel;
+  if (channel === null) return false;
+  const card = jobCard(job, services.config.defaultLocale);
+  const post = () => client.chat.postMessage({ channel, text: card.text, blocks: card.blocks, unfurl_links: false, unfurl_media: false });
+  try {
+    let result;
+    try {
+      result = await post();
+    } catch (error) {
+      if (slackErrorCode(error) !== 'not_in_channel') throw error;
+      await client.conversations.join({ channel });
+      result = await post();
+    }
+    if (result.ts === undefined || result.channel === undefined) return false;
+    services.jobs.attachCard(jobId, result.channel, result.ts);
+    return true;
+  } catch (error) {
+    services.logger.warn(`job ${jobId}: card not posted in ${channel}: ${slackErrorCode(error) ?? String(error)}`);
+    return false;
+  }
+}
+
+/** Re-renders a posted card (closed, filled); a card never posted is left alone. */
+export async function updateJobCard(client: webApi.WebClient, job: Job, locale: Locale): Promise<void> {
+  if (job.cardChannel === null || job.cardTs === null) return;
+  const card = jobCard(job, locale);
+  await client.chat.update({ channel: job.cardChannel, ts: job.cardTs, text: card.text, blocks: card.blocks });
+}
+
+export async function refreshJobCard(services: Services, client: webApi.WebClient, jobId: number): Promise<void> {
+  try {
+    await updateJobCard(client, services.jobs.get(jobId), services.config.defaultLocale);
+  } catch (error) {
+    // The role changed either way; a stale card is worth a log line, not a failed command.
+    services.logger.warn(`job ${jobId}: card not updated: ${slackErrorCode(error) ?? String(error)}`);
+  }
+}
+
+/** A member's `/alumni jobs` list: interest matches first, showing where they already said they are curious. */
+export function jobsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
+  const items = services.jobs.openFor(services.members.interests(userId)).map(({ job, matchedTags }) => ({
+    job,
+    matchedTags,
+    curious: services.jobs.hasBeenCurious(userId, job.id),
+  }));
+  return jobsListMessage(items, locale);
+}

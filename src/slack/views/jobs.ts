@@ -1,0 +1,322 @@
+import { joinList, messages, type Locale } from '../../i18n';
+import type { CuriousMember, JobMessages } from '../../jobs/service';
+import {
+  EMPLOYMENT_TYPES,
+  JOB_LIMITS,
+  REFERRAL_LIMITS,
+  REFERRAL_MOVES,
+  WORK_STYLES,
+  type Job,
+  type JobFunnel,
+  type Referral,
+  type ReferralMove,
+} from '../../jobs/types';
+import type { OutboxMessage } from '../../scheduler/types';
+import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
+import { ACTION, JOB_INPUT, REFERRAL_INPUT, VIEW } from '../ids';
+import type { SlackMessage } from './message';
+import { profileSummaryLines } from './profileSummary';
+import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from './text';
+
+export const MOVE_ACTIONS: Record<ReferralMove, string> = {
+  contacted: ACTION.referralContacted,
+  interviewing: ACTION.referralInterviewing,
+  hired: ACTION.referralHired,
+  closed: ACTION.referralClosed,
+};
+
+/** A close date (YYYY-MM-DD, a local day) written the way each language writes dates. */
+export function closeDate(day: string, locale: Locale): string {
+  const [year, month, date] = day.split('-').map(Number);
+  if (year === undefined || month === undefined || date === undefined) return day;
+  const format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(Date.UTC(year, month - 1, date)));
+}
+
+/** "Team · Location · Remote · Full-time", member-typed parts escaped. */
+function facts(job: Job, locale: Locale): string {
+  const m = messages(locale).jobs;
+  const parts = [job.team, job.location].filter((part): part is string => part !== null).map(escapeMrkdwn);
+  parts.push(m.workStyles[job.workStyle], m.employmentTypes[job.employmentType]);
+  return parts.join(' · ');
+}
+
+function recruiterText(job: Job, locale: Locale): string {
+  return job.recruiter === null ? messages(locale).jobs.theHrTeam : mention(job.recruiter);
+}
+
+/**
+ * I'm curious / Refer someone / Apply: the same three wherever a role is shown (the digest can
+ * use them too). Their listeners count each member once per role.
+ */
+export function jobActionButtons(job: Pick<Job, 'id' | 'applyUrl'>, locale: Locale, curious = false): Button[] {
+  const m = messages(locale).jobs;
+  const value = String(job.id);
+  return [
+    { type: 'button', action_id: ACTION.jobCurious, style: 'primary', text: plain(curious ? `✓ ${m.curiousButton}` : m.curiousButton, 75), value },
+    { type: 'button', action_id: ACTION.jobRefer, text: plain(m.referButton, 75), value },
+    { type: 'button', action_id: ACTION.jobApply, text: plain(m.applyButton, 75), url: job.applyUrl, value },
+  ];
+}
+
+function jobActions(job: Job, locale: Locale, blockId: string, curious = false): KnownBlock {
+  return { type: 'actions', block_id: blockId, elements: jobActionButtons(job, locale, curious) };
+}
+
+function tagList(tags: readonly string[], locale: Locale): string {
+  return joinList(locale, tags.map((tag) => `\`${escapeMrkdwn(tag)}\``));
+}
+
+/** The card posted in the jobs channel; closed and filled roles lose their buttons. */
+export function jobCard(job: Job, locale: Locale): SlackMessage {
+  const m = messages(locale).jobs;
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(truncate(job.title, 150), 150) }];
+  if (job.status !== 'open') {
+    const note = job.status === 'filled' ? `:tada: ${m.cardFilled}` : `:lock: ${m.cardClosed}`;
+    blocks.push({ type: 'section', text: mrkdwn(`~${escapeMrkdwn(job.title)}~\n${note}`) });
+    blocks.push({ type: 'context', elements: [mrkdwn(m.cardId(job.id))] });
+    return { text: `${job.title}: ${job.status === 'filled' ? m.cardFilled : m.cardClosed}`, blocks };
+  }
+  blocks.push({ type: 'section', text: mrkdwn(facts(job, locale)) });
+  if (job.description !== null) blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(job.description), 3000)) });
+  const context = [m.cardRecruiter(recruiterText(job, locale))];
+  if (job.closesOn !== null) context.push(m.cardCloses(closeDate(job.closesOn, locale)));
+  context.push(m.cardId(job.id));
+  if (job.tags.length > 0) context.push(job.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' '));
+  blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
+  blocks.push(jobActions(job, locale, `job.${job.id}.actions`));
+  blocks.push({ type: 'context', elements: [mrkdwn(m.cardHowItWorks)] });
+  return { text: `${job.title} — ${facts(job, locale)}`, blocks };
+}
+
+export interface ListedJob {
+  readonly job: Job;
+  readonly matchedTags: readonly string[];
+  readonly curious: boolean;
+}
+
+function listedJobBlocks(item: ListedJob, locale: Locale, blockPrefix: string): KnownBlock[] {
+  const m = messages(locale).jobs;
+  const { job } = item;
+  const lines = [`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_`, facts(job, locale)];
+  if (job.closesOn !== null) lines.push(m.cardCloses(closeDate(job.closesOn, locale)));
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(lines.join('\n')) }];
+  const context: string[] = [];
+  if (item.matchedTags.length > 0) context.push(m.listMatched(tagList(item.matchedTags, locale)));
+  if (item.curious) context.push(m.listCurious);
+  if (context.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
+  blocks.push(jobActions(job, locale, `${blockPrefix}.${job.id}.actions`, item.curious));
+  return blocks;
+}
+
+/** `/alumni jobs`: open roles, interest matches first, each with the three actions. */
+export function jobsListMessage(items: readonly ListedJob[], locale: Locale): SlackMessage {
+  const m = messages(locale).jobs;
+  if (items.length === 0) return { text: m.listEmpty };
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
+  for (const item of items) blocks.push(...listedJobBlocks(item, locale, 'jobs'));
+  return { text: `${m.listTitle}: ${items.map((i) => i.job.title).join(', ')}`, blocks: blocks.slice(0, 50) };
+}
+
+type TextOptions = { max?: number; multiline?: boolean; placeholder?: string; hint?: string; optional?: boolean };
+
+function textInput(ids: { block: string; action: string }, label: string, opts: TextOptions): KnownBlock {
+  return {
+    type: 'input',
+    block_id: ids.block,
+    optional: opts.optional ?? true,
+    label: plain(label, 2000),
+    ...(opts.hint === undefined ? {} : { hint: plain(opts.hint, 2000) }),
+    element: {
+      type: 'plain_text_input',
+      action_id: ids.action,
+      multiline: opts.multiline ?? false,
+      ...(opts.max === undefined ? {} : { max_length: opts.max }),
+      ...(opts.placeholder === undefined ? {} : { placeholder: plain(opts.placeholder, 150) }),
+    },
+  };
+}
+
+/**
+ * `/alumni job new`. With JOBS_CHANNEL_ID set the role goes there and the form says so; without
+ * it the poster picks a channel (and the hint says how to make that permanent).
+ */
+export function jobModal(locale: Locale, posterId: string, jobsChannelId: string | undefined): ModalView {
+  const m = messages(locale).jobs;
+  const common = messages(locale).common;
+  const workStyles: PlainTextOption[] = WORK_STYLES.map((style) => ({ text: plain(m.workStyles[style], 75), value: style }));
+  const employment: PlainTextOption[] = EMPLOYMENT_TYPES.map((type) => ({ text: plain(m.employmentTypes[type], 75), value: type }));
+  const blocks: KnownBlock[] = [
+    textInput(JOB_INPUT.title, m.title, { max: JOB_LIMITS.title, optional: false }),
+    textInput(JOB_INPUT.team, m.team, { max: JOB_LIMITS.team }),
+    textInput(JOB_INPUT.location, m.location, { max: JOB_LIMITS.location, placeholder: m.locationPlaceholder }),
+    {
+      type: 'input',
+      block_id: JOB_INPUT.workStyle.block,
+      label: plain(m.workStyle, 2000),
+      element: { type: 'radio_buttons', action_id: JOB_INPUT.workStyle.action, options: workStyles },
+    },
+    {
+      type: 'input',
+      block_id: JOB_INPUT.employmentType.block,
+      label: plain(m.employmentType, 2000),
+      element: { type: 'static_select', action_id: JOB_INPUT.employmentType.action, options: employment, ...(employment[0] === undefined ? {} : { initial_option: employment[0] }) },
+    },
+    textInput(JOB_INPUT.description, m.description, { max: JOB_LIMITS.description, multiline: true, placeholder: m.descriptionPlaceholder }),
+    textInput(JOB_INPUT.applyUrl, m.applyUrl, { max: JOB_LIMITS.url, placeholder: m.applyUrlPlaceholder, optional: false }),
+    textInput(JOB_INPUT.tags, m.tags, { hint: m.tagsHint }),
+    {
+      type: 'input',
+      block_id: JOB_INPUT.recruiter.block,
+      label: plain(m.recruiter, 2000),
+      hint: plain(m.recruiterHint, 2000),
+      element: { type: 'users_select', action_id: JOB_INPUT.recruiter.action, initial_user: posterId },
+    },
+    {
+      type: 'input',
+      block_id: JOB_INPUT.closesOn.block,
+      optional: true,
+      label: plain(m.closesOn, 2000),
+      hint: plain(m.closesOnHint, 2000),
+      element: { type: 'datepicker', action_id: JOB_INPUT.closesOn.action },
+    },
+  ];
+  if (jobsChannelId === undefined) {
+    blocks.push({
+      type: 'input',
+      block_id: JOB_INPUT.channel.block,
+      label: plain(m.channel, 2000),
+      hint: plain(m.channelHint, 2000),
+      element: {
+        type: 'conversations_select',
+        action_id: JOB_INPUT.channel.action,
+        filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: true },
+      },
+    });
+  } else {
+    blocks.push({ type: 'context', elements: [mrkdwn(m.postedIn(`<#${jobsChannelId}>`))] });
+  }
+  return {
+    type: 'modal',
+    callback_id: VIEW.job,
+    title: plain(m.modalTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(common.cancel, 24),
+    blocks,
+  };
+}
+
+export interface ReferralModalMetadata {
+  readonly jobId: number;
+}
+
+export function referralModal(job: Job, locale: Locale): ModalView {
+  const m = messages(locale).jobs;
+  const metadata: ReferralModalMetadata = { jobId: job.id };
+  return {
+    type: 'modal',
+    callback_id: VIEW.referral,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(m.referModalTitle, 24),
+    submit: plain(m.referSubmit, 24),
+    close: plain(messages(locale).common.cancel, 24),
+    blocks: [
+      { type: 'section', text: mrkdwn(m.referIntro(escapeMrkdwn(truncate(job.title, 150)))) },
+      textInput(REFERRAL_INPUT.name, m.referName, { max: REFERRAL_LIMITS.name, optional: false }),
+      textInput(REFERRAL_INPUT.contact, m.referContact, { max: REFERRAL_LIMITS.contact, placeholder: m.referContactPlaceholder, optional: false }),
+      textInput(REFERRAL_INPUT.relationship, m.referRelationship, { max: REFERRAL_LIMITS.relationship, placeholder: m.referRelationshipPlaceholder }),
+      textInput(REFERRAL_INPUT.note, m.referNote, { max: REFERRAL_LIMITS.note, multiline: true }),
+    ],
+  };
+}
+
+/** The referral as the recruiter sees it, with buttons to move it on (re-rendered after each move). */
+export function referralMessage(job: Job, referral: Referral, locale: Locale): SlackMessage {
+  const m = messages(locale).jobs;
+  const referrer = referral.referrer === null ? m.referrerGone : mention(referral.referrer);
+  const name = escapeMrkdwn(referral.candidateName);
+  const lead = m.referralDm(referrer, name, escapeMrkdwn(job.title), job.id);
+  const details = [m.referralContact(escapeMrkdwn(referral.contact))];
+  if (referral.relationship !== null) details.push(m.referralRelationship(escapeMrkdwn(referral.relationship)));
+  if (referral.note !== null) details.push(m.referralNote(escapeMrkdwn(referral.note)));
+  const buttons: Button[] = REFERRAL_MOVES.map((move) => ({
+    type: 'button',
+    action_id: MOVE_ACTIONS[move],
+    text: plain(referral.status === move ? `✓ ${m.moveButton[move]}` : m.moveButton[move], 75),
+    value: String(referral.id),
+    ...(referral.status === move ? { style: 'primary' as const } : {}),
+  }));
+  return {
+    text: lead,
+    blocks: [
+      { type: 'section', text: mrkdwn(lead) },
+      { type: 'section', text: mrkdwn(truncate(details.join('\n'), 3000)) },
+      { type: 'context', elements: [mrkdwn(m.referralStatusLine(m.referralStatus[referral.status]))] },
+      { type: 'actions', block_id: `referral.${referral.id}.move`, elements: buttons },
+    ],
+  };
+}
+
+function curiousMessage(job: Job, member: CuriousMember, locale: Locale): OutboxMessage {
+  const m = messages(locale).jobs;
+  const lead = m.curiousDm(mention(member.userId), escapeMrkdwn(job.title), job.id);
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(lead) }];
+  if (member.disclosure === 'profile' && member.profile !== undefined) {
+    const lines = profileSummaryLines(member.profile, locale);
+    blocks.push({ type: 'section', text: mrkdwn(lines.length === 0 ? m.curiousDmNoProfile : truncate(lines.join('\n'), 3000)) });
+    if (member.sharedTags.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(m.curiousDmShared(tagList(member.sharedTags, locale)))] });
+  } else {
+    blocks.push({ type: 'context', elements: [mrkdwn(member.hasProfile ? m.curiousDmPrivate : m.curiousDmNoProfile)] });
+  }
+  if (member.teamId !== undefined) {
+    // A deep link opens the DM with the member in the Slack client; the mention above works too.
+    const url = `slack://user?team=${encodeURIComponent(member.teamId)}&id=${encodeURIComponent(member.userId)}`;
+    blocks.push({
+      type: 'actions',
+      block_id: `job.${job.id}.curious`,
+      elements: [{ type: 'button', action_id: ACTION.jobMessageMember, style: 'primary', text: plain(m.messageButton, 75), url, value: String(job.id) }],
+    });
+  }
+  return { text: lead, blocks };
+}
+
+/** The DMs the jobs module queues in the outbox. */
+export function jobMessages(): JobMessages {
+  return {
+    curious: curiousMessage,
+    referral: (job, referral, locale) => referralMessage(job, referral, locale),
+    referralMoved: (job, referral, locale) => {
+      const m = messages(locale).jobs;
+      const status = referral.status === 'new' ? 'contacted' : referral.status;
+      const text = m.referralMovedDm[status](escapeMrkdwn(referral.candidateName), escapeMrkdwn(job.title));
+      return { text, blocks: [{ type: 'section', text: mrkdwn(text) }, { type: 'context', elements: [mrkdwn(m.cardId(job.id))] }] };
+    },
+  };
+}
+
+export interface HomeJobs {
+  /** The member's best-matched open roles (up to three). */
+  readonly forMe: readonly ListedJob[];
+  readonly hasInterests: boolean;
+  /** Open roles with their funnel, for HR and admins (empty for others). */
+  readonly managed: readonly { job: Job; funnel: JobFunnel }[] | undefined;
+}
+
+/** App Home: roles for the member, and for HR every open role with its funnel counts. */
+export function homeJobBlocks(data: HomeJobs, locale: Locale): KnownBlock[] {
+  const m = messages(locale).jobs;
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.homeHeading, 150) }];
+  if (data.forMe.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeNone) });
+  for (const item of data.forMe.slice(0, 3)) blocks.push(...listedJobBlocks(item, locale, 'home.job'));
+  if (!data.hasInterests && data.forMe.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(m.homeAddInterests)] });
+  if (data.managed !== undefined) {
+    blocks.push({ type: 'header', text: plain(m.homeHrHeading, 150) });
+    if (data.managed.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeHrNone) });
+    for (const { job, funnel } of data.managed) {
+      const line = m.homeFunnel(funnel.shown, funnel.curious, funnel.applyClicks, funnel.referrals, funnel.hired);
+      blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${line}`) });
+    }
+  }
+  blocks.push({ type: 'divider' });
+  return blocks;
+}

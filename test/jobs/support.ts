@@ -1,0 +1,177 @@
+import type { RecordedCall } from '../support/fakeSlack';
+import { interactivityBody } from '../support/signing';
+import { ADMIN, TestBot } from '../support/testBot';
+import actionFixture from '../fixtures/payloads/block_actions.json';
+
+type Json = Record<string, unknown>;
+type Values = Record<string, Record<string, Record<string, unknown>>>;
+
+export const HR = 'U7HR01';
+export const JOBS_CHANNEL = 'C0JOBS01';
+
+export interface JobFields {
+  title?: string;
+  team?: string;
+  location?: string;
+  /** null: nothing chosen. */
+  workStyle?: string | null;
+  employmentType?: string | null;
+  description?: string;
+  applyUrl?: string;
+  tags?: string;
+  recruiter?: string | null;
+  closesOn?: string | null;
+  /** Only when the form shows a channel picker (JOBS_CHANNEL_ID unset). */
+  channel?: string | null;
+}
+
+/** view.state.values of the role modal, as Slack sends them. */
+export function jobValues(fields: JobFields, poster = HR): Values {
+  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
+  const option = (value: string | null | undefined, fallback: string) => {
+    const chosen = value === undefined ? fallback : value;
+    return chosen === null ? null : { value: chosen };
+  };
+  const values: Values = {
+    'job.title': text(fields.title ?? 'Senior product manager'),
+    'job.team': text(fields.team),
+    'job.location': text(fields.location),
+    'job.work_style': { value: { type: 'radio_buttons', selected_option: option(fields.workStyle, 'hybrid') } },
+    'job.employment_type': { value: { type: 'static_select', selected_option: option(fields.employmentType, 'full_time') } },
+    'job.description': text(fields.description),
+    'job.apply_url': text(fields.applyUrl ?? 'https://careers.example.com/pm-1'),
+    'job.tags': text(fields.tags),
+    'job.recruiter': { value: { type: 'users_select', selected_user: fields.recruiter === undefined ? poster : fields.recruiter } },
+    'job.closes_on': { value: { type: 'datepicker', selected_date: fields.closesOn ?? null } },
+  };
+  if (fields.channel !== undefined) {
+    values['job.channel'] = { value: { type: 'conversations_select', selected_conversation: fields.channel } };
+  }
+  return values;
+}
+
+/** Gives HR its role the way an admin does, and has both agree to the code of conduct. */
+export async function setUpHr(tb: TestBot, hr = HR): Promise<void> {
+  await tb.agree(ADMIN);
+  const granted = await tb.command(`role add <@${hr}|hr> hr`, ADMIN);
+  if (!TestBot.replyText(granted).includes('now HR')) throw new Error(`HR role not granted: ${TestBot.replyText(granted)}`);
+  await tb.agree(hr);
+}
+
+/** Posts a role through the modal; returns its id. */
+export async function postJob(tb: TestBot, fields: JobFields = {}, poster = HR): Promise<number> {
+  const response = await tb.submit('job.modal', jobValues(fields, poster), poster, '');
+  if (response.status !== 200 || (response.json !== null && typeof response.json === 'object' && 'response_action' in response.json)) {
+    throw new Error(`role not posted: ${response.text}`);
+  }
+  const row = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM jobs').get();
+  if (row === undefined) throw new Error('no job row');
+  return row.id;
+}
+
+export interface ReferralFields {
+  name?: string;
+  contact?: string;
+  relationship?: string;
+  note?: string;
+}
+
+export function referralValues(fields: ReferralFields): Values {
+  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
+  return {
+    'referral.name': text(fields.name),
+    'referral.contact': text(fields.contact),
+    'referral.relationship': text(fields.relationship),
+    'referral.note': text(fields.note),
+  };
+}
+
+export function submitReferral(tb: TestBot, user: string, jobId: number, fields: ReferralFields) {
+  return tb.submit('job.referral.modal', referralValues(fields), user, JSON.stringify({ jobId }));
+}
+
+/** Every chat.postMessage addressed to the member (a DM, posted to their user id). */
+export function dmsTo(tb: TestBot, user: string): RecordedCall[] {
+  return tb.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === user);
+}
+
+export function funnelRows(tb: TestBot, jobId: number): { user_id: string | null; step: string }[] {
+  return tb.db
+    .prepare<[number], { user_id: string | null; step: string }>('SELECT user_id, step FROM funnel_events WHERE job_id = ? ORDER BY id')
+    .all(jobId);
+}
+
+export function jobRow(tb: TestBot, jobId: number): Json {
+  return tb.db.prepare<[number], Json>('SELECT * FROM jobs WHERE id = ?').get(jobId) ?? {};
+}
+
+/** The card's post and every update of it, found by the ts stored with the role. */
+export function cardCalls(tb: TestBot, jobId: number, method: 'chat.postMessage' | 'chat.update'): RecordedCall[] {
+  const ts = jobRow(tb, jobId).card_ts;
+  return tb.fake.callsTo(method).filter((call) =>
+    method === 'chat.update' ? call.args.ts === ts : (call.response as { ts?: string } | undefined)?.ts === ts,
+  );
+}
+
+/** A member's profile, saved through the profile modal. */
+export async function saveProfile(tb: TestBot, user: string, visibility: 'all' | 'staff' | 'nobody', interests = 'design, golang'): Promise<void> {
+  const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
+  const response = await tb.submit(
+    'profile.modal',
+    {
+      'profile.display_name': text('Mika Tanaka'),
+      'profile.years_from': { value: { type: 'number_input', value: '2015' } },
+      'profile.years_to': { value: { type: 'number_input', value: '2021' } },
+      'profile.company': text('Acme Robotics'),
+      'profile.title': text('Design lead'),
+      'profile.location': text('Kyoto'),
+      'profile.bio': text('Loves tea'),
+      'profile.interests': text(interests),
+      'profile.open_to': { value: { type: 'checkboxes', selected_options: [{ value: 'comeback' }] } },
+      'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: visibility } } },
+    },
+    user,
+  );
+  const json = response.json as Json | null;
+  if (json?.response_action !== 'update') throw new Error(`profile not saved: ${response.text}`);
+}
+
+/**
+ * A button pressed in an ephemeral message (the member's own `/alumni jobs` list): Slack marks
+ * the container ephemeral and gives a response_url.
+ */
+export async function pressInEphemeral(tb: TestBot, actionId: string, user: string, value: string) {
+  const payload: Json = {
+    ...actionFixture,
+    user: { ...actionFixture.user, id: user },
+    trigger_id: `trig-${user}-${Date.now()}`,
+    container: { ...actionFixture.container, is_ephemeral: true },
+    response_url: tb.fake.responseUrl(),
+    actions: [{ ...actionFixture.actions[0], action_id: actionId, value }],
+  };
+  const response = await tb.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
+  await tb.settle();
+  return response;
+}
+
+/** Every button in a Block Kit tree. */
+export function buttons(node: unknown): Json[] {
+  const found: Json[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) {
+      const record = value as Json;
+      if (record.type === 'button') found.push(record);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(node);
+  return found;
+}
+
+/** The view of the last views.open call. */
+export function jobsOpenModal(tb: TestBot): { callback_id: string; private_metadata: string; title: { text: string }; blocks: Json[] } {
+  const view = tb.fake.callsTo('views.open').pop()?.args.view;
+  if (typeof view !== 'object' || view === null) throw new Error('no views.open call');
+  return view as { callback_id: string; private_metadata: string; title: { text: string }; blocks: Json[] };
+}
