@@ -13,7 +13,6 @@ const SECRET = 'bench-signing-secret';
 
 export interface Server {
   readonly port: number;
-  readonly slackUrl: string;
   readonly child: ChildProcess;
   readonly lines: AsyncIterator<string>;
   stop(): Promise<void>;
@@ -27,10 +26,9 @@ export async function startServer(mode: 'bot' | 'bare', env: Record<string, stri
   const reader = readline.createInterface({ input: child.stdout ?? process.stdin });
   const lines = reader[Symbol.asyncIterator]();
   const first = await lines.next();
-  const ready = JSON.parse(String(first.value)) as { port: number; slackUrl: string };
+  const ready = JSON.parse(String(first.value)) as { port: number };
   return {
     port: ready.port,
-    slackUrl: ready.slackUrl,
     child,
     lines,
     stop: () =>

@@ -47,6 +47,8 @@ export function createSlackApp(config: Config, services: Services, logger: Logge
     // a start-up against an unreachable Slack, waiting far longer than anyone would.
     clientOptions: { slackApiUrl: config.slackApiUrl, retryConfig: INTERACTIVE_RETRIES },
     deferInitialization: true,
+    // We keep no conversation state in Bolt; its default store costs time on every request.
+    convoStore: false as const,
   };
   const app = config.socketMode
     ? new App({ ...common, appToken: config.appToken, socketMode: true })

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Services } from '../services';
 import { slackErrorCode } from './errors';
+import { Coalescer } from '../coalescer';
 import type { Locale } from '../i18n';
 import type { SlackMessage } from './views/message';
 import { eventCard, eventsListMessage } from './views/events';
@@ -31,8 +32,18 @@ export async function postEventCard(services: Services, client: webApi.WebClient
   }
 }
 
-/** Re-renders a posted card (after an RSVP, edit or cancel); posts it if it never was. */
-export async function refreshEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
+const cardRefreshes = new Coalescer();
+
+/**
+ * Re-renders a posted card (after an RSVP, edit or cancel); posts it if it never was. A burst of
+ * RSVPs to one event makes at most one update in flight and one after it, which renders the
+ * latest state: chat.update is Tier 3 (about 50 a minute), so one per click would hit 429s.
+ */
+export function refreshEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
+  return cardRefreshes.run(`event:${eventId}`, () => renderEventCard(services, client, eventId));
+}
+
+async function renderEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
   const summary = services.events.summary(eventId);
   const { event } = summary;
   if (event.cardChannel === null || event.cardTs === null) {

@@ -69,7 +69,8 @@ export class MemberRepository {
       agree: db.prepare('UPDATE members SET agreed_version = ?, agreed_at = ? WHERE user_id = ?'),
       welcome: db.prepare('UPDATE members SET welcomed_at = ? WHERE user_id = ? AND welcomed_at IS NULL'),
       unwelcome: db.prepare('UPDATE members SET welcomed_at = NULL WHERE user_id = ?'),
-      touch: db.prepare('UPDATE members SET last_active_at = ? WHERE user_id = ?'),
+      // At most one write an hour per member: activity feeds 90-day windows, not a log.
+      touch: db.prepare('UPDATE members SET last_active_at = ? WHERE user_id = ? AND (last_active_at IS NULL OR last_active_at < ?)'),
       directoryRows: db.prepare<[], MemberRow>(
         "SELECT * FROM members WHERE agreed_at IS NOT NULL AND visibility <> 'nobody'",
       ),
@@ -189,7 +190,7 @@ export class MemberRepository {
   }
 
   touch(userId: string, now: Date): void {
-    this.statements.touch.run(now.toISOString(), userId);
+    this.statements.touch.run(now.toISOString(), userId, new Date(now.getTime() - 3_600_000).toISOString());
   }
 
   /** Members who agreed and did not hide themselves, with their interests. */

@@ -1,6 +1,7 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { messages, type Locale } from '../../i18n';
 import type { Services } from '../../services';
+import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { publishHome } from '../home';
 import { ACTION } from '../ids';
@@ -49,7 +50,7 @@ function button(services: Services, work: (args: ButtonArgs, locale: Locale) => 
   };
 }
 
-export function registerActions(app: App, services: Services): void {
+export function registerActions(app: ListenerRouter, services: Services): void {
   app.action<BlockAction>(
     ACTION.agree,
     button(services, async (args, locale) => {

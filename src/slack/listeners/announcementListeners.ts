@@ -1,14 +1,15 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { messages } from '../../i18n';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
+import type { ListenerRouter } from './router';
 import { errorReference, permissionText } from '../commands/dispatch';
 import { VIEW } from '../ids';
 import { parseAnnouncementForm } from '../parse/announcementForm';
 import { scheduledText } from '../views/announcements';
 import { doneModal } from '../views/profile';
 
-export function registerAnnouncementListeners(app: App, services: Services): void {
+export function registerAnnouncementListeners(app: ListenerRouter, services: Services): void {
   app.view<ViewSubmitAction>(VIEW.announcement, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const locale = await services.locales.localeOf(userId);

@@ -1,12 +1,13 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { messages } from '../../i18n';
 import type { Services } from '../../services';
+import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { ACTION } from '../ids';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function registerDigestListeners(app: App, services: Services): void {
+export function registerDigestListeners(app: ListenerRouter, services: Services): void {
   // "Turn off digests" in every digest: one click, and the member is told how to turn them back on.
   app.action<BlockAction<ButtonAction>>(ACTION.digestOff, async (args: ButtonArgs) => {
     await args.ack();

@@ -1,10 +1,11 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { messages, type Locale } from '../../i18n';
 import { icsFor } from '../../events/calendar';
 import { EventClosed, EventNotFound, type RsvpChoice } from '../../events/types';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
+import type { ListenerRouter } from './router';
 import { errorReference, permissionText } from '../commands/dispatch';
 import { eventsListFor, postEventCard, refreshEventCard } from '../eventCards';
 import { sendFileToMember } from '../files';
@@ -83,7 +84,7 @@ async function explain(services: Services, args: ButtonArgs, locale: Locale, err
   await tell(args, m.common.error(ref)).catch(() => undefined);
 }
 
-export function registerEventListeners(app: App, services: Services): void {
+export function registerEventListeners(app: ListenerRouter, services: Services): void {
   app.action<BlockAction<ButtonAction>>(ACTION.rsvpGoing, rsvp(services, 'going'));
   app.action<BlockAction<ButtonAction>>(ACTION.rsvpMaybe, rsvp(services, 'maybe'));
   app.action<BlockAction<ButtonAction>>(ACTION.rsvpNotGoing, rsvp(services, 'not_going'));

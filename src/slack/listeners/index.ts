@@ -6,10 +6,12 @@ import { registerEvents } from './events';
 import { registerEventListeners } from './eventListeners';
 import { registerAnnouncementListeners } from './announcementListeners';
 import { registerDigestListeners } from './digestListeners';
+import { registerIntroListeners } from './introListeners';
 import { registerJobListeners } from './jobListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
+import { ListenerRouter } from './router';
 
 /** Every listener, by surface. The manifest test reads what is registered here. */
 export function registerListeners(app: App, services: Services): void {
@@ -18,12 +20,15 @@ export function registerListeners(app: App, services: Services): void {
   registerCommands(app, services);
   registerMessages(app, services);
   registerEvents(app, services);
-  registerActions(app, services);
-  registerViews(app, services);
-  registerEventListeners(app, services);
-  registerAnnouncementListeners(app, services);
-  registerDigestListeners(app, services);
-  registerJobListeners(app, services);
+  const router = new ListenerRouter();
+  registerActions(router, services);
+  registerViews(router, services);
+  registerEventListeners(router, services);
+  registerAnnouncementListeners(router, services);
+  registerDigestListeners(router, services);
+  registerIntroListeners(router, services);
+  registerJobListeners(router, services);
+  router.attach(app, services.logger);
 }
 
 /** What the app subscribes to; kept beside the registrations and checked against manifest.json. */

@@ -1,9 +1,10 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { messages, type Locale } from '../../i18n';
 import { JobNotFound, JobNotOpen, NotRecruiter, REFERRAL_MOVES, ReferralNotFound, type ReferralMove } from '../../jobs/types';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
+import type { ListenerRouter } from './router';
 import { errorReference, permissionText } from '../commands/dispatch';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
@@ -209,7 +210,7 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
   }
 }
 
-export function registerJobListeners(app: App, services: Services): void {
+export function registerJobListeners(app: ListenerRouter, services: Services): void {
   app.action<BlockAction<ButtonAction>>(ACTION.jobCurious, curious(services));
   app.action<BlockAction<ButtonAction>>(ACTION.jobRefer, refer(services));
   app.action<BlockAction<ButtonAction>>(ACTION.jobApply, apply(services));

@@ -1,7 +1,8 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { messages } from '../../i18n';
 import type { Services } from '../../services';
+import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { publishHome } from '../home';
 import { INTERESTS_INPUT, VIEW } from '../ids';
@@ -39,7 +40,7 @@ function submission(services: Services, work: (args: SubmitArgs) => Promise<void
   };
 }
 
-export function registerViews(app: App, services: Services): void {
+export function registerViews(app: ListenerRouter, services: Services): void {
   app.view<ViewSubmitAction>(
     VIEW.profile,
     submission(services, async ({ ack, body, view, client }) => {

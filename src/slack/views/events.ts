@@ -16,18 +16,31 @@ import { ACTION, EVENT_INPUT, VIEW } from '../ids';
 import type { SlackMessage } from './message';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 
+// Building an Intl.DateTimeFormat costs far more than using one; cards render on every RSVP.
+const fallbackFormats = new Map<string, Intl.DateTimeFormat>();
+
+function fallbackFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = fallbackFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    fallbackFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Shown in each reader's own time zone; the fallback (for notifications) uses the community's zone. */
 export function eventWhen(event: Pick<CommunityEvent, 'startsAt' | 'endsAt'>, timeZone: string, locale: Locale): string {
-  const fmt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+  const fmt = fallbackFormat(locale, timeZone);
   const start = Math.floor(event.startsAt.getTime() / 1000);
   const end = Math.floor(event.endsAt.getTime() / 1000);
   return `<!date^${start}^{date_long_pretty} {time}|${fmt.format(event.startsAt)}> – <!date^${end}^{time}|${fmt.format(event.endsAt)}>`;
