@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'error',
     // The bench drives delivery itself.
     SCHEDULER_CRON: '0 0 1 1 *',
+    BULK_POSTS_PER_SECOND: process.env.BENCH_BULK_RATE ?? '10',
   });
   const bot = await startBot(config, { logger: new LineLogger(LogLevel.ERROR) });
   process.stdout.write(`${JSON.stringify({ port: bot.port })}\n`);
@@ -113,7 +114,10 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
+// Only when run as a process: the driver imports BENCH_USERS from here.
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
+}

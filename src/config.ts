@@ -85,6 +85,14 @@ const envSchema = z
       .trim()
       .default('0 10 * * 1')
       .refine((value) => cron.validate(value), { message: 'must be a cron expression such as "0 10 * * 1" (Mondays at 10:00; rounds run every other week)' }),
+    BULK_POSTS_PER_SECOND: z
+      .string()
+      .trim()
+      .default('10')
+      .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) > 0 && Number(value) <= 1000, {
+        message: 'must be a number of posts per second between 0.1 and 1000, such as 10',
+      })
+      .transform(Number),
     SCHEDULER_CRON: z
       .string()
       .trim()
@@ -119,6 +127,7 @@ export interface Config {
   readonly communityTextPath: string | undefined;
   readonly eventsChannelId: string | undefined;
   readonly schedulerCron: string;
+  readonly bulkPostsPerSecond: number;
   readonly jobsChannelId: string | undefined;
   readonly digestCron: string;
   /** When intro rounds may run, in defaultTimezone; only occurrences in even weeks from 2024-01-01 do. */
@@ -151,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     communityTextPath: e.COMMUNITY_TEXT_PATH,
     eventsChannelId: e.EVENTS_CHANNEL_ID,
     schedulerCron: e.SCHEDULER_CRON,
+    bulkPostsPerSecond: e.BULK_POSTS_PER_SECOND,
     jobsChannelId: e.JOBS_CHANNEL_ID,
     digestCron: e.DIGEST_CRON,
     introsCron: e.INTROS_CRON,

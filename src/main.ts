@@ -14,6 +14,8 @@ import { eventMessages } from './slack/views/events';
 import { announcementPost } from './slack/views/announcements';
 import { digestJobActions, digestMessages } from './slack/views/digests';
 import { jobMessages } from './slack/views/jobs';
+import { introMessages } from './slack/views/intros';
+import { availabilityMessages } from './slack/views/availability';
 import { updateJobCard } from './slack/jobCards';
 import { openDatabase, type Db } from './storage/database';
 import { LogLevel } from '@slack/bolt';
@@ -64,6 +66,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       renderAnnouncement: announcementPost,
       digestMessages: digestMessages(config.defaultTimezone, digestJobActions),
       jobMessages: jobMessages(),
+      introMessages: introMessages(),
+      availabilityMessages: availabilityMessages(),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.defaultLocale),
       scheduler: options.scheduler,

@@ -31,6 +31,12 @@ import { DigestRepository } from './storage/digests';
 import { JobService, type JobMessages } from './jobs/service';
 import type { Job } from './jobs/types';
 import { JobRepository } from './storage/jobs';
+import { IntroService, type IntroMessages } from './intros/service';
+import { IntroRepository } from './storage/intros';
+import { AvailabilityService, type AvailabilityMessages } from './availability/service';
+import { AvailabilityRepository } from './storage/availability';
+import { NagLog } from './members/nags';
+import { NagRepository } from './storage/nags';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -55,6 +61,10 @@ export interface Services {
   readonly digests: DigestService;
   /** Roles HR posts, and the comeback funnel around them. */
   readonly jobs: JobService;
+  /** Intros between alumni who opted in, every other week, with "Did you meet?". */
+  readonly intros: IntroService;
+  /** "Open to" flags that expire, their re-ask DM, and HR's talent search. */
+  readonly availability: AvailabilityService;
 }
 
 export interface ServiceInputs {
@@ -76,6 +86,10 @@ export interface ServiceInputs {
   readonly jobMessages: JobMessages;
   /** Updates a role's card after the planner closed it (Slack lives in the composition root). */
   readonly onJobAutoClosed: (job: Job) => Promise<void>;
+  /** Words of the intro group DMs and "Did you meet?". */
+  readonly introMessages: IntroMessages;
+  /** Words of the availability re-ask DM. */
+  readonly availabilityMessages: AvailabilityMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -92,7 +106,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     localeOf: (userId) => locales.localeOf(userId),
     sleep: inputs.scheduler?.sleep,
-    settings: inputs.scheduler?.settings,
+    settings: { postsPerSecond: config.bulkPostsPerSecond, ...inputs.scheduler?.settings },
     workerId: inputs.scheduler?.workerId,
   });
   const scheduler = new Scheduler(outbox, {
@@ -153,6 +167,34 @@ export function createServices(inputs: ServiceInputs): Services {
     timeZone: config.defaultTimezone,
   });
   scheduler.addPlanner('digests', (now) => digests.plan(now));
+  const nagRepository = new NagRepository(db);
+  const nags = new NagLog(nagRepository);
+  const introRepository = new IntroRepository(db);
+  const intros = new IntroService({
+    repository: introRepository,
+    roles,
+    outbox,
+    nags,
+    messages: inputs.introMessages,
+    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    clock,
+    logger,
+    cron: config.introsCron,
+    timeZone: config.defaultTimezone,
+  });
+  const availability = new AvailabilityService({
+    repository: new AvailabilityRepository(db),
+    roles,
+    outbox,
+    nags,
+    messages: inputs.availabilityMessages,
+    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    clock,
+    logger,
+  });
+  // Availability first: flags that lapse are gone before anything reads them this tick.
+  scheduler.addPlanner('availability', (now) => availability.plan(now));
+  scheduler.addPlanner('intros', (now) => intros.plan(now));
   return {
     config,
     clock,
@@ -163,6 +205,8 @@ export function createServices(inputs: ServiceInputs): Services {
     stats: new StatsService(new StatsRepository(db), roles, clock),
     digests,
     jobs,
+    intros,
+    availability,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
@@ -174,6 +218,8 @@ export function createServices(inputs: ServiceInputs): Services {
       },
       { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digestRepository.eraseMember(userId) },
       { name: 'jobs', export: (userId) => jobRepository.exportMember(userId), erase: (userId) => jobRepository.eraseMember(userId) },
+      { name: 'intros', export: (userId) => intros.exportMember(userId), erase: (userId) => intros.eraseMember(userId) },
+      { name: 'reminders', export: (userId) => nagRepository.exportMember(userId), erase: (userId) => nagRepository.eraseMember(userId) },
       { name: 'scheduledMessages', export: (userId) => outbox.addressedTo(userId), erase: (userId) => void outbox.forgetMember(userId) },
     ]),
     locales,

@@ -6,10 +6,10 @@ import type { TalentCandidate, TalentMatch } from './types';
  * members and lapsed flags.
  */
 export function rankTalent(candidates: readonly TalentCandidate[], tags: readonly string[], limit: number): { matches: TalentMatch[]; total: number } {
-  const wanted = new Set(tags);
   const matches: TalentMatch[] = [];
   for (const candidate of candidates) {
-    const matchedTags = candidate.interests.filter((tag) => wanted.has(tag));
+    // In the order HR asked for them (a role's tags, or the words typed).
+    const matchedTags = tags.filter((tag) => candidate.interests.includes(tag));
     if (matchedTags.length > 0) matches.push({ candidate, matchedTags });
   }
   matches.sort(

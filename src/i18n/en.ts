@@ -376,6 +376,8 @@ export const en = {
     allDone: 'All set, thank you! You can change these any time in your profile.',
     notification: (flags: string) => `Are you still open to: ${flags}?`,
     footer: 'If you do nothing, each lapses on its date and leaves your profile. You can tick it again in your profile any time.',
+    stale: 'That button no longer applies. Your profile shows what you are open to now.',
+    profileHint: (days: number) => `Each choice holds for ${days} days from when you save it here; I will ask a week before it lapses.`,
   },
   talent: {
     usage: 'Use `/alumni talent 12` (a role number) or `/alumni talent product management, python` (interests).',

@@ -374,6 +374,8 @@ export const ja: Catalogue = {
     allDone: 'ありがとうございます!プロフィールからいつでも変更できます。',
     notification: (flags: string) => `今も前向きですか:${flags}`,
     footer: '何もしなければ、各項目は期限の日にプロフィールから外れます。プロフィールでいつでも再びチェックできます。',
+    stale: 'このボタンはもう使えません。現在の状態はプロフィールで確認できます。',
+    profileHint: (days: number) => `各項目はここで保存してから${days}日間有効です。期限の1週間前にお聞きします。`,
   },
   talent: {
     usage: '`/alumni talent 12`(ポジション番号)または `/alumni talent product management, python`(関心)のように指定してください。',

@@ -224,7 +224,7 @@ export class IntroService {
       'peer',
     );
     const locales = [...new Set(group.members.map((id) => this.deps.knownLocaleOf(id)))].sort();
-    return { key, members, sharedTags, locales };
+    return { key, members, sharedTags, overlapHidden: sharedTags.length < group.sharedTags.length, locales };
   }
 
   /** "Did you meet?" a week after each round, to each member who still has intros on, about partners still here. */

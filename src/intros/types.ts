@@ -46,6 +46,8 @@ export interface IntroPost {
   readonly key: string;
   readonly members: readonly IntroPerson[];
   readonly sharedTags: readonly string[];
+  /** They share interests that visibility keeps out of the intro: it must not claim they share nothing. */
+  readonly overlapHidden: boolean;
   /** The members' languages; two means the intro is written in both. */
   readonly locales: readonly Locale[];
 }

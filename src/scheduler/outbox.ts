@@ -8,6 +8,7 @@ import type { KnownBlock } from '../slack/blockKit';
 import type { OutboxRecord, OutboxRepository } from '../storage/outbox';
 import { classifySlackError, type DeliveryMessenger, type SlackFailure } from './messenger';
 import { failureNotice } from './notice';
+import { SendPacer } from './pacer';
 import { groupDmMembers, type DeliverySummary, type OutboxMessage, type OutboxRow, type ScheduleRequest, type Sleep } from './types';
 
 export interface DeliverySettings {
@@ -27,6 +28,8 @@ export interface DeliverySettings {
   readonly maxInlineWaitSec: number;
   /** History is searched from this long before the uncertain attempt (clock skew with Slack). */
   readonly historyMarginMs: number;
+  /** The pace of bulk posts (BULK_POSTS_PER_SECOND); lowered on a 429, never raised above it. */
+  readonly postsPerSecond: number;
 }
 
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
@@ -39,6 +42,7 @@ export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
   maxRateLimitWaits: 3,
   maxInlineWaitSec: 60,
   historyMarginMs: 2 * 60_000,
+  postsPerSecond: 10,
 };
 
 export interface OutboxDeps {
@@ -155,11 +159,13 @@ export class Outbox {
   readonly workerId: string;
   private readonly settings: DeliverySettings;
   private readonly sleep: Sleep;
+  private readonly pacer: SendPacer;
   private readonly inFlight = new Set<number>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.settings = { ...DEFAULT_DELIVERY_SETTINGS, ...deps.settings };
     this.sleep = deps.sleep ?? realSleep;
+    this.pacer = new SendPacer(this.sleep, this.settings.postsPerSecond);
     // host/pid/random: unique per process (and per bot in one test process), and it tells a
     // later process on the same host whether the claimant is still alive.
     this.workerId = deps.workerId ?? `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
@@ -442,7 +448,12 @@ export class Outbox {
       return this.finish(record, 'skipped', 'expired');
     }
 
-    const posted = await this.call(record, true, signal, () => this.deps.messenger.post(channel, message, record.key));
+    const posted = await this.call(record, true, signal, async () => {
+      await this.pacer.acquire(signal);
+      const result = await this.deps.messenger.post(channel, message, record.key);
+      this.pacer.succeeded();
+      return result;
+    });
     if (posted.outcome === 'aborted') return this.unclaim(record);
     if (posted.outcome === 'lost') return this.lost(record);
     if (posted.outcome === 'failed') return this.handleFailure(record, posted.failure);
@@ -514,7 +525,7 @@ export class Outbox {
           this.deps.logger.warn(
             `outbox ${record.key}: rate limited by Slack; waiting ${failure.retryAfterSec}s (Retry-After)`,
           );
-          await this.sleep(failure.retryAfterSec * 1000, signal);
+          await this.pacer.rateLimited(failure.retryAfterSec, signal);
           continue;
         }
         if (

@@ -125,9 +125,11 @@ describe('privacy', () => {
       { tag: 'design', addedAt: tb.clock.now().toISOString() },
       { tag: 'go', addedAt: tb.clock.now().toISOString() },
     ]);
+    // Each "open to" flag holds for 90 days from the save (then the member is asked again).
+    const until = new Date(tb.clock.now().getTime() + 90 * 86_400_000).toISOString();
     expect(data.openTo).toEqual([
-      { flag: 'comeback', since: tb.clock.now().toISOString(), expiresAt: null },
-      { flag: 'mentoring', since: tb.clock.now().toISOString(), expiresAt: null },
+      { flag: 'comeback', since: tb.clock.now().toISOString(), expiresAt: until, askedAt: null },
+      { flag: 'mentoring', since: tb.clock.now().toISOString(), expiresAt: until, askedAt: null },
     ]);
     expect(data.roles).toEqual([{ role: 'organizer', grantedAt: tb.clock.now().toISOString() }]);
     expect(data.language).toBe('en-US');

@@ -5,6 +5,7 @@ import { EventClosed, EventNotFound } from '../../events/types';
 import { AnnouncementNotFound } from '../../announcements/types';
 import { JobNotFound, JobNotOpen } from '../../jobs/types';
 import { parseCommand, type Command, type UsageProblem } from '../parse/command';
+import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 import { agreementRequiredMessage } from '../views/charter';
 import { helpMessage } from '../views/help';
 import { escapeMrkdwn } from '../views/text';
@@ -34,6 +35,9 @@ function usageText(problem: UsageProblem, locale: Locale): string {
     job_usage: m.jobs.usage,
     job_hired_usage: m.jobs.hiredUsage,
     stats_usage: m.stats.usage,
+    intros_usage: m.intros.usage,
+    intros_snooze_usage: m.intros.snoozeUsage(MAX_SNOOZE_WEEKS),
+    talent_usage: m.talent.usage,
     digest_usage: m.digests.usage,
   };
   return texts[problem];
@@ -136,6 +140,10 @@ function dispatch(ctx: CommandContext, command: Command): Promise<void> {
       return commandHandlers.job(ctx, command);
     case 'stats':
       return commandHandlers.stats(ctx, command);
+    case 'intros':
+      return commandHandlers.intros(ctx, command);
+    case 'talent':
+      return commandHandlers.talent(ctx, command);
     case 'digest':
       return commandHandlers.digest(ctx, command);
   }

@@ -17,6 +17,7 @@ import { announceCommand } from './announceHandlers';
 import { jobCommand, listJobs } from './jobHandlers';
 import { statsCommand } from './statsHandlers';
 import { digestCommand } from './digestHandlers';
+import { introsCommand, talentCommand } from './introHandlers';
 
 type Handler<C extends Command> = (ctx: CommandContext, command: C) => Promise<void>;
 type HandlerMap = { [V in Command['verb']]: Handler<Extract<Command, { verb: V }>> };
@@ -130,4 +131,6 @@ export const commandHandlers: HandlerMap = {
   job: (ctx, command) => jobCommand(ctx, command),
   stats: (ctx, command) => statsCommand(ctx, command),
   digest: (ctx, command) => digestCommand(ctx, command),
+  intros: (ctx, command) => introsCommand(ctx, command),
+  talent: (ctx, command) => talentCommand(ctx, command),
 };

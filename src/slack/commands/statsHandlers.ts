@@ -4,6 +4,7 @@ import type { Command } from '../parse/command';
 import { csvFile } from '../csv';
 import { sendFileToMember } from '../files';
 import { statsReportMessage } from '../views/stats';
+import { meetStatsBlock } from '../views/intros';
 import type { CommandContext } from './context';
 
 type StatsCommand = Extract<Command, { verb: 'stats' }>;
@@ -90,7 +91,14 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
   const m = messages(ctx.locale).stats;
   const timeZone = services.config.defaultTimezone;
   if (command.action === 'report') {
-    await ctx.reply(statsReportMessage(services.stats.report(ctx.userId), ctx.locale, timeZone));
+    const report = statsReportMessage(services.stats.report(ctx.userId), ctx.locale, timeZone);
+    // Intros' meet rate is a block of its own, placed with the community figures (before the divider
+    // that opens the comeback funnel), so the report's own layout stays the stats module's.
+    const intros = meetStatsBlock(services.intros.meetStats(ctx.userId), ctx.locale);
+    const blocks = [...(report.blocks ?? [])];
+    const divider = blocks.findIndex((block) => block.type === 'divider');
+    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros);
+    await ctx.reply({ ...report, blocks: blocks.slice(0, 50) });
     return;
   }
   // The role check and the reads come first: a refusal must not leave a silent acknowledgement.

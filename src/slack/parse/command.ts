@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../../roles/types';
+import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 
 export type Command =
   | { readonly verb: 'help' }
@@ -20,6 +21,9 @@ export type Command =
   | { readonly verb: 'job'; readonly action: 'close' | 'post'; readonly jobId: number }
   | { readonly verb: 'job'; readonly action: 'hired'; readonly jobId: number; readonly userId: string }
   | { readonly verb: 'stats'; readonly action: 'report' | 'csv' }
+  | { readonly verb: 'intros'; readonly action: 'status' | 'on' | 'off' | 'preview' }
+  | { readonly verb: 'intros'; readonly action: 'snooze'; readonly weeks: number }
+  | { readonly verb: 'talent'; readonly query: { readonly kind: 'role'; readonly jobId: number } | { readonly kind: 'text'; readonly text: string } }
   | { readonly verb: 'digest'; readonly action: 'status' | 'preview' | 'send' | 'weekly' | 'daily' | 'off' };
 
 export type UsageProblem =
@@ -33,6 +37,9 @@ export type UsageProblem =
   | 'announce_usage'
   | 'announce_id'
   | 'stats_usage'
+  | 'intros_usage'
+  | 'intros_snooze_usage'
+  | 'talent_usage'
   | 'digest_usage'
   | 'job_usage'
   | 'job_hired_usage'
@@ -60,6 +67,13 @@ const eventId = z
   .regex(/^#?\d{1,9}$/)
   .transform((text) => Number(text.replace('#', '')))
   .pipe(z.number().int().positive());
+
+// `intros snooze 4`: whole weeks, at most MAX_SNOOZE_WEEKS (half a year).
+const snoozeWeeks = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_SNOOZE_WEEKS));
 
 // Invisible characters could hide a verb ("he\u200Blp"); strip them before reading the words.
 const invisible = /[\p{Cc}\p{Cf}]/gu;
@@ -177,6 +191,25 @@ export function parseCommand(raw: string): ParsedCommand {
         return ok({ verb: 'job', action: 'hired', jobId: id.data, userId: hired.data });
       }
       return usage('job_usage');
+    }
+    case 'intros':
+    case 'intro': {
+      const sub = split(rest);
+      const action = sub.word.toLowerCase();
+      if (action === 'snooze') {
+        const weeks = snoozeWeeks.safeParse(sub.rest.trim());
+        return weeks.success ? ok({ verb: 'intros', action: 'snooze', weeks: weeks.data }) : usage('intros_snooze_usage');
+      }
+      if (sub.rest.trim() !== '') return usage('intros_usage');
+      if (action === '' || action === 'status') return ok({ verb: 'intros', action: 'status' });
+      if (action === 'on' || action === 'off' || action === 'preview') return ok({ verb: 'intros', action });
+      return usage('intros_usage');
+    }
+    case 'talent': {
+      const query = rest.trim();
+      if (query === '') return usage('talent_usage');
+      const id = eventId.safeParse(query);
+      return ok({ verb: 'talent', query: id.success ? { kind: 'role', jobId: id.data } : { kind: 'text', text: query } });
     }
     default:
       return { ok: false, unknown: word.slice(0, 40) };

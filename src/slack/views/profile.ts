@@ -3,6 +3,7 @@ import { OPEN_TO_FLAGS, PROFILE_LIMITS, VISIBILITIES, type Profile } from '../..
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
 import { mrkdwn, plain } from './text';
+import { AVAILABILITY_DAYS } from '../../availability/types';
 
 /** Where a modal was opened from, carried in private_metadata so the submission can refresh it. */
 export interface ModalOrigin {
@@ -85,6 +86,7 @@ export function profileModal(profile: Profile | undefined, locale: Locale, origi
       block_id: PROFILE_INPUT.openTo.block,
       optional: true,
       label: plain(m.profile.openTo, 2000),
+      hint: plain(m.availability.profileHint(AVAILABILITY_DAYS), 2000),
       element: {
         type: 'checkboxes',
         action_id: PROFILE_INPUT.openTo.action,

@@ -1,0 +1,103 @@
+/**
+ * Cold start: from spawning `node dist/src/main.js` to the first 200 from GET /healthz, with a
+ * database of 30,000 members. Node's own start-up (an empty script) is measured alongside as
+ * the floor.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/storage/database';
+import { startBenchSlack } from './fakeSlackApi';
+import { median } from './synthetic';
+
+const MAIN = path.join(__dirname, '..', 'src', 'main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 200 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+export function seedMembers(file: string, members: number): void {
+  const db = openDatabase(file);
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const member = db.prepare("INSERT INTO members (user_id, created_at, agreed_at, agreed_version) VALUES (?, ?, ?, '2026-11-24')");
+    const interest = db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)');
+    for (let i = 0; i < members; i += 1) {
+      const user = `U${String(i).padStart(8, '0')}`;
+      member.run(user, now, now);
+      for (let t = 0; t < 5; t += 1) interest.run(user, `tag-${(i * 7 + t * 13) % 400}`, now);
+    }
+  })();
+  db.close();
+}
+
+export async function coldStart(members: number, rounds = 5): Promise<{ startMs: number; rounds: number[]; nodeFloorMs: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-coldstart-'));
+  const file = path.join(dir, 'alumni.sqlite');
+  seedMembers(file, members);
+  const slack = await startBenchSlack();
+  const times: number[] = [];
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      const port = await freePort();
+      const started = process.hrtime.bigint();
+      const child = spawn(process.execPath, [MAIN], {
+        cwd: dir,
+        stdio: 'ignore',
+        env: {
+          PATH: process.env.PATH ?? '',
+          SLACK_BOT_TOKEN: 'xoxb-bench',
+          SLACK_SIGNING_SECRET: 'bench',
+          SLACK_API_URL: slack.url,
+          PORT: String(port),
+          DATABASE_PATH: file,
+          LOG_LEVEL: 'error',
+        },
+      });
+      let up = false;
+      for (let i = 0; i < 1000 && !up; i += 1) {
+        up = await healthy(port);
+        if (!up) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
+  } finally {
+    await slack.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const floors: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const started = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    floors.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { startMs: median(times), rounds: times.map(Math.round), nodeFloorMs: median(floors) };
+}

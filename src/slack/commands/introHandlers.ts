@@ -1,0 +1,65 @@
+import type { TalentResult } from '../../availability/types';
+import { messages } from '../../i18n';
+import { MAX_QUERY_LENGTH } from '../../members/service';
+import type { Command } from '../parse/command';
+import { talentMessage } from '../views/availability';
+import { introStatusText, previewMessage, snoozedText, turnedOnText } from '../views/intros';
+import type { CommandContext } from './context';
+
+type IntrosCommand = Extract<Command, { verb: 'intros' }>;
+type TalentCommand = Extract<Command, { verb: 'talent' }>;
+
+/** `intros`, `intros on|off|snooze <weeks>` for everyone; `intros preview` for admins. */
+export async function introsCommand(ctx: CommandContext, command: IntrosCommand): Promise<void> {
+  const { intros } = ctx.services;
+  const m = messages(ctx.locale).intros;
+  switch (command.action) {
+    case 'status':
+      await ctx.reply({ text: introStatusText(intros.status(ctx.userId), ctx.locale) });
+      return;
+    case 'on':
+      intros.turnOn(ctx.userId);
+      await ctx.reply({ text: turnedOnText(intros.status(ctx.userId).nextRound, ctx.locale) });
+      return;
+    case 'off':
+      intros.turnOff(ctx.userId);
+      await ctx.reply({ text: m.turnedOff });
+      return;
+    case 'snooze': {
+      const result = intros.snooze(ctx.userId, command.weeks);
+      await ctx.reply({ text: result.ok ? snoozedText(result.until, ctx.locale) : m.snoozeNotOn });
+      return;
+    }
+    case 'preview':
+      await ctx.reply(previewMessage(intros.preview(ctx.userId), ctx.locale));
+      return;
+  }
+}
+
+/** HR's `talent <role id or interests>`. The role is checked by the service, before anything is read. */
+export async function talentCommand(ctx: CommandContext, command: TalentCommand): Promise<void> {
+  const { services } = ctx;
+  const m = messages(ctx.locale).talent;
+  let result: TalentResult;
+  if (command.query.kind === 'role') {
+    result = services.availability.talent(ctx.userId, { kind: 'role', jobId: command.query.jobId });
+  } else {
+    // Refuse a non-HR caller before judging their words, so the reply names the role it takes.
+    services.roles.require(ctx.userId, 'hr');
+    if ([...command.query.text].length > MAX_QUERY_LENGTH) {
+      await ctx.reply({ text: m.tooLong(MAX_QUERY_LENGTH) });
+      return;
+    }
+    const parsed = services.members.parseInterestField(command.query.text);
+    if (!parsed.ok || parsed.tags.length === 0) {
+      await ctx.reply({ text: m.usage });
+      return;
+    }
+    result = services.availability.talent(ctx.userId, { kind: 'text', tags: parsed.tags });
+  }
+  if (!result.ok) {
+    await ctx.reply({ text: m.roleWithoutTags(result.jobId, result.title) });
+    return;
+  }
+  await ctx.reply(talentMessage(result, ctx.locale));
+}

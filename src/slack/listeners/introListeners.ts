@@ -1,0 +1,85 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { messages, type Locale } from '../../i18n';
+import type { IntroAnswer } from '../../intros/types';
+import type { Services } from '../../services';
+import { errorReference } from '../commands/dispatch';
+import { ACTION } from '../ids';
+import { availabilityAsk, parseAskButton } from '../views/availability';
+import { checkinAnswered } from '../views/intros';
+import type { SlackMessage } from '../views/message';
+import type { ListenerRouter } from './router';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+const groupId = z.coerce.number().int().positive();
+
+/** Replaces the DM the button sat in; a button without a message (never sent by us) gets a new DM. */
+async function replace(args: ButtonArgs, message: SlackMessage): Promise<void> {
+  if (args.body.response_url !== undefined) {
+    await args.respond({ replace_original: true, text: message.text, ...(message.blocks === undefined ? {} : { blocks: message.blocks }) });
+  } else {
+    await args.client.chat.postMessage({ channel: args.body.user.id, text: message.text, ...(message.blocks === undefined ? {} : { blocks: message.blocks }) });
+  }
+}
+
+async function tell(args: ButtonArgs, text: string): Promise<void> {
+  if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+  else await args.client.chat.postMessage({ channel: args.body.user.id, text });
+}
+
+/** ack() first; then the work, with any failure logged (ids only) and the member told. */
+function button(services: Services, work: (args: ButtonArgs, userId: string, locale: Locale) => Promise<void>) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const userId = args.body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    try {
+      await work(args, userId, locale);
+    } catch (error) {
+      const ref = errorReference();
+      services.logger.error(`button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
+      await tell(args, messages(locale).common.error(ref)).catch(() => undefined);
+    }
+  };
+}
+
+function checkin(services: Services, answer: IntroAnswer) {
+  return button(services, async (args, userId, locale) => {
+    const group = groupId.safeParse(args.action.value);
+    if (!group.success || !services.intros.answer(userId, group.data, answer)) {
+      services.logger.info(`intro check-in ${answer} from ${userId} refused: not in group ${args.action.value ?? '?'}`);
+      await tell(args, messages(locale).intros.notInGroup);
+      return;
+    }
+    services.members.recordActivity(userId);
+    await replace(args, checkinAnswered(answer, group.data, locale));
+  });
+}
+
+/** Keep / Drop per flag, and Keep all, in the availability re-ask DM; the DM is redrawn after each. */
+function availability(services: Services, action: 'keep' | 'drop' | 'keep_all') {
+  return button(services, async (args, userId, locale) => {
+    const value = parseAskButton(args.action.value);
+    if (value === undefined || (action !== 'keep_all' && value.flag === undefined)) {
+      services.logger.warn(`availability button ${action} from ${userId} with an unreadable value`);
+      await tell(args, messages(locale).availability.stale);
+      return;
+    }
+    const pending = services.availability.states(userId, value.asked).filter((s) => s.state === 'pending').map((s) => s.flag);
+    if (action === 'drop' && value.flag !== undefined) services.availability.drop(userId, value.flag);
+    else if (action === 'keep' && value.flag !== undefined) services.availability.keep(userId, [value.flag]);
+    else services.availability.keep(userId, pending);
+    services.members.recordActivity(userId);
+    await replace(args, availabilityAsk(services.availability.states(userId, value.asked), locale));
+  });
+}
+
+export function registerIntroListeners(app: ListenerRouter, services: Services): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.introMetYes, checkin(services, 'yes'));
+  app.action<BlockAction<ButtonAction>>(ACTION.introMetNotYet, checkin(services, 'not_yet'));
+  app.action<BlockAction<ButtonAction>>(ACTION.introMetSkip, checkin(services, 'skip'));
+  app.action<BlockAction<ButtonAction>>(ACTION.availabilityKeep, availability(services, 'keep'));
+  app.action<BlockAction<ButtonAction>>(ACTION.availabilityDrop, availability(services, 'drop'));
+  app.action<BlockAction<ButtonAction>>(ACTION.availabilityKeepAll, availability(services, 'keep_all'));
+}

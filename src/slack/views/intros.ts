@@ -1,0 +1,207 @@
+import { joinList, messages, type Locale } from '../../i18n';
+import type { IntroMessages } from '../../intros/service';
+import type { IntroCheckin, IntroPerson, IntroPost, IntroPreview, IntroStatus, MeetStats } from '../../intros/types';
+import { LAPSED_AFTER_DAYS } from '../../members/activity';
+import { MAX_SNOOZE_WEEKS } from '../../intros/types';
+import type { KnownBlock } from '../blockKit';
+import { ACTION } from '../ids';
+import type { SlackMessage } from './message';
+import { escapeMrkdwn, mention, mrkdwn, plain, slackDate, truncate } from './text';
+
+/** FNV-1a; picks the first question so that every language of one intro asks the same one. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A day every reader sees in their own time zone. */
+function slackDay(date: Date): string {
+  return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short_pretty}|${date.toISOString().slice(0, 10)}>`;
+}
+
+const codeTags = (tags: readonly string[], locale: Locale): string => joinList(locale, tags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``));
+
+/** A question from the list, about one of their shared interests when they have any. */
+export function firstQuestion(post: Pick<IntroPost, 'key' | 'sharedTags'>, locale: Locale): string {
+  const m = messages(locale).intros;
+  const h = hash(post.key);
+  const tag = post.sharedTags[h % Math.max(1, post.sharedTags.length)];
+  if (tag !== undefined) {
+    const about = m.questionsAbout[(h >>> 8) % m.questionsAbout.length] ?? m.questionsAbout[0];
+    return about(escapeMrkdwn(tag));
+  }
+  // The list is never empty (the catalogue test would fail); '' only satisfies the index type.
+  return m.questionsGeneral[h % m.questionsGeneral.length] ?? '';
+}
+
+/**
+ * One member as their visibility allows: 'all' shows name, role, place and years; 'staff' and
+ * 'nobody' show the mention alone (an intro is seen by peers, not by admins or HR).
+ */
+export function personLine(person: IntroPerson, locale: Locale): string {
+  const m = messages(locale);
+  const who = mention(person.userId);
+  if (person.visibility !== 'all') return who;
+  const parts = [who];
+  if (person.displayName !== null) parts.push(`*${escapeMrkdwn(truncate(person.displayName, 80))}*`);
+  const now = [person.title, person.company].filter((part): part is string => part !== null).map((part) => escapeMrkdwn(truncate(part, 100)));
+  if (now.length > 0) parts.push(now.join(m.profile.at));
+  if (person.location !== null) parts.push(escapeMrkdwn(truncate(person.location, 100)));
+  if (person.yearsFrom !== null || person.yearsTo !== null) {
+    parts.push(m.intros.introYears(String(person.yearsFrom ?? '?'), String(person.yearsTo ?? '?')));
+  }
+  return parts.join(' · ');
+}
+
+function introBlocks(post: IntroPost, locale: Locale): KnownBlock[] {
+  const m = messages(locale).intros;
+  const people = post.members.map((person) => `• ${personLine(person, locale)}`).join('\n');
+  const shared =
+    post.sharedTags.length > 0 ? m.introShared(codeTags(post.sharedTags, locale)) : post.overlapHidden ? undefined : m.introNothingShared;
+  const question = m.introQuestion(firstQuestion(post, locale));
+  return [
+    { type: 'header', text: plain(m.introTitle, 150) },
+    { type: 'section', text: mrkdwn(`${m.introLead}\n${people}`) },
+    { type: 'section', text: mrkdwn(shared === undefined ? question : `${shared}\n${question}`) },
+    { type: 'context', elements: [mrkdwn(m.introFooter)] },
+  ];
+}
+
+/** The group DM: in the members' language, or in both when they differ. */
+export function introPost(post: IntroPost): SlackMessage {
+  const locales: Locale[] = post.locales.length === 0 ? ['en'] : [...post.locales];
+  const names = post.members.map((person) => mention(person.userId));
+  const blocks = locales.flatMap((locale, index) => [...(index > 0 ? [{ type: 'divider' } as const] : []), ...introBlocks(post, locale)]);
+  const text = locales.map((locale) => messages(locale).intros.introNotification(joinList(locale, names))).join(' / ');
+  return { text, blocks };
+}
+
+/** "Did you meet?" a week later, with Yes / Not yet / Skip (the group id is the buttons' value). */
+export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMessage {
+  const m = messages(locale).intros;
+  const text = m.checkinText(joinList(locale, checkin.partners.map(mention)), slackDay(checkin.introducedAt));
+  const value = String(checkin.groupId);
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: mrkdwn(text) },
+      {
+        type: 'actions',
+        block_id: 'intro.checkin',
+        elements: [
+          { type: 'button', action_id: ACTION.introMetYes, style: 'primary', text: plain(m.checkinYes, 75), value },
+          { type: 'button', action_id: ACTION.introMetNotYet, text: plain(m.checkinNotYet, 75), value },
+          { type: 'button', action_id: ACTION.introMetSkip, text: plain(m.checkinSkip, 75), value },
+        ],
+      },
+    ],
+  };
+}
+
+/** What replaces the check-in once answered; "Not yet" keeps a Yes button for later. */
+export function checkinAnswered(answer: 'yes' | 'not_yet' | 'skip', groupId: number, locale: Locale): SlackMessage {
+  const m = messages(locale).intros;
+  const text = answer === 'yes' ? m.answeredYes : answer === 'not_yet' ? m.answeredNotYet : m.answeredSkip;
+  if (answer !== 'not_yet') return { text };
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: mrkdwn(text) },
+      {
+        type: 'actions',
+        block_id: 'intro.checkin',
+        elements: [{ type: 'button', action_id: ACTION.introMetYes, style: 'primary', text: plain(m.checkinYes, 75), value: String(groupId) }],
+      },
+    ],
+  };
+}
+
+export function introMessages(): IntroMessages {
+  return { intro: introPost, checkin: checkinMessage };
+}
+
+function when(date: Date | undefined, locale: Locale): string {
+  return date === undefined ? messages(locale).intros.noNextRound : slackDate(date, `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+}
+
+export function introStatusText(status: IntroStatus, locale: Locale): string {
+  const m = messages(locale).intros;
+  const line =
+    status.setting === 'never'
+      ? m.status.never
+      : status.setting === 'off'
+        ? m.status.off
+        : status.snoozedUntil !== null
+          ? m.status.snoozed(when(status.snoozedUntil, locale))
+          : m.status.on(when(status.nextRound, locale));
+  return [line, m.activityNote(LAPSED_AFTER_DAYS), m.usage].join('\n');
+}
+
+export function turnedOnText(nextRound: Date | undefined, locale: Locale): string {
+  return messages(locale).intros.turnedOn(when(nextRound, locale));
+}
+
+export function snoozedText(until: Date, locale: Locale): string {
+  return messages(locale).intros.snoozed(when(until, locale));
+}
+
+export function snoozeUsageText(locale: Locale): string {
+  return messages(locale).intros.snoozeUsage(MAX_SNOOZE_WEEKS);
+}
+
+const PREVIEW_SECTION_CHARS = 2800;
+const PREVIEW_MAX_SECTIONS = 40;
+
+/** `intros preview` for admins: every pair with its shared interests, packed into as few sections as fit. */
+export function previewMessage(preview: IntroPreview, locale: Locale): SlackMessage {
+  const m = messages(locale).intros;
+  const title = preview.dueAt === undefined ? m.previewNoRound : m.previewTitle(when(preview.dueAt, locale));
+  const summary = m.previewSummary(preview.eligible, preview.groups.length, preview.leftOut.length);
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: mrkdwn(`*${title}*`) },
+    { type: 'context', elements: [mrkdwn(summary)] },
+  ];
+  if (preview.groups.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.previewEmpty) });
+  let section = '';
+  let shown = 0;
+  let sections = 0;
+  for (const group of preview.groups) {
+    const tags = group.sharedTags.length === 0 ? `_${m.previewNoShared}_` : codeTags(group.sharedTags, locale);
+    const line = m.previewGroup(joinList(locale, group.members.map(mention)), tags);
+    if (section.length + line.length + 1 > PREVIEW_SECTION_CHARS) {
+      if (sections + 1 >= PREVIEW_MAX_SECTIONS) break;
+      blocks.push({ type: 'section', text: mrkdwn(section) });
+      sections += 1;
+      section = '';
+    }
+    section = section === '' ? line : `${section}\n${line}`;
+    shown += 1;
+  }
+  if (section !== '') blocks.push({ type: 'section', text: mrkdwn(section) });
+  if (shown < preview.groups.length) blocks.push({ type: 'context', elements: [mrkdwn(m.previewMore(preview.groups.length - shown))] });
+  if (preview.leftOut.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(joinList(locale, preview.leftOut.map(mention)))] });
+  blocks.push({ type: 'context', elements: [mrkdwn(m.previewNote)] });
+  return { text: `${title}\n${summary}`, blocks };
+}
+
+/** The intros part of `stats`: rounds, members introduced, answers, and the meet rate. */
+export function meetStatsBlock(stats: MeetStats, locale: Locale): KnownBlock {
+  const m = messages(locale).intros;
+  const n = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US');
+  const rate = stats.rate === null ? messages(locale).common.none : `${stats.rate.toFixed(1)}%`;
+  return {
+    type: 'section',
+    text: mrkdwn(
+      [
+        `*${m.statsHeading}*`,
+        m.statsLine(n.format(stats.rounds), n.format(stats.introduced)),
+        m.statsAnswers(n.format(stats.yes), n.format(stats.notYet), n.format(stats.skip)),
+        m.statsRate(rate),
+      ].join('\n'),
+    ),
+  };
+}
