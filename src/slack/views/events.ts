@@ -14,6 +14,7 @@ import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { ACTION, EVENT_INPUT, VIEW } from '../ids';
 import type { SlackMessage } from './message';
+import { textInput } from './inputs';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 
 // Building an Intl.DateTimeFormat costs far more than using one; cards render on every RSVP.
@@ -157,21 +158,6 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
   const reminderOptions: PlainTextOption[] = REMINDER_CODES.map((code) => ({ text: plain(m.reminder[code], 75), value: code }));
   const chosen = new Set<string>(event?.reminders ?? DEFAULT_REMINDERS);
   const initialReminders = reminderOptions.filter((o) => o.value !== undefined && chosen.has(o.value));
-  const text = (ids: { block: string; action: string }, label: string, opts: { initial?: string | null; max?: number; multiline?: boolean; placeholder?: string; hint?: string; optional?: boolean }): KnownBlock => ({
-    type: 'input',
-    block_id: ids.block,
-    optional: opts.optional ?? true,
-    label: plain(label, 2000),
-    ...(opts.hint === undefined ? {} : { hint: plain(opts.hint, 2000) }),
-    element: {
-      type: 'plain_text_input',
-      action_id: ids.action,
-      multiline: opts.multiline ?? false,
-      ...(opts.max === undefined ? {} : { max_length: opts.max }),
-      ...(opts.initial === undefined || opts.initial === null || opts.initial === '' ? {} : { initial_value: opts.initial }),
-      ...(opts.placeholder === undefined ? {} : { placeholder: plain(opts.placeholder, 150) }),
-    },
-  });
   const dateTime = (ids: { block: string; action: string }, label: string, initial: Date | undefined): KnownBlock => ({
     type: 'input',
     block_id: ids.block,
@@ -184,12 +170,12 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
   });
   const channel = event?.channel ?? defaultChannel;
   const blocks: KnownBlock[] = [
-    text(EVENT_INPUT.title, m.title, { initial: event?.title, max: EVENT_LIMITS.title, optional: false }),
+    textInput(EVENT_INPUT.title, m.title, { initial: event?.title, max: EVENT_LIMITS.title, optional: false }),
     dateTime(EVENT_INPUT.startsAt, m.startsAt, event?.startsAt),
     dateTime(EVENT_INPUT.endsAt, m.endsAt, event?.endsAt),
-    text(EVENT_INPUT.place, m.place, { initial: event?.place, max: EVENT_LIMITS.place, placeholder: m.placePlaceholder }),
-    text(EVENT_INPUT.url, m.url, { initial: event?.url, max: EVENT_LIMITS.url, placeholder: m.urlPlaceholder }),
-    text(EVENT_INPUT.description, m.description, { initial: event?.description, max: EVENT_LIMITS.description, multiline: true }),
+    textInput(EVENT_INPUT.place, m.place, { initial: event?.place, max: EVENT_LIMITS.place, placeholder: m.placePlaceholder }),
+    textInput(EVENT_INPUT.url, m.url, { initial: event?.url, max: EVENT_LIMITS.url, placeholder: m.urlPlaceholder }),
+    textInput(EVENT_INPUT.description, m.description, { initial: event?.description, max: EVENT_LIMITS.description, multiline: true }),
     {
       type: 'input',
       block_id: EVENT_INPUT.channel.block,
@@ -215,7 +201,7 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
         ...(event?.capacity === null || event?.capacity === undefined ? {} : { initial_value: String(event.capacity) }),
       },
     },
-    text(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint }),
+    textInput(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint }),
     {
       type: 'input',
       block_id: EVENT_INPUT.reminders.block,

@@ -16,6 +16,7 @@ import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit
 import { ACTION, JOB_INPUT, REFERRAL_INPUT, VIEW } from '../ids';
 import type { SlackMessage } from './message';
 import { profileSummaryLines } from './profileSummary';
+import { textInput } from './inputs';
 import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from './text';
 
 export const MOVE_ACTIONS: Record<ReferralMove, string> = {
@@ -118,24 +119,6 @@ export function jobsListMessage(items: readonly ListedJob[], locale: Locale): Sl
   return { text: `${m.listTitle}: ${items.map((i) => i.job.title).join(', ')}`, blocks: blocks.slice(0, 50) };
 }
 
-type TextOptions = { max?: number; multiline?: boolean; placeholder?: string; hint?: string; optional?: boolean };
-
-function textInput(ids: { block: string; action: string }, label: string, opts: TextOptions): KnownBlock {
-  return {
-    type: 'input',
-    block_id: ids.block,
-    optional: opts.optional ?? true,
-    label: plain(label, 2000),
-    ...(opts.hint === undefined ? {} : { hint: plain(opts.hint, 2000) }),
-    element: {
-      type: 'plain_text_input',
-      action_id: ids.action,
-      multiline: opts.multiline ?? false,
-      ...(opts.max === undefined ? {} : { max_length: opts.max }),
-      ...(opts.placeholder === undefined ? {} : { placeholder: plain(opts.placeholder, 150) }),
-    },
-  };
-}
 
 /**
  * `/alumni job new`. With JOBS_CHANNEL_ID set the role goes there and the form says so; without

@@ -2,34 +2,13 @@ import { messages, type Locale } from '../../i18n';
 import { OPEN_TO_FLAGS, PROFILE_LIMITS, VISIBILITIES, type Profile } from '../../members/types';
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
+import { textInput } from './inputs';
 import { mrkdwn, plain } from './text';
 import { AVAILABILITY_DAYS } from '../../availability/types';
 
 /** Where a modal was opened from, carried in private_metadata so the submission can refresh it. */
 export interface ModalOrigin {
   readonly origin: 'home' | 'command' | 'message';
-}
-
-function textInput(
-  ids: { block: string; action: string },
-  label: string,
-  options: { initial?: string | null; placeholder?: string; max?: number; multiline?: boolean; hint?: string; optional?: boolean },
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: ids.block,
-    optional: options.optional ?? true,
-    label: plain(label, 2000),
-    ...(options.hint === undefined ? {} : { hint: plain(options.hint, 2000) }),
-    element: {
-      type: 'plain_text_input',
-      action_id: ids.action,
-      multiline: options.multiline ?? false,
-      ...(options.max === undefined ? {} : { max_length: options.max }),
-      ...(options.initial === undefined || options.initial === null || options.initial === '' ? {} : { initial_value: options.initial }),
-      ...(options.placeholder === undefined ? {} : { placeholder: plain(options.placeholder, 150) }),
-    },
-  };
 }
 
 function yearInput(ids: { block: string; action: string }, label: string, placeholder: string, initial: number | null, now: Date): InputBlock {
