@@ -16,6 +16,7 @@ import { digestJobActions, digestMessages } from './slack/views/digests';
 import { jobMessages } from './slack/views/jobs';
 import { introMessages } from './slack/views/intros';
 import { availabilityMessages } from './slack/views/availability';
+import { coffeeMessages } from './slack/views/coffee';
 import { updateJobCard } from './slack/jobCards';
 import { openDatabase, type Db } from './storage/database';
 import { LogLevel } from '@slack/bolt';
@@ -68,6 +69,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       jobMessages: jobMessages(),
       introMessages: introMessages(),
       availabilityMessages: availabilityMessages(),
+      coffeeMessages: coffeeMessages(),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.defaultLocale),
       scheduler: options.scheduler,

@@ -37,6 +37,8 @@ import { AvailabilityService, type AvailabilityMessages } from './availability/s
 import { AvailabilityRepository } from './storage/availability';
 import { NagLog } from './members/nags';
 import { NagRepository } from './storage/nags';
+import { CoffeeService, type CoffeeMessages } from './coffee/service';
+import { CoffeeRepository } from './storage/coffee';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -65,6 +67,8 @@ export interface Services {
   readonly intros: IntroService;
   /** "Open to" flags that expire, their re-ask DM, and HR's talent search. */
   readonly availability: AvailabilityService;
+  /** Coffee chats with a role's hiring team before applying. */
+  readonly coffee: CoffeeService;
 }
 
 export interface ServiceInputs {
@@ -90,6 +94,8 @@ export interface ServiceInputs {
   readonly introMessages: IntroMessages;
   /** Words of the availability re-ask DM. */
   readonly availabilityMessages: AvailabilityMessages;
+  /** Words of the coffee-chat DMs and group DM. */
+  readonly coffeeMessages: CoffeeMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -195,6 +201,19 @@ export function createServices(inputs: ServiceInputs): Services {
   // Availability first: flags that lapse are gone before anything reads them this tick.
   scheduler.addPlanner('availability', (now) => availability.plan(now));
   scheduler.addPlanner('intros', (now) => intros.plan(now));
+  const coffeeRepository = new CoffeeRepository(db);
+  const coffee = new CoffeeService({
+    repository: coffeeRepository,
+    jobs,
+    roles,
+    profileOf: (userId) => memberRepository.profile(userId),
+    outbox,
+    messages: inputs.coffeeMessages,
+    localeOf: (userId) => locales.localeOf(userId),
+    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    clock,
+    logger,
+  });
   return {
     config,
     clock,
@@ -207,6 +226,7 @@ export function createServices(inputs: ServiceInputs): Services {
     jobs,
     intros,
     availability,
+    coffee,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
@@ -218,6 +238,7 @@ export function createServices(inputs: ServiceInputs): Services {
       },
       { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digestRepository.eraseMember(userId) },
       { name: 'jobs', export: (userId) => jobRepository.exportMember(userId), erase: (userId) => jobRepository.eraseMember(userId) },
+      { name: 'coffeeChats', export: (userId) => coffee.exportMember(userId), erase: (userId) => coffee.eraseMember(userId) },
       { name: 'intros', export: (userId) => intros.exportMember(userId), erase: (userId) => intros.eraseMember(userId) },
       { name: 'reminders', export: (userId) => nagRepository.exportMember(userId), erase: (userId) => nagRepository.eraseMember(userId) },
       { name: 'scheduledMessages', export: (userId) => outbox.addressedTo(userId), erase: (userId) => void outbox.forgetMember(userId) },

@@ -37,7 +37,8 @@ export function cronForRepeat(repeat: Repeat, firstAt: Date, timeZone: string, c
 
 export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, timeZone: string): AnnouncementProblem[] {
   const problems: AnnouncementProblem[] = [];
-  if (input.channel === undefined || input.channel === '') problems.push({ field: 'channel', problem: 'missing' });
+  // The form's picker offers public and private channels (C…/G…): any other value was not chosen there.
+  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel)) problems.push({ field: 'channel', problem: 'missing' });
   const text = input.text?.trim() ?? '';
   if (text === '') problems.push({ field: 'text', problem: 'empty' });
   else if (text.length > ANNOUNCEMENT_LIMITS.text) problems.push({ field: 'text', problem: 'too_long' });

@@ -71,7 +71,8 @@ export function checkEvent(input: Partial<EventInput>, now: Date, isNew: boolean
   if (input.capacity !== undefined && input.capacity !== null && !(Number.isInteger(input.capacity) && input.capacity > 0 && input.capacity <= EVENT_LIMITS.maxCapacity)) {
     problems.push({ field: 'capacity', problem: 'invalid' });
   }
-  if (input.channel === undefined || input.channel === '') problems.push({ field: 'channel', problem: 'missing' });
+  // The form's picker offers public and private channels (C…/G…): any other value was not chosen there.
+  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel)) problems.push({ field: 'channel', problem: 'missing' });
   if ((input.description?.length ?? 0) > EVENT_LIMITS.description) problems.push({ field: 'description', problem: 'too_long' });
   if ((input.place?.length ?? 0) > EVENT_LIMITS.place) problems.push({ field: 'place', problem: 'too_long' });
   return problems;

@@ -56,6 +56,7 @@ export const en = {
     hr: [
       '`job new`: post a role (a card with I’m curious, Refer someone and Apply; the recruiter gets a DM for each signal)',
       '`job close 12` · `job hired 12 @member` (records a comeback hire) · `job post 12` (posts a card that could not be posted)',
+      '`job contacts 12 @aiko @ken`: team members happy to chat with curious alumni before they apply (each confirms by button) · `job contacts 12` lists them',
       '`talent 12` or `talent python, design`: members open to coming back whose interests match a role, or the interests you name',
     ],
     hrHeading: 'As HR you can',
@@ -578,6 +579,49 @@ export const en = {
     homeHrNone: 'No open roles. Post one with `/alumni job new`.',
     homeFunnel: (shown: number, curious: number, applyClicks: number, referrals: number, hired: number) =>
       `shown ${shown} · curious ${curious} · apply clicks ${applyClicks} · referrals ${referrals} · hired ${hired}`,
+  },
+  coffee: {
+    offer: 'Would you like a short chat with someone on the team first? It is informal, and not an application.',
+    offerButton: 'Chat with someone on the team',
+    requested: (title: string) =>
+      `I asked someone on the team behind “${title}” whether they can chat. I will tell you here as soon as they confirm.`,
+    requestedAgain: (title: string) => `You already asked for a chat about “${title}”, so nothing more was sent.`,
+    noContacts: (title: string) =>
+      `Nobody on the team behind “${title}” can chat right now. The recruiter knows you are curious, and you can press Apply whenever you are ready.`,
+    inviteDm: (title: string, id: number) =>
+      `:coffee: HR added you as someone happy to chat with alumni who are curious about *${title}* (role #${id}). Would you? Members are only offered a chat with you once you confirm, and you can still say “Not now” to each request.`,
+    confirmButton: 'Confirm',
+    declineButton: 'Decline',
+    inviteConfirmed: (title: string) => `Thanks! Alumni curious about “${title}” may now be offered a chat with you. You will get a direct message for each request.`,
+    inviteDeclined: (title: string) => `Understood: you will not be offered as a contact for “${title}”.`,
+    askDm: (member: string, title: string, id: number) =>
+      `:coffee: ${member} is curious about *${title}* (role #${id}) and would like a short chat with someone on the team before applying. Can you?`,
+    acceptButton: 'Accept',
+    notNowButton: 'Not now',
+    accepted: (member: string) => `Thank you! I am opening a group direct message with ${member}.`,
+    notNow: 'No problem. I will ask someone else on the team.',
+    alreadyAnswered: 'You already answered this request, so nothing changed.',
+    notYours: 'This button is not for you: only the person who was asked can answer it.',
+    memberGone: 'Thanks. The member has since left the community, so there is nothing more to do.',
+    groupIntro: (member: string, contact: string, title: string, id: number) =>
+      `:coffee: Hello! ${member} is curious about *${title}* (role #${id}) and would like a chat before applying. ${contact} from the team has kindly agreed.`,
+    groupRecruiter: (recruiter: string) => `${recruiter} is the recruiter for the role.`,
+    groupShared: (tags: string) => `Interests they share with the role: ${tags}`,
+    groupSuggest: 'Suggest a time that suits you both: 20 minutes is plenty. It is a conversation, not an interview.',
+    heldDm: (title: string) =>
+      `:coffee: Good news: someone on the team behind “${title}” is happy to chat. I opened a group direct message for you with them and the recruiter.`,
+    unavailableDm: (title: string) =>
+      `:coffee: I am sorry: nobody on the team behind “${title}” can chat this time. That says nothing about you. The recruiter knows you are curious and may reach out; you can also apply whenever you are ready.`,
+    usage: 'Give the role number and mention the team members, e.g. `/alumni job contacts 12 @aiko @ken`. `/alumni job contacts 12` lists them.',
+    badUser: (given: string) => `“${given}” is not a mention. Mention each team member with @, e.g. \`/alumni job contacts 12 @aiko\`.`,
+    tooMany: (max: number) => `Add at most ${max} people at a time, please.`,
+    added: (who: string, title: string) =>
+      `I asked ${who} to confirm that they are happy to chat about “${title}”. Curious members are offered a chat once someone confirms.`,
+    alreadyAdded: (who: string) => `Already added: ${who}.`,
+    listHeading: (title: string, id: number) => `*Team contacts for “${title}” (role #${id})*`,
+    listNone: (title: string) => `“${title}” has no team contacts yet. Add some with \`/alumni job contacts <role number> @someone\`.`,
+    state: { invited: 'waiting for them to confirm', confirmed: 'confirmed', declined: 'declined' },
+    listCounts: (requested: number, held: number) => `Coffee chats: ${requested} requested · ${held} held`,
   },
   dm: {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',

@@ -55,6 +55,7 @@ export const ja: Catalogue = {
     hr: [
       '`job new`:求人を掲載(「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM)',
       '`job close 12` · `job hired 12 @メンバー`(再入社の採用を記録) · `job post 12`(投稿できなかったカードを投稿)',
+      '`job contacts 12 @aiko @ken`:応募前に興味のあるアルムナイと話してくれるチームの方(各自ボタンで承諾)· `job contacts 12` で一覧',
       '`talent 12` または `talent python, design`:ポジションや指定した関心に合う、カムバックに前向きなメンバー',
     ],
     hrHeading: '人事は次の操作ができます',
@@ -576,6 +577,48 @@ export const ja: Catalogue = {
     homeHrNone: '募集中の求人はありません。`/alumni job new` で掲載できます。',
     homeFunnel: (shown: number, curious: number, applyClicks: number, referrals: number, hired: number) =>
       `表示 ${shown} · 興味あり ${curious} · 応募クリック ${applyClicks} · 紹介 ${referrals} · 採用 ${hired}`,
+  },
+  coffee: {
+    offer: '応募の前に、チームの方と気軽に話してみませんか?応募ではありません。',
+    offerButton: 'チームの人と話してみる',
+    requested: (title: string) => `「${title}」のチームの方に、話せるかどうか聞いています。承諾されたらここでお知らせします。`,
+    requestedAgain: (title: string) => `「${title}」についての面談はすでに依頼済みのため、何も送っていません。`,
+    noContacts: (title: string) =>
+      `今は「${title}」のチームで話せる方がいません。採用担当者はあなたが興味を持っていることを知っています。準備ができたらいつでも「応募する」を押してください。`,
+    inviteDm: (title: string, id: number) =>
+      `:coffee: 人事があなたを、*${title}*(求人 #${id})に興味のあるアルムナイと話してくれる方として追加しました。引き受けていただけますか?承諾されるまで、メンバーにあなたとの面談は案内されません。依頼ごとに「今回は見送る」こともできます。`,
+    confirmButton: '承諾する',
+    declineButton: '辞退する',
+    inviteConfirmed: (title: string) => `ありがとうございます!「${title}」に興味のあるアルムナイに、あなたとの面談を案内します。依頼のたびにダイレクトメッセージが届きます。`,
+    inviteDeclined: (title: string) => `承知しました。「${title}」の連絡先としてはご案内しません。`,
+    askDm: (member: string, title: string, id: number) =>
+      `:coffee: ${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前にチームの方と少し話したいそうです。お願いできますか?`,
+    acceptButton: '引き受ける',
+    notNowButton: '今回は見送る',
+    accepted: (member: string) => `ありがとうございます!${member} さんとのグループ DM を開きます。`,
+    notNow: '承知しました。チームの別の方に聞いてみます。',
+    alreadyAnswered: 'この依頼にはすでに回答済みのため、何も変わっていません。',
+    notYours: 'このボタンはあなた宛てではありません。依頼された方だけが回答できます。',
+    memberGone: 'ありがとうございます。このメンバーはすでにコミュニティを離れたため、これ以上の対応は不要です。',
+    groupIntro: (member: string, contact: string, title: string, id: number) =>
+      `:coffee: こんにちは!${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前に話したいそうです。チームの ${contact} さんが快く引き受けてくれました。`,
+    groupRecruiter: (recruiter: string) => `この求人の採用担当者は ${recruiter} さんです。`,
+    groupShared: (tags: string) => `求人と共通の関心:${tags}`,
+    groupSuggest: 'お二人の都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
+    heldDm: (title: string) =>
+      `:coffee: うれしいお知らせです。「${title}」のチームの方が話してくれることになりました。その方と採用担当者とのグループ DM を開きました。`,
+    unavailableDm: (title: string) =>
+      `:coffee: 申し訳ありません。今回は「${title}」のチームで話せる方が見つかりませんでした。あなたに問題があるわけではありません。採用担当者はあなたが興味を持っていることを知っているので、連絡があるかもしれません。準備ができたらいつでも応募できます。`,
+    usage: '求人番号とチームの方のメンションを指定してください。例:`/alumni job contacts 12 @aiko @ken`。`/alumni job contacts 12` で一覧を表示します。',
+    badUser: (given: string) => `「${given}」はメンションではありません。チームの方を @ でメンションしてください。例:\`/alumni job contacts 12 @aiko\``,
+    tooMany: (max: number) => `一度に追加できるのは ${max} 人までです。`,
+    added: (who: string, title: string) =>
+      `${who} さんに「${title}」について話してもらえるか確認をお願いしました。誰かが承諾すると、興味を持ったメンバーに面談が案内されます。`,
+    alreadyAdded: (who: string) => `追加済み:${who}`,
+    listHeading: (title: string, id: number) => `*「${title}」(求人 #${id})のチーム連絡先*`,
+    listNone: (title: string) => `「${title}」にはまだチーム連絡先がいません。\`/alumni job contacts <求人番号> @メンバー\` で追加できます。`,
+    state: { invited: '承諾待ち', confirmed: '承諾済み', declined: '辞退' },
+    listCounts: (requested: number, held: number) => `面談:依頼 ${requested} 件 · 実施 ${held} 件`,
   },
   dm: {
     notUnderstood: 'よくわかりませんでした。`help` と送ると、できることを表示します。',

@@ -105,7 +105,8 @@ export function checkJob(input: Partial<JobInput>, today: string): JobFieldProbl
   if (url === '') problems.push({ field: 'apply_url', problem: 'missing' });
   else if (url.length > JOB_LIMITS.url || !URL_PATTERN.test(url)) problems.push({ field: 'apply_url', problem: 'invalid' });
   if (input.recruiter === undefined || input.recruiter === '') problems.push({ field: 'recruiter', problem: 'missing' });
-  if (input.channel === undefined || input.channel === '') problems.push({ field: 'channel', problem: 'missing' });
+  // The form's picker offers public and private channels (C…/G…): any other value was not chosen there.
+  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel)) problems.push({ field: 'channel', problem: 'missing' });
   if (input.closesOn !== undefined && input.closesOn !== null) {
     if (!isCalendarDate(input.closesOn)) problems.push({ field: 'closes_on', problem: 'invalid' });
     else if (input.closesOn < today) problems.push({ field: 'closes_on', problem: 'in_past' });

@@ -31,6 +31,11 @@ export const ACTION = {
   availabilityDrop: 'availability.drop',
   availabilityKeepAll: 'availability.keep_all',
   digestOff: 'digest.off',
+  coffeeRequest: 'coffee.request',
+  coffeeInviteConfirm: 'coffee.invite.confirm',
+  coffeeInviteDecline: 'coffee.invite.decline',
+  coffeeAskAccept: 'coffee.ask.accept',
+  coffeeAskDecline: 'coffee.ask.decline',
 } as const;
 
 export const VIEW = {

@@ -6,6 +6,7 @@ import { AnnouncementNotFound } from '../../announcements/types';
 import { JobNotFound, JobNotOpen } from '../../jobs/types';
 import { parseCommand, type Command, type UsageProblem } from '../parse/command';
 import { MAX_SNOOZE_WEEKS } from '../../intros/types';
+import { MAX_CONTACTS_PER_COMMAND } from '../../coffee/types';
 import { agreementRequiredMessage } from '../views/charter';
 import { helpMessage } from '../views/help';
 import { escapeMrkdwn } from '../views/text';
@@ -20,6 +21,7 @@ function usageText(problem: UsageProblem, locale: Locale): string {
   if (typeof problem === 'object') {
     if (problem.kind === 'event_id') return m.events.idUsage(problem.action);
     if (problem.kind === 'job_id') return m.jobs.idUsage(problem.action);
+    if (problem.kind === 'job_contacts_bad_user') return `${m.coffee.badUser(escapeMrkdwn(problem.given))}\n${m.coffee.usage}`;
     return `${m.roles.badRole(escapeMrkdwn(problem.given))}\n${m.roles.usage}`;
   }
   const texts: Record<typeof problem, string> = {
@@ -34,6 +36,8 @@ function usageText(problem: UsageProblem, locale: Locale): string {
     announce_id: m.announcements.idUsage,
     job_usage: m.jobs.usage,
     job_hired_usage: m.jobs.hiredUsage,
+    job_contacts_usage: m.coffee.usage,
+    job_contacts_too_many: `${m.coffee.tooMany(MAX_CONTACTS_PER_COMMAND)}\n${m.coffee.usage}`,
     stats_usage: m.stats.usage,
     intros_usage: m.intros.usage,
     intros_snooze_usage: m.intros.snoozeUsage(MAX_SNOOZE_WEEKS),

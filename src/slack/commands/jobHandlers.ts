@@ -4,6 +4,7 @@ import { jobsListFor, postJobCard, refreshJobCard } from '../jobCards';
 import { jobModal } from '../views/jobs';
 import { escapeMrkdwn, mention } from '../views/text';
 import type { CommandContext } from './context';
+import { contactsCommand } from './coffeeHandlers';
 
 type JobCommand = Extract<Command, { verb: 'job' }>;
 
@@ -11,7 +12,7 @@ export async function listJobs(ctx: CommandContext): Promise<void> {
   await ctx.reply(jobsListFor(ctx.services, ctx.userId, ctx.locale));
 }
 
-/** HR's verbs: new, close, hired, post. */
+/** HR's verbs: new, close, hired, post, contacts. */
 export async function jobCommand(ctx: CommandContext, command: JobCommand): Promise<void> {
   const { services } = ctx;
   const m = messages(ctx.locale).jobs;
@@ -65,5 +66,8 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       await ctx.reply({ text: posted ? m.posted(title, channel) : m.notPosted(title, channel) });
       return;
     }
+    case 'contacts':
+      await contactsCommand(ctx, command.jobId, command.userIds);
+      return;
   }
 }

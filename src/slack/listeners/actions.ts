@@ -57,8 +57,10 @@ export function registerActions(app: ListenerRouter, services: Services): void {
       const userId = args.body.user.id;
       const agreedAt = services.onboarding.agree(userId);
       services.logger.info(`${userId} agreed to the charter ${services.onboarding.charter.version}`);
+      const agreed = agreedMessage(locale, agreedAt);
       if (args.body.view?.type === 'home') await publishHome(services, args.client, userId);
-      else await args.respond({ replace_original: true, ...agreedMessage(locale, agreedAt) });
+      else if (args.body.response_url !== undefined) await args.respond({ replace_original: true, ...agreed });
+      else await args.client.chat.postMessage({ channel: userId, text: agreed.text, ...(agreed.blocks ? { blocks: agreed.blocks } : {}) });
     }),
   );
 
@@ -91,7 +93,8 @@ export function registerActions(app: ListenerRouter, services: Services): void {
       const m = messages(locale).privacy;
       await sendDataExport(services, args.client, args.body.user.id, locale);
       if (args.body.view?.type === 'modal') await answer(args, services, locale, { text: m.exportSent }, messages(locale).privacy.modalTitle);
-      else await args.respond({ response_type: 'ephemeral', replace_original: false, text: m.exportSent });
+      else if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, text: m.exportSent });
+      else await args.client.chat.postMessage({ channel: args.body.user.id, text: m.exportSent });
     }),
   );
 

@@ -13,13 +13,18 @@ export function registerDigestListeners(app: ListenerRouter, services: Services)
     await args.ack();
     const userId = args.body.user.id;
     const locale = await services.locales.localeOf(userId);
+    // Under the digest, as only the presser sees it; a button without a message (not one we sent) gets a DM.
+    const tell = async (text: string): Promise<void> => {
+      if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+      else await args.client.chat.postMessage({ channel: userId, text });
+    };
     try {
       services.digests.setFrequency(userId, 'off');
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: messages(locale).digests.turnedOff });
+      await tell(messages(locale).digests.turnedOff);
     } catch (error) {
       const ref = errorReference();
       services.logger.error(`digest off failed for ${userId} (ref ${ref}):`, error);
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: messages(locale).common.error(ref) }).catch(() => undefined);
+      await tell(messages(locale).common.error(ref)).catch(() => undefined);
     }
   });
 }

@@ -8,6 +8,7 @@ import { registerAnnouncementListeners } from './announcementListeners';
 import { registerDigestListeners } from './digestListeners';
 import { registerIntroListeners } from './introListeners';
 import { registerJobListeners } from './jobListeners';
+import { registerCoffeeListeners } from './coffeeListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -28,6 +29,7 @@ export function registerListeners(app: App, services: Services): void {
   registerDigestListeners(router, services);
   registerIntroListeners(router, services);
   registerJobListeners(router, services);
+  registerCoffeeListeners(router, services);
   router.attach(app, services.logger);
 }
 

@@ -13,6 +13,7 @@ import { jobIdFromReferralMetadata, parseJobForm, parseReferralForm } from '../p
 import { MOVE_ACTIONS, referralMessage, referralModal } from '../views/jobs';
 import { doneModal } from '../views/profile';
 import { escapeMrkdwn, mention } from '../views/text';
+import { curiousReply } from './coffeeListeners';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -93,7 +94,11 @@ function curious(services: Services) {
       // The member's own /alumni jobs list: show it again with the role marked.
       await args.respond({ replace_original: true, ...jobsListFor(services, userId, locale) });
     }
-    await tell(args, text);
+    // With a confirmed team contact, the confirmation also offers a coffee chat.
+    const reply = curiousReply(services, userId, result.job, text, locale);
+    if (reply.blocks === undefined) await tell(args, text);
+    else if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
+    else await args.client.chat.postMessage({ channel: userId, text: reply.text, blocks: reply.blocks });
   });
 }
 

@@ -5,9 +5,9 @@ import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { publishHome } from '../home';
-import { INTERESTS_INPUT, VIEW } from '../ids';
+import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
 import { parseProfileForm, tagProblemText } from '../parse/profileForm';
-import { parseViewState, textValue } from '../parse/viewState';
+import { parseViewState, readFormState, textValue } from '../parse/viewState';
 import { doneModal } from '../views/profile';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -22,12 +22,23 @@ function originOf(privateMetadata: string): z.infer<typeof originSchema>['origin
   }
 }
 
+const PROFILE_BLOCKS = Object.values(PROFILE_INPUT).map((input) => input.block);
+
 /**
  * Field errors go back on their fields (response_action: errors) and nothing is saved;
- * on success the modal turns into a short confirmation.
+ * on success the modal turns into a short confirmation. A state Slack would never send
+ * (see readFormState) saves nothing either: the modal says so, with a reference in the log.
  */
-function submission(services: Services, work: (args: SubmitArgs) => Promise<void>) {
+function submission(services: Services, blocks: readonly string[], work: (args: SubmitArgs) => Promise<void>) {
   return async (args: SubmitArgs): Promise<void> => {
+    if (readFormState(args.view.state.values, blocks) === undefined) {
+      const ref = errorReference();
+      services.logger.warn(`view ${args.view.callback_id} from ${args.body.user.id} has an unreadable state; nothing saved (ref ${ref})`);
+      const locale = await services.locales.localeOf(args.body.user.id);
+      const m = messages(locale);
+      await args.ack({ response_action: 'update', view: doneModal(m.profile.modalTitle, m.common.error(ref), locale) });
+      return;
+    }
     try {
       await work(args);
     } catch (error) {
@@ -43,7 +54,7 @@ function submission(services: Services, work: (args: SubmitArgs) => Promise<void
 export function registerViews(app: ListenerRouter, services: Services): void {
   app.view<ViewSubmitAction>(
     VIEW.profile,
-    submission(services, async ({ ack, body, view, client }) => {
+    submission(services, PROFILE_BLOCKS, async ({ ack, body, view, client }) => {
       const userId = body.user.id;
       const locale = await services.locales.localeOf(userId);
       const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) => services.members.parseInterestField(text));
@@ -61,7 +72,7 @@ export function registerViews(app: ListenerRouter, services: Services): void {
 
   app.view<ViewSubmitAction>(
     VIEW.interests,
-    submission(services, async ({ ack, body, view, client }) => {
+    submission(services, [INTERESTS_INPUT.block], async ({ ack, body, view, client }) => {
       const userId = body.user.id;
       const locale = await services.locales.localeOf(userId);
       const parsed = services.members.parseInterestField(textValue(parseViewState(view.state.values), INTERESTS_INPUT));

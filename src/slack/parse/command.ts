@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../../roles/types';
 import { MAX_SNOOZE_WEEKS } from '../../intros/types';
+import { MAX_CONTACTS_PER_COMMAND } from '../../coffee/types';
 
 export type Command =
   | { readonly verb: 'help' }
@@ -20,6 +21,8 @@ export type Command =
   | { readonly verb: 'job'; readonly action: 'new' }
   | { readonly verb: 'job'; readonly action: 'close' | 'post'; readonly jobId: number }
   | { readonly verb: 'job'; readonly action: 'hired'; readonly jobId: number; readonly userId: string }
+  /** userIds empty: list the role's team contacts. */
+  | { readonly verb: 'job'; readonly action: 'contacts'; readonly jobId: number; readonly userIds: readonly string[] }
   | { readonly verb: 'stats'; readonly action: 'report' | 'csv' }
   | { readonly verb: 'intros'; readonly action: 'status' | 'on' | 'off' | 'preview' }
   | { readonly verb: 'intros'; readonly action: 'snooze'; readonly weeks: number }
@@ -43,6 +46,9 @@ export type UsageProblem =
   | 'digest_usage'
   | 'job_usage'
   | 'job_hired_usage'
+  | 'job_contacts_usage'
+  | 'job_contacts_too_many'
+  | { readonly kind: 'job_contacts_bad_user'; readonly given: string }
   | { readonly kind: 'job_id'; readonly action: 'close' | 'post' }
   | { readonly kind: 'event_id'; readonly action: 'edit' | 'cancel' | 'attendees' }
   | { readonly kind: 'role_bad_role'; readonly given: string };
@@ -189,6 +195,19 @@ export function parseCommand(raw: string): ParsedCommand {
         const hired = mention.safeParse(who ?? '');
         if (!id.success || !hired.success || hired.data === '' || extra.length > 0) return usage('job_hired_usage');
         return ok({ verb: 'job', action: 'hired', jobId: id.data, userId: hired.data });
+      }
+      if (action === 'contacts' || action === 'contact') {
+        const [idText, ...people] = sub.rest.trim().split(/\s+/).filter((word) => word !== '');
+        const id = eventId.safeParse(idText ?? '');
+        if (!id.success) return usage('job_contacts_usage');
+        const userIds: string[] = [];
+        for (const word of people) {
+          const who = mention.safeParse(word);
+          if (!who.success || who.data === '') return usage({ kind: 'job_contacts_bad_user', given: word.slice(0, 40) });
+          userIds.push(who.data);
+        }
+        if (new Set(userIds).size > MAX_CONTACTS_PER_COMMAND) return usage('job_contacts_too_many');
+        return ok({ verb: 'job', action: 'contacts', jobId: id.data, userIds });
       }
       return usage('job_usage');
     }

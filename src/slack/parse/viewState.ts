@@ -20,6 +20,18 @@ export function parseViewState(values: unknown): ViewState {
   return parsed.success ? parsed.data : {};
 }
 
+/**
+ * The state of a form whose every field is optional (profile, interests), where an empty field
+ * erases what was there. Undefined when the state is not what Slack sends (not block → action →
+ * element, or none of the form's own blocks): such a submission must change nothing, rather than
+ * read as a form left empty.
+ */
+export function readFormState(values: unknown, blockIds: readonly string[]): ViewState | undefined {
+  const parsed = viewStateSchema.safeParse(values);
+  if (!parsed.success || !blockIds.some((id) => id in parsed.data)) return undefined;
+  return parsed.data;
+}
+
 export function textValue(state: ViewState, ids: { block: string; action: string }): string {
   return state[ids.block]?.[ids.action]?.value?.trim() ?? '';
 }

@@ -1,0 +1,220 @@
+import type { Clock } from '../clock';
+import type { Locale } from '../i18n';
+import type { JobService } from '../jobs/service';
+import { JobNotOpen, type Job } from '../jobs/types';
+import type { Logger } from '../logger';
+import type { Profile } from '../members/types';
+import type { RoleService } from '../roles/service';
+import { groupDmTarget, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
+import type { CoffeeRepository } from '../storage/coffee';
+import { NotYourRequest, type CoffeeAsk, type CoffeeRequest, type ContactAnswer, type JobContact } from './types';
+
+/** Who is in a coffee chat's group DM. recruiter is null when the role has none left, or is the contact. */
+export interface CoffeeGroup {
+  readonly member: string;
+  readonly contact: string;
+  readonly recruiter: string | null;
+  /** The member's interests the role is tagged with; undefined when their visibility hides them from someone in the DM. */
+  readonly sharedTags: readonly string[] | undefined;
+}
+
+/** Words of the DMs coffee chats send, supplied by the Slack layer so that rules stay free of Block Kit. */
+export interface CoffeeMessages {
+  /** To a team member HR added: will you chat about this role? (Confirm / Decline) */
+  invite(job: Job, contact: JobContact, locale: Locale): OutboxMessage;
+  /** To a confirmed contact: this member would like to chat (Accept / Not now). */
+  ask(job: Job, ask: CoffeeAsk, member: string, locale: Locale): OutboxMessage;
+  /** The group DM of member, contact and recruiter. */
+  group(job: Job, group: CoffeeGroup, locale: Locale): OutboxMessage;
+  /** To the member: the group DM is open. */
+  held(job: Job, locale: Locale): OutboxMessage;
+  /** To the member: nobody on the team could chat this time. */
+  unavailable(job: Job, locale: Locale): OutboxMessage;
+}
+
+export interface CoffeeDeps {
+  readonly repository: CoffeeRepository;
+  readonly jobs: JobService;
+  readonly roles: RoleService;
+  readonly profileOf: (userId: string) => Profile | undefined;
+  readonly outbox: { schedule(request: ScheduleRequest): boolean };
+  readonly messages: CoffeeMessages;
+  /** Asks Slack when the locale is not known yet (a contact who never used the bot). */
+  readonly localeOf: (userId: string) => Promise<Locale>;
+  /** Without a Web API call, for DMs planned inside a transaction. */
+  readonly knownLocaleOf: (userId: string) => Locale;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export type RequestOutcome = 'asked' | 'already' | 'no_contacts';
+export type AskOutcome = 'held' | 'next' | 'unavailable' | 'already' | 'member_gone';
+
+/**
+ * Coffee chats with a role's hiring team before applying: HR adds team members, who confirm; a
+ * curious member asks for a chat; confirmed contacts are asked in turn (fewest open asks first);
+ * the first to accept gets a group DM with the member and the recruiter. Every step is counted.
+ */
+export class CoffeeService {
+  constructor(private readonly deps: CoffeeDeps) {}
+
+  private get repo(): CoffeeRepository {
+    return this.deps.repository;
+  }
+
+  /** HR adds team members willing to chat; each new one gets a DM to confirm. */
+  async addContacts(actorId: string, jobId: number, userIds: readonly string[]): Promise<{ job: Job; added: string[]; already: JobContact[] }> {
+    this.deps.roles.require(actorId, 'hr');
+    const job = this.deps.jobs.get(jobId);
+    if (job.status !== 'open') throw new JobNotOpen(job.status);
+    const now = this.deps.clock.now();
+    const added: string[] = [];
+    const already: JobContact[] = [];
+    for (const userId of new Set(userIds)) {
+      if (this.repo.addContact(jobId, userId, actorId, now)) added.push(userId);
+      else {
+        const existing = this.repo.contactOf(jobId, userId);
+        if (existing !== undefined) already.push(existing);
+      }
+    }
+    for (const userId of added) {
+      const contact = this.repo.contactOf(jobId, userId);
+      if (contact === undefined) continue;
+      const locale = await this.deps.localeOf(userId);
+      this.deps.outbox.schedule({
+        kind: 'coffee_invite',
+        key: `coffee:contact:${jobId}:${userId}`,
+        channel: userId,
+        message: this.deps.messages.invite(job, contact, locale),
+        dueAt: now,
+        notifyOnFailure: actorId,
+      });
+    }
+    return { job, added, already };
+  }
+
+  /** A role's contacts with their state, and its coffee-chat counts; for HR. */
+  contacts(actorId: string, jobId: number): { job: Job; contacts: JobContact[]; requested: number; held: number } {
+    this.deps.roles.require(actorId, 'hr');
+    const job = this.deps.jobs.get(jobId);
+    return { job, contacts: this.repo.contacts(jobId), ...this.repo.counts(jobId) };
+  }
+
+  /** Confirm / Decline from the contact's invitation DM; only that contact may answer. */
+  answerInvite(actorId: string, contactId: number, answer: ContactAnswer): { job: Job; changed: boolean } {
+    const contact = this.repo.contact(contactId);
+    if (contact === undefined || contact.userId !== actorId) throw new NotYourRequest();
+    const changed = this.repo.answerContact(contactId, actorId, answer, this.deps.clock.now());
+    return { job: this.deps.jobs.get(contact.jobId), changed };
+  }
+
+  /** Whether a member who is curious about the role should be offered a chat. */
+  offerable(jobId: number, member: string): boolean {
+    return this.repo.hasConfirmedContact(jobId, member) && this.repo.requestOf(jobId, member) === undefined;
+  }
+
+  /** The member accepts the offer: one request per member and role, and its first contact is asked. */
+  request(member: string, jobId: number): { job: Job; outcome: RequestOutcome } {
+    const job = this.deps.jobs.get(jobId);
+    if (job.status !== 'open') throw new JobNotOpen(job.status);
+    const now = this.deps.clock.now();
+    const outcome = this.repo.transaction((): RequestOutcome => {
+      if (this.repo.requestOf(jobId, member) !== undefined) return 'already';
+      if (!this.repo.hasConfirmedContact(jobId, member)) return 'no_contacts';
+      const { request, created } = this.repo.openRequest(jobId, member, now);
+      if (!created) return 'already';
+      this.repo.recordStep(jobId, member, 'chat_requested', now);
+      this.askNextOrGiveUp(job, request, member, now);
+      return 'asked';
+    });
+    return { job, outcome };
+  }
+
+  /** Accept / Not now from a contact's DM; only the contact asked may answer, once. */
+  answerAsk(actorId: string, askId: number, accept: boolean): { job: Job; outcome: AskOutcome; member: string | null } {
+    const ask = this.repo.ask(askId);
+    if (ask === undefined || ask.contact !== actorId) throw new NotYourRequest();
+    const request = this.repo.request(ask.requestId);
+    if (request === undefined) throw new NotYourRequest();
+    const job = this.deps.jobs.get(request.jobId);
+    const now = this.deps.clock.now();
+    const outcome = this.repo.transaction((): AskOutcome => {
+      if (!this.repo.answerAsk(askId, actorId, accept ? 'accepted' : 'declined', now)) return 'already';
+      const member = request.member;
+      if (member === null) return 'member_gone';
+      if (!accept) {
+        this.repo.recordStep(job.id, member, 'chat_declined', now);
+        return this.askNextOrGiveUp(job, request, member, now);
+      }
+      if (!this.repo.finishRequest(request.id, 'held', now)) return 'already';
+      this.repo.recordStep(job.id, member, 'chat_held', now);
+      this.scheduleGroup(job, request, member, actorId, now);
+      return 'held';
+    });
+    return { job, outcome, member: request.member };
+  }
+
+  /** Asks the next confirmed contact; when none is left, the member is told kindly. Inside a transaction. */
+  private askNextOrGiveUp(job: Job, request: CoffeeRequest, member: string, now: Date): 'next' | 'unavailable' {
+    const ask = this.repo.askNext(request, member, now);
+    if (ask !== undefined && ask.contact !== null) {
+      this.deps.outbox.schedule({
+        kind: 'coffee_ask',
+        // Ends with the member's id: their erasure removes it (see CoffeeRepository.eraseMember).
+        key: `coffee:${request.id}:ask:${ask.contact}:${member}`,
+        channel: ask.contact,
+        message: this.deps.messages.ask(job, ask, member, this.deps.knownLocaleOf(ask.contact)),
+        dueAt: now,
+      });
+      return 'next';
+    }
+    this.repo.finishRequest(request.id, 'unavailable', now);
+    this.repo.recordStep(job.id, member, 'chat_unavailable', now);
+    this.deps.outbox.schedule({
+      kind: 'coffee_unavailable',
+      key: `coffee:${request.id}:unavailable:${member}`,
+      channel: member,
+      message: this.deps.messages.unavailable(job, this.deps.knownLocaleOf(member)),
+      dueAt: now,
+    });
+    return 'unavailable';
+  }
+
+  private scheduleGroup(job: Job, request: CoffeeRequest, member: string, contact: string, now: Date): void {
+    const recruiter = job.recruiter ?? job.postedBy;
+    const others = [contact, recruiter].filter((id): id is string => id !== null && id !== member);
+    // Shared interests only when every other person in the DM may see the member's profile.
+    const visible = others.every((viewer) => this.deps.jobs.disclosure(member, viewer) === 'profile');
+    const interests = new Set(visible ? (this.deps.profileOf(member)?.interests ?? []) : []);
+    const group: CoffeeGroup = {
+      member,
+      contact,
+      recruiter: recruiter === null || recruiter === contact || recruiter === member ? null : recruiter,
+      sharedTags: visible ? job.tags.filter((tag) => interests.has(tag)) : undefined,
+    };
+    const locale = this.deps.knownLocaleOf(member);
+    this.deps.outbox.schedule({
+      kind: 'coffee_group',
+      key: `coffee:${request.id}:group`,
+      channel: groupDmTarget([member, ...others]),
+      message: this.deps.messages.group(job, group, locale),
+      dueAt: now,
+      notifyOnFailure: contact,
+    });
+    this.deps.outbox.schedule({
+      kind: 'coffee_held',
+      key: `coffee:${request.id}:held:${member}`,
+      channel: member,
+      message: this.deps.messages.held(job, locale),
+      dueAt: now,
+    });
+  }
+
+  exportMember(userId: string): unknown {
+    return this.repo.exportMember(userId);
+  }
+
+  eraseMember(userId: string): void {
+    this.repo.eraseMember(userId);
+  }
+}

@@ -1,0 +1,132 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { NotYourRequest } from '../../coffee/types';
+import { messages, type Locale } from '../../i18n';
+import { JobNotFound, JobNotOpen, type Job } from '../../jobs/types';
+import type { Services } from '../../services';
+import { errorReference } from '../commands/dispatch';
+import { ACTION } from '../ids';
+import { answeredMessage, askLead, curiousWithOffer, inviteLead } from '../views/coffee';
+import type { SlackMessage } from '../views/message';
+import { escapeMrkdwn, mention } from '../views/text';
+import type { ListenerRouter } from './router';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
+const idValue = z.coerce.number().int().positive();
+
+/** An answer only the presser sees: ephemeral under a message, a DM when pressed on the Home tab. */
+async function tellMessage(args: ButtonArgs, message: SlackMessage): Promise<void> {
+  const blocks = message.blocks === undefined ? {} : { blocks: message.blocks };
+  if (args.body.response_url !== undefined) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, ...blocks });
+  } else {
+    await args.client.chat.postMessage({ channel: args.body.user.id, text: message.text, ...blocks });
+  }
+}
+
+function tell(args: ButtonArgs, text: string): Promise<void> {
+  return tellMessage(args, { text });
+}
+
+/** Shows the answer in the DM the buttons sat in, so they cannot be pressed again by mistake. */
+async function replace(args: ButtonArgs, message: SlackMessage): Promise<void> {
+  if (args.body.response_url === undefined || args.body.container.is_ephemeral === true) {
+    await tellMessage(args, message);
+    return;
+  }
+  await args.respond({ replace_original: true, text: message.text, ...(message.blocks === undefined ? {} : { blocks: message.blocks }) });
+}
+
+/**
+ * The ephemeral confirmation of "I'm curious": with the offer of a coffee chat when the role has a
+ * confirmed team contact and the member has not asked for one yet. Called by the jobs listener.
+ */
+export function curiousReply(services: Services, userId: string, job: Job, text: string, locale: Locale): SlackMessage {
+  if (job.status !== 'open' || !services.coffee.offerable(job.id, userId)) return { text };
+  return curiousWithOffer(text, job.id, locale);
+}
+
+/** ack() first; then the work, with every failure logged (ids only) and the presser told. */
+function button(services: Services, work: (args: ButtonArgs, userId: string, locale: Locale) => Promise<void>) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const userId = args.body.user.id;
+    try {
+      const locale = await services.locales.localeOf(userId);
+      try {
+        await work(args, userId, locale);
+      } catch (error) {
+        const m = messages(locale);
+        if (error instanceof NotYourRequest || error instanceof z.ZodError) {
+          services.logger.info(`coffee button ${args.action.action_id} from ${userId} refused: not theirs`);
+          await tell(args, m.coffee.notYours);
+        } else if (error instanceof JobNotOpen) await tell(args, m.jobs.notOpen[error.status]);
+        else if (error instanceof JobNotFound) await tell(args, m.jobs.notFound(String(error.jobId)));
+        else {
+          const ref = errorReference();
+          services.logger.error(`coffee button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
+          await tell(args, m.common.error(ref));
+        }
+      }
+    } catch (failure) {
+      services.logger.error(`coffee button ${args.action.action_id}: could not answer ${userId}:`, failure);
+    }
+  };
+}
+
+function request(services: Services) {
+  return button(services, async (args, userId, locale) => {
+    const m = messages(locale);
+    const jobId = idValue.parse(args.action.value);
+    if (services.onboarding.agreementState(userId) !== 'agreed') {
+      await tell(args, m.onboarding.mustAgreeFirst);
+      return;
+    }
+    const { job, outcome } = services.coffee.request(userId, jobId);
+    services.members.recordActivity(userId);
+    services.logger.info(`job ${jobId}: coffee chat requested by ${userId}: ${outcome}`);
+    const title = escapeMrkdwn(job.title);
+    const texts = { asked: m.coffee.requested(title), already: m.coffee.requestedAgain(title), no_contacts: m.coffee.noContacts(title) };
+    await tell(args, texts[outcome]);
+  });
+}
+
+function invite(services: Services, answer: 'confirmed' | 'declined') {
+  return button(services, async (args, userId, locale) => {
+    const m = messages(locale).coffee;
+    const contactId = idValue.parse(args.action.value);
+    const { job, changed } = services.coffee.answerInvite(userId, contactId, answer);
+    services.logger.info(`job ${job.id}: contact ${userId} ${answer}${changed ? '' : ' (unchanged)'}`);
+    const title = escapeMrkdwn(job.title);
+    await replace(args, answeredMessage(inviteLead(job, locale), answer === 'confirmed' ? m.inviteConfirmed(title) : m.inviteDeclined(title)));
+  });
+}
+
+function ask(services: Services, accept: boolean) {
+  return button(services, async (args, userId, locale) => {
+    const m = messages(locale).coffee;
+    const askId = idValue.parse(args.action.value);
+    const { job, outcome, member } = services.coffee.answerAsk(userId, askId, accept);
+    services.logger.info(`job ${job.id}: coffee ask ${askId} ${accept ? 'accepted' : 'declined'} by ${userId}: ${outcome}`);
+    if (outcome === 'already') {
+      await tell(args, m.alreadyAnswered);
+      return;
+    }
+    if (outcome === 'member_gone' || member === null) {
+      await replace(args, { text: m.memberGone });
+      return;
+    }
+    const answer = accept ? m.accepted(mention(member)) : m.notNow;
+    await replace(args, answeredMessage(askLead(job, member, locale), answer));
+  });
+}
+
+export function registerCoffeeListeners(app: ListenerRouter, services: Services): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.coffeeRequest, request(services));
+  app.action<BlockAction<ButtonAction>>(ACTION.coffeeInviteConfirm, invite(services, 'confirmed'));
+  app.action<BlockAction<ButtonAction>>(ACTION.coffeeInviteDecline, invite(services, 'declined'));
+  app.action<BlockAction<ButtonAction>>(ACTION.coffeeAskAccept, ask(services, true));
+  app.action<BlockAction<ButtonAction>>(ACTION.coffeeAskDecline, ask(services, false));
+}
