@@ -150,31 +150,40 @@ export class AnnouncementService {
    */
   plan(now: Date): void {
     for (const announcement of this.deps.repository.due(now)) {
-      let current = announcement.nextAt;
-      // Bounded: a minutely cron down for a week must not plan ten thousand posts in one tick.
-      for (let guard = 0; current !== null && current.getTime() <= now.getTime() && guard < 1000; guard += 1) {
-        const occurrence: Date = current;
-        const next = this.occurrenceAfter(announcement, occurrence);
-        const grace = next === null ? ONE_OFF_GRACE_MS : Math.min(REPEAT_GRACE_MS, next.getTime() - occurrence.getTime());
-        const expiresAt = new Date(occurrence.getTime() + grace);
-        const request = {
-          kind: 'announcement',
-          key: `announce:${announcement.id}:${occurrence.toISOString()}`,
-          channel: announcement.channel,
-          message: this.deps.render(announcement),
-          dueAt: occurrence,
-          expiresAt,
-          ...(announcement.author === null ? {} : { notifyOnFailure: announcement.author }),
-        };
-        const advanced = this.deps.repository.transaction(() => {
-          if (!this.deps.repository.advance(announcement.id, occurrence, next)) return false;
-          if (expiresAt.getTime() <= now.getTime()) this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
-          else this.deps.outbox.schedule(request);
-          return true;
-        });
-        if (!advanced) break;
-        current = next;
+      // One broken announcement must not hold back every other one behind it, tick after tick.
+      try {
+        this.planOne(announcement, now);
+      } catch (error) {
+        this.deps.logger.error(`announcement ${announcement.id} could not be planned:`, error);
       }
+    }
+  }
+
+  private planOne(announcement: Announcement, now: Date): void {
+    let current = announcement.nextAt;
+    // Bounded: a minutely cron down for a week must not plan ten thousand posts in one tick.
+    for (let guard = 0; current !== null && current.getTime() <= now.getTime() && guard < 1000; guard += 1) {
+      const occurrence: Date = current;
+      const next = this.occurrenceAfter(announcement, occurrence);
+      const grace = next === null ? ONE_OFF_GRACE_MS : Math.min(REPEAT_GRACE_MS, next.getTime() - occurrence.getTime());
+      const expiresAt = new Date(occurrence.getTime() + grace);
+      const request = {
+        kind: 'announcement',
+        key: `announce:${announcement.id}:${occurrence.toISOString()}`,
+        channel: announcement.channel,
+        message: this.deps.render(announcement),
+        dueAt: occurrence,
+        expiresAt,
+        ...(announcement.author === null ? {} : { notifyOnFailure: announcement.author }),
+      };
+      const advanced = this.deps.repository.transaction(() => {
+        if (!this.deps.repository.advance(announcement.id, occurrence, next)) return false;
+        if (expiresAt.getTime() <= now.getTime()) this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
+        else this.deps.outbox.schedule(request);
+        return true;
+      });
+      if (!advanced) break;
+      current = next;
     }
   }
 }

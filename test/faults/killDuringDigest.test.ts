@@ -1,0 +1,272 @@
+/**
+ * Fault: `kill -9` of the bot process in the middle of a digest to 1,000 members, then a restart on
+ * the same SQLite file. The real process is spawned as an operator runs it (node + ts-node on
+ * src/main.ts), its scheduler ticking by itself every second. Slack (a FakeSlack behind a proxy that
+ * answers chat.postMessage after 5–20 ms, so the run takes a few seconds) keeps processing a post
+ * whose sender died, as Slack does. The same fake serves both processes, so every digest Slack
+ * accepted is counted by the key in its metadata across both runs: each member must have exactly
+ * one. Real time throughout; every wait is bounded.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CommunityCharter } from '../../src/onboarding/community';
+import { openDatabase } from '../../src/storage/database';
+import { FakeSlack } from '../support/fakeSlack';
+import { postSigned } from '../support/signing';
+import { acceptedByKey, duplicatesAndLost, hash01, recordFigures, slashBody, tempDir, visibleText, type Json } from './support';
+
+jest.setTimeout(90_000);
+
+const REPO = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(REPO, 'src', 'main.ts');
+const TS_NODE_REGISTER = require.resolve('ts-node/register/transpile-only');
+const SECRET = 'kill-test-signing-secret';
+const ADMIN = 'UKILLADMIN';
+const MEMBERS = 1000;
+const KILL_AFTER = 312; // not a multiple of the delivery batch (25): the kill lands inside a batch
+const members = Array.from({ length: MEMBERS }, (_, i) => `UKILL${String(i).padStart(4, '0')}`);
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): string;
+}
+
+function startMain(cwd: string, env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['-r', TS_NODE_REGISTER, MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? cwd, TS_NODE_PROJECT: path.join(REPO, 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  return { child, exited, output: () => output };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Polls until `done()` or throws after `ms` with `describe()`; every wait in this file is bounded. */
+async function until(done: () => boolean | Promise<boolean>, ms: number, describe: () => string, everyMs = 25): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** The promise's value, or an error after `ms`; the timer never outlives the wait. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function healthy(running: Running, port: number): Promise<void> {
+  await until(
+    async () => {
+      if (running.child.exitCode !== null) throw new Error(`the bot exited:\n${running.output()}`);
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) })).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    30_000,
+    () => `no /healthz 200\n${running.output()}`,
+    100,
+  );
+}
+
+/**
+ * Forwards the Web API to the fake, answering chat.postMessage only after 5–20 ms. A request that
+ * arrived whole is forwarded even if its sender has died meanwhile: Slack does not un-post a
+ * message because the client went away.
+ */
+async function slowProxy(fake: FakeSlack): Promise<{ url: string; inFlight: () => number; close: () => Promise<void> }> {
+  let inFlight = 0;
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      inFlight += 1;
+      count += 1;
+      const delay = (req.url ?? '').includes('chat.postMessage') ? 5 + Math.floor(hash01('kill-proxy', count) * 16) : 0;
+      const forward = async (): Promise<void> => {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'authorization']) {
+          const value = req.headers[name];
+          if (typeof value === 'string') headers[name] = value;
+        }
+        const answer = await fetch(new URL(req.url ?? '/', fake.apiUrl.replace(/\/api\/$/, '/')), { method: req.method, headers, body: Buffer.concat(chunks) });
+        const body = Buffer.from(await answer.arrayBuffer());
+        if (!res.destroyed) {
+          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+          res.end(body);
+        }
+      };
+      forward()
+        .catch(() => {
+          if (!res.destroyed) res.destroy();
+        })
+        .finally(() => {
+          inFlight -= 1;
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    inFlight: () => inFlight,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The database as an operator's would be: 1,000 members who agreed and like Go, one open Go role. */
+function seed(file: string): void {
+  const db = openDatabase(file);
+  try {
+    const version = CommunityCharter.load(CommunityCharter.defaultFile()).version;
+    const at = new Date(Date.now() - 86_400_000).toISOString();
+    const member = db.prepare('INSERT INTO members (user_id, welcomed_at, agreed_version, agreed_at, created_at) VALUES (?, ?, ?, ?, ?)');
+    const interest = db.prepare("INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, 'go', ?)");
+    db.transaction(() => {
+      member.run(ADMIN, at, version, at, at);
+      for (const user of members) {
+        member.run(user, at, version, at, at);
+        interest.run(user, at);
+      }
+      const job = db
+        .prepare(
+          `INSERT INTO jobs (title, team, location, work_style, employment_type, apply_url, recruiter, posted_by, status, created_at)
+           VALUES ('Go engineer', 'Platform', 'Tokyo', 'hybrid', 'full_time', 'https://jobs.example.com/go', ?, ?, 'open', ?)`,
+        )
+        .run(ADMIN, ADMIN, at);
+      db.prepare("INSERT INTO job_tags (job_id, tag) VALUES (?, 'go')").run(job.lastInsertRowid);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+describe('fault: kill -9 in the middle of a digest to 1,000 members', () => {
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  it('after a restart on the same database every member has exactly one digest: 0 lost, 0 duplicated', async () => {
+    const { dir, cleanup } = tempDir('homecoming-kill-');
+    const file = path.join(dir, 'data', 'alumni.sqlite');
+    const fake = await FakeSlack.start();
+    const proxy = await slowProxy(fake);
+    try {
+      seed(file);
+      const env = (port: number): Record<string, string> => ({
+        SLACK_BOT_TOKEN: 'xoxb-kill-test',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: proxy.url,
+        PORT: String(port),
+        DATABASE_PATH: file,
+        ADMIN_USER_IDS: ADMIN,
+        SCHEDULER_CRON: '*/1 * * * * *',
+        // Slack's answers (5–20 ms) set the pace here, not BULK_POSTS_PER_SECOND (10 by default).
+        BULK_POSTS_PER_SECOND: '1000',
+        LOG_LEVEL: 'info',
+      });
+      const digests = (): Map<string, number> => acceptedByKey(fake, 'digest:');
+
+      // 1. Start the bot and have the admin run a digest now.
+      const port1 = await freePort();
+      const first = startMain(dir, env(port1));
+      children.push(first.child);
+      await healthy(first, port1);
+      const { body } = slashBody(fake, ADMIN, 'digest send');
+      const started = await postSigned(`http://127.0.0.1:${port1}/slack/events`, body, { signingSecret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+      expect(started.status).toBe(200);
+      expect(visibleText(started.json)).toContain(`${MEMBERS} member(s) will get one`);
+
+      // 2. kill -9 once a few hundred digests are out.
+      await until(() => digests().size >= KILL_AFTER, 30_000, () => `only ${digests().size} digests sent\n${first.output()}`, 5);
+      first.child.kill('SIGKILL');
+      const exit = await within(first.exited, 5000, 'no exit after SIGKILL');
+      expect(exit.signal).toBe('SIGKILL');
+      // Posts the dead process had already handed to Slack still land.
+      await until(() => proxy.inFlight() === 0, 5000, () => `${proxy.inFlight()} requests still in the proxy`);
+      const atKill = digests().size;
+      expect(atKill).toBeGreaterThanOrEqual(KILL_AFTER);
+      expect(atKill).toBeLessThan(MEMBERS); // the kill landed in the middle of the run
+      const left = new Database(file, { readonly: true });
+      const inDoubt = left.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE key LIKE 'digest:%' AND status = 'sending'").get()?.n ?? 0;
+      left.close();
+
+      // 3. Restart on the same file; it finishes the run by itself.
+      const historyBefore = fake.callsTo('conversations.history').length;
+      const port2 = await freePort();
+      const second = startMain(dir, env(port2));
+      children.push(second.child);
+      await healthy(second, port2);
+      const reports = (): Json[] =>
+        fake
+          .callsTo('chat.postMessage')
+          .filter((c) => c.args.channel === ADMIN && c.status === 200)
+          .map((c) => c.args);
+      await until(() => digests().size === MEMBERS && reports().length > 0, 45_000, () => `${digests().size} of ${MEMBERS} digests, ${reports().length} reports\n${second.output().slice(-3000)}`, 50);
+      // A few more ticks: nothing may arrive late or twice.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      second.child.kill('SIGTERM');
+      const stopped = await within(second.exited, 10_000, 'no exit after SIGTERM');
+      expect(stopped).toEqual({ code: 0, signal: null });
+
+      // 4. Count: every member exactly once, across both processes.
+      const counts = digests();
+      const runKeys = new Set([...counts.keys()].map((key) => key.slice(0, key.lastIndexOf(':'))));
+      expect(runKeys.size).toBe(1);
+      const runKey = [...runKeys][0] ?? '';
+      const expected = members.map((user) => `${runKey}:${user}`);
+      expect(duplicatesAndLost(counts, expected)).toEqual({ duplicated: [], lost: [] });
+      expect(counts.size).toBe(MEMBERS);
+      expect(reports()).toHaveLength(1);
+      expect(visibleText(reports()[0])).toContain(`${MEMBERS} sent`);
+      const db = new Database(file, { readonly: true });
+      try {
+        const statuses = db.prepare<[], { status: string; n: number }>("SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'digest:%' GROUP BY status").all();
+        expect(statuses).toEqual([{ status: 'sent', n: MEMBERS }]);
+        const foundInHistory = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE key LIKE 'digest:%' AND last_error = 'found_in_history'").get()?.n ?? 0;
+        const historyChecks = fake.callsTo('conversations.history').length - historyBefore;
+        // The rows the dead process held were checked against Slack's history before any resend.
+        expect(historyChecks).toBeGreaterThanOrEqual(inDoubt);
+        recordFigures('kill9', { members: MEMBERS, acceptedBeforeRestart: atKill, claimsInDoubt: inDoubt, historyChecks, foundInHistory, duplicated: 0, lost: 0 });
+      } finally {
+        db.close();
+      }
+      expect(fake.violations).toEqual([]);
+    } finally {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await proxy.close();
+      await fake.stop();
+      cleanup();
+    }
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * Shared pieces of the fault suite: deterministic randomness, counting what Slack accepted, and
+ * payload builders for the three surfaces (slash commands, Events API, interactivity).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FakeSlack, RecordedCall } from '../support/fakeSlack';
+import { formEncode, interactivityBody } from '../support/signing';
+import { keyOf } from '../scheduler/helpers';
+import slashFixture from '../fixtures/payloads/slash_command.json';
+import actionFixture from '../fixtures/payloads/block_actions.json';
+import viewFixture from '../fixtures/payloads/view_submission.json';
+import dmFixture from '../fixtures/payloads/event_message_im.json';
+import teamJoinFixture from '../fixtures/payloads/event_team_join.json';
+import homeOpenedFixture from '../fixtures/payloads/event_app_home_opened.json';
+
+export type Json = Record<string, unknown>;
+export type Values = Record<string, Record<string, Record<string, unknown>>>;
+
+export function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A number in [0, 1) that depends only on its inputs. Faults are decided per (method, key, n-th call)
+ * rather than from one shared sequence, so concurrent delivery cannot change which calls fail.
+ */
+export function hash01(...parts: (string | number)[]): number {
+  const digest = createHash('sha256').update(parts.join('\u0000')).digest();
+  return digest.readUInt32BE(0) / 0x1_0000_0000;
+}
+
+/** A temp folder for a SQLite file two bots (or two processes) share; removed by `cleanup`. */
+export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Slack accepted the call (HTTP 200 and ok: true). */
+export function accepted(call: RecordedCall): boolean {
+  return call.status === 200 && isRecord(call.response) && call.response.ok === true;
+}
+
+/** How many chat.postMessage calls Slack accepted per outbox key (the key rides in the metadata). */
+export function acceptedByKey(fake: FakeSlack, prefix = ''): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const call of fake.callsTo('chat.postMessage')) {
+    const key = keyOf(call);
+    if (key === undefined || !key.startsWith(prefix) || !accepted(call)) continue;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Keys seen more than once, and expected keys never seen: both must be empty. */
+export function duplicatesAndLost(counts: ReadonlyMap<string, number>, expected: readonly string[]): { duplicated: string[]; lost: string[] } {
+  return {
+    duplicated: [...counts].filter(([, n]) => n > 1).map(([key]) => key),
+    lost: expected.filter((key) => (counts.get(key) ?? 0) === 0),
+  };
+}
+
+// ---------------------------------------------------------------- request bodies
+
+let sequence = 0;
+function next(): number {
+  sequence += 1;
+  return sequence;
+}
+
+/** A slash command body with its own response_url and trigger_id, so its answers can be told apart. */
+export function slashBody(fake: FakeSlack, user: string, text: string): { body: string; responseUrl: string; triggerId: string } {
+  const responseUrl = fake.responseUrl();
+  const triggerId = `trig-fault-${next()}`;
+  const body = formEncode({ ...slashFixture, user_id: user, text, response_url: responseUrl, trigger_id: triggerId });
+  return { body, responseUrl, triggerId };
+}
+
+/** An Events API envelope with a fixed event_id (so a second delivery is the same event). */
+export function eventEnvelope(event: Json, eventId: string, fixture: Json = dmFixture): string {
+  return JSON.stringify({ ...fixture, event, event_id: eventId, event_time: Math.floor(Date.now() / 1000) });
+}
+
+/** message.im from `user` in its own DM channel `channel`. */
+export function dmEvent(user: string, text: string, channel = `D${user}`): Json {
+  const ts = `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`;
+  return { ...dmFixture.event, user, text, channel, ts, event_ts: ts };
+}
+
+export function teamJoinEvent(user: string): { event: Json; fixture: Json } {
+  return { event: { ...teamJoinFixture.event, user: { ...teamJoinFixture.event.user, id: user } }, fixture: teamJoinFixture };
+}
+
+export function homeOpenedEvent(user: string): { event: Json; fixture: Json } {
+  return { event: { ...homeOpenedFixture.event, user }, fixture: homeOpenedFixture };
+}
+
+/** A block_actions payload for one button pressed in a message (with a response_url of its own). */
+export function actionBody(fake: FakeSlack, user: string, actionId: string, value: string): { body: string; responseUrl: string } {
+  const responseUrl = fake.responseUrl();
+  const payload: Json = {
+    ...actionFixture,
+    user: { ...actionFixture.user, id: user },
+    trigger_id: `trig-fault-${next()}`,
+    response_url: responseUrl,
+    actions: [{ ...actionFixture.actions[0], action_id: actionId, value }],
+  };
+  return { body: interactivityBody(payload), responseUrl };
+}
+
+/** A view_submission payload with the given state values and private_metadata. */
+export function viewBody(user: string, callbackId: string, values: unknown, privateMetadata: string): string {
+  const payload = {
+    ...viewFixture,
+    user: { ...viewFixture.user, id: user },
+    trigger_id: `trig-fault-${next()}`,
+    view: { ...viewFixture.view, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
+  };
+  return interactivityBody(payload);
+}
+
+// ---------------------------------------------------------------- modal states, as Slack sends them
+
+export const text = (value: string | null): Record<string, Record<string, unknown>> => ({ value: { type: 'plain_text_input', value } });
+const epoch = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+export function eventValues(fields: { title: string; startsAt: Date; endsAt: Date; channel: string; reminders: string[] }): Values {
+  return {
+    'event.title': text(fields.title),
+    'event.description': text(null),
+    'event.starts_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.startsAt) } },
+    'event.ends_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.endsAt) } },
+    'event.place': text('Tokyo office'),
+    'event.url': text(null),
+    'event.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
+    'event.capacity': { value: { type: 'number_input', value: null } },
+    'event.tags': text(null),
+    'event.reminders': { value: { type: 'checkboxes', selected_options: fields.reminders.map((value) => ({ value })) } },
+  };
+}
+
+export function announceValues(fields: { channel: string; text: string; postAt: Date; repeat: string; cron?: string }): Values {
+  return {
+    'announce.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
+    'announce.text': text(fields.text),
+    'announce.post_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.postAt) } },
+    'announce.repeat': { value: { type: 'static_select', selected_option: { value: fields.repeat } } },
+    'announce.cron': text(fields.cron ?? null),
+  };
+}
+
+export function jobValues(poster: string, channel: string | null = null): Values {
+  const values: Values = {
+    'job.title': text('Staff engineer'),
+    'job.team': text('Platform'),
+    'job.location': text('Tokyo'),
+    'job.work_style': { value: { type: 'radio_buttons', selected_option: { value: 'hybrid' } } },
+    'job.employment_type': { value: { type: 'static_select', selected_option: { value: 'full_time' } } },
+    'job.description': text('Build the platform'),
+    'job.apply_url': text('https://careers.example.com/staff-1'),
+    'job.tags': text('go'),
+    'job.recruiter': { value: { type: 'users_select', selected_user: poster } },
+    'job.closes_on': { value: { type: 'datepicker', selected_date: null } },
+  };
+  if (channel !== null) values['job.channel'] = { value: { type: 'conversations_select', selected_conversation: channel } };
+  return values;
+}
+
+export function referralValues(): Values {
+  return {
+    'referral.name': text('Kenji Sato'),
+    'referral.contact': text('kenji@example.com'),
+    'referral.relationship': text('Worked together'),
+    'referral.note': text('Great engineer'),
+  };
+}
+
+export function profileValues(): Values {
+  return {
+    'profile.display_name': text('Mika Tanaka'),
+    'profile.years_from': { value: { type: 'number_input', value: '2015' } },
+    'profile.years_to': { value: { type: 'number_input', value: '2021' } },
+    'profile.company': text('Acme Robotics'),
+    'profile.title': text('Design lead'),
+    'profile.location': text('Kyoto'),
+    'profile.bio': text('Loves tea'),
+    'profile.interests': text('design, golang'),
+    'profile.open_to': { value: { type: 'checkboxes', selected_options: [{ value: 'comeback' }] } },
+    'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: 'staff' } } },
+  };
+}
+
+/** The text a person sees in a message-like body (its text and its blocks' texts). */
+export function visibleText(message: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isRecord(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'text' && typeof value === 'string') parts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(message);
+  return parts.join('\n');
+}
+
+/** Runs `work` over `items`, `size` at a time. */
+export async function inBatches<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map((item, offset) => work(item, start + offset)));
+  }
+}
+
+/**
+ * With FAULT_FIGURES=<file>, each test appends the figures it measured (one JSON line) to that file;
+ * the README's Reliability section quotes them. Silent otherwise.
+ */
+export function recordFigures(test: string, figures: Json): void {
+  const file = process.env.FAULT_FIGURES;
+  if (file === undefined || file === '') return;
+  fs.appendFileSync(file, `${JSON.stringify({ test, ...figures })}\n`);
+}
