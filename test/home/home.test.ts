@@ -1,34 +1,13 @@
+import { profileValues } from '../support/forms';
 import { ADMIN, TestBot, allText } from '../support/testBot';
+import { record, buttons, actionIds, type Json } from '../support/blocks';
 import type { RecordedCall } from '../support/fakeSlack';
 import community from '../../content/community.json';
 import homeOpenedFixture from '../fixtures/payloads/event_app_home_opened.json';
 
-type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-function record(value: unknown): Json {
-  return isRecord(value) ? value : {};
-}
 
-function buttons(node: unknown): Json[] {
-  const found: Json[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (isRecord(value)) {
-      if (value.type === 'button') found.push(value);
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(node);
-  return found;
-}
-
-function actionIds(node: unknown): unknown[] {
-  return buttons(node).map((button) => button.action_id);
-}
 
 function publishesFor(tb: TestBot, user: string): RecordedCall[] {
   return tb.fake.callsTo('views.publish').filter((call) => call.args.user_id === user);
@@ -40,37 +19,7 @@ function lastHome(tb: TestBot, user: string): Json {
   return record(calls[calls.length - 1]?.args.view);
 }
 
-function text(value: string): Json {
-  return { value: { type: 'plain_text_input', value } };
-}
 
-function profileValues(fields: {
-  name?: string;
-  from?: string;
-  to?: string;
-  company?: string;
-  title?: string;
-  location?: string;
-  bio?: string;
-  interests?: string;
-  openTo?: string[];
-  visibility?: string;
-}): Json {
-  return {
-    'profile.display_name': text(fields.name ?? ''),
-    'profile.years_from': { value: { type: 'number_input', value: fields.from ?? '' } },
-    'profile.years_to': { value: { type: 'number_input', value: fields.to ?? '' } },
-    'profile.company': text(fields.company ?? ''),
-    'profile.title': text(fields.title ?? ''),
-    'profile.location': text(fields.location ?? ''),
-    'profile.bio': text(fields.bio ?? ''),
-    'profile.interests': text(fields.interests ?? ''),
-    'profile.open_to': {
-      value: { type: 'checkboxes', selected_options: (fields.openTo ?? []).map((value) => ({ value })) },
-    },
-    'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: fields.visibility ?? 'all' } } },
-  };
-}
 
 function interestTags(tb: TestBot, user: string): string[] {
   return tb.db

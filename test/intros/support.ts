@@ -1,9 +1,11 @@
+import { profileValues, type ProfileFields as FormProfileFields } from '../support/forms';
 import type { RecordedCall } from '../support/fakeSlack';
 import { TestBot, allText } from '../support/testBot';
 import { keyOf } from '../scheduler/helpers';
 
-type Values = Record<string, Record<string, Record<string, unknown>>>;
 type Json = Record<string, unknown>;
+
+export { profileValues };
 
 export const DAY = 86_400_000;
 /** Monday 10:00 in Tokyo, in an even week from 2024-01-01: an intro round (with the default INTROS_CRON). */
@@ -12,35 +14,7 @@ export const ROUND_1 = '2026-11-30T01:00:00.000Z';
 export const ODD_MONDAY = '2026-12-07T01:00:00.000Z';
 export const ROUND_2 = '2026-12-14T01:00:00.000Z';
 
-export interface ProfileFields {
-  name?: string;
-  from?: string;
-  to?: string;
-  company?: string;
-  title?: string;
-  location?: string;
-  interests?: string;
-  openTo?: string[];
-  visibility?: 'all' | 'staff' | 'nobody';
-}
-
-/** view.state.values of the profile modal, as Slack sends them. */
-export function profileValues(fields: ProfileFields): Values {
-  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-  const number = (value: string | undefined) => ({ value: { type: 'number_input', value: value ?? null } });
-  return {
-    'profile.display_name': text(fields.name),
-    'profile.years_from': number(fields.from),
-    'profile.years_to': number(fields.to),
-    'profile.company': text(fields.company),
-    'profile.title': text(fields.title),
-    'profile.location': text(fields.location),
-    'profile.bio': text(undefined),
-    'profile.interests': text(fields.interests),
-    'profile.open_to': { value: { type: 'checkboxes', selected_options: (fields.openTo ?? []).map((value) => ({ value })) } },
-    'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: fields.visibility ?? 'all' } } },
-  };
-}
+export type ProfileFields = FormProfileFields & { visibility?: 'all' | 'staff' | 'nobody' };
 
 /** A member who agreed, saved a profile through the modal and (unless told otherwise) opted in to intros. */
 export async function member(tb: TestBot, user: string, fields: ProfileFields & { locale?: string; intros?: boolean }): Promise<void> {

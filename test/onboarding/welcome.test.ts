@@ -1,3 +1,4 @@
+import { isRecord, buttons, actionIds, type Json } from '../support/blocks';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,29 +8,8 @@ import community from '../../content/community.json';
 import teamJoinFixture from '../fixtures/payloads/event_team_join.json';
 import dmFixture from '../fixtures/payloads/event_message_im.json';
 
-type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-/** Every object in a tree of blocks whose `type` is 'button'. */
-function buttons(node: unknown): Json[] {
-  const found: Json[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (isRecord(value)) {
-      if (value.type === 'button') found.push(value);
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(node);
-  return found;
-}
-
-function actionIds(node: unknown): unknown[] {
-  return buttons(node).map((button) => button.action_id);
-}
 
 function blockTypes(blocks: unknown): unknown[] {
   return Array.isArray(blocks) ? blocks.map((block) => (isRecord(block) ? block.type : undefined)) : [];

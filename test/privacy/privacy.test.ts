@@ -1,32 +1,10 @@
 import { ADMIN, TestBot, allText } from '../support/testBot';
+import { record, buttons, actionIds, type Json } from '../support/blocks';
 import community from '../../content/community.json';
 
-type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-function record(value: unknown): Json {
-  return isRecord(value) ? value : {};
-}
 
-function buttons(node: unknown): Json[] {
-  const found: Json[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (isRecord(value)) {
-      if (value.type === 'button') found.push(value);
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(node);
-  return found;
-}
-
-function actionIds(node: unknown): unknown[] {
-  return buttons(node).map((button) => button.action_id);
-}
 
 function text(value: string): Json {
   return { value: { type: 'plain_text_input', value } };
