@@ -271,3 +271,20 @@ describe('App Home', () => {
     expect(tb.fake.violations).toEqual([]);
   });
 });
+
+describe('interests modal and agreement', () => {
+  it('refuses a submission from a member who has not agreed, saving nothing', async () => {
+    const tb = await TestBot.start();
+    try {
+      const before = tb.snapshot();
+      const response = await tb.submit('interests.modal', { 'interests.tags': { value: { type: 'plain_text_input', value: 'go, rust' } } }, 'U0NOTAGREED', '{"origin":"home"}');
+      const ack = response.json as { response_action: string; errors: Record<string, string> };
+      expect(ack.response_action).toBe('errors');
+      expect(ack.errors['interests.tags']).toContain('I agree');
+      expect(tb.snapshot()).toBe(before);
+      expect(tb.fake.violations).toEqual([]);
+    } finally {
+      await tb.stop();
+    }
+  });
+});

@@ -21,7 +21,9 @@ function originOf(body: BlockAction): ModalOrigin['origin'] {
 async function answer(args: ButtonArgs, services: Services, locale: Locale, message: SlackMessage, title: string): Promise<void> {
   const { body, client, respond } = args;
   if (body.view?.type === 'modal') {
-    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: doneModal(title, message.text, locale) });
+    // No hash: a second press of the same button finds the modal already replaced, and the
+    // confirmation it gets is the same one, so overwriting is right rather than a conflict.
+    await client.views.update({ view_id: body.view.id, view: doneModal(title, message.text, locale) });
   } else if (body.view?.type === 'home') {
     await publishHome(services, client, body.user.id, locale);
   } else {

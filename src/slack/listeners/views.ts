@@ -75,6 +75,11 @@ export function registerViews(app: ListenerRouter, services: Services): void {
     submission(services, [INTERESTS_INPUT.block], async ({ ack, body, view, client }) => {
       const userId = body.user.id;
       const locale = await services.locales.localeOf(userId);
+      // Only a member who agreed can reach this modal; a forged submission is refused the same way.
+      if (services.onboarding.agreementState(userId) !== 'agreed') {
+        await ack({ response_action: 'errors', errors: { [INTERESTS_INPUT.block]: messages(locale).onboarding.mustAgreeFirst } });
+        return;
+      }
       const parsed = services.members.parseInterestField(textValue(parseViewState(view.state.values), INTERESTS_INPUT));
       if (!parsed.ok) {
         await ack({ response_action: 'errors', errors: { [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) } });
