@@ -16,23 +16,6 @@ export const PROFILE_LIMITS = {
   earliestYear: 1950,
 } as const;
 
-export interface Profile {
-  readonly userId: string;
-  readonly displayName: string | null;
-  readonly yearsFrom: number | null;
-  readonly yearsTo: number | null;
-  readonly company: string | null;
-  readonly title: string | null;
-  readonly location: string | null;
-  readonly bio: string | null;
-  readonly visibility: Visibility;
-  readonly openTo: readonly OpenToFlag[];
-  readonly interests: readonly string[];
-  readonly profileUpdatedAt: string | null;
-  readonly agreedVersion: string | null;
-  readonly agreedAt: string | null;
-}
-
 /** What a member may change through the profile modal, after our own validation. */
 export interface ProfileUpdate {
   readonly displayName: string | null;
@@ -45,6 +28,14 @@ export interface ProfileUpdate {
   readonly visibility: Visibility;
   readonly openTo: readonly OpenToFlag[];
   readonly interests: readonly string[];
+}
+
+/** A stored profile: what the member set, and what we recorded about it. */
+export interface Profile extends ProfileUpdate {
+  readonly userId: string;
+  readonly profileUpdatedAt: string | null;
+  readonly agreedVersion: string | null;
+  readonly agreedAt: string | null;
 }
 
 export const visibilitySchema = z.enum(VISIBILITIES);

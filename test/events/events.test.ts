@@ -149,6 +149,16 @@ describe('events: organizers create, members RSVP', () => {
     expect(JSON.stringify(response.json)).toContain('calendar.google.com');
   });
 
+  it('the Google Calendar link button is acknowledged and changes nothing', async () => {
+    const id = await createEvent(tb, ORGANIZER, {});
+    const before = tb.snapshot();
+    const calls = tb.fake.calls.length;
+    const response = await tb.press('event.calendar', 'U6CAL', 'message', String(id));
+    expect(response.status).toBe(200);
+    expect(tb.snapshot()).toBe(before);
+    expect(tb.fake.calls.length).toBe(calls);
+  });
+
   it('the .ics button sends an iCalendar file to the member', async () => {
     const start = new Date(tb.clock.now().getTime() + 3 * DAY);
     const id = await createEvent(tb, ORGANIZER, { title: 'Ski trip; Niseko, Hokkaido', startsAt: start });

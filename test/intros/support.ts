@@ -1,3 +1,4 @@
+import { buttons } from '../support/blocks';
 import { profileValues, type ProfileFields as FormProfileFields } from '../support/forms';
 import type { RecordedCall } from '../support/fakeSlack';
 import { TestBot, allText } from '../support/testBot';
@@ -6,6 +7,9 @@ import { keyOf } from '../scheduler/helpers';
 type Json = Record<string, unknown>;
 
 export { profileValues };
+
+/** Every button in a Block Kit tree. */
+export const buttonsOf = buttons;
 
 export const DAY = 86_400_000;
 /** Monday 10:00 in Tokyo, in an even week from 2024-01-01: an intro round (with the default INTROS_CRON). */
@@ -53,19 +57,6 @@ export async function tickAt(tb: TestBot, at: string | Date): Promise<void> {
   await tb.tick();
 }
 
-export function buttonsOf(node: unknown): Json[] {
-  const found: Json[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) {
-      const record = value as Json;
-      if (record.type === 'button') found.push(record);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 export function textOf(call: RecordedCall | undefined): string {
   return allText(call?.args);

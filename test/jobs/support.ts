@@ -1,3 +1,4 @@
+import { buttons } from '../support/blocks';
 import type { RecordedCall } from '../support/fakeSlack';
 import { interactivityBody } from '../support/signing';
 import { ADMIN, TestBot } from '../support/testBot';
@@ -5,6 +6,8 @@ import actionFixture from '../fixtures/payloads/block_actions.json';
 
 type Json = Record<string, unknown>;
 type Values = Record<string, Record<string, Record<string, unknown>>>;
+
+export { buttons };
 
 export const HR = 'U7HR01';
 export const JOBS_CHANNEL = 'C0JOBS01';
@@ -154,20 +157,6 @@ export async function pressInEphemeral(tb: TestBot, actionId: string, user: stri
   return response;
 }
 
-/** Every button in a Block Kit tree. */
-export function buttons(node: unknown): Json[] {
-  const found: Json[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) {
-      const record = value as Json;
-      if (record.type === 'button') found.push(record);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 /** The view of the last views.open call. */
 export function jobsOpenModal(tb: TestBot): { callback_id: string; private_metadata: string; title: { text: string }; blocks: Json[] } {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { messages, type Locale } from '../../i18n';
 import type { Services } from '../../services';
+import { replacePressed, tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { publishHome } from '../home';
@@ -42,12 +43,7 @@ function button(services: Services, work: (args: ButtonArgs, locale: Locale) => 
     } catch (error) {
       const ref = errorReference();
       services.logger.error(`button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
-      const text = messages(locale).common.error(ref);
-      if (args.body.response_url !== undefined) {
-        await args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
-      } else {
-        await args.client.chat.postMessage({ channel: userId, text }).catch(() => undefined);
-      }
+      await tellPresser(args, messages(locale).common.error(ref)).catch(() => undefined);
     }
   };
 }
@@ -59,10 +55,8 @@ export function registerActions(app: ListenerRouter, services: Services): void {
       const userId = args.body.user.id;
       const agreedAt = services.onboarding.agree(userId);
       services.logger.info(`${userId} agreed to the charter ${services.onboarding.charter.version}`);
-      const agreed = agreedMessage(locale, agreedAt);
       if (args.body.view?.type === 'home') await publishHome(services, args.client, userId);
-      else if (args.body.response_url !== undefined) await args.respond({ replace_original: true, ...agreed });
-      else await args.client.chat.postMessage({ channel: userId, text: agreed.text, ...(agreed.blocks ? { blocks: agreed.blocks } : {}) });
+      else await replacePressed(args, agreedMessage(locale, agreedAt));
     }),
   );
 
@@ -95,8 +89,7 @@ export function registerActions(app: ListenerRouter, services: Services): void {
       const m = messages(locale).privacy;
       await sendDataExport(services, args.client, args.body.user.id, locale);
       if (args.body.view?.type === 'modal') await answer(args, services, locale, { text: m.exportSent }, messages(locale).privacy.modalTitle);
-      else if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, text: m.exportSent });
-      else await args.client.chat.postMessage({ channel: args.body.user.id, text: m.exportSent });
+      else await tellPresser(args, m.exportSent);
     }),
   );
 

@@ -4,6 +4,7 @@ import { NotYourRequest } from '../../coffee/types';
 import { messages, type Locale } from '../../i18n';
 import { JobNotFound, JobNotOpen, type Job } from '../../jobs/types';
 import type { Services } from '../../services';
+import { replacePressed, tellPresser } from '../presserReplies';
 import { errorReference } from '../commands/dispatch';
 import { ACTION } from '../ids';
 import { answeredMessage, askLead, curiousWithOffer, inviteLead } from '../views/coffee';
@@ -16,27 +17,15 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 /** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
 const idValue = z.coerce.number().int().positive();
 
-/** An answer only the presser sees: ephemeral under a message, a DM when pressed on the Home tab. */
-async function tellMessage(args: ButtonArgs, message: SlackMessage): Promise<void> {
-  const blocks = message.blocks === undefined ? {} : { blocks: message.blocks };
-  if (args.body.response_url !== undefined) {
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, ...blocks });
-  } else {
-    await args.client.chat.postMessage({ channel: args.body.user.id, text: message.text, ...blocks });
-  }
-}
 
-function tell(args: ButtonArgs, text: string): Promise<void> {
-  return tellMessage(args, { text });
-}
 
 /** Shows the answer in the DM the buttons sat in, so they cannot be pressed again by mistake. */
-async function replace(args: ButtonArgs, message: SlackMessage): Promise<void> {
+async function showAnswer(args: ButtonArgs, message: SlackMessage): Promise<void> {
   if (args.body.response_url === undefined || args.body.container.is_ephemeral === true) {
-    await tellMessage(args, message);
+    await tellPresser(args, message);
     return;
   }
-  await args.respond({ replace_original: true, text: message.text, ...(message.blocks === undefined ? {} : { blocks: message.blocks }) });
+  await replacePressed(args, message);
 }
 
 /**
@@ -61,13 +50,13 @@ function button(services: Services, work: (args: ButtonArgs, userId: string, loc
         const m = messages(locale);
         if (error instanceof NotYourRequest || error instanceof z.ZodError) {
           services.logger.info(`coffee button ${args.action.action_id} from ${userId} refused: not theirs`);
-          await tell(args, m.coffee.notYours);
-        } else if (error instanceof JobNotOpen) await tell(args, m.jobs.notOpen[error.status]);
-        else if (error instanceof JobNotFound) await tell(args, m.jobs.notFound(String(error.jobId)));
+          await tellPresser(args, m.coffee.notYours);
+        } else if (error instanceof JobNotOpen) await tellPresser(args, m.jobs.notOpen[error.status]);
+        else if (error instanceof JobNotFound) await tellPresser(args, m.jobs.notFound(String(error.jobId)));
         else {
           const ref = errorReference();
           services.logger.error(`coffee button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
-          await tell(args, m.common.error(ref));
+          await tellPresser(args, m.common.error(ref));
         }
       }
     } catch (failure) {
@@ -81,7 +70,7 @@ function request(services: Services) {
     const m = messages(locale);
     const jobId = idValue.parse(args.action.value);
     if (services.onboarding.agreementState(userId) !== 'agreed') {
-      await tell(args, m.onboarding.mustAgreeFirst);
+      await tellPresser(args, m.onboarding.mustAgreeFirst);
       return;
     }
     const { job, outcome } = services.coffee.request(userId, jobId);
@@ -89,7 +78,7 @@ function request(services: Services) {
     services.logger.info(`job ${jobId}: coffee chat requested by ${userId}: ${outcome}`);
     const title = escapeMrkdwn(job.title);
     const texts = { asked: m.coffee.requested(title), already: m.coffee.requestedAgain(title), no_contacts: m.coffee.noContacts(title) };
-    await tell(args, texts[outcome]);
+    await tellPresser(args, texts[outcome]);
   });
 }
 
@@ -100,7 +89,7 @@ function invite(services: Services, answer: 'confirmed' | 'declined') {
     const { job, changed } = services.coffee.answerInvite(userId, contactId, answer);
     services.logger.info(`job ${job.id}: contact ${userId} ${answer}${changed ? '' : ' (unchanged)'}`);
     const title = escapeMrkdwn(job.title);
-    await replace(args, answeredMessage(inviteLead(job, locale), answer === 'confirmed' ? m.inviteConfirmed(title) : m.inviteDeclined(title)));
+    await showAnswer(args, answeredMessage(inviteLead(job, locale), answer === 'confirmed' ? m.inviteConfirmed(title) : m.inviteDeclined(title)));
   });
 }
 
@@ -111,15 +100,15 @@ function ask(services: Services, accept: boolean) {
     const { job, outcome, member } = services.coffee.answerAsk(userId, askId, accept);
     services.logger.info(`job ${job.id}: coffee ask ${askId} ${accept ? 'accepted' : 'declined'} by ${userId}: ${outcome}`);
     if (outcome === 'already') {
-      await tell(args, m.alreadyAnswered);
+      await tellPresser(args, m.alreadyAnswered);
       return;
     }
     if (outcome === 'member_gone' || member === null) {
-      await replace(args, { text: m.memberGone });
+      await showAnswer(args, { text: m.memberGone });
       return;
     }
     const answer = accept ? m.accepted(mention(member)) : m.notNow;
-    await replace(args, answeredMessage(askLead(job, member, locale), answer));
+    await showAnswer(args, answeredMessage(askLead(job, member, locale), answer));
   });
 }
 

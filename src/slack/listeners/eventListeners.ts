@@ -5,6 +5,7 @@ import { icsFor } from '../../events/calendar';
 import { EventClosed, EventNotFound, type RsvpChoice } from '../../events/types';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
+import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
 import { errorReference, permissionText } from '../commands/dispatch';
 import { eventsListFor, postEventCard, refreshEventCard } from '../eventCards';
@@ -33,13 +34,6 @@ async function displayNameOf(services: Services, args: ButtonArgs): Promise<stri
   }
 }
 
-async function tell(args: ButtonArgs, text: string): Promise<void> {
-  if (args.body.response_url !== undefined) {
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
-  } else {
-    await args.client.chat.postMessage({ channel: args.body.user.id, text });
-  }
-}
 
 function rsvp(services: Services, choice: RsvpChoice) {
   return async (args: ButtonArgs): Promise<void> => {
@@ -50,7 +44,7 @@ function rsvp(services: Services, choice: RsvpChoice) {
     try {
       const eventId = eventIdValue.parse(args.action.value);
       if (services.onboarding.agreementState(userId) !== 'agreed') {
-        await tell(args, messages(locale).onboarding.mustAgreeFirst);
+        await tellPresser(args, messages(locale).onboarding.mustAgreeFirst);
         return;
       }
       const result = await services.events.rsvp(userId, eventId, choice, await displayNameOf(services, args));
@@ -66,7 +60,7 @@ function rsvp(services: Services, choice: RsvpChoice) {
       }
       if (args.body.container.is_ephemeral !== true && args.body.view === undefined) {
         const text = result.status === 'waitlist' ? m.rsvpWaitlisted(escapeMrkdwn(event.title)) : m.rsvpRecorded(escapeMrkdwn(event.title), m.status[result.status]);
-        await tell(args, text);
+        await tellPresser(args, text);
       }
     } catch (error) {
       await explain(services, args, locale, error);
@@ -76,12 +70,12 @@ function rsvp(services: Services, choice: RsvpChoice) {
 
 async function explain(services: Services, args: ButtonArgs, locale: Locale, error: unknown): Promise<void> {
   const m = messages(locale);
-  if (error instanceof EventClosed) return tell(args, error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded);
-  if (error instanceof EventNotFound) return tell(args, m.events.notFound(String(error.eventId)));
-  if (error instanceof z.ZodError) return tell(args, m.events.notFound('?'));
+  if (error instanceof EventClosed) return tellPresser(args, error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded);
+  if (error instanceof EventNotFound) return tellPresser(args, m.events.notFound(String(error.eventId)));
+  if (error instanceof z.ZodError) return tellPresser(args, m.events.notFound('?'));
   const ref = errorReference();
   services.logger.error(`event button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
-  await tell(args, m.common.error(ref)).catch(() => undefined);
+  await tellPresser(args, m.common.error(ref)).catch(() => undefined);
 }
 
 export function registerEventListeners(app: ListenerRouter, services: Services): void {

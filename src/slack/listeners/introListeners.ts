@@ -3,30 +3,18 @@ import { z } from 'zod';
 import { messages, type Locale } from '../../i18n';
 import type { IntroAnswer } from '../../intros/types';
 import type { Services } from '../../services';
+import { replacePressed, tellPresser } from '../presserReplies';
 import { errorReference } from '../commands/dispatch';
 import { ACTION } from '../ids';
 import { availabilityAsk, parseAskButton } from '../views/availability';
 import { checkinAnswered } from '../views/intros';
-import type { SlackMessage } from '../views/message';
 import type { ListenerRouter } from './router';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 const groupId = z.coerce.number().int().positive();
 
-/** Replaces the DM the button sat in; a button without a message (never sent by us) gets a new DM. */
-async function replace(args: ButtonArgs, message: SlackMessage): Promise<void> {
-  if (args.body.response_url !== undefined) {
-    await args.respond({ replace_original: true, text: message.text, ...(message.blocks === undefined ? {} : { blocks: message.blocks }) });
-  } else {
-    await args.client.chat.postMessage({ channel: args.body.user.id, text: message.text, ...(message.blocks === undefined ? {} : { blocks: message.blocks }) });
-  }
-}
 
-async function tell(args: ButtonArgs, text: string): Promise<void> {
-  if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, text });
-  else await args.client.chat.postMessage({ channel: args.body.user.id, text });
-}
 
 /** ack() first; then the work, with any failure logged (ids only) and the member told. */
 function button(services: Services, work: (args: ButtonArgs, userId: string, locale: Locale) => Promise<void>) {
@@ -39,7 +27,7 @@ function button(services: Services, work: (args: ButtonArgs, userId: string, loc
     } catch (error) {
       const ref = errorReference();
       services.logger.error(`button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
-      await tell(args, messages(locale).common.error(ref)).catch(() => undefined);
+      await tellPresser(args, messages(locale).common.error(ref)).catch(() => undefined);
     }
   };
 }
@@ -49,11 +37,11 @@ function checkin(services: Services, answer: IntroAnswer) {
     const group = groupId.safeParse(args.action.value);
     if (!group.success || !services.intros.answer(userId, group.data, answer)) {
       services.logger.info(`intro check-in ${answer} from ${userId} refused: not in group ${args.action.value ?? '?'}`);
-      await tell(args, messages(locale).intros.notInGroup);
+      await tellPresser(args, messages(locale).intros.notInGroup);
       return;
     }
     services.members.recordActivity(userId);
-    await replace(args, checkinAnswered(answer, group.data, locale));
+    await replacePressed(args, checkinAnswered(answer, group.data, locale));
   });
 }
 
@@ -63,7 +51,7 @@ function availability(services: Services, action: 'keep' | 'drop' | 'keep_all') 
     const value = parseAskButton(args.action.value);
     if (value === undefined || (action !== 'keep_all' && value.flag === undefined)) {
       services.logger.warn(`availability button ${action} from ${userId} with an unreadable value`);
-      await tell(args, messages(locale).availability.stale);
+      await tellPresser(args, messages(locale).availability.stale);
       return;
     }
     const pending = services.availability.states(userId, value.asked).filter((s) => s.state === 'pending').map((s) => s.flag);
@@ -71,7 +59,7 @@ function availability(services: Services, action: 'keep' | 'drop' | 'keep_all') 
     else if (action === 'keep' && value.flag !== undefined) services.availability.keep(userId, [value.flag]);
     else services.availability.keep(userId, pending);
     services.members.recordActivity(userId);
-    await replace(args, availabilityAsk(services.availability.states(userId, value.asked), locale));
+    await replacePressed(args, availabilityAsk(services.availability.states(userId, value.asked), locale));
   });
 }
 

@@ -4,6 +4,7 @@ import { messages, type Locale } from '../../i18n';
 import { JobNotFound, JobNotOpen, NotRecruiter, REFERRAL_MOVES, ReferralNotFound, type ReferralMove } from '../../jobs/types';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
+import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
 import { errorReference, permissionText } from '../commands/dispatch';
 import { publishHome } from '../home';
@@ -21,29 +22,21 @@ type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 /** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
 const idValue = z.coerce.number().int().positive();
 
-/** An answer only the presser sees: ephemeral under a message, a DM when pressed on the Home tab. */
-async function tell(args: ButtonArgs, text: string): Promise<void> {
-  if (args.body.response_url !== undefined) {
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
-  } else {
-    await args.client.chat.postMessage({ channel: args.body.user.id, text });
-  }
-}
 
 /** Turns a failure into words for the presser; unexpected ones are logged with a reference. */
 async function explain(services: Services, args: ButtonArgs, locale: Locale, error: unknown): Promise<void> {
   const m = messages(locale);
-  if (error instanceof JobNotOpen) return tell(args, m.jobs.notOpen[error.status]);
-  if (error instanceof JobNotFound) return tell(args, m.jobs.notFound(String(error.jobId)));
-  if (error instanceof ReferralNotFound) return tell(args, m.jobs.referralNotFound);
+  if (error instanceof JobNotOpen) return tellPresser(args, m.jobs.notOpen[error.status]);
+  if (error instanceof JobNotFound) return tellPresser(args, m.jobs.notFound(String(error.jobId)));
+  if (error instanceof ReferralNotFound) return tellPresser(args, m.jobs.referralNotFound);
   if (error instanceof NotRecruiter) {
     services.logger.info(`refused ${args.body.user.id}: ${error.message}`);
-    return tell(args, m.jobs.moveRefused);
+    return tellPresser(args, m.jobs.moveRefused);
   }
-  if (error instanceof z.ZodError) return tell(args, m.jobs.notFound('?'));
+  if (error instanceof z.ZodError) return tellPresser(args, m.jobs.notFound('?'));
   const ref = errorReference();
   services.logger.error(`job button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
-  await tell(args, m.common.error(ref)).catch(() => undefined);
+  await tellPresser(args, m.common.error(ref)).catch(() => undefined);
 }
 
 /** ack() first; then the work, with every failure explained to the presser. */
@@ -64,7 +57,7 @@ function button(services: Services, work: (args: ButtonArgs, locale: Locale) => 
 /** Curious and referrals share the events' rule: members act after agreeing to the code of conduct. */
 async function agreed(services: Services, args: ButtonArgs, locale: Locale): Promise<boolean> {
   if (services.onboarding.agreementState(args.body.user.id) === 'agreed') return true;
-  await tell(args, messages(locale).onboarding.mustAgreeFirst);
+  await tellPresser(args, messages(locale).onboarding.mustAgreeFirst);
   return false;
 }
 
@@ -96,9 +89,7 @@ function curious(services: Services) {
     }
     // With a confirmed team contact, the confirmation also offers a coffee chat.
     const reply = curiousReply(services, userId, result.job, text, locale);
-    if (reply.blocks === undefined) await tell(args, text);
-    else if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
-    else await args.client.chat.postMessage({ channel: userId, text: reply.text, blocks: reply.blocks });
+    await tellPresser(args, reply);
   });
 }
 
@@ -135,7 +126,7 @@ function moveReferral(services: Services, status: ReferralMove) {
     const name = escapeMrkdwn(referral.candidateName);
     const statusText = m.referralStatus[status];
     const text = !changed ? m.moveSame(name, statusText) : referral.referrer === null ? m.movedNoReferrer(name, statusText) : m.moved(name, statusText);
-    await tell(args, text);
+    await tellPresser(args, text);
   });
 }
 
