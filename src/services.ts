@@ -137,6 +137,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const events = new EventService({
     repository: eventRepository,
     roles,
+    audience,
     outbox,
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
@@ -159,6 +160,8 @@ export function createServices(inputs: ServiceInputs): Services {
   const jobs = new JobService({
     repository: jobRepository,
     roles,
+    audience,
+    jobsChannel: config.jobsChannelId,
     outbox,
     messages: inputs.jobMessages,
     localeOf: (userId) => locales.localeOf(userId),
@@ -174,6 +177,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const digests = new DigestService({
     repository: digestRepository,
     roles,
+    audience,
     outbox,
     messages: inputs.digestMessages,
     knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
