@@ -48,6 +48,8 @@ function seed(file: string): void {
       "INSERT INTO jobs (id, title, work_style, employment_type, apply_url, status, created_at) VALUES (1, 'Go engineer', 'remote', 'full_time', 'https://jobs.example.com/1', 'open', ?)",
     ).run(now);
     db.prepare("INSERT INTO job_tags (job_id, tag) VALUES (1, 'go')").run();
+    // The card's channel is known to be public, as if the bot had asked Slack when posting it.
+    db.prepare("INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES ('C0BENCH', 0, ?)").run(now);
   })();
   db.close();
 }

@@ -19,6 +19,8 @@ import { RoleService } from '../src/roles/service';
 import { Outbox } from '../src/scheduler/outbox';
 import { OutboxRepository } from '../src/storage/outbox';
 import { DigestRepository } from '../src/storage/digests';
+import { AudienceService } from '../src/audience/service';
+import { AudienceRepository } from '../src/storage/audience';
 import { openDatabase } from '../src/storage/database';
 import { digestJobActions, digestMessages } from '../src/slack/views/digests';
 import type { DeliveryMessenger } from '../src/scheduler/messenger';
@@ -99,6 +101,13 @@ const outbox = new Outbox({ repository: new OutboxRepository(db), messenger: noS
 const service = new DigestService({
   repository: new DigestRepository(db),
   roles: new RoleService(new RoleRepository(db), [], clock),
+  // The bench's roles have no card channel, so nothing here asks Slack about channels.
+  audience: new AudienceService({
+    repository: new AudienceRepository(db),
+    directory: { describe: () => Promise.reject(new Error('the bench asks Slack nothing')), members: () => Promise.reject(new Error('the bench asks Slack nothing')) },
+    clock,
+    logger,
+  }),
   outbox,
   messages: digestMessages(config.defaultTimezone, digestJobActions),
   knownLocaleOf: () => 'en',

@@ -18,6 +18,7 @@ import { introMessages } from './slack/views/intros';
 import { availabilityMessages } from './slack/views/availability';
 import { coffeeMessages } from './slack/views/coffee';
 import { updateJobCard } from './slack/jobCards';
+import { SlackChannelDirectory } from './slack/channelDirectory';
 import { openDatabase, type Db } from './storage/database';
 import { LogLevel } from '@slack/bolt';
 
@@ -72,6 +73,18 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       coffeeMessages: coffeeMessages(),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.defaultLocale),
+      // Forms ask it before their 3-second ack: no retries and no waiting out a 429, so that a slow
+      // Slack becomes "try again" on the field instead of a timed-out form.
+      channelDirectory: new SlackChannelDirectory(
+        new webApi.WebClient(config.botToken, {
+          slackApiUrl: config.slackApiUrl,
+          logger,
+          logLevel: logLevels[config.logLevel],
+          retryConfig: { retries: 0 },
+          rejectRateLimitedCalls: true,
+          timeout: 2000,
+        }),
+      ),
       scheduler: options.scheduler,
     });
     const slack = createSlackApp(config, services, logger, () => healthy && db.open);

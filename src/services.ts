@@ -39,6 +39,9 @@ import { NagLog } from './members/nags';
 import { NagRepository } from './storage/nags';
 import { CoffeeService, type CoffeeMessages } from './coffee/service';
 import { CoffeeRepository } from './storage/coffee';
+import { AudienceService } from './audience/service';
+import type { ChannelDirectory } from './audience/types';
+import { AudienceRepository } from './storage/audience';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -69,6 +72,8 @@ export interface Services {
   readonly availability: AvailabilityService;
   /** Coffee chats with a role's hiring team before applying. */
   readonly coffee: CoffeeService;
+  /** Who may see items whose card is in a private channel. */
+  readonly audience: AudienceService;
 }
 
 export interface ServiceInputs {
@@ -96,6 +101,8 @@ export interface ServiceInputs {
   readonly availabilityMessages: AvailabilityMessages;
   /** Words of the coffee-chat DMs and group DM. */
   readonly coffeeMessages: CoffeeMessages;
+  /** Slack's answers about channels (privacy, members), for private-channel audiences. */
+  readonly channelDirectory: ChannelDirectory;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -122,11 +129,15 @@ export function createServices(inputs: ServiceInputs): Services {
     timezone: config.defaultTimezone,
     cron: inputs.scheduler?.cron,
   });
+  const audience = new AudienceService({ repository: new AudienceRepository(db), directory: inputs.channelDirectory, clock, logger });
+  // First on each tick: the planners after it (reminders, digests) read who may see what.
+  scheduler.addPlanner('channel audiences', (now) => audience.refresh(now));
   const eventRepository = new EventRepository(db);
   const announcementRepository = new AnnouncementRepository(db);
   const events = new EventService({
     repository: eventRepository,
     roles,
+    audience,
     outbox,
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
@@ -149,6 +160,8 @@ export function createServices(inputs: ServiceInputs): Services {
   const jobs = new JobService({
     repository: jobRepository,
     roles,
+    audience,
+    jobsChannel: config.jobsChannelId,
     outbox,
     messages: inputs.jobMessages,
     localeOf: (userId) => locales.localeOf(userId),
@@ -164,6 +177,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const digests = new DigestService({
     repository: digestRepository,
     roles,
+    audience,
     outbox,
     messages: inputs.digestMessages,
     knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
@@ -227,6 +241,7 @@ export function createServices(inputs: ServiceInputs): Services {
     intros,
     availability,
     coffee,
+    audience,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
@@ -241,6 +256,7 @@ export function createServices(inputs: ServiceInputs): Services {
       { name: 'coffeeChats', export: (userId) => coffee.exportMember(userId), erase: (userId) => coffee.eraseMember(userId) },
       { name: 'intros', export: (userId) => intros.exportMember(userId), erase: (userId) => intros.eraseMember(userId) },
       { name: 'reminders', export: (userId) => nagRepository.exportMember(userId), erase: (userId) => nagRepository.eraseMember(userId) },
+      { name: 'privateChannelMemberships', export: (userId) => audience.exportMember(userId), erase: (userId) => audience.eraseMember(userId) },
       { name: 'scheduledMessages', export: (userId) => outbox.addressedTo(userId), erase: (userId) => void outbox.forgetMember(userId) },
     ]),
     locales,

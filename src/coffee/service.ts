@@ -115,8 +115,8 @@ export class CoffeeService {
 
   /** The member accepts the offer: one request per member and role, and its first contact is asked. */
   request(member: string, jobId: number): { job: Job; outcome: RequestOutcome } {
-    const job = this.deps.jobs.get(jobId);
-    if (job.status !== 'open') throw new JobNotOpen(job.status);
+    // Open, and seen by the member: a role in a private channel is only for that channel's members.
+    const job = this.deps.jobs.answerable(member, jobId);
     const now = this.deps.clock.now();
     const outcome = this.repo.transaction((): RequestOutcome => {
       if (this.repo.requestOf(jobId, member) !== undefined) return 'already';

@@ -8,6 +8,8 @@ export interface DigestCandidate {
   readonly tags: readonly string[];
   /** Tie-break: higher first (newer roles, sooner events). */
   readonly rank: number;
+  /** Who may hear of it (the members of its private channel); undefined: everyone. */
+  readonly audience?: ReadonlySet<string>;
 }
 
 export interface DigestRecipient {
@@ -53,8 +55,11 @@ export class TagIndex {
     this.scores = new Int32Array(candidates.length);
   }
 
-  /** Candidates sharing at least one interest, not yet sent, best first, at most `limit`. */
-  best(interests: readonly string[], alreadySent: ReadonlySet<number> | undefined, limit: number): MatchedItem[] {
+  /**
+   * Candidates sharing at least one interest, not yet sent, best first, at most `limit`. With a
+   * `recipient`, candidates with an audience they are not in are left out; without one, all such are.
+   */
+  best(interests: readonly string[], alreadySent: ReadonlySet<number> | undefined, limit: number, recipient?: string): MatchedItem[] {
     if (limit <= 0) return [];
     const { scores, touched, candidates } = this;
     for (const tag of interests) {
@@ -79,6 +84,7 @@ export class TagIndex {
     for (const index of touched) {
       const candidate = candidates[index];
       if (candidate === undefined || alreadySent?.has(candidate.id) === true) continue;
+      if (candidate.audience !== undefined && (recipient === undefined || !candidate.audience.has(recipient))) continue;
       const last = top[top.length - 1];
       if (top.length === limit && last !== undefined && !better(index, last)) continue;
       let at = top.length;
@@ -118,8 +124,8 @@ export function selectDigests(inputs: DigestInputs): Map<string, DigestSelection
   const selections = new Map<string, DigestSelection>();
   for (const recipient of inputs.recipients) {
     if (recipient.interests.length === 0) continue;
-    const jobs = inputs.jobs.best(recipient.interests, inputs.sentJobs.get(recipient.userId), limits.jobs);
-    const events = inputs.events.best(recipient.interests, inputs.sentEvents.get(recipient.userId), limits.events);
+    const jobs = inputs.jobs.best(recipient.interests, inputs.sentJobs.get(recipient.userId), limits.jobs, recipient.userId);
+    const events = inputs.events.best(recipient.interests, inputs.sentEvents.get(recipient.userId), limits.events, recipient.userId);
     if (jobs.length > 0 || events.length > 0) selections.set(recipient.userId, { jobs, events });
   }
   return selections;

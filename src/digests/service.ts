@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
 import type { Locale } from '../i18n';
@@ -35,6 +36,8 @@ export interface DigestMessages {
 export interface DigestDeps {
   readonly repository: DigestRepository;
   readonly roles: RoleService;
+  /** Roles and events in a private channel go only to that channel's members. */
+  readonly audience: AudienceService;
   readonly outbox: OutboxPort & { statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[] };
   readonly messages: DigestMessages;
   /** Locale without a Web API call: a digest to thousands must not ask Slack about each member. */
@@ -81,8 +84,7 @@ export class DigestService {
     const known = this.deps.repository.alreadyKnownBy(userId);
     const selections = selectDigests({
       recipients: [{ userId, interests: this.deps.repository.interestsOf(userId) }],
-      jobs: new TagIndex(jobs.map(jobCandidate)),
-      events: new TagIndex(events.map(eventCandidate)),
+      ...this.indexes(jobs, events),
       sentJobs: new Map([[userId, known.jobs]]),
       sentEvents: new Map([[userId, known.events]]),
     });
@@ -112,6 +114,17 @@ export class DigestService {
       if (due !== undefined) await this.planRun(`${cadence}:${due.toISOString()}`, cadence, due, null);
     }
     this.reportFinishedRuns(now);
+  }
+
+  /** Tag indexes of the candidates, each carrying who may hear of it (two queries for the whole run). */
+  private indexes(jobs: readonly DigestJob[], events: readonly DigestEvent[]): { jobs: TagIndex; events: TagIndex } {
+    const channels = [...jobs.flatMap((job) => (job.channel === null ? [] : [job.channel])), ...events.map((event) => event.channel)];
+    const audiences = this.deps.audience.audiences([...new Set(channels)]);
+    const audienceOf = (channel: string | null): ReadonlySet<string> | undefined => (channel === null ? undefined : audiences.get(channel));
+    return {
+      jobs: new TagIndex(jobs.map((job) => ({ ...jobCandidate(job), audience: audienceOf(job.channel) }))),
+      events: new TagIndex(events.map((event) => ({ ...eventCandidate(event), audience: audienceOf(event.channel) }))),
+    };
   }
 
   private latestDue(cadence: 'weekly' | 'daily', now: Date): Date | undefined {
@@ -144,8 +157,7 @@ export class DigestService {
     const known = repository.alreadyKnown(now);
     const selections = selectDigests({
       recipients: recipients.filter((r) => !alreadyPlanned.has(r.userId)),
-      jobs: new TagIndex(jobs.map(jobCandidate)),
-      events: new TagIndex(events.map(eventCandidate)),
+      ...this.indexes(jobs, events),
       sentJobs: known.jobs,
       sentEvents: known.events,
       limits: DEFAULT_DIGEST_LIMITS,

@@ -18,6 +18,8 @@ export interface DigestJob {
   readonly applyUrl: string;
   readonly tags: readonly string[];
   readonly createdAt: string;
+  /** The card's channel, whose members alone may hear of a role in a private channel. */
+  readonly channel: string | null;
 }
 
 export interface DigestEvent {
@@ -28,6 +30,8 @@ export interface DigestEvent {
   readonly place: string | null;
   readonly url: string | null;
   readonly tags: readonly string[];
+  /** The card's channel, whose members alone may hear of an event in a private channel. */
+  readonly channel: string;
 }
 
 /** What one member's digest holds, with the interests that made each item relevant. */

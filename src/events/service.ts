@@ -1,3 +1,5 @@
+import type { AudienceService } from '../audience/service';
+import { ChannelRefused } from '../audience/types';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
@@ -39,6 +41,8 @@ export interface EventMessages {
 export interface EventDeps {
   readonly repository: EventRepository;
   readonly roles: RoleService;
+  /** Who may see and answer an event whose card is in a private channel. */
+  readonly audience: AudienceService;
   readonly outbox: OutboxPort;
   readonly messages: EventMessages;
   readonly localeOf: (userId: string) => Promise<Locale>;
@@ -78,6 +82,11 @@ export function checkEvent(input: Partial<EventInput>, now: Date, isNew: boolean
   return problems;
 }
 
+/** The channel whose members may see the event: where its card is, or is to be, posted. */
+export function eventAudienceChannel(event: CommunityEvent): string {
+  return event.cardChannel ?? event.channel;
+}
+
 /** When a reminder goes out: day and week offsets keep the local wall-clock time, as people expect. */
 export function reminderTime(startsAt: Date, code: ReminderCode, timeZone: string): Date {
   switch (code) {
@@ -106,8 +115,22 @@ export class EventService {
     return event;
   }
 
-  create(actorId: string, input: EventInput): CommunityEvent {
+  /** The event, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
+  viewable(userId: string, id: number): CommunityEvent {
+    const event = this.get(id);
+    this.deps.audience.require(userId, eventAudienceChannel(event));
+    return event;
+  }
+
+  /** An organizer may post a card only in a channel they are a member of (ChannelRefused otherwise). */
+  private async requirePoster(actorId: string, channel: string): Promise<void> {
+    const check = await this.deps.audience.checkPoster(actorId, channel);
+    if (check !== 'member') throw new ChannelRefused(check);
+  }
+
+  async create(actorId: string, input: EventInput): Promise<CommunityEvent> {
     this.deps.roles.require(actorId, 'organizer');
+    await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const id = this.repo.transaction(() => {
       const newId = this.repo.insert(input, actorId, now);
@@ -117,8 +140,10 @@ export class EventService {
     return this.get(id);
   }
 
-  attachCard(id: number, channel: string, ts: string): void {
+  /** Records where the card went, and makes sure that channel's audience is known. */
+  async attachCard(id: number, channel: string, ts: string): Promise<void> {
     this.repo.setCard(id, channel, ts);
+    await this.deps.audience.track(channel);
   }
 
   /** Saves an edit and tells everyone who answered what changed (through the outbox, once each). */
@@ -126,6 +151,7 @@ export class EventService {
     this.deps.roles.require(actorId, 'organizer');
     const before = this.get(id);
     if (before.status === 'cancelled') throw new EventClosed('cancelled');
+    await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const changes: EventChange[] = [];
     if (before.title !== input.title) changes.push('title');
@@ -165,7 +191,7 @@ export class EventService {
    */
   async rsvp(userId: string, id: number, choice: RsvpChoice, displayName: string): Promise<RsvpResult> {
     const now = this.deps.clock.now();
-    const event = this.get(id);
+    const event = this.viewable(userId, id);
     if (event.status === 'cancelled') throw new EventClosed('cancelled');
     if (event.endsAt.getTime() <= now.getTime()) throw new EventClosed('ended');
     const result = this.repo.transaction((): RsvpResult => {
@@ -210,21 +236,30 @@ export class EventService {
     return this.repo.rsvpOf(id, userId);
   }
 
-  /** Upcoming events, those matching the member's interests first, then by start time. */
-  upcomingFor(interests: readonly string[], limit = 10): { event: CommunityEvent; matchedTags: string[] }[] {
+  /** Upcoming events the member may see, those matching their interests first, then by start time. */
+  upcomingFor(userId: string, interests: readonly string[], limit = 10): { event: CommunityEvent; matchedTags: string[] }[] {
     const mine = new Set(interests);
-    return this.repo
-      .upcoming(this.deps.clock.now())
+    return this.deps.audience
+      .filterFor(userId, this.repo.upcoming(this.deps.clock.now()), eventAudienceChannel)
       .map((event) => ({ event, matchedTags: event.tags.filter((tag) => mine.has(tag)) }))
       .sort((a, b) => b.matchedTags.length - a.matchedTags.length || a.event.startsAt.getTime() - b.event.startsAt.getTime())
       .slice(0, limit);
   }
 
+  /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */
   myUpcoming(userId: string): { event: CommunityEvent; status: RsvpStatus }[] {
-    return this.repo.myUpcomingRsvps(userId, this.deps.clock.now()).flatMap(({ eventId, status }) => {
+    const answered = this.repo.myUpcomingRsvps(userId, this.deps.clock.now()).flatMap(({ eventId, status }) => {
       const event = this.repo.get(eventId);
       return event === undefined || status === 'not_going' ? [] : [{ event, status }];
     });
+    return this.deps.audience.filterFor(userId, answered, (item) => eventAudienceChannel(item.event));
+  }
+
+  /** Of the members who answered, those who may still see the event: reminders and notices go only to them. */
+  private audienceOf(event: CommunityEvent, rsvps: readonly Rsvp[]): Rsvp[] {
+    const channel = eventAudienceChannel(event);
+    const members = this.deps.audience.audiences([channel]).get(channel);
+    return members === undefined ? [...rsvps] : rsvps.filter((r) => members.has(r.userId));
   }
 
   attendees(actorId: string, id: number): { event: CommunityEvent; rsvps: Rsvp[] } {
@@ -245,7 +280,7 @@ export class EventService {
         continue;
       }
       const base = `event:${event.id}:reminder:${due.code}`;
-      const recipients = this.repo.rsvps(event.id).filter((r) => r.status === 'going' || r.status === 'maybe');
+      const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter((r) => r.status === 'going' || r.status === 'maybe');
       const locales = await Promise.all(recipients.map((r) => this.deps.localeOf(r.userId)));
       const started = event.startsAt.getTime() <= now.getTime();
       this.repo.transaction(() => {
@@ -285,7 +320,7 @@ export class EventService {
 
   private async notify(event: CommunityEvent, what: string, render: (locale: Locale) => OutboxMessage): Promise<void> {
     const now = this.deps.clock.now();
-    const recipients = this.repo.rsvps(event.id).filter((r) => r.status !== 'not_going');
+    const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter((r) => r.status !== 'not_going');
     for (const r of recipients) {
       const locale = await this.deps.localeOf(r.userId);
       this.deps.outbox.schedule({

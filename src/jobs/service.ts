@@ -1,3 +1,5 @@
+import type { AudienceService } from '../audience/service';
+import { ChannelRefused } from '../audience/types';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
@@ -53,6 +55,10 @@ export interface JobMessages {
 export interface JobDeps {
   readonly repository: JobRepository;
   readonly roles: RoleService;
+  /** Who may see and answer a role whose card is in a private channel. */
+  readonly audience: AudienceService;
+  /** JOBS_CHANNEL_ID: the operator chose it, so posting there needs no membership check. */
+  readonly jobsChannel: string | undefined;
   readonly outbox: JobOutboxPort;
   readonly messages: JobMessages;
   readonly localeOf: (userId: string) => Promise<Locale>;
@@ -149,19 +155,38 @@ export class JobService {
     return job;
   }
 
-  private openJob(id: number): Job {
+  /** The role, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
+  viewable(userId: string, id: number): Job {
     const job = this.get(id);
+    this.deps.audience.require(userId, job.cardChannel);
+    return job;
+  }
+
+  /** An open role the member may answer (curious, refer, apply, a coffee chat). */
+  answerable(userId: string, id: number): Job {
+    const job = this.viewable(userId, id);
     if (job.status !== 'open') throw new JobNotOpen(job.status);
     return job;
   }
 
-  create(actorId: string, input: JobInput): Job {
+  /**
+   * HR may post a card only in a channel they are a member of (ChannelRefused otherwise); the
+   * jobs channel the operator configured needs no check, but its audience is learnt all the same.
+   */
+  async create(actorId: string, input: JobInput): Promise<Job> {
     this.deps.roles.require(actorId, 'hr');
+    if (input.channel === this.deps.jobsChannel) await this.deps.audience.track(input.channel);
+    else {
+      const check = await this.deps.audience.checkPoster(actorId, input.channel);
+      if (check !== 'member') throw new ChannelRefused(check);
+    }
     return this.get(this.repo.insert(input, actorId, this.deps.clock.now()));
   }
 
-  attachCard(id: number, channel: string, ts: string): void {
+  /** Records where the card went, and makes sure that channel's audience is known. */
+  async attachCard(id: number, channel: string, ts: string): Promise<void> {
     this.repo.setCard(id, channel, ts);
+    await this.deps.audience.track(channel);
   }
 
   /** Closes an open role; `changed` is false when it was already closed or filled. */
@@ -192,7 +217,7 @@ export class JobService {
    * (the outbox key says so), showing only what the member's visibility allows that recruiter to see.
    */
   async curious(userId: string, jobId: number, teamId: string | undefined): Promise<CuriousResult> {
-    const job = this.openJob(jobId);
+    const job = this.answerable(userId, jobId);
     const now = this.deps.clock.now();
     this.repo.recordStep(jobId, userId, 'curious', now);
     const recipient = job.recruiter ?? job.postedBy;
@@ -245,7 +270,7 @@ export class JobService {
 
   /** A referral for an open role, sent to its recruiter (or poster) by DM once. */
   async refer(userId: string, jobId: number, input: ReferralInput): Promise<{ job: Job; referral: Referral; recipient: string | null }> {
-    const job = this.openJob(jobId);
+    const job = this.answerable(userId, jobId);
     if (checkReferral(input).length > 0) throw new RangeError('referral input was not checked');
     const now = this.deps.clock.now();
     const id = this.repo.insertReferral(jobId, userId, input, now);
@@ -299,30 +324,30 @@ export class JobService {
 
   /** An Apply click; counted once per member and role. Closed roles record nothing. */
   applyClick(userId: string, jobId: number): boolean {
-    this.openJob(jobId);
+    this.answerable(userId, jobId);
     return this.repo.recordStep(jobId, userId, 'apply_click', this.deps.clock.now());
   }
 
   /**
-   * Open roles, those matching the member's interests first (most shared tags), then newest.
-   * A role past its close date is left out even before the planner has closed it.
+   * Open roles the member may see, those matching their interests first (most shared tags), then
+   * newest. A role past its close date is left out even before the planner has closed it.
    */
-  openFor(interests: readonly string[], limit = 10): { job: Job; matchedTags: string[] }[] {
+  openFor(userId: string, interests: readonly string[], limit = 10): { job: Job; matchedTags: string[] }[] {
     const mine = new Set(interests);
     const today = this.today();
-    return this.repo
-      .open()
+    return this.deps.audience
+      .filterFor(userId, this.repo.open(), (job) => job.cardChannel)
       .filter((job) => job.closesOn === null || job.closesOn >= today)
       .map((job) => ({ job, matchedTags: job.tags.filter((tag) => mine.has(tag)) }))
       .sort((a, b) => b.matchedTags.length - a.matchedTags.length || b.job.createdAt.getTime() - a.job.createdAt.getTime() || b.job.id - a.job.id)
       .slice(0, limit);
   }
 
-  /** Open roles with their funnel counts, for HR. */
+  /** Open roles with their funnel counts, for HR; a role in a private channel only for HR in it. */
   openWithFunnel(actorId: string, limit = 10): { job: Job; funnel: JobFunnel }[] {
     this.deps.roles.require(actorId, 'hr');
-    return this.repo
-      .open()
+    return this.deps.audience
+      .filterFor(actorId, this.repo.open(), (job) => job.cardChannel)
       .slice(0, limit)
       .map((job) => ({ job, funnel: this.repo.funnel(job.id) }));
   }

@@ -24,7 +24,7 @@ export async function postEventCard(services: Services, client: webApi.WebClient
       result = await post();
     }
     if (result.ts === undefined || result.channel === undefined) return false;
-    services.events.attachCard(eventId, result.channel, result.ts);
+    await services.events.attachCard(eventId, result.channel, result.ts);
     return true;
   } catch (error) {
     services.logger.warn(`event ${eventId}: card not posted in ${summary.event.channel}: ${slackErrorCode(error) ?? String(error)}`);
@@ -57,7 +57,7 @@ async function renderEventCard(services: Services, client: webApi.WebClient, eve
 /** A member's `/alumni events` list: interest matches first, with their own answers shown. */
 export function eventsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
   const { events } = services;
-  const items = events.upcomingFor(services.members.interests(userId)).map(({ event, matchedTags }) => ({
+  const items = events.upcomingFor(userId, services.members.interests(userId)).map(({ event, matchedTags }) => ({
     event,
     matchedTags,
     myStatus: events.rsvpOf(event.id, userId),

@@ -14,10 +14,10 @@ export async function publishHome(services: Services, client: webApi.WebClient, 
       agreed: services.onboarding.agreementState(userId) === 'agreed',
       charter: services.onboarding.charter.text(locale),
       myEvents: services.events.myUpcoming(userId),
-      managedEvents: services.roles.has(userId, 'organizer') ? services.events.upcomingFor([]).map((item) => item.event) : [],
+      managedEvents: services.roles.has(userId, 'organizer') ? services.events.upcomingFor(userId, []).map((item) => item.event) : [],
       myAnnouncements: services.announcements.activeBy(userId),
       jobs: {
-        forMe: services.jobs.openFor(services.members.interests(userId), 3).map(({ job, matchedTags }) => ({
+        forMe: services.jobs.openFor(userId, services.members.interests(userId), 3).map(({ job, matchedTags }) => ({
           job,
           matchedTags,
           curious: services.jobs.hasBeenCurious(userId, job.id),

@@ -26,7 +26,7 @@ export async function postJobCard(services: Services, client: webApi.WebClient, 
       result = await post();
     }
     if (result.ts === undefined || result.channel === undefined) return false;
-    services.jobs.attachCard(jobId, result.channel, result.ts);
+    await services.jobs.attachCard(jobId, result.channel, result.ts);
     return true;
   } catch (error) {
     services.logger.warn(`job ${jobId}: card not posted in ${channel}: ${slackErrorCode(error) ?? String(error)}`);
@@ -52,7 +52,7 @@ export async function refreshJobCard(services: Services, client: webApi.WebClien
 
 /** A member's `/alumni jobs` list: interest matches first, showing where they already said they are curious. */
 export function jobsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
-  const items = services.jobs.openFor(services.members.interests(userId)).map(({ job, matchedTags }) => ({
+  const items = services.jobs.openFor(userId, services.members.interests(userId)).map(({ job, matchedTags }) => ({
     job,
     matchedTags,
     curious: services.jobs.hasBeenCurious(userId, job.id),

@@ -23,14 +23,14 @@ export class DigestRepository {
         `SELECT i.user_id, i.tag FROM member_interests i JOIN members m ON m.user_id = i.user_id WHERE m.agreed_at IS NOT NULL`,
       ),
       memberInterests: db.prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ?'),
-      openJobs: db.prepare<[], { id: number; title: string; team: string | null; location: string | null; work_style: string; employment_type: string; apply_url: string; created_at: string }>(
-        "SELECT id, title, team, location, work_style, employment_type, apply_url, created_at FROM jobs WHERE status = 'open'",
+      openJobs: db.prepare<[], { id: number; title: string; team: string | null; location: string | null; work_style: string; employment_type: string; apply_url: string; created_at: string; card_channel: string | null }>(
+        "SELECT id, title, team, location, work_style, employment_type, apply_url, created_at, card_channel FROM jobs WHERE status = 'open'",
       ),
       jobTags: db.prepare<[], { job_id: number; tag: string }>(
         "SELECT t.job_id, t.tag FROM job_tags t JOIN jobs j ON j.id = t.job_id WHERE j.status = 'open'",
       ),
-      upcomingEvents: db.prepare<[string, string], { id: number; title: string; starts_at: string; ends_at: string; place: string | null; url: string | null }>(
-        "SELECT id, title, starts_at, ends_at, place, url FROM events WHERE status = 'scheduled' AND starts_at > ? AND starts_at <= ?",
+      upcomingEvents: db.prepare<[string, string], { id: number; title: string; starts_at: string; ends_at: string; place: string | null; url: string | null; channel: string }>(
+        "SELECT id, title, starts_at, ends_at, place, url, coalesce(card_channel, channel) AS channel FROM events WHERE status = 'scheduled' AND starts_at > ? AND starts_at <= ?",
       ),
       eventTags: db.prepare<[string], { event_id: number; tag: string }>(
         "SELECT t.event_id, t.tag FROM event_tags t JOIN events e ON e.id = t.event_id WHERE e.status = 'scheduled' AND e.starts_at > ?",
@@ -116,6 +116,7 @@ export class DigestRepository {
       applyUrl: row.apply_url,
       tags: tags.get(row.id) ?? [],
       createdAt: row.created_at,
+      channel: row.card_channel,
     }));
   }
 
@@ -134,6 +135,7 @@ export class DigestRepository {
       place: row.place,
       url: row.url,
       tags: tags.get(row.id) ?? [],
+      channel: row.channel,
     }));
   }
 

@@ -11,6 +11,11 @@
  *   still answered normally: tests should assert `violations` is empty.
  * - `response_url`s handed out by `responseUrl()` (any POST to /response/<id>) are recorded in `responses`.
  * - `files.getUploadURLExternal` hands out /upload/<fileId>; the bytes POSTed there land in `uploads`.
+ * - Channels: by default every channel is public and holds every user the fake has heard of (setUser,
+ *   users.info, noteWorkspaceUser). `declareChannel` makes one private or public with given members; then
+ *   `conversations.info`, `conversations.members` (paginated with `limit` and `cursor`), `conversations.join`
+ *   and `chat.postMessage` answer as Slack would, e.g. `channel_not_found` for a private channel the bot
+ *   is not in.
  * - Socket Mode: `apps.connections.open` returns ws://127.0.0.1:<port>/link?…; the fake sends `hello` on
  *   connection, `socket.sendEnvelope` delivers an envelope and resolves with the client's ack.
  *
@@ -54,6 +59,13 @@ export interface FakeUserInfo {
   name?: string;
   isBot?: boolean;
   deleted?: boolean;
+}
+
+export interface FakeChannel {
+  isPrivate: boolean;
+  /** Human members; the bot is a member too unless botIsMember is false. */
+  members: string[];
+  botIsMember?: boolean;
 }
 
 export type OverrideHandler = (args: Record<string, unknown>, callIndex: number) => FakeReply | undefined;
@@ -242,6 +254,9 @@ export class FakeSlack {
 
   private readonly baseUrl: string;
   private readonly users = new Map<string, FakeUserInfo>();
+  /** Users the fake has heard of: the members of every channel nobody declared. */
+  private readonly workspaceUsers = new Set<string>();
+  private readonly channels = new Map<string, { isPrivate: boolean; members: Set<string>; botIsMember: boolean }>();
   private readonly overrides = new Map<string, OverrideHandler>();
   private readonly messages: StoredMessage[] = [];
   private readonly scheduled: Json[] = [];
@@ -342,6 +357,33 @@ export class FakeSlack {
 
   setUser(id: string, info: FakeUserInfo): void {
     this.users.set(id, { ...info });
+    this.workspaceUsers.add(id);
+  }
+
+  /** A user who is in the workspace (and so in every undeclared channel). */
+  noteWorkspaceUser(id: string): void {
+    this.workspaceUsers.add(id);
+  }
+
+  /** Declares a channel: private or public, with its members. Like users, channels survive reset(). */
+  declareChannel(id: string, channel: FakeChannel): void {
+    this.channels.set(id, { isPrivate: channel.isPrivate, members: new Set(channel.members), botIsMember: channel.botIsMember ?? true });
+  }
+
+  /** Someone joins a declared channel (the test then sends member_joined_channel, as Slack would). */
+  addChannelMember(id: string, user: string): void {
+    const channel = this.channels.get(id);
+    if (channel === undefined) throw new Error(`FakeSlack: channel ${id} was not declared`);
+    if (user === FAKE_BOT_USER_ID) channel.botIsMember = true;
+    else channel.members.add(user);
+  }
+
+  /** Someone leaves a declared channel (the test then sends member_left_channel, as Slack would). */
+  removeChannelMember(id: string, user: string): void {
+    const channel = this.channels.get(id);
+    if (channel === undefined) throw new Error(`FakeSlack: channel ${id} was not declared`);
+    if (user === FAKE_BOT_USER_ID) channel.botIsMember = false;
+    else channel.members.delete(user);
   }
 
   /**
@@ -888,6 +930,32 @@ export class FakeSlack {
     return user;
   }
 
+  /** A declared private channel the bot is not in does not exist, as far as the bot can tell. */
+  private hiddenFromBot(id: string): boolean {
+    const channel = this.channels.get(id);
+    return channel !== undefined && channel.isPrivate && !channel.botIsMember;
+  }
+
+  private channelMembers(args: Json): Json {
+    const id = str(args, 'channel') ?? '';
+    if (this.hiddenFromBot(id) || /^[DU]/.test(id)) return { ok: false, error: 'channel_not_found' };
+    const declared = this.channels.get(id);
+    const everyone = declared === undefined ? [FAKE_BOT_USER_ID, ...this.workspaceUsers] : [...(declared.botIsMember ? [FAKE_BOT_USER_ID] : []), ...declared.members];
+    const members = [...new Set(everyone)];
+    const limitArg = Number(str(args, 'limit') ?? '100');
+    const limit = Number.isInteger(limitArg) && limitArg > 0 ? Math.min(limitArg, 1000) : 100;
+    const cursor = str(args, 'cursor') ?? '';
+    let offset = 0;
+    if (cursor !== '') {
+      const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+      if (match === null) return { ok: false, error: 'invalid_cursor' };
+      offset = Number(match[1]);
+    }
+    const page = members.slice(offset, offset + limit);
+    const next = offset + limit < members.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
+    return { ok: true, members: page, response_metadata: { next_cursor: next } };
+  }
+
   private channelInfo(id: string): Json {
     if (id.startsWith('D')) {
       const user = id.slice(1);
@@ -901,7 +969,8 @@ export class FakeSlack {
         priority: 0,
       };
     }
-    const isMpim = id.startsWith('G');
+    const declared = this.channels.get(id);
+    const isMpim = declared === undefined && id.startsWith('G');
     return {
       id,
       name: id.toLowerCase(),
@@ -909,11 +978,11 @@ export class FakeSlack {
       is_group: false,
       is_im: false,
       is_mpim: isMpim,
-      is_private: isMpim,
+      is_private: declared?.isPrivate ?? isMpim,
       created: 1700000000,
       is_archived: false,
       is_general: false,
-      is_member: true,
+      is_member: declared?.botIsMember ?? true,
       name_normalized: id.toLowerCase(),
       is_shared: false,
       is_ext_shared: false,
@@ -975,6 +1044,8 @@ export class FakeSlack {
 
       'chat.postMessage': (args) => {
         const channel = FakeSlack.channelFor(str(args, 'channel') ?? '');
+        if (this.hiddenFromBot(channel)) return { ok: false, error: 'channel_not_found' };
+        if (this.channels.get(channel)?.botIsMember === false) return { ok: false, error: 'not_in_channel' };
         const ts = this.nextTs();
         const message: Json = {
           type: 'message',
@@ -1107,6 +1178,7 @@ export class FakeSlack {
 
       'users.info': (args) => {
         const id = str(args, 'user') ?? '';
+        this.workspaceUsers.add(id);
         return { ok: true, user: this.userInfo(id, flag(args, 'include_locale')) };
       },
 
@@ -1120,11 +1192,19 @@ export class FakeSlack {
         const id = users.length > 1 ? `G${users.join('')}` : `D${users[0] ?? ''}`;
         return { ok: true, channel: { id } };
       },
-      'conversations.join': (args) => ({ ok: true, channel: this.channelInfo(str(args, 'channel') ?? '') }),
-      'conversations.info': (args) => ({
-        ok: true,
-        channel: this.channelInfo(FakeSlack.channelFor(str(args, 'channel') ?? '')),
-      }),
+      'conversations.join': (args) => {
+        const id = str(args, 'channel') ?? '';
+        const declared = this.channels.get(id);
+        if (declared?.isPrivate === true) return declared.botIsMember ? { ok: true, channel: this.channelInfo(id) } : { ok: false, error: 'channel_not_found' };
+        if (declared !== undefined) declared.botIsMember = true;
+        return { ok: true, channel: this.channelInfo(id) };
+      },
+      'conversations.info': (args) => {
+        const id = FakeSlack.channelFor(str(args, 'channel') ?? '');
+        if (this.hiddenFromBot(id)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: this.channelInfo(id) };
+      },
+      'conversations.members': (args) => this.channelMembers(args),
       'conversations.history': (args) => {
         const channel = FakeSlack.channelFor(str(args, 'channel') ?? '');
         const inclusive = flag(args, 'inclusive');

@@ -221,6 +221,8 @@ export class TestBot {
 
   /** A modal submission with the given state values. */
   async submit(callbackId: string, values: Json, user = 'U111', privateMetadata = '{"origin":"command"}'): Promise<SignedResponse> {
+    // Whoever submits is in the workspace, so in every channel the test did not declare.
+    this.fake.noteWorkspaceUser(user);
     const payload = {
       ...viewFixture,
       user: { ...viewFixture.user, id: user },
@@ -252,12 +254,14 @@ export class TestBot {
 
   /**
    * A fingerprint of the whole database, to show that bad input changed nothing. Left out:
-   * handled event ids and the cache of Slack locales, which record that a request arrived,
-   * not anything the request asked for.
+   * handled event ids and the caches of what Slack said (locales, channels and their members),
+   * which record that a request arrived, not anything the request asked for.
    */
   snapshot(): string {
     const tables = this.db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('handled_events', 'user_locales') ORDER BY name")
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('handled_events', 'user_locales', 'audience_channels', 'audience_members') ORDER BY name",
+      )
       .all();
     return JSON.stringify(tables.map(({ name }) => [name, this.db.prepare(`SELECT * FROM "${name}"`).all()]));
   }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { NotInAudience } from '../../audience/types';
 import { NotYourRequest } from '../../coffee/types';
 import { messages, type Locale } from '../../i18n';
 import { JobNotFound, JobNotOpen, type Job } from '../../jobs/types';
@@ -53,6 +54,7 @@ function button(services: Services, work: (args: ButtonArgs, userId: string, loc
           await tellPresser(args, m.coffee.notYours);
         } else if (error instanceof JobNotOpen) await tellPresser(args, m.jobs.notOpen[error.status]);
         else if (error instanceof JobNotFound) await tellPresser(args, m.jobs.notFound(String(error.jobId)));
+        else if (error instanceof NotInAudience) await tellPresser(args, m.jobs.notInAudience);
         else {
           const ref = errorReference();
           services.logger.error(`coffee button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);

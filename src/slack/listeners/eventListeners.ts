@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { messages, type Locale } from '../../i18n';
+import { ChannelRefused, NotInAudience } from '../../audience/types';
 import { icsFor } from '../../events/calendar';
 import { EventClosed, EventNotFound, type RsvpChoice } from '../../events/types';
 import { PermissionDenied } from '../../roles/types';
@@ -12,7 +13,7 @@ import { eventsListFor, postEventCard, refreshEventCard } from '../eventCards';
 import { sendFileToMember } from '../files';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
-import { eventIdFromMetadata, parseEventForm } from '../parse/eventForm';
+import { eventChannelRefusal, eventIdFromMetadata, parseEventForm } from '../parse/eventForm';
 import { doneModal } from '../views/profile';
 import { escapeMrkdwn } from '../views/text';
 
@@ -72,6 +73,10 @@ async function explain(services: Services, args: ButtonArgs, locale: Locale, err
   const m = messages(locale);
   if (error instanceof EventClosed) return tellPresser(args, error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded);
   if (error instanceof EventNotFound) return tellPresser(args, m.events.notFound(String(error.eventId)));
+  if (error instanceof NotInAudience) {
+    services.logger.info(`refused ${args.action.action_id} by ${error.userId}: not in the event's channel ${error.channelId}`);
+    return tellPresser(args, m.events.notInAudience);
+  }
   if (error instanceof z.ZodError) return tellPresser(args, m.events.notFound('?'));
   const ref = errorReference();
   services.logger.error(`event button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
@@ -93,7 +98,7 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
     const userId = args.body.user.id;
     const locale = await services.locales.localeOf(userId);
     try {
-      const event = services.events.get(eventIdValue.parse(args.action.value));
+      const event = services.events.viewable(userId, eventIdValue.parse(args.action.value));
       await sendFileToMember(args.client, userId, {
         filename: `event-${event.id}.ics`,
         title: event.title,
@@ -119,7 +124,7 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
         return;
       }
       if (eventId === null) {
-        const event = services.events.create(userId, form.input);
+        const event = await services.events.create(userId, form.input);
         await ack();
         services.logger.info(`event ${event.id} created by ${userId}`);
         const posted = await postEventCard(services, client, event.id);
@@ -135,6 +140,12 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
         await client.chat.postMessage({ channel: userId, text: m.events.updated(escapeMrkdwn(event.title), told.going.length + told.maybe + told.waitlist) });
       }
     } catch (error) {
+      if (error instanceof ChannelRefused) {
+        // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
+        services.logger.info(`event form from ${userId}: channel ${error.reason}`);
+        await ack({ response_action: 'errors', errors: eventChannelRefusal(error.reason, locale) });
+        return;
+      }
       const title = eventId === null ? m.events.modalNewTitle : m.events.modalEditTitle;
       let text: string;
       if (error instanceof PermissionDenied) text = permissionText(error, locale);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
 import type { Services } from '../../services';
 import { publishHome } from '../home';
 import { welcomeMember } from '../welcome';
@@ -18,12 +19,34 @@ function teamJoin(services: Services) {
   };
 }
 
+/** Who joined or left which channel; anything else in these events is not ours to trust. */
+const membershipChange = z.object({ user: z.string().regex(/^[UW][A-Z0-9]{2,}$/), channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/) });
+
 function memberJoinedChannel(services: Services) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs): Promise<void> => {
+    const change = membershipChange.safeParse(event);
+    if (!change.success) return;
+    const { user, channel } = change.data;
+    if (user === context.botUserId) {
+      // Invited at last: a private channel whose members the bot could not read can be read now.
+      await services.audience.botJoined(channel);
+      return;
+    }
+    if (services.audience.memberJoined(channel, user)) services.logger.info(`${user} joined private channel ${channel}: they now see its cards`);
     const communityChannel = services.config.communityChannelId;
-    if (communityChannel === undefined || event.channel !== communityChannel) return;
-    if (event.user === context.botUserId) return;
-    await welcomeMember(services, client, event.user);
+    if (communityChannel === undefined || channel !== communityChannel) return;
+    await welcomeMember(services, client, user);
+  };
+}
+
+function memberLeftChannel(services: Services) {
+  return ({ event, context }: SlackEventMiddlewareArgs<'member_left_channel'> & AllMiddlewareArgs): Promise<void> => {
+    const change = membershipChange.safeParse(event);
+    // When the bot itself leaves, the last member list it read is kept (it can no longer read a new one).
+    if (!change.success || change.data.user === context.botUserId) return Promise.resolve();
+    const { user, channel } = change.data;
+    if (services.audience.memberLeft(channel, user)) services.logger.info(`${user} left private channel ${channel}: they no longer see its cards`);
+    return Promise.resolve();
   };
 }
 
@@ -31,4 +54,5 @@ export function registerEvents(app: App, services: Services): void {
   app.event('app_home_opened', appHomeOpened(services));
   app.event('team_join', teamJoin(services));
   app.event('member_joined_channel', memberJoinedChannel(services));
+  app.event('member_left_channel', memberLeftChannel(services));
 }

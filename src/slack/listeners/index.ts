@@ -36,5 +36,5 @@ export function registerListeners(app: App, services: Services): void {
 /** What the app subscribes to; kept beside the registrations and checked against manifest.json. */
 export const REGISTERED = {
   commands: ['/alumni'],
-  events: ['app_home_opened', 'member_joined_channel', 'message.im', 'team_join'],
+  events: ['app_home_opened', 'member_joined_channel', 'member_left_channel', 'message.im', 'team_join'],
 } as const;

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { ChannelRefused, NotInAudience } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
 import { JobNotFound, JobNotOpen, NotRecruiter, REFERRAL_MOVES, ReferralNotFound, type ReferralMove } from '../../jobs/types';
 import { PermissionDenied } from '../../roles/types';
@@ -10,7 +11,7 @@ import { errorReference, permissionText } from '../commands/dispatch';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { jobsListFor, postJobCard } from '../jobCards';
-import { jobIdFromReferralMetadata, parseJobForm, parseReferralForm } from '../parse/jobForm';
+import { jobChannelRefusal, jobIdFromReferralMetadata, parseJobForm, parseReferralForm } from '../parse/jobForm';
 import { MOVE_ACTIONS, referralMessage, referralModal } from '../views/jobs';
 import { doneModal } from '../views/profile';
 import { escapeMrkdwn, mention } from '../views/text';
@@ -29,6 +30,10 @@ async function explain(services: Services, args: ButtonArgs, locale: Locale, err
   if (error instanceof JobNotOpen) return tellPresser(args, m.jobs.notOpen[error.status]);
   if (error instanceof JobNotFound) return tellPresser(args, m.jobs.notFound(String(error.jobId)));
   if (error instanceof ReferralNotFound) return tellPresser(args, m.jobs.referralNotFound);
+  if (error instanceof NotInAudience) {
+    services.logger.info(`refused ${args.action.action_id} by ${error.userId}: not in the role's channel ${error.channelId}`);
+    return tellPresser(args, m.jobs.notInAudience);
+  }
   if (error instanceof NotRecruiter) {
     services.logger.info(`refused ${args.body.user.id}: ${error.message}`);
     return tellPresser(args, m.jobs.moveRefused);
@@ -97,8 +102,7 @@ function refer(services: Services) {
   return button(services, async (args, locale) => {
     const jobId = idValue.parse(args.action.value);
     if (!(await agreed(services, args, locale))) return;
-    const job = services.jobs.get(jobId);
-    if (job.status !== 'open') throw new JobNotOpen(job.status);
+    const job = services.jobs.answerable(args.body.user.id, jobId);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: referralModal(job, locale) });
   });
 }
@@ -142,7 +146,7 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    const job = services.jobs.create(userId, form.input);
+    const job = await services.jobs.create(userId, form.input);
     await ack();
     services.logger.info(`job ${job.id} posted by ${userId}`);
     const posted = await postJobCard(services, client, job.id);
@@ -151,6 +155,12 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
     const text = posted ? m.jobs.created(title, channel, mention(form.input.recruiter)) : m.jobs.createdNoCard(title, channel, job.id);
     await client.chat.postMessage({ channel: userId, text });
   } catch (error) {
+    if (error instanceof ChannelRefused) {
+      // Nothing was saved; HR picks another channel (or invites the bot) and submits again.
+      services.logger.info(`role form from ${userId}: channel ${error.reason}`);
+      await ack({ response_action: 'errors', errors: jobChannelRefusal(error.reason, locale) });
+      return;
+    }
     let text: string;
     if (error instanceof PermissionDenied) text = permissionText(error, locale);
     else {
@@ -195,6 +205,7 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
     let text: string;
     if (error instanceof JobNotOpen) text = m.jobs.notOpen[error.status];
     else if (error instanceof JobNotFound) text = m.jobs.notFound(String(error.jobId));
+    else if (error instanceof NotInAudience) text = m.jobs.notInAudience;
     else {
       const ref = errorReference();
       services.logger.error(`referral modal failed for ${userId} (ref ${ref}):`, error);

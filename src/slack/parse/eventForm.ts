@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
 import { checkEvent } from '../../events/service';
 import { EVENT_LIMITS, reminderCodeSchema, type EventFieldProblem, type EventInput } from '../../events/types';
@@ -42,6 +43,13 @@ function problemText(problem: EventFieldProblem, locale: Locale): [string, strin
     case 'place':
       return [EVENT_INPUT.place.block, e.tooLong(EVENT_LIMITS.place)];
   }
+}
+
+/** The channel field's error when the organizer may not post there (not a member, or the bot cannot see it). */
+export function eventChannelRefusal(reason: ChannelRefused['reason'], locale: Locale): FieldErrors {
+  const e = messages(locale).events.errors;
+  const text = reason === 'not_member' ? e.channelNotMember : reason === 'unreadable' ? e.channelUnreadable : e.channelUnavailable;
+  return { [EVENT_INPUT.channel.block]: text };
 }
 
 export function parseEventForm(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
 import type { TagProblem } from '../../interests/tags';
 import { checkJob, checkReferral } from '../../jobs/service';
@@ -67,6 +68,13 @@ function jobProblemText(problem: JobFieldProblem, locale: Locale): [string, stri
     case 'closes_on':
       return [JOB_INPUT.closesOn.block, problem.problem === 'invalid' ? e.closesOnInvalid : e.closesOnInPast];
   }
+}
+
+/** The channel field's error when HR may not post there (not a member, or the bot cannot see it). */
+export function jobChannelRefusal(reason: ChannelRefused['reason'], locale: Locale): FieldErrors {
+  const e = messages(locale).jobs.errors;
+  const text = reason === 'not_member' ? e.channelNotMember : reason === 'unreadable' ? e.channelUnreadable : e.channelUnavailable;
+  return { [JOB_INPUT.channel.block]: text };
 }
 
 /**
