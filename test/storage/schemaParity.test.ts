@@ -7,6 +7,7 @@ import { readMigrations } from '../../src/storage/migrations';
 import { openPostgresPool } from '../../src/storage/postgres/connect';
 import { defaultPostgresMigrationsDir, migratePostgres } from '../../src/storage/postgres/migrate';
 import { projectFile } from '../../src/paths';
+import { tables as declaredTables } from '../../src/storage/schema';
 import { createScratchDatabase, describeOnPostgres, type ScratchDatabase } from '../support/postgres';
 
 /** The shape both engines must agree on: tables, their columns, and named indexes. */
@@ -75,6 +76,27 @@ async function postgresShape(pool: Pool): Promise<Shape> {
   }
   return { tables, indexes };
 }
+
+/** The typed declaration the repositories compile against, in the same vocabulary. */
+function declaredShape(): Record<string, string[]> {
+  const shape: Record<string, string[]> = {};
+  for (const [table, columns] of Object.entries(declaredTables)) {
+    const described: Record<string, { sql: string; nullable: boolean }> = columns;
+    shape[table] = Object.entries(described).map(([name, c]) => column(name, c.sql, !c.nullable));
+  }
+  return shape;
+}
+
+test('the typed schema in src/storage/schema.ts declares every table and column the SQLite migrations make', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-declared-'));
+  const sqlite = openDatabase(path.join(dir, 'declared.sqlite'));
+  try {
+    expect(declaredShape()).toEqual(sqliteShape(sqlite).tables);
+  } finally {
+    sqlite.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('SQLite and Postgres have a migration for each number, and the same count', () => {
   const sqlite = readMigrations(projectFile('db', 'migrations')).map((m) => m.name);
