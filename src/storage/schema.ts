@@ -277,6 +277,11 @@ export const tables = {
     step: text,
     at: text,
   },
+  leases: {
+    name: text,
+    holder: text,
+    expires_at: text,
+  },
 } as const;
 
 type ValueOf<C> = C extends Column<infer Sql, infer Nullable, boolean>
