@@ -42,6 +42,7 @@ import { CoffeeRepository } from './storage/coffee';
 import { AudienceService } from './audience/service';
 import type { ChannelDirectory } from './audience/types';
 import { AudienceRepository } from './storage/audience';
+import { openSql } from './storage/kysely/open';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -107,6 +108,9 @@ export interface ServiceInputs {
 
 export function createServices(inputs: ServiceInputs): Services {
   const { config, db, clock, logger } = inputs;
+  // Repositories move to the typed, engine-neutral builder one by one (issue 10); the others
+  // still take the better-sqlite3 handle.
+  const sql = openSql({ kind: 'sqlite', db });
   const memberRepository = new MemberRepository(db);
   const roleRepository = new RoleRepository(db);
   const localeRepository = new LocaleRepository(db);
@@ -260,7 +264,7 @@ export function createServices(inputs: ServiceInputs): Services {
       { name: 'scheduledMessages', export: (userId) => outbox.addressedTo(userId), erase: (userId) => void outbox.forgetMember(userId) },
     ]),
     locales,
-    handledEvents: new HandledEventRepository(db),
+    handledEvents: new HandledEventRepository(sql),
     tasks: new TaskTracker(),
     outbox,
     scheduler,

@@ -2,32 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { projectFile } from '../paths';
+import { readMigrations } from './migrations';
 
 export type Db = Database.Database;
 
-
 export function defaultMigrationsDir(): string {
   return projectFile('db', 'migrations');
-}
-
-interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
-
-function readMigrations(dir: string): Migration[] {
-  const migrations = fs
-    .readdirSync(dir)
-    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
-    .sort()
-    .map((file) => ({ version: Number(file.slice(0, 4)), name: file, sql: fs.readFileSync(path.join(dir, file), 'utf8') }));
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`migration ${migration.name} is out of sequence: expected number ${index + 1}`);
-    }
-  });
-  return migrations;
 }
 
 /**

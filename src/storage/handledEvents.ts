@@ -1,23 +1,33 @@
-import type { Db } from './database';
+import type { Sql } from './schema';
 
 /** Slack retries an event for about five minutes; a day of ids is ample and stays small. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
+/**
+ * Event ids already handled. The unique key decides, so with several replicas on one Postgres a
+ * retry that reaches another replica is still handled once.
+ */
 export class HandledEventRepository {
-  private readonly statements;
+  /** Only spaces out the pruning; correctness never rests on it. */
   private lastPrune = 0;
-  constructor(db: Db) {
-    this.statements = {
-      claim: db.prepare('INSERT INTO handled_events (event_id, received_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING'),
-      prune: db.prepare('DELETE FROM handled_events WHERE received_at < ?'),
-    };
-  }
+
+  constructor(private readonly sql: Sql) {}
+
   /** True the first time an event id is seen; false for every retry of it. */
-  claim(eventId: string, now: Date): boolean {
-    if (now.getTime() - this.lastPrune > 60 * 60 * 1000) {
-      this.statements.prune.run(new Date(now.getTime() - KEEP_MS).toISOString());
+  async claim(eventId: string, now: Date): Promise<boolean> {
+    if (now.getTime() - this.lastPrune > PRUNE_EVERY_MS) {
       this.lastPrune = now.getTime();
+      await this.sql
+        .deleteFrom('handled_events')
+        .where('received_at', '<', new Date(now.getTime() - KEEP_MS).toISOString())
+        .execute();
     }
-    return this.statements.claim.run(eventId, now.toISOString()).changes === 1;
+    const result = await this.sql
+      .insertInto('handled_events')
+      .values({ event_id: eventId, received_at: now.toISOString() })
+      .onConflict((conflict) => conflict.column('event_id').doNothing())
+      .executeTakeFirst();
+    return result.numInsertedOrUpdatedRows === 1n;
   }
 }

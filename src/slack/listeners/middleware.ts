@@ -8,7 +8,7 @@ import type { Services } from '../../services';
 export function handleEachEventOnce(services: Services): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId !== undefined && !services.handledEvents.claim(eventId, services.clock.now())) {
+    if (eventId !== undefined && !(await services.handledEvents.claim(eventId, services.clock.now()))) {
       services.logger.info(`event ${eventId} already handled; retry ${String(context.retryNum ?? '?')} ignored`);
       return;
     }

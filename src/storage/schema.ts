@@ -1,0 +1,312 @@
+import type { ColumnType, Kysely } from 'kysely';
+
+/**
+ * The tables as both engines have them, declared once. Kysely's types are derived from this
+ * object, so a query naming a column that is not here fails to compile; the schema test compares
+ * the object with the migrated SQLite and Postgres schemas, so this cannot drift from the SQL.
+ */
+interface Column<Sql extends 'text' | 'integer', Nullable extends boolean, Defaulted extends boolean> {
+  readonly sql: Sql;
+  readonly nullable: Nullable;
+  /** The database fills it when an insert leaves it out (a DEFAULT or an identity). */
+  readonly defaulted: Defaulted;
+}
+
+const column = <Sql extends 'text' | 'integer', Nullable extends boolean, Defaulted extends boolean>(
+  sql: Sql,
+  nullable: Nullable,
+  defaulted: Defaulted,
+): Column<Sql, Nullable, Defaulted> => ({ sql, nullable, defaulted });
+
+const text = column('text', false, false);
+const textOrNull = column('text', true, false);
+const textWithDefault = column('text', false, true);
+const int = column('integer', false, false);
+const intOrNull = column('integer', true, false);
+const intWithDefault = column('integer', false, true);
+/** INTEGER PRIMARY KEY on SQLite, an identity column on Postgres. */
+const id = column('integer', false, true);
+
+export const tables = {
+  members: {
+    user_id: text,
+    display_name: textOrNull,
+    years_from: intOrNull,
+    years_to: intOrNull,
+    company: textOrNull,
+    title: textOrNull,
+    location: textOrNull,
+    bio: textOrNull,
+    visibility: textWithDefault,
+    profile_updated_at: textOrNull,
+    welcomed_at: textOrNull,
+    agreed_version: textOrNull,
+    agreed_at: textOrNull,
+    last_active_at: textOrNull,
+    created_at: text,
+  },
+  member_interests: {
+    user_id: text,
+    tag: text,
+    added_at: text,
+  },
+  member_availability: {
+    user_id: text,
+    flag: text,
+    since: text,
+    expires_at: textOrNull,
+    asked_at: textOrNull,
+  },
+  member_roles: {
+    user_id: text,
+    role: text,
+    granted_by: textOrNull,
+    granted_at: text,
+  },
+  user_locales: {
+    user_id: text,
+    locale: text,
+    fetched_at: text,
+  },
+  handled_events: {
+    event_id: text,
+    received_at: text,
+  },
+  outbox: {
+    id: id,
+    kind: text,
+    key: text,
+    channel: text,
+    payload: text,
+    due_at: text,
+    expires_at: textOrNull,
+    status: textWithDefault,
+    attempts: intWithDefault,
+    next_attempt_at: text,
+    last_error: textOrNull,
+    claimed_by: textOrNull,
+    claimed_at: textOrNull,
+    unconfirmed_since: textOrNull,
+    slack_channel: textOrNull,
+    slack_ts: textOrNull,
+    sent_at: textOrNull,
+    notify_on_failure: textOrNull,
+    failure_notified_at: textOrNull,
+    created_at: text,
+    updated_at: text,
+  },
+  events: {
+    id: id,
+    title: text,
+    description: textOrNull,
+    starts_at: text,
+    ends_at: text,
+    place: textOrNull,
+    url: textOrNull,
+    channel: text,
+    capacity: intOrNull,
+    reminders: textWithDefault,
+    created_by: textOrNull,
+    created_at: text,
+    updated_at: textOrNull,
+    status: textWithDefault,
+    card_channel: textOrNull,
+    card_ts: textOrNull,
+  },
+  event_tags: {
+    event_id: int,
+    tag: text,
+  },
+  event_rsvps: {
+    event_id: int,
+    user_id: text,
+    status: text,
+    display_name: text,
+    responded_at: text,
+  },
+  event_reminders: {
+    event_id: int,
+    code: text,
+    remind_at: text,
+    planned_at: textOrNull,
+  },
+  announcements: {
+    id: id,
+    channel: text,
+    text: text,
+    first_at: text,
+    repeat: text,
+    cron: textOrNull,
+    time_zone: text,
+    author: textOrNull,
+    created_at: text,
+    status: textWithDefault,
+    cancelled_at: textOrNull,
+    next_at: textOrNull,
+  },
+  jobs: {
+    id: id,
+    title: text,
+    team: textOrNull,
+    location: textOrNull,
+    work_style: text,
+    employment_type: text,
+    description: textOrNull,
+    apply_url: text,
+    recruiter: textOrNull,
+    posted_by: textOrNull,
+    closes_on: textOrNull,
+    status: textWithDefault,
+    created_at: text,
+    closed_at: textOrNull,
+    card_channel: textOrNull,
+    card_ts: textOrNull,
+  },
+  job_tags: {
+    job_id: int,
+    tag: text,
+  },
+  funnel_events: {
+    id: id,
+    job_id: int,
+    user_id: textOrNull,
+    step: text,
+    at: text,
+  },
+  referrals: {
+    id: id,
+    job_id: int,
+    referrer: textOrNull,
+    candidate_name: text,
+    contact: text,
+    relationship: textOrNull,
+    note: textOrNull,
+    status: textWithDefault,
+    created_at: text,
+    updated_at: textOrNull,
+  },
+  digest_prefs: {
+    user_id: text,
+    frequency: text,
+    updated_at: text,
+  },
+  digest_runs: {
+    id: id,
+    run_key: text,
+    cadence: text,
+    due_at: text,
+    started_by: textOrNull,
+    planned_at: text,
+    recipients: intWithDefault,
+    nothing_new: intWithDefault,
+    completed_at: textOrNull,
+    reported_at: textOrNull,
+  },
+  digest_items: {
+    user_id: text,
+    item_type: text,
+    item_id: int,
+    run_id: int,
+  },
+  intro_prefs: {
+    user_id: text,
+    status: text,
+    snoozed_until: textOrNull,
+    updated_at: text,
+  },
+  intro_rounds: {
+    id: id,
+    round_key: text,
+    due_at: text,
+    planned_at: text,
+    completed_at: textOrNull,
+    group_count: intWithDefault,
+    member_count: intWithDefault,
+    left_out: intWithDefault,
+    checkins_planned_at: textOrNull,
+  },
+  intro_groups: {
+    id: id,
+    round_id: int,
+    created_at: text,
+  },
+  intro_members: {
+    id: id,
+    group_id: int,
+    round_id: int,
+    user_id: textOrNull,
+    answer: textOrNull,
+    answered_at: textOrNull,
+  },
+  member_nags: {
+    id: id,
+    user_id: text,
+    kind: text,
+    sent_at: text,
+    ref: textOrNull,
+  },
+  job_contacts: {
+    id: id,
+    job_id: int,
+    user_id: text,
+    status: textWithDefault,
+    added_by: textOrNull,
+    added_at: text,
+    answered_at: textOrNull,
+  },
+  coffee_requests: {
+    id: id,
+    job_id: int,
+    member: textOrNull,
+    status: textWithDefault,
+    created_at: text,
+    updated_at: textOrNull,
+  },
+  coffee_asks: {
+    id: id,
+    request_id: int,
+    contact: textOrNull,
+    answer: textOrNull,
+    asked_at: text,
+    answered_at: textOrNull,
+  },
+  coffee_funnel: {
+    id: id,
+    job_id: int,
+    user_id: textOrNull,
+    step: text,
+    at: text,
+  },
+  audience_channels: {
+    channel_id: text,
+    is_private: int,
+    checked_at: text,
+    members_synced_at: textOrNull,
+  },
+  audience_members: {
+    channel_id: text,
+    user_id: text,
+  },
+  leases: {
+    name: text,
+    holder: text,
+    expires_at: text,
+  },
+} as const;
+
+type ValueOf<C> = C extends Column<infer Sql, infer Nullable, boolean>
+  ? (Sql extends 'text' ? string : number) | (Nullable extends true ? null : never)
+  : never;
+
+type ColumnOf<C> = C extends Column<'text' | 'integer', infer Nullable, infer Defaulted>
+  ? ColumnType<ValueOf<C>, Defaulted extends true ? ValueOf<C> | undefined : Nullable extends true ? ValueOf<C> | undefined : ValueOf<C>, ValueOf<C>>
+  : never;
+
+type TableOf<T> = { [K in keyof T]: ColumnOf<T[K]> };
+
+export type Database = { [T in keyof typeof tables]: TableOf<(typeof tables)[T]> };
+
+export type TableName = keyof typeof tables;
+
+/** What repositories hold: one typed handle, whichever engine is behind it. */
+export type Sql = Kysely<Database>;
