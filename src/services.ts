@@ -236,7 +236,7 @@ export function createServices(inputs: ServiceInputs): Services {
         export: (userId) => announcementRepository.exportMember(userId),
         erase: (userId) => announcementRepository.eraseMember(userId),
       },
-      { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digestRepository.eraseMember(userId) },
+      { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digests.eraseMember(userId) },
       { name: 'jobs', export: (userId) => jobRepository.exportMember(userId), erase: (userId) => jobRepository.eraseMember(userId) },
       { name: 'coffeeChats', export: (userId) => coffee.exportMember(userId), erase: (userId) => coffee.eraseMember(userId) },
       { name: 'intros', export: (userId) => intros.exportMember(userId), erase: (userId) => intros.eraseMember(userId) },

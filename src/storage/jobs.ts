@@ -99,7 +99,9 @@ export class JobRepository {
          FROM jobs WHERE recruiter = @user OR posted_by = @user ORDER BY id`,
       ),
       forgetFunnel: db.prepare('UPDATE funnel_events SET user_id = NULL WHERE user_id = ?'),
-      forgetReferrer: db.prepare('UPDATE referrals SET referrer = NULL WHERE referrer = ?'),
+      // How they know the candidate and their note are the referrer's own words; the candidate's name
+      // and how to reach them stay with HR.
+      forgetReferrer: db.prepare('UPDATE referrals SET referrer = NULL, relationship = NULL, note = NULL WHERE referrer = ?'),
       forgetRecruiter: db.prepare('UPDATE jobs SET recruiter = NULL WHERE recruiter = ?'),
       forgetPoster: db.prepare('UPDATE jobs SET posted_by = NULL WHERE posted_by = ?'),
       // DMs this module queued for someone else that name the member: their key ends with ":<member>"
@@ -254,7 +256,7 @@ export class JobRepository {
 
   /**
    * Privacy erasure: the member's funnel steps and referrals stay (HR's counts stay true) without
-   * their name; roles they posted or recruit for lose it too; queued DMs naming them go.
+   * their name or their words about the candidate; roles they posted or recruit for lose it too; queued DMs naming them go.
    */
   eraseMember(userId: string): void {
     this.db.transaction(() => {
