@@ -230,7 +230,7 @@ export function createServices(inputs: ServiceInputs): Services {
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
-      { name: 'events', export: (userId) => eventRepository.exportMember(userId), erase: (userId) => eventRepository.eraseMember(userId) },
+      { name: 'events', export: (userId) => eventRepository.exportMember(userId), erase: (userId) => events.eraseMember(userId) },
       {
         name: 'announcementsAuthored',
         export: (userId) => announcementRepository.exportMember(userId),

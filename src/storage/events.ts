@@ -79,6 +79,16 @@ export class EventRepository {
       ),
       markPlanned: db.prepare('UPDATE event_reminders SET planned_at = ? WHERE event_id = ? AND code = ? AND planned_at IS NULL'),
       eraseRsvps: db.prepare('DELETE FROM event_rsvps WHERE user_id = ?'),
+      // A card counts going, maybe and waitlist answers (and names those going).
+      cardsCounting: db.prepare<[string], { event_id: number }>(
+        `SELECT r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id
+         WHERE r.user_id = ? AND r.status IN ('going', 'maybe', 'waitlist') AND e.status = 'scheduled' AND e.card_ts IS NOT NULL
+         ORDER BY r.event_id`,
+      ),
+      seatsHeld: db.prepare<[string, string], { event_id: number }>(
+        `SELECT r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id
+         WHERE r.user_id = ? AND r.status = 'going' AND e.status = 'scheduled' AND e.ends_at > ? ORDER BY r.event_id`,
+      ),
       exportRsvps: db.prepare<[string], { event_id: number; title: string; status: string; responded_at: string }>(
         `SELECT r.event_id, e.title, r.status, r.responded_at FROM event_rsvps r JOIN events e ON e.id = r.event_id
          WHERE r.user_id = ? ORDER BY r.responded_at`,
@@ -224,10 +234,16 @@ export class EventRepository {
     return { rsvps: this.s.exportRsvps.all(userId), eventsCreated: this.s.exportCreated.all(userId) };
   }
 
-  /** Privacy erasure: the member's RSVPs go; events they created stay, without their name. */
-  eraseMember(userId: string): void {
+  /**
+   * Privacy erasure: the member's RSVPs go; events they created stay, without their name. Returns
+   * the events whose card counted them, and the upcoming ones where they held a seat.
+   */
+  eraseMember(userId: string, now: Date): { cardsCounting: number[]; seatsHeld: number[] } {
+    const cardsCounting = this.s.cardsCounting.all(userId).map((row) => row.event_id);
+    const seatsHeld = this.s.seatsHeld.all(userId, now.toISOString()).map((row) => row.event_id);
     this.s.eraseRsvps.run(userId);
     this.s.forgetCreator.run(userId);
+    return { cardsCounting, seatsHeld };
   }
 
   transaction<T>(work: () => T): T {

@@ -1,6 +1,6 @@
-import { ADMIN, TestBot } from '../support/testBot';
+import { ADMIN, TestBot, allText } from '../support/testBot';
 import { profileValues } from '../support/forms';
-import { HR, JOBS_CHANNEL, cardCalls as jobCardCalls, postJob, setUpHr, submitReferral } from '../jobs/support';
+import { HR, JOBS_CHANNEL, cardCalls as jobCardCalls, dmsTo, postJob, setUpHr, submitReferral } from '../jobs/support';
 import { DAY, createEvent, lastCardText, pressOnCard } from '../events/support';
 import { dmButtonValue, tag } from '../coffee/support';
 import { ROUND_1, tickAt } from '../intros/support';
@@ -171,6 +171,36 @@ describe('privacy: erase removes everything and everywhere', () => {
     expect(tb.db.prepare('SELECT referrer, candidate_name, contact, relationship, note FROM referrals').all()).toEqual([
       { referrer: null, candidate_name: 'Candidate Ren', contact: 'ren@example.com', relationship: null, note: null },
     ]);
+  });
+
+  it('every card that showed the member is updated, and their seat goes to the first member waiting, who is told once', async () => {
+    const { full, open, recruited } = await memberWhoDidEverything(tb);
+    tb.fake.reset();
+
+    await tb.press('privacy.delete', ERASED);
+
+    // The full event: the seat went to the member waiting, and the card says so.
+    expect(tb.db.prepare('SELECT user_id, status FROM event_rsvps WHERE event_id = ?').all(full)).toEqual([{ user_id: WAITING, status: 'going' }]);
+    expect(lastCardText(tb, full)).toContain(`*1 going*: Member`);
+    expect(lastCardText(tb, full)).not.toContain('Zorblat');
+    // The other event's card neither names nor counts them.
+    expect(lastCardText(tb, open)).toContain('*1 going*: Member');
+    expect(lastCardText(tb, open)).not.toContain('Zorblat');
+    // The role they recruited for: the card says the HR team now.
+    const roleCard = jobCardCalls(tb, recruited, 'chat.update');
+    expect(roleCard).toHaveLength(1);
+    expect(allText(roleCard[0]?.args.blocks)).toContain('Recruiter: the HR team');
+    expect(JSON.stringify(roleCard[0]?.args)).not.toContain(ERASED);
+
+    // The member promoted from the waitlist is told, once.
+    await tb.tick();
+    const told = () => dmsTo(tb, WAITING).filter((call) => allText(call.args).includes('One seat dinner'));
+    expect(told()).toHaveLength(1);
+    expect(allText(told()[0]?.args)).toContain('A place freed up: you are now going to *One seat dinner*');
+    await tb.tick();
+    expect(told()).toHaveLength(1);
+    // Nothing is sent to or about the erased member afterwards.
+    expect(tb.fake.callsTo('chat.postMessage').filter((call) => JSON.stringify(call.args).includes(ERASED))).toEqual([]);
   });
 
   it('a digest run keyed by its starter (before run keys were random) loses the id, and a post in doubt is found in Slack, not sent twice', async () => {
