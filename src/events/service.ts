@@ -220,12 +220,20 @@ export class EventService {
   summary(id: number): EventSummary {
     const event = this.get(id);
     const rsvps = this.repo.rsvps(id);
+    const going = rsvps.filter((r) => r.status === 'going');
     return {
       event,
-      going: rsvps.filter((r) => r.status === 'going'),
+      going: going.length,
+      // A card is read by everyone in the channel: only profiles visible to all alumni are named.
+      goingNames: going.filter((r) => r.visibility === 'all').map((r) => r.displayName),
       maybe: rsvps.filter((r) => r.status === 'maybe').length,
       waitlist: rsvps.filter((r) => r.status === 'waitlist').length,
     };
+  }
+
+  /** Events whose card counts the member (and names them, when their profile is visible to all). */
+  cardsShowing(userId: string): number[] {
+    return this.repo.cardsCounting(userId);
   }
 
   rsvpOf(id: number, userId: string): RsvpStatus | undefined {

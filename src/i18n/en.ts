@@ -208,7 +208,8 @@ export const en = {
     notGoing: 'Not going',
     addToCalendar: 'Add to Google Calendar',
     downloadIcs: 'Get .ics file',
-    cardGoing: (count: number, names: string) => (count === 0 ? 'Nobody is going yet. Be the first!' : `*${count} going*: ${names}`),
+    cardGoing: (count: number, names: string) =>
+      count === 0 ? 'Nobody is going yet. Be the first!' : names === '' ? `*${count} going*` : `*${count} going*: ${names}`,
     cardMore: (count: number) => `and ${count} more`,
     cardMaybe: (count: number) => `${count} maybe`,
     cardWaitlist: (count: number) => `${count} on the waitlist`,

@@ -206,7 +206,8 @@ export const ja: Catalogue = {
     notGoing: '不参加',
     addToCalendar: 'Google カレンダーに追加',
     downloadIcs: '.ics ファイル',
-    cardGoing: (count: number, names: string) => (count === 0 ? 'まだ参加者はいません。最初の参加者になりませんか?' : `*${count}人が参加*:${names}`),
+    cardGoing: (count: number, names: string) =>
+      count === 0 ? 'まだ参加者はいません。最初の参加者になりませんか?' : names === '' ? `*${count}人が参加*` : `*${count}人が参加*:${names}`,
     cardMore: (count: number) => `ほか${count}人`,
     cardMaybe: (count: number) => `未定 ${count}人`,
     cardWaitlist: (count: number) => `キャンセル待ち ${count}人`,

@@ -2,8 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { messages, type Locale } from '../i18n';
 import type { ErasureEffects } from '../privacy/service';
 import type { Services } from '../services';
-import { slackErrorCode } from './errors';
-import { refreshEventCard } from './eventCards';
+import { refreshEventCards } from './eventCards';
 import { sendFileToMember } from './files';
 import { refreshJobCard } from './jobCards';
 
@@ -29,12 +28,6 @@ export async function eraseMemberData(services: Services, userId: string): Promi
 
 /** Renders again, after the erasure is committed, every card that counted or named the member. */
 export async function refreshCardsAfterErasure(services: Services, client: webApi.WebClient, effects: ErasureEffects): Promise<void> {
-  for (const eventId of effects.eventCards) {
-    try {
-      await refreshEventCard(services, client, eventId);
-    } catch (error) {
-      services.logger.warn(`event ${eventId}: card not updated after an erasure: ${slackErrorCode(error) ?? String(error)}`);
-    }
-  }
+  await refreshEventCards(services, client, effects.eventCards, 'an erasure');
   for (const jobId of effects.jobCards) await refreshJobCard(services, client, jobId);
 }
