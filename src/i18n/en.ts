@@ -416,9 +416,9 @@ export const en = {
     agreed: 'Agreed to the code of conduct',
     profileComplete: 'Profile complete (name, years, an interest)',
     active: (days: number) => `Active in the last ${days} days`,
-    interestsHeading: (count: number) => `Top ${count} interests (members holding each)`,
+    interestsHeading: (count: number, min: number) => `Top ${count} interests (members holding each; only interests ${min} or more members hold)`,
     interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}: ${members}`,
-    interestsNone: 'No member has added interests yet.',
+    interestsNone: (min: number) => `No interest is held by ${min} or more members yet.`,
     eventsHeading: 'Events',
     upcoming: (count: string) => `Upcoming: ${count}`,
     upcomingRsvps: (going: string, maybe: string, waitlist: string) =>
@@ -443,7 +443,10 @@ export const en = {
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent: 'I sent you two CSV files in our direct message: the comeback funnel per role, and member engagement.',
     csvFunnelTitle: 'Comeback funnel per role (CSV)',
-    csvMembersTitle: 'Member engagement, members who agreed (CSV)',
+    csvMembersTitle: 'Member engagement, members who agreed and let HR see their profile (CSV)',
+    csvSentEvents:
+      'I sent you a CSV file in our direct message: event engagement of the members whose profile is visible to all alumni. The comeback funnel and members’ job signals are for HR and admins.',
+    csvEventsTitle: 'Event engagement, members visible to all alumni (CSV)',
     usage: 'Use `/alumni stats` for the report, or `/alumni stats csv` to get it as CSV files in a direct message.',
     helpHeading: 'As an organizer or HR you can also',
     help: [

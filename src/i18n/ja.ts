@@ -414,9 +414,9 @@ export const ja: Catalogue = {
     agreed: '行動規範に同意',
     profileComplete: 'プロフィール入力済み(名前・在籍年・関心タグ)',
     active: (days: number) => `直近${days}日間に活動`,
-    interestsHeading: (count: number) => `関心タグ 上位${count}件(登録しているメンバー数)`,
+    interestsHeading: (count: number, min: number) => `関心タグ 上位${count}件(登録しているメンバー数。${min}人以上が登録しているタグのみ)`,
     interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}:${members}人`,
-    interestsNone: '関心タグを登録したメンバーはまだいません。',
+    interestsNone: (min: number) => `${min}人以上が登録している関心タグはまだありません。`,
     eventsHeading: 'イベント',
     upcoming: (count: string) => `今後のイベント:${count}件`,
     upcomingRsvps: (going: string, maybe: string, waitlist: string) =>
@@ -441,7 +441,10 @@ export const ja: Catalogue = {
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent: 'ダイレクトメッセージに CSV ファイルを2つ送りました:ポジションごとの再入社ファネルと、メンバーのエンゲージメントです。',
     csvFunnelTitle: 'ポジションごとの再入社ファネル(CSV)',
-    csvMembersTitle: 'メンバーのエンゲージメント(同意済みのメンバー、CSV)',
+    csvMembersTitle: 'メンバーのエンゲージメント(同意済みで、人事にプロフィールを公開しているメンバー、CSV)',
+    csvSentEvents:
+      'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
+    csvEventsTitle: 'イベント参加状況(全員に公開しているメンバー、CSV)',
     usage: 'レポートは `/alumni stats`、CSV ファイルでダイレクトメッセージに受け取るには `/alumni stats csv` を使ってください。',
     helpHeading: 'オーガナイザーまたは人事として、次のこともできます',
     help: [
