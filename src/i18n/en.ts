@@ -451,7 +451,7 @@ export const en = {
     helpHeading: 'As an organizer or HR you can also',
     help: [
       '`stats`: members, top interests, events and the comeback funnel per role',
-      '`stats csv`: the funnel per role and member engagement as CSV files in your DM',
+      '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
     ],
   },
   jobs: {
