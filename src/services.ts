@@ -249,13 +249,13 @@ export function createServices(inputs: ServiceInputs): Services {
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
-      { name: 'events', export: (userId) => eventRepository.exportMember(userId), erase: (userId) => eventRepository.eraseMember(userId) },
+      { name: 'events', export: (userId) => eventRepository.exportMember(userId), erase: (userId) => events.eraseMember(userId) },
       {
         name: 'announcementsAuthored',
         export: (userId) => announcementRepository.exportMember(userId),
         erase: (userId) => announcementRepository.eraseMember(userId),
       },
-      { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digestRepository.eraseMember(userId) },
+      { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digests.eraseMember(userId) },
       { name: 'jobs', export: (userId) => jobRepository.exportMember(userId), erase: (userId) => jobRepository.eraseMember(userId) },
       { name: 'coffeeChats', export: (userId) => coffee.exportMember(userId), erase: (userId) => coffee.eraseMember(userId) },
       { name: 'intros', export: (userId) => intros.exportMember(userId), erase: (userId) => intros.eraseMember(userId) },

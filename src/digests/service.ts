@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import cron from 'node-cron';
 import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
@@ -5,7 +6,7 @@ import type { OutboxPort } from '../events/service';
 import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import type { RoleService } from '../roles/service';
-import type { OutboxMessage } from '../scheduler/types';
+import { erasedKeyPart, type OutboxMessage } from '../scheduler/types';
 import type { DigestRepository } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
@@ -38,7 +39,10 @@ export interface DigestDeps {
   readonly roles: RoleService;
   /** Roles and events in a private channel go only to that channel's members. */
   readonly audience: AudienceService;
-  readonly outbox: OutboxPort & { statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[] };
+  readonly outbox: OutboxPort & {
+    statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[];
+    renameKeys(from: string, to: string): number;
+  };
   readonly messages: DigestMessages;
   /** Locale without a Web API call: a digest to thousands must not ask Slack about each member. */
   readonly knownLocaleOf: (userId: string) => Locale;
@@ -98,9 +102,31 @@ export class DigestService {
   async runNow(actorId: string): Promise<{ runKey: string; recipients: number; nothingNew: number }> {
     this.deps.roles.require(actorId, 'hr');
     const now = this.deps.clock.now();
-    const runKey = `manual:${now.toISOString()}:${actorId}`;
+    // Random, not the starter's id: the run's key lives on in every member's outbox key after the
+    // starter erases their data (started_by names them, and only until then).
+    const runKey = `manual:${now.toISOString()}:${randomBytes(4).toString('hex')}`;
     const result = await this.planRun(runKey, 'manual', now, actorId);
     return { runKey, recipients: result?.recipients ?? 0, nothingNew: result?.nothingNew ?? 0 };
+  }
+
+  /**
+   * Privacy erasure: the member's setting and record of items sent go; runs they started forget
+   * them. Runs from before run keys were random hold the starter's id in their key, and so do
+   * their members' outbox keys: it becomes erased.<run id> in both, and the outbox's once-only
+   * checks keep working (see Outbox.renameKeys).
+   */
+  eraseMember(userId: string): void {
+    const { repository, outbox } = this.deps;
+    for (const run of repository.runsKeyedBy(userId)) {
+      const renamed = run.runKey
+        .split(':')
+        .map((part) => (part === userId ? erasedKeyPart(run.id) : part))
+        .join(':');
+      repository.renameRun(run.id, renamed);
+      outbox.renameKeys(`digest:${run.runKey}:`, `digest:${renamed}:`);
+      outbox.renameKeys(`digest-report:${run.runKey}`, `digest-report:${renamed}`);
+    }
+    repository.eraseMember(userId);
   }
 
   /**

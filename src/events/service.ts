@@ -206,30 +206,60 @@ export class EventService {
       const promoted = previous === 'going' && status !== 'going' ? this.repo.promoteFirstWaitlisted(id) : undefined;
       return { status, promoted };
     });
-    if (result.promoted !== undefined) {
-      const promoted = result.promoted;
-      const locale = await this.deps.localeOf(promoted);
-      this.deps.outbox.schedule({
-        kind: 'event_promoted',
-        key: `event:${id}:promoted:${promoted}:${now.toISOString()}`,
-        channel: promoted,
-        message: this.deps.messages.promoted(event, locale),
-        dueAt: now,
-        expiresAt: event.startsAt,
-      });
-    }
+    if (result.promoted !== undefined) await this.tellPromoted(event, result.promoted, now);
     return result;
+  }
+
+  /** Tells a member who moved from the waitlist to "going", once (through the outbox). */
+  private async tellPromoted(event: CommunityEvent, promoted: string, now: Date): Promise<void> {
+    const locale = await this.deps.localeOf(promoted);
+    this.deps.outbox.schedule({
+      kind: 'event_promoted',
+      key: `event:${event.id}:promoted:${promoted}:${now.toISOString()}`,
+      channel: promoted,
+      message: this.deps.messages.promoted(event, locale),
+      dueAt: now,
+      expiresAt: event.startsAt,
+    });
+  }
+
+  /**
+   * Privacy erasure, inside the erasure's transaction: the member's answers go, and a seat they held
+   * on an event not yet over goes to the longest-waiting member, as when someone stops going. Returns
+   * the events whose card counted or named them, and the DMs to the promoted, for after the commit.
+   */
+  eraseMember(userId: string): { eventCards: number[]; afterCommit: () => Promise<void> } {
+    const now = this.deps.clock.now();
+    const { cardsCounting, seatsHeld } = this.repo.eraseMember(userId, now);
+    const promotions = seatsHeld.flatMap((eventId) => {
+      const promoted = this.repo.promoteFirstWaitlisted(eventId);
+      return promoted === undefined ? [] : [{ eventId, promoted }];
+    });
+    return {
+      eventCards: cardsCounting,
+      afterCommit: async () => {
+        for (const { eventId, promoted } of promotions) await this.tellPromoted(this.get(eventId), promoted, now);
+      },
+    };
   }
 
   summary(id: number): EventSummary {
     const event = this.get(id);
     const rsvps = this.repo.rsvps(id);
+    const going = rsvps.filter((r) => r.status === 'going');
     return {
       event,
-      going: rsvps.filter((r) => r.status === 'going'),
+      going: going.length,
+      // A card is read by everyone in the channel: only profiles visible to all alumni are named.
+      goingNames: going.filter((r) => r.visibility === 'all').map((r) => r.displayName),
       maybe: rsvps.filter((r) => r.status === 'maybe').length,
       waitlist: rsvps.filter((r) => r.status === 'waitlist').length,
     };
+  }
+
+  /** Events whose card counts the member (and names them, when their profile is visible to all). */
+  cardsShowing(userId: string): number[] {
+    return this.repo.cardsCounting(userId);
   }
 
   rsvpOf(id: number, userId: string): RsvpStatus | undefined {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Visibility } from '../members/types';
 
 export const RSVP_CHOICES = ['going', 'maybe', 'not_going'] as const;
 export type RsvpChoice = (typeof RSVP_CHOICES)[number];
@@ -39,13 +40,19 @@ export interface CommunityEvent extends EventInput {
 export interface Rsvp {
   readonly userId: string;
   readonly status: RsvpStatus;
+  /** The name given when answering; shown only while the member's profile is visible to all alumni. */
   readonly displayName: string;
   readonly respondedAt: string;
+  /** The member's profile visibility now ('nobody' when they have no profile row). */
+  readonly visibility: Visibility;
 }
 
+/** What an event's card in the channel shows: counts for everyone, names only of members visible to all. */
 export interface EventSummary {
   readonly event: CommunityEvent;
-  readonly going: readonly Rsvp[];
+  readonly going: number;
+  /** Members going whose profile is visible to all alumni, in the order they answered; the others are only counted. */
+  readonly goingNames: readonly string[];
   readonly maybe: number;
   readonly waitlist: number;
 }

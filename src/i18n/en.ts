@@ -211,7 +211,8 @@ export const en = {
     notGoing: 'Not going',
     addToCalendar: 'Add to Google Calendar',
     downloadIcs: 'Get .ics file',
-    cardGoing: (count: number, names: string) => (count === 0 ? 'Nobody is going yet. Be the first!' : `*${count} going*: ${names}`),
+    cardGoing: (count: number, names: string) =>
+      count === 0 ? 'Nobody is going yet. Be the first!' : names === '' ? `*${count} going*` : `*${count} going*: ${names}`,
     cardMore: (count: number) => `and ${count} more`,
     cardMaybe: (count: number) => `${count} maybe`,
     cardWaitlist: (count: number) => `${count} on the waitlist`,
@@ -419,9 +420,9 @@ export const en = {
     agreed: 'Agreed to the code of conduct',
     profileComplete: 'Profile complete (name, years, an interest)',
     active: (days: number) => `Active in the last ${days} days`,
-    interestsHeading: (count: number) => `Top ${count} interests (members holding each)`,
+    interestsHeading: (count: number, min: number) => `Top ${count} interests (members holding each; only interests ${min} or more members hold)`,
     interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}: ${members}`,
-    interestsNone: 'No member has added interests yet.',
+    interestsNone: (min: number) => `No interest is held by ${min} or more members yet.`,
     eventsHeading: 'Events',
     upcoming: (count: string) => `Upcoming: ${count}`,
     upcomingRsvps: (going: string, maybe: string, waitlist: string) =>
@@ -446,12 +447,15 @@ export const en = {
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent: 'I sent you two CSV files in our direct message: the comeback funnel per role, and member engagement.',
     csvFunnelTitle: 'Comeback funnel per role (CSV)',
-    csvMembersTitle: 'Member engagement, members who agreed (CSV)',
+    csvMembersTitle: 'Member engagement, members who agreed and let HR see their profile (CSV)',
+    csvSentEvents:
+      'I sent you a CSV file in our direct message: event engagement of the members whose profile is visible to all alumni. The comeback funnel and members’ job signals are for HR and admins.',
+    csvEventsTitle: 'Event engagement, members visible to all alumni (CSV)',
     usage: 'Use `/alumni stats` for the report, or `/alumni stats csv` to get it as CSV files in a direct message.',
     helpHeading: 'As an organizer or HR you can also',
     help: [
       '`stats`: members, top interests, events and the comeback funnel per role',
-      '`stats csv`: the funnel per role and member engagement as CSV files in your DM',
+      '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
     ],
   },
   jobs: {

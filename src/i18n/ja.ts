@@ -209,7 +209,8 @@ export const ja: Catalogue = {
     notGoing: '不参加',
     addToCalendar: 'Google カレンダーに追加',
     downloadIcs: '.ics ファイル',
-    cardGoing: (count: number, names: string) => (count === 0 ? 'まだ参加者はいません。最初の参加者になりませんか?' : `*${count}人が参加*:${names}`),
+    cardGoing: (count: number, names: string) =>
+      count === 0 ? 'まだ参加者はいません。最初の参加者になりませんか?' : names === '' ? `*${count}人が参加*` : `*${count}人が参加*:${names}`,
     cardMore: (count: number) => `ほか${count}人`,
     cardMaybe: (count: number) => `未定 ${count}人`,
     cardWaitlist: (count: number) => `キャンセル待ち ${count}人`,
@@ -417,9 +418,9 @@ export const ja: Catalogue = {
     agreed: '行動規範に同意',
     profileComplete: 'プロフィール入力済み(名前・在籍年・関心タグ)',
     active: (days: number) => `直近${days}日間に活動`,
-    interestsHeading: (count: number) => `関心タグ 上位${count}件(登録しているメンバー数)`,
+    interestsHeading: (count: number, min: number) => `関心タグ 上位${count}件(登録しているメンバー数。${min}人以上が登録しているタグのみ)`,
     interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}:${members}人`,
-    interestsNone: '関心タグを登録したメンバーはまだいません。',
+    interestsNone: (min: number) => `${min}人以上が登録している関心タグはまだありません。`,
     eventsHeading: 'イベント',
     upcoming: (count: string) => `今後のイベント:${count}件`,
     upcomingRsvps: (going: string, maybe: string, waitlist: string) =>
@@ -444,12 +445,15 @@ export const ja: Catalogue = {
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent: 'ダイレクトメッセージに CSV ファイルを2つ送りました:ポジションごとの再入社ファネルと、メンバーのエンゲージメントです。',
     csvFunnelTitle: 'ポジションごとの再入社ファネル(CSV)',
-    csvMembersTitle: 'メンバーのエンゲージメント(同意済みのメンバー、CSV)',
+    csvMembersTitle: 'メンバーのエンゲージメント(同意済みで、人事にプロフィールを公開しているメンバー、CSV)',
+    csvSentEvents:
+      'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
+    csvEventsTitle: 'イベント参加状況(全員に公開しているメンバー、CSV)',
     usage: 'レポートは `/alumni stats`、CSV ファイルでダイレクトメッセージに受け取るには `/alumni stats csv` を使ってください。',
     helpHeading: 'オーガナイザーまたは人事として、次のこともできます',
     help: [
       '`stats`:メンバー、人気の関心タグ、イベント、ポジションごとの再入社ファネル',
-      '`stats csv`:ポジションごとのファネルとメンバーのエンゲージメントを CSV ファイルで DM に送る',
+      '`stats csv`:メンバーのエンゲージメント(人事と管理者にはポジションごとのファネルも)を CSV ファイルで DM に送る',
     ],
   },
   jobs: {

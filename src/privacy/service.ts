@@ -16,11 +16,24 @@ export interface MemberExport {
   readonly other: Record<string, unknown>;
 }
 
+/** What an erasure changed that channels show: the cards to render again once it is committed. */
+export interface ErasureEffects {
+  readonly eventCards: readonly number[];
+  readonly jobCards: readonly number[];
+}
+
+/** What one module's erasure changed, and what it still has to do once the erasure is committed. */
+export interface SourceErasure extends Partial<ErasureEffects> {
+  /** Runs after the commit and may await (e.g. asking a member's language to tell them something). */
+  readonly afterCommit?: () => Promise<void>;
+}
+
 /** Another module's rows about members: included in the export, removed by erasure. */
 export interface MemberDataSource {
   readonly name: string;
   export(userId: string): unknown;
-  erase(userId: string): void;
+  /** Runs inside the erasure's transaction: SQL only, nothing awaited, no Slack. */
+  erase(userId: string): SourceErasure | void;
 }
 
 /** What a member can see, take away and erase. */
@@ -55,15 +68,21 @@ export class PrivacyService {
   }
 
   /**
-   * Removes every row about the member, in one transaction. A configured admin
-   * (ADMIN_USER_IDS) keeps that power, which lives in settings, not in the database.
+   * Removes every row about the member, in one transaction, then lets each module finish what may
+   * not happen inside it. Returns the cards that showed the member, for the caller to render again.
+   * A configured admin (ADMIN_USER_IDS) keeps that power, which lives in settings, not in the database.
    */
-  erase(userId: string): void {
-    this.db.transaction(() => {
+  async erase(userId: string): Promise<ErasureEffects> {
+    const done = this.db.transaction((): SourceErasure[] => {
       this.members.delete(userId); // interests and availability follow by cascade
       this.roles.eraseMember(userId);
       this.locales.delete(userId);
-      for (const source of this.sources) source.erase(userId);
+      return this.sources.map((source) => source.erase(userId) ?? {});
     })();
+    for (const { afterCommit } of done) if (afterCommit !== undefined) await afterCommit();
+    return {
+      eventCards: [...new Set(done.flatMap((effects) => effects.eventCards ?? []))],
+      jobCards: [...new Set(done.flatMap((effects) => effects.jobCards ?? []))],
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { LogLevel, webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import type { OutboxMessage } from './types';
+import { outboxKeysMatch, type OutboxMessage } from './types';
 
 /** Every outbox post carries its key here, so that after a crash the history tells whether it went out. */
 export const OUTBOX_EVENT_TYPE = 'homecoming_outbox';
@@ -223,7 +223,10 @@ export class SlackMessenger implements DeliveryMessenger {
       if (!parsed.success)
         throw new DeliveryProblem({ kind: 'transient', reason: 'unreadable_history', ambiguous: true });
       const found = parsed.data.messages.find(
-        (m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && m.metadata.event_payload?.key === key,
+        (m) => {
+          const posted = m.metadata?.event_type === OUTBOX_EVENT_TYPE ? m.metadata.event_payload?.key : undefined;
+          return typeof posted === 'string' && outboxKeysMatch(key, posted);
+        },
       );
       if (found !== undefined) return { channel: conversation, ts: found.ts };
       cursor = parsed.data.response_metadata?.next_cursor;

@@ -259,6 +259,17 @@ export class Outbox {
     return deleted;
   }
 
+  /**
+   * Privacy erasure of a member's id inside keys that must live on (see erasedKeyPart): every key
+   * starting with `from` starts with `to` instead. Rows already sent stay sent, and a row in doubt is
+   * still found in Slack's history under its old key (outboxKeysMatch), so nothing is sent twice.
+   */
+  renameKeys(from: string, to: string): number {
+    const renamed = this.deps.repository.renameKeys(from, to, iso(this.deps.clock.now()));
+    if (renamed > 0) this.deps.logger.info(`outbox: renamed ${renamed} key(s) that named an erased member`);
+    return renamed;
+  }
+
   // ------------------------------------------------------------------ delivery (called by the scheduler tick)
 
   /**

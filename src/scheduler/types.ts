@@ -24,6 +24,36 @@ export function groupDmMembers(channel: string): string[] | undefined {
   return channel.slice(GROUP_DM_PREFIX.length).split(',');
 }
 
+const ERASED_KEY_PART = /^erased\.\d+$/;
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/**
+ * What takes the place of an erased member's id inside a key that must live on (e.g. other members'
+ * digests of a run that member started): `erased.<n>`, where n keeps the keys unique.
+ */
+export function erasedKeyPart(n: number): string {
+  return `erased.${n}`;
+}
+
+/**
+ * Whether a key found in a posted message's metadata is the stored key. A message already in Slack
+ * still carries the key as it was before an erasure, so `erased.<n>` there stands for any user id:
+ * a key rewritten by an erasure never causes a resend after a crash.
+ */
+export function outboxKeysMatch(stored: string, posted: string): boolean {
+  if (stored === posted) return true;
+  const storedParts = stored.split(':');
+  const postedParts = posted.split(':');
+  return (
+    storedParts.length === postedParts.length &&
+    storedParts.some((part) => ERASED_KEY_PART.test(part)) &&
+    storedParts.every((part, i) => {
+      const other = postedParts[i] ?? '';
+      return part === other || (ERASED_KEY_PART.test(part) && USER_ID.test(other));
+    })
+  );
+}
+
 /**
  * What to post. `channel` is a channel id, a user id for a DM in the app's Messages tab, or a group DM
  * target (`mpim:U1,U2`, see groupDmTarget).

@@ -43,6 +43,20 @@ export function refreshEventCard(services: Services, client: webApi.WebClient, e
   return cardRefreshes.run(`event:${eventId}`, () => renderEventCard(services, client, eventId));
 }
 
+/**
+ * Renders these cards again (after a member's visibility changed, or an erasure); a card that cannot
+ * be updated is logged, and the others are still tried.
+ */
+export async function refreshEventCards(services: Services, client: webApi.WebClient, eventIds: readonly number[], why: string): Promise<void> {
+  for (const eventId of eventIds) {
+    try {
+      await refreshEventCard(services, client, eventId);
+    } catch (error) {
+      services.logger.warn(`event ${eventId}: card not updated after ${why}: ${slackErrorCode(error) ?? String(error)}`);
+    }
+  }
+}
+
 async function renderEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
   const summary = services.events.summary(eventId);
   const { event } = summary;

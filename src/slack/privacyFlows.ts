@@ -1,7 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import { messages, type Locale } from '../i18n';
+import type { ErasureEffects } from '../privacy/service';
 import type { Services } from '../services';
+import { refreshEventCards } from './eventCards';
 import { sendFileToMember } from './files';
+import { refreshJobCard } from './jobCards';
 
 /** Sends the member everything stored about them as a JSON file in their DM with the bot. */
 export async function sendDataExport(services: Services, client: webApi.WebClient, userId: string, locale: Locale): Promise<void> {
@@ -16,7 +19,15 @@ export async function sendDataExport(services: Services, client: webApi.WebClien
   services.logger.info(`privacy export sent to ${userId}`);
 }
 
-export function eraseMemberData(services: Services, userId: string): void {
-  services.privacy.erase(userId);
+/** Erases the member's data, returning the cards that showed them (see refreshCardsAfterErasure). */
+export async function eraseMemberData(services: Services, userId: string): Promise<ErasureEffects> {
+  const effects = await services.privacy.erase(userId);
   services.logger.info(`privacy erase done for ${userId}`);
+  return effects;
+}
+
+/** Renders again, after the erasure is committed, every card that counted or named the member. */
+export async function refreshCardsAfterErasure(services: Services, client: webApi.WebClient, effects: ErasureEffects): Promise<void> {
+  await refreshEventCards(services, client, effects.eventCards, 'an erasure');
+  for (const jobId of effects.jobCards) await refreshJobCard(services, client, jobId);
 }

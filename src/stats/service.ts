@@ -5,6 +5,7 @@ import { funnel, roleFunnel } from './funnel';
 import {
   ACTIVE_WINDOW_DAYS,
   DEFAULT_DIGEST_FREQUENCY,
+  MIN_INTEREST_HOLDERS,
   PAST_EVENTS_SHOWN,
   TOP_INTERESTS,
   TOP_ROLES,
@@ -29,20 +30,44 @@ export class StatsService {
     return this.repository.consistent(() => ({
       generatedAt: now,
       members: this.repository.members(since, now),
-      interests: this.repository.topInterests(TOP_INTERESTS),
+      interests: this.repository.topInterests(TOP_INTERESTS, MIN_INTEREST_HOLDERS),
       events: this.repository.events(now, PAST_EVENTS_SHOWN),
       funnel: funnel(this.repository.overallFunnel()),
       openRoles: this.repository.openRoleFunnels(TOP_ROLES).map(roleFunnel),
     }));
   }
 
+  /**
+   * HR and admins get every role's funnel and the job signals of members whose profile HR may see
+   * (all alumni, or admins and HR). Organizers get the event engagement of members visible to all.
+   */
   export(actorId: string): StatsExport {
     this.roles.require(actorId, 'organizer', 'hr');
     const now = this.clock.now();
-    return this.repository.consistent(() => ({
-      generatedAt: now,
-      roles: this.repository.allRoleFunnels().map(roleFunnel),
-      members: this.repository.engagement(DEFAULT_DIGEST_FREQUENCY),
-    }));
+    if (this.roles.has(actorId, 'hr')) {
+      return this.repository.consistent(() => ({
+        scope: 'hr',
+        generatedAt: now,
+        roles: this.repository.allRoleFunnels().map(roleFunnel),
+        members: this.repository
+          .engagement(DEFAULT_DIGEST_FREQUENCY)
+          .filter((row) => row.visibility !== 'nobody')
+          .map(({ visibility: _visibility, ...row }) => row),
+      }));
+    }
+    const members = this.repository
+      .engagement(DEFAULT_DIGEST_FREQUENCY)
+      .filter((row) => row.visibility === 'all')
+      .map(({ userId, agreedAt, agreedVersion, profileComplete, interests, lastActiveAt, rsvps, digestFrequency }) => ({
+        userId,
+        agreedAt,
+        agreedVersion,
+        profileComplete,
+        interests,
+        lastActiveAt,
+        rsvps,
+        digestFrequency,
+      }));
+    return { scope: 'events', generatedAt: now, members };
   }
 }

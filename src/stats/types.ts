@@ -1,8 +1,12 @@
 /** Figures for `/alumni stats`: every count comes from SQL (src/storage/stats.ts), every rate from ./funnel. */
 
+import type { Visibility } from '../members/types';
+
 /** How far back "active" looks. */
 export const ACTIVE_WINDOW_DAYS = 30;
 export const TOP_INTERESTS = 10;
+/** A tag held by fewer members is left out of the report: a rare tag could single out one member. */
+export const MIN_INTEREST_HOLDERS = 3;
 export const PAST_EVENTS_SHOWN = 5;
 export const TOP_ROLES = 10;
 
@@ -90,7 +94,8 @@ export interface StatsReport {
   readonly openRoles: readonly RoleFunnel[];
 }
 
-export interface MemberEngagement {
+/** One member's events and use of the bot: what organizers may see of members visible to all. */
+export interface EventEngagement {
   readonly userId: string;
   readonly agreedAt: string;
   readonly agreedVersion: string | null;
@@ -100,17 +105,33 @@ export interface MemberEngagement {
   readonly lastActiveAt: string | null;
   /** Events answered going, maybe or waitlist. */
   readonly rsvps: number;
+  readonly digestFrequency: DigestFrequency;
+}
+
+/** With the member's job signals: for HR and admins only, about members whose profile HR may see. */
+export interface MemberEngagement extends EventEngagement {
   /** Distinct roles the member pressed "I'm curious" on. */
   readonly curious: number;
   /** Distinct roles whose Apply button the member clicked. */
   readonly applyClicks: number;
-  readonly digestFrequency: DigestFrequency;
 }
 
-export interface StatsExport {
-  readonly generatedAt: Date;
-  /** Every role, open or not, by id. */
-  readonly roles: readonly RoleFunnel[];
-  /** Members who agreed to the code of conduct, by user id. */
-  readonly members: readonly MemberEngagement[];
+/** A stored engagement row, with the visibility the service filters by. */
+export interface EngagementRecord extends MemberEngagement {
+  readonly visibility: Visibility;
 }
+
+/**
+ * `stats csv`. HR and admins get the funnel per role and each member's job signals; organizers
+ * who are not HR get event engagement only. Either way, only members whose profile the caller may
+ * see are listed (members who agreed to the code of conduct, by user id).
+ */
+export type StatsExport =
+  | {
+      readonly scope: 'hr';
+      readonly generatedAt: Date;
+      /** Every role, open or not, by id. */
+      readonly roles: readonly RoleFunnel[];
+      readonly members: readonly MemberEngagement[];
+    }
+  | { readonly scope: 'events'; readonly generatedAt: Date; readonly members: readonly EventEngagement[] };

@@ -70,6 +70,11 @@ export class DigestRepository {
       erasePref: db.prepare('DELETE FROM digest_prefs WHERE user_id = ?'),
       eraseItems: db.prepare('DELETE FROM digest_items WHERE user_id = ?'),
       forgetStarter: db.prepare('UPDATE digest_runs SET started_by = NULL WHERE started_by = ?'),
+      // The id as one ':'-separated part of the key (manual runs were once keyed manual:<time>:<starter>).
+      runsKeyedBy: db.prepare<[string], { id: number; run_key: string }>(
+        "SELECT id, run_key FROM digest_runs WHERE instr(':' || run_key || ':', ':' || ? || ':') > 0 ORDER BY id",
+      ),
+      renameRun: db.prepare('UPDATE digest_runs SET run_key = ? WHERE id = ?'),
     };
   }
 
@@ -198,6 +203,15 @@ export class DigestRepository {
 
   exportMember(userId: string): { frequency: DigestFrequency | null; itemsSent: number } {
     return { frequency: this.frequencyOf(userId) ?? null, itemsSent: this.s.sentTo.all(userId).length };
+  }
+
+  /** Runs whose key holds the member's id (see DigestService.eraseMember). */
+  runsKeyedBy(userId: string): { id: number; runKey: string }[] {
+    return this.s.runsKeyedBy.all(userId).map((row) => ({ id: row.id, runKey: row.run_key }));
+  }
+
+  renameRun(runId: number, runKey: string): void {
+    this.s.renameRun.run(runKey, runId);
   }
 
   eraseMember(userId: string): void {

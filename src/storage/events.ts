@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from './database';
+import { visibilitySchema } from '../members/types';
 import { reminderCodeSchema, type CommunityEvent, type EventInput, type ReminderCode, type Rsvp, type RsvpStatus } from '../events/types';
 
 interface EventRow {
@@ -53,8 +54,10 @@ export class EventRepository {
         "SELECT * FROM events WHERE status = 'scheduled' AND ends_at > ? ORDER BY starts_at, id",
       ),
       rsvp: db.prepare<[number, string], { status: string }>('SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?'),
-      rsvps: db.prepare<[number], { user_id: string; status: string; display_name: string; responded_at: string }>(
-        'SELECT user_id, status, display_name, responded_at FROM event_rsvps WHERE event_id = ? ORDER BY responded_at, user_id',
+      rsvps: db.prepare<[number], { user_id: string; status: string; display_name: string; responded_at: string; visibility: string | null }>(
+        `SELECT r.user_id, r.status, r.display_name, r.responded_at, m.visibility
+         FROM event_rsvps r LEFT JOIN members m ON m.user_id = r.user_id
+         WHERE r.event_id = ? ORDER BY r.responded_at, r.user_id`,
       ),
       countGoing: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM event_rsvps WHERE event_id = ? AND status = 'going'"),
       upsertRsvp: db.prepare(
@@ -79,6 +82,16 @@ export class EventRepository {
       ),
       markPlanned: db.prepare('UPDATE event_reminders SET planned_at = ? WHERE event_id = ? AND code = ? AND planned_at IS NULL'),
       eraseRsvps: db.prepare('DELETE FROM event_rsvps WHERE user_id = ?'),
+      // A card counts going, maybe and waitlist answers (and names those going).
+      cardsCounting: db.prepare<[string], { event_id: number }>(
+        `SELECT r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id
+         WHERE r.user_id = ? AND r.status IN ('going', 'maybe', 'waitlist') AND e.status = 'scheduled' AND e.card_ts IS NOT NULL
+         ORDER BY r.event_id`,
+      ),
+      seatsHeld: db.prepare<[string, string], { event_id: number }>(
+        `SELECT r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id
+         WHERE r.user_id = ? AND r.status = 'going' AND e.status = 'scheduled' AND e.ends_at > ? ORDER BY r.event_id`,
+      ),
       exportRsvps: db.prepare<[string], { event_id: number; title: string; status: string; responded_at: string }>(
         `SELECT r.event_id, e.title, r.status, r.responded_at FROM event_rsvps r JOIN events e ON e.id = r.event_id
          WHERE r.user_id = ? ORDER BY r.responded_at`,
@@ -169,7 +182,10 @@ export class EventRepository {
   rsvps(eventId: number): Rsvp[] {
     return this.s.rsvps.all(eventId).flatMap((row) => {
       const status = rsvpStatus.safeParse(row.status);
-      return status.success ? [{ userId: row.user_id, status: status.data, displayName: row.display_name, respondedAt: row.responded_at }] : [];
+      const visibility = visibilitySchema.catch('nobody').parse(row.visibility ?? 'nobody');
+      return status.success
+        ? [{ userId: row.user_id, status: status.data, displayName: row.display_name, respondedAt: row.responded_at, visibility }]
+        : [];
     });
   }
 
@@ -224,10 +240,21 @@ export class EventRepository {
     return { rsvps: this.s.exportRsvps.all(userId), eventsCreated: this.s.exportCreated.all(userId) };
   }
 
-  /** Privacy erasure: the member's RSVPs go; events they created stay, without their name. */
-  eraseMember(userId: string): void {
+  /** Events not cancelled whose posted card counts the member's answer (going, maybe, waitlist). */
+  cardsCounting(userId: string): number[] {
+    return this.s.cardsCounting.all(userId).map((row) => row.event_id);
+  }
+
+  /**
+   * Privacy erasure: the member's RSVPs go; events they created stay, without their name. Returns
+   * the events whose card counted them, and the upcoming ones where they held a seat.
+   */
+  eraseMember(userId: string, now: Date): { cardsCounting: number[]; seatsHeld: number[] } {
+    const cardsCounting = this.cardsCounting(userId);
+    const seatsHeld = this.s.seatsHeld.all(userId, now.toISOString()).map((row) => row.event_id);
     this.s.eraseRsvps.run(userId);
     this.s.forgetCreator.run(userId);
+    return { cardsCounting, seatsHeld };
   }
 
   transaction<T>(work: () => T): T {

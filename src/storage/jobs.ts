@@ -99,7 +99,10 @@ export class JobRepository {
          FROM jobs WHERE recruiter = @user OR posted_by = @user ORDER BY id`,
       ),
       forgetFunnel: db.prepare('UPDATE funnel_events SET user_id = NULL WHERE user_id = ?'),
-      forgetReferrer: db.prepare('UPDATE referrals SET referrer = NULL WHERE referrer = ?'),
+      // How they know the candidate and their note are the referrer's own words; the candidate's name
+      // and how to reach them stay with HR.
+      forgetReferrer: db.prepare('UPDATE referrals SET referrer = NULL, relationship = NULL, note = NULL WHERE referrer = ?'),
+      cardsNaming: db.prepare<[string], { id: number }>('SELECT id FROM jobs WHERE recruiter = ? AND card_ts IS NOT NULL ORDER BY id'),
       forgetRecruiter: db.prepare('UPDATE jobs SET recruiter = NULL WHERE recruiter = ?'),
       forgetPoster: db.prepare('UPDATE jobs SET posted_by = NULL WHERE posted_by = ?'),
       // DMs this module queued for someone else that name the member: their key ends with ":<member>"
@@ -254,15 +257,18 @@ export class JobRepository {
 
   /**
    * Privacy erasure: the member's funnel steps and referrals stay (HR's counts stay true) without
-   * their name; roles they posted or recruit for lose it too; queued DMs naming them go.
+   * their name or their words about the candidate; roles they posted or recruit for lose it too;
+   * queued DMs naming them go. Returns the roles whose card named them as recruiter.
    */
-  eraseMember(userId: string): void {
-    this.db.transaction(() => {
+  eraseMember(userId: string): { jobCards: number[] } {
+    return this.db.transaction(() => {
+      const jobCards = this.s.cardsNaming.all(userId).map((row) => row.id);
       this.s.forgetFunnel.run(userId);
       this.s.forgetReferrer.run(userId);
       this.s.forgetRecruiter.run(userId);
       this.s.forgetPoster.run(userId);
       this.s.forgetOutbox.run(userId);
+      return { jobCards };
     })();
   }
 

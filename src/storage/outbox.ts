@@ -181,6 +181,15 @@ export class OutboxRepository {
       deleteGroupDmsWith: db.prepare<{ user: string }>(
         `DELETE FROM outbox WHERE (${IN_GROUP_DM}) AND status <> 'sending'`,
       ),
+      // A failure notice's key embeds the failed row's key, which may hold the member's id (as one ':' part).
+      deleteNoticesNaming: db.prepare<{ user: string }>(
+        `DELETE FROM outbox WHERE key >= 'outbox-failure:' AND key < 'outbox-failure;'
+           AND instr(key || ':', ':' || @user || ':') > 0 AND status <> 'sending'`,
+      ),
+      renameKeys: db.prepare<{ from: string; to: string; now: string }>(
+        `UPDATE outbox SET key = @to || substr(key, length(@from) + 1), updated_at = @now
+         WHERE key >= @from AND key < @from || char(1114111)`,
+      ),
       forgetNotifyee: db.prepare<{ user: string; now: string }>(
         'UPDATE outbox SET notify_on_failure = NULL, updated_at = @now WHERE notify_on_failure = @user',
       ),
@@ -340,14 +349,23 @@ export class OutboxRepository {
     return this.statements.unnotified.all({ limit });
   }
 
-  /** Deletes the member's DMs, the group DMs they are in, and their name as the one told about failures; returns rows changed. */
+  /**
+   * Deletes the member's DMs, the group DMs they are in and failure notices whose key names them, and
+   * removes them as the one told about failures; returns rows changed.
+   */
   forgetMember(user: string, now: string): number {
     return this.immediate(
       () =>
         this.statements.deleteDmsTo.run({ user }).changes +
         this.statements.deleteGroupDmsWith.run({ user }).changes +
+        this.statements.deleteNoticesNaming.run({ user }).changes +
         this.statements.forgetNotifyee.run({ user, now }).changes,
     );
+  }
+
+  /** Gives every key starting with `from` the prefix `to` instead, whatever its status; returns how many. */
+  renameKeys(from: string, to: string, now: string): number {
+    return this.statements.renameKeys.run({ from, to, now }).changes;
   }
 
   /** True only for the caller that marked the row notified. */

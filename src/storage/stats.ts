@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Db } from './database';
+import { visibilitySchema } from '../members/types';
 import {
   DIGEST_FREQUENCIES,
   JOB_STATUSES,
   type EventFigures,
   type InterestCount,
-  type MemberEngagement,
+  type EngagementRecord,
   type MemberFigures,
   type FunnelCounts,
   type PastEventAttendance,
@@ -62,6 +63,7 @@ interface EngagementRow {
   curious: number;
   apply_clicks: number;
   digest_frequency: string;
+  visibility: string;
 }
 
 const jobStatus = z.enum(JOB_STATUSES);
@@ -105,8 +107,8 @@ export class StatsRepository {
            ), 0) AS active
          FROM members m`,
       ),
-      interests: db.prepare<[number], InterestCount>(
-        'SELECT tag, count(*) AS members FROM member_interests GROUP BY tag ORDER BY members DESC, tag LIMIT ?',
+      interests: db.prepare<[number, number], InterestCount>(
+        'SELECT tag, count(*) AS members FROM member_interests GROUP BY tag HAVING count(*) >= ? ORDER BY members DESC, tag LIMIT ?',
       ),
       upcoming: db.prepare<[string], { n: number }>(
         "SELECT count(*) AS n FROM events WHERE status = 'scheduled' AND ends_at > ?",
@@ -137,7 +139,7 @@ export class StatsRepository {
            (SELECT count(*) FROM event_rsvps r WHERE r.user_id = m.user_id AND r.status IN ('going', 'maybe', 'waitlist')) AS rsvps,
            (SELECT count(DISTINCT f.job_id) FROM funnel_events f WHERE f.user_id = m.user_id AND f.step = 'curious') AS curious,
            (SELECT count(DISTINCT f.job_id) FROM funnel_events f WHERE f.user_id = m.user_id AND f.step = 'apply_click') AS apply_clicks,
-           coalesce(d.frequency, @defaultFrequency) AS digest_frequency
+           coalesce(d.frequency, @defaultFrequency) AS digest_frequency, m.visibility
          FROM members m LEFT JOIN digest_prefs d ON d.user_id = m.user_id
          WHERE m.agreed_at IS NOT NULL
          ORDER BY m.user_id`,
@@ -156,9 +158,9 @@ export class StatsRepository {
     return row ?? { total: 0, agreed: 0, profileComplete: 0, active: 0 };
   }
 
-  /** The most common interests with how many members hold each; ties in tag order. */
-  topInterests(limit: number): InterestCount[] {
-    return this.s.interests.all(limit);
+  /** The most common interests held by at least `minHolders` members, with how many hold each; ties in tag order. */
+  topInterests(limit: number, minHolders: number): InterestCount[] {
+    return this.s.interests.all(minHolders, limit);
   }
 
   events(now: Date, pastLimit: number): EventFigures {
@@ -182,8 +184,8 @@ export class StatsRepository {
     return this.s.allRoles.all().map(toRoleFunnel);
   }
 
-  /** One row per member who agreed to the code of conduct, by user id. */
-  engagement(defaultFrequency: DigestFrequency): MemberEngagement[] {
+  /** One row per member who agreed to the code of conduct, by user id, with their visibility. */
+  engagement(defaultFrequency: DigestFrequency): EngagementRecord[] {
     return this.s.engagement.all({ defaultFrequency }).map((row) => ({
       userId: row.user_id,
       agreedAt: row.agreed_at,
@@ -195,6 +197,8 @@ export class StatsRepository {
       curious: row.curious,
       applyClicks: row.apply_clicks,
       digestFrequency: digestFrequency.catch(defaultFrequency).parse(row.digest_frequency),
+      // The CHECK constraint allows nothing else; a surprise is treated as hidden.
+      visibility: visibilitySchema.catch('nobody').parse(row.visibility),
     }));
   }
 }

@@ -122,8 +122,10 @@ describe('event reminders, edits and cancellation', () => {
     expect(allText(response.json)).toContain('<@U7ATT>');
     await tb.fake.waitForCall('files.completeUploadExternal');
     const csv = tb.fake.uploads[tb.fake.uploads.length - 1]?.content.toString('utf8') ?? '';
-    expect(csv).toContain('user_id,name,answer,answered_at');
-    expect(csv).toContain(`"U7ATT","'=HYPERLINK(""x"")","going"`);
+    // Members are listed by user id only (issue 9 §2): no name, whatever their Slack name holds.
+    expect(csv).toContain('user_id,answer,answered_at');
+    expect(csv).toContain('"U7ATT","going"');
+    expect(csv).not.toContain('HYPERLINK');
   });
 
   it('privacy delete erases RSVPs and scheduled DMs too; the organizer’s events stay without their name', async () => {

@@ -88,17 +88,11 @@ describe('stats: figures for organizers and HR', () => {
     expect(sectionWith(blocks, 'Members')).toContain('*Active in the last 30 days*\n6');
   });
 
-  it('top ten interests with member counts, ties in tag order', async () => {
+  it('top interests with member counts; a tag fewer than 3 members hold is left out', async () => {
     const { blocks } = reportOf(await tb.command('stats', ORG));
+    // python: ORG, M1, M2, M6; design (M1, M4), go, tennis and the fillers are too rare to show.
     expect(sectionWith(blocks, 'Top 10 interests')).toBe(
-      [
-        '*Top 10 interests (members holding each)*',
-        '1. `python`: 4',
-        '2. `design`: 2',
-        ...['a01', 'a02', 'a03', 'a04', 'a05', 'a06', 'a07', 'a08'].map(
-          (tag, i) => `${i + 3}. \`${tag}\`: 1`,
-        ),
-      ].join('\n'),
+      ['*Top 10 interests (members holding each; only interests 3 or more members hold)*', '1. `python`: 4'].join('\n'),
     );
   });
 
@@ -338,9 +332,9 @@ describe('stats: figures for organizers and HR', () => {
 
     it('the files change nothing in the database except the caller’s activity', async () => {
       const before = tb.db.prepare('SELECT count(*) AS n FROM funnel_events').get();
-      await csvFiles(ORG);
+      await csvFiles(HR);
       expect(tb.db.prepare('SELECT count(*) AS n FROM funnel_events').get()).toEqual(before);
-      expect(tb.db.prepare('SELECT last_active_at FROM members WHERE user_id = ?').get(ORG)).toEqual({
+      expect(tb.db.prepare('SELECT last_active_at FROM members WHERE user_id = ?').get(HR)).toEqual({
         last_active_at: tb.clock.now().toISOString(),
       });
     });

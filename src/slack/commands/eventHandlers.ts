@@ -42,7 +42,7 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
       }
       const told = services.events.summary(command.eventId);
       const event = await services.events.cancel(ctx.userId, command.eventId);
-      await ctx.reply({ text: m.cancelledDone(escapeMrkdwn(event.title), told.going.length + told.maybe + told.waitlist) });
+      await ctx.reply({ text: m.cancelledDone(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist) });
       await refreshEventCard(services, ctx.client, event.id);
       return;
     }
@@ -50,8 +50,9 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
       const { event, rsvps } = services.events.attendees(ctx.userId, command.eventId);
       await ctx.reply(attendeesMessage(event, rsvps, ctx.locale));
       if (rsvps.length === 0) return;
-      const header = ['user_id', 'name', 'answer', 'answered_at'].join(',');
-      const rows = rsvps.map((r) => [r.userId, r.displayName, r.status, r.respondedAt].map(csvCell).join(','));
+      // By user id only: a name from a profile hidden from organizers must not reach them this way.
+      const header = ['user_id', 'answer', 'answered_at'].join(',');
+      const rows = rsvps.map((r) => [r.userId, r.status, r.respondedAt].map(csvCell).join(','));
       await sendFileToMember(ctx.client, ctx.userId, {
         filename: `event-${event.id}-attendees.csv`,
         title: m.attendeesCsv(event.title),

@@ -1,5 +1,5 @@
 import { messages } from '../../i18n';
-import type { RoleFunnel, StatsExport } from '../../stats/types';
+import type { EventEngagement, MemberEngagement, RoleFunnel } from '../../stats/types';
 import type { Command } from '../parse/command';
 import { csvFile } from '../csv';
 import { sendFileToMember } from '../files';
@@ -52,6 +52,9 @@ const MEMBERS_HEADER = [
   'digest_frequency',
 ];
 
+// An organizer's file: the same columns without the job signals.
+const EVENT_ENGAGEMENT_HEADER = MEMBERS_HEADER.filter((column) => column !== 'curious' && column !== 'apply_clicks');
+
 export function funnelCsv(roles: readonly RoleFunnel[], timeZone: string): string {
   const rows = roles.map(({ role, counts, rates }) => [
     String(role.jobId),
@@ -70,7 +73,7 @@ export function funnelCsv(roles: readonly RoleFunnel[], timeZone: string): strin
   return csvFile(FUNNEL_HEADER, rows);
 }
 
-export function membersCsv(members: StatsExport['members']): string {
+export function membersCsv(members: readonly MemberEngagement[]): string {
   const rows = members.map((e) => [
     e.userId,
     e.agreedAt,
@@ -84,6 +87,20 @@ export function membersCsv(members: StatsExport['members']): string {
     e.digestFrequency,
   ]);
   return csvFile(MEMBERS_HEADER, rows);
+}
+
+export function eventEngagementCsv(members: readonly EventEngagement[]): string {
+  const rows = members.map((e) => [
+    e.userId,
+    e.agreedAt,
+    e.agreedVersion ?? '',
+    e.profileComplete ? 'yes' : 'no',
+    String(e.interests),
+    e.lastActiveAt ?? '',
+    String(e.rsvps),
+    e.digestFrequency,
+  ]);
+  return csvFile(EVENT_ENGAGEMENT_HEADER, rows);
 }
 
 export async function statsCommand(ctx: CommandContext, command: StatsCommand): Promise<void> {
@@ -106,6 +123,16 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
   // Two uploads take longer than Slack's three seconds to acknowledge a slash command.
   await ctx.acknowledge();
   const day = isoDay(data.generatedAt, timeZone);
+  if (data.scope === 'events') {
+    await sendFileToMember(ctx.client, ctx.userId, {
+      filename: `event-engagement-${day}.csv`,
+      title: m.csvEventsTitle,
+      content: eventEngagementCsv(data.members),
+      comment: m.csvEventsTitle,
+    });
+    await ctx.reply({ text: m.csvSentEvents });
+    return;
+  }
   await sendFileToMember(ctx.client, ctx.userId, {
     filename: `comeback-funnel-${day}.csv`,
     title: m.csvFunnelTitle,

@@ -6,7 +6,7 @@ import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { publishHome } from '../home';
 import { ACTION } from '../ids';
-import { eraseMemberData, sendDataExport } from '../privacyFlows';
+import { eraseMemberData, refreshCardsAfterErasure, sendDataExport } from '../privacyFlows';
 import { agreedMessage } from '../views/charter';
 import type { SlackMessage } from '../views/message';
 import { doneModal, interestsModal, profileModal, type ModalOrigin } from '../views/profile';
@@ -97,11 +97,12 @@ export function registerActions(app: ListenerRouter, services: Services): void {
     ACTION.privacyDelete,
     button(services, async (args, locale) => {
       const userId = args.body.user.id;
-      eraseMemberData(services, userId);
+      const effects = await eraseMemberData(services, userId);
       const m = messages(locale).privacy;
       await answer(args, services, locale, { text: m.deleted }, m.modalTitle);
       // The Home tab still shows the old profile until it is published again.
       if (args.body.view?.type === 'modal') await publishHome(services, args.client, userId, locale);
+      await refreshCardsAfterErasure(services, args.client, effects);
     }),
   );
 }

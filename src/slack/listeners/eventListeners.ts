@@ -137,7 +137,7 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
         await ack();
         services.logger.info(`event ${event.id} edited by ${userId}`);
         await refreshEventCard(services, client, event.id);
-        await client.chat.postMessage({ channel: userId, text: m.events.updated(escapeMrkdwn(event.title), told.going.length + told.maybe + told.waitlist) });
+        await client.chat.postMessage({ channel: userId, text: m.events.updated(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist) });
       }
     } catch (error) {
       if (error instanceof ChannelRefused) {

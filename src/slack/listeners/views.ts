@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { publishHome } from '../home';
+import { refreshEventCards } from '../eventCards';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
 import { parseProfileForm, tagProblemText } from '../parse/profileForm';
 import { parseViewState, readFormState, textValue } from '../parse/viewState';
@@ -62,11 +63,16 @@ export function registerViews(app: ListenerRouter, services: Services): void {
         await ack({ response_action: 'errors', errors: form.errors });
         return;
       }
+      const visibleBefore = services.members.profile(userId)?.visibility;
       services.members.saveProfile(userId, form.update);
       services.logger.info(`profile saved for ${userId}`);
       const m = messages(locale).profile;
       await ack({ response_action: 'update', view: doneModal(m.savedTitle, m.saved, locale) });
       if (originOf(view.private_metadata) === 'home') await publishHome(services, client, userId);
+      // Event cards name only members visible to all: one who hides their profile leaves the cards now.
+      if (visibleBefore !== form.update.visibility) {
+        await refreshEventCards(services, client, services.events.cardsShowing(userId), 'a change of visibility');
+      }
     }),
   );
 

@@ -91,14 +91,15 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
   const where = whereLine(event, locale);
   blocks.push({ type: 'section', text: mrkdwn(`:calendar: ${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `\n${where}`}`) });
   if (event.description !== null) blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(event.description), 3000)) });
-  const names = summary.going.slice(0, NAMES_ON_CARD).map((r) => escapeMrkdwn(firstName(r.displayName)));
-  const more = summary.going.length - names.length;
-  const goingLine = m.cardGoing(summary.going.length, `${joinList(locale, names)}${more > 0 ? ` ${m.cardMore(more)}` : ''}`);
+  const names = summary.goingNames.slice(0, NAMES_ON_CARD).map((name) => escapeMrkdwn(firstName(name)));
+  // Members not visible to all are counted in "and N more", never named.
+  const more = summary.going - names.length;
+  const goingLine = m.cardGoing(summary.going, names.length === 0 ? '' : `${joinList(locale, names)}${more > 0 ? ` ${m.cardMore(more)}` : ''}`);
   const extras: string[] = [];
   if (summary.maybe > 0) extras.push(m.cardMaybe(summary.maybe));
   if (summary.waitlist > 0) extras.push(m.cardWaitlist(summary.waitlist));
   if (event.capacity !== null) {
-    const left = event.capacity - summary.going.length;
+    const left = event.capacity - summary.going;
     extras.push(left > 0 ? m.cardCapacity(left, event.capacity) : m.cardFull(event.capacity));
   }
   blocks.push({ type: 'section', text: mrkdwn(extras.length === 0 ? goingLine : `${goingLine}\n${extras.join(' · ')}`) });

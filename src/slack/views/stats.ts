@@ -2,6 +2,7 @@ import { messages, type Locale } from '../../i18n';
 import { formatPercent } from '../../stats/funnel';
 import {
   ACTIVE_WINDOW_DAYS,
+  MIN_INTEREST_HOLDERS,
   PAST_EVENTS_SHOWN,
   TOP_INTERESTS,
   TOP_ROLES,
@@ -61,7 +62,7 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
 
   const interests =
     report.interests.length === 0
-      ? m.interestsNone
+      ? m.interestsNone(MIN_INTEREST_HOLDERS)
       : report.interests
           .map((i, index) =>
             m.interestLine(index + 1, `\`${escapeMrkdwn(truncate(i.tag, 60))}\``, n(i.members)),
@@ -115,7 +116,7 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
         mrkdwn(`*${m.active(ACTIVE_WINDOW_DAYS)}*\n${n(members.active)}`, 2000),
       ],
     },
-    { type: 'section', text: mrkdwn(`*${m.interestsHeading(TOP_INTERESTS)}*\n${interests}`) },
+    { type: 'section', text: mrkdwn(`*${m.interestsHeading(TOP_INTERESTS, MIN_INTEREST_HOLDERS)}*\n${interests}`) },
     {
       type: 'section',
       text: mrkdwn(
