@@ -152,6 +152,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const announcements = new AnnouncementService({
     repository: announcementRepository,
     roles,
+    audience,
     outbox,
     clock,
     logger,
@@ -209,6 +210,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const availability = new AvailabilityService({
     repository: new AvailabilityRepository(db),
     roles,
+    audience,
     outbox,
     nags,
     messages: inputs.availabilityMessages,
@@ -239,7 +241,7 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     events,
     announcements,
-    stats: new StatsService(new StatsRepository(db), roles, clock),
+    stats: new StatsService(new StatsRepository(db), roles, audience, clock),
     digests,
     jobs,
     intros,

@@ -1,3 +1,5 @@
+import type { AudienceService } from '../audience/service';
+import { NotInAudience } from '../audience/types';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
 import type { RoleService } from '../roles/service';
@@ -59,6 +61,8 @@ export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, 
 export interface AnnouncementDeps {
   readonly repository: AnnouncementRepository;
   readonly roles: RoleService;
+  /** An announcement into a private channel is listed only to its author and that channel's members. */
+  readonly audience: AudienceService;
   readonly outbox: OutboxPort;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -101,7 +105,7 @@ export class AnnouncementService {
     return this.occurrenceAfter(shape, new Date(shape.firstAt.getTime() - 1000));
   }
 
-  create(actorId: string, input: AnnouncementInput): { announcement: Announcement; nextRuns: Date[] } {
+  async create(actorId: string, input: AnnouncementInput): Promise<{ announcement: Announcement; nextRuns: Date[] }> {
     this.deps.roles.require(actorId, 'organizer');
     const now = this.deps.clock.now();
     const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron?.trim() ?? null);
@@ -110,6 +114,8 @@ export class AnnouncementService {
     const id = this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now);
     const announcement = this.get(id);
     this.deps.logger.info(`announcement ${id} scheduled by ${actorId} (${input.repeat})`);
+    // Whether the channel is private, and who is in it, decides who sees the announcement listed.
+    await this.deps.audience.track(input.channel);
     return { announcement, nextRuns };
   }
 
@@ -119,9 +125,12 @@ export class AnnouncementService {
     return found;
   }
 
+  /** Active announcements for an organizer: one into a private channel only to its author and that channel's members. */
   list(actorId: string): Announcement[] {
     this.deps.roles.require(actorId, 'organizer');
-    return this.deps.repository.active();
+    const active = this.deps.repository.active();
+    const visible = new Set(this.deps.audience.filterFor(actorId, active, (announcement) => announcement.channel));
+    return active.filter((announcement) => announcement.author === actorId || visible.has(announcement));
   }
 
   /** The member's own active announcements (App Home); no role needed to see what one scheduled. */
@@ -129,10 +138,16 @@ export class AnnouncementService {
     return this.deps.repository.active().filter((announcement) => announcement.author === userId);
   }
 
-  /** Only the author or an admin may cancel; pending posts of it are cancelled in the outbox too. */
+  /**
+   * Only the author or an admin may cancel (an admin only one they may see: for a private channel,
+   * one in it); pending posts of it are cancelled in the outbox too.
+   */
   cancel(actorId: string, id: number): { announcement: Announcement; changed: boolean } {
     const announcement = this.get(id);
-    if (announcement.author !== actorId && !this.deps.roles.has(actorId, 'admin')) throw new PermissionDenied(['admin']);
+    if (announcement.author !== actorId) {
+      if (!this.deps.roles.has(actorId, 'admin')) throw new PermissionDenied(['admin']);
+      if (!this.deps.audience.mayView(actorId, announcement.channel)) throw new NotInAudience(actorId, announcement.channel, 'announcement');
+    }
     const now = this.deps.clock.now();
     const changed = this.deps.repository.transaction(() => {
       const done = this.deps.repository.cancel(id, now);

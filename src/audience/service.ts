@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { AudienceRepository } from '../storage/audience';
-import { NotInAudience, type ChannelDirectory, type ChannelRecord, type PosterCheck } from './types';
+import { NotInAudience, type AudienceItem, type ChannelDirectory, type ChannelRecord, type PosterCheck } from './types';
 
 /** How long what Slack said about a channel (privacy, members) is trusted before it is read again. */
 export const AUDIENCE_STALE_AFTER_MS = 6 * 3_600_000;
@@ -42,8 +42,19 @@ export class AudienceService {
     return !channel.isPrivate || this.repo.isMember(channelId, userId);
   }
 
-  require(userId: string, channelId: string | null): void {
-    if (!this.mayView(userId, channelId)) throw new NotInAudience(userId, channelId ?? '');
+  /** NotInAudience unless the member may see the item. No role is exempt: not organizers, HR or admins. */
+  require(userId: string, channelId: string | null, item: AudienceItem): void {
+    if (!this.mayView(userId, channelId)) throw new NotInAudience(userId, channelId ?? '', item);
+  }
+
+  /**
+   * For a planner or service that picks among many members at once (a waitlist, DMs about one item):
+   * who may see items in this channel, from two queries.
+   */
+  viewers(channelId: string | null): (userId: string) => boolean {
+    if (channelId === null) return () => true;
+    const members = this.audiences([channelId]).get(channelId);
+    return members === undefined ? () => true : (userId) => members.has(userId);
   }
 
   /** The items the member may see, in their order; two queries whatever the length of the list. */

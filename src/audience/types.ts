@@ -25,10 +25,17 @@ export interface ChannelDirectory {
 /** Whether a member may post a card in a channel, as the event and role forms ask. */
 export type PosterCheck = 'member' | 'not_member' | 'unreadable' | 'unavailable';
 
+/** What sits in a channel: the refusal names the kind of item (an event, a role, an announcement). */
+export type AudienceItem = 'event' | 'role' | 'announcement';
+
 /** An item whose card is in a private channel, asked for by someone outside that channel. */
 export class NotInAudience extends Error {
-  constructor(readonly userId: string, readonly channelId: string) {
-    super(`${userId} is not a member of ${channelId}`);
+  constructor(
+    readonly userId: string,
+    readonly channelId: string,
+    readonly item: AudienceItem,
+  ) {
+    super(`${userId} is not a member of ${channelId}, where the ${item} is`);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
 import type { Locale } from '../i18n';
@@ -31,6 +32,8 @@ export interface AvailabilityMessages {
 export interface AvailabilityDeps {
   readonly repository: AvailabilityRepository;
   readonly roles: RoleService;
+  /** `talent <role>` on a role in a private channel is for HR in that channel. */
+  readonly audience: AudienceService;
   readonly outbox: OutboxPort;
   readonly nags: NagLog;
   readonly messages: AvailabilityMessages;
@@ -89,6 +92,7 @@ export class AvailabilityService {
       const job = this.deps.repository.job(query.jobId);
       // The jobs module's own error, so the reply is the one `job close 99` gives.
       if (job === undefined) throw new JobNotFound(query.jobId);
+      this.deps.audience.require(actorId, job.cardChannel, 'role');
       if (job.tags.length === 0) return { ok: false, reason: 'role_without_tags', jobId: query.jobId, title: job.title };
       tags = job.tags;
       source = { kind: 'role', jobId: query.jobId, title: job.title };

@@ -64,8 +64,8 @@ export class CoffeeService {
 
   /** HR adds team members willing to chat; each new one gets a DM to confirm. */
   async addContacts(actorId: string, jobId: number, userIds: readonly string[]): Promise<{ job: Job; added: string[]; already: JobContact[] }> {
-    this.deps.roles.require(actorId, 'hr');
-    const job = this.deps.jobs.get(jobId);
+    // HR, and able to see the role: one in a private channel is for HR in that channel.
+    const job = this.deps.jobs.manageable(actorId, jobId);
     if (job.status !== 'open') throw new JobNotOpen(job.status);
     const now = this.deps.clock.now();
     const added: string[] = [];
@@ -95,8 +95,7 @@ export class CoffeeService {
 
   /** A role's contacts with their state, and its coffee-chat counts; for HR. */
   contacts(actorId: string, jobId: number): { job: Job; contacts: JobContact[]; requested: number; held: number } {
-    this.deps.roles.require(actorId, 'hr');
-    const job = this.deps.jobs.get(jobId);
+    const job = this.deps.jobs.manageable(actorId, jobId);
     return { job, contacts: this.repo.contacts(jobId), ...this.repo.counts(jobId) };
   }
 

@@ -118,8 +118,17 @@ export class EventService {
   /** The event, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
   viewable(userId: string, id: number): CommunityEvent {
     const event = this.get(id);
-    this.deps.audience.require(userId, eventAudienceChannel(event));
+    this.deps.audience.require(userId, eventAudienceChannel(event), 'event');
     return event;
+  }
+
+  /**
+   * The event, for an organizer who may see it: edit, cancel and attendees of an event in a private
+   * channel are for organizers in that channel (admins too: no role is exempt). NotInAudience otherwise.
+   */
+  manageable(actorId: string, id: number): CommunityEvent {
+    this.deps.roles.require(actorId, 'organizer');
+    return this.viewable(actorId, id);
   }
 
   /** An organizer may post a card only in a channel they are a member of (ChannelRefused otherwise). */
@@ -148,8 +157,7 @@ export class EventService {
 
   /** Saves an edit and tells everyone who answered what changed (through the outbox, once each). */
   async update(actorId: string, id: number, input: EventInput): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
-    this.deps.roles.require(actorId, 'organizer');
-    const before = this.get(id);
+    const before = this.manageable(actorId, id);
     if (before.status === 'cancelled') throw new EventClosed('cancelled');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
@@ -170,7 +178,7 @@ export class EventService {
   }
 
   async cancel(actorId: string, id: number): Promise<CommunityEvent> {
-    this.deps.roles.require(actorId, 'organizer');
+    this.manageable(actorId, id);
     const now = this.deps.clock.now();
     const cancelled = this.repo.transaction(() => {
       const changed = this.repo.cancel(id, now);
@@ -187,13 +195,15 @@ export class EventService {
 
   /**
    * Records an answer. "Going" past capacity joins the waitlist; when a member who was going
-   * changes their mind, the longest-waiting member is promoted and told.
+   * changes their mind, the longest-waiting member who may still see the event is promoted and told
+   * (someone who left its private channel keeps their place in the queue but is passed over).
    */
   async rsvp(userId: string, id: number, choice: RsvpChoice, displayName: string): Promise<RsvpResult> {
     const now = this.deps.clock.now();
     const event = this.viewable(userId, id);
     if (event.status === 'cancelled') throw new EventClosed('cancelled');
     if (event.endsAt.getTime() <= now.getTime()) throw new EventClosed('ended');
+    const mayTakeSeat = this.deps.audience.viewers(eventAudienceChannel(event));
     const result = this.repo.transaction((): RsvpResult => {
       const previous = this.repo.rsvpOf(id, userId);
       let status: RsvpStatus = choice;
@@ -203,7 +213,7 @@ export class EventService {
       }
       // Keep a waitlisted member's place in the queue when they press "Going" again.
       if (!(status === 'waitlist' && previous === 'waitlist')) this.repo.setRsvp(id, userId, status, displayName, now);
-      const promoted = previous === 'going' && status !== 'going' ? this.repo.promoteFirstWaitlisted(id) : undefined;
+      const promoted = previous === 'going' && status !== 'going' ? this.repo.promoteFirstWaitlisted(id, mayTakeSeat) : undefined;
       return { status, promoted };
     });
     if (result.promoted !== undefined) await this.tellPromoted(event, result.promoted, now);
@@ -232,7 +242,8 @@ export class EventService {
     const now = this.deps.clock.now();
     const { cardsCounting, seatsHeld } = this.repo.eraseMember(userId, now);
     const promotions = seatsHeld.flatMap((eventId) => {
-      const promoted = this.repo.promoteFirstWaitlisted(eventId);
+      const event = this.repo.get(eventId);
+      const promoted = event === undefined ? undefined : this.repo.promoteFirstWaitlisted(eventId, this.deps.audience.viewers(eventAudienceChannel(event)));
       return promoted === undefined ? [] : [{ eventId, promoted }];
     });
     return {
@@ -293,8 +304,7 @@ export class EventService {
   }
 
   attendees(actorId: string, id: number): { event: CommunityEvent; rsvps: Rsvp[] } {
-    this.deps.roles.require(actorId, 'organizer');
-    return { event: this.get(id), rsvps: this.repo.rsvps(id) };
+    return { event: this.manageable(actorId, id), rsvps: this.repo.rsvps(id) };
   }
 
   /**

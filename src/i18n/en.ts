@@ -235,6 +235,8 @@ export const en = {
     alreadyCancelled: (title: string) => `“${title}” was already cancelled.`,
     notFound: (id: string) => `There is no event #${id}. \`/alumni events\` lists upcoming events with their numbers.`,
     notInAudience: 'This event is for the members of a private channel you are not in, so you cannot see or answer it. Nothing was changed.',
+    notInAudienceManage:
+      'This event is for the members of a private channel you are not in, so you cannot see or manage it, even as an organizer or admin. Ask someone in that channel, or ask to be added to it. Nothing was changed.',
     idUsage: (verb: string) => `Give the event number, e.g. \`/alumni event ${verb} 12\`. \`/alumni events\` shows the numbers.`,
     usage: 'Use `/alumni event new`, `/alumni event edit 12`, `/alumni event cancel 12` or `/alumni event attendees 12`.',
     listTitle: 'Upcoming events',
@@ -281,6 +283,8 @@ export const en = {
     cancelled: (id: number) => `Announcement #${id} is cancelled; nothing more of it will be posted.`,
     alreadyCancelled: (id: number) => `Announcement #${id} is not active any more. Nothing changed.`,
     notFound: (id: string) => `There is no announcement #${id}. \`/alumni announce list\` shows their numbers.`,
+    notInAudienceManage:
+      'This announcement goes to a private channel you are not in, so only its author or an admin in that channel can cancel it. Nothing was changed.',
     usage: 'Use `/alumni announce` to schedule one, `/alumni announce list` to see them and `/alumni announce cancel 3` to cancel one.',
     idUsage: 'Give the announcement number, e.g. `/alumni announce cancel 3`. `/alumni announce list` shows the numbers.',
     unknownAuthor: 'someone who left',
@@ -572,6 +576,8 @@ export const en = {
     hiredUsage: 'Give the role number and mention who was hired, e.g. `/alumni job hired 12 @aiko`.',
     notFound: (id: string) => `There is no role #${id}. \`/alumni jobs\` lists open roles with their numbers.`,
     notInAudience: 'This role is for the members of a private channel you are not in, so you cannot see or answer it. Nothing was changed.',
+    notInAudienceManage:
+      'This role is for the members of a private channel you are not in, so you cannot see or manage it, even as HR or an admin. Ask someone in that channel, or ask to be added to it. Nothing was changed.',
     created: (title: string, channel: string, recruiter: string) =>
       `“${title}” is posted in ${channel}. ${recruiter} gets a direct message for each “I’m curious” and each referral.`,
     createdNoCard: (title: string, channel: string, id: number) =>

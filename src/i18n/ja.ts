@@ -233,6 +233,8 @@ export const ja: Catalogue = {
     alreadyCancelled: (title: string) => `「${title}」はすでに中止されています。`,
     notFound: (id: string) => `イベント #${id} はありません。\`/alumni events\` で今後のイベントと番号を確認できます。`,
     notInAudience: 'このイベントは、あなたが参加していないプライベートチャンネルのメンバー向けのため、表示や回答はできません。何も変更していません。',
+    notInAudienceManage:
+      'このイベントは、あなたが参加していないプライベートチャンネルのメンバー向けのため、オーガナイザーや管理者であっても表示や管理はできません。そのチャンネルのメンバーに依頼するか、チャンネルへの追加を依頼してください。何も変更していません。',
     idUsage: (verb: string) => `イベント番号を指定してください(例:\`/alumni event ${verb} 12\`)。番号は \`/alumni events\` で確認できます。`,
     usage: '`/alumni event new`、`/alumni event edit 12`、`/alumni event cancel 12`、`/alumni event attendees 12` のように使います。',
     listTitle: '今後のイベント',
@@ -279,6 +281,8 @@ export const ja: Catalogue = {
     cancelled: (id: number) => `お知らせ #${id} を取り消しました。今後は投稿されません。`,
     alreadyCancelled: (id: number) => `お知らせ #${id} はすでに有効ではありません。変更はありません。`,
     notFound: (id: string) => `お知らせ #${id} はありません。番号は \`/alumni announce list\` で確認できます。`,
+    notInAudienceManage:
+      'このお知らせは、あなたが参加していないプライベートチャンネルに投稿されるため、取り消せるのは作成者か、そのチャンネルに参加している管理者だけです。何も変更していません。',
     usage: '`/alumni announce` で予約、`/alumni announce list` で一覧、`/alumni announce cancel 3` で取り消しができます。',
     idUsage: 'お知らせの番号を指定してください(例:`/alumni announce cancel 3`)。番号は `/alumni announce list` で確認できます。',
     unknownAuthor: '退会したメンバー',
@@ -570,6 +574,8 @@ export const ja: Catalogue = {
     hiredUsage: '求人番号と採用された方のメンションを指定してください(例:`/alumni job hired 12 @aiko`)。',
     notFound: (id: string) => `求人 #${id} はありません。\`/alumni jobs\` で募集中の求人と番号を確認できます。`,
     notInAudience: 'この求人は、あなたが参加していないプライベートチャンネルのメンバー向けのため、表示や回答はできません。何も変更していません。',
+    notInAudienceManage:
+      'この求人は、あなたが参加していないプライベートチャンネルのメンバー向けのため、人事や管理者であっても表示や管理はできません。そのチャンネルのメンバーに依頼するか、チャンネルへの追加を依頼してください。何も変更していません。',
     created: (title: string, channel: string, recruiter: string) =>
       `「${title}」を ${channel} に掲載しました。「興味あり」や紹介があるたびに ${recruiter} さんにダイレクトメッセージが届きます。`,
     createdNoCard: (title: string, channel: string, id: number) =>

@@ -158,8 +158,17 @@ export class JobService {
   /** The role, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
   viewable(userId: string, id: number): Job {
     const job = this.get(id);
-    this.deps.audience.require(userId, job.cardChannel);
+    this.deps.audience.require(userId, job.cardChannel, 'role');
     return job;
+  }
+
+  /**
+   * The role, for HR who may see it: close, hired, post, contacts and talent on a role in a private
+   * channel are for HR in that channel (admins too: no role is exempt). NotInAudience otherwise.
+   */
+  manageable(actorId: string, id: number): Job {
+    this.deps.roles.require(actorId, 'hr');
+    return this.viewable(actorId, id);
   }
 
   /** An open role the member may answer (curious, refer, apply, a coffee chat). */
@@ -191,8 +200,7 @@ export class JobService {
 
   /** Closes an open role; `changed` is false when it was already closed or filled. */
   close(actorId: string, id: number): { job: Job; changed: boolean } {
-    this.deps.roles.require(actorId, 'hr');
-    this.get(id);
+    this.manageable(actorId, id);
     const changed = this.repo.close(id, this.deps.clock.now());
     return { job: this.get(id), changed };
   }
@@ -202,8 +210,7 @@ export class JobService {
    * 'hired' step is written once. A second hire for the same role (two openings) is recorded too.
    */
   hired(actorId: string, id: number, userId: string): { job: Job; recorded: boolean; filledNow: boolean } {
-    this.deps.roles.require(actorId, 'hr');
-    this.get(id);
+    this.manageable(actorId, id);
     const now = this.deps.clock.now();
     const { recorded, filledNow } = this.repo.transaction(() => ({
       filledNow: this.repo.fill(id, now),
@@ -296,12 +303,18 @@ export class JobService {
     return referral;
   }
 
-  /** Whether the member may move this role's referrals on: its recruiter, HR or an admin. */
+  /**
+   * Whether the member may move this role's referrals on: its recruiter (HR named them, so they act
+   * for the role wherever its card is), or HR and admins who may see the role.
+   */
   mayMoveReferrals(actorId: string, job: Job): boolean {
-    return job.recruiter === actorId || this.deps.roles.has(actorId, 'hr');
+    return job.recruiter === actorId || (this.deps.roles.has(actorId, 'hr') && this.deps.audience.mayView(actorId, job.cardChannel));
   }
 
-  /** Moves a referral on; the referrer is told each time it actually changes. */
+  /**
+   * Moves a referral on; the referrer is told each time it actually changes, while they may still
+   * see the role (a referrer who left its private channel is not).
+   */
   async moveReferral(actorId: string, referralId: number, status: ReferralMove): Promise<{ job: Job; referral: Referral; changed: boolean }> {
     const before = this.referral(referralId);
     const job = this.get(before.jobId);
@@ -309,7 +322,7 @@ export class JobService {
     const now = this.deps.clock.now();
     const changed = this.repo.moveReferral(referralId, status, now);
     const referral = this.referral(referralId);
-    if (changed && referral.referrer !== null) {
+    if (changed && referral.referrer !== null && this.deps.audience.mayView(referral.referrer, job.cardChannel)) {
       const locale = await this.deps.localeOf(referral.referrer);
       this.deps.outbox.schedule({
         kind: 'job_referral_moved',

@@ -1,3 +1,4 @@
+import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
 import type { RoleService } from '../roles/service';
 import type { StatsRepository } from '../storage/stats';
@@ -9,19 +10,39 @@ import {
   PAST_EVENTS_SHOWN,
   TOP_INTERESTS,
   TOP_ROLES,
+  type PastEventAttendance,
   type StatsExport,
   type StatsReport,
 } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Past events read per query while looking for the ones the caller may see. */
+const PAST_PAGE = 50;
 
-/** Community figures for organizers, HR and admins; the role is checked here, not only in Slack. */
+/**
+ * Community figures for organizers, HR and admins; the role is checked here, not only in Slack.
+ * A row that names an event or role (its title, its own figures) is shown only to someone who may
+ * see that item: one in a private channel only to that channel's members, whatever their role.
+ * Totals name no item, so they count every item.
+ */
 export class StatsService {
   constructor(
     private readonly repository: StatsRepository,
     private readonly roles: RoleService,
+    private readonly audience: AudienceService,
     private readonly clock: Clock,
   ) {}
+
+  /** The caller's PAST_EVENTS_SHOWN most recent past events, read a page at a time until enough are found. */
+  private pastEventsFor(actorId: string, now: Date): PastEventAttendance[] {
+    const shown: PastEventAttendance[] = [];
+    for (let offset = 0; shown.length < PAST_EVENTS_SHOWN; offset += PAST_PAGE) {
+      const page = this.repository.pastEvents(now, PAST_PAGE, offset);
+      shown.push(...this.audience.filterFor(actorId, page, (event) => event.channel));
+      if (page.length < PAST_PAGE) break;
+    }
+    return shown.slice(0, PAST_EVENTS_SHOWN);
+  }
 
   report(actorId: string): StatsReport {
     this.roles.require(actorId, 'organizer', 'hr');
@@ -31,14 +52,17 @@ export class StatsService {
       generatedAt: now,
       members: this.repository.members(since, now),
       interests: this.repository.topInterests(TOP_INTERESTS, MIN_INTEREST_HOLDERS),
-      events: this.repository.events(now, PAST_EVENTS_SHOWN),
+      events: { ...this.repository.events(now), past: this.pastEventsFor(actorId, now) },
       funnel: funnel(this.repository.overallFunnel()),
-      openRoles: this.repository.openRoleFunnels(TOP_ROLES).map(roleFunnel),
+      openRoles: this.audience
+        .filterFor(actorId, this.repository.openRoleFunnels(), (role) => role.channel)
+        .slice(0, TOP_ROLES)
+        .map(roleFunnel),
     }));
   }
 
   /**
-   * HR and admins get every role's funnel and the job signals of members whose profile HR may see
+   * HR and admins get the funnel of every role they may see and the job signals of members whose profile HR may see
    * (all alumni, or admins and HR). Organizers get the event engagement of members visible to all.
    */
   export(actorId: string): StatsExport {
@@ -48,7 +72,7 @@ export class StatsService {
       return this.repository.consistent(() => ({
         scope: 'hr',
         generatedAt: now,
-        roles: this.repository.allRoleFunnels().map(roleFunnel),
+        roles: this.audience.filterFor(actorId, this.repository.allRoleFunnels(), (role) => role.channel).map(roleFunnel),
         members: this.repository
           .engagement(DEFAULT_DIGEST_FREQUENCY)
           .filter((row) => row.visibility !== 'nobody')

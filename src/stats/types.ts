@@ -38,6 +38,8 @@ export interface PastEventAttendance {
   readonly eventId: number;
   readonly title: string;
   readonly startsAt: string;
+  /** Where its card is: an event in a private channel is listed only to that channel's members. */
+  readonly channel: string;
   /** RSVPs still "going" once the event ended: the only attendance the bot knows. */
   readonly going: number;
 }
@@ -46,7 +48,7 @@ export interface EventFigures {
   /** Scheduled (not cancelled) events that have not ended yet, as `/alumni events` lists them. */
   readonly upcoming: number;
   readonly rsvps: { readonly going: number; readonly maybe: number; readonly waitlist: number };
-  /** The most recent past events, newest first. */
+  /** The most recent past events the caller may see, newest first. */
   readonly past: readonly PastEventAttendance[];
 }
 
@@ -64,6 +66,8 @@ export interface RoleFunnelCounts extends FunnelCounts {
   readonly title: string;
   readonly status: JobStatus;
   readonly postedAt: string;
+  /** Where its card is: a role in a private channel is listed only to that channel's members. */
+  readonly channel: string | null;
   /** Funnel rows other than "posted"; orders the roles shown in the report. */
   readonly activity: number;
 }
@@ -90,7 +94,7 @@ export interface StatsReport {
   readonly interests: readonly InterestCount[];
   readonly events: EventFigures;
   readonly funnel: Funnel;
-  /** Open roles, most active first, at most TOP_ROLES. */
+  /** Open roles the caller may see, most active first, at most TOP_ROLES. */
   readonly openRoles: readonly RoleFunnel[];
 }
 
@@ -130,7 +134,7 @@ export type StatsExport =
   | {
       readonly scope: 'hr';
       readonly generatedAt: Date;
-      /** Every role, open or not, by id. */
+      /** Every role the caller may see, open or not, by id. */
       readonly roles: readonly RoleFunnel[];
       readonly members: readonly MemberEngagement[];
     }

@@ -55,11 +55,21 @@ export class AudienceRepository {
       membersOf: db.prepare<{ ids: string }, { channel_id: string; user_id: string }>(
         'SELECT channel_id, user_id FROM audience_members WHERE channel_id IN (SELECT value FROM json_each(@ids))',
       ),
-      // The channels whose audience still matters: cards of events not over and of open roles.
+      // The channels whose audience still matters: cards of events not over, of open roles, and
+      // active announcements; and, read once, the channel of any other item never read (an item
+      // from before this table), so that the stats rows naming it reach its channel's members.
       liveChannels: db.prepare<{ now: string }, { channel_id: string }>(
         `SELECT coalesce(card_channel, channel) AS channel_id FROM events WHERE status = 'scheduled' AND ends_at > @now
          UNION
-         SELECT card_channel AS channel_id FROM jobs WHERE status = 'open' AND card_channel IS NOT NULL`,
+         SELECT card_channel AS channel_id FROM jobs WHERE status = 'open' AND card_channel IS NOT NULL
+         UNION
+         SELECT channel AS channel_id FROM announcements WHERE status = 'active'
+         UNION
+         SELECT coalesce(card_channel, channel) AS channel_id FROM events
+           WHERE coalesce(card_channel, channel) NOT IN (SELECT channel_id FROM audience_channels)
+         UNION
+         SELECT card_channel AS channel_id FROM jobs
+           WHERE card_channel IS NOT NULL AND card_channel NOT IN (SELECT channel_id FROM audience_channels)`,
       ),
       channelsOfMember: db.prepare<[string], { channel_id: string }>(
         'SELECT channel_id FROM audience_members WHERE user_id = ? ORDER BY channel_id',

@@ -61,7 +61,7 @@ export class AvailabilityRepository {
            JOIN member_availability a ON a.user_id = i.user_id AND a.flag = 'comeback' AND a.expires_at > ?
          ORDER BY i.added_at, i.tag`,
       ),
-      job: db.prepare<[number], { title: string }>('SELECT title FROM jobs WHERE id = ?'),
+      job: db.prepare<[number], { title: string; card_channel: string | null }>('SELECT title, card_channel FROM jobs WHERE id = ?'),
       jobTags: db.prepare<[number], { tag: string }>('SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag'),
     };
   }
@@ -130,10 +130,10 @@ export class AvailabilityRepository {
     }));
   }
 
-  /** A role's title and interest tags; undefined when there is no such role. */
-  job(jobId: number): { title: string; tags: string[] } | undefined {
+  /** A role's title, interest tags and card channel; undefined when there is no such role. */
+  job(jobId: number): { title: string; tags: string[]; cardChannel: string | null } | undefined {
     const row = this.s.job.get(jobId);
-    return row === undefined ? undefined : { title: row.title, tags: this.s.jobTags.all(jobId).map((t) => t.tag) };
+    return row === undefined ? undefined : { title: row.title, tags: this.s.jobTags.all(jobId).map((t) => t.tag), cardChannel: row.card_channel };
   }
 
   /** Runs `work` in a BEGIN IMMEDIATE transaction. */

@@ -65,8 +65,8 @@ export class EventRepository {
          ON CONFLICT (event_id, user_id) DO UPDATE SET status = excluded.status, display_name = excluded.display_name,
            responded_at = excluded.responded_at`,
       ),
-      firstWaitlisted: db.prepare<[number], { user_id: string }>(
-        "SELECT user_id FROM event_rsvps WHERE event_id = ? AND status = 'waitlist' ORDER BY responded_at, user_id LIMIT 1",
+      waitlisted: db.prepare<[number], { user_id: string }>(
+        "SELECT user_id FROM event_rsvps WHERE event_id = ? AND status = 'waitlist' ORDER BY responded_at, user_id",
       ),
       promote: db.prepare("UPDATE event_rsvps SET status = 'going' WHERE event_id = ? AND user_id = ?"),
       myRsvps: db.prepare<[string, string], { event_id: number; status: string }>(
@@ -198,11 +198,18 @@ export class EventRepository {
   }
 
   /** Moves the longest-waiting member to "going"; their user id, or undefined if nobody waits. */
-  promoteFirstWaitlisted(eventId: number): string | undefined {
-    const first = this.s.firstWaitlisted.get(eventId);
-    if (first === undefined) return undefined;
-    this.s.promote.run(eventId, first.user_id);
-    return first.user_id;
+  /** Moves the longest-waiting member for whom `eligible` holds to "going"; others keep their place. */
+  promoteFirstWaitlisted(eventId: number, eligible: (userId: string) => boolean): string | undefined {
+    // Iterated, not loaded whole: usually the first row is the one. (The iterator is closed by
+    // `break` before the update: a connection runs one statement at a time.)
+    let chosen: string | undefined;
+    for (const row of this.s.waitlisted.iterate(eventId)) {
+      if (!eligible(row.user_id)) continue;
+      chosen = row.user_id;
+      break;
+    }
+    if (chosen !== undefined) this.s.promote.run(eventId, chosen);
+    return chosen;
   }
 
   myUpcomingRsvps(userId: string, now: Date): { eventId: number; status: RsvpStatus }[] {

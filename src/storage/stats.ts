@@ -32,7 +32,7 @@ const FUNNEL_COLUMNS = `${distinctMembers('shown')} AS shown,
   ${distinctMembers('hired')} AS hired,
   coalesce(sum(f.step = 'referral'), 0) AS referrals`;
 
-const ROLE_FUNNEL_SELECT = `SELECT j.id, j.title, j.status, j.created_at, ${FUNNEL_COLUMNS},
+const ROLE_FUNNEL_SELECT = `SELECT j.id, j.title, j.status, j.created_at, j.card_channel, ${FUNNEL_COLUMNS},
   coalesce(sum(f.step <> 'posted'), 0) AS activity
   FROM jobs j LEFT JOIN funnel_events f ON f.job_id = j.id`;
 
@@ -49,6 +49,7 @@ interface RoleFunnelRow extends FunnelRow {
   title: string;
   status: string;
   created_at: string;
+  card_channel: string | null;
   activity: number;
 }
 
@@ -87,6 +88,7 @@ function toRoleFunnel(row: RoleFunnelRow): RoleFunnelCounts {
     // The CHECK constraint allows nothing else; a surprise shows as closed rather than as open.
     status: jobStatus.catch('closed').parse(row.status),
     postedAt: row.created_at,
+    channel: row.card_channel,
     activity: row.activity,
   };
 }
@@ -119,15 +121,15 @@ export class StatsRepository {
          FROM event_rsvps r JOIN events e ON e.id = r.event_id
          WHERE e.status = 'scheduled' AND e.ends_at > ?`,
       ),
-      past: db.prepare<[string, number], PastEventAttendance>(
-        `SELECT e.id AS eventId, e.title, e.starts_at AS startsAt,
+      past: db.prepare<[string, number, number], PastEventAttendance>(
+        `SELECT e.id AS eventId, e.title, e.starts_at AS startsAt, coalesce(e.card_channel, e.channel) AS channel,
            (SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'going') AS going
          FROM events e WHERE e.status = 'scheduled' AND e.ends_at <= ?
-         ORDER BY e.starts_at DESC, e.id DESC LIMIT ?`,
+         ORDER BY e.starts_at DESC, e.id DESC LIMIT ? OFFSET ?`,
       ),
       funnel: db.prepare<[], FunnelRow>(`SELECT ${FUNNEL_COLUMNS} FROM funnel_events f`),
-      openRoles: db.prepare<[number], RoleFunnelRow>(
-        `${ROLE_FUNNEL_SELECT} WHERE j.status = 'open' GROUP BY j.id ORDER BY activity DESC, j.created_at DESC, j.id DESC LIMIT ?`,
+      openRoles: db.prepare<[], RoleFunnelRow>(
+        `${ROLE_FUNNEL_SELECT} WHERE j.status = 'open' GROUP BY j.id ORDER BY activity DESC, j.created_at DESC, j.id DESC`,
       ),
       allRoles: db.prepare<[], RoleFunnelRow>(`${ROLE_FUNNEL_SELECT} GROUP BY j.id ORDER BY j.id`),
       engagement: db.prepare<{ defaultFrequency: DigestFrequency }, EngagementRow>(
@@ -163,10 +165,16 @@ export class StatsRepository {
     return this.s.interests.all(minHolders, limit);
   }
 
-  events(now: Date, pastLimit: number): EventFigures {
+  /** Totals over every upcoming event; the past events' rows are read with pastEvents. */
+  events(now: Date): Omit<EventFigures, 'past'> {
     const at = now.toISOString();
     const rsvps = this.s.upcomingRsvps.get(at) ?? { going: 0, maybe: 0, waitlist: 0 };
-    return { upcoming: this.s.upcoming.get(at)?.n ?? 0, rsvps, past: this.s.past.all(at, pastLimit) };
+    return { upcoming: this.s.upcoming.get(at)?.n ?? 0, rsvps };
+  }
+
+  /** Events that have ended, newest first, a page at a time. */
+  pastEvents(now: Date, limit: number, offset: number): PastEventAttendance[] {
+    return this.s.past.all(now.toISOString(), limit, offset);
   }
 
   /** The funnel over every role there ever was. */
@@ -174,9 +182,9 @@ export class StatsRepository {
     return toFunnelCounts(this.s.funnel.get());
   }
 
-  /** Open roles, most funnel activity first, newest first among equals. */
-  openRoleFunnels(limit: number): RoleFunnelCounts[] {
-    return this.s.openRoles.all(limit).map(toRoleFunnel);
+  /** Every open role, most funnel activity first, newest first among equals. */
+  openRoleFunnels(): RoleFunnelCounts[] {
+    return this.s.openRoles.all().map(toRoleFunnel);
   }
 
   /** Every role with its funnel, by id (for the CSV). */

@@ -1,22 +1,9 @@
 import { TestBot, ADMIN, allText } from '../support/testBot';
 import { keyOf } from '../scheduler/helpers';
+import { announceValues } from '../support/forms';
 
 const ORGANIZER = 'U8ORG01';
 const OTHER_ORGANIZER = 'U8ORG02';
-
-type Values = Record<string, Record<string, Record<string, unknown>>>;
-
-function announceValues(fields: { channel?: string; text?: string; postAt?: Date; repeat?: string; cron?: string }): Values {
-  return {
-    'announce.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel ?? 'C0NEWS1' } },
-    'announce.text': { value: { type: 'plain_text_input', value: fields.text ?? 'Coffee chat at 10!' } },
-    'announce.post_at': {
-      value: { type: 'datetimepicker', selected_date_time: fields.postAt === undefined ? null : Math.floor(fields.postAt.getTime() / 1000) },
-    },
-    'announce.repeat': { value: { type: 'static_select', selected_option: { value: fields.repeat ?? 'none' } } },
-    'announce.cron': { value: { type: 'plain_text_input', value: fields.cron ?? null } },
-  };
-}
 
 const postsOf = (tb: TestBot, id: number) => tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').startsWith(`announce:${id}:`));
 

@@ -84,6 +84,10 @@ export function insertEvent(
       at(tb, -100 * DAY),
       opts.status ?? 'scheduled',
     );
+  // What the bot records when it posts a card there: a public channel (stats name only items the caller may see).
+  tb.db
+    .prepare("INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES ('C0EVENTS1', 0, ?) ON CONFLICT DO NOTHING")
+    .run(at(tb, -100 * DAY));
   return Number(result.lastInsertRowid);
 }
 

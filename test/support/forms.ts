@@ -1,6 +1,19 @@
 /** view.state.values of our modals, shaped as Slack sends them. */
 export type Values = Record<string, Record<string, Record<string, unknown>>>;
 
+/** The announcement modal; channel C0NEWS1, a short text, no repeat unless given. */
+export function announceValues(fields: { channel?: string; text?: string; postAt?: Date; repeat?: string; cron?: string }): Values {
+  return {
+    'announce.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel ?? 'C0NEWS1' } },
+    'announce.text': { value: { type: 'plain_text_input', value: fields.text ?? 'Coffee chat at 10!' } },
+    'announce.post_at': {
+      value: { type: 'datetimepicker', selected_date_time: fields.postAt === undefined ? null : Math.floor(fields.postAt.getTime() / 1000) },
+    },
+    'announce.repeat': { value: { type: 'static_select', selected_option: { value: fields.repeat ?? 'none' } } },
+    'announce.cron': { value: { type: 'plain_text_input', value: fields.cron ?? null } },
+  };
+}
+
 export interface ProfileFields {
   name?: string;
   from?: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { messages, type Locale } from '../../i18n';
 import { PermissionDenied } from '../../roles/types';
+import { NotInAudience } from '../../audience/types';
 import { EventClosed, EventNotFound } from '../../events/types';
 import { AnnouncementNotFound } from '../../announcements/types';
 import { JobNotFound, JobNotOpen } from '../../jobs/types';
@@ -56,6 +57,19 @@ export function permissionText(error: PermissionDenied, locale: Locale): string 
   return m.common.permissionDenied(error.needed.map((role) => m.roleName[role]).join(m.common.or));
 }
 
+/** A command on an item in a private channel the caller is not in: what they were refused, in their words. */
+export function notInAudienceText(error: NotInAudience, locale: Locale): string {
+  const m = messages(locale);
+  switch (error.item) {
+    case 'event':
+      return m.events.notInAudienceManage;
+    case 'role':
+      return m.jobs.notInAudienceManage;
+    case 'announcement':
+      return m.announcements.notInAudienceManage;
+  }
+}
+
 /** Parses the text, applies the agreement gate, runs the verb, and turns every failure into a useful reply. */
 export async function runCommand(ctx: CommandContext, text: string): Promise<void> {
   const { services } = ctx;
@@ -102,6 +116,11 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
     if (error instanceof EventClosed) {
       const m = messages(ctx.locale).events;
       await ctx.reply({ text: error.reason === 'cancelled' ? m.rsvpClosedCancelled : m.rsvpClosedEnded });
+      return;
+    }
+    if (error instanceof NotInAudience) {
+      services.logger.info(`refused ${ctx.userId}: not in ${error.channelId}, where the ${error.item} is`);
+      await ctx.reply({ text: notInAudienceText(error, ctx.locale) });
       return;
     }
     if (error instanceof PermissionDenied) {

@@ -21,7 +21,8 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
   switch (command.action) {
     case 'new':
     case 'edit': {
-      const event = command.action === 'edit' ? services.events.get(command.eventId) : undefined;
+      // An event in a private channel is edited only by organizers in that channel.
+      const event = command.action === 'edit' ? services.events.manageable(ctx.userId, command.eventId) : undefined;
       if (event?.status === 'cancelled') {
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(event.title)) });
         return;
@@ -35,7 +36,7 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
       return;
     }
     case 'cancel': {
-      const before = services.events.get(command.eventId);
+      const before = services.events.manageable(ctx.userId, command.eventId);
       if (before.status === 'cancelled') {
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(before.title)) });
         return;

@@ -49,7 +49,7 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       return;
     }
     case 'post': {
-      const job = services.jobs.get(command.jobId);
+      const job = services.jobs.manageable(ctx.userId, command.jobId);
       const title = escapeMrkdwn(job.title);
       if (job.status !== 'open') {
         await ctx.reply({ text: m.notOpen[job.status] });

@@ -20,7 +20,7 @@ export function registerAnnouncementListeners(app: ListenerRouter, services: Ser
         await ack({ response_action: 'errors', errors: form.errors });
         return;
       }
-      const { announcement, nextRuns } = services.announcements.create(userId, form.input);
+      const { announcement, nextRuns } = await services.announcements.create(userId, form.input);
       await ack({
         response_action: 'update',
         view: doneModal(m.announcements.scheduledTitle, scheduledText(announcement, nextRuns, locale), locale),

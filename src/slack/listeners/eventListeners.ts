@@ -151,6 +151,7 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
       if (error instanceof PermissionDenied) text = permissionText(error, locale);
       else if (error instanceof EventNotFound) text = m.events.notFound(String(error.eventId));
       else if (error instanceof EventClosed) text = m.events.rsvpClosedCancelled;
+      else if (error instanceof NotInAudience) text = m.events.notInAudienceManage;
       else {
         const ref = errorReference();
         services.logger.error(`event modal failed for ${userId} (ref ${ref}):`, error);
