@@ -124,6 +124,8 @@ export const en = {
         `“${tag}” is longer than ${max} characters. Use a shorter tag. Nothing was saved.`,
       tooMany: (count: number, max: number) =>
         `That would give you ${count} interests; the limit is ${max}. Remove some first with \`/alumni interests remove …\`. Nothing was saved.`,
+      listTooLong: (maxChars: number, maxTags: number, maxTagLength: number) =>
+        `That list is longer than ${maxChars} characters. A member has at most ${maxTags} interests of up to ${maxTagLength} characters each. Nothing was saved.`,
     },
     modalTitle: 'Your interests',
     modalLabel: 'Interests',

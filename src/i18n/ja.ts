@@ -124,6 +124,8 @@ export const ja: Catalogue = {
         `「${tag}」は${max}文字を超えています。短いタグにしてください。何も保存していません。`,
       tooMany: (count: number, max: number) =>
         `関心タグが${count}件になってしまいます。上限は${max}件です。先に \`/alumni interests remove …\` で減らしてください。何も保存していません。`,
+      listTooLong: (maxChars: number, maxTags: number, maxTagLength: number) =>
+        `入力が${maxChars}文字を超えています。関心タグは1人${maxTags}件まで、1件${maxTagLength}文字までです。何も保存していません。`,
     },
     modalTitle: '関心タグ',
     modalLabel: '関心のあること',

@@ -10,6 +10,7 @@ import {
   type Rsvp,
   type RsvpStatus,
 } from '../../events/types';
+import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { ACTION, EVENT_INPUT, VIEW } from '../ids';
@@ -201,7 +202,7 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
         ...(event?.capacity === null || event?.capacity === undefined ? {} : { initial_value: String(event.capacity) }),
       },
     },
-    textInput(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint }),
+    textInput(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint, max: MAX_TAG_LIST_LENGTH }),
     {
       type: 'input',
       block_id: EVENT_INPUT.reminders.block,

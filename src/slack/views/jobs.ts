@@ -11,6 +11,7 @@ import {
   type Referral,
   type ReferralMove,
 } from '../../jobs/types';
+import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { ACTION, JOB_INPUT, REFERRAL_INPUT, VIEW } from '../ids';
@@ -147,7 +148,7 @@ export function jobModal(locale: Locale, posterId: string, jobsChannelId: string
     },
     textInput(JOB_INPUT.description, m.description, { max: JOB_LIMITS.description, multiline: true, placeholder: m.descriptionPlaceholder }),
     textInput(JOB_INPUT.applyUrl, m.applyUrl, { max: JOB_LIMITS.url, placeholder: m.applyUrlPlaceholder, optional: false }),
-    textInput(JOB_INPUT.tags, m.tags, { hint: m.tagsHint }),
+    textInput(JOB_INPUT.tags, m.tags, { hint: m.tagsHint, max: MAX_TAG_LIST_LENGTH }),
     {
       type: 'input',
       block_id: JOB_INPUT.recruiter.block,
