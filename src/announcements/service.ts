@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { OutboxMessage } from '../scheduler/types';
 import type { AnnouncementRepository } from '../storage/announcements';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
+import { isStorableTime } from '../time/storable';
 import { localParts } from '../time/zoned';
 import { ANNOUNCEMENT_LIMITS, AnnouncementNotFound, type Announcement, type AnnouncementInput, type AnnouncementProblem, type Repeat } from './types';
 
@@ -42,15 +43,17 @@ export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, 
   const text = input.text?.trim() ?? '';
   if (text === '') problems.push({ field: 'text', problem: 'empty' });
   else if (text.length > ANNOUNCEMENT_LIMITS.text) problems.push({ field: 'text', problem: 'too_long' });
+  const firstAt = input.firstAt !== undefined && isStorableTime(input.firstAt) ? input.firstAt : undefined;
   if (input.firstAt === undefined) problems.push({ field: 'first_at', problem: 'missing' });
-  else if (input.firstAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) problems.push({ field: 'first_at', problem: 'in_past' });
+  else if (firstAt === undefined) problems.push({ field: 'first_at', problem: 'invalid' });
+  else if (firstAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) problems.push({ field: 'first_at', problem: 'in_past' });
   if (input.repeat === 'cron') {
     const expression = input.cron?.trim() ?? '';
     if (expression === '') problems.push({ field: 'cron', problem: 'missing' });
     else {
       const schedule = expression.length > ANNOUNCEMENT_LIMITS.cron ? undefined : cronInZone(expression, timeZone);
       if (schedule === undefined) problems.push({ field: 'cron', problem: 'invalid' });
-      else if (schedule.next(input.firstAt ?? now, 1).length === 0) problems.push({ field: 'cron', problem: 'never' });
+      else if (schedule.next(firstAt ?? now, 1).length === 0) problems.push({ field: 'cron', problem: 'never' });
     }
   }
   return problems;

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
 import type { EventRepository } from '../storage/events';
+import { isStorableTime } from '../time/storable';
 import { shiftLocalDays } from '../time/zoned';
 import {
   EVENT_LIMITS,
@@ -62,9 +63,11 @@ export function checkEvent(input: Partial<EventInput>, now: Date, isNew: boolean
   if (title === '') problems.push({ field: 'title', problem: 'empty' });
   else if (title.length > EVENT_LIMITS.title) problems.push({ field: 'title', problem: 'too_long' });
   if (input.startsAt === undefined) problems.push({ field: 'starts_at', problem: 'missing' });
+  else if (!isStorableTime(input.startsAt)) problems.push({ field: 'starts_at', problem: 'invalid' });
   else if (isNew && input.startsAt.getTime() <= now.getTime()) problems.push({ field: 'starts_at', problem: 'in_past' });
   if (input.endsAt === undefined) problems.push({ field: 'ends_at', problem: 'missing' });
-  else if (input.startsAt !== undefined && input.endsAt.getTime() <= input.startsAt.getTime()) {
+  else if (!isStorableTime(input.endsAt)) problems.push({ field: 'ends_at', problem: 'invalid' });
+  else if (input.startsAt !== undefined && isStorableTime(input.startsAt) && input.endsAt.getTime() <= input.startsAt.getTime()) {
     problems.push({ field: 'ends_at', problem: 'before_start' });
   }
   if (input.url !== undefined && input.url !== null && !URL_PATTERN.test(input.url)) problems.push({ field: 'url', problem: 'invalid' });
