@@ -76,6 +76,8 @@ export const en = {
     agreedText: 'Thank you for agreeing to the code of conduct.',
     mustAgreeFirst:
       'Before you use Homecoming, please read the community guidelines below and press “I agree”. Then run your command again.',
+    agreeBeforeProfile:
+      'Please agree to the code of conduct first: press “I agree” in my welcome message, or run `/alumni profile` to see it. Then you can set up your profile. Nothing was saved.',
     versionChanged: 'The community guidelines have changed since you last agreed. Please read them and agree again.',
   },
   profile: {

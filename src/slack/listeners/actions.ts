@@ -62,7 +62,13 @@ export function registerActions(app: ListenerRouter, services: Services): void {
 
   app.action<BlockAction>(
     ACTION.openProfile,
-    button(services, async ({ body, client }, locale) => {
+    button(services, async (args, locale) => {
+      const { body, client } = args;
+      // The welcome DM offers this button beside "I agree"; like /alumni profile, it waits for the agreement.
+      if (services.onboarding.agreementState(body.user.id) !== 'agreed') {
+        await tellPresser(args, messages(locale).onboarding.agreeBeforeProfile);
+        return;
+      }
       const view = profileModal(services.members.profile(body.user.id), locale, { origin: originOf(body) }, services.clock.now());
       await client.views.open({ trigger_id: body.trigger_id, view });
     }),
