@@ -17,6 +17,7 @@ import { LocaleRepository } from './storage/locales';
 import { MemberRepository } from './storage/members';
 import { OutboxRepository } from './storage/outbox';
 import { RoleRepository } from './storage/roles';
+import { ViewSubmissionRepository } from './storage/viewSubmissions';
 import { TaskTracker } from './tasks';
 import { EventService, type EventMessages } from './events/service';
 import { EventRepository } from './storage/events';
@@ -124,8 +125,10 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   const eventRepository = new EventRepository(db);
   const announcementRepository = new AnnouncementRepository(db);
+  const submissions = new ViewSubmissionRepository(db);
   const events = new EventService({
     repository: eventRepository,
+    submissions,
     roles,
     outbox,
     messages: inputs.eventMessages,
@@ -136,6 +139,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   const announcements = new AnnouncementService({
     repository: announcementRepository,
+    submissions,
     roles,
     outbox,
     clock,
@@ -148,6 +152,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const jobRepository = new JobRepository(db);
   const jobs = new JobService({
     repository: jobRepository,
+    submissions,
     roles,
     outbox,
     messages: inputs.jobMessages,

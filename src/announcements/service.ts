@@ -5,6 +5,7 @@ import { PermissionDenied } from '../roles/types';
 import type { Logger } from '../logger';
 import type { OutboxMessage } from '../scheduler/types';
 import type { AnnouncementRepository } from '../storage/announcements';
+import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import { isStorableTime } from '../time/storable';
 import { localParts } from '../time/zoned';
@@ -61,6 +62,8 @@ export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, 
 
 export interface AnnouncementDeps {
   readonly repository: AnnouncementRepository;
+  /** One announcement per modal submission, however often it arrives. */
+  readonly submissions: ViewSubmissionRepository;
   readonly roles: RoleService;
   readonly outbox: OutboxPort;
   readonly clock: Clock;
@@ -104,16 +107,19 @@ export class AnnouncementService {
     return this.occurrenceAfter(shape, new Date(shape.firstAt.getTime() - 1000));
   }
 
-  create(actorId: string, input: AnnouncementInput): { announcement: Announcement; nextRuns: Date[] } {
+  /** Schedules an announcement; a second submission of the same form (`viewId`) returns the first one's with `created: false`. */
+  create(actorId: string, input: AnnouncementInput, viewId?: string): { announcement: Announcement; nextRuns: Date[]; created: boolean } {
     this.deps.roles.require(actorId, 'organizer');
     const now = this.deps.clock.now();
     const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron?.trim() ?? null);
     const nextRuns = this.preview(input);
     const first = nextRuns[0] ?? input.firstAt;
-    const id = this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now);
-    const announcement = this.get(id);
-    this.deps.logger.info(`announcement ${id} scheduled by ${actorId} (${input.repeat})`);
-    return { announcement, nextRuns };
+    const once = this.deps.submissions.once(viewId, 'announcement', now, () =>
+      this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now),
+    );
+    const announcement = this.get(once.id);
+    if (once.first) this.deps.logger.info(`announcement ${once.id} scheduled by ${actorId} (${input.repeat})`);
+    return { announcement, nextRuns, created: once.first };
   }
 
   get(id: number): Announcement {

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
 import type { EventRepository } from '../storage/events';
+import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { isStorableTime } from '../time/storable';
 import { shiftLocalDays } from '../time/zoned';
 import {
@@ -39,6 +40,8 @@ export interface EventMessages {
 
 export interface EventDeps {
   readonly repository: EventRepository;
+  /** One creation per modal submission, however often it arrives. */
+  readonly submissions: ViewSubmissionRepository;
   readonly roles: RoleService;
   readonly outbox: OutboxPort;
   readonly messages: EventMessages;
@@ -109,15 +112,21 @@ export class EventService {
     return event;
   }
 
-  create(actorId: string, input: EventInput): CommunityEvent {
+  /**
+   * A new event with its reminders. `viewId` names the form that asked: a second submission of
+   * it creates nothing and returns the first one's event with `created: false`.
+   */
+  create(actorId: string, input: EventInput, viewId?: string): { event: CommunityEvent; created: boolean } {
     this.deps.roles.require(actorId, 'organizer');
     const now = this.deps.clock.now();
-    const id = this.repo.transaction(() => {
-      const newId = this.repo.insert(input, actorId, now);
-      this.repo.setReminders(newId, this.plannedReminders(input, now));
-      return newId;
-    });
-    return this.get(id);
+    const { id, first } = this.deps.submissions.once(viewId, 'event', now, () =>
+      this.repo.transaction(() => {
+        const newId = this.repo.insert(input, actorId, now);
+        this.repo.setReminders(newId, this.plannedReminders(input, now));
+        return newId;
+      }),
+    );
+    return { event: this.get(id), created: first };
   }
 
   attachCard(id: number, channel: string, ts: string): void {

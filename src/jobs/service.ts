@@ -5,6 +5,7 @@ import type { Profile } from '../members/types';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
 import type { JobRepository } from '../storage/jobs';
+import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { localParts } from '../time/zoned';
 import {
   JOB_LIMITS,
@@ -52,6 +53,8 @@ export interface JobMessages {
 
 export interface JobDeps {
   readonly repository: JobRepository;
+  /** One role or referral per modal submission, however often it arrives. */
+  readonly submissions: ViewSubmissionRepository;
   readonly roles: RoleService;
   readonly outbox: JobOutboxPort;
   readonly messages: JobMessages;
@@ -155,9 +158,12 @@ export class JobService {
     return job;
   }
 
-  create(actorId: string, input: JobInput): Job {
+  /** A new role; a second submission of the same form (`viewId`) returns the first one's with `created: false`. */
+  create(actorId: string, input: JobInput, viewId?: string): { job: Job; created: boolean } {
     this.deps.roles.require(actorId, 'hr');
-    return this.get(this.repo.insert(input, actorId, this.deps.clock.now()));
+    const now = this.deps.clock.now();
+    const { id, first } = this.deps.submissions.once(viewId, 'job', now, () => this.repo.insert(input, actorId, now));
+    return { job: this.get(id), created: first };
   }
 
   attachCard(id: number, channel: string, ts: string): void {
@@ -243,14 +249,23 @@ export class JobService {
     return this.repo.hasStep(jobId, userId, 'curious');
   }
 
-  /** A referral for an open role, sent to its recruiter (or poster) by DM once. */
-  async refer(userId: string, jobId: number, input: ReferralInput): Promise<{ job: Job; referral: Referral; recipient: string | null }> {
+  /**
+   * A referral for an open role, sent to its recruiter (or poster) by DM once. A second
+   * submission of the same form (`viewId`) records nothing and sends nothing: `created: false`.
+   */
+  async refer(
+    userId: string,
+    jobId: number,
+    input: ReferralInput,
+    viewId?: string,
+  ): Promise<{ job: Job; referral: Referral; recipient: string | null; created: boolean }> {
     const job = this.openJob(jobId);
     if (checkReferral(input).length > 0) throw new RangeError('referral input was not checked');
     const now = this.deps.clock.now();
-    const id = this.repo.insertReferral(jobId, userId, input, now);
+    const { id, first } = this.deps.submissions.once(viewId, 'referral', now, () => this.repo.insertReferral(jobId, userId, input, now));
     const referral = this.referral(id);
     const recipient = job.recruiter ?? job.postedBy;
+    if (!first) return { job, referral, recipient, created: false };
     if (recipient !== null) {
       const locale = await this.deps.localeOf(recipient);
       this.deps.outbox.schedule({
@@ -262,7 +277,7 @@ export class JobService {
         notifyOnFailure: userId,
       });
     }
-    return { job, referral, recipient };
+    return { job, referral, recipient, created: true };
   }
 
   referral(id: number): Referral {
