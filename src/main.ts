@@ -20,6 +20,7 @@ import { coffeeMessages } from './slack/views/coffee';
 import { updateJobCard } from './slack/jobCards';
 import { SlackChannelDirectory } from './slack/channelDirectory';
 import { openDatabase, type Db } from './storage/database';
+import { keepServingOnStrayErrors } from './processGuard';
 import { LogLevel } from '@slack/bolt';
 
 export interface RunningBot {
@@ -132,12 +133,16 @@ function describeStartFailure(error: unknown): string {
 async function run(): Promise<void> {
   dotenv.config({ quiet: true });
   let bot: RunningBot;
+  let logger: Logger;
   try {
-    bot = await startBot(loadConfig(process.env));
+    const config = loadConfig(process.env);
+    logger = new LineLogger(logLevels[config.logLevel]);
+    bot = await startBot(config, { logger });
   } catch (error) {
     process.stderr.write(`${describeStartFailure(error)}\n`);
     process.exit(1);
   }
+  keepServingOnStrayErrors(process, logger);
   const shutdown = (signal: string): void => {
     process.stderr.write(`${signal} received: finishing requests in flight, then stopping\n`);
     bot.stop().then(

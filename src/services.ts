@@ -17,6 +17,7 @@ import { LocaleRepository } from './storage/locales';
 import { MemberRepository } from './storage/members';
 import { OutboxRepository } from './storage/outbox';
 import { RoleRepository } from './storage/roles';
+import { ViewSubmissionRepository } from './storage/viewSubmissions';
 import { TaskTracker } from './tasks';
 import { EventService, type EventMessages } from './events/service';
 import { EventRepository } from './storage/events';
@@ -138,8 +139,10 @@ export function createServices(inputs: ServiceInputs): Services {
   scheduler.addPlanner('channel audiences', (now) => audience.refresh(now));
   const eventRepository = new EventRepository(db);
   const announcementRepository = new AnnouncementRepository(db);
+  const submissions = new ViewSubmissionRepository(db);
   const events = new EventService({
     repository: eventRepository,
+    submissions,
     roles,
     audience,
     outbox,
@@ -151,6 +154,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   const announcements = new AnnouncementService({
     repository: announcementRepository,
+    submissions,
     roles,
     audience,
     outbox,
@@ -164,6 +168,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const jobRepository = new JobRepository(db);
   const jobs = new JobService({
     repository: jobRepository,
+    submissions,
     roles,
     audience,
     jobsChannel: config.jobsChannelId,

@@ -7,7 +7,9 @@ import { PermissionDenied } from '../roles/types';
 import type { Logger } from '../logger';
 import type { OutboxMessage } from '../scheduler/types';
 import type { AnnouncementRepository } from '../storage/announcements';
+import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
+import { isStorableTime } from '../time/storable';
 import { localParts } from '../time/zoned';
 import { ANNOUNCEMENT_LIMITS, AnnouncementNotFound, type Announcement, type AnnouncementInput, type AnnouncementProblem, type Repeat } from './types';
 
@@ -44,15 +46,17 @@ export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, 
   const text = input.text?.trim() ?? '';
   if (text === '') problems.push({ field: 'text', problem: 'empty' });
   else if (text.length > ANNOUNCEMENT_LIMITS.text) problems.push({ field: 'text', problem: 'too_long' });
+  const firstAt = input.firstAt !== undefined && isStorableTime(input.firstAt) ? input.firstAt : undefined;
   if (input.firstAt === undefined) problems.push({ field: 'first_at', problem: 'missing' });
-  else if (input.firstAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) problems.push({ field: 'first_at', problem: 'in_past' });
+  else if (firstAt === undefined) problems.push({ field: 'first_at', problem: 'invalid' });
+  else if (firstAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) problems.push({ field: 'first_at', problem: 'in_past' });
   if (input.repeat === 'cron') {
     const expression = input.cron?.trim() ?? '';
     if (expression === '') problems.push({ field: 'cron', problem: 'missing' });
     else {
       const schedule = expression.length > ANNOUNCEMENT_LIMITS.cron ? undefined : cronInZone(expression, timeZone);
       if (schedule === undefined) problems.push({ field: 'cron', problem: 'invalid' });
-      else if (schedule.next(input.firstAt ?? now, 1).length === 0) problems.push({ field: 'cron', problem: 'never' });
+      else if (schedule.next(firstAt ?? now, 1).length === 0) problems.push({ field: 'cron', problem: 'never' });
     }
   }
   return problems;
@@ -60,6 +64,8 @@ export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, 
 
 export interface AnnouncementDeps {
   readonly repository: AnnouncementRepository;
+  /** One announcement per modal submission, however often it arrives. */
+  readonly submissions: ViewSubmissionRepository;
   readonly roles: RoleService;
   /** An announcement into a private channel is listed only to its author and that channel's members. */
   readonly audience: AudienceService;
@@ -105,18 +111,25 @@ export class AnnouncementService {
     return this.occurrenceAfter(shape, new Date(shape.firstAt.getTime() - 1000));
   }
 
-  async create(actorId: string, input: AnnouncementInput): Promise<{ announcement: Announcement; nextRuns: Date[] }> {
+  /** Schedules an announcement; a second submission of the same form (`viewId`) returns the first one's with `created: false`. */
+  async create(
+    actorId: string,
+    input: AnnouncementInput,
+    viewId?: string,
+  ): Promise<{ announcement: Announcement; nextRuns: Date[]; created: boolean }> {
     this.deps.roles.require(actorId, 'organizer');
     const now = this.deps.clock.now();
     const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron?.trim() ?? null);
     const nextRuns = this.preview(input);
     const first = nextRuns[0] ?? input.firstAt;
-    const id = this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now);
-    const announcement = this.get(id);
-    this.deps.logger.info(`announcement ${id} scheduled by ${actorId} (${input.repeat})`);
+    const once = this.deps.submissions.once(viewId, 'announcement', now, () =>
+      this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now),
+    );
+    const announcement = this.get(once.id);
+    if (once.first) this.deps.logger.info(`announcement ${once.id} scheduled by ${actorId} (${input.repeat})`);
     // Whether the channel is private, and who is in it, decides who sees the announcement listed.
     await this.deps.audience.track(input.channel);
-    return { announcement, nextRuns };
+    return { announcement, nextRuns, created: once.first };
   }
 
   get(id: number): Announcement {

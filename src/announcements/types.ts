@@ -31,7 +31,7 @@ export interface Announcement {
 export type AnnouncementProblem =
   | { readonly field: 'channel'; readonly problem: 'missing' }
   | { readonly field: 'text'; readonly problem: 'empty' | 'too_long' }
-  | { readonly field: 'first_at'; readonly problem: 'missing' | 'in_past' }
+  | { readonly field: 'first_at'; readonly problem: 'missing' | 'invalid' | 'in_past' }
   | { readonly field: 'cron'; readonly problem: 'missing' | 'invalid' | 'never' };
 
 export class AnnouncementNotFound extends Error {

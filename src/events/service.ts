@@ -5,6 +5,8 @@ import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
 import type { EventRepository } from '../storage/events';
+import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
+import { isStorableTime } from '../time/storable';
 import { shiftLocalDays } from '../time/zoned';
 import {
   EVENT_LIMITS,
@@ -40,6 +42,8 @@ export interface EventMessages {
 
 export interface EventDeps {
   readonly repository: EventRepository;
+  /** One creation per modal submission, however often it arrives. */
+  readonly submissions: ViewSubmissionRepository;
   readonly roles: RoleService;
   /** Who may see and answer an event whose card is in a private channel. */
   readonly audience: AudienceService;
@@ -66,9 +70,11 @@ export function checkEvent(input: Partial<EventInput>, now: Date, isNew: boolean
   if (title === '') problems.push({ field: 'title', problem: 'empty' });
   else if (title.length > EVENT_LIMITS.title) problems.push({ field: 'title', problem: 'too_long' });
   if (input.startsAt === undefined) problems.push({ field: 'starts_at', problem: 'missing' });
+  else if (!isStorableTime(input.startsAt)) problems.push({ field: 'starts_at', problem: 'invalid' });
   else if (isNew && input.startsAt.getTime() <= now.getTime()) problems.push({ field: 'starts_at', problem: 'in_past' });
   if (input.endsAt === undefined) problems.push({ field: 'ends_at', problem: 'missing' });
-  else if (input.startsAt !== undefined && input.endsAt.getTime() <= input.startsAt.getTime()) {
+  else if (!isStorableTime(input.endsAt)) problems.push({ field: 'ends_at', problem: 'invalid' });
+  else if (input.startsAt !== undefined && isStorableTime(input.startsAt) && input.endsAt.getTime() <= input.startsAt.getTime()) {
     problems.push({ field: 'ends_at', problem: 'before_start' });
   }
   if (input.url !== undefined && input.url !== null && !URL_PATTERN.test(input.url)) problems.push({ field: 'url', problem: 'invalid' });
@@ -137,16 +143,22 @@ export class EventService {
     if (check !== 'member') throw new ChannelRefused(check);
   }
 
-  async create(actorId: string, input: EventInput): Promise<CommunityEvent> {
+  /**
+   * A new event with its reminders. `viewId` names the form that asked: a second submission of
+   * it creates nothing and returns the first one's event with `created: false`.
+   */
+  async create(actorId: string, input: EventInput, viewId?: string): Promise<{ event: CommunityEvent; created: boolean }> {
     this.deps.roles.require(actorId, 'organizer');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
-    const id = this.repo.transaction(() => {
-      const newId = this.repo.insert(input, actorId, now);
-      this.repo.setReminders(newId, this.plannedReminders(input, now));
-      return newId;
-    });
-    return this.get(id);
+    const { id, first } = this.deps.submissions.once(viewId, 'event', now, () =>
+      this.repo.transaction(() => {
+        const newId = this.repo.insert(input, actorId, now);
+        this.repo.setReminders(newId, this.plannedReminders(input, now));
+        return newId;
+      }),
+    );
+    return { event: this.get(id), created: first };
   }
 
   /** Records where the card went, and makes sure that channel's audience is known. */

@@ -60,8 +60,8 @@ export interface EventSummary {
 /** Field-level problems in an event form, as codes the Slack layer turns into words. */
 export type EventFieldProblem =
   | { readonly field: 'title'; readonly problem: 'empty' | 'too_long' }
-  | { readonly field: 'starts_at'; readonly problem: 'missing' | 'in_past' }
-  | { readonly field: 'ends_at'; readonly problem: 'missing' | 'before_start' }
+  | { readonly field: 'starts_at'; readonly problem: 'missing' | 'invalid' | 'in_past' }
+  | { readonly field: 'ends_at'; readonly problem: 'missing' | 'invalid' | 'before_start' }
   | { readonly field: 'url'; readonly problem: 'invalid' }
   | { readonly field: 'capacity'; readonly problem: 'invalid' }
   | { readonly field: 'channel'; readonly problem: 'missing' }

@@ -76,6 +76,8 @@ export const en = {
     agreedText: 'Thank you for agreeing to the code of conduct.',
     mustAgreeFirst:
       'Before you use Homecoming, please read the community guidelines below and press “I agree”. Then run your command again.',
+    agreeBeforeProfile:
+      'Please agree to the code of conduct first: press “I agree” in my welcome message, or run `/alumni profile` to see it. Then you can set up your profile. Nothing was saved.',
     versionChanged: 'The community guidelines have changed since you last agreed. Please read them and agree again.',
   },
   profile: {
@@ -124,6 +126,8 @@ export const en = {
         `“${tag}” is longer than ${max} characters. Use a shorter tag. Nothing was saved.`,
       tooMany: (count: number, max: number) =>
         `That would give you ${count} interests; the limit is ${max}. Remove some first with \`/alumni interests remove …\`. Nothing was saved.`,
+      listTooLong: (maxChars: number, maxTags: number, maxTagLength: number) =>
+        `That list is longer than ${maxChars} characters. A member has at most ${maxTags} interests of up to ${maxTagLength} characters each. Nothing was saved.`,
     },
     modalTitle: 'Your interests',
     modalLabel: 'Interests',
@@ -196,6 +200,7 @@ export const en = {
       titleTooLong: (max: number) => `Keep the title under ${max} characters.`,
       startMissing: 'Choose when the event starts.',
       startInPast: 'The start is in the past. Choose a time in the future.',
+      dateInvalid: 'That is not a date and time the picker offers. Choose the date and time again.',
       endMissing: 'Choose when the event ends.',
       endBeforeStart: 'The end must be after the start.',
       urlInvalid: 'Enter a full link starting with https://, e.g. https://meet.example.com/abc.',
@@ -271,6 +276,7 @@ export const en = {
       textTooLong: (max: number) => `Keep the message under ${max} characters.`,
       firstAtMissing: 'Choose when to post.',
       firstAtInPast: 'That time is in the past. Choose a time from now on.',
+      firstAtInvalid: 'That is not a date and time the picker offers. Choose when to post again.',
       cronMissing: 'Enter a cron expression, e.g. 0 9 * * 1 for Mondays at 09:00.',
       cronInvalid: 'That is not a cron expression, or it names a date that cannot run. Use five fields, e.g. 0 9 * * 1 (Mondays at 09:00).',
       cronNever: 'That expression never runs. Check the day and month fields.',

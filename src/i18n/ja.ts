@@ -75,6 +75,8 @@ export const ja: Catalogue = {
     agreedText: '行動規範へのご同意ありがとうございます。',
     mustAgreeFirst:
       'Homecoming を使う前に、下記のコミュニティガイドラインをお読みのうえ「同意する」を押してください。その後、もう一度コマンドを実行してください。',
+    agreeBeforeProfile:
+      'まず行動規範に同意してください。ウェルカムメッセージの「同意する」を押すか、`/alumni profile` を実行すると表示されます。同意の後にプロフィールを設定できます。何も保存していません。',
     versionChanged: '前回の同意以降、コミュニティガイドラインが変更されました。内容をご確認のうえ、改めて同意してください。',
   },
   profile: {
@@ -124,6 +126,8 @@ export const ja: Catalogue = {
         `「${tag}」は${max}文字を超えています。短いタグにしてください。何も保存していません。`,
       tooMany: (count: number, max: number) =>
         `関心タグが${count}件になってしまいます。上限は${max}件です。先に \`/alumni interests remove …\` で減らしてください。何も保存していません。`,
+      listTooLong: (maxChars: number, maxTags: number, maxTagLength: number) =>
+        `入力が${maxChars}文字を超えています。関心タグは1人${maxTags}件まで、1件${maxTagLength}文字までです。何も保存していません。`,
     },
     modalTitle: '関心タグ',
     modalLabel: '関心のあること',
@@ -194,6 +198,7 @@ export const ja: Catalogue = {
       titleTooLong: (max: number) => `タイトルは${max}文字以内にしてください。`,
       startMissing: '開始日時を選んでください。',
       startInPast: '開始日時が過去になっています。未来の日時を選んでください。',
+      dateInvalid: 'その日時は選択肢にありません。日付と時刻を選び直してください。',
       endMissing: '終了日時を選んでください。',
       endBeforeStart: '終了は開始より後にしてください。',
       urlInvalid: 'https:// から始まる完全なリンクを入力してください(例:https://meet.example.com/abc)。',
@@ -269,6 +274,7 @@ export const ja: Catalogue = {
       textTooLong: (max: number) => `メッセージは${max}文字以内にしてください。`,
       firstAtMissing: '投稿日時を選んでください。',
       firstAtInPast: 'その日時は過去です。現在以降の日時を選んでください。',
+      firstAtInvalid: 'その日時は選択肢にありません。投稿日時を選び直してください。',
       cronMissing: 'cron 式を入力してください(例:0 9 * * 1 で毎週月曜 9:00)。',
       cronInvalid: 'cron 式として正しくないか、存在しない日付を指定しています。0 9 * * 1(毎週月曜 9:00)のように5つの項目で入力してください。',
       cronNever: 'その式では一度も実行されません。日と月の項目を確認してください。',

@@ -4,11 +4,18 @@ import { projectFile } from '../paths';
 
 export const MAX_TAG_LENGTH = 50;
 export const MAX_TAGS_PER_MEMBER = 30;
+/**
+ * The longest list of tags we read, in UTF-16 units as typed: room for every tag a member may
+ * have at full length with separators and spaces. Longer input is refused before it is split,
+ * so a forged list of 60,000 tags costs nothing.
+ */
+export const MAX_TAG_LIST_LENGTH = 2000;
 
 export type TagProblem =
   | { readonly kind: 'empty' }
   | { readonly kind: 'too_long'; readonly tag: string; readonly max: number }
-  | { readonly kind: 'too_many'; readonly count: number; readonly max: number };
+  | { readonly kind: 'too_many'; readonly count: number; readonly max: number }
+  | { readonly kind: 'list_too_long'; readonly maxChars: number; readonly maxTags: number; readonly maxTagLength: number };
 
 export type TagListResult = { readonly ok: true; readonly tags: string[] } | { readonly ok: false; readonly problem: TagProblem };
 
@@ -55,8 +62,12 @@ export class TagVocabulary {
    * any empty or over-long entry fails the whole list so that nothing is half-saved.
    */
   parseList(text: string): TagListResult {
+    if (text.length > MAX_TAG_LIST_LENGTH) {
+      return { ok: false, problem: { kind: 'list_too_long', maxChars: MAX_TAG_LIST_LENGTH, maxTags: MAX_TAGS_PER_MEMBER, maxTagLength: MAX_TAG_LENGTH } };
+    }
     const pieces = text.normalize('NFKC').split(/[,、\n;]/);
-    const tags: string[] = [];
+    // A set keeps the duplicate check linear in the number of pieces.
+    const tags = new Set<string>();
     for (const piece of pieces) {
       const tag = this.normalize(piece);
       if (tag === '') {
@@ -64,12 +75,12 @@ export class TagVocabulary {
         return { ok: false, problem: { kind: 'empty' } };
       }
       if ([...tag].length > MAX_TAG_LENGTH) return { ok: false, problem: { kind: 'too_long', tag, max: MAX_TAG_LENGTH } };
-      if (!tags.includes(tag)) tags.push(tag);
+      tags.add(tag);
     }
-    if (tags.length === 0) return { ok: false, problem: { kind: 'empty' } };
-    if (tags.length > MAX_TAGS_PER_MEMBER) {
-      return { ok: false, problem: { kind: 'too_many', count: tags.length, max: MAX_TAGS_PER_MEMBER } };
+    if (tags.size === 0) return { ok: false, problem: { kind: 'empty' } };
+    if (tags.size > MAX_TAGS_PER_MEMBER) {
+      return { ok: false, problem: { kind: 'too_many', count: tags.size, max: MAX_TAGS_PER_MEMBER } };
     }
-    return { ok: true, tags };
+    return { ok: true, tags: [...tags] };
   }
 }

@@ -7,6 +7,7 @@ import type { Profile } from '../members/types';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
 import type { JobRepository } from '../storage/jobs';
+import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { localParts } from '../time/zoned';
 import {
   JOB_LIMITS,
@@ -54,6 +55,8 @@ export interface JobMessages {
 
 export interface JobDeps {
   readonly repository: JobRepository;
+  /** One role or referral per modal submission, however often it arrives. */
+  readonly submissions: ViewSubmissionRepository;
   readonly roles: RoleService;
   /** Who may see and answer a role whose card is in a private channel. */
   readonly audience: AudienceService;
@@ -181,15 +184,18 @@ export class JobService {
   /**
    * HR may post a card only in a channel they are a member of (ChannelRefused otherwise); the
    * jobs channel the operator configured needs no check, but its audience is learnt all the same.
+   * A second submission of the same form (`viewId`) returns the first one's role with `created: false`.
    */
-  async create(actorId: string, input: JobInput): Promise<Job> {
+  async create(actorId: string, input: JobInput, viewId?: string): Promise<{ job: Job; created: boolean }> {
     this.deps.roles.require(actorId, 'hr');
     if (input.channel === this.deps.jobsChannel) await this.deps.audience.track(input.channel);
     else {
       const check = await this.deps.audience.checkPoster(actorId, input.channel);
       if (check !== 'member') throw new ChannelRefused(check);
     }
-    return this.get(this.repo.insert(input, actorId, this.deps.clock.now()));
+    const now = this.deps.clock.now();
+    const { id, first } = this.deps.submissions.once(viewId, 'job', now, () => this.repo.insert(input, actorId, now));
+    return { job: this.get(id), created: first };
   }
 
   /** Records where the card went, and makes sure that channel's audience is known. */
@@ -275,14 +281,23 @@ export class JobService {
     return this.repo.hasStep(jobId, userId, 'curious');
   }
 
-  /** A referral for an open role, sent to its recruiter (or poster) by DM once. */
-  async refer(userId: string, jobId: number, input: ReferralInput): Promise<{ job: Job; referral: Referral; recipient: string | null }> {
+  /**
+   * A referral for an open role, sent to its recruiter (or poster) by DM once. A second
+   * submission of the same form (`viewId`) records nothing and sends nothing: `created: false`.
+   */
+  async refer(
+    userId: string,
+    jobId: number,
+    input: ReferralInput,
+    viewId?: string,
+  ): Promise<{ job: Job; referral: Referral; recipient: string | null; created: boolean }> {
     const job = this.answerable(userId, jobId);
     if (checkReferral(input).length > 0) throw new RangeError('referral input was not checked');
     const now = this.deps.clock.now();
-    const id = this.repo.insertReferral(jobId, userId, input, now);
+    const { id, first } = this.deps.submissions.once(viewId, 'referral', now, () => this.repo.insertReferral(jobId, userId, input, now));
     const referral = this.referral(id);
     const recipient = job.recruiter ?? job.postedBy;
+    if (!first) return { job, referral, recipient, created: false };
     if (recipient !== null) {
       const locale = await this.deps.localeOf(recipient);
       this.deps.outbox.schedule({
@@ -294,7 +309,7 @@ export class JobService {
         notifyOnFailure: userId,
       });
     }
-    return { job, referral, recipient };
+    return { job, referral, recipient, created: true };
   }
 
   referral(id: number): Referral {

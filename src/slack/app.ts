@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
-import { App, LogLevel, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config';
 import { startHealthServer, type HealthServer } from '../health';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { registerListeners } from './listeners';
+import { guardRequests } from './requestGuard';
 
 export interface SlackApp {
   readonly app: App;
@@ -34,6 +35,24 @@ const levels: Record<Config['logLevel'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
+const EVENTS_ENDPOINT = '/slack/events';
+
+/**
+ * Bolt's HTTP receiver (signatures verified, GET /healthz), with every body to /slack/events
+ * checked for Slack's shape before Bolt reads it (see requestGuard.ts).
+ */
+function httpReceiver(signingSecret: string, logger: Logger, isHealthy: () => boolean): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    signatureVerification: true,
+    endpoints: [EVENTS_ENDPOINT],
+    customRoutes: [healthRoute(isHealthy)],
+    logger,
+  });
+  receiver.requestListener = guardRequests(receiver.requestListener, { signingSecret, endpoints: [EVENTS_ENDPOINT], logger });
+  return receiver;
+}
+
 /**
  * The Bolt app in HTTP mode (signatures verified by Bolt) or, when SLACK_APP_TOKEN is set,
  * Socket Mode. Either way GET /healthz is served on config.port.
@@ -50,9 +69,14 @@ export function createSlackApp(config: Config, services: Services, logger: Logge
     // We keep no conversation state in Bolt; its default store costs time on every request.
     convoStore: false as const,
   };
-  const app = config.socketMode
-    ? new App({ ...common, appToken: config.appToken, socketMode: true })
-    : new App({ ...common, signingSecret: config.signingSecret, signatureVerification: true, customRoutes: [healthRoute(isHealthy)] });
+  let app: App;
+  if (config.socketMode) {
+    app = new App({ ...common, appToken: config.appToken, socketMode: true });
+  } else {
+    // loadConfig requires the secret without SLACK_APP_TOKEN; this only narrows the type.
+    if (config.signingSecret === undefined) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
+    app = new App({ ...common, receiver: httpReceiver(config.signingSecret, logger, isHealthy) });
+  }
   let health: HealthServer | undefined;
 
   registerListeners(app, services);

@@ -292,6 +292,12 @@ export const tables = {
     holder: text,
     expires_at: text,
   },
+  view_submissions: {
+    view_id: text,
+    kind: text,
+    created_id: int,
+    handled_at: text,
+  },
 } as const;
 
 type ValueOf<C> = C extends Column<infer Sql, infer Nullable, boolean>

@@ -27,6 +27,26 @@ describe('interest tags', () => {
     expect(vocabulary.parseList(many)).toEqual({ ok: false, problem: { kind: 'too_many', count: 31, max: 30 } });
   });
 
+  it('refuses a list longer than 2,000 characters before splitting it, and dedupes in one pass', () => {
+    // Counts the work done per piece; the parsing itself is the real one.
+    class CountingVocabulary extends TagVocabulary {
+      normalized = 0;
+      override normalize(raw: string): string {
+        this.normalized += 1;
+        return super.normalize(raw);
+      }
+    }
+    const counting = new CountingVocabulary({});
+    const sixtyThousand = Array.from({ length: 60_000 }, (_, i) => `t${i}`).join(',');
+    expect(counting.parseList(sixtyThousand)).toEqual({ ok: false, problem: { kind: 'list_too_long', maxChars: 2000, maxTags: 30, maxTagLength: 50 } });
+    expect(counting.normalized).toBe(0);
+    // Within the limit: one normalisation per piece, however many repeats.
+    const repeats = Array(1000).fill('a').join(',');
+    expect(repeats.length).toBeLessThanOrEqual(2000);
+    expect(counting.parseList(repeats)).toEqual({ ok: true, tags: ['a'] });
+    expect(counting.normalized).toBe(1000);
+  });
+
   it('keeps the synonym list canonical so every key can match', () => {
     const synonyms = new TagVocabulary({ 'Ｋ８Ｓ': 'Kubernetes' });
     expect(synonyms.normalize('k8s')).toBe('kubernetes');

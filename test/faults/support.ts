@@ -111,12 +111,12 @@ export function actionBody(fake: FakeSlack, user: string, actionId: string, valu
 }
 
 /** A view_submission payload with the given state values and private_metadata. */
-export function viewBody(user: string, callbackId: string, values: unknown, privateMetadata: string): string {
+export function viewBody(user: string, callbackId: string, values: unknown, privateMetadata: string, viewId = `VFAULT${next()}`): string {
   const payload = {
     ...viewFixture,
     user: { ...viewFixture.user, id: user },
     trigger_id: `trig-fault-${next()}`,
-    view: { ...viewFixture.view, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
+    view: { ...viewFixture.view, id: viewId, root_view_id: viewId, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
   };
   return interactivityBody(payload);
 }

@@ -45,6 +45,8 @@ export interface RecordedCronTask {
 }
 
 let eventCounter = 0;
+/** Each submission comes from a modal of its own, as in Slack: the bot creates once per view id. */
+let viewCounter = 0;
 
 /**
  * The real bot in HTTP mode on an ephemeral port, a real SQLite file in a temp dir, and a fake
@@ -219,14 +221,16 @@ export class TestBot {
     return response;
   }
 
-  /** A modal submission with the given state values. */
-  async submit(callbackId: string, values: Json, user = 'U111', privateMetadata = '{"origin":"command"}'): Promise<SignedResponse> {
+  /** A modal submission with the given state values, from a view of its own unless `viewId` names one. */
+  async submit(callbackId: string, values: Json, user = 'U111', privateMetadata = '{"origin":"command"}', viewId?: string): Promise<SignedResponse> {
     // Whoever submits is in the workspace, so in every channel the test did not declare.
     this.fake.noteWorkspaceUser(user);
+    viewCounter += 1;
+    const id = viewId ?? `VSUBMIT${String(viewCounter).padStart(5, '0')}`;
     const payload = {
       ...viewFixture,
       user: { ...viewFixture.user, id: user },
-      view: { ...viewFixture.view, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
+      view: { ...viewFixture.view, id, root_view_id: id, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
     };
     const response = await this.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
     await this.settle();

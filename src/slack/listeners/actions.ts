@@ -5,7 +5,7 @@ import { replacePressed, tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
 import { errorReference } from '../commands/dispatch';
 import { publishHome } from '../home';
-import { ACTION } from '../ids';
+import { ACTION, VIEW } from '../ids';
 import { eraseMemberData, refreshCardsAfterErasure, sendDataExport } from '../privacyFlows';
 import { agreedMessage } from '../views/charter';
 import type { SlackMessage } from '../views/message';
@@ -22,6 +22,12 @@ function originOf(body: BlockAction): ModalOrigin['origin'] {
 async function answer(args: ButtonArgs, services: Services, locale: Locale, message: SlackMessage, title: string): Promise<void> {
   const { body, client, respond } = args;
   if (body.view?.type === 'modal') {
+    // Only the view the press came from (body.view.id), and only if it is the modal these
+    // buttons live in: a payload naming any other view gets its answer by DM instead.
+    if (body.view.callback_id !== VIEW.privacy) {
+      await tellPresser(args, message);
+      return;
+    }
     // No hash: a second press of the same button finds the modal already replaced, and the
     // confirmation it gets is the same one, so overwriting is right rather than a conflict.
     await client.views.update({ view_id: body.view.id, view: doneModal(title, message.text, locale) });
@@ -62,7 +68,13 @@ export function registerActions(app: ListenerRouter, services: Services): void {
 
   app.action<BlockAction>(
     ACTION.openProfile,
-    button(services, async ({ body, client }, locale) => {
+    button(services, async (args, locale) => {
+      const { body, client } = args;
+      // The welcome DM offers this button beside "I agree"; like /alumni profile, it waits for the agreement.
+      if (services.onboarding.agreementState(body.user.id) !== 'agreed') {
+        await tellPresser(args, messages(locale).onboarding.agreeBeforeProfile);
+        return;
+      }
       const view = profileModal(services.members.profile(body.user.id), locale, { origin: originOf(body) }, services.clock.now());
       await client.views.open({ trigger_id: body.trigger_id, view });
     }),

@@ -20,7 +20,9 @@ export function registerAnnouncementListeners(app: ListenerRouter, services: Ser
         await ack({ response_action: 'errors', errors: form.errors });
         return;
       }
-      const { announcement, nextRuns } = await services.announcements.create(userId, form.input);
+      // A second submission of the same form creates nothing and shows the same confirmation.
+      const { announcement, nextRuns, created } = await services.announcements.create(userId, form.input, view.id);
+      if (!created) services.logger.info(`announcement modal ${view.id} from ${userId} already created announcement ${announcement.id}`);
       await ack({
         response_action: 'update',
         view: doneModal(m.announcements.scheduledTitle, scheduledText(announcement, nextRuns, locale), locale),

@@ -124,8 +124,13 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
         return;
       }
       if (eventId === null) {
-        const event = await services.events.create(userId, form.input);
+        const { event, created } = await services.events.create(userId, form.input, view.id);
         await ack();
+        if (!created) {
+          // The same form again (a double click or a replayed request): the first one did the work.
+          services.logger.info(`event modal ${view.id} from ${userId} already created event ${event.id}; nothing more done`);
+          return;
+        }
         services.logger.info(`event ${event.id} created by ${userId}`);
         const posted = await postEventCard(services, client, event.id);
         const channel = `<#${event.channel}>`;

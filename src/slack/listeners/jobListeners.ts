@@ -146,8 +146,13 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    const job = await services.jobs.create(userId, form.input);
+    const { job, created } = await services.jobs.create(userId, form.input, view.id);
     await ack();
+    if (!created) {
+      // The same form again (a double click or a replayed request): the first one did the work.
+      services.logger.info(`job modal ${view.id} from ${userId} already created job ${job.id}; nothing more done`);
+      return;
+    }
     services.logger.info(`job ${job.id} posted by ${userId}`);
     const posted = await postJobCard(services, client, job.id);
     const channel = `<#${form.input.channel}>`;
@@ -194,9 +199,13 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    const { job, referral, recipient } = await services.jobs.refer(userId, jobId, form.input);
-    services.members.recordActivity(userId);
-    services.logger.info(`referral ${referral.id} for job ${job.id} by ${userId}`);
+    const { job, referral, recipient, created } = await services.jobs.refer(userId, jobId, form.input, view.id);
+    if (created) {
+      services.members.recordActivity(userId);
+      services.logger.info(`referral ${referral.id} for job ${job.id} by ${userId}`);
+    } else {
+      services.logger.info(`referral modal ${view.id} from ${userId} already created referral ${referral.id}; nothing more done`);
+    }
     const name = escapeMrkdwn(referral.candidateName);
     const title = escapeMrkdwn(job.title);
     const text = recipient === null ? m.jobs.referDoneNoRecruiter(name, title) : m.jobs.referDone(mention(recipient), name, title);

@@ -58,6 +58,12 @@ export function registerViews(app: ListenerRouter, services: Services): void {
     submission(services, PROFILE_BLOCKS, async ({ ack, body, view, client }) => {
       const userId = body.user.id;
       const locale = await services.locales.localeOf(userId);
+      // The modal opens only after the agreement; a modal opened before it, or a forged
+      // submission, is refused the same way and saves nothing.
+      if (services.onboarding.agreementState(userId) !== 'agreed') {
+        await ack({ response_action: 'errors', errors: { [PROFILE_INPUT.displayName.block]: messages(locale).onboarding.agreeBeforeProfile } });
+        return;
+      }
       const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) => services.members.parseInterestField(text));
       if (!form.ok) {
         await ack({ response_action: 'errors', errors: form.errors });

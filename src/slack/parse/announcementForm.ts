@@ -15,7 +15,7 @@ function problemText(problem: AnnouncementProblem, locale: Locale): [string, str
     case 'text':
       return [ANNOUNCE_INPUT.text.block, problem.problem === 'empty' ? e.textEmpty : e.textTooLong(ANNOUNCEMENT_LIMITS.text)];
     case 'first_at':
-      return [ANNOUNCE_INPUT.postAt.block, problem.problem === 'missing' ? e.firstAtMissing : e.firstAtInPast];
+      return [ANNOUNCE_INPUT.postAt.block, problem.problem === 'missing' ? e.firstAtMissing : problem.problem === 'invalid' ? e.firstAtInvalid : e.firstAtInPast];
     case 'cron':
       return [ANNOUNCE_INPUT.cron.block, problem.problem === 'missing' ? e.cronMissing : problem.problem === 'invalid' ? e.cronInvalid : e.cronNever];
   }

@@ -29,9 +29,9 @@ function problemText(problem: EventFieldProblem, locale: Locale): [string, strin
     case 'title':
       return [EVENT_INPUT.title.block, problem.problem === 'empty' ? e.titleEmpty : e.titleTooLong(EVENT_LIMITS.title)];
     case 'starts_at':
-      return [EVENT_INPUT.startsAt.block, problem.problem === 'missing' ? e.startMissing : e.startInPast];
+      return [EVENT_INPUT.startsAt.block, problem.problem === 'missing' ? e.startMissing : problem.problem === 'invalid' ? e.dateInvalid : e.startInPast];
     case 'ends_at':
-      return [EVENT_INPUT.endsAt.block, problem.problem === 'missing' ? e.endMissing : e.endBeforeStart];
+      return [EVENT_INPUT.endsAt.block, problem.problem === 'missing' ? e.endMissing : problem.problem === 'invalid' ? e.dateInvalid : e.endBeforeStart];
     case 'url':
       return [EVENT_INPUT.url.block, e.urlInvalid];
     case 'capacity':

@@ -18,6 +18,8 @@ export function tagProblemText(problem: TagProblem, locale: Locale): string {
       return m.tooLong(problem.tag, problem.max);
     case 'too_many':
       return m.tooMany(problem.count, problem.max);
+    case 'list_too_long':
+      return m.listTooLong(problem.maxChars, problem.maxTags, problem.maxTagLength);
   }
 }
 

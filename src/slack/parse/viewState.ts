@@ -8,7 +8,9 @@ const elementState = z
     selected_option: z.object({ value: z.string() }).nullish(),
     selected_options: z.array(z.object({ value: z.string() })).nullish(),
     selected_conversation: z.string().nullish(),
-    selected_date_time: z.number().nullish(),
+    // Read by selectedDateTime: a value of the wrong type is an impossible date on its own field,
+    // not a reason to drop the whole form.
+    selected_date_time: z.unknown().optional(),
   })
   .loose();
 
@@ -48,7 +50,9 @@ export function selectedConversation(state: ViewState, ids: { block: string; act
   return state[ids.block]?.[ids.action]?.selected_conversation ?? undefined;
 }
 
+/** Undefined when nothing was picked; an Invalid Date (see isStorableTime) when the value is not seconds. */
 export function selectedDateTime(state: ViewState, ids: { block: string; action: string }): Date | undefined {
   const seconds = state[ids.block]?.[ids.action]?.selected_date_time;
-  return seconds === undefined || seconds === null ? undefined : new Date(seconds * 1000);
+  if (seconds === undefined || seconds === null) return undefined;
+  return typeof seconds === 'number' ? new Date(seconds * 1000) : new Date(Number.NaN);
 }

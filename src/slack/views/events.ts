@@ -10,6 +10,7 @@ import {
   type Rsvp,
   type RsvpStatus,
 } from '../../events/types';
+import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { ACTION, EVENT_INPUT, VIEW } from '../ids';
@@ -86,7 +87,8 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(title, 150) }];
   if (event.status === 'cancelled') {
     blocks.push({ type: 'section', text: mrkdwn(`:x: ~${escapeMrkdwn(event.title)}~\n${m.cardCancelled}`) });
-    return { text: `${event.title}: ${m.cardCancelled}`, blocks };
+    // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
+    return { text: `${escapeMrkdwn(event.title)}: ${m.cardCancelled}`, blocks };
   }
   const where = whereLine(event, locale);
   blocks.push({ type: 'section', text: mrkdwn(`:calendar: ${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `\n${where}`}`) });
@@ -114,7 +116,7 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
   });
   const context = [m.cardId(event.id), ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : [])];
   blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
-  return { text: `${event.title} — ${eventWhen(event, timeZone, locale)}`, blocks };
+  return { text: `${escapeMrkdwn(event.title)} — ${eventWhen(event, timeZone, locale)}`, blocks };
 }
 
 /** `/alumni events`: the next ten, each with RSVP buttons and calendar links. */
@@ -145,7 +147,7 @@ export function eventsListMessage(
       ],
     });
   }
-  return { text: `${m.listTitle}: ${items.map((i) => i.event.title).join(', ')}`, blocks: blocks.slice(0, 50) };
+  return { text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.event.title)).join(', ')}`, blocks: blocks.slice(0, 50) };
 }
 
 export interface EventModalMetadata {
@@ -202,7 +204,7 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
         ...(event?.capacity === null || event?.capacity === undefined ? {} : { initial_value: String(event.capacity) }),
       },
     },
-    textInput(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint }),
+    textInput(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint, max: MAX_TAG_LIST_LENGTH }),
     {
       type: 'input',
       block_id: EVENT_INPUT.reminders.block,
@@ -231,7 +233,8 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
 export function attendeesMessage(event: CommunityEvent, rsvps: readonly Rsvp[], locale: Locale): SlackMessage {
   const m = messages(locale).events;
   const title = m.attendeesTitle(event.title);
-  if (rsvps.length === 0) return { text: `${title}\n${m.attendeesNone}` };
+  const titleText = m.attendeesTitle(escapeMrkdwn(event.title));
+  if (rsvps.length === 0) return { text: `${titleText}\n${m.attendeesNone}` };
   const order: RsvpStatus[] = ['going', 'waitlist', 'maybe', 'not_going'];
   const lines = order
     .map((status) => {
@@ -240,7 +243,7 @@ export function attendeesMessage(event: CommunityEvent, rsvps: readonly Rsvp[], 
     })
     .filter((line): line is string => line !== undefined);
   return {
-    text: title,
+    text: titleText,
     blocks: [
       { type: 'header', text: plain(truncate(title, 150), 150) },
       { type: 'section', text: mrkdwn(truncate(lines.join('\n'), 3000)) },

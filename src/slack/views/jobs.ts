@@ -11,6 +11,7 @@ import {
   type Referral,
   type ReferralMove,
 } from '../../jobs/types';
+import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { ACTION, JOB_INPUT, REFERRAL_INPUT, VIEW } from '../ids';
@@ -76,7 +77,8 @@ export function jobCard(job: Job, locale: Locale): SlackMessage {
     const note = job.status === 'filled' ? `:tada: ${m.cardFilled}` : `:lock: ${m.cardClosed}`;
     blocks.push({ type: 'section', text: mrkdwn(`~${escapeMrkdwn(job.title)}~\n${note}`) });
     blocks.push({ type: 'context', elements: [mrkdwn(m.cardId(job.id))] });
-    return { text: `${job.title}: ${job.status === 'filled' ? m.cardFilled : m.cardClosed}`, blocks };
+    // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
+    return { text: `${escapeMrkdwn(job.title)}: ${job.status === 'filled' ? m.cardFilled : m.cardClosed}`, blocks };
   }
   blocks.push({ type: 'section', text: mrkdwn(facts(job, locale)) });
   if (job.description !== null) blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(job.description), 3000)) });
@@ -87,7 +89,7 @@ export function jobCard(job: Job, locale: Locale): SlackMessage {
   blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
   blocks.push(jobActions(job, locale, `job.${job.id}.actions`));
   blocks.push({ type: 'context', elements: [mrkdwn(m.cardHowItWorks)] });
-  return { text: `${job.title} — ${facts(job, locale)}`, blocks };
+  return { text: `${escapeMrkdwn(job.title)} — ${facts(job, locale)}`, blocks };
 }
 
 export interface ListedJob {
@@ -116,7 +118,7 @@ export function jobsListMessage(items: readonly ListedJob[], locale: Locale): Sl
   if (items.length === 0) return { text: m.listEmpty };
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
   for (const item of items) blocks.push(...listedJobBlocks(item, locale, 'jobs'));
-  return { text: `${m.listTitle}: ${items.map((i) => i.job.title).join(', ')}`, blocks: blocks.slice(0, 50) };
+  return { text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.job.title)).join(', ')}`, blocks: blocks.slice(0, 50) };
 }
 
 
@@ -147,7 +149,7 @@ export function jobModal(locale: Locale, posterId: string, jobsChannelId: string
     },
     textInput(JOB_INPUT.description, m.description, { max: JOB_LIMITS.description, multiline: true, placeholder: m.descriptionPlaceholder }),
     textInput(JOB_INPUT.applyUrl, m.applyUrl, { max: JOB_LIMITS.url, placeholder: m.applyUrlPlaceholder, optional: false }),
-    textInput(JOB_INPUT.tags, m.tags, { hint: m.tagsHint }),
+    textInput(JOB_INPUT.tags, m.tags, { hint: m.tagsHint, max: MAX_TAG_LIST_LENGTH }),
     {
       type: 'input',
       block_id: JOB_INPUT.recruiter.block,

@@ -5,6 +5,7 @@ import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
 import { textInput } from './inputs';
 import { mrkdwn, plain } from './text';
 import { AVAILABILITY_DAYS } from '../../availability/types';
+import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 
 /** Where a modal was opened from, carried in private_metadata so the submission can refresh it. */
 export interface ModalOrigin {
@@ -59,6 +60,7 @@ export function profileModal(profile: Profile | undefined, locale: Locale, origi
     textInput(PROFILE_INPUT.interests, m.profile.interests, {
       initial: profile?.interests.join(', '),
       hint: m.profile.interestsHint,
+      max: MAX_TAG_LIST_LENGTH,
     }),
     {
       type: 'input',
@@ -110,6 +112,7 @@ export function interestsModal(interests: readonly string[], locale: Locale, ori
       textInput(INTERESTS_INPUT, m.interests.modalLabel, {
         initial: interests.join(', '),
         hint: m.profile.interestsHint,
+        max: MAX_TAG_LIST_LENGTH,
         multiline: true,
       }),
     ],
