@@ -100,6 +100,15 @@ const envSchema = z
       .refine((value) => cron.validate(value), {
         message: 'must be a cron expression such as "* * * * *" (every minute) or "*/10 * * * * *" (every 10 seconds)',
       }),
+    SCHEDULER_LEASE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+    SCHEDULER_LEASE_SECONDS: z
+      .string()
+      .trim()
+      .default('90')
+      .refine((value) => /^\d+$/.test(value) && Number(value) >= 10 && Number(value) <= 3600, {
+        message: 'must be a whole number of seconds between 10 and 3600, such as 90',
+      })
+      .transform(Number),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -127,6 +136,9 @@ export interface Config {
   readonly communityTextPath: string | undefined;
   readonly eventsChannelId: string | undefined;
   readonly schedulerCron: string;
+  /** One replica at a time runs the planners and bulk delivery (a lease row); off only for tests. */
+  readonly schedulerLease: boolean;
+  readonly schedulerLeaseSeconds: number;
   readonly bulkPostsPerSecond: number;
   readonly jobsChannelId: string | undefined;
   readonly digestCron: string;
@@ -160,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     communityTextPath: e.COMMUNITY_TEXT_PATH,
     eventsChannelId: e.EVENTS_CHANNEL_ID,
     schedulerCron: e.SCHEDULER_CRON,
+    schedulerLease: e.SCHEDULER_LEASE === 'on',
+    schedulerLeaseSeconds: e.SCHEDULER_LEASE_SECONDS,
     bulkPostsPerSecond: e.BULK_POSTS_PER_SECOND,
     jobsChannelId: e.JOBS_CHANNEL_ID,
     digestCron: e.DIGEST_CRON,

@@ -44,6 +44,8 @@ import { AudienceService } from './audience/service';
 import type { ChannelDirectory } from './audience/types';
 import { AudienceRepository } from './storage/audience';
 import { openSql } from './storage/kysely/open';
+import { LeaseRepository } from './storage/leases';
+import { SchedulerLease, workspaceLeaseName } from './scheduler/lease';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -133,6 +135,9 @@ export function createServices(inputs: ServiceInputs): Services {
     expression: config.schedulerCron,
     timezone: config.defaultTimezone,
     cron: inputs.scheduler?.cron,
+    lease: config.schedulerLease
+      ? new SchedulerLease(new LeaseRepository(sql), workspaceLeaseName('scheduler'), outbox.workerId, config.schedulerLeaseSeconds * 1000, clock)
+      : undefined,
   });
   const audience = new AudienceService({ repository: new AudienceRepository(db), directory: inputs.channelDirectory, clock, logger });
   // First on each tick: the planners after it (reminders, digests) read who may see what.

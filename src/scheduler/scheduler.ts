@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import type { SchedulerLease } from './lease';
 import type { DeliverySettings, Outbox } from './outbox';
 import type { CronFactory, CronTask, Planner, Sleep, TickSummary } from './types';
 
@@ -20,10 +21,13 @@ export interface SchedulerDeps {
   /** config.defaultTimezone: the zone the expression is read in. */
   readonly timezone: string;
   readonly cron?: CronFactory;
+  /** Without a lease every replica plans and delivers (claims still keep each post once-only). */
+  readonly lease?: SchedulerLease;
 }
 
 const TASK_NAME = 'homecoming-outbox';
 const EMPTY: TickSummary = { sent: 0, failed: 0, skipped: 0, retried: 0, recovered: 0, plannerFailures: [] };
+const STANDBY: TickSummary = { ...EMPTY, standby: true };
 
 /** node-cron 4: schedule() starts the task at once; its own warnings go to our logger. */
 export function nodeCronFactory(logger: Logger): CronFactory {
@@ -115,6 +119,9 @@ export class Scheduler {
       }),
     ]);
     clearTimeout(timer);
+    if (finished && this.deps.lease !== undefined) {
+      await this.deps.lease.release().catch((error: unknown) => this.deps.logger.warn('scheduler: could not release the lease:', error));
+    }
     if (!finished)
       this.deps.logger.warn(
         'scheduler: a tick is still running at shutdown; its claims will be recovered after the lease',
@@ -131,6 +138,30 @@ export class Scheduler {
 
   private async runTick(): Promise<TickSummary> {
     if (this.stopped) return EMPTY;
+    const lease = this.deps.lease;
+    if (lease === undefined) return this.work();
+    if (!(await lease.hold())) {
+      this.deps.logger.debug(`scheduler: another replica holds the ${lease.name} lease; standing by`);
+      return STANDBY;
+    }
+    // A long delivery (a digest to thousands at Slack's pace) renews the lease as it goes.
+    const renewal = setInterval(() => {
+      lease.hold().then(
+        (held) => {
+          if (!held) this.deps.logger.warn(`scheduler: lost the ${lease.name} lease mid-tick; claims keep posts once-only`);
+        },
+        (error: unknown) => this.deps.logger.warn('scheduler: could not renew the lease:', error),
+      );
+    }, lease.ttlMs / 3);
+    renewal.unref();
+    try {
+      return await this.work();
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async work(): Promise<TickSummary> {
     const { clock, logger } = this.deps;
     const recovered = this.outbox.recoverStale(clock.now());
     const plannerFailures: string[] = [];

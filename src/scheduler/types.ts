@@ -119,6 +119,8 @@ export interface DeliverySummary {
 export interface TickSummary extends DeliverySummary {
   readonly recovered: number;
   readonly plannerFailures: readonly string[];
+  /** Set when another replica holds the scheduler lease, so this one planned and sent nothing. */
+  readonly standby?: true;
 }
 
 /** Waits `ms`; resolves early (never rejects) when `signal` aborts. Injected so tests never wait. */

@@ -46,6 +46,8 @@ describe('loadConfig', () => {
         adminUserIds: [],
         communityChannelId: undefined,
         communityTextPath: undefined,
+        schedulerLease: true,
+        schedulerLeaseSeconds: 90,
         logLevel: 'info',
       });
     });
@@ -126,6 +128,9 @@ describe('loadConfig', () => {
       ['ADMIN_USER_IDS', 'a lower-case id', { ...HTTP_ENV, ADMIN_USER_IDS: 'u012abcdef' }],
       ['COMMUNITY_CHANNEL_ID', 'a channel name', { ...HTTP_ENV, COMMUNITY_CHANNEL_ID: '#alumni' }],
       ['COMMUNITY_CHANNEL_ID', 'a user id', { ...HTTP_ENV, COMMUNITY_CHANNEL_ID: 'U012ABCDEF' }],
+      ['SCHEDULER_LEASE', 'not on or off', { ...HTTP_ENV, SCHEDULER_LEASE: 'yes' }],
+      ['SCHEDULER_LEASE_SECONDS', 'below 10', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '5' }],
+      ['SCHEDULER_LEASE_SECONDS', 'not whole', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '30.5' }],
     ];
 
     it.each(cases)('%s: %s', (variable, _why, env) => {

@@ -173,13 +173,14 @@ describe('outbox recovery: never twice, never lost', () => {
     expect(tb.logs.some((line) => line.includes('outbox lost:claim: claim lost'))).toBe(true);
   });
 
-  it('two processes sharing one database post every key exactly once', async () => {
+  it('two processes sharing one database post every key exactly once, even with no lease', async () => {
     const file = sharedFile();
-    // Small batches, so that the two processes' claims interleave within every tick.
+    // Small batches, so that the two processes' claims interleave within every tick. The lease is
+    // off: both deliver at once, and the claims alone must keep every post once-only.
     const settings = { batchSize: 2 };
-    const a = await start({ env: { DATABASE_PATH: file }, scheduler: { settings } });
+    const a = await start({ env: { DATABASE_PATH: file, SCHEDULER_LEASE: 'off' }, scheduler: { settings } });
     const b = await start({
-      env: { DATABASE_PATH: file },
+      env: { DATABASE_PATH: file, SCHEDULER_LEASE: 'off' },
       fake: a.fake,
       clock: a.clock,
       scheduler: { settings },
