@@ -88,7 +88,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       ),
       scheduler: options.scheduler,
     });
-    const slack = createSlackApp(config, services, logger, () => healthy && db.open);
+    const slack = createSlackApp(config, services, logger, () =>
+      healthy && db.open ? services.databaseAnswers() : Promise.resolve(false),
+    );
     const port = await slack.start();
     logger.info(`Homecoming is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${port}`);
     services.scheduler.start(); // cron on SCHEDULER_CRON, plus one catch-up tick now

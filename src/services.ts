@@ -45,6 +45,7 @@ import type { ChannelDirectory } from './audience/types';
 import { AudienceRepository } from './storage/audience';
 import { openSql } from './storage/kysely/open';
 import { LeaseRepository } from './storage/leases';
+import { databaseAnswers } from './storage/probe';
 import { SchedulerLease, workspaceLeaseName } from './scheduler/lease';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
@@ -58,6 +59,8 @@ export interface Services {
   readonly privacy: PrivacyService;
   readonly locales: LocaleService;
   readonly handledEvents: HandledEventRepository;
+  /** /healthz: does the database answer a trivial query in time? */
+  databaseAnswers(): Promise<boolean>;
   readonly tasks: TaskTracker;
   /** Scheduled posts: schedule / scheduleSkipped / cancel / reschedule / find. */
   readonly outbox: Outbox;
@@ -277,6 +280,7 @@ export function createServices(inputs: ServiceInputs): Services {
     ]),
     locales,
     handledEvents: new HandledEventRepository(sql),
+    databaseAnswers: () => databaseAnswers(sql),
     tasks: new TaskTracker(),
     outbox,
     scheduler,

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config';
-import { startHealthServer, type HealthServer } from '../health';
+import { answerHealth, startHealthServer, type HealthServer } from '../health';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { registerListeners } from './listeners';
@@ -14,15 +14,11 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-function healthRoute(isHealthy: () => boolean): CustomRoute {
+function healthRoute(isHealthy: () => Promise<boolean>): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
-    handler: (_req, res) => {
-      const healthy = isHealthy();
-      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: healthy }));
-    },
+    handler: (_req, res) => answerHealth(res, isHealthy),
   };
 }
 
@@ -41,7 +37,7 @@ const EVENTS_ENDPOINT = '/slack/events';
  * Bolt's HTTP receiver (signatures verified, GET /healthz), with every body to /slack/events
  * checked for Slack's shape before Bolt reads it (see requestGuard.ts).
  */
-function httpReceiver(signingSecret: string, logger: Logger, isHealthy: () => boolean): HTTPReceiver {
+function httpReceiver(signingSecret: string, logger: Logger, isHealthy: () => Promise<boolean>): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
     signatureVerification: true,
@@ -57,7 +53,7 @@ function httpReceiver(signingSecret: string, logger: Logger, isHealthy: () => bo
  * The Bolt app in HTTP mode (signatures verified by Bolt) or, when SLACK_APP_TOKEN is set,
  * Socket Mode. Either way GET /healthz is served on config.port.
  */
-export function createSlackApp(config: Config, services: Services, logger: Logger, isHealthy: () => boolean): SlackApp {
+export function createSlackApp(config: Config, services: Services, logger: Logger, isHealthy: () => Promise<boolean>): SlackApp {
   const common = {
     token: config.botToken,
     logger,
