@@ -4,13 +4,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FakeSlack } from '../support/fakeSlack';
 import { formEncode, postSigned } from '../support/signing';
 import slashFixture from '../fixtures/payloads/slash_command.json';
+import { freePort } from '../support/mainProcess';
 
 jest.setTimeout(30_000);
 
@@ -89,18 +89,6 @@ async function exitWithin(running: Running, ms: number): Promise<Exit> {
 
 function nonEmptyLines(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '');
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Polls GET /healthz until it answers 200, the process exits, or the deadline passes. */

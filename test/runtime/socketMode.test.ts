@@ -3,7 +3,6 @@
  * app-level token), answers envelopes through acks, and still serves /healthz on PORT.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { LogLevel } from '@slack/bolt';
@@ -15,21 +14,10 @@ import { FakeSlack } from '../support/fakeSlack';
 import { allText } from '../support/testBot';
 import slashEnvelope from '../fixtures/payloads/socket_slash_envelope.json';
 import homeOpenedFixture from '../fixtures/payloads/event_app_home_opened.json';
+import { freePort } from '../support/mainProcess';
 
 const APP_TOKEN = 'xapp-1-test';
 const BOT_TOKEN = 'xoxb-test';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

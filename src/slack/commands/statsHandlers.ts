@@ -73,8 +73,9 @@ export function funnelCsv(roles: readonly RoleFunnel[], timeZone: string): strin
   return csvFile(FUNNEL_HEADER, rows);
 }
 
-export function membersCsv(members: readonly MemberEngagement[]): string {
-  const rows = members.map((e) => [
+/** The columns both member files share; the HR file adds the job signals after them. */
+function engagementCells(e: EventEngagement): string[] {
+  return [
     e.userId,
     e.agreedAt,
     e.agreedVersion ?? '',
@@ -82,25 +83,16 @@ export function membersCsv(members: readonly MemberEngagement[]): string {
     String(e.interests),
     e.lastActiveAt ?? '',
     String(e.rsvps),
-    String(e.curious),
-    String(e.applyClicks),
-    e.digestFrequency,
-  ]);
+  ];
+}
+
+export function membersCsv(members: readonly MemberEngagement[]): string {
+  const rows = members.map((e) => [...engagementCells(e), String(e.curious), String(e.applyClicks), e.digestFrequency]);
   return csvFile(MEMBERS_HEADER, rows);
 }
 
 export function eventEngagementCsv(members: readonly EventEngagement[]): string {
-  const rows = members.map((e) => [
-    e.userId,
-    e.agreedAt,
-    e.agreedVersion ?? '',
-    e.profileComplete ? 'yes' : 'no',
-    String(e.interests),
-    e.lastActiveAt ?? '',
-    String(e.rsvps),
-    e.digestFrequency,
-  ]);
-  return csvFile(EVENT_ENGAGEMENT_HEADER, rows);
+  return csvFile(EVENT_ENGAGEMENT_HEADER, members.map((e) => [...engagementCells(e), e.digestFrequency]));
 }
 
 export async function statsCommand(ctx: CommandContext, command: StatsCommand): Promise<void> {
