@@ -272,6 +272,9 @@ export const en = {
     cronHint: 'Only for “Custom”: minute hour day-of-month month day-of-week, e.g. 0 9 * * 1 for Mondays at 09:00.',
     errors: {
       channelMissing: 'Choose the channel to post in.',
+      channelNotMember: 'You can schedule an announcement only in a channel you are a member of. Join that channel first, or choose another one.',
+      channelUnreadable: 'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
+      channelUnavailable: 'I could not check that channel with Slack just now. Please submit again in a moment.',
       textEmpty: 'Write the message to post.',
       textTooLong: (max: number) => `Keep the message under ${max} characters.`,
       firstAtMissing: 'Choose when to post.',

@@ -270,6 +270,9 @@ export const ja: Catalogue = {
     cronHint: '「カスタム」のときのみ:分 時 日 月 曜日(例:0 9 * * 1 で毎週月曜 9:00)。',
     errors: {
       channelMissing: '投稿するチャンネルを選んでください。',
+      channelNotMember: 'お知らせは、あなたが参加しているチャンネルにだけ予約できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
+      channelUnreadable: 'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
+      channelUnavailable: 'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
       textEmpty: '投稿するメッセージを入力してください。',
       textTooLong: (max: number) => `メッセージは${max}文字以内にしてください。`,
       firstAtMissing: '投稿日時を選んでください。',
