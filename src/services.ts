@@ -239,6 +239,7 @@ export function createServices(inputs: ServiceInputs): Services {
     repository: coffeeRepository,
     jobs,
     roles,
+    audience,
     profileOf: (userId) => memberRepository.profile(userId),
     outbox,
     messages: inputs.coffeeMessages,

@@ -1,5 +1,5 @@
 import type { AudienceService } from '../audience/service';
-import { NotInAudience } from '../audience/types';
+import { ChannelRefused, NotInAudience } from '../audience/types';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
 import type { RoleService } from '../roles/service';
@@ -111,13 +111,18 @@ export class AnnouncementService {
     return this.occurrenceAfter(shape, new Date(shape.firstAt.getTime() - 1000));
   }
 
-  /** Schedules an announcement; a second submission of the same form (`viewId`) returns the first one's with `created: false`. */
+  /**
+   * Schedules an announcement; a second submission of the same form (`viewId`) returns the first one's with `created: false`.
+   * As with events and roles, an organizer may post only in a channel they are a member of (ChannelRefused otherwise).
+   */
   async create(
     actorId: string,
     input: AnnouncementInput,
     viewId?: string,
   ): Promise<{ announcement: Announcement; nextRuns: Date[]; created: boolean }> {
     this.deps.roles.require(actorId, 'organizer');
+    const check = await this.deps.audience.checkPoster(actorId, input.channel);
+    if (check !== 'member') throw new ChannelRefused(check);
     const now = this.deps.clock.now();
     const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron?.trim() ?? null);
     const nextRuns = this.preview(input);
@@ -127,8 +132,7 @@ export class AnnouncementService {
     );
     const announcement = this.get(once.id);
     if (once.first) this.deps.logger.info(`announcement ${once.id} scheduled by ${actorId} (${input.repeat})`);
-    // Whether the channel is private, and who is in it, decides who sees the announcement listed.
-    await this.deps.audience.track(input.channel);
+    // The check above read the channel: whether it is private, and who is in it, decides who sees the announcement listed.
     return { announcement, nextRuns, created: once.first };
   }
 

@@ -1,3 +1,4 @@
+import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { JobService } from '../jobs/service';
@@ -7,7 +8,7 @@ import type { Profile } from '../members/types';
 import type { RoleService } from '../roles/service';
 import { groupDmTarget, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
 import type { CoffeeRepository } from '../storage/coffee';
-import { NotYourRequest, type CoffeeAsk, type CoffeeRequest, type ContactAnswer, type JobContact } from './types';
+import { ContactsOutsideChannel, NotYourRequest, type CoffeeAsk, type CoffeeRequest, type ContactAnswer, type JobContact } from './types';
 
 /** Who is in a coffee chat's group DM. recruiter is null when the role has none left, or is the contact. */
 export interface CoffeeGroup {
@@ -36,6 +37,8 @@ export interface CoffeeDeps {
   readonly repository: CoffeeRepository;
   readonly jobs: JobService;
   readonly roles: RoleService;
+  /** A role in a private channel is talked about only with members of that channel, on both sides. */
+  readonly audience: AudienceService;
   readonly profileOf: (userId: string) => Profile | undefined;
   readonly outbox: { schedule(request: ScheduleRequest): boolean };
   readonly messages: CoffeeMessages;
@@ -48,7 +51,11 @@ export interface CoffeeDeps {
 }
 
 export type RequestOutcome = 'asked' | 'already' | 'no_contacts';
-export type AskOutcome = 'held' | 'next' | 'unavailable' | 'already' | 'member_gone';
+/**
+ * lapsed: the member left the role's private channel, so the request ends quietly (no group DM, no DM to them).
+ * contact_outside: the contact left it, so their answer counts as "Not now" and the next contact is asked.
+ */
+export type AskOutcome = 'held' | 'next' | 'unavailable' | 'already' | 'member_gone' | 'lapsed' | 'contact_outside';
 
 /**
  * Coffee chats with a role's hiring team before applying: HR adds team members, who confirm; a
@@ -67,6 +74,10 @@ export class CoffeeService {
     // HR, and able to see the role: one in a private channel is for HR in that channel.
     const job = this.deps.jobs.manageable(actorId, jobId);
     if (job.status !== 'open') throw new JobNotOpen(job.status);
+    // A contact must be able to see the role they would chat about: nobody is added otherwise.
+    const maySee = this.deps.audience.viewers(job.cardChannel);
+    const outside = [...new Set(userIds)].filter((userId) => !maySee(userId));
+    if (outside.length > 0) throw new ContactsOutsideChannel(outside, job.cardChannel ?? '');
     const now = this.deps.clock.now();
     const added: string[] = [];
     const already: JobContact[] = [];
@@ -107,43 +118,58 @@ export class CoffeeService {
     return { job: this.deps.jobs.get(contact.jobId), changed };
   }
 
-  /** Whether a member who is curious about the role should be offered a chat. */
+  /** Whether a member who is curious about the role should be offered a chat: a contact who may see the role confirmed. */
   offerable(jobId: number, member: string): boolean {
-    return this.repo.hasConfirmedContact(jobId, member) && this.repo.requestOf(jobId, member) === undefined;
+    const maySee = this.deps.audience.viewers(this.deps.jobs.get(jobId).cardChannel);
+    return this.repo.hasConfirmedContact(jobId, member, maySee) && this.repo.requestOf(jobId, member) === undefined;
   }
 
   /** The member accepts the offer: one request per member and role, and its first contact is asked. */
   request(member: string, jobId: number): { job: Job; outcome: RequestOutcome } {
     // Open, and seen by the member: a role in a private channel is only for that channel's members.
     const job = this.deps.jobs.answerable(member, jobId);
+    const maySee = this.deps.audience.viewers(job.cardChannel);
     const now = this.deps.clock.now();
     const outcome = this.repo.transaction((): RequestOutcome => {
       if (this.repo.requestOf(jobId, member) !== undefined) return 'already';
-      if (!this.repo.hasConfirmedContact(jobId, member)) return 'no_contacts';
+      if (!this.repo.hasConfirmedContact(jobId, member, maySee)) return 'no_contacts';
       const { request, created } = this.repo.openRequest(jobId, member, now);
       if (!created) return 'already';
       this.repo.recordStep(jobId, member, 'chat_requested', now);
-      this.askNextOrGiveUp(job, request, member, now);
+      this.askNextOrGiveUp(job, request, member, now, maySee);
       return 'asked';
     });
     return { job, outcome };
   }
 
-  /** Accept / Not now from a contact's DM; only the contact asked may answer, once. */
+  /**
+   * Accept / Not now from a contact's DM; only the contact asked may answer, once. For a role in a
+   * private channel both must still be in it: a member who left is passed over (as on a waitlist)
+   * and their request lapses without a DM to them; a contact who left counts as "Not now".
+   */
   answerAsk(actorId: string, askId: number, accept: boolean): { job: Job; outcome: AskOutcome; member: string | null } {
     const ask = this.repo.ask(askId);
     if (ask === undefined || ask.contact !== actorId) throw new NotYourRequest();
     const request = this.repo.request(ask.requestId);
     if (request === undefined) throw new NotYourRequest();
     const job = this.deps.jobs.get(request.jobId);
+    const maySee = this.deps.audience.viewers(job.cardChannel);
+    const contactOutside = !maySee(actorId);
     const now = this.deps.clock.now();
     const outcome = this.repo.transaction((): AskOutcome => {
-      if (!this.repo.answerAsk(askId, actorId, accept ? 'accepted' : 'declined', now)) return 'already';
+      if (!this.repo.answerAsk(askId, actorId, accept && !contactOutside ? 'accepted' : 'declined', now)) return 'already';
       const member = request.member;
       if (member === null) return 'member_gone';
-      if (!accept) {
+      if (!maySee(member)) {
+        // No step is counted: the team did not turn the chat down, the member left the role's channel.
+        this.repo.finishRequest(request.id, 'unavailable', now);
+        this.deps.logger.info(`coffee request ${request.id}: the member left the role's channel; it lapsed`);
+        return 'lapsed';
+      }
+      if (!accept || contactOutside) {
         this.repo.recordStep(job.id, member, 'chat_declined', now);
-        return this.askNextOrGiveUp(job, request, member, now);
+        const next = this.askNextOrGiveUp(job, request, member, now, maySee);
+        return contactOutside ? 'contact_outside' : next;
       }
       if (!this.repo.finishRequest(request.id, 'held', now)) return 'already';
       this.repo.recordStep(job.id, member, 'chat_held', now);
@@ -154,8 +180,8 @@ export class CoffeeService {
   }
 
   /** Asks the next confirmed contact; when none is left, the member is told kindly. Inside a transaction. */
-  private askNextOrGiveUp(job: Job, request: CoffeeRequest, member: string, now: Date): 'next' | 'unavailable' {
-    const ask = this.repo.askNext(request, member, now);
+  private askNextOrGiveUp(job: Job, request: CoffeeRequest, member: string, now: Date, maySee: (userId: string) => boolean): 'next' | 'unavailable' {
+    const ask = this.repo.askNext(request, member, now, maySee);
     if (ask !== undefined && ask.contact !== null) {
       this.deps.outbox.schedule({
         kind: 'coffee_ask',

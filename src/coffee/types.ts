@@ -45,3 +45,13 @@ export class NotYourRequest extends Error {
     super('only the contact asked may answer this request');
   }
 }
+
+/** HR named team members who may not see the role (it is in a private channel they are not in); nobody was added. */
+export class ContactsOutsideChannel extends Error {
+  constructor(
+    readonly userIds: readonly string[],
+    readonly channelId: string,
+  ) {
+    super(`${userIds.length} contact(s) are not in ${channelId}, where the role is`);
+  }
+}

@@ -272,6 +272,9 @@ export const en = {
     cronHint: 'Only for “Custom”: minute hour day-of-month month day-of-week, e.g. 0 9 * * 1 for Mondays at 09:00.',
     errors: {
       channelMissing: 'Choose the channel to post in.',
+      channelNotMember: 'You can schedule an announcement only in a channel you are a member of. Join that channel first, or choose another one.',
+      channelUnreadable: 'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
+      channelUnavailable: 'I could not check that channel with Slack just now. Please submit again in a moment.',
       textEmpty: 'Write the message to post.',
       textTooLong: (max: number) => `Keep the message under ${max} characters.`,
       firstAtMissing: 'Choose when to post.',
@@ -627,6 +630,9 @@ export const en = {
     alreadyAnswered: 'You already answered this request, so nothing changed.',
     notYours: 'This button is not for you: only the person who was asked can answer it.',
     memberGone: 'Thanks. The member has since left the community, so there is nothing more to do.',
+    askLapsed: (title: string) => `Thanks. This request has lapsed: the member can no longer see “${title}”, so there is nothing more to do.`,
+    askContactOutside: (title: string) =>
+      `You are no longer in the channel where “${title}” is posted, so I will ask someone else on the team. Nothing more is needed from you.`,
     groupIntro: (member: string, contact: string, title: string, id: number) =>
       `:coffee: Hello! ${member} is curious about *${title}* (role #${id}) and would like a chat before applying. ${contact} from the team has kindly agreed.`,
     groupRecruiter: (recruiter: string) => `${recruiter} is the recruiter for the role.`,
@@ -642,6 +648,8 @@ export const en = {
     added: (who: string, title: string) =>
       `I asked ${who} to confirm that they are happy to chat about “${title}”. Curious members are offered a chat once someone confirms.`,
     alreadyAdded: (who: string) => `Already added: ${who}.`,
+    outsideChannel: (who: string, channel: string) =>
+      `Nobody was added: ${who} cannot see this role, because it is posted in ${channel}, a private channel they are not in. Invite them to that channel first, or mention team members who are in it.`,
     listHeading: (title: string, id: number) => `*Team contacts for “${title}” (role #${id})*`,
     listNone: (title: string) => `“${title}” has no team contacts yet. Add some with \`/alumni job contacts <role number> @someone\`.`,
     state: { invited: 'waiting for them to confirm', confirmed: 'confirmed', declined: 'declined' },

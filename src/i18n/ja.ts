@@ -270,6 +270,9 @@ export const ja: Catalogue = {
     cronHint: '「カスタム」のときのみ:分 時 日 月 曜日(例:0 9 * * 1 で毎週月曜 9:00)。',
     errors: {
       channelMissing: '投稿するチャンネルを選んでください。',
+      channelNotMember: 'お知らせは、あなたが参加しているチャンネルにだけ予約できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
+      channelUnreadable: 'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
+      channelUnavailable: 'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
       textEmpty: '投稿するメッセージを入力してください。',
       textTooLong: (max: number) => `メッセージは${max}文字以内にしてください。`,
       firstAtMissing: '投稿日時を選んでください。',
@@ -624,6 +627,9 @@ export const ja: Catalogue = {
     alreadyAnswered: 'この依頼にはすでに回答済みのため、何も変わっていません。',
     notYours: 'このボタンはあなた宛てではありません。依頼された方だけが回答できます。',
     memberGone: 'ありがとうございます。このメンバーはすでにコミュニティを離れたため、これ以上の対応は不要です。',
+    askLapsed: (title: string) => `ありがとうございます。このリクエストは取り下げられました。メンバーが「${title}」を見られなくなったため、これ以上の対応は不要です。`,
+    askContactOutside: (title: string) =>
+      `「${title}」が掲載されているチャンネルにもう参加していないため、チームの別の方にお願いします。これ以上の対応は不要です。`,
     groupIntro: (member: string, contact: string, title: string, id: number) =>
       `:coffee: こんにちは!${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前に話したいそうです。チームの ${contact} さんが快く引き受けてくれました。`,
     groupRecruiter: (recruiter: string) => `この求人の採用担当者は ${recruiter} さんです。`,
@@ -639,6 +645,8 @@ export const ja: Catalogue = {
     added: (who: string, title: string) =>
       `${who} さんに「${title}」について話してもらえるか確認をお願いしました。誰かが承諾すると、興味を持ったメンバーに面談が案内されます。`,
     alreadyAdded: (who: string) => `追加済み:${who}`,
+    outsideChannel: (who: string, channel: string) =>
+      `誰も追加していません。${who} はこの求人を見ることができません。求人が掲載されているプライベートチャンネル ${channel} に参加していないためです。先にそのチャンネルに招待するか、チャンネルにいるチームメンバーをメンションしてください。`,
     listHeading: (title: string, id: number) => `*「${title}」(求人 #${id})のチーム連絡先*`,
     listNone: (title: string) => `「${title}」にはまだチーム連絡先がいません。\`/alumni job contacts <求人番号> @メンバー\` で追加できます。`,
     state: { invited: '承諾待ち', confirmed: '承諾済み', declined: '辞退' },

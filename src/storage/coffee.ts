@@ -62,8 +62,8 @@ export class CoffeeRepository {
       answerContact: db.prepare<{ id: number; userId: string; status: string; now: string }>(
         'UPDATE job_contacts SET status = @status, answered_at = @now WHERE id = @id AND user_id = @userId AND status <> @status',
       ),
-      hasConfirmed: db.prepare<[number, string], { n: number }>(
-        "SELECT count(*) AS n FROM job_contacts WHERE job_id = ? AND status = 'confirmed' AND user_id <> ?",
+      confirmed: db.prepare<[number, string], { user_id: string }>(
+        "SELECT user_id FROM job_contacts WHERE job_id = ? AND status = 'confirmed' AND user_id <> ? ORDER BY id",
       ),
       insertRequest: db.prepare<{ jobId: number; member: string; now: string }>(
         `INSERT INTO coffee_requests (job_id, member, created_at) VALUES (@jobId, @member, @now)
@@ -74,13 +74,12 @@ export class CoffeeRepository {
       setRequestStatus: db.prepare<{ id: number; status: string; now: string }>(
         "UPDATE coffee_requests SET status = @status, updated_at = @now WHERE id = @id AND status = 'asking'",
       ),
-      // The confirmed contact not yet asked for this request with the fewest open asks, first added first.
-      nextContact: db.prepare<{ requestId: number; jobId: number; member: string }, { user_id: string }>(
+      // The confirmed contacts not yet asked for this request, fewest open asks first, first added first.
+      nextContacts: db.prepare<{ requestId: number; jobId: number; member: string }, { user_id: string }>(
         `SELECT c.user_id FROM job_contacts c
          WHERE c.job_id = @jobId AND c.status = 'confirmed' AND c.user_id <> @member
            AND NOT EXISTS (SELECT 1 FROM coffee_asks a WHERE a.request_id = @requestId AND a.contact = c.user_id)
-         ORDER BY (SELECT count(*) FROM coffee_asks a WHERE a.contact = c.user_id AND a.answer IS NULL), c.id
-         LIMIT 1`,
+         ORDER BY (SELECT count(*) FROM coffee_asks a WHERE a.contact = c.user_id AND a.answer IS NULL), c.id`,
       ),
       insertAsk: db.prepare<{ requestId: number; contact: string; now: string }>(
         'INSERT INTO coffee_asks (request_id, contact, asked_at) VALUES (@requestId, @contact, @now) ON CONFLICT DO NOTHING',
@@ -144,9 +143,9 @@ export class CoffeeRepository {
     return this.s.answerContact.run({ id, userId, status: answer, now: now.toISOString() }).changes === 1;
   }
 
-  /** Whether someone other than the member has confirmed they will chat about the role. */
-  hasConfirmedContact(jobId: number, member: string): boolean {
-    return (this.s.hasConfirmed.get(jobId, member)?.n ?? 0) > 0;
+  /** Whether someone other than the member, and allowed by `eligible`, has confirmed they will chat about the role. */
+  hasConfirmedContact(jobId: number, member: string, eligible: (userId: string) => boolean): boolean {
+    return this.s.confirmed.all(jobId, member).some((row) => eligible(row.user_id));
   }
 
   /** The member's request for the role, created now or found; `created` is false for a second click. */
@@ -172,9 +171,12 @@ export class CoffeeRepository {
     return this.s.setRequestStatus.run({ id, status, now: now.toISOString() }).changes === 1;
   }
 
-  /** Picks and records the next contact to ask, or undefined when every confirmed contact was asked. */
-  askNext(request: CoffeeRequest, member: string, now: Date): CoffeeAsk | undefined {
-    const next = this.s.nextContact.get({ requestId: request.id, jobId: request.jobId, member });
+  /**
+   * Picks and records the next contact to ask among those `eligible` allows (a private role's
+   * contacts still in its channel), or undefined when every such confirmed contact was asked.
+   */
+  askNext(request: CoffeeRequest, member: string, now: Date, eligible: (userId: string) => boolean): CoffeeAsk | undefined {
+    const next = this.s.nextContacts.all({ requestId: request.id, jobId: request.jobId, member }).find((row) => eligible(row.user_id));
     if (next === undefined) return undefined;
     const result = this.s.insertAsk.run({ requestId: request.id, contact: next.user_id, now: now.toISOString() });
     const row = this.s.ask.get(Number(result.lastInsertRowid));

@@ -1,18 +1,19 @@
 /**
- * Issue 9 §1: the event and role forms post only to channels the submitter is a member of.
+ * Issue 9 §1: the event, role and announcement forms post only to channels the submitter is a member of.
  * A refused channel gets an error on its field, and nothing is saved.
  */
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
 import { createEvent, eventValues } from '../events/support';
 import { jobValues, setUpHr } from '../jobs/support';
+import { announceValues } from '../support/forms';
 import { ADMIN, TestBot } from '../support/testBot';
 
 const ORG = 'U8ORG01';
 const ORG_JA = 'U8ORGJA';
 const HR = 'U8HR01';
 
-function count(tb: TestBot, table: 'events' | 'jobs'): number {
+function count(tb: TestBot, table: 'events' | 'jobs' | 'announcements'): number {
   return tb.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
 }
 
@@ -22,7 +23,7 @@ function fieldErrors(response: { json: unknown }): Record<string, string> {
   return body?.errors ?? {};
 }
 
-describe('the event and role forms check the submitter is in the channel', () => {
+describe('the event, role and announcement forms check the submitter is in the channel', () => {
   let tb: TestBot;
   beforeEach(async () => {
     tb = await TestBot.start();
@@ -108,5 +109,45 @@ describe('the event and role forms check the submitter is in the channel', () =>
     expect(fieldErrors(response)).toEqual({ 'job.channel': en.jobs.errors.channelNotMember });
     expect(tb.snapshot()).toBe(before);
     expect(count(tb, 'jobs')).toBe(0);
+  });
+
+  const submitAnnouncement = (user: string, channel: string) =>
+    tb.submit('announcement.modal', announceValues({ channel, text: 'Staff plans', postAt: new Date(tb.clock.now().getTime() + 86_400_000) }), user, '');
+
+  it('an announcement into a private channel the organizer is not in: an error on the channel field, nothing saved or posted', async () => {
+    tb.fake.declareChannel('C0HRONLY1', { isPrivate: true, members: [HR] });
+    const before = tb.snapshot();
+    const response = await submitAnnouncement(ORG, 'C0HRONLY1');
+    expect(fieldErrors(response)).toEqual({ 'announce.channel': en.announcements.errors.channelNotMember });
+    expect(tb.snapshot()).toBe(before);
+    expect(count(tb, 'announcements')).toBe(0);
+    tb.clock.advance(2 * 86_400_000);
+    await tb.tick();
+    expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0HRONLY1')).toHaveLength(0);
+  });
+
+  it('the same for a public channel, in Japanese for a ja-JP organizer', async () => {
+    tb.fake.declareChannel('C0CLUB01', { isPrivate: false, members: [HR] });
+    const before = tb.snapshot();
+    const response = await submitAnnouncement(ORG_JA, 'C0CLUB01');
+    expect(fieldErrors(response)).toEqual({ 'announce.channel': ja.announcements.errors.channelNotMember });
+    expect(tb.snapshot()).toBe(before);
+  });
+
+  it('an announcement: invite the bot to a private channel it cannot see; try again when Slack does not answer', async () => {
+    tb.fake.declareChannel('C0NOBOT01', { isPrivate: true, members: [ORG], botIsMember: false });
+    const before = tb.snapshot();
+    expect(fieldErrors(await submitAnnouncement(ORG, 'C0NOBOT01'))).toEqual({ 'announce.channel': en.announcements.errors.channelUnreadable });
+    expect(en.announcements.errors.channelUnreadable).toContain('/invite @Homecoming');
+    tb.fake.override('conversations.info', () => ({ status: 429, headers: { 'Retry-After': '30' } }));
+    expect(fieldErrors(await submitAnnouncement(ORG, 'C0BUSY01'))).toEqual({ 'announce.channel': en.announcements.errors.channelUnavailable });
+    expect(tb.snapshot()).toBe(before);
+  });
+
+  it('an organizer in the private channel may schedule an announcement there', async () => {
+    tb.fake.declareChannel('C0ORGS01', { isPrivate: true, members: [ORG] });
+    const response = await submitAnnouncement(ORG, 'C0ORGS01');
+    expect((response.json as { response_action?: string }).response_action).toBe('update');
+    expect(count(tb, 'announcements')).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { ContactsOutsideChannel } from '../../coffee/types';
 import { joinList, messages } from '../../i18n';
 import { contactsList } from '../views/coffee';
 import { escapeMrkdwn, mention } from '../views/text';
@@ -12,7 +13,16 @@ export async function contactsCommand(ctx: CommandContext, jobId: number, userId
     return;
   }
   const m = messages(ctx.locale).coffee;
-  const { job, added, already } = await services.coffee.addContacts(ctx.userId, jobId, userIds);
+  let result: Awaited<ReturnType<typeof services.coffee.addContacts>>;
+  try {
+    result = await services.coffee.addContacts(ctx.userId, jobId, userIds);
+  } catch (error) {
+    if (!(error instanceof ContactsOutsideChannel)) throw error;
+    services.logger.info(`job ${jobId}: contacts refused to ${ctx.userId}: ${error.userIds.length} not in the role's channel`);
+    await ctx.reply({ text: m.outsideChannel(joinList(ctx.locale, error.userIds.map(mention)), `<#${error.channelId}>`) });
+    return;
+  }
+  const { job, added, already } = result;
   services.logger.info(`job ${job.id}: ${added.length} contact(s) added by ${ctx.userId}, ${already.length} already there`);
   const lines: string[] = [];
   const title = escapeMrkdwn(job.title);

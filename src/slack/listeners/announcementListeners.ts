@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { ChannelRefused } from '../../audience/types';
 import { messages } from '../../i18n';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
 import { errorReference, permissionText } from '../commands/dispatch';
 import { VIEW } from '../ids';
-import { parseAnnouncementForm } from '../parse/announcementForm';
+import { announcementChannelRefusal, parseAnnouncementForm } from '../parse/announcementForm';
 import { scheduledText } from '../views/announcements';
 import { doneModal } from '../views/profile';
 
@@ -28,6 +29,12 @@ export function registerAnnouncementListeners(app: ListenerRouter, services: Ser
         view: doneModal(m.announcements.scheduledTitle, scheduledText(announcement, nextRuns, locale), locale),
       });
     } catch (error) {
+      if (error instanceof ChannelRefused) {
+        // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
+        services.logger.info(`announcement form from ${userId}: channel ${error.reason}`);
+        await ack({ response_action: 'errors', errors: announcementChannelRefusal(error.reason, locale) });
+        return;
+      }
       let text: string;
       if (error instanceof PermissionDenied) text = permissionText(error, locale);
       else {

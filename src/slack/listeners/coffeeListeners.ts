@@ -109,6 +109,14 @@ function ask(services: Services, accept: boolean) {
       await showAnswer(args, { text: m.memberGone });
       return;
     }
+    if (outcome === 'lapsed') {
+      await showAnswer(args, { text: m.askLapsed(escapeMrkdwn(job.title)) });
+      return;
+    }
+    if (outcome === 'contact_outside') {
+      await showAnswer(args, { text: m.askContactOutside(escapeMrkdwn(job.title)) });
+      return;
+    }
     const answer = accept ? m.accepted(mention(member)) : m.notNow;
     await showAnswer(args, answeredMessage(askLead(job, member, locale), answer));
   });

@@ -1,7 +1,9 @@
+import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
 import { checkAnnouncement } from '../../announcements/service';
 import { ANNOUNCEMENT_LIMITS, repeatSchema, type AnnouncementInput, type AnnouncementProblem } from '../../announcements/types';
 import { ANNOUNCE_INPUT } from '../ids';
+import { channelRefusal } from './channelRefusal';
 import type { FieldErrors } from './profileForm';
 import { parseViewState, selectedConversation, selectedDateTime, selectedValue, textValue } from './viewState';
 
@@ -19,6 +21,11 @@ function problemText(problem: AnnouncementProblem, locale: Locale): [string, str
     case 'cron':
       return [ANNOUNCE_INPUT.cron.block, problem.problem === 'missing' ? e.cronMissing : problem.problem === 'invalid' ? e.cronInvalid : e.cronNever];
   }
+}
+
+/** The channel field's error when the organizer may not post there: the event form's mapping, in the announcement's words. */
+export function announcementChannelRefusal(reason: ChannelRefused['reason'], locale: Locale): FieldErrors {
+  return channelRefusal(reason, ANNOUNCE_INPUT.channel.block, messages(locale).announcements.errors);
 }
 
 export function parseAnnouncementForm(values: unknown, locale: Locale, now: Date, timeZone: string): AnnouncementFormResult {

@@ -5,6 +5,7 @@ import { checkEvent } from '../../events/service';
 import { EVENT_LIMITS, reminderCodeSchema, type EventFieldProblem, type EventInput } from '../../events/types';
 import type { TagProblem } from '../../interests/tags';
 import { EVENT_INPUT } from '../ids';
+import { channelRefusal } from './channelRefusal';
 import type { FieldErrors } from './profileForm';
 import { tagProblemText } from './profileForm';
 import { parseViewState, selectedConversation, selectedDateTime, selectedValues, textValue } from './viewState';
@@ -47,9 +48,7 @@ function problemText(problem: EventFieldProblem, locale: Locale): [string, strin
 
 /** The channel field's error when the organizer may not post there (not a member, or the bot cannot see it). */
 export function eventChannelRefusal(reason: ChannelRefused['reason'], locale: Locale): FieldErrors {
-  const e = messages(locale).events.errors;
-  const text = reason === 'not_member' ? e.channelNotMember : reason === 'unreadable' ? e.channelUnreadable : e.channelUnavailable;
-  return { [EVENT_INPUT.channel.block]: text };
+  return channelRefusal(reason, EVENT_INPUT.channel.block, messages(locale).events.errors);
 }
 
 export function parseEventForm(

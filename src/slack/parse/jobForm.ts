@@ -14,6 +14,7 @@ import {
   type ReferralInput,
 } from '../../jobs/types';
 import { JOB_INPUT, REFERRAL_INPUT } from '../ids';
+import { channelRefusal } from './channelRefusal';
 import { tagProblemText, type FieldErrors } from './profileForm';
 import { parseViewState, selectedConversation, selectedValue, textValue } from './viewState';
 
@@ -72,9 +73,7 @@ function jobProblemText(problem: JobFieldProblem, locale: Locale): [string, stri
 
 /** The channel field's error when HR may not post there (not a member, or the bot cannot see it). */
 export function jobChannelRefusal(reason: ChannelRefused['reason'], locale: Locale): FieldErrors {
-  const e = messages(locale).jobs.errors;
-  const text = reason === 'not_member' ? e.channelNotMember : reason === 'unreadable' ? e.channelUnreadable : e.channelUnavailable;
-  return { [JOB_INPUT.channel.block]: text };
+  return channelRefusal(reason, JOB_INPUT.channel.block, messages(locale).jobs.errors);
 }
 
 /**
