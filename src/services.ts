@@ -132,7 +132,7 @@ export function createServices(inputs: ServiceInputs): Services {
     settings: { postsPerSecond: config.bulkPostsPerSecond, ...inputs.scheduler?.settings },
     workerId: inputs.scheduler?.workerId,
   });
-  const scheduler = new Scheduler(outbox, {
+  const scheduler = new Scheduler(outbox.delivery, {
     clock,
     logger,
     expression: config.schedulerCron,

@@ -1,5 +1,14 @@
 import { messages, type Locale } from '../i18n';
+import type { Logger } from '../logger';
+import type { OutboxRecord, OutboxRepository } from '../storage/outbox';
+import { iso, parseMessage } from './stored';
 import type { OutboxMessage } from './types';
+
+/*
+ * Failure notices: when a post fails for good, the member who scheduled it gets one DM saying what,
+ * where and why, in their language. The DM is itself an outbox row, so it is sent once and retried
+ * like any post; delivery.ts queues these at the start of each delivery round.
+ */
 
 export interface FailedPost {
   readonly channel: string;
@@ -70,4 +79,63 @@ function reasonText(locale: Locale, post: FailedPost): string {
     default:
       return reasons.other(post.reason);
   }
+}
+
+/** Keys of failure notices; no caller's prefix (event:…, announcement:…) can cancel them. */
+const NOTICE_PREFIX = 'outbox-failure:';
+
+export interface NoticeDeps {
+  readonly repository: OutboxRepository;
+  readonly logger: Logger;
+  /** The language of the member told about a failure. */
+  readonly localeOf: (userId: string) => Promise<Locale>;
+}
+
+/**
+ * For each failed row whose author has not been told, queues one DM as an outbox row of its own
+ * (so it is itself sent once, retried and recovered). Marking and queueing share a transaction.
+ */
+export async function queueFailureNotices(deps: NoticeDeps, now: Date): Promise<void> {
+  for (const record of deps.repository.unnotifiedFailures(50)) {
+    try {
+      await queueFailureNotice(deps, record, now);
+    } catch (error) {
+      // Delivery of everything else goes on; the notice is tried again on the next pass.
+      deps.logger.error(`outbox ${record.key}: could not queue the failure notice:`, error);
+    }
+  }
+}
+
+async function queueFailureNotice(deps: NoticeDeps, record: OutboxRecord, now: Date): Promise<void> {
+  const userId = record.notify_on_failure;
+  if (userId === null) return;
+  const locale = await deps.localeOf(userId);
+  const notice = failureNotice(locale, {
+    channel: record.channel,
+    text: parseMessage(record.payload)?.text ?? '',
+    dueAt: new Date(record.due_at),
+    reason: record.last_error ?? 'unknown',
+    attempts: record.attempts,
+  });
+  const at = iso(now);
+  const queued = deps.repository.immediate(() => {
+    if (!deps.repository.markNotified(record.id, at)) return false;
+    deps.repository.insert({
+      kind: 'delivery_failure',
+      key: `${NOTICE_PREFIX}${record.key}`,
+      channel: userId,
+      payload: JSON.stringify(notice),
+      dueAt: at,
+      expiresAt: null,
+      notifyOnFailure: null,
+      status: 'pending',
+      lastError: null,
+      now: at,
+    });
+    return true;
+  });
+  if (queued)
+    deps.logger.info(
+      `outbox ${record.key}: failure notice queued for ${userId} (${NOTICE_PREFIX}${record.key})`,
+    );
 }

@@ -2,8 +2,8 @@ import cron from 'node-cron';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { SchedulerLease } from './lease';
-import type { DeliverySettings, Outbox } from './outbox';
-import type { CronFactory, CronTask, Planner, Sleep, TickSummary } from './types';
+import type { OutboxDelivery } from './delivery';
+import type { CronFactory, CronTask, DeliverySettings, Planner, Sleep, TickSummary } from './types';
 
 /** Knobs for tests and operators; production uses node-cron, setTimeout and the default settings. */
 export interface SchedulerOptions {
@@ -59,7 +59,7 @@ export class Scheduler {
   private stopped = false;
 
   constructor(
-    private readonly outbox: Outbox,
+    private readonly delivery: OutboxDelivery,
     private readonly deps: SchedulerDeps,
   ) {}
 
@@ -163,7 +163,7 @@ export class Scheduler {
 
   private async work(): Promise<TickSummary> {
     const { clock, logger } = this.deps;
-    const recovered = this.outbox.recoverStale(clock.now());
+    const recovered = this.delivery.recoverStale(clock.now());
     const plannerFailures: string[] = [];
     for (const [name, planner] of this.planners) {
       if (this.abort.signal.aborted) break;
@@ -175,7 +175,7 @@ export class Scheduler {
         logger.error(`scheduler: planner ${name} failed:`, error);
       }
     }
-    const delivered = await this.outbox.deliverDue(clock.now(), this.abort.signal);
+    const delivered = await this.delivery.deliverDue(clock.now(), this.abort.signal);
     const summary: TickSummary = { ...delivered, recovered, plannerFailures };
     const busy = summary.sent + summary.failed + summary.skipped + summary.retried + summary.recovered > 0;
     const line = `scheduler: tick done: ${summary.sent} sent, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.retried} to retry, ${summary.recovered} recovered`;

@@ -107,6 +107,28 @@ export interface OutboxRow {
   readonly createdAt: Date;
 }
 
+/** The delivery worker's knobs (defaults in delivery.ts); tests and operators pass them via SchedulerOptions. */
+export interface DeliverySettings {
+  /** A 'sending' claim older than this is presumed dead (its process crashed) and is recovered. */
+  readonly leaseMs: number;
+  /** Rows claimed per round; small enough that a batch is sent well within the lease. */
+  readonly batchSize: number;
+  /** Channels sent to at once; each channel's rows go one after another (~1 post/s/channel). */
+  readonly concurrency: number;
+  /** Claims before a transiently failing row is given up (failed, author told). */
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  /** 429s waited out in place per row before it is put back with next_attempt_at instead. */
+  readonly maxRateLimitWaits: number;
+  /** Longer Retry-After values are not waited out in place (they would hold the tick). */
+  readonly maxInlineWaitSec: number;
+  /** History is searched from this long before the uncertain attempt (clock skew with Slack). */
+  readonly historyMarginMs: number;
+  /** The pace of bulk posts (BULK_POSTS_PER_SECOND); lowered on a 429, never raised above it. */
+  readonly postsPerSecond: number;
+}
+
 /** What one delivery pass did. `retried` rows went back to pending with a later next attempt. */
 export interface DeliverySummary {
   readonly sent: number;

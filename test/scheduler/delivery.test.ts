@@ -78,7 +78,7 @@ describe('outbox delivery', () => {
 
     expect(outbox.cancel('event:1:reminder:')).toBe(2);
     expect(outbox.cancel('event:2:reminder:1h')).toBe(1);
-    expect(outbox.cancelByPrefix('event:2:')).toBe(0);
+    expect(outbox.cancel('event:2:')).toBe(0);
     expect(outbox.list('event:1:').map((row) => row.status)).toEqual(['cancelled', 'cancelled']);
 
     const later = new Date(tb.clock.now().getTime() + 30 * MINUTE);
