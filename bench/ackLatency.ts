@@ -66,16 +66,33 @@ export function rsvpBody(user: string, actionId: string, responseUrl: string): R
     user: { id: user, username: 'bench', name: 'bench', team_id: 'T111' },
     api_app_id: 'A111',
     token: 'x',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0BENCH', is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: 'C0BENCH',
+      is_ephemeral: false,
+    },
     trigger_id: '1.2.3',
     team: { id: 'T111', domain: 'bench' },
     channel: { id: 'C0BENCH', name: 'events' },
     message: { type: 'message', text: 'Bench meetup', user: 'UBOT', ts: '1700000000.000100', blocks: [] },
     state: { values: {} },
     response_url: responseUrl,
-    actions: [{ action_id: actionId, block_id: 'event.1.rsvp', value: '1', type: 'button', action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'Going' } }],
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'event.1.rsvp',
+        value: '1',
+        type: 'button',
+        action_ts: '1700000001.000000',
+        text: { type: 'plain_text', text: 'Going' },
+      },
+    ],
   };
-  return { body: `payload=${encodeURIComponent(JSON.stringify(payload))}`, contentType: 'application/x-www-form-urlencoded' };
+  return {
+    body: `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    contentType: 'application/x-www-form-urlencoded',
+  };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -101,7 +118,9 @@ function send(port: number, request: RequestBody): Promise<{ status: number; ms:
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+        );
       },
     );
     req.on('error', reject);
@@ -110,7 +129,12 @@ function send(port: number, request: RequestBody): Promise<{ status: number; ms:
 }
 
 /** `count` requests, `concurrency` in flight at a time; latencies in ms. */
-export async function load(port: number, make: (i: number) => RequestBody, count: number, concurrency: number): Promise<{ latencies: number[]; errors: number }> {
+export async function load(
+  port: number,
+  make: (i: number) => RequestBody,
+  count: number,
+  concurrency: number,
+): Promise<{ latencies: number[]; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -134,7 +158,13 @@ export interface LatencyFigures {
 }
 
 /** Median over rounds of each round's p50 and p99. */
-export async function measure(port: number, make: (i: number) => RequestBody, rounds = 3, count = 1000, concurrency = 50): Promise<LatencyFigures> {
+export async function measure(
+  port: number,
+  make: (i: number) => RequestBody,
+  rounds = 3,
+  count = 1000,
+  concurrency = 50,
+): Promise<LatencyFigures> {
   await load(port, make, 200, concurrency); // warm-up: JIT, connections, caches
   const p50s: number[] = [];
   const p99s: number[] = [];

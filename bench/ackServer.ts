@@ -26,8 +26,12 @@ function seed(file: string): void {
   const db = openDatabase(file);
   const now = new Date().toISOString();
   db.transaction(() => {
-    const member = db.prepare("INSERT INTO members (user_id, created_at, agreed_at, agreed_version, display_name) VALUES (?, ?, ?, '2026-11-24', ?)");
-    const locale = db.prepare("INSERT INTO user_locales (user_id, locale, fetched_at) VALUES (?, 'en-US', ?)");
+    const member = db.prepare(
+      "INSERT INTO members (user_id, created_at, agreed_at, agreed_version, display_name) VALUES (?, ?, ?, '2026-11-24', ?)",
+    );
+    const locale = db.prepare(
+      "INSERT INTO user_locales (user_id, locale, fetched_at) VALUES (?, 'en-US', ?)",
+    );
     const interest = db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)');
     for (let i = 0; i < BENCH_USERS; i += 1) {
       member.run(`UB${String(i).padStart(4, '0')}`, now, now, `Bench ${i}`);
@@ -49,7 +53,9 @@ function seed(file: string): void {
     ).run(now);
     db.prepare("INSERT INTO job_tags (job_id, tag) VALUES (1, 'go')").run();
     // The card's channel is known to be public, as if the bot had asked Slack when posting it.
-    db.prepare("INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES ('C0BENCH', 0, ?)").run(now);
+    db.prepare(
+      "INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES ('C0BENCH', 0, ?)",
+    ).run(now);
   })();
   db.close();
 }
@@ -72,7 +78,9 @@ async function main(): Promise<void> {
     });
     const server = (await app.start(0)) as import('node:http').Server;
     const address = server.address();
-    process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : 0 })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : 0 })}\n`,
+    );
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-ackbench-'));
@@ -102,10 +110,16 @@ async function main(): Promise<void> {
       // Deliver until nothing is waiting (each tick sends what is due, waiting out 429s).
       for (let i = 0; i < 10_000; i += 1) {
         await bot.services.scheduler.tick();
-        const waiting = bot.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'digest' AND status IN ('pending', 'sending')").get() as { n: number };
+        const waiting = bot.db
+          .prepare(
+            "SELECT count(*) AS n FROM outbox WHERE kind = 'digest' AND status IN ('pending', 'sending')",
+          )
+          .get() as { n: number };
         if (waiting.n === 0) break;
       }
-      const rows = bot.db.prepare("SELECT status, count(*) AS n FROM outbox WHERE kind = 'digest' GROUP BY status").all() as { status: string; n: number }[];
+      const rows = bot.db
+        .prepare("SELECT status, count(*) AS n FROM outbox WHERE kind = 'digest' GROUP BY status")
+        .all() as { status: string; n: number }[];
       process.stdout.write(
         `${JSON.stringify({ digest: true, members: DIGEST_MEMBERS, durationMs: Date.now() - started, statuses: Object.fromEntries(rows.map((r) => [r.status, r.n])) })}\n`,
       );

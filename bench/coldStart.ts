@@ -44,7 +44,9 @@ export function seedMembers(file: string, members: number): void {
   const db = openDatabase(file);
   const now = new Date().toISOString();
   db.transaction(() => {
-    const member = db.prepare("INSERT INTO members (user_id, created_at, agreed_at, agreed_version) VALUES (?, ?, ?, '2026-11-24')");
+    const member = db.prepare(
+      "INSERT INTO members (user_id, created_at, agreed_at, agreed_version) VALUES (?, ?, ?, '2026-11-24')",
+    );
     const interest = db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)');
     for (let i = 0; i < members; i += 1) {
       const user = `U${String(i).padStart(8, '0')}`;
@@ -55,7 +57,10 @@ export function seedMembers(file: string, members: number): void {
   db.close();
 }
 
-export async function coldStart(members: number, rounds = 5): Promise<{ startMs: number; rounds: number[]; nodeFloorMs: number }> {
+export async function coldStart(
+  members: number,
+  rounds = 5,
+): Promise<{ startMs: number; rounds: number[]; nodeFloorMs: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-coldstart-'));
   const file = path.join(dir, 'alumni.sqlite');
   seedMembers(file, members);

@@ -39,7 +39,11 @@ const recipients: DigestRecipient[] = Array.from({ length: members }, (_, i) => 
   userId: `U${String(i).padStart(8, '0')}`,
   interests: pickTags(random, vocabulary, INTERESTS_PER_MEMBER),
 }));
-const jobs: DigestCandidate[] = Array.from({ length: roles }, (_, i) => ({ id: i + 1, tags: pickTags(random, vocabulary, TAGS_PER_ROLE), rank: i }));
+const jobs: DigestCandidate[] = Array.from({ length: roles }, (_, i) => ({
+  id: i + 1,
+  tags: pickTags(random, vocabulary, TAGS_PER_ROLE),
+  rank: i,
+}));
 
 const rssBeforeMb = process.memoryUsage().rss / 1048576;
 
@@ -51,7 +55,13 @@ const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 for (let round = 0; round < (mode === 'matching' ? 5 : 0); round += 1) {
   collect();
   const start = process.hrtime.bigint();
-  const selections = selectDigests({ recipients, jobs: new TagIndex(jobs), events: new TagIndex([]), sentJobs: new Map(), sentEvents: new Map() });
+  const selections = selectDigests({
+    recipients,
+    jobs: new TagIndex(jobs),
+    events: new TagIndex([]),
+    sentJobs: new Map(),
+    sentEvents: new Map(),
+  });
   timings.push(Number(process.hrtime.bigint() - start) / 1e6);
   selected = selections.size;
 }
@@ -76,7 +86,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-bench-'));
 const db = openDatabase(path.join(dir, 'bench.sqlite'));
 const now = new Date('2026-11-30T00:00:00Z');
 db.transaction(() => {
-  const member = db.prepare("INSERT INTO members (user_id, created_at, agreed_at, agreed_version) VALUES (?, ?, ?, 'bench')");
+  const member = db.prepare(
+    "INSERT INTO members (user_id, created_at, agreed_at, agreed_version) VALUES (?, ?, ?, 'bench')",
+  );
   const interest = db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)');
   for (const r of recipients) {
     member.run(r.userId, now.toISOString(), now.toISOString());
@@ -97,14 +109,23 @@ const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET:
 const noSlack: DeliveryMessenger = new Proxy({} as DeliveryMessenger, {
   get: () => () => Promise.reject(new Error('the bench sends nothing')),
 });
-const outbox = new Outbox({ repository: new OutboxRepository(db), messenger: noSlack, clock, logger, localeOf: () => Promise.resolve('en') });
+const outbox = new Outbox({
+  repository: new OutboxRepository(db),
+  messenger: noSlack,
+  clock,
+  logger,
+  localeOf: () => Promise.resolve('en'),
+});
 const service = new DigestService({
   repository: new DigestRepository(db),
   roles: new RoleService(new RoleRepository(db), [], clock),
   // The bench's roles have no card channel, so nothing here asks Slack about channels.
   audience: new AudienceService({
     repository: new AudienceRepository(db),
-    directory: { describe: () => Promise.reject(new Error('the bench asks Slack nothing')), members: () => Promise.reject(new Error('the bench asks Slack nothing')) },
+    directory: {
+      describe: () => Promise.reject(new Error('the bench asks Slack nothing')),
+      members: () => Promise.reject(new Error('the bench asks Slack nothing')),
+    },
     clock,
     logger,
   }),
@@ -120,7 +141,9 @@ async function measurePlannedRun(): Promise<void> {
   const planStart = process.hrtime.bigint();
   await service.plan(now);
   const planMs = Number(process.hrtime.bigint() - planStart) / 1e6;
-  const outboxRows = (db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'digest'").get() as { n: number }).n;
+  const outboxRows = (
+    db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'digest'").get() as { n: number }
+  ).n;
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 

@@ -61,17 +61,45 @@ export async function startBenchSlack(): Promise<BenchSlack> {
       const stamp = `${Math.floor(ts / 1e6)}.${String(ts % 1e6).padStart(6, '0')}`;
       switch (method) {
         case 'auth.test':
-          return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T111', team: 'bench', user: 'bot', url: 'https://bench.slack.com/' });
+          return reply(200, {
+            ok: true,
+            user_id: 'UBOT',
+            bot_id: 'BBOT',
+            team_id: 'T111',
+            team: 'bench',
+            user: 'bot',
+            url: 'https://bench.slack.com/',
+          });
         case 'users.info':
-          return reply(200, { ok: true, user: { id: typeof body.user === 'string' ? body.user : '', name: 'bench', locale: 'en-US', tz: 'Asia/Tokyo', profile: { display_name: 'Bench' } } });
+          return reply(200, {
+            ok: true,
+            user: {
+              id: typeof body.user === 'string' ? body.user : '',
+              name: 'bench',
+              locale: 'en-US',
+              tz: 'Asia/Tokyo',
+              profile: { display_name: 'Bench' },
+            },
+          });
         case 'chat.postMessage': {
-          const metadata = typeof body.metadata === 'string' ? (JSON.parse(body.metadata) as { event_payload?: { key?: string } }) : undefined;
+          const metadata =
+            typeof body.metadata === 'string'
+              ? (JSON.parse(body.metadata) as { event_payload?: { key?: string } })
+              : undefined;
           const key = metadata?.event_payload?.key;
           if (key !== undefined) acceptedKeys.set(key, (acceptedKeys.get(key) ?? 0) + 1);
-          return reply(200, { ok: true, channel: typeof body.channel === 'string' ? body.channel : 'C1', ts: stamp, message: { ts: stamp } });
+          return reply(200, {
+            ok: true,
+            channel: typeof body.channel === 'string' ? body.channel : 'C1',
+            ts: stamp,
+            message: { ts: stamp },
+          });
         }
         case 'conversations.open':
-          return reply(200, { ok: true, channel: { id: `D${(typeof body.users === 'string' ? body.users : 'X').split(',')[0] ?? 'X'}` } });
+          return reply(200, {
+            ok: true,
+            channel: { id: `D${(typeof body.users === 'string' ? body.users : 'X').split(',')[0] ?? 'X'}` },
+          });
         case 'conversations.history':
           return reply(200, { ok: true, messages: [], has_more: false });
         default:

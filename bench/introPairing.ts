@@ -36,7 +36,9 @@ for (let round = 0; round < ROUNDS; round += 1) {
 
 const sharedCounts = result.groups.map((g) => g.sharedTags.length);
 const recent = new Set(recentPairs.map(([a, b]) => `${a}+${b}`));
-const repeats = result.groups.flatMap((g) => pairsIn(g.members)).filter(([a, b]) => recent.has(`${a}+${b}`)).length;
+const repeats = result.groups
+  .flatMap((g) => pairsIn(g.members))
+  .filter(([a, b]) => recent.has(`${a}+${b}`)).length;
 
 console.log(
   JSON.stringify({
@@ -47,8 +49,10 @@ console.log(
     groups: result.groups.length,
     trios: result.groups.filter((g) => g.members.length === 3).length,
     leftOut: result.leftOut.length,
-    sharingSomething: Math.round((sharedCounts.filter((n) => n > 0).length / Math.max(1, sharedCounts.length)) * 1000) / 10,
-    meanShared: Math.round((sharedCounts.reduce((a, b) => a + b, 0) / Math.max(1, sharedCounts.length)) * 100) / 100,
+    sharingSomething:
+      Math.round((sharedCounts.filter((n) => n > 0).length / Math.max(1, sharedCounts.length)) * 1000) / 10,
+    meanShared:
+      Math.round((sharedCounts.reduce((a, b) => a + b, 0) / Math.max(1, sharedCounts.length)) * 100) / 100,
     repeats,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),

@@ -29,14 +29,23 @@ interface PlannedFigures {
 
 /** Runs a compiled bench script (npm run bench compiles first) in a fresh Node process. */
 function runScript(script: string, args: string[]): string {
-  return execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 function digestBench(): void {
   console.log('\nDigest matching (goal: 30,000 members × 1,000 roles in ≤ 1 s, RSS ≤ 200 MB)');
   const sizes = [3000, 30000];
-  const matching = sizes.map((members) => JSON.parse(runScript('digestMatching.js', [String(members), '1000', 'matching'])) as MatchingFigures);
-  const planned = sizes.map((members) => JSON.parse(runScript('digestMatching.js', [String(members), '1000', 'planned'])) as PlannedFigures);
+  const matching = sizes.map(
+    (members) =>
+      JSON.parse(runScript('digestMatching.js', [String(members), '1000', 'matching'])) as MatchingFigures,
+  );
+  const planned = sizes.map(
+    (members) =>
+      JSON.parse(runScript('digestMatching.js', [String(members), '1000', 'planned'])) as PlannedFigures,
+  );
   console.table(
     matching.map((r, i) => ({
       members: r.members,
@@ -51,14 +60,18 @@ function digestBench(): void {
   );
   const [small, large] = matching;
   if (small !== undefined && large !== undefined) {
-    console.log(`growth 3k → 30k members: matching ×${(large.matchingMedianMs / Math.max(small.matchingMedianMs, 0.1)).toFixed(1)} (linear would be ×10)`);
+    console.log(
+      `growth 3k → 30k members: matching ×${(large.matchingMedianMs / Math.max(small.matchingMedianMs, 0.1)).toFixed(1)} (linear would be ×10)`,
+    );
   }
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 async function ackBench(): Promise<void> {
-  console.log('\nAcknowledgement latency, 50 concurrent signed requests (goal: p99 ≤ 50 ms, ratio to a bare Bolt app ≤ 1.3)');
+  console.log(
+    '\nAcknowledgement latency, 50 concurrent signed requests (goal: p99 ≤ 50 ms, ratio to a bare Bolt app ≤ 1.3)',
+  );
   const slack = await startBenchSlack();
   const env = { BENCH_SLACK_URL: slack.url };
   const bot = await startServer('bot', env);
@@ -67,8 +80,15 @@ async function ackBench(): Promise<void> {
   const responseUrl = slack.url.replace(/api\/$/, 'response');
   const scenarios: { name: string; make: (i: number) => RequestBody }[] = [
     { name: '/alumni help', make: (i) => slashBody('help', user(i), responseUrl) },
-    { name: '/alumni interests add|remove', make: (i) => slashBody(`interests ${i % 2 === 0 ? 'add' : 'remove'} bench-${i % 7}`, user(i), responseUrl) },
-    { name: 'RSVP button (block_actions)', make: (i) => rsvpBody(user(i), i % 2 === 0 ? 'event.rsvp.going' : 'event.rsvp.maybe', responseUrl) },
+    {
+      name: '/alumni interests add|remove',
+      make: (i) =>
+        slashBody(`interests ${i % 2 === 0 ? 'add' : 'remove'} bench-${i % 7}`, user(i), responseUrl),
+    },
+    {
+      name: 'RSVP button (block_actions)',
+      make: (i) => rsvpBody(user(i), i % 2 === 0 ? 'event.rsvp.going' : 'event.rsvp.maybe', responseUrl),
+    },
   ];
   const rows = [];
   try {
@@ -103,13 +123,22 @@ async function ackBench(): Promise<void> {
  * bot's BULK_POSTS_PER_SECOND: equal to the limit, and twice it (a mis-set pace the bot must
  * find its way down from).
  */
-async function digestDeliveryBench(slack: BenchSlack, allowedRate: number, configuredRate: number): Promise<void> {
-  console.log(`\nDigest delivery to 1,000 members; Slack answers 429 above ${allowedRate} posts/s; BULK_POSTS_PER_SECOND=${configuredRate}; /alumni help measured meanwhile`);
+async function digestDeliveryBench(
+  slack: BenchSlack,
+  allowedRate: number,
+  configuredRate: number,
+): Promise<void> {
+  console.log(
+    `\nDigest delivery to 1,000 members; Slack answers 429 above ${allowedRate} posts/s; BULK_POSTS_PER_SECOND=${configuredRate}; /alumni help measured meanwhile`,
+  );
   const responseUrl = slack.url.replace(/api\/$/, 'response');
   const user = (i: number): string => `UB${String(i % BENCH_USERS).padStart(4, '0')}`;
   slack.acceptedKeys.clear();
   slack.rejected429 = 0;
-  const bot = await startServer('bot', { BENCH_SLACK_URL: slack.url, BENCH_BULK_RATE: String(configuredRate) });
+  const bot = await startServer('bot', {
+    BENCH_SLACK_URL: slack.url,
+    BENCH_BULK_RATE: String(configuredRate),
+  });
   try {
     slack.setPostRate(allowedRate, 10);
     bot.child.stdin?.write('digest\n');
@@ -184,8 +213,12 @@ interface PairingFigures {
 
 /** Intro pairing (src/intros/pairing.ts), each size in a fresh process, after six rounds of history. */
 function introBench(): void {
-  console.log('\nIntro pairing, with six earlier rounds never to repeat (goal: 10,000 opted-in members in ≤ 2 s)');
-  const rows = [1000, 10000, 30000].map((members) => JSON.parse(runScript('introPairing.js', [String(members)])) as PairingFigures);
+  console.log(
+    '\nIntro pairing, with six earlier rounds never to repeat (goal: 10,000 opted-in members in ≤ 2 s)',
+  );
+  const rows = [1000, 10000, 30000].map(
+    (members) => JSON.parse(runScript('introPairing.js', [String(members)])) as PairingFigures,
+  );
   console.table(
     rows.map((r) => ({
       members: r.members,

@@ -20,7 +20,10 @@ export class Coalescer {
   }
 
   private start(key: string, work: () => Promise<void>): Promise<void> {
-    const entry: { done: Promise<void>; again: Promise<void> | undefined } = { done: Promise.resolve(), again: undefined };
+    const entry: { done: Promise<void>; again: Promise<void> | undefined } = {
+      done: Promise.resolve(),
+      again: undefined,
+    };
     entry.done = work().finally(() => {
       if (this.running.get(key) === entry) this.running.delete(key);
     });

@@ -26,16 +26,22 @@ const envSchema = z
     SLACK_BOT_TOKEN: z
       .string({ error: 'is required: set it to the bot token (xoxb-…) from OAuth & Permissions' })
       .trim()
-      .regex(/^xoxb-/, 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)'),
+      .regex(
+        /^xoxb-/,
+        'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)',
+      ),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
-      message: 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens), or unset for HTTP mode',
+      message:
+        'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens), or unset for HTTP mode',
     }),
     SLACK_API_URL: z
       .string()
       .trim()
       .default('https://slack.com/api/')
-      .refine((value) => /^https?:\/\/\S+$/.test(value), { message: 'must be an http(s) URL such as https://slack.com/api/' })
+      .refine((value) => /^https?:\/\/\S+$/.test(value), {
+        message: 'must be an http(s) URL such as https://slack.com/api/',
+      })
       .transform((value) => (value.endsWith('/') ? value : `${value}/`)),
     PORT: z
       .string()
@@ -43,9 +49,15 @@ const envSchema = z
       // An empty PORT= in .env means "not set", never "any free port".
       .transform((value) => (value === '' ? '3000' : value))
       .default('3000')
-      .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535, { message: 'must be a port number between 0 and 65535' })
+      .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535, {
+        message: 'must be a port number between 0 and 65535',
+      })
       .transform(Number),
-    DATABASE_PATH: z.string().trim().min(1, 'must be a file path such as ./data/alumni.sqlite').default('./data/alumni.sqlite'),
+    DATABASE_PATH: z
+      .string()
+      .trim()
+      .min(1, 'must be a file path such as ./data/alumni.sqlite')
+      .default('./data/alumni.sqlite'),
     DEFAULT_TIMEZONE: z
       .string()
       .trim()
@@ -64,13 +76,19 @@ const envSchema = z
       .refine((ids) => ids.every((id) => slackUserId.test(id)), {
         message: 'must be comma-separated Slack user ids such as U012ABCDEF,U034GHIJKL',
       }),
-    COMMUNITY_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
-      message: 'must be a channel id such as C012ABCDEF (channel details → About), or unset',
-    }),
+    COMMUNITY_CHANNEL_ID: optionalText.refine(
+      (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+      {
+        message: 'must be a channel id such as C012ABCDEF (channel details → About), or unset',
+      },
+    ),
     COMMUNITY_TEXT_PATH: optionalText,
-    EVENTS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
-      message: 'must be a channel id such as C012ABCDEF where event cards are posted, or unset',
-    }),
+    EVENTS_CHANNEL_ID: optionalText.refine(
+      (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+      {
+        message: 'must be a channel id such as C012ABCDEF where event cards are posted, or unset',
+      },
+    ),
     JOBS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
       message: 'must be a channel id such as C012ABCDEF where role cards are posted, or unset',
     }),
@@ -78,13 +96,18 @@ const envSchema = z
       .string()
       .trim()
       .default('0 9 * * 1')
-      .refine((value) => cron.validate(value), { message: 'must be a cron expression such as "0 9 * * 1" (Mondays at 09:00)' }),
+      .refine((value) => cron.validate(value), {
+        message: 'must be a cron expression such as "0 9 * * 1" (Mondays at 09:00)',
+      }),
     // Checked weekly; the intro planner itself keeps every other week (see src/intros/schedule.ts).
     INTROS_CRON: z
       .string()
       .trim()
       .default('0 10 * * 1')
-      .refine((value) => cron.validate(value), { message: 'must be a cron expression such as "0 10 * * 1" (Mondays at 10:00; rounds run every other week)' }),
+      .refine((value) => cron.validate(value), {
+        message:
+          'must be a cron expression such as "0 10 * * 1" (Mondays at 10:00; rounds run every other week)',
+      }),
     BULK_POSTS_PER_SECOND: z
       .string()
       .trim()
@@ -98,7 +121,8 @@ const envSchema = z
       .trim()
       .default('* * * * *')
       .refine((value) => cron.validate(value), {
-        message: 'must be a cron expression such as "* * * * *" (every minute) or "*/10 * * * * *" (every 10 seconds)',
+        message:
+          'must be a cron expression such as "* * * * *" (every minute) or "*/10 * * * * *" (every 10 seconds)',
       }),
     SCHEDULER_LEASE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
     SCHEDULER_LEASE_SECONDS: z
@@ -116,7 +140,8 @@ const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required in HTTP mode: copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN for Socket Mode',
+        message:
+          'is required in HTTP mode: copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN for Socket Mode',
       });
     }
   });

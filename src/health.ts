@@ -20,7 +20,10 @@ export function answerHealth(res: http.ServerResponse, isHealthy: () => Promise<
  * GET /healthz for Socket Mode, where Bolt has no HTTP server of its own to hang it on
  * (and would not tell us the port it chose for PORT=0).
  */
-export async function startHealthServer(port: number, isHealthy: () => Promise<boolean>): Promise<HealthServer> {
+export async function startHealthServer(
+  port: number,
+  isHealthy: () => Promise<boolean>,
+): Promise<HealthServer> {
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/healthz' || req.url?.startsWith('/healthz?') === true)) {
       answerHealth(res, isHealthy);

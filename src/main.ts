@@ -37,7 +37,12 @@ export interface BotOptions {
   readonly scheduler?: SchedulerOptions;
 }
 
-const logLevels = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+const logLevels = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+} as const;
 
 /** The composition root: config → database → services → Slack app and listeners → (scheduler). */
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
@@ -64,7 +69,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         return result.user?.locale;
       },
       // Bulk sends get a client of their own, so a 429 pause there never stalls interactive replies.
-      messenger: new SlackMessenger(createBulkClient({ token: config.botToken, slackApiUrl: config.slackApiUrl, logger })),
+      messenger: new SlackMessenger(
+        createBulkClient({ token: config.botToken, slackApiUrl: config.slackApiUrl, logger }),
+      ),
       eventMessages: eventMessages(config.defaultTimezone),
       renderAnnouncement: announcementPost,
       digestMessages: digestMessages(config.defaultTimezone, digestJobActions),
@@ -92,7 +99,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       healthy && db.open ? services.databaseAnswers() : Promise.resolve(false),
     );
     const port = await slack.start();
-    logger.info(`Homecoming is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${port}`);
+    logger.info(
+      `Homecoming is running in ${config.socketMode ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${port}`,
+    );
     services.scheduler.start(); // cron on SCHEDULER_CRON, plus one catch-up tick now
     let stopping: Promise<void> | undefined;
     return {
@@ -122,14 +131,27 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 function describeStartFailure(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
   const code = slackErrorCode(error);
-  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+  if (
+    code === 'invalid_auth' ||
+    code === 'not_authed' ||
+    code === 'account_inactive' ||
+    code === 'token_revoked'
+  ) {
     return `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions again`;
   }
-  if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'slack_webapi_request_error') {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === 'slack_webapi_request_error'
+  ) {
     return 'Homecoming could not reach the Slack Web API: check the network, or SLACK_API_URL if you set it';
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `Homecoming could not start: ${message.split('\n')[0] ?? ''}`.replace(/\b(xox[abprs]|xapp)-[A-Za-z0-9-]+/g, '$1-***');
+  return `Homecoming could not start: ${message.split('\n')[0] ?? ''}`.replace(
+    /\b(xox[abprs]|xapp)-[A-Za-z0-9-]+/g,
+    '$1-***',
+  );
 }
 
 async function run(): Promise<void> {

@@ -121,7 +121,13 @@ export function createServices(inputs: ServiceInputs): Services {
   const roleRepository = new RoleRepository(db);
   const localeRepository = new LocaleRepository(db);
   const roles = new RoleService(roleRepository, config.adminUserIds, clock);
-  const locales = new LocaleService(localeRepository, inputs.localeLookup, config.defaultLocale, clock, logger);
+  const locales = new LocaleService(
+    localeRepository,
+    inputs.localeLookup,
+    config.defaultLocale,
+    clock,
+    logger,
+  );
   const outbox = new Outbox({
     repository: new OutboxRepository(db),
     messenger: inputs.messenger,
@@ -139,10 +145,21 @@ export function createServices(inputs: ServiceInputs): Services {
     timezone: config.defaultTimezone,
     cron: inputs.scheduler?.cron,
     lease: config.schedulerLease
-      ? new SchedulerLease(new LeaseRepository(sql), workspaceLeaseName('scheduler'), outbox.workerId, config.schedulerLeaseSeconds * 1000, clock)
+      ? new SchedulerLease(
+          new LeaseRepository(sql),
+          workspaceLeaseName('scheduler'),
+          outbox.workerId,
+          config.schedulerLeaseSeconds * 1000,
+          clock,
+        )
       : undefined,
   });
-  const audience = new AudienceService({ repository: new AudienceRepository(db), directory: inputs.channelDirectory, clock, logger });
+  const audience = new AudienceService({
+    repository: new AudienceRepository(db),
+    directory: inputs.channelDirectory,
+    clock,
+    logger,
+  });
   // First on each tick: the planners after it (reminders, digests) read who may see what.
   scheduler.addPlanner('channel audiences', (now) => audience.refresh(now));
   const eventRepository = new EventRepository(db);
@@ -265,19 +282,51 @@ export function createServices(inputs: ServiceInputs): Services {
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
-      { name: 'events', export: (userId) => eventRepository.exportMember(userId), erase: (userId) => events.eraseMember(userId) },
+      {
+        name: 'events',
+        export: (userId) => eventRepository.exportMember(userId),
+        erase: (userId) => events.eraseMember(userId),
+      },
       {
         name: 'announcementsAuthored',
         export: (userId) => announcementRepository.exportMember(userId),
         erase: (userId) => announcementRepository.eraseMember(userId),
       },
-      { name: 'digests', export: (userId) => digestRepository.exportMember(userId), erase: (userId) => digests.eraseMember(userId) },
-      { name: 'jobs', export: (userId) => jobRepository.exportMember(userId), erase: (userId) => jobRepository.eraseMember(userId) },
-      { name: 'coffeeChats', export: (userId) => coffee.exportMember(userId), erase: (userId) => coffee.eraseMember(userId) },
-      { name: 'intros', export: (userId) => intros.exportMember(userId), erase: (userId) => intros.eraseMember(userId) },
-      { name: 'reminders', export: (userId) => nagRepository.exportMember(userId), erase: (userId) => nagRepository.eraseMember(userId) },
-      { name: 'privateChannelMemberships', export: (userId) => audience.exportMember(userId), erase: (userId) => audience.eraseMember(userId) },
-      { name: 'scheduledMessages', export: (userId) => outbox.addressedTo(userId), erase: (userId) => void outbox.forgetMember(userId) },
+      {
+        name: 'digests',
+        export: (userId) => digestRepository.exportMember(userId),
+        erase: (userId) => digests.eraseMember(userId),
+      },
+      {
+        name: 'jobs',
+        export: (userId) => jobRepository.exportMember(userId),
+        erase: (userId) => jobRepository.eraseMember(userId),
+      },
+      {
+        name: 'coffeeChats',
+        export: (userId) => coffee.exportMember(userId),
+        erase: (userId) => coffee.eraseMember(userId),
+      },
+      {
+        name: 'intros',
+        export: (userId) => intros.exportMember(userId),
+        erase: (userId) => intros.eraseMember(userId),
+      },
+      {
+        name: 'reminders',
+        export: (userId) => nagRepository.exportMember(userId),
+        erase: (userId) => nagRepository.eraseMember(userId),
+      },
+      {
+        name: 'privateChannelMemberships',
+        export: (userId) => audience.exportMember(userId),
+        erase: (userId) => audience.eraseMember(userId),
+      },
+      {
+        name: 'scheduledMessages',
+        export: (userId) => outbox.addressedTo(userId),
+        erase: (userId) => void outbox.forgetMember(userId),
+      },
     ]),
     locales,
     handledEvents: new HandledEventRepository(sql),

@@ -11,7 +11,14 @@ import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import { isStorableTime } from '../time/storable';
 import { localParts } from '../time/zoned';
-import { ANNOUNCEMENT_LIMITS, AnnouncementNotFound, type Announcement, type AnnouncementInput, type AnnouncementProblem, type Repeat } from './types';
+import {
+  ANNOUNCEMENT_LIMITS,
+  AnnouncementNotFound,
+  type Announcement,
+  type AnnouncementInput,
+  type AnnouncementProblem,
+  type Repeat,
+} from './types';
 
 /** A minute of slack for "post now": the picker has minute precision and people take time to click. */
 const PAST_TOLERANCE_MS = 60_000;
@@ -21,7 +28,12 @@ const ONE_OFF_GRACE_MS = 12 * 3_600_000;
 const REPEAT_GRACE_MS = 6 * 3_600_000;
 
 /** The cron expression a named repeat follows, at the local time (and weekday or date) of the first post. */
-export function cronForRepeat(repeat: Repeat, firstAt: Date, timeZone: string, custom: string | null): string | null {
+export function cronForRepeat(
+  repeat: Repeat,
+  firstAt: Date,
+  timeZone: string,
+  custom: string | null,
+): string | null {
   const p = localParts(firstAt, timeZone);
   switch (repeat) {
     case 'none':
@@ -39,24 +51,32 @@ export function cronForRepeat(repeat: Repeat, firstAt: Date, timeZone: string, c
   }
 }
 
-export function checkAnnouncement(input: Partial<AnnouncementInput>, now: Date, timeZone: string): AnnouncementProblem[] {
+export function checkAnnouncement(
+  input: Partial<AnnouncementInput>,
+  now: Date,
+  timeZone: string,
+): AnnouncementProblem[] {
   const problems: AnnouncementProblem[] = [];
   // The form's picker offers public and private channels (C…/G…): any other value was not chosen there.
-  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel)) problems.push({ field: 'channel', problem: 'missing' });
+  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel))
+    problems.push({ field: 'channel', problem: 'missing' });
   const text = input.text?.trim() ?? '';
   if (text === '') problems.push({ field: 'text', problem: 'empty' });
   else if (text.length > ANNOUNCEMENT_LIMITS.text) problems.push({ field: 'text', problem: 'too_long' });
   const firstAt = input.firstAt !== undefined && isStorableTime(input.firstAt) ? input.firstAt : undefined;
   if (input.firstAt === undefined) problems.push({ field: 'first_at', problem: 'missing' });
   else if (firstAt === undefined) problems.push({ field: 'first_at', problem: 'invalid' });
-  else if (firstAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) problems.push({ field: 'first_at', problem: 'in_past' });
+  else if (firstAt.getTime() < now.getTime() - PAST_TOLERANCE_MS)
+    problems.push({ field: 'first_at', problem: 'in_past' });
   if (input.repeat === 'cron') {
     const expression = input.cron?.trim() ?? '';
     if (expression === '') problems.push({ field: 'cron', problem: 'missing' });
     else {
-      const schedule = expression.length > ANNOUNCEMENT_LIMITS.cron ? undefined : cronInZone(expression, timeZone);
+      const schedule =
+        expression.length > ANNOUNCEMENT_LIMITS.cron ? undefined : cronInZone(expression, timeZone);
       if (schedule === undefined) problems.push({ field: 'cron', problem: 'invalid' });
-      else if (schedule.next(firstAt ?? now, 1).length === 0) problems.push({ field: 'cron', problem: 'never' });
+      else if (schedule.next(firstAt ?? now, 1).length === 0)
+        problems.push({ field: 'cron', problem: 'never' });
     }
   }
   return problems;
@@ -84,7 +104,10 @@ export class AnnouncementService {
   }
 
   /** Occurrences from the first post: the first post itself, then the schedule's runs after it. */
-  private occurrenceAfter(announcement: Pick<Announcement, 'cron' | 'timeZone' | 'firstAt' | 'repeat'>, after: Date): Date | null {
+  private occurrenceAfter(
+    announcement: Pick<Announcement, 'cron' | 'timeZone' | 'firstAt' | 'repeat'>,
+    after: Date,
+  ): Date | null {
     const schedule = this.scheduleOf(announcement);
     if (schedule === undefined) return null;
     return schedule.next(after, 1)[0] ?? null;
@@ -105,7 +128,9 @@ export class AnnouncementService {
     return runs;
   }
 
-  private firstOccurrence(shape: Pick<Announcement, 'cron' | 'timeZone' | 'firstAt' | 'repeat'>): Date | null {
+  private firstOccurrence(
+    shape: Pick<Announcement, 'cron' | 'timeZone' | 'firstAt' | 'repeat'>,
+  ): Date | null {
     // A custom cron starts at its first run from the chosen time; named repeats start at that time.
     if (shape.repeat !== 'cron') return shape.firstAt;
     return this.occurrenceAfter(shape, new Date(shape.firstAt.getTime() - 1000));
@@ -131,7 +156,8 @@ export class AnnouncementService {
       this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now),
     );
     const announcement = this.get(once.id);
-    if (once.first) this.deps.logger.info(`announcement ${once.id} scheduled by ${actorId} (${input.repeat})`);
+    if (once.first)
+      this.deps.logger.info(`announcement ${once.id} scheduled by ${actorId} (${input.repeat})`);
     // The check above read the channel: whether it is private, and who is in it, decides who sees the announcement listed.
     return { announcement, nextRuns, created: once.first };
   }
@@ -146,7 +172,9 @@ export class AnnouncementService {
   list(actorId: string): Announcement[] {
     this.deps.roles.require(actorId, 'organizer');
     const active = this.deps.repository.active();
-    const visible = new Set(this.deps.audience.filterFor(actorId, active, (announcement) => announcement.channel));
+    const visible = new Set(
+      this.deps.audience.filterFor(actorId, active, (announcement) => announcement.channel),
+    );
     return active.filter((announcement) => announcement.author === actorId || visible.has(announcement));
   }
 
@@ -163,7 +191,8 @@ export class AnnouncementService {
     const announcement = this.get(id);
     if (announcement.author !== actorId) {
       if (!this.deps.roles.has(actorId, 'admin')) throw new PermissionDenied(['admin']);
-      if (!this.deps.audience.mayView(actorId, announcement.channel)) throw new NotInAudience(actorId, announcement.channel, 'announcement');
+      if (!this.deps.audience.mayView(actorId, announcement.channel))
+        throw new NotInAudience(actorId, announcement.channel, 'announcement');
     }
     const now = this.deps.clock.now();
     const changed = this.deps.repository.transaction(() => {
@@ -197,7 +226,8 @@ export class AnnouncementService {
     for (let guard = 0; current !== null && current.getTime() <= now.getTime() && guard < 1000; guard += 1) {
       const occurrence: Date = current;
       const next = this.occurrenceAfter(announcement, occurrence);
-      const grace = next === null ? ONE_OFF_GRACE_MS : Math.min(REPEAT_GRACE_MS, next.getTime() - occurrence.getTime());
+      const grace =
+        next === null ? ONE_OFF_GRACE_MS : Math.min(REPEAT_GRACE_MS, next.getTime() - occurrence.getTime());
       const expiresAt = new Date(occurrence.getTime() + grace);
       const request = {
         kind: 'announcement',
@@ -210,7 +240,8 @@ export class AnnouncementService {
       };
       const advanced = this.deps.repository.transaction(() => {
         if (!this.deps.repository.advance(announcement.id, occurrence, next)) return false;
-        if (expiresAt.getTime() <= now.getTime()) this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
+        if (expiresAt.getTime() <= now.getTime())
+          this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
         else this.deps.outbox.schedule(request);
         return true;
       });

@@ -1,7 +1,13 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { AudienceRepository } from '../storage/audience';
-import { NotInAudience, type AudienceItem, type ChannelDirectory, type ChannelRecord, type PosterCheck } from './types';
+import {
+  NotInAudience,
+  type AudienceItem,
+  type ChannelDirectory,
+  type ChannelRecord,
+  type PosterCheck,
+} from './types';
 
 /** How long what Slack said about a channel (privacy, members) is trusted before it is read again. */
 export const AUDIENCE_STALE_AFTER_MS = 6 * 3_600_000;
@@ -61,7 +67,9 @@ export class AudienceService {
   filterFor<T>(userId: string, items: readonly T[], channelOf: (item: T) => string | null): T[] {
     const ids = [...new Set(items.map(channelOf).filter((id): id is string => id !== null))];
     const known = this.repo.channels(ids);
-    const privateIds = [...known.values()].filter((channel) => channel.isPrivate).map((channel) => channel.channelId);
+    const privateIds = [...known.values()]
+      .filter((channel) => channel.isPrivate)
+      .map((channel) => channel.channelId);
     const mine = this.repo.memberChannels(userId, privateIds);
     return items.filter((item) => {
       const channelId = channelOf(item);
@@ -77,12 +85,21 @@ export class AudienceService {
    */
   audiences(channelIds: readonly string[]): Map<string, ReadonlySet<string> | undefined> {
     const known = this.repo.channels(channelIds);
-    const privateIds = [...known.values()].filter((channel) => channel.isPrivate).map((channel) => channel.channelId);
+    const privateIds = [...known.values()]
+      .filter((channel) => channel.isPrivate)
+      .map((channel) => channel.channelId);
     const members = this.repo.membersOf(privateIds);
     const result = new Map<string, ReadonlySet<string> | undefined>();
     for (const id of channelIds) {
       const channel = known.get(id);
-      result.set(id, channel === undefined ? new Set<string>() : channel.isPrivate ? (members.get(id) ?? new Set<string>()) : undefined);
+      result.set(
+        id,
+        channel === undefined
+          ? new Set<string>()
+          : channel.isPrivate
+            ? (members.get(id) ?? new Set<string>())
+            : undefined,
+      );
     }
     return result;
   }
@@ -148,7 +165,8 @@ export class AudienceService {
     for (const channelId of due) {
       try {
         const channel = await this.learn(channelId, true);
-        if (channel === undefined) this.deps.logger.info(`channel ${channelId}: the bot cannot read it; its cards stay hidden`);
+        if (channel === undefined)
+          this.deps.logger.info(`channel ${channelId}: the bot cannot read it; its cards stay hidden`);
       } catch (error) {
         this.deps.logger.warn(`channel ${channelId}: could not be read again:`, error);
       }
@@ -183,7 +201,11 @@ export class AudienceService {
     const stale = (at: Date): boolean => now.getTime() - at.getTime() >= AUDIENCE_STALE_AFTER_MS;
     let channel = this.repo.channel(channelId);
     // A private channel without a member list may be a guess (one the bot could not read): ask again.
-    const needInfo = force || channel === undefined || stale(channel.checkedAt) || (channel.isPrivate && channel.membersSyncedAt === null);
+    const needInfo =
+      force ||
+      channel === undefined ||
+      stale(channel.checkedAt) ||
+      (channel.isPrivate && channel.membersSyncedAt === null);
     if (needInfo) {
       const facts = await directory.describe(channelId);
       if (facts === undefined) {

@@ -19,7 +19,10 @@ export interface ChannelDirectory {
    * The channel's members, every page. With `lookingFor`, reading may stop as soon as that member
    * is seen, and `complete` says whether the list is whole.
    */
-  members(channelId: string, lookingFor?: string): Promise<{ readonly members: readonly string[]; readonly complete: boolean } | undefined>;
+  members(
+    channelId: string,
+    lookingFor?: string,
+  ): Promise<{ readonly members: readonly string[]; readonly complete: boolean } | undefined>;
 }
 
 /** Whether a member may post a card in a channel, as the event and role forms ask. */

@@ -73,7 +73,8 @@ export class AvailabilityService {
     const now = this.deps.clock.now();
     const until = availableUntil(now);
     const kept = flags.filter((flag) => this.deps.repository.keep(userId, flag, now, until));
-    if (kept.length > 0) this.deps.logger.info(`availability: ${userId} kept ${kept.join(', ')} until ${until.toISOString()}`);
+    if (kept.length > 0)
+      this.deps.logger.info(`availability: ${userId} kept ${kept.join(', ')} until ${until.toISOString()}`);
     return kept;
   }
 
@@ -93,7 +94,8 @@ export class AvailabilityService {
       // The jobs module's own error, so the reply is the one `job close 99` gives.
       if (job === undefined) throw new JobNotFound(query.jobId);
       this.deps.audience.require(actorId, job.cardChannel, 'role');
-      if (job.tags.length === 0) return { ok: false, reason: 'role_without_tags', jobId: query.jobId, title: job.title };
+      if (job.tags.length === 0)
+        return { ok: false, reason: 'role_without_tags', jobId: query.jobId, title: job.title };
       tags = job.tags;
       source = { kind: 'role', jobId: query.jobId, title: job.title };
     } else {
@@ -101,7 +103,9 @@ export class AvailabilityService {
       source = { kind: 'text' };
     }
     // HR sees 'all' and 'staff' profiles; 'nobody' never appears (the query already leaves it out).
-    const candidates = this.deps.repository.talentCandidates(this.deps.clock.now()).filter((c) => c.visibility !== 'nobody');
+    const candidates = this.deps.repository
+      .talentCandidates(this.deps.clock.now())
+      .filter((c) => c.visibility !== 'nobody');
     const { matches, total } = rankTalent(candidates, tags, MAX_TALENT_RESULTS);
     this.deps.logger.info(`talent search by ${actorId}: ${total} match(es)`);
     return { ok: true, source, tags, matches, total };
@@ -133,14 +137,29 @@ export class AvailabilityService {
             this.deps.knownLocaleOf(userId),
           );
           // After the first flag lapses the question is partly moot; the buttons still handle it.
-          if (!outbox.schedule({ kind: 'availability_ask', key, channel: userId, message, dueAt: now, expiresAt: first.expiresAt })) continue;
-          repository.markAsked(userId, flags.map((f) => f.flag), now);
+          if (
+            !outbox.schedule({
+              kind: 'availability_ask',
+              key,
+              channel: userId,
+              message,
+              dueAt: now,
+              expiresAt: first.expiresAt,
+            })
+          )
+            continue;
+          repository.markAsked(
+            userId,
+            flags.map((f) => f.flag),
+            now,
+          );
           nags.record(userId, 'availability', now, key);
           asked += 1;
         }
       });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (asked > 0) this.deps.logger.info(`availability: asked ${asked} member(s) whether their flags still hold`);
+    if (asked > 0)
+      this.deps.logger.info(`availability: asked ${asked} member(s) whether their flags still hold`);
   }
 }

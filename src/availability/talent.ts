@@ -5,7 +5,11 @@ import type { TalentCandidate, TalentMatch } from './types';
  * first, then the most recently active, then by name. Pure; the caller has already left out hidden
  * members and lapsed flags.
  */
-export function rankTalent(candidates: readonly TalentCandidate[], tags: readonly string[], limit: number): { matches: TalentMatch[]; total: number } {
+export function rankTalent(
+  candidates: readonly TalentCandidate[],
+  tags: readonly string[],
+  limit: number,
+): { matches: TalentMatch[]; total: number } {
   const matches: TalentMatch[] = [];
   for (const candidate of candidates) {
     // In the order HR asked for them (a role's tags, or the words typed).
@@ -16,7 +20,9 @@ export function rankTalent(candidates: readonly TalentCandidate[], tags: readonl
     (a, b) =>
       b.matchedTags.length - a.matchedTags.length ||
       (b.candidate.lastActiveAt ?? '').localeCompare(a.candidate.lastActiveAt ?? '') ||
-      (a.candidate.displayName ?? a.candidate.userId).localeCompare(b.candidate.displayName ?? b.candidate.userId),
+      (a.candidate.displayName ?? a.candidate.userId).localeCompare(
+        b.candidate.displayName ?? b.candidate.userId,
+      ),
   );
   return { matches: matches.slice(0, limit), total: matches.length };
 }

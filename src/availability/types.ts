@@ -45,10 +45,24 @@ export interface TalentMatch {
   readonly matchedTags: readonly string[];
 }
 
-export type TalentSource = { readonly kind: 'role'; readonly jobId: number; readonly title: string } | { readonly kind: 'text' };
+export type TalentSource =
+  { readonly kind: 'role'; readonly jobId: number; readonly title: string } | { readonly kind: 'text' };
 
 export type TalentResult =
-  | { readonly ok: true; readonly source: TalentSource; readonly tags: readonly string[]; readonly matches: readonly TalentMatch[]; readonly total: number }
-  | { readonly ok: false; readonly reason: 'role_without_tags'; readonly jobId: number; readonly title: string };
+  | {
+      readonly ok: true;
+      readonly source: TalentSource;
+      readonly tags: readonly string[];
+      readonly matches: readonly TalentMatch[];
+      readonly total: number;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: 'role_without_tags';
+      readonly jobId: number;
+      readonly title: string;
+    };
 
-export type TalentQuery = { readonly kind: 'role'; readonly jobId: number } | { readonly kind: 'text'; readonly tags: readonly string[] };
+export type TalentQuery =
+  | { readonly kind: 'role'; readonly jobId: number }
+  | { readonly kind: 'text'; readonly tags: readonly string[] };

@@ -16,8 +16,12 @@ function argument(args: string[], name: string): string | undefined {
 
 function report(counts: TableCount[]): string {
   const width = Math.max(...counts.map((c) => c.table.length));
-  const lines = counts.map((c) => `${c.table.padEnd(width)}  ${String(c.sqlite).padStart(9)}  ${String(c.postgres).padStart(9)}  ok`);
-  return [`${'table'.padEnd(width)}  ${'sqlite'.padStart(9)}  ${'postgres'.padStart(9)}`, ...lines].join('\n');
+  const lines = counts.map(
+    (c) => `${c.table.padEnd(width)}  ${String(c.sqlite).padStart(9)}  ${String(c.postgres).padStart(9)}  ok`,
+  );
+  return [`${'table'.padEnd(width)}  ${'sqlite'.padStart(9)}  ${'postgres'.padStart(9)}`, ...lines].join(
+    '\n',
+  );
 }
 
 /** Host and database only: the URL may carry a password. */
@@ -40,11 +44,15 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`Copying ${from} into ${describeUrl(to)} …\n`);
     const counts = await copySqliteToPostgres(source, target);
     const rows = counts.reduce((sum, c) => sum + c.sqlite, 0);
-    process.stdout.write(`${report(counts)}\nCopied ${rows} rows in ${counts.length} tables; every count matches.\n`);
+    process.stdout.write(
+      `${report(counts)}\nCopied ${rows} rows in ${counts.length} tables; every count matches.\n`,
+    );
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`copy-to-postgres: ${error instanceof CopyRefused ? '' : 'nothing was copied: '}${message}\n`);
+    process.stderr.write(
+      `copy-to-postgres: ${error instanceof CopyRefused ? '' : 'nothing was copied: '}${message}\n`,
+    );
     return 1;
   } finally {
     source.close();

@@ -8,7 +8,14 @@ import type { Profile } from '../members/types';
 import type { RoleService } from '../roles/service';
 import { groupDmTarget, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
 import type { CoffeeRepository } from '../storage/coffee';
-import { ContactsOutsideChannel, NotYourRequest, type CoffeeAsk, type CoffeeRequest, type ContactAnswer, type JobContact } from './types';
+import {
+  ContactsOutsideChannel,
+  NotYourRequest,
+  type CoffeeAsk,
+  type CoffeeRequest,
+  type ContactAnswer,
+  type JobContact,
+} from './types';
 
 /** Who is in a coffee chat's group DM. recruiter is null when the role has none left, or is the contact. */
 export interface CoffeeGroup {
@@ -55,7 +62,8 @@ export type RequestOutcome = 'asked' | 'already' | 'no_contacts';
  * lapsed: the member left the role's private channel, so the request ends quietly (no group DM, no DM to them).
  * contact_outside: the contact left it, so their answer counts as "Not now" and the next contact is asked.
  */
-export type AskOutcome = 'held' | 'next' | 'unavailable' | 'already' | 'member_gone' | 'lapsed' | 'contact_outside';
+export type AskOutcome =
+  'held' | 'next' | 'unavailable' | 'already' | 'member_gone' | 'lapsed' | 'contact_outside';
 
 /**
  * Coffee chats with a role's hiring team before applying: HR adds team members, who confirm; a
@@ -70,7 +78,11 @@ export class CoffeeService {
   }
 
   /** HR adds team members willing to chat; each new one gets a DM to confirm. */
-  async addContacts(actorId: string, jobId: number, userIds: readonly string[]): Promise<{ job: Job; added: string[]; already: JobContact[] }> {
+  async addContacts(
+    actorId: string,
+    jobId: number,
+    userIds: readonly string[],
+  ): Promise<{ job: Job; added: string[]; already: JobContact[] }> {
     // HR, and able to see the role: one in a private channel is for HR in that channel.
     const job = this.deps.jobs.manageable(actorId, jobId);
     if (job.status !== 'open') throw new JobNotOpen(job.status);
@@ -105,7 +117,10 @@ export class CoffeeService {
   }
 
   /** A role's contacts with their state, and its coffee-chat counts; for HR. */
-  contacts(actorId: string, jobId: number): { job: Job; contacts: JobContact[]; requested: number; held: number } {
+  contacts(
+    actorId: string,
+    jobId: number,
+  ): { job: Job; contacts: JobContact[]; requested: number; held: number } {
     const job = this.deps.jobs.manageable(actorId, jobId);
     return { job, contacts: this.repo.contacts(jobId), ...this.repo.counts(jobId) };
   }
@@ -121,7 +136,9 @@ export class CoffeeService {
   /** Whether a member who is curious about the role should be offered a chat: a contact who may see the role confirmed. */
   offerable(jobId: number, member: string): boolean {
     const maySee = this.deps.audience.viewers(this.deps.jobs.get(jobId).cardChannel);
-    return this.repo.hasConfirmedContact(jobId, member, maySee) && this.repo.requestOf(jobId, member) === undefined;
+    return (
+      this.repo.hasConfirmedContact(jobId, member, maySee) && this.repo.requestOf(jobId, member) === undefined
+    );
   }
 
   /** The member accepts the offer: one request per member and role, and its first contact is asked. */
@@ -147,7 +164,11 @@ export class CoffeeService {
    * private channel both must still be in it: a member who left is passed over (as on a waitlist)
    * and their request lapses without a DM to them; a contact who left counts as "Not now".
    */
-  answerAsk(actorId: string, askId: number, accept: boolean): { job: Job; outcome: AskOutcome; member: string | null } {
+  answerAsk(
+    actorId: string,
+    askId: number,
+    accept: boolean,
+  ): { job: Job; outcome: AskOutcome; member: string | null } {
     const ask = this.repo.ask(askId);
     if (ask === undefined || ask.contact !== actorId) throw new NotYourRequest();
     const request = this.repo.request(ask.requestId);
@@ -157,7 +178,8 @@ export class CoffeeService {
     const contactOutside = !maySee(actorId);
     const now = this.deps.clock.now();
     const outcome = this.repo.transaction((): AskOutcome => {
-      if (!this.repo.answerAsk(askId, actorId, accept && !contactOutside ? 'accepted' : 'declined', now)) return 'already';
+      if (!this.repo.answerAsk(askId, actorId, accept && !contactOutside ? 'accepted' : 'declined', now))
+        return 'already';
       const member = request.member;
       if (member === null) return 'member_gone';
       if (!maySee(member)) {
@@ -180,7 +202,13 @@ export class CoffeeService {
   }
 
   /** Asks the next confirmed contact; when none is left, the member is told kindly. Inside a transaction. */
-  private askNextOrGiveUp(job: Job, request: CoffeeRequest, member: string, now: Date, maySee: (userId: string) => boolean): 'next' | 'unavailable' {
+  private askNextOrGiveUp(
+    job: Job,
+    request: CoffeeRequest,
+    member: string,
+    now: Date,
+    maySee: (userId: string) => boolean,
+  ): 'next' | 'unavailable' {
     const ask = this.repo.askNext(request, member, now, maySee);
     if (ask !== undefined && ask.contact !== null) {
       this.deps.outbox.schedule({

@@ -59,7 +59,12 @@ export class TagIndex {
    * Candidates sharing at least one interest, not yet sent, best first, at most `limit`. With a
    * `recipient`, candidates with an audience they are not in are left out; without one, all such are.
    */
-  best(interests: readonly string[], alreadySent: ReadonlySet<number> | undefined, limit: number, recipient?: string): MatchedItem[] {
+  best(
+    interests: readonly string[],
+    alreadySent: ReadonlySet<number> | undefined,
+    limit: number,
+    recipient?: string,
+  ): MatchedItem[] {
     if (limit <= 0) return [];
     const { scores, touched, candidates } = this;
     for (const tag of interests) {
@@ -84,7 +89,8 @@ export class TagIndex {
     for (const index of touched) {
       const candidate = candidates[index];
       if (candidate === undefined || alreadySent?.has(candidate.id) === true) continue;
-      if (candidate.audience !== undefined && (recipient === undefined || !candidate.audience.has(recipient))) continue;
+      if (candidate.audience !== undefined && (recipient === undefined || !candidate.audience.has(recipient)))
+        continue;
       const last = top[top.length - 1];
       if (top.length === limit && last !== undefined && !better(index, last)) continue;
       let at = top.length;
@@ -100,7 +106,12 @@ export class TagIndex {
     for (const index of top) {
       const candidate = candidates[index];
       // Interests and tags are short lists: includes() beats building a Set per member.
-      if (candidate !== undefined) result.push({ id: candidate.id, score: scores[index] ?? 0, sharedTags: candidate.tags.filter((tag) => interests.includes(tag)) });
+      if (candidate !== undefined)
+        result.push({
+          id: candidate.id,
+          score: scores[index] ?? 0,
+          sharedTags: candidate.tags.filter((tag) => interests.includes(tag)),
+        });
     }
     for (const index of touched) scores[index] = 0;
     touched.length = 0;
@@ -124,8 +135,18 @@ export function selectDigests(inputs: DigestInputs): Map<string, DigestSelection
   const selections = new Map<string, DigestSelection>();
   for (const recipient of inputs.recipients) {
     if (recipient.interests.length === 0) continue;
-    const jobs = inputs.jobs.best(recipient.interests, inputs.sentJobs.get(recipient.userId), limits.jobs, recipient.userId);
-    const events = inputs.events.best(recipient.interests, inputs.sentEvents.get(recipient.userId), limits.events, recipient.userId);
+    const jobs = inputs.jobs.best(
+      recipient.interests,
+      inputs.sentJobs.get(recipient.userId),
+      limits.jobs,
+      recipient.userId,
+    );
+    const events = inputs.events.best(
+      recipient.interests,
+      inputs.sentEvents.get(recipient.userId),
+      limits.events,
+      recipient.userId,
+    );
     if (jobs.length > 0 || events.length > 0) selections.set(recipient.userId, { jobs, events });
   }
   return selections;

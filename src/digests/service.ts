@@ -23,7 +23,11 @@ import {
 /** How far ahead events are worth mentioning in a digest. */
 const EVENT_HORIZON_MS = 30 * 24 * 3_600_000;
 /** A digest delivered this late (after downtime) still helps; later it is skipped. */
-const LATE_LIMIT_MS: Record<DigestCadence, number> = { weekly: 24 * 3_600_000, daily: 6 * 3_600_000, manual: 6 * 3_600_000 };
+const LATE_LIMIT_MS: Record<DigestCadence, number> = {
+  weekly: 24 * 3_600_000,
+  daily: 6 * 3_600_000,
+  manual: 6 * 3_600_000,
+};
 /** Members planned per transaction; between batches the event loop serves requests. */
 const PLAN_BATCH = 500;
 /** How far back the planner looks for a scheduled run it has not planned yet. */
@@ -67,7 +71,8 @@ export class DigestService {
   constructor(private readonly deps: DigestDeps) {
     const weekly = cronInZone(deps.weeklyCron, deps.timeZone);
     const daily = cronInZone(dailyCronFor(deps.weeklyCron), deps.timeZone);
-    if (weekly === undefined || daily === undefined) throw new Error(`DIGEST_CRON ${deps.weeklyCron} is not a cron expression`);
+    if (weekly === undefined || daily === undefined)
+      throw new Error(`DIGEST_CRON ${deps.weeklyCron} is not a cron expression`);
     this.schedules = { weekly, daily };
   }
 
@@ -95,7 +100,11 @@ export class DigestService {
     const selection = selections.get(userId);
     return selection === undefined
       ? { jobs: [], events: [] }
-      : content(selection, new Map(jobs.map((job) => [job.id, job])), new Map(events.map((event) => [event.id, event])));
+      : content(
+          selection,
+          new Map(jobs.map((job) => [job.id, job])),
+          new Map(events.map((event) => [event.id, event])),
+        );
   }
 
   /** `digest send`: HR or an admin runs a digest now for everyone who has digests on. */
@@ -143,13 +152,22 @@ export class DigestService {
   }
 
   /** Tag indexes of the candidates, each carrying who may hear of it (two queries for the whole run). */
-  private indexes(jobs: readonly DigestJob[], events: readonly DigestEvent[]): { jobs: TagIndex; events: TagIndex } {
-    const channels = [...jobs.flatMap((job) => (job.channel === null ? [] : [job.channel])), ...events.map((event) => event.channel)];
+  private indexes(
+    jobs: readonly DigestJob[],
+    events: readonly DigestEvent[],
+  ): { jobs: TagIndex; events: TagIndex } {
+    const channels = [
+      ...jobs.flatMap((job) => (job.channel === null ? [] : [job.channel])),
+      ...events.map((event) => event.channel),
+    ];
     const audiences = this.deps.audience.audiences([...new Set(channels)]);
-    const audienceOf = (channel: string | null): ReadonlySet<string> | undefined => (channel === null ? undefined : audiences.get(channel));
+    const audienceOf = (channel: string | null): ReadonlySet<string> | undefined =>
+      channel === null ? undefined : audiences.get(channel);
     return {
       jobs: new TagIndex(jobs.map((job) => ({ ...jobCandidate(job), audience: audienceOf(job.channel) }))),
-      events: new TagIndex(events.map((event) => ({ ...eventCandidate(event), audience: audienceOf(event.channel) }))),
+      events: new TagIndex(
+        events.map((event) => ({ ...eventCandidate(event), audience: audienceOf(event.channel) })),
+      ),
     };
   }
 
@@ -196,11 +214,31 @@ export class DigestService {
     for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
       repository.transaction(() => {
         for (const [userId, selection] of entries.slice(offset, offset + PLAN_BATCH)) {
-          const message = this.deps.messages.digest(content(selection, jobsById, eventsById), this.deps.knownLocaleOf(userId), cadence);
-          const request = { kind: 'digest', key: `${keyPrefix}${userId}`, channel: userId, message, dueAt, expiresAt };
-          const created = late ? this.deps.outbox.scheduleSkipped(request, 'the bot was not running when the digest was due') : this.deps.outbox.schedule(request);
+          const message = this.deps.messages.digest(
+            content(selection, jobsById, eventsById),
+            this.deps.knownLocaleOf(userId),
+            cadence,
+          );
+          const request = {
+            kind: 'digest',
+            key: `${keyPrefix}${userId}`,
+            channel: userId,
+            message,
+            dueAt,
+            expiresAt,
+          };
+          const created = late
+            ? this.deps.outbox.scheduleSkipped(request, 'the bot was not running when the digest was due')
+            : this.deps.outbox.schedule(request);
           // Another process may have planned this member a moment ago: its items are already recorded.
-          if (created) repository.recordSent(run.id, userId, selection.jobs.map((j) => j.id), selection.events.map((e) => e.id), now);
+          if (created)
+            repository.recordSent(
+              run.id,
+              userId,
+              selection.jobs.map((j) => j.id),
+              selection.events.map((e) => e.id),
+              now,
+            );
         }
       });
       await new Promise((resolve) => setImmediate(resolve));
@@ -208,7 +246,9 @@ export class DigestService {
     const total = alreadyPlanned.size + selections.size;
     const nothingNew = Math.max(0, recipients.length - total);
     repository.completeRun(run.id, total, nothingNew, now);
-    this.deps.logger.info(`digest ${runKey}: ${total} to send, ${nothingNew} with nothing new (planned in ${Date.now() - started} ms)`);
+    this.deps.logger.info(
+      `digest ${runKey}: ${total} to send, ${nothingNew} with nothing new (planned in ${Date.now() - started} ms)`,
+    );
     return { recipients: total, nothingNew };
   }
 
@@ -216,7 +256,9 @@ export class DigestService {
   private reportFinishedRuns(now: Date): void {
     for (const run of this.deps.repository.unreportedManualRuns()) {
       const counts = this.deps.outbox.statusCounts(`digest:${run.runKey}:`);
-      const waiting = counts.filter((c) => c.status === 'pending' || c.status === 'sending').reduce((n, c) => n + c.count, 0);
+      const waiting = counts
+        .filter((c) => c.status === 'pending' || c.status === 'sending')
+        .reduce((n, c) => n + c.count, 0);
       if (waiting > 0) continue;
       const failures = counts.filter((c) => c.status === 'failed' || c.status === 'skipped');
       const report: DigestRunReport = {
@@ -252,7 +294,10 @@ function eventCandidate(event: DigestEvent): DigestCandidate {
 }
 
 function content(
-  selection: { jobs: readonly { id: number; sharedTags: readonly string[] }[]; events: readonly { id: number; sharedTags: readonly string[] }[] },
+  selection: {
+    jobs: readonly { id: number; sharedTags: readonly string[] }[];
+    events: readonly { id: number; sharedTags: readonly string[] }[];
+  },
   jobMap: ReadonlyMap<number, DigestJob>,
   eventMap: ReadonlyMap<number, DigestEvent>,
 ): DigestContent {

@@ -2,7 +2,10 @@ import type { CommunityEvent } from './types';
 
 /** 20261201T100000Z, as iCalendar and Google Calendar both want UTC times. */
 export function compactUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function escapeIcsText(text: string): string {

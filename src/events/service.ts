@@ -71,19 +71,31 @@ export function checkEvent(input: Partial<EventInput>, now: Date, isNew: boolean
   else if (title.length > EVENT_LIMITS.title) problems.push({ field: 'title', problem: 'too_long' });
   if (input.startsAt === undefined) problems.push({ field: 'starts_at', problem: 'missing' });
   else if (!isStorableTime(input.startsAt)) problems.push({ field: 'starts_at', problem: 'invalid' });
-  else if (isNew && input.startsAt.getTime() <= now.getTime()) problems.push({ field: 'starts_at', problem: 'in_past' });
+  else if (isNew && input.startsAt.getTime() <= now.getTime())
+    problems.push({ field: 'starts_at', problem: 'in_past' });
   if (input.endsAt === undefined) problems.push({ field: 'ends_at', problem: 'missing' });
   else if (!isStorableTime(input.endsAt)) problems.push({ field: 'ends_at', problem: 'invalid' });
-  else if (input.startsAt !== undefined && isStorableTime(input.startsAt) && input.endsAt.getTime() <= input.startsAt.getTime()) {
+  else if (
+    input.startsAt !== undefined &&
+    isStorableTime(input.startsAt) &&
+    input.endsAt.getTime() <= input.startsAt.getTime()
+  ) {
     problems.push({ field: 'ends_at', problem: 'before_start' });
   }
-  if (input.url !== undefined && input.url !== null && !URL_PATTERN.test(input.url)) problems.push({ field: 'url', problem: 'invalid' });
-  if (input.capacity !== undefined && input.capacity !== null && !(Number.isInteger(input.capacity) && input.capacity > 0 && input.capacity <= EVENT_LIMITS.maxCapacity)) {
+  if (input.url !== undefined && input.url !== null && !URL_PATTERN.test(input.url))
+    problems.push({ field: 'url', problem: 'invalid' });
+  if (
+    input.capacity !== undefined &&
+    input.capacity !== null &&
+    !(Number.isInteger(input.capacity) && input.capacity > 0 && input.capacity <= EVENT_LIMITS.maxCapacity)
+  ) {
     problems.push({ field: 'capacity', problem: 'invalid' });
   }
   // The form's picker offers public and private channels (C…/G…): any other value was not chosen there.
-  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel)) problems.push({ field: 'channel', problem: 'missing' });
-  if ((input.description?.length ?? 0) > EVENT_LIMITS.description) problems.push({ field: 'description', problem: 'too_long' });
+  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel))
+    problems.push({ field: 'channel', problem: 'missing' });
+  if ((input.description?.length ?? 0) > EVENT_LIMITS.description)
+    problems.push({ field: 'description', problem: 'too_long' });
   if ((input.place?.length ?? 0) > EVENT_LIMITS.place) problems.push({ field: 'place', problem: 'too_long' });
   return problems;
 }
@@ -147,7 +159,11 @@ export class EventService {
    * A new event with its reminders. `viewId` names the form that asked: a second submission of
    * it creates nothing and returns the first one's event with `created: false`.
    */
-  async create(actorId: string, input: EventInput, viewId?: string): Promise<{ event: CommunityEvent; created: boolean }> {
+  async create(
+    actorId: string,
+    input: EventInput,
+    viewId?: string,
+  ): Promise<{ event: CommunityEvent; created: boolean }> {
     this.deps.roles.require(actorId, 'organizer');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
@@ -168,14 +184,22 @@ export class EventService {
   }
 
   /** Saves an edit and tells everyone who answered what changed (through the outbox, once each). */
-  async update(actorId: string, id: number, input: EventInput): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
+  async update(
+    actorId: string,
+    id: number,
+    input: EventInput,
+  ): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
     const before = this.manageable(actorId, id);
     if (before.status === 'cancelled') throw new EventClosed('cancelled');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const changes: EventChange[] = [];
     if (before.title !== input.title) changes.push('title');
-    if (before.startsAt.getTime() !== input.startsAt.getTime() || before.endsAt.getTime() !== input.endsAt.getTime()) changes.push('time');
+    if (
+      before.startsAt.getTime() !== input.startsAt.getTime() ||
+      before.endsAt.getTime() !== input.endsAt.getTime()
+    )
+      changes.push('time');
     if (before.place !== input.place || before.url !== input.url) changes.push('place');
     if (before.description !== input.description) changes.push('description');
     this.repo.transaction(() => {
@@ -184,7 +208,9 @@ export class EventService {
     });
     const event = this.get(id);
     if (changes.length > 0) {
-      await this.notify(event, `changed:${now.toISOString()}`, (locale) => this.deps.messages.changed(event, changes, locale));
+      await this.notify(event, `changed:${now.toISOString()}`, (locale) =>
+        this.deps.messages.changed(event, changes, locale),
+      );
     }
     return { event, changes };
   }
@@ -201,7 +227,8 @@ export class EventService {
       return changed;
     });
     const event = this.get(id);
-    if (cancelled) await this.notify(event, 'cancelled', (locale) => this.deps.messages.cancelled(event, locale));
+    if (cancelled)
+      await this.notify(event, 'cancelled', (locale) => this.deps.messages.cancelled(event, locale));
     return event;
   }
 
@@ -224,8 +251,12 @@ export class EventService {
         if (full) status = 'waitlist';
       }
       // Keep a waitlisted member's place in the queue when they press "Going" again.
-      if (!(status === 'waitlist' && previous === 'waitlist')) this.repo.setRsvp(id, userId, status, displayName, now);
-      const promoted = previous === 'going' && status !== 'going' ? this.repo.promoteFirstWaitlisted(id, mayTakeSeat) : undefined;
+      if (!(status === 'waitlist' && previous === 'waitlist'))
+        this.repo.setRsvp(id, userId, status, displayName, now);
+      const promoted =
+        previous === 'going' && status !== 'going'
+          ? this.repo.promoteFirstWaitlisted(id, mayTakeSeat)
+          : undefined;
       return { status, promoted };
     });
     if (result.promoted !== undefined) await this.tellPromoted(event, result.promoted, now);
@@ -255,13 +286,20 @@ export class EventService {
     const { cardsCounting, seatsHeld } = this.repo.eraseMember(userId, now);
     const promotions = seatsHeld.flatMap((eventId) => {
       const event = this.repo.get(eventId);
-      const promoted = event === undefined ? undefined : this.repo.promoteFirstWaitlisted(eventId, this.deps.audience.viewers(eventAudienceChannel(event)));
+      const promoted =
+        event === undefined
+          ? undefined
+          : this.repo.promoteFirstWaitlisted(
+              eventId,
+              this.deps.audience.viewers(eventAudienceChannel(event)),
+            );
       return promoted === undefined ? [] : [{ eventId, promoted }];
     });
     return {
       eventCards: cardsCounting,
       afterCommit: async () => {
-        for (const { eventId, promoted } of promotions) await this.tellPromoted(this.get(eventId), promoted, now);
+        for (const { eventId, promoted } of promotions)
+          await this.tellPromoted(this.get(eventId), promoted, now);
       },
     };
   }
@@ -290,21 +328,31 @@ export class EventService {
   }
 
   /** Upcoming events the member may see, those matching their interests first, then by start time. */
-  upcomingFor(userId: string, interests: readonly string[], limit = 10): { event: CommunityEvent; matchedTags: string[] }[] {
+  upcomingFor(
+    userId: string,
+    interests: readonly string[],
+    limit = 10,
+  ): { event: CommunityEvent; matchedTags: string[] }[] {
     const mine = new Set(interests);
     return this.deps.audience
       .filterFor(userId, this.repo.upcoming(this.deps.clock.now()), eventAudienceChannel)
       .map((event) => ({ event, matchedTags: event.tags.filter((tag) => mine.has(tag)) }))
-      .sort((a, b) => b.matchedTags.length - a.matchedTags.length || a.event.startsAt.getTime() - b.event.startsAt.getTime())
+      .sort(
+        (a, b) =>
+          b.matchedTags.length - a.matchedTags.length ||
+          a.event.startsAt.getTime() - b.event.startsAt.getTime(),
+      )
       .slice(0, limit);
   }
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */
   myUpcoming(userId: string): { event: CommunityEvent; status: RsvpStatus }[] {
-    const answered = this.repo.myUpcomingRsvps(userId, this.deps.clock.now()).flatMap(({ eventId, status }) => {
-      const event = this.repo.get(eventId);
-      return event === undefined || status === 'not_going' ? [] : [{ event, status }];
-    });
+    const answered = this.repo
+      .myUpcomingRsvps(userId, this.deps.clock.now())
+      .flatMap(({ eventId, status }) => {
+        const event = this.repo.get(eventId);
+        return event === undefined || status === 'not_going' ? [] : [{ event, status }];
+      });
     return this.deps.audience.filterFor(userId, answered, (item) => eventAudienceChannel(item.event));
   }
 
@@ -332,7 +380,9 @@ export class EventService {
         continue;
       }
       const base = `event:${event.id}:reminder:${due.code}`;
-      const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter((r) => r.status === 'going' || r.status === 'maybe');
+      const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter(
+        (r) => r.status === 'going' || r.status === 'maybe',
+      );
       const locales = await Promise.all(recipients.map((r) => this.deps.localeOf(r.userId)));
       const started = event.startsAt.getTime() <= now.getTime();
       this.repo.transaction(() => {
@@ -344,7 +394,10 @@ export class EventService {
                 kind: 'event_reminder',
                 key: `${base}:thread`,
                 channel: event.cardChannel,
-                message: { ...this.deps.messages.reminderThread(event, due.code, this.deps.channelLocale), threadTs: event.cardTs },
+                message: {
+                  ...this.deps.messages.reminderThread(event, due.code, this.deps.channelLocale),
+                  threadTs: event.cardTs,
+                },
                 dueAt: due.remindAt,
                 expiresAt: event.startsAt,
               };
@@ -352,7 +405,12 @@ export class EventService {
           kind: 'event_reminder',
           key: `${base}:dm:${r.userId}`,
           channel: r.userId,
-          message: this.deps.messages.reminderDm(event, due.code, r.status, locales[i] ?? this.deps.channelLocale),
+          message: this.deps.messages.reminderDm(
+            event,
+            due.code,
+            r.status,
+            locales[i] ?? this.deps.channelLocale,
+          ),
           dueAt: due.remindAt,
           expiresAt: event.startsAt,
         }));
@@ -364,15 +422,24 @@ export class EventService {
     }
   }
 
-  private plannedReminders(input: EventInput, now: Date): { eventId: number; code: ReminderCode; remindAt: Date }[] {
+  private plannedReminders(
+    input: EventInput,
+    now: Date,
+  ): { eventId: number; code: ReminderCode; remindAt: Date }[] {
     return input.reminders
       .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, this.deps.timeZone) }))
       .filter((r) => r.remindAt.getTime() > now.getTime());
   }
 
-  private async notify(event: CommunityEvent, what: string, render: (locale: Locale) => OutboxMessage): Promise<void> {
+  private async notify(
+    event: CommunityEvent,
+    what: string,
+    render: (locale: Locale) => OutboxMessage,
+  ): Promise<void> {
     const now = this.deps.clock.now();
-    const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter((r) => r.status !== 'not_going');
+    const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter(
+      (r) => r.status !== 'not_going',
+    );
     for (const r of recipients) {
       const locale = await this.deps.localeOf(r.userId);
       this.deps.outbox.schedule({

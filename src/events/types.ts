@@ -14,7 +14,13 @@ export const DEFAULT_REMINDERS: readonly ReminderCode[] = ['1d', '1h'];
 export const rsvpChoiceSchema = z.enum(RSVP_CHOICES);
 export const reminderCodeSchema = z.enum(REMINDER_CODES);
 
-export const EVENT_LIMITS = { title: 150, description: 2000, place: 200, url: 500, maxCapacity: 100_000 } as const;
+export const EVENT_LIMITS = {
+  title: 150,
+  description: 2000,
+  place: 200,
+  url: 500,
+  maxCapacity: 100_000,
+} as const;
 
 export interface EventInput {
   readonly title: string;

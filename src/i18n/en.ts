@@ -20,7 +20,8 @@ export const en = {
   common: {
     error: (ref: string) =>
       `Sorry, something went wrong on our side and nothing was changed. Please try again in a minute. (ref ${ref})`,
-    permissionDenied: (roles: string) => `Only members with the ${roles} role can do that. Ask an admin if you need it.`,
+    permissionDenied: (roles: string) =>
+      `Only members with the ${roles} role can do that. Ask an admin if you need it.`,
     or: ' or ',
     none: '—',
     close: 'Close',
@@ -65,20 +66,23 @@ export const en = {
   unknownCommand: (word: string) => `I don't know the command “${word}”. Here is what I understand:`,
   onboarding: {
     welcomeTitle: (community: string) => `Welcome to ${community}!`,
-    welcomeText: (community: string) => `Welcome to ${community}! Please read our purpose and code of conduct.`,
+    welcomeText: (community: string) =>
+      `Welcome to ${community}! Please read our purpose and code of conduct.`,
     purpose: 'Why we are here',
     eligibility: 'Who may join',
     conduct: 'Code of conduct',
     agreeButton: 'I agree',
     profileButton: 'Set up my profile',
     agreePrompt: 'By pressing “I agree” you accept the code of conduct above.',
-    agreed: (date: string) => `Thank you! You agreed to the code of conduct on ${date}. Next, tell others a little about yourself.`,
+    agreed: (date: string) =>
+      `Thank you! You agreed to the code of conduct on ${date}. Next, tell others a little about yourself.`,
     agreedText: 'Thank you for agreeing to the code of conduct.',
     mustAgreeFirst:
       'Before you use Homecoming, please read the community guidelines below and press “I agree”. Then run your command again.',
     agreeBeforeProfile:
       'Please agree to the code of conduct first: press “I agree” in my welcome message, or run `/alumni profile` to see it. Then you can set up your profile. Nothing was saved.',
-    versionChanged: 'The community guidelines have changed since you last agreed. Please read them and agree again.',
+    versionChanged:
+      'The community guidelines have changed since you last agreed. Please read them and agree again.',
   },
   profile: {
     modalTitle: 'Your profile',
@@ -119,9 +123,11 @@ export const en = {
     nothingNew: (tags: string) => `You already had: ${tags}. Nothing changed.`,
     removed: (tags: string) => `Removed: ${tags}.`,
     notFound: (tags: string) => `You did not have: ${tags}. Nothing changed.`,
-    usage: 'Use `/alumni interests` to list, `/alumni interests add design, python` to add, `/alumni interests remove python` to remove.',
+    usage:
+      'Use `/alumni interests` to list, `/alumni interests add design, python` to add, `/alumni interests remove python` to remove.',
     errors: {
-      empty: 'Tell me which interests, separated by commas, e.g. `/alumni interests add design, python`. Nothing was saved.',
+      empty:
+        'Tell me which interests, separated by commas, e.g. `/alumni interests add design, python`. Nothing was saved.',
       tooLong: (tag: string, max: number) =>
         `“${tag}” is longer than ${max} characters. Use a shorter tag. Nothing was saved.`,
       tooMany: (count: number, max: number) =>
@@ -194,7 +200,12 @@ export const en = {
     tags: 'Interests (tags)',
     tagsHint: 'Members with these interests see the event first, e.g. design, python.',
     reminders: 'Reminders',
-    reminder: { '1w': 'A week before', '1d': 'A day before', '1h': 'An hour before', '15m': '15 minutes before' },
+    reminder: {
+      '1w': 'A week before',
+      '1d': 'A day before',
+      '1h': 'An hour before',
+      '15m': '15 minutes before',
+    },
     errors: {
       titleEmpty: 'Give the event a title.',
       titleTooLong: (max: number) => `Keep the title under ${max} characters.`,
@@ -206,9 +217,12 @@ export const en = {
       urlInvalid: 'Enter a full link starting with https://, e.g. https://meet.example.com/abc.',
       capacityInvalid: 'Enter a whole number of places, at least 1, or leave it empty.',
       channelMissing: 'Choose a channel for the event card.',
-      channelNotMember: 'You can post an event card only in a channel you are a member of. Join that channel first, or choose another one.',
-      channelUnreadable: 'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
-      channelUnavailable: 'I could not check that channel with Slack just now. Please submit again in a moment.',
+      channelNotMember:
+        'You can post an event card only in a channel you are a member of. Join that channel first, or choose another one.',
+      channelUnreadable:
+        'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
+      channelUnavailable:
+        'I could not check that channel with Slack just now. Please submit again in a moment.',
       tooLong: (max: number) => `Please keep this under ${max} characters.`,
     },
     going: 'Going',
@@ -217,7 +231,11 @@ export const en = {
     addToCalendar: 'Add to Google Calendar',
     downloadIcs: 'Get .ics file',
     cardGoing: (count: number, names: string) =>
-      count === 0 ? 'Nobody is going yet. Be the first!' : names === '' ? `*${count} going*` : `*${count} going*: ${names}`,
+      count === 0
+        ? 'Nobody is going yet. Be the first!'
+        : names === ''
+          ? `*${count} going*`
+          : `*${count} going*: ${names}`,
     cardMore: (count: number) => `and ${count} more`,
     cardMaybe: (count: number) => `${count} maybe`,
     cardWaitlist: (count: number) => `${count} on the waitlist`,
@@ -229,21 +247,28 @@ export const en = {
     yourAnswer: (answer: string) => `Your answer: ${answer}`,
     status: { going: 'going', maybe: 'maybe', not_going: 'not going', waitlist: 'on the waitlist' },
     rsvpRecorded: (title: string, answer: string) => `You are ${answer} for “${title}”.`,
-    rsvpWaitlisted: (title: string) => `“${title}” is full, so you are on the waitlist. I will tell you as soon as a place frees up.`,
+    rsvpWaitlisted: (title: string) =>
+      `“${title}” is full, so you are on the waitlist. I will tell you as soon as a place frees up.`,
     rsvpClosedCancelled: 'This event has been cancelled, so answers are closed.',
     rsvpClosedEnded: 'This event is over, so answers are closed.',
     created: (title: string, channel: string) => `“${title}” is scheduled and posted in ${channel}.`,
     createdNoCard: (title: string, channel: string) =>
       `“${title}” is saved, but I could not post it in ${channel}. Invite me to the channel (\`/invite @Homecoming\`) and edit the event to post it.`,
-    updated: (title: string, count: number) => `“${title}” is updated; ${count} member(s) who answered will be told what changed.`,
-    cancelledDone: (title: string, count: number) => `“${title}” is cancelled; ${count} member(s) who answered will be told.`,
+    updated: (title: string, count: number) =>
+      `“${title}” is updated; ${count} member(s) who answered will be told what changed.`,
+    cancelledDone: (title: string, count: number) =>
+      `“${title}” is cancelled; ${count} member(s) who answered will be told.`,
     alreadyCancelled: (title: string) => `“${title}” was already cancelled.`,
-    notFound: (id: string) => `There is no event #${id}. \`/alumni events\` lists upcoming events with their numbers.`,
-    notInAudience: 'This event is for the members of a private channel you are not in, so you cannot see or answer it. Nothing was changed.',
+    notFound: (id: string) =>
+      `There is no event #${id}. \`/alumni events\` lists upcoming events with their numbers.`,
+    notInAudience:
+      'This event is for the members of a private channel you are not in, so you cannot see or answer it. Nothing was changed.',
     notInAudienceManage:
       'This event is for the members of a private channel you are not in, so you cannot see or manage it, even as an organizer or admin. Ask someone in that channel, or ask to be added to it. Nothing was changed.',
-    idUsage: (verb: string) => `Give the event number, e.g. \`/alumni event ${verb} 12\`. \`/alumni events\` shows the numbers.`,
-    usage: 'Use `/alumni event new`, `/alumni event edit 12`, `/alumni event cancel 12` or `/alumni event attendees 12`.',
+    idUsage: (verb: string) =>
+      `Give the event number, e.g. \`/alumni event ${verb} 12\`. \`/alumni events\` shows the numbers.`,
+    usage:
+      'Use `/alumni event new`, `/alumni event edit 12`, `/alumni event cancel 12` or `/alumni event attendees 12`.',
     listTitle: 'Upcoming events',
     listEmpty: 'No upcoming events yet.',
     listMatched: (tags: string) => `matches your interests: ${tags}`,
@@ -251,8 +276,10 @@ export const en = {
     attendeesNone: 'Nobody has answered yet.',
     attendeesCsv: (title: string) => `Attendee list for “${title}” (CSV).`,
     reminderThread: (title: string, when: string) => `:alarm_clock: Reminder: *${title}* starts ${when}.`,
-    reminderDm: (title: string, when: string, answer: string) => `:alarm_clock: Reminder: *${title}* starts ${when}. You said you are ${answer}.`,
-    changedDm: (title: string, what: string) => `:pencil2: *${title}* has changed: ${what}. Here are the new details.`,
+    reminderDm: (title: string, when: string, answer: string) =>
+      `:alarm_clock: Reminder: *${title}* starts ${when}. You said you are ${answer}.`,
+    changedDm: (title: string, what: string) =>
+      `:pencil2: *${title}* has changed: ${what}. Here are the new details.`,
     changedWhat: { title: 'title', time: 'time', place: 'place', description: 'description' },
     cancelledDm: (title: string) => `:x: *${title}* has been cancelled. Sorry, and thank you for signing up.`,
     promotedDm: (title: string) => `:tada: A place freed up: you are now going to *${title}*.`,
@@ -267,35 +294,52 @@ export const en = {
     textHint: 'Slack formatting works: *bold*, _italic_, <https://example.com|links>.',
     postAt: 'Post at',
     repeat: 'Repeat',
-    repeatOption: { none: 'Once', daily: 'Every day', weekdays: 'Every weekday (Mon–Fri)', weekly: 'Every week', monthly: 'Every month', cron: 'Custom (cron expression)' },
+    repeatOption: {
+      none: 'Once',
+      daily: 'Every day',
+      weekdays: 'Every weekday (Mon–Fri)',
+      weekly: 'Every week',
+      monthly: 'Every month',
+      cron: 'Custom (cron expression)',
+    },
     cron: 'Cron expression',
-    cronHint: 'Only for “Custom”: minute hour day-of-month month day-of-week, e.g. 0 9 * * 1 for Mondays at 09:00.',
+    cronHint:
+      'Only for “Custom”: minute hour day-of-month month day-of-week, e.g. 0 9 * * 1 for Mondays at 09:00.',
     errors: {
       channelMissing: 'Choose the channel to post in.',
-      channelNotMember: 'You can schedule an announcement only in a channel you are a member of. Join that channel first, or choose another one.',
-      channelUnreadable: 'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
-      channelUnavailable: 'I could not check that channel with Slack just now. Please submit again in a moment.',
+      channelNotMember:
+        'You can schedule an announcement only in a channel you are a member of. Join that channel first, or choose another one.',
+      channelUnreadable:
+        'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
+      channelUnavailable:
+        'I could not check that channel with Slack just now. Please submit again in a moment.',
       textEmpty: 'Write the message to post.',
       textTooLong: (max: number) => `Keep the message under ${max} characters.`,
       firstAtMissing: 'Choose when to post.',
       firstAtInPast: 'That time is in the past. Choose a time from now on.',
       firstAtInvalid: 'That is not a date and time the picker offers. Choose when to post again.',
       cronMissing: 'Enter a cron expression, e.g. 0 9 * * 1 for Mondays at 09:00.',
-      cronInvalid: 'That is not a cron expression, or it names a date that cannot run. Use five fields, e.g. 0 9 * * 1 (Mondays at 09:00).',
+      cronInvalid:
+        'That is not a cron expression, or it names a date that cannot run. Use five fields, e.g. 0 9 * * 1 (Mondays at 09:00).',
       cronNever: 'That expression never runs. Check the day and month fields.',
     },
     scheduledTitle: 'Scheduled',
-    scheduled: (channel: string, runs: string) => `Your announcement will be posted in ${channel}.\nNext: ${runs}`,
+    scheduled: (channel: string, runs: string) =>
+      `Your announcement will be posted in ${channel}.\nNext: ${runs}`,
     listTitle: 'Scheduled announcements',
     listEmpty: 'No announcements are scheduled.',
-    listLine: (id: number, channel: string, next: string, repeat: string, author: string) => `*#${id}* in ${channel} · next ${next} · ${repeat} · by ${author}`,
+    listLine: (id: number, channel: string, next: string, repeat: string, author: string) =>
+      `*#${id}* in ${channel} · next ${next} · ${repeat} · by ${author}`,
     cancelled: (id: number) => `Announcement #${id} is cancelled; nothing more of it will be posted.`,
     alreadyCancelled: (id: number) => `Announcement #${id} is not active any more. Nothing changed.`,
-    notFound: (id: string) => `There is no announcement #${id}. \`/alumni announce list\` shows their numbers.`,
+    notFound: (id: string) =>
+      `There is no announcement #${id}. \`/alumni announce list\` shows their numbers.`,
     notInAudienceManage:
       'This announcement goes to a private channel you are not in, so only its author or an admin in that channel can cancel it. Nothing was changed.',
-    usage: 'Use `/alumni announce` to schedule one, `/alumni announce list` to see them and `/alumni announce cancel 3` to cancel one.',
-    idUsage: 'Give the announcement number, e.g. `/alumni announce cancel 3`. `/alumni announce list` shows the numbers.',
+    usage:
+      'Use `/alumni announce` to schedule one, `/alumni announce list` to see them and `/alumni announce cancel 3` to cancel one.',
+    idUsage:
+      'Give the announcement number, e.g. `/alumni announce cancel 3`. `/alumni announce list` shows the numbers.',
     unknownAuthor: 'someone who left',
     homeHeading: 'Scheduled announcements',
   },
@@ -306,12 +350,19 @@ export const en = {
     eventsHeading: 'Upcoming events for you',
     matched: (tags: string) => `Matches: ${tags}`,
     workStyle: { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' },
-    employmentType: { full_time: 'Full-time', contract: 'Contract', part_time: 'Part-time', advisor: 'Advisor' },
+    employmentType: {
+      full_time: 'Full-time',
+      contract: 'Contract',
+      part_time: 'Part-time',
+      advisor: 'Advisor',
+    },
     turnOff: 'Turn off digests',
     footer: 'You get this weekly. Change it with `/alumni digest daily`, `weekly` or `off`.',
     footerDaily: 'You get this daily. Change it with `/alumni digest weekly` or `off`.',
-    notification: (roles: number, events: number) => `Your alumni digest: ${roles} role(s) and ${events} event(s) for you`,
-    nothing: 'Nothing new matches your interests right now, so there would be no digest. Add interests with `/alumni interests add …`.',
+    notification: (roles: number, events: number) =>
+      `Your alumni digest: ${roles} role(s) and ${events} event(s) for you`,
+    nothing:
+      'Nothing new matches your interests right now, so there would be no digest. Add interests with `/alumni interests add …`.',
     previewLead: 'This is what your digest would hold right now:',
     status: (frequency: string) => `Your digest is ${frequency}.`,
     frequency: { weekly: 'weekly', daily: 'daily', off: 'off' },
@@ -335,20 +386,26 @@ export const en = {
     noNextRound: 'not scheduled',
     turnedOn: (next: string) =>
       `You are in! Next round ${next}: I will open a group DM with an alum who shares your interests. Pause with \`/alumni intros snooze 4\`, stop with \`/alumni intros off\`.`,
-    turnedOff: 'Intros are off: you will not be introduced any more. Turn them back on with `/alumni intros on`.',
-    snoozed: (until: string) => `Snoozed: no intros until ${until}. \`/alumni intros on\` ends the snooze early.`,
-    snoozeNotOn: 'You are not in intros, so there is nothing to snooze. Turn them on with `/alumni intros on`. Nothing changed.',
+    turnedOff:
+      'Intros are off: you will not be introduced any more. Turn them back on with `/alumni intros on`.',
+    snoozed: (until: string) =>
+      `Snoozed: no intros until ${until}. \`/alumni intros on\` ends the snooze early.`,
+    snoozeNotOn:
+      'You are not in intros, so there is nothing to snooze. Turn them on with `/alumni intros on`. Nothing changed.',
     usage:
       'Use `/alumni intros` for your status, `/alumni intros on`, `/alumni intros off` or `/alumni intros snooze 4` (weeks). Admins: `/alumni intros preview`.',
-    snoozeUsage: (max: number) => `Say for how many weeks, from 1 to ${max}, e.g. \`/alumni intros snooze 4\`. Nothing changed.`,
-    activityNote: (days: number) => `Only members who used Homecoming or answered an event in the last ${days} days are introduced.`,
+    snoozeUsage: (max: number) =>
+      `Say for how many weeks, from 1 to ${max}, e.g. \`/alumni intros snooze 4\`. Nothing changed.`,
+    activityNote: (days: number) =>
+      `Only members who used Homecoming or answered an event in the last ${days} days are introduced.`,
     introTitle: ':wave: Meet each other!',
     introLead: 'You asked to meet other alumni, so here is your intro. Say hello!',
     introYears: (from: string, to: string) => `at the company ${from}–${to}`,
     introShared: (tags: string) => `You share: ${tags}`,
     introNothingShared: 'Your interests do not overlap this time: a chance to learn something new.',
     introQuestion: (question: string) => `A first question to get going: _${question}_`,
-    introFooter: 'I will check in with each of you in a week. `/alumni intros snooze 4` pauses intros, `/alumni intros off` stops them.',
+    introFooter:
+      'I will check in with each of you in a week. `/alumni intros snooze 4` pauses intros, `/alumni intros off` stops them.',
     introNotification: (names: string) => `Meet each other: ${names}`,
     questionsAbout: [
       (tag: string) => `What got you into ${tag}?`,
@@ -375,11 +432,14 @@ export const en = {
     previewGroup: (members: string, tags: string) => `${members}: ${tags}`,
     previewNoShared: 'no shared interests',
     previewMore: (count: number) => `…and ${count} more group(s).`,
-    previewNote: 'Nothing is recorded: this is how the round would pair if it ran now. Opt-ins, snoozes and activity can still change it.',
+    previewNote:
+      'Nothing is recorded: this is how the round would pair if it ran now. Opt-ins, snoozes and activity can still change it.',
     previewEmpty: 'Nobody is eligible yet: members opt in with `/alumni intros on`.',
     statsHeading: 'Intros',
-    statsLine: (rounds: string, introduced: string) => `Rounds: ${rounds} · members introduced: ${introduced}`,
-    statsAnswers: (yes: string, notYet: string, skip: string) => `“Did you meet?” Yes ${yes} · Not yet ${notYet} · Skip ${skip}`,
+    statsLine: (rounds: string, introduced: string) =>
+      `Rounds: ${rounds} · members introduced: ${introduced}`,
+    statsAnswers: (yes: string, notYet: string, skip: string) =>
+      `“Did you meet?” Yes ${yes} · Not yet ${notYet} · Skip ${skip}`,
     statsRate: (rate: string) => `Meet rate: ${rate} (Yes over Yes + Not yet)`,
   },
   availability: {
@@ -394,12 +454,15 @@ export const en = {
     keepAll: 'Keep all',
     allDone: 'All set, thank you! You can change these any time in your profile.',
     notification: (flags: string) => `Are you still open to: ${flags}?`,
-    footer: 'If you do nothing, each lapses on its date and leaves your profile. You can tick it again in your profile any time.',
+    footer:
+      'If you do nothing, each lapses on its date and leaves your profile. You can tick it again in your profile any time.',
     stale: 'That button no longer applies. Your profile shows what you are open to now.',
-    profileHint: (days: number) => `Each choice holds for ${days} days from when you save it here; I will ask a week before it lapses.`,
+    profileHint: (days: number) =>
+      `Each choice holds for ${days} days from when you save it here; I will ask a week before it lapses.`,
   },
   talent: {
-    usage: 'Use `/alumni talent 12` (a role number) or `/alumni talent product management, python` (interests).',
+    usage:
+      'Use `/alumni talent 12` (a role number) or `/alumni talent product management, python` (interests).',
     header: (what: string, count: number) => `Open to coming back, matching ${what} (${count}):`,
     forRole: (id: number, title: string) => `role #${id} “${title}”`,
     none: (what: string) => `Nobody open to coming back matches ${what} right now.`,
@@ -408,7 +471,8 @@ export const en = {
     matched: (tags: string) => `matches: ${tags}`,
     until: (date: string) => `open to coming back until ${date}`,
     more: (shown: number) => `Showing the best ${shown}.`,
-    tooLong: (max: number) => `That search is longer than ${max} characters. Try a role number or a few interests.`,
+    tooLong: (max: number) =>
+      `That search is longer than ${max} characters. Try a role number or a few interests.`,
     note: 'Only members open to coming back whose profile is visible to all alumni, or to admins and HR, are listed.',
   },
   home: {
@@ -433,7 +497,8 @@ export const en = {
     agreed: 'Agreed to the code of conduct',
     profileComplete: 'Profile complete (name, years, an interest)',
     active: (days: number) => `Active in the last ${days} days`,
-    interestsHeading: (count: number, min: number) => `Top ${count} interests (members holding each; only interests ${min} or more members hold)`,
+    interestsHeading: (count: number, min: number) =>
+      `Top ${count} interests (members holding each; only interests ${min} or more members hold)`,
     interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}: ${members}`,
     interestsNone: (min: number) => `No interest is held by ${min} or more members yet.`,
     eventsHeading: 'Events',
@@ -458,13 +523,15 @@ export const en = {
     rolesHeading: (count: number) => `Open roles, top ${count} by activity`,
     rolesNone: 'No open roles.',
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
-    csvSent: 'I sent you two CSV files in our direct message: the comeback funnel per role, and member engagement.',
+    csvSent:
+      'I sent you two CSV files in our direct message: the comeback funnel per role, and member engagement.',
     csvFunnelTitle: 'Comeback funnel per role (CSV)',
     csvMembersTitle: 'Member engagement, members who agreed and let HR see their profile (CSV)',
     csvSentEvents:
       'I sent you a CSV file in our direct message: event engagement of the members whose profile is visible to all alumni. The comeback funnel and members’ job signals are for HR and admins.',
     csvEventsTitle: 'Event engagement, members visible to all alumni (CSV)',
-    usage: 'Use `/alumni stats` for the report, or `/alumni stats csv` to get it as CSV files in a direct message.',
+    usage:
+      'Use `/alumni stats` for the report, or `/alumni stats csv` to get it as CSV files in a direct message.',
     helpHeading: 'As an organizer or HR you can also',
     help: [
       '`stats`: members, top interests, events and the comeback funnel per role',
@@ -481,7 +548,12 @@ export const en = {
     workStyle: 'Work style',
     workStyles: { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' },
     employmentType: 'Employment type',
-    employmentTypes: { full_time: 'Full-time', contract: 'Contract', part_time: 'Part-time', advisor: 'Advisor' },
+    employmentTypes: {
+      full_time: 'Full-time',
+      contract: 'Contract',
+      part_time: 'Part-time',
+      advisor: 'Advisor',
+    },
     description: 'Description',
     descriptionPlaceholder: 'What the role is about, and why an alum would enjoy it',
     applyUrl: 'Apply link',
@@ -505,9 +577,12 @@ export const en = {
       urlInvalid: 'Enter a full link starting with https://, e.g. https://careers.example.com/123.',
       recruiterMissing: 'Choose the recruiter who talks to interested alumni.',
       channelMissing: 'Choose the channel to post the role in.',
-      channelNotMember: 'You can post a role only in a channel you are a member of. Join that channel first, or choose another one.',
-      channelUnreadable: 'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
-      channelUnavailable: 'I could not check that channel with Slack just now. Please submit again in a moment.',
+      channelNotMember:
+        'You can post a role only in a channel you are a member of. Join that channel first, or choose another one.',
+      channelUnreadable:
+        'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then submit again.',
+      channelUnavailable:
+        'I could not check that channel with Slack just now. Please submit again in a moment.',
       closesOnInvalid: 'Pick the day with the date picker, or leave it empty.',
       closesOnInPast: 'That day is already over. Choose today or a later day, or leave it empty.',
     },
@@ -541,7 +616,8 @@ export const en = {
     messageButton: 'Message them',
     referModalTitle: 'Refer someone',
     referSubmit: 'Send',
-    referIntro: (title: string) => `Who would be great for *${title}*? The recruiter gets these details, and I will tell you how it goes.`,
+    referIntro: (title: string) =>
+      `Who would be great for *${title}*? The recruiter gets these details, and I will tell you how it goes.`,
     referName: 'Their name',
     referContact: 'How to reach them',
     referContactPlaceholder: 'Email, phone or profile link',
@@ -563,28 +639,47 @@ export const en = {
     referralContact: (contact: string) => `*How to reach them:* ${contact}`,
     referralRelationship: (text: string) => `*How they know each other:* ${text}`,
     referralNote: (text: string) => `*Note:* ${text}`,
-    referralStatusLine: (status: string) => `Status: *${status}*. Move it on with the buttons; the referrer is told each time.`,
+    referralStatusLine: (status: string) =>
+      `Status: *${status}*. Move it on with the buttons; the referrer is told each time.`,
     referrerGone: 'a former member',
-    referralStatus: { new: 'new', contacted: 'contacted', interviewing: 'interviewing', hired: 'hired', closed: 'closed' },
+    referralStatus: {
+      new: 'new',
+      contacted: 'contacted',
+      interviewing: 'interviewing',
+      hired: 'hired',
+      closed: 'closed',
+    },
     moveButton: { contacted: 'Contacted', interviewing: 'Interviewing', hired: 'Hired', closed: 'Close' },
     moved: (name: string, status: string) => `${name} is now *${status}*. The referrer will be told.`,
-    movedNoReferrer: (name: string, status: string) => `${name} is now *${status}*. The referrer has left Homecoming, so nobody is told.`,
+    movedNoReferrer: (name: string, status: string) =>
+      `${name} is now *${status}*. The referrer has left Homecoming, so nobody is told.`,
     moveSame: (name: string, status: string) => `${name} is already *${status}*. Nothing changed.`,
     moveRefused: 'Only the role’s recruiter, HR or an admin can move a referral on.',
     referralMovedDm: {
-      contacted: (name: string, title: string) => `:speech_balloon: Your referral of *${name}* for *${title}*: the recruiter has contacted them.`,
-      interviewing: (name: string, title: string) => `:calendar: Your referral of *${name}* for *${title}*: they are now interviewing.`,
-      hired: (name: string, title: string) => `:tada: Your referral of *${name}* for *${title}*: they have been hired. Thank you so much!`,
-      closed: (name: string, title: string) => `:lock: Your referral of *${name}* for *${title}* is closed. Thank you for thinking of us.`,
+      contacted: (name: string, title: string) =>
+        `:speech_balloon: Your referral of *${name}* for *${title}*: the recruiter has contacted them.`,
+      interviewing: (name: string, title: string) =>
+        `:calendar: Your referral of *${name}* for *${title}*: they are now interviewing.`,
+      hired: (name: string, title: string) =>
+        `:tada: Your referral of *${name}* for *${title}*: they have been hired. Thank you so much!`,
+      closed: (name: string, title: string) =>
+        `:lock: Your referral of *${name}* for *${title}* is closed. Thank you for thinking of us.`,
     },
-    notOpen: { closed: 'This role is closed, so it no longer takes interest or referrals.', filled: 'This role has been filled, so it no longer takes interest or referrals.' },
+    notOpen: {
+      closed: 'This role is closed, so it no longer takes interest or referrals.',
+      filled: 'This role has been filled, so it no longer takes interest or referrals.',
+    },
     referralNotFound: 'That referral no longer exists.',
-    usage: 'Use `/alumni jobs` to see open roles. HR: `/alumni job new`, `/alumni job close 12`, `/alumni job hired 12 @member`, `/alumni job post 12`.',
-    idUsage: (verb: string) => `Give the role number, e.g. \`/alumni job ${verb} 12\`. \`/alumni jobs\` shows the numbers.`,
+    usage:
+      'Use `/alumni jobs` to see open roles. HR: `/alumni job new`, `/alumni job close 12`, `/alumni job hired 12 @member`, `/alumni job post 12`.',
+    idUsage: (verb: string) =>
+      `Give the role number, e.g. \`/alumni job ${verb} 12\`. \`/alumni jobs\` shows the numbers.`,
     newNeedsSlash: 'The role form opens from the slash command: type `/alumni job new`.',
     hiredUsage: 'Give the role number and mention who was hired, e.g. `/alumni job hired 12 @aiko`.',
-    notFound: (id: string) => `There is no role #${id}. \`/alumni jobs\` lists open roles with their numbers.`,
-    notInAudience: 'This role is for the members of a private channel you are not in, so you cannot see or answer it. Nothing was changed.',
+    notFound: (id: string) =>
+      `There is no role #${id}. \`/alumni jobs\` lists open roles with their numbers.`,
+    notInAudience:
+      'This role is for the members of a private channel you are not in, so you cannot see or answer it. Nothing was changed.',
     notInAudienceManage:
       'This role is for the members of a private channel you are not in, so you cannot see or manage it, even as HR or an admin. Ask someone in that channel, or ask to be added to it. Nothing was changed.',
     created: (title: string, channel: string, recruiter: string) =>
@@ -597,8 +692,10 @@ export const en = {
     alreadyPosted: (title: string) => `“${title}” is already posted; I refreshed its card.`,
     closedDone: (title: string) => `“${title}” is closed; its card now says so.`,
     alreadyClosed: (title: string) => `“${title}” is not open any more. Nothing changed.`,
-    hiredDone: (who: string, title: string) => `:tada: ${who} is recorded as hired for “${title}”, and the role is marked filled. Welcome back!`,
-    hiredAgain: (who: string, title: string) => `${who} was already recorded as hired for “${title}”. Nothing changed.`,
+    hiredDone: (who: string, title: string) =>
+      `:tada: ${who} is recorded as hired for “${title}”, and the role is marked filled. Welcome back!`,
+    hiredAgain: (who: string, title: string) =>
+      `${who} was already recorded as hired for “${title}”. Nothing changed.`,
     homeHeading: 'Open roles for you',
     homeNone: 'No open roles right now.',
     homeAddInterests: 'Add interests to see the roles that match you first.',
@@ -608,18 +705,21 @@ export const en = {
       `shown ${shown} · curious ${curious} · apply clicks ${applyClicks} · referrals ${referrals} · hired ${hired}`,
   },
   coffee: {
-    offer: 'Would you like a short chat with someone on the team first? It is informal, and not an application.',
+    offer:
+      'Would you like a short chat with someone on the team first? It is informal, and not an application.',
     offerButton: 'Chat with someone on the team',
     requested: (title: string) =>
       `I asked someone on the team behind “${title}” whether they can chat. I will tell you here as soon as they confirm.`,
-    requestedAgain: (title: string) => `You already asked for a chat about “${title}”, so nothing more was sent.`,
+    requestedAgain: (title: string) =>
+      `You already asked for a chat about “${title}”, so nothing more was sent.`,
     noContacts: (title: string) =>
       `Nobody on the team behind “${title}” can chat right now. The recruiter knows you are curious, and you can press Apply whenever you are ready.`,
     inviteDm: (title: string, id: number) =>
       `:coffee: HR added you as someone happy to chat with alumni who are curious about *${title}* (role #${id}). Would you? Members are only offered a chat with you once you confirm, and you can still say “Not now” to each request.`,
     confirmButton: 'Confirm',
     declineButton: 'Decline',
-    inviteConfirmed: (title: string) => `Thanks! Alumni curious about “${title}” may now be offered a chat with you. You will get a direct message for each request.`,
+    inviteConfirmed: (title: string) =>
+      `Thanks! Alumni curious about “${title}” may now be offered a chat with you. You will get a direct message for each request.`,
     inviteDeclined: (title: string) => `Understood: you will not be offered as a contact for “${title}”.`,
     askDm: (member: string, title: string, id: number) =>
       `:coffee: ${member} is curious about *${title}* (role #${id}) and would like a short chat with someone on the team before applying. Can you?`,
@@ -630,20 +730,24 @@ export const en = {
     alreadyAnswered: 'You already answered this request, so nothing changed.',
     notYours: 'This button is not for you: only the person who was asked can answer it.',
     memberGone: 'Thanks. The member has since left the community, so there is nothing more to do.',
-    askLapsed: (title: string) => `Thanks. This request has lapsed: the member can no longer see “${title}”, so there is nothing more to do.`,
+    askLapsed: (title: string) =>
+      `Thanks. This request has lapsed: the member can no longer see “${title}”, so there is nothing more to do.`,
     askContactOutside: (title: string) =>
       `You are no longer in the channel where “${title}” is posted, so I will ask someone else on the team. Nothing more is needed from you.`,
     groupIntro: (member: string, contact: string, title: string, id: number) =>
       `:coffee: Hello! ${member} is curious about *${title}* (role #${id}) and would like a chat before applying. ${contact} from the team has kindly agreed.`,
     groupRecruiter: (recruiter: string) => `${recruiter} is the recruiter for the role.`,
     groupShared: (tags: string) => `Interests they share with the role: ${tags}`,
-    groupSuggest: 'Suggest a time that suits you both: 20 minutes is plenty. It is a conversation, not an interview.',
+    groupSuggest:
+      'Suggest a time that suits you both: 20 minutes is plenty. It is a conversation, not an interview.',
     heldDm: (title: string) =>
       `:coffee: Good news: someone on the team behind “${title}” is happy to chat. I opened a group direct message for you with them and the recruiter.`,
     unavailableDm: (title: string) =>
       `:coffee: I am sorry: nobody on the team behind “${title}” can chat this time. That says nothing about you. The recruiter knows you are curious and may reach out; you can also apply whenever you are ready.`,
-    usage: 'Give the role number and mention the team members, e.g. `/alumni job contacts 12 @aiko @ken`. `/alumni job contacts 12` lists them.',
-    badUser: (given: string) => `“${given}” is not a mention. Mention each team member with @, e.g. \`/alumni job contacts 12 @aiko\`.`,
+    usage:
+      'Give the role number and mention the team members, e.g. `/alumni job contacts 12 @aiko @ken`. `/alumni job contacts 12` lists them.',
+    badUser: (given: string) =>
+      `“${given}” is not a mention. Mention each team member with @, e.g. \`/alumni job contacts 12 @aiko\`.`,
     tooMany: (max: number) => `Add at most ${max} people at a time, please.`,
     added: (who: string, title: string) =>
       `I asked ${who} to confirm that they are happy to chat about “${title}”. Curious members are offered a chat once someone confirms.`,
@@ -651,7 +755,8 @@ export const en = {
     outsideChannel: (who: string, channel: string) =>
       `Nobody was added: ${who} cannot see this role, because it is posted in ${channel}, a private channel they are not in. Invite them to that channel first, or mention team members who are in it.`,
     listHeading: (title: string, id: number) => `*Team contacts for “${title}” (role #${id})*`,
-    listNone: (title: string) => `“${title}” has no team contacts yet. Add some with \`/alumni job contacts <role number> @someone\`.`,
+    listNone: (title: string) =>
+      `“${title}” has no team contacts yet. Add some with \`/alumni job contacts <role number> @someone\`.`,
     state: { invited: 'waiting for them to confirm', confirmed: 'confirmed', declined: 'declined' },
     listCounts: (requested: number, held: number) => `Coffee chats: ${requested} requested · ${held} held`,
   },
@@ -659,20 +764,24 @@ export const en = {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',
   },
   delivery: {
-    failed: (what: string, where: string, when: string) => `:warning: I could not post ${what} to ${where} (due ${when}).`,
+    failed: (what: string, where: string, when: string) =>
+      `:warning: I could not post ${what} to ${where} (due ${when}).`,
     quoted: (excerpt: string) => `“${excerpt}”`,
     aScheduledMessage: 'a scheduled message',
     toMember: (userId: string) => `a direct message to <@${userId}>`,
     reasons: {
       channelNotFound: 'The channel no longer exists, or I cannot see it.',
       archived: 'The channel is archived.',
-      notInChannel: 'I am not a member of that channel. Invite me with `/invite @Homecoming`, then schedule it again.',
+      notInChannel:
+        'I am not a member of that channel. Invite me with `/invite @Homecoming`, then schedule it again.',
       invalidMessage: 'Slack rejected the message as malformed.',
       tooLong: 'The message is too long for Slack.',
       memberUnavailable: 'That member cannot be reached (deactivated, or not found).',
       restricted: 'A workspace setting does not allow me to post there.',
-      unverifiable: 'An earlier attempt may or may not have gone out, and I could not check, so I did not try again.',
-      gaveUp: (attempts: number, code: string) => `Slack kept failing, so I gave up after ${attempts} attempts (last error: ${code}).`,
+      unverifiable:
+        'An earlier attempt may or may not have gone out, and I could not check, so I did not try again.',
+      gaveUp: (attempts: number, code: string) =>
+        `Slack kept failing, so I gave up after ${attempts} attempts (last error: ${code}).`,
       other: (code: string) => `Slack refused it (${code}).`,
     },
     advice: 'If it still matters, please post it yourself or schedule it again.',

@@ -19,7 +19,8 @@ export const ja: Catalogue = {
   common: {
     error: (ref: string) =>
       `申し訳ありません。こちら側で問題が起きたため、何も変更されていません。少し時間をおいてもう一度お試しください。(参照 ${ref})`,
-    permissionDenied: (roles: string) => `この操作は${roles}のロールを持つメンバーだけが行えます。必要な場合は管理者に依頼してください。`,
+    permissionDenied: (roles: string) =>
+      `この操作は${roles}のロールを持つメンバーだけが行えます。必要な場合は管理者に依頼してください。`,
     or: 'または',
     none: '—',
     close: '閉じる',
@@ -71,13 +72,15 @@ export const ja: Catalogue = {
     agreeButton: '同意する',
     profileButton: 'プロフィールを設定',
     agreePrompt: '「同意する」を押すと、上記の行動規範に同意したことになります。',
-    agreed: (date: string) => `ありがとうございます。${date}に行動規範への同意を受け付けました。次は自己紹介をどうぞ。`,
+    agreed: (date: string) =>
+      `ありがとうございます。${date}に行動規範への同意を受け付けました。次は自己紹介をどうぞ。`,
     agreedText: '行動規範へのご同意ありがとうございます。',
     mustAgreeFirst:
       'Homecoming を使う前に、下記のコミュニティガイドラインをお読みのうえ「同意する」を押してください。その後、もう一度コマンドを実行してください。',
     agreeBeforeProfile:
       'まず行動規範に同意してください。ウェルカムメッセージの「同意する」を押すか、`/alumni profile` を実行すると表示されます。同意の後にプロフィールを設定できます。何も保存していません。',
-    versionChanged: '前回の同意以降、コミュニティガイドラインが変更されました。内容をご確認のうえ、改めて同意してください。',
+    versionChanged:
+      '前回の同意以降、コミュニティガイドラインが変更されました。内容をご確認のうえ、改めて同意してください。',
   },
   profile: {
     modalTitle: 'プロフィール',
@@ -121,7 +124,8 @@ export const ja: Catalogue = {
     usage:
       '`/alumni interests` で一覧、`/alumni interests add design, python` で追加、`/alumni interests remove python` で削除できます。',
     errors: {
-      empty: '追加する関心タグをカンマ区切りで指定してください(例:`/alumni interests add design, python`)。何も保存していません。',
+      empty:
+        '追加する関心タグをカンマ区切りで指定してください(例:`/alumni interests add design, python`)。何も保存していません。',
       tooLong: (tag: string, max: number) =>
         `「${tag}」は${max}文字を超えています。短いタグにしてください。何も保存していません。`,
       tooMany: (count: number, max: number) =>
@@ -151,19 +155,22 @@ export const ja: Catalogue = {
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
     exportComment: 'Homecoming があなたについて保存しているすべてのデータ(JSON)です。',
     exportSent: 'データのエクスポートを私とのダイレクトメッセージに送りました。',
-    deleteConfirmText: 'プロフィール、関心タグ、ロール、同意の記録を Homecoming から消去します。元に戻せません。よろしいですか?',
+    deleteConfirmText:
+      'プロフィール、関心タグ、ロール、同意の記録を Homecoming から消去します。元に戻せません。よろしいですか?',
     deleteConfirmTitle: 'データを消去しますか?',
     deleteConfirmButton: 'すべて消去する',
     deleteCancelButton: '消去しない',
     deleteAsk: 'Homecoming からあなたのデータをすべて消去しますか?ボタンを押して確定してください。',
-    deleted: '完了しました。Homecoming が保存していたあなたのデータはすべて消去されました。再び使うときは最初からになります。',
+    deleted:
+      '完了しました。Homecoming が保存していたあなたのデータはすべて消去されました。再び使うときは最初からになります。',
     nothingStored: 'Homecoming はあなたのデータを何も保存していません。',
   },
   roles: {
     usage:
       '`/alumni role add @メンバー organizer`、`/alumni role remove @メンバー hr`、`/alumni roles` のように使います。ロール:admin、organizer、hr。',
     badUser: 'メンバーを @ でメンションしてください(例:`/alumni role add @aiko organizer`)。',
-    badRole: (given: string) => `「${given}」はロールではありません。admin、organizer、hr のいずれかを指定してください。`,
+    badRole: (given: string) =>
+      `「${given}」はロールではありません。admin、organizer、hr のいずれかを指定してください。`,
     granted: (user: string, role: string) => `${user} さんを${role}にしました。`,
     alreadyHad: (user: string, role: string) => `${user} さんはすでに${role}です。変更はありません。`,
     revoked: (user: string, role: string) => `${user} さんの${role}ロールを外しました。`,
@@ -204,9 +211,12 @@ export const ja: Catalogue = {
       urlInvalid: 'https:// から始まる完全なリンクを入力してください(例:https://meet.example.com/abc)。',
       capacityInvalid: '定員は1以上の整数で入力するか、空欄にしてください。',
       channelMissing: 'イベントカードを投稿するチャンネルを選んでください。',
-      channelNotMember: 'イベントカードは、あなたが参加しているチャンネルにだけ投稿できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
-      channelUnreadable: 'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
-      channelUnavailable: 'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
+      channelNotMember:
+        'イベントカードは、あなたが参加しているチャンネルにだけ投稿できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
+      channelUnreadable:
+        'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
+      channelUnavailable:
+        'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
       tooLong: (max: number) => `${max}文字以内で入力してください。`,
     },
     going: '参加',
@@ -215,7 +225,11 @@ export const ja: Catalogue = {
     addToCalendar: 'Google カレンダーに追加',
     downloadIcs: '.ics ファイル',
     cardGoing: (count: number, names: string) =>
-      count === 0 ? 'まだ参加者はいません。最初の参加者になりませんか?' : names === '' ? `*${count}人が参加*` : `*${count}人が参加*:${names}`,
+      count === 0
+        ? 'まだ参加者はいません。最初の参加者になりませんか?'
+        : names === ''
+          ? `*${count}人が参加*`
+          : `*${count}人が参加*:${names}`,
     cardMore: (count: number) => `ほか${count}人`,
     cardMaybe: (count: number) => `未定 ${count}人`,
     cardWaitlist: (count: number) => `キャンセル待ち ${count}人`,
@@ -227,30 +241,40 @@ export const ja: Catalogue = {
     yourAnswer: (answer: string) => `あなたの回答:${answer}`,
     status: { going: '参加', maybe: '未定', not_going: '不参加', waitlist: 'キャンセル待ち' },
     rsvpRecorded: (title: string, answer: string) => `「${title}」への回答を「${answer}」にしました。`,
-    rsvpWaitlisted: (title: string) => `「${title}」は満員のため、キャンセル待ちに登録しました。空きが出たらすぐにお知らせします。`,
+    rsvpWaitlisted: (title: string) =>
+      `「${title}」は満員のため、キャンセル待ちに登録しました。空きが出たらすぐにお知らせします。`,
     rsvpClosedCancelled: 'このイベントは中止になったため、回答を受け付けていません。',
     rsvpClosedEnded: 'このイベントは終了したため、回答を受け付けていません。',
     created: (title: string, channel: string) => `「${title}」を登録し、${channel} に投稿しました。`,
     createdNoCard: (title: string, channel: string) =>
       `「${title}」は保存しましたが、${channel} に投稿できませんでした。私をチャンネルに招待して(\`/invite @Homecoming\`)、イベントを編集すると投稿されます。`,
-    updated: (title: string, count: number) => `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
-    cancelledDone: (title: string, count: number) => `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
+    updated: (title: string, count: number) =>
+      `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
+    cancelledDone: (title: string, count: number) =>
+      `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
     alreadyCancelled: (title: string) => `「${title}」はすでに中止されています。`,
-    notFound: (id: string) => `イベント #${id} はありません。\`/alumni events\` で今後のイベントと番号を確認できます。`,
-    notInAudience: 'このイベントは、あなたが参加していないプライベートチャンネルのメンバー向けのため、表示や回答はできません。何も変更していません。',
+    notFound: (id: string) =>
+      `イベント #${id} はありません。\`/alumni events\` で今後のイベントと番号を確認できます。`,
+    notInAudience:
+      'このイベントは、あなたが参加していないプライベートチャンネルのメンバー向けのため、表示や回答はできません。何も変更していません。',
     notInAudienceManage:
       'このイベントは、あなたが参加していないプライベートチャンネルのメンバー向けのため、オーガナイザーや管理者であっても表示や管理はできません。そのチャンネルのメンバーに依頼するか、チャンネルへの追加を依頼してください。何も変更していません。',
-    idUsage: (verb: string) => `イベント番号を指定してください(例:\`/alumni event ${verb} 12\`)。番号は \`/alumni events\` で確認できます。`,
-    usage: '`/alumni event new`、`/alumni event edit 12`、`/alumni event cancel 12`、`/alumni event attendees 12` のように使います。',
+    idUsage: (verb: string) =>
+      `イベント番号を指定してください(例:\`/alumni event ${verb} 12\`)。番号は \`/alumni events\` で確認できます。`,
+    usage:
+      '`/alumni event new`、`/alumni event edit 12`、`/alumni event cancel 12`、`/alumni event attendees 12` のように使います。',
     listTitle: '今後のイベント',
     listEmpty: '今後のイベントはまだありません。',
     listMatched: (tags: string) => `あなたの関心に一致:${tags}`,
     attendeesTitle: (title: string) => `「${title}」の回答者`,
     attendeesNone: 'まだ回答はありません。',
     attendeesCsv: (title: string) => `「${title}」の参加者リスト(CSV)です。`,
-    reminderThread: (title: string, when: string) => `:alarm_clock: リマインダー:*${title}* は ${when} に始まります。`,
-    reminderDm: (title: string, when: string, answer: string) => `:alarm_clock: リマインダー:*${title}* は ${when} に始まります。あなたの回答は「${answer}」です。`,
-    changedDm: (title: string, what: string) => `:pencil2: *${title}* の${what}が変更されました。新しい詳細は次のとおりです。`,
+    reminderThread: (title: string, when: string) =>
+      `:alarm_clock: リマインダー:*${title}* は ${when} に始まります。`,
+    reminderDm: (title: string, when: string, answer: string) =>
+      `:alarm_clock: リマインダー:*${title}* は ${when} に始まります。あなたの回答は「${answer}」です。`,
+    changedDm: (title: string, what: string) =>
+      `:pencil2: *${title}* の${what}が変更されました。新しい詳細は次のとおりです。`,
     changedWhat: { title: 'タイトル', time: '日時', place: '場所', description: '説明' },
     cancelledDm: (title: string) => `:x: *${title}* は中止になりました。お申し込みありがとうございました。`,
     promotedDm: (title: string) => `:tada: 空きが出たため、*${title}* に参加できるようになりました。`,
@@ -265,35 +289,50 @@ export const ja: Catalogue = {
     textHint: 'Slack の書式が使えます:*太字*、_斜体_、<https://example.com|リンク>。',
     postAt: '投稿日時',
     repeat: '繰り返し',
-    repeatOption: { none: '1回のみ', daily: '毎日', weekdays: '平日(月〜金)', weekly: '毎週', monthly: '毎月', cron: 'カスタム(cron 式)' },
+    repeatOption: {
+      none: '1回のみ',
+      daily: '毎日',
+      weekdays: '平日(月〜金)',
+      weekly: '毎週',
+      monthly: '毎月',
+      cron: 'カスタム(cron 式)',
+    },
     cron: 'cron 式',
     cronHint: '「カスタム」のときのみ:分 時 日 月 曜日(例:0 9 * * 1 で毎週月曜 9:00)。',
     errors: {
       channelMissing: '投稿するチャンネルを選んでください。',
-      channelNotMember: 'お知らせは、あなたが参加しているチャンネルにだけ予約できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
-      channelUnreadable: 'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
-      channelUnavailable: 'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
+      channelNotMember:
+        'お知らせは、あなたが参加しているチャンネルにだけ予約できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
+      channelUnreadable:
+        'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
+      channelUnavailable:
+        'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
       textEmpty: '投稿するメッセージを入力してください。',
       textTooLong: (max: number) => `メッセージは${max}文字以内にしてください。`,
       firstAtMissing: '投稿日時を選んでください。',
       firstAtInPast: 'その日時は過去です。現在以降の日時を選んでください。',
       firstAtInvalid: 'その日時は選択肢にありません。投稿日時を選び直してください。',
       cronMissing: 'cron 式を入力してください(例:0 9 * * 1 で毎週月曜 9:00)。',
-      cronInvalid: 'cron 式として正しくないか、存在しない日付を指定しています。0 9 * * 1(毎週月曜 9:00)のように5つの項目で入力してください。',
+      cronInvalid:
+        'cron 式として正しくないか、存在しない日付を指定しています。0 9 * * 1(毎週月曜 9:00)のように5つの項目で入力してください。',
       cronNever: 'その式では一度も実行されません。日と月の項目を確認してください。',
     },
     scheduledTitle: '予約しました',
     scheduled: (channel: string, runs: string) => `お知らせを ${channel} に投稿します。\n次回:${runs}`,
     listTitle: '予約済みのお知らせ',
     listEmpty: '予約済みのお知らせはありません。',
-    listLine: (id: number, channel: string, next: string, repeat: string, author: string) => `*#${id}* ${channel} · 次回 ${next} · ${repeat} · 作成者 ${author}`,
+    listLine: (id: number, channel: string, next: string, repeat: string, author: string) =>
+      `*#${id}* ${channel} · 次回 ${next} · ${repeat} · 作成者 ${author}`,
     cancelled: (id: number) => `お知らせ #${id} を取り消しました。今後は投稿されません。`,
     alreadyCancelled: (id: number) => `お知らせ #${id} はすでに有効ではありません。変更はありません。`,
-    notFound: (id: string) => `お知らせ #${id} はありません。番号は \`/alumni announce list\` で確認できます。`,
+    notFound: (id: string) =>
+      `お知らせ #${id} はありません。番号は \`/alumni announce list\` で確認できます。`,
     notInAudienceManage:
       'このお知らせは、あなたが参加していないプライベートチャンネルに投稿されるため、取り消せるのは作成者か、そのチャンネルに参加している管理者だけです。何も変更していません。',
-    usage: '`/alumni announce` で予約、`/alumni announce list` で一覧、`/alumni announce cancel 3` で取り消しができます。',
-    idUsage: 'お知らせの番号を指定してください(例:`/alumni announce cancel 3`)。番号は `/alumni announce list` で確認できます。',
+    usage:
+      '`/alumni announce` で予約、`/alumni announce list` で一覧、`/alumni announce cancel 3` で取り消しができます。',
+    idUsage:
+      'お知らせの番号を指定してください(例:`/alumni announce cancel 3`)。番号は `/alumni announce list` で確認できます。',
     unknownAuthor: '退会したメンバー',
     homeHeading: '予約済みのお知らせ',
   },
@@ -304,12 +343,19 @@ export const ja: Catalogue = {
     eventsHeading: 'あなた向けの今後のイベント',
     matched: (tags: string) => `一致:${tags}`,
     workStyle: { onsite: '出社', hybrid: 'ハイブリッド', remote: 'リモート' },
-    employmentType: { full_time: '正社員', contract: '契約', part_time: 'パートタイム', advisor: 'アドバイザー' },
+    employmentType: {
+      full_time: '正社員',
+      contract: '契約',
+      part_time: 'パートタイム',
+      advisor: 'アドバイザー',
+    },
     turnOff: 'ダイジェストを停止',
     footer: '毎週お届けしています。`/alumni digest daily`、`weekly`、`off` で変更できます。',
     footerDaily: '毎日お届けしています。`/alumni digest weekly` または `off` で変更できます。',
-    notification: (roles: number, events: number) => `アルムナイ・ダイジェスト:ポジション${roles}件、イベント${events}件`,
-    nothing: '今は関心に合う新しいお知らせがないため、ダイジェストは届きません。`/alumni interests add …` で関心タグを追加できます。',
+    notification: (roles: number, events: number) =>
+      `アルムナイ・ダイジェスト:ポジション${roles}件、イベント${events}件`,
+    nothing:
+      '今は関心に合う新しいお知らせがないため、ダイジェストは届きません。`/alumni interests add …` で関心タグを追加できます。',
     previewLead: '今ダイジェストを送るとしたら、次の内容になります:',
     status: (frequency: string) => `ダイジェストの設定:${frequency}`,
     frequency: { weekly: '毎週', daily: '毎日', off: '停止中' },
@@ -333,20 +379,26 @@ export const ja: Catalogue = {
     noNextRound: '未定',
     turnedOn: (next: string) =>
       `参加しました!次回(${next})、関心が共通するアルムナイとのグループ DM を開きます。一時停止は \`/alumni intros snooze 4\`、停止は \`/alumni intros off\` です。`,
-    turnedOff: 'イントロをオフにしました。今後おつなぎすることはありません。`/alumni intros on` でいつでも再開できます。',
-    snoozed: (until: string) => `一時停止しました:${until}まではイントロをお送りしません。\`/alumni intros on\` で早めに再開できます。`,
-    snoozeNotOn: 'イントロに参加していないため、一時停止するものがありません。`/alumni intros on` で参加できます。何も変更していません。',
+    turnedOff:
+      'イントロをオフにしました。今後おつなぎすることはありません。`/alumni intros on` でいつでも再開できます。',
+    snoozed: (until: string) =>
+      `一時停止しました:${until}まではイントロをお送りしません。\`/alumni intros on\` で早めに再開できます。`,
+    snoozeNotOn:
+      'イントロに参加していないため、一時停止するものがありません。`/alumni intros on` で参加できます。何も変更していません。',
     usage:
       '状態の確認は `/alumni intros`、ほかに `/alumni intros on`・`/alumni intros off`・`/alumni intros snooze 4`(週数)が使えます。管理者は `/alumni intros preview` も使えます。',
-    snoozeUsage: (max: number) => `何週間止めるかを 1〜${max} の数字で指定してください(例:\`/alumni intros snooze 4\`)。何も変更していません。`,
-    activityNote: (days: number) => `過去${days}日以内に Homecoming を使ったかイベントに回答したメンバーだけがおつなぎの対象です。`,
+    snoozeUsage: (max: number) =>
+      `何週間止めるかを 1〜${max} の数字で指定してください(例:\`/alumni intros snooze 4\`)。何も変更していません。`,
+    activityNote: (days: number) =>
+      `過去${days}日以内に Homecoming を使ったかイベントに回答したメンバーだけがおつなぎの対象です。`,
     introTitle: ':wave: ご紹介します!',
     introLead: 'アルムナイとの出会いを希望された皆さんをおつなぎします。ぜひ挨拶してみてください!',
     introYears: (from: string, to: string) => `在籍 ${from}〜${to}`,
     introShared: (tags: string) => `共通の関心:${tags}`,
     introNothingShared: '今回は共通の関心が見つかりませんでした。新しいことを知るチャンスです。',
     introQuestion: (question: string) => `最初の話題にどうぞ:_${question}_`,
-    introFooter: '1週間後にそれぞれにお声がけします。`/alumni intros snooze 4` で一時停止、`/alumni intros off` で停止できます。',
+    introFooter:
+      '1週間後にそれぞれにお声がけします。`/alumni intros snooze 4` で一時停止、`/alumni intros off` で停止できます。',
     introNotification: (names: string) => `ご紹介します:${names}`,
     questionsAbout: [
       (tag: string) => `${tag}を始めたきっかけは何ですか?`,
@@ -358,7 +410,8 @@ export const ja: Catalogue = {
       '会社にいた頃で一番懐かしいことは?逆にまったく懐かしくないことは?',
       '今年学んでみたいことは何ですか?',
     ],
-    checkinText: (partners: string, when: string) => `${partners} さんとは会えましたか?${when}にご紹介しました。`,
+    checkinText: (partners: string, when: string) =>
+      `${partners} さんとは会えましたか?${when}にご紹介しました。`,
     checkinYes: 'はい、会えました',
     checkinNotYet: 'まだです',
     checkinSkip: 'スキップ',
@@ -373,11 +426,13 @@ export const ja: Catalogue = {
     previewGroup: (members: string, tags: string) => `${members}:${tags}`,
     previewNoShared: '共通の関心なし',
     previewMore: (count: number) => `…ほか ${count} グループ`,
-    previewNote: '何も記録していません。今実行した場合の組み合わせです。参加・一時停止・活動状況によって変わることがあります。',
+    previewNote:
+      '何も記録していません。今実行した場合の組み合わせです。参加・一時停止・活動状況によって変わることがあります。',
     previewEmpty: 'まだ対象者がいません。メンバーは `/alumni intros on` で参加します。',
     statsHeading: 'イントロ',
     statsLine: (rounds: string, introduced: string) => `実施回数:${rounds} · 紹介したメンバー:${introduced}`,
-    statsAnswers: (yes: string, notYet: string, skip: string) => `「会えましたか?」はい ${yes} · まだ ${notYet} · スキップ ${skip}`,
+    statsAnswers: (yes: string, notYet: string, skip: string) =>
+      `「会えましたか?」はい ${yes} · まだ ${notYet} · スキップ ${skip}`,
     statsRate: (rate: string) => `会えた率:${rate}(はい ÷(はい+まだ))`,
   },
   availability: {
@@ -392,12 +447,15 @@ export const ja: Catalogue = {
     keepAll: 'すべて続ける',
     allDone: 'ありがとうございます!プロフィールからいつでも変更できます。',
     notification: (flags: string) => `今も前向きですか:${flags}`,
-    footer: '何もしなければ、各項目は期限の日にプロフィールから外れます。プロフィールでいつでも再びチェックできます。',
+    footer:
+      '何もしなければ、各項目は期限の日にプロフィールから外れます。プロフィールでいつでも再びチェックできます。',
     stale: 'このボタンはもう使えません。現在の状態はプロフィールで確認できます。',
-    profileHint: (days: number) => `各項目はここで保存してから${days}日間有効です。期限の1週間前にお聞きします。`,
+    profileHint: (days: number) =>
+      `各項目はここで保存してから${days}日間有効です。期限の1週間前にお聞きします。`,
   },
   talent: {
-    usage: '`/alumni talent 12`(ポジション番号)または `/alumni talent product management, python`(関心)のように指定してください。',
+    usage:
+      '`/alumni talent 12`(ポジション番号)または `/alumni talent product management, python`(関心)のように指定してください。',
     header: (what: string, count: number) => `カムバックに前向きで、${what}に合うメンバー(${count}人):`,
     forRole: (id: number, title: string) => `ポジション #${id}「${title}」`,
     none: (what: string) => `今のところ、カムバックに前向きで${what}に合うメンバーはいません。`,
@@ -406,7 +464,8 @@ export const ja: Catalogue = {
     matched: (tags: string) => `一致:${tags}`,
     until: (date: string) => `カムバックに前向き(${date}まで)`,
     more: (shown: number) => `上位 ${shown} 人を表示しています。`,
-    tooLong: (max: number) => `検索が${max}文字を超えています。ポジション番号かいくつかの関心で試してください。`,
+    tooLong: (max: number) =>
+      `検索が${max}文字を超えています。ポジション番号かいくつかの関心で試してください。`,
     note: 'カムバックに前向きで、プロフィールを全アルムナイ、または管理者と人事に公開しているメンバーだけを表示します。',
   },
   home: {
@@ -431,7 +490,8 @@ export const ja: Catalogue = {
     agreed: '行動規範に同意',
     profileComplete: 'プロフィール入力済み(名前・在籍年・関心タグ)',
     active: (days: number) => `直近${days}日間に活動`,
-    interestsHeading: (count: number, min: number) => `関心タグ 上位${count}件(登録しているメンバー数。${min}人以上が登録しているタグのみ)`,
+    interestsHeading: (count: number, min: number) =>
+      `関心タグ 上位${count}件(登録しているメンバー数。${min}人以上が登録しているタグのみ)`,
     interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}:${members}人`,
     interestsNone: (min: number) => `${min}人以上が登録している関心タグはまだありません。`,
     eventsHeading: 'イベント',
@@ -456,13 +516,15 @@ export const ja: Catalogue = {
     rolesHeading: (count: number) => `募集中のポジション(動きの多い上位${count}件)`,
     rolesNone: '募集中のポジションはありません。',
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
-    csvSent: 'ダイレクトメッセージに CSV ファイルを2つ送りました:ポジションごとの再入社ファネルと、メンバーのエンゲージメントです。',
+    csvSent:
+      'ダイレクトメッセージに CSV ファイルを2つ送りました:ポジションごとの再入社ファネルと、メンバーのエンゲージメントです。',
     csvFunnelTitle: 'ポジションごとの再入社ファネル(CSV)',
     csvMembersTitle: 'メンバーのエンゲージメント(同意済みで、人事にプロフィールを公開しているメンバー、CSV)',
     csvSentEvents:
       'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
     csvEventsTitle: 'イベント参加状況(全員に公開しているメンバー、CSV)',
-    usage: 'レポートは `/alumni stats`、CSV ファイルでダイレクトメッセージに受け取るには `/alumni stats csv` を使ってください。',
+    usage:
+      'レポートは `/alumni stats`、CSV ファイルでダイレクトメッセージに受け取るには `/alumni stats csv` を使ってください。',
     helpHeading: 'オーガナイザーまたは人事として、次のこともできます',
     help: [
       '`stats`:メンバー、人気の関心タグ、イベント、ポジションごとの再入社ファネル',
@@ -479,7 +541,12 @@ export const ja: Catalogue = {
     workStyle: '働き方',
     workStyles: { onsite: '出社', hybrid: 'ハイブリッド', remote: 'リモート' },
     employmentType: '雇用形態',
-    employmentTypes: { full_time: '正社員', contract: '契約', part_time: 'パートタイム', advisor: 'アドバイザー' },
+    employmentTypes: {
+      full_time: '正社員',
+      contract: '契約',
+      part_time: 'パートタイム',
+      advisor: 'アドバイザー',
+    },
     description: '説明',
     descriptionPlaceholder: 'どんな仕事か、アルムナイにとっての魅力は何か',
     applyUrl: '応募リンク',
@@ -503,9 +570,12 @@ export const ja: Catalogue = {
       urlInvalid: 'https:// から始まる完全なリンクを入力してください(例:https://careers.example.com/123)。',
       recruiterMissing: '興味を持ったアルムナイと話す採用担当を選んでください。',
       channelMissing: '求人を掲載するチャンネルを選んでください。',
-      channelNotMember: '求人は、あなたが参加しているチャンネルにだけ掲載できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
-      channelUnreadable: 'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
-      channelUnavailable: 'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
+      channelNotMember:
+        '求人は、あなたが参加しているチャンネルにだけ掲載できます。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
+      channelUnreadable:
+        'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度送信してください。',
+      channelUnavailable:
+        'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度送信してください。',
       closesOnInvalid: '日付ピッカーで日付を選ぶか、空欄にしてください。',
       closesOnInPast: 'その日はすでに終わっています。今日以降の日付を選ぶか、空欄にしてください。',
     },
@@ -539,7 +609,8 @@ export const ja: Catalogue = {
     messageButton: 'メッセージを送る',
     referModalTitle: '知人を紹介',
     referSubmit: '送信',
-    referIntro: (title: string) => `*${title}* にぴったりの方はいますか?入力内容は採用担当に届き、進捗はあなたにお知らせします。`,
+    referIntro: (title: string) =>
+      `*${title}* にぴったりの方はいますか?入力内容は採用担当に届き、進捗はあなたにお知らせします。`,
     referName: 'お名前',
     referContact: '連絡先',
     referContactPlaceholder: 'メール、電話番号、プロフィールのリンクなど',
@@ -561,28 +632,48 @@ export const ja: Catalogue = {
     referralContact: (contact: string) => `*連絡先:* ${contact}`,
     referralRelationship: (text: string) => `*ご関係:* ${text}`,
     referralNote: (text: string) => `*メモ:* ${text}`,
-    referralStatusLine: (status: string) => `状況:*${status}*。ボタンで進めると、そのたびに紹介者へ通知されます。`,
+    referralStatusLine: (status: string) =>
+      `状況:*${status}*。ボタンで進めると、そのたびに紹介者へ通知されます。`,
     referrerGone: '退会したメンバー',
-    referralStatus: { new: '新規', contacted: '連絡済み', interviewing: '選考中', hired: '採用', closed: '終了' },
+    referralStatus: {
+      new: '新規',
+      contacted: '連絡済み',
+      interviewing: '選考中',
+      hired: '採用',
+      closed: '終了',
+    },
     moveButton: { contacted: '連絡済み', interviewing: '選考中', hired: '採用', closed: '終了' },
-    moved: (name: string, status: string) => `${name} さんの状況を *${status}* にしました。紹介者に通知します。`,
-    movedNoReferrer: (name: string, status: string) => `${name} さんの状況を *${status}* にしました。紹介者は Homecoming を退会しているため、通知はしません。`,
+    moved: (name: string, status: string) =>
+      `${name} さんの状況を *${status}* にしました。紹介者に通知します。`,
+    movedNoReferrer: (name: string, status: string) =>
+      `${name} さんの状況を *${status}* にしました。紹介者は Homecoming を退会しているため、通知はしません。`,
     moveSame: (name: string, status: string) => `${name} さんはすでに *${status}* です。変更はありません。`,
     moveRefused: '紹介の状況を進められるのは、その求人の採用担当、人事、管理者だけです。',
     referralMovedDm: {
-      contacted: (name: string, title: string) => `:speech_balloon: *${title}* へ紹介いただいた *${name}* さんに、採用担当から連絡しました。`,
-      interviewing: (name: string, title: string) => `:calendar: *${title}* へ紹介いただいた *${name}* さんは、現在選考中です。`,
-      hired: (name: string, title: string) => `:tada: *${title}* へ紹介いただいた *${name}* さんの採用が決まりました。本当にありがとうございます!`,
-      closed: (name: string, title: string) => `:lock: *${title}* へ紹介いただいた *${name}* さんの件は終了しました。ご紹介ありがとうございました。`,
+      contacted: (name: string, title: string) =>
+        `:speech_balloon: *${title}* へ紹介いただいた *${name}* さんに、採用担当から連絡しました。`,
+      interviewing: (name: string, title: string) =>
+        `:calendar: *${title}* へ紹介いただいた *${name}* さんは、現在選考中です。`,
+      hired: (name: string, title: string) =>
+        `:tada: *${title}* へ紹介いただいた *${name}* さんの採用が決まりました。本当にありがとうございます!`,
+      closed: (name: string, title: string) =>
+        `:lock: *${title}* へ紹介いただいた *${name}* さんの件は終了しました。ご紹介ありがとうございました。`,
     },
-    notOpen: { closed: 'この求人は募集を終了したため、「興味あり」や紹介は受け付けていません。', filled: 'この求人は採用が決まったため、「興味あり」や紹介は受け付けていません。' },
+    notOpen: {
+      closed: 'この求人は募集を終了したため、「興味あり」や紹介は受け付けていません。',
+      filled: 'この求人は採用が決まったため、「興味あり」や紹介は受け付けていません。',
+    },
     referralNotFound: 'その紹介はもう存在しません。',
-    usage: '`/alumni jobs` で募集中の求人を確認できます。人事の方は `/alumni job new`、`/alumni job close 12`、`/alumni job hired 12 @メンバー`、`/alumni job post 12` が使えます。',
-    idUsage: (verb: string) => `求人番号を指定してください(例:\`/alumni job ${verb} 12\`)。番号は \`/alumni jobs\` で確認できます。`,
+    usage:
+      '`/alumni jobs` で募集中の求人を確認できます。人事の方は `/alumni job new`、`/alumni job close 12`、`/alumni job hired 12 @メンバー`、`/alumni job post 12` が使えます。',
+    idUsage: (verb: string) =>
+      `求人番号を指定してください(例:\`/alumni job ${verb} 12\`)。番号は \`/alumni jobs\` で確認できます。`,
     newNeedsSlash: '求人のフォームはスラッシュコマンドから開きます。`/alumni job new` と入力してください。',
     hiredUsage: '求人番号と採用された方のメンションを指定してください(例:`/alumni job hired 12 @aiko`)。',
-    notFound: (id: string) => `求人 #${id} はありません。\`/alumni jobs\` で募集中の求人と番号を確認できます。`,
-    notInAudience: 'この求人は、あなたが参加していないプライベートチャンネルのメンバー向けのため、表示や回答はできません。何も変更していません。',
+    notFound: (id: string) =>
+      `求人 #${id} はありません。\`/alumni jobs\` で募集中の求人と番号を確認できます。`,
+    notInAudience:
+      'この求人は、あなたが参加していないプライベートチャンネルのメンバー向けのため、表示や回答はできません。何も変更していません。',
     notInAudienceManage:
       'この求人は、あなたが参加していないプライベートチャンネルのメンバー向けのため、人事や管理者であっても表示や管理はできません。そのチャンネルのメンバーに依頼するか、チャンネルへの追加を依頼してください。何も変更していません。',
     created: (title: string, channel: string, recruiter: string) =>
@@ -595,8 +686,10 @@ export const ja: Catalogue = {
     alreadyPosted: (title: string) => `「${title}」はすでに掲載済みです。カードを最新の状態にしました。`,
     closedDone: (title: string) => `「${title}」の募集を締め切り、カードにも反映しました。`,
     alreadyClosed: (title: string) => `「${title}」はすでに募集していません。変更はありません。`,
-    hiredDone: (who: string, title: string) => `:tada: ${who} さんを「${title}」の採用として記録し、求人を充足済みにしました。おかえりなさい!`,
-    hiredAgain: (who: string, title: string) => `${who} さんは「${title}」の採用としてすでに記録されています。変更はありません。`,
+    hiredDone: (who: string, title: string) =>
+      `:tada: ${who} さんを「${title}」の採用として記録し、求人を充足済みにしました。おかえりなさい!`,
+    hiredAgain: (who: string, title: string) =>
+      `${who} さんは「${title}」の採用としてすでに記録されています。変更はありません。`,
     homeHeading: 'あなたにおすすめの求人',
     homeNone: '現在募集中の求人はありません。',
     homeAddInterests: '関心タグを追加すると、あなたに合う求人が先に表示されます。',
@@ -608,15 +701,18 @@ export const ja: Catalogue = {
   coffee: {
     offer: '応募の前に、チームの方と気軽に話してみませんか?応募ではありません。',
     offerButton: 'チームの人と話してみる',
-    requested: (title: string) => `「${title}」のチームの方に、話せるかどうか聞いています。承諾されたらここでお知らせします。`,
-    requestedAgain: (title: string) => `「${title}」についての面談はすでに依頼済みのため、何も送っていません。`,
+    requested: (title: string) =>
+      `「${title}」のチームの方に、話せるかどうか聞いています。承諾されたらここでお知らせします。`,
+    requestedAgain: (title: string) =>
+      `「${title}」についての面談はすでに依頼済みのため、何も送っていません。`,
     noContacts: (title: string) =>
       `今は「${title}」のチームで話せる方がいません。採用担当者はあなたが興味を持っていることを知っています。準備ができたらいつでも「応募する」を押してください。`,
     inviteDm: (title: string, id: number) =>
       `:coffee: 人事があなたを、*${title}*(求人 #${id})に興味のあるアルムナイと話してくれる方として追加しました。引き受けていただけますか?承諾されるまで、メンバーにあなたとの面談は案内されません。依頼ごとに「今回は見送る」こともできます。`,
     confirmButton: '承諾する',
     declineButton: '辞退する',
-    inviteConfirmed: (title: string) => `ありがとうございます!「${title}」に興味のあるアルムナイに、あなたとの面談を案内します。依頼のたびにダイレクトメッセージが届きます。`,
+    inviteConfirmed: (title: string) =>
+      `ありがとうございます!「${title}」に興味のあるアルムナイに、あなたとの面談を案内します。依頼のたびにダイレクトメッセージが届きます。`,
     inviteDeclined: (title: string) => `承知しました。「${title}」の連絡先としてはご案内しません。`,
     askDm: (member: string, title: string, id: number) =>
       `:coffee: ${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前にチームの方と少し話したいそうです。お願いできますか?`,
@@ -626,21 +722,26 @@ export const ja: Catalogue = {
     notNow: '承知しました。チームの別の方に聞いてみます。',
     alreadyAnswered: 'この依頼にはすでに回答済みのため、何も変わっていません。',
     notYours: 'このボタンはあなた宛てではありません。依頼された方だけが回答できます。',
-    memberGone: 'ありがとうございます。このメンバーはすでにコミュニティを離れたため、これ以上の対応は不要です。',
-    askLapsed: (title: string) => `ありがとうございます。このリクエストは取り下げられました。メンバーが「${title}」を見られなくなったため、これ以上の対応は不要です。`,
+    memberGone:
+      'ありがとうございます。このメンバーはすでにコミュニティを離れたため、これ以上の対応は不要です。',
+    askLapsed: (title: string) =>
+      `ありがとうございます。このリクエストは取り下げられました。メンバーが「${title}」を見られなくなったため、これ以上の対応は不要です。`,
     askContactOutside: (title: string) =>
       `「${title}」が掲載されているチャンネルにもう参加していないため、チームの別の方にお願いします。これ以上の対応は不要です。`,
     groupIntro: (member: string, contact: string, title: string, id: number) =>
       `:coffee: こんにちは!${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前に話したいそうです。チームの ${contact} さんが快く引き受けてくれました。`,
     groupRecruiter: (recruiter: string) => `この求人の採用担当者は ${recruiter} さんです。`,
     groupShared: (tags: string) => `求人と共通の関心:${tags}`,
-    groupSuggest: 'お二人の都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
+    groupSuggest:
+      'お二人の都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
     heldDm: (title: string) =>
       `:coffee: うれしいお知らせです。「${title}」のチームの方が話してくれることになりました。その方と採用担当者とのグループ DM を開きました。`,
     unavailableDm: (title: string) =>
       `:coffee: 申し訳ありません。今回は「${title}」のチームで話せる方が見つかりませんでした。あなたに問題があるわけではありません。採用担当者はあなたが興味を持っていることを知っているので、連絡があるかもしれません。準備ができたらいつでも応募できます。`,
-    usage: '求人番号とチームの方のメンションを指定してください。例:`/alumni job contacts 12 @aiko @ken`。`/alumni job contacts 12` で一覧を表示します。',
-    badUser: (given: string) => `「${given}」はメンションではありません。チームの方を @ でメンションしてください。例:\`/alumni job contacts 12 @aiko\``,
+    usage:
+      '求人番号とチームの方のメンションを指定してください。例:`/alumni job contacts 12 @aiko @ken`。`/alumni job contacts 12` で一覧を表示します。',
+    badUser: (given: string) =>
+      `「${given}」はメンションではありません。チームの方を @ でメンションしてください。例:\`/alumni job contacts 12 @aiko\``,
     tooMany: (max: number) => `一度に追加できるのは ${max} 人までです。`,
     added: (who: string, title: string) =>
       `${who} さんに「${title}」について話してもらえるか確認をお願いしました。誰かが承諾すると、興味を持ったメンバーに面談が案内されます。`,
@@ -648,7 +749,8 @@ export const ja: Catalogue = {
     outsideChannel: (who: string, channel: string) =>
       `誰も追加していません。${who} はこの求人を見ることができません。求人が掲載されているプライベートチャンネル ${channel} に参加していないためです。先にそのチャンネルに招待するか、チャンネルにいるチームメンバーをメンションしてください。`,
     listHeading: (title: string, id: number) => `*「${title}」(求人 #${id})のチーム連絡先*`,
-    listNone: (title: string) => `「${title}」にはまだチーム連絡先がいません。\`/alumni job contacts <求人番号> @メンバー\` で追加できます。`,
+    listNone: (title: string) =>
+      `「${title}」にはまだチーム連絡先がいません。\`/alumni job contacts <求人番号> @メンバー\` で追加できます。`,
     state: { invited: '承諾待ち', confirmed: '承諾済み', declined: '辞退' },
     listCounts: (requested: number, held: number) => `面談:依頼 ${requested} 件 · 実施 ${held} 件`,
   },
@@ -656,20 +758,23 @@ export const ja: Catalogue = {
     notUnderstood: 'よくわかりませんでした。`help` と送ると、できることを表示します。',
   },
   delivery: {
-    failed: (what: string, where: string, when: string) => `:warning: ${where}への${what}の投稿(予定:${when})ができませんでした。`,
+    failed: (what: string, where: string, when: string) =>
+      `:warning: ${where}への${what}の投稿(予定:${when})ができませんでした。`,
     quoted: (excerpt: string) => `「${excerpt}」`,
     aScheduledMessage: '予約メッセージ',
     toMember: (userId: string) => `<@${userId}> さんへのダイレクトメッセージ`,
     reasons: {
       channelNotFound: 'チャンネルが存在しないか、私から見えません。',
       archived: 'チャンネルがアーカイブされています。',
-      notInChannel: '私がそのチャンネルのメンバーではありません。`/invite @Homecoming` で招待してから、もう一度予約してください。',
+      notInChannel:
+        '私がそのチャンネルのメンバーではありません。`/invite @Homecoming` で招待してから、もう一度予約してください。',
       invalidMessage: 'メッセージの形式が正しくないため、Slack に拒否されました。',
       tooLong: 'メッセージが長すぎるため、Slack に拒否されました。',
       memberUnavailable: 'そのメンバーに届けられません(無効化されているか、見つかりません)。',
       restricted: 'ワークスペースの設定により、そこには投稿できません。',
       unverifiable: '以前の試行で投稿済みかどうかを確認できなかったため、再送していません。',
-      gaveUp: (attempts: number, code: string) => `Slack のエラーが続いたため、${attempts} 回試して中止しました(最後のエラー:${code})。`,
+      gaveUp: (attempts: number, code: string) =>
+        `Slack のエラーが続いたため、${attempts} 回試して中止しました(最後のエラー:${code})。`,
       other: (code: string) => `Slack に拒否されました(${code})。`,
     },
     advice: 'まだ必要であれば、ご自身で投稿するか、もう一度予約してください。',

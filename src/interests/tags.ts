@@ -15,9 +15,15 @@ export type TagProblem =
   | { readonly kind: 'empty' }
   | { readonly kind: 'too_long'; readonly tag: string; readonly max: number }
   | { readonly kind: 'too_many'; readonly count: number; readonly max: number }
-  | { readonly kind: 'list_too_long'; readonly maxChars: number; readonly maxTags: number; readonly maxTagLength: number };
+  | {
+      readonly kind: 'list_too_long';
+      readonly maxChars: number;
+      readonly maxTags: number;
+      readonly maxTagLength: number;
+    };
 
-export type TagListResult = { readonly ok: true; readonly tags: string[] } | { readonly ok: false; readonly problem: TagProblem };
+export type TagListResult =
+  { readonly ok: true; readonly tags: string[] } | { readonly ok: false; readonly problem: TagProblem };
 
 const synonymFileSchema = z.object({ synonyms: z.record(z.string(), z.string()) });
 
@@ -40,7 +46,9 @@ export class TagVocabulary {
   private readonly synonyms: ReadonlyMap<string, string>;
 
   constructor(synonyms: Record<string, string>) {
-    this.synonyms = new Map(Object.entries(synonyms).map(([from, to]) => [canonicalTag(from), canonicalTag(to)]));
+    this.synonyms = new Map(
+      Object.entries(synonyms).map(([from, to]) => [canonicalTag(from), canonicalTag(to)]),
+    );
   }
 
   static fromFile(file: string): TagVocabulary {
@@ -63,7 +71,15 @@ export class TagVocabulary {
    */
   parseList(text: string): TagListResult {
     if (text.length > MAX_TAG_LIST_LENGTH) {
-      return { ok: false, problem: { kind: 'list_too_long', maxChars: MAX_TAG_LIST_LENGTH, maxTags: MAX_TAGS_PER_MEMBER, maxTagLength: MAX_TAG_LENGTH } };
+      return {
+        ok: false,
+        problem: {
+          kind: 'list_too_long',
+          maxChars: MAX_TAG_LIST_LENGTH,
+          maxTags: MAX_TAGS_PER_MEMBER,
+          maxTagLength: MAX_TAG_LENGTH,
+        },
+      };
     }
     const pieces = text.normalize('NFKC').split(/[,、\n;]/);
     // A set keeps the duplicate check linear in the number of pieces.
@@ -74,7 +90,8 @@ export class TagVocabulary {
         if (piece.trim() === '' && pieces.length > 1) continue; // "a, b," — a stray separator is not a mistake
         return { ok: false, problem: { kind: 'empty' } };
       }
-      if ([...tag].length > MAX_TAG_LENGTH) return { ok: false, problem: { kind: 'too_long', tag, max: MAX_TAG_LENGTH } };
+      if ([...tag].length > MAX_TAG_LENGTH)
+        return { ok: false, problem: { kind: 'too_long', tag, max: MAX_TAG_LENGTH } };
       tags.add(tag);
     }
     if (tags.size === 0) return { ok: false, problem: { kind: 'empty' } };

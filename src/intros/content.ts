@@ -15,6 +15,9 @@ export function visibleSharedTags(
   visibilityOf: (userId: string) => Visibility,
   viewer: 'peer' | 'admin',
 ): string[] {
-  const shows = (visibility: Visibility): boolean => visibility === 'all' || (viewer === 'admin' && visibility === 'staff');
-  return sharedTags.filter((tag) => members.every((member) => !tagsOf(member).includes(tag) || shows(visibilityOf(member))));
+  const shows = (visibility: Visibility): boolean =>
+    visibility === 'all' || (viewer === 'admin' && visibility === 'staff');
+  return sharedTags.filter((tag) =>
+    members.every((member) => !tagsOf(member).includes(tag) || shows(visibilityOf(member))),
+  );
 }

@@ -169,7 +169,12 @@ class Community {
  * One greedy pass over `active` members: best candidate edges per member, then edges taken best
  * first. Writes partners into `partner` (-1 = none yet).
  */
-function greedyPass(community: Community, active: readonly number[], partner: Int32Array, limits: PairingLimits): void {
+function greedyPass(
+  community: Community,
+  active: readonly number[],
+  partner: Int32Array,
+  limits: PairingLimits,
+): void {
   const tagCount = community.tagNames.length;
   // The tag index over the active members only (compressed rows).
   const postingStart = new Int32Array(tagCount + 1);
@@ -179,7 +184,8 @@ function greedyPass(community: Community, active: readonly number[], partner: In
       postingStart[tag + 1] = (postingStart[tag + 1] ?? 0) + 1;
     }
   }
-  for (let t = 0; t < tagCount; t += 1) postingStart[t + 1] = (postingStart[t + 1] ?? 0) + (postingStart[t] ?? 0);
+  for (let t = 0; t < tagCount; t += 1)
+    postingStart[t + 1] = (postingStart[t + 1] ?? 0) + (postingStart[t] ?? 0);
   const fill = postingStart.slice(0, tagCount);
   const postings = new Int32Array(postingStart[tagCount] ?? 0);
   for (const member of active) {
@@ -310,12 +316,26 @@ export function pairMembers(input: PairingInput): Pairing {
     const [a, b] = leftover;
     if (a === undefined || b === undefined) break;
     const at = pairs.findIndex(
-      ([c, d]) => (community.mayMeet(a, c) && community.mayMeet(b, d)) || (community.mayMeet(a, d) && community.mayMeet(b, c)),
+      ([c, d]) =>
+        (community.mayMeet(a, c) && community.mayMeet(b, d)) ||
+        (community.mayMeet(a, d) && community.mayMeet(b, c)),
     );
     const found = pairs[at];
     if (found === undefined) break;
     const [c, d] = found;
-    pairs.splice(at, 1, ...(community.mayMeet(a, c) && community.mayMeet(b, d) ? [[a, c], [b, d]] : [[a, d], [b, c]]) as [number, number][]);
+    pairs.splice(
+      at,
+      1,
+      ...((community.mayMeet(a, c) && community.mayMeet(b, d)
+        ? [
+            [a, c],
+            [b, d],
+          ]
+        : [
+            [a, d],
+            [b, c],
+          ]) as [number, number][]),
+    );
     leftover = leftover.slice(2);
   }
 
@@ -351,7 +371,8 @@ export function pairMembers(input: PairingInput): Pairing {
 
 function group(community: Community, members: readonly number[]): IntroGroup {
   const holders = new Map<number, number>();
-  for (const member of members) for (const tag of community.tagsOf(member)) holders.set(tag, (holders.get(tag) ?? 0) + 1);
+  for (const member of members)
+    for (const tag of community.tagsOf(member)) holders.set(tag, (holders.get(tag) ?? 0) + 1);
   // Map keeps first-seen order, so among equals the first member's own order of tags wins.
   const sharedTags = [...holders]
     .filter(([, count]) => count >= 2)

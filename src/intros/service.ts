@@ -55,7 +55,16 @@ export interface IntroDeps {
 
 /** A member without a profile row (cannot happen for eligible members, who agreed): the mention alone. */
 function mentionOnly(userId: string): IntroPerson {
-  return { userId, visibility: 'nobody', displayName: null, title: null, company: null, location: null, yearsFrom: null, yearsTo: null };
+  return {
+    userId,
+    visibility: 'nobody',
+    displayName: null,
+    title: null,
+    company: null,
+    location: null,
+    yearsFrom: null,
+    yearsTo: null,
+  };
 }
 
 /** Intros between alumni who opted in: settings, rounds every other week, and "Did you meet?". */
@@ -69,7 +78,8 @@ export class IntroService {
   status(userId: string): IntroStatus {
     const now = this.deps.clock.now();
     const prefs = this.deps.repository.prefs(userId);
-    const snoozed = prefs.snoozedUntil !== null && prefs.snoozedUntil.getTime() > now.getTime() ? prefs.snoozedUntil : null;
+    const snoozed =
+      prefs.snoozedUntil !== null && prefs.snoozedUntil.getTime() > now.getTime() ? prefs.snoozedUntil : null;
     return { setting: prefs.setting, snoozedUntil: snoozed, nextRound: this.schedule.next(now) };
   }
 
@@ -86,7 +96,8 @@ export class IntroService {
 
   /** No intros for `weeks` weeks; only for a member who has intros on (there is nothing to pause otherwise). */
   snooze(userId: string, weeks: number): SnoozeResult {
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_SNOOZE_WEEKS) throw new Error(`snooze weeks out of range: ${weeks}`);
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_SNOOZE_WEEKS)
+      throw new Error(`snooze weeks out of range: ${weeks}`);
     if (this.deps.repository.prefs(userId).setting !== 'on') return { ok: false, reason: 'not_on' };
     const now = this.deps.clock.now();
     const until = new Date(now.getTime() + weeks * 7 * DAY_MS);
@@ -108,7 +119,9 @@ export class IntroService {
       seed: at.toISOString(),
     });
     const tags = new Map(candidates.map((c) => [c.userId, c.tags]));
-    const people = new Map(this.deps.repository.people(candidates.map((c) => c.userId)).map((p) => [p.userId, p]));
+    const people = new Map(
+      this.deps.repository.people(candidates.map((c) => c.userId)).map((p) => [p.userId, p]),
+    );
     return {
       dueAt,
       eligible: candidates.length,
@@ -162,7 +175,9 @@ export class IntroService {
    * themselves are addressed to the member and go with the outbox's own erasure.
    */
   eraseMember(userId: string): void {
-    const keys = this.deps.repository.partnersByRound(userId).map(({ roundKey, partner }) => checkinKey(roundKey, partner));
+    const keys = this.deps.repository
+      .partnersByRound(userId)
+      .map(({ roundKey, partner }) => checkinKey(roundKey, partner));
     this.deps.outbox.forgetKeys(keys);
     this.deps.repository.eraseMember(userId);
   }
@@ -180,7 +195,11 @@ export class IntroService {
     const started = Date.now();
     const placed = repository.membersInRound(round.id);
     const candidates = repository.eligible(due, activeSince(due)).filter((c) => !placed.has(c.userId));
-    const pairing = pairMembers({ candidates, recentPairs: repository.recentPairs(due, NO_REPEAT_ROUNDS), seed: roundKey });
+    const pairing = pairMembers({
+      candidates,
+      recentPairs: repository.recentPairs(due, NO_REPEAT_ROUNDS),
+      seed: roundKey,
+    });
     const tags = new Map(candidates.map((c) => [c.userId, c.tags]));
     const people = new Map(repository.people(candidates.map((c) => c.userId)).map((p) => [p.userId, p]));
     const expiresAt = new Date(due.getTime() + INTRO_LATE_HOURS * 3_600_000);
@@ -250,7 +269,16 @@ export class IntroService {
               this.deps.knownLocaleOf(target.userId),
             );
             // Exempt from the once-a-month limit (see members/nags.ts), but recorded like every nag.
-            if (outbox.schedule({ kind: 'intro_checkin', key, channel: target.userId, message, dueAt, expiresAt })) {
+            if (
+              outbox.schedule({
+                kind: 'intro_checkin',
+                key,
+                channel: target.userId,
+                message,
+                dueAt,
+                expiresAt,
+              })
+            ) {
               nags.record(target.userId, 'intro_checkin', now, key);
             }
           }

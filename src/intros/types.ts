@@ -26,7 +26,8 @@ export interface IntroStatus {
   readonly nextRound: Date | undefined;
 }
 
-export type SnoozeResult = { readonly ok: true; readonly until: Date } | { readonly ok: false; readonly reason: 'not_on' };
+export type SnoozeResult =
+  { readonly ok: true; readonly until: Date } | { readonly ok: false; readonly reason: 'not_on' };
 
 /** What an intro may say about a member: everything for visibility 'all', the mention alone otherwise. */
 export interface IntroPerson {

@@ -106,16 +106,21 @@ export function checkJob(input: Partial<JobInput>, today: string): JobFieldProbl
   if (title === '') problems.push({ field: 'title', problem: 'empty' });
   else if (title.length > JOB_LIMITS.title) problems.push({ field: 'title', problem: 'too_long' });
   if ((input.team?.length ?? 0) > JOB_LIMITS.team) problems.push({ field: 'team', problem: 'too_long' });
-  if ((input.location?.length ?? 0) > JOB_LIMITS.location) problems.push({ field: 'location', problem: 'too_long' });
-  if ((input.description?.length ?? 0) > JOB_LIMITS.description) problems.push({ field: 'description', problem: 'too_long' });
+  if ((input.location?.length ?? 0) > JOB_LIMITS.location)
+    problems.push({ field: 'location', problem: 'too_long' });
+  if ((input.description?.length ?? 0) > JOB_LIMITS.description)
+    problems.push({ field: 'description', problem: 'too_long' });
   if (input.workStyle === undefined) problems.push({ field: 'work_style', problem: 'missing' });
   if (input.employmentType === undefined) problems.push({ field: 'employment_type', problem: 'missing' });
   const url = input.applyUrl ?? '';
   if (url === '') problems.push({ field: 'apply_url', problem: 'missing' });
-  else if (url.length > JOB_LIMITS.url || !URL_PATTERN.test(url)) problems.push({ field: 'apply_url', problem: 'invalid' });
-  if (input.recruiter === undefined || input.recruiter === '') problems.push({ field: 'recruiter', problem: 'missing' });
+  else if (url.length > JOB_LIMITS.url || !URL_PATTERN.test(url))
+    problems.push({ field: 'apply_url', problem: 'invalid' });
+  if (input.recruiter === undefined || input.recruiter === '')
+    problems.push({ field: 'recruiter', problem: 'missing' });
   // The form's picker offers public and private channels (C…/G…): any other value was not chosen there.
-  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel)) problems.push({ field: 'channel', problem: 'missing' });
+  if (input.channel === undefined || !/^[CG][A-Z0-9]{2,}$/.test(input.channel))
+    problems.push({ field: 'channel', problem: 'missing' });
   if (input.closesOn !== undefined && input.closesOn !== null) {
     if (!isCalendarDate(input.closesOn)) problems.push({ field: 'closes_on', problem: 'invalid' });
     else if (input.closesOn < today) problems.push({ field: 'closes_on', problem: 'in_past' });
@@ -131,7 +136,8 @@ export function checkReferral(input: Partial<ReferralInput>): ReferralFieldProbl
   const contact = input.contact?.trim() ?? '';
   if (contact === '') problems.push({ field: 'contact', problem: 'empty' });
   else if (contact.length > REFERRAL_LIMITS.contact) problems.push({ field: 'contact', problem: 'too_long' });
-  if ((input.relationship?.length ?? 0) > REFERRAL_LIMITS.relationship) problems.push({ field: 'relationship', problem: 'too_long' });
+  if ((input.relationship?.length ?? 0) > REFERRAL_LIMITS.relationship)
+    problems.push({ field: 'relationship', problem: 'too_long' });
   if ((input.note?.length ?? 0) > REFERRAL_LIMITS.note) problems.push({ field: 'note', problem: 'too_long' });
   return problems;
 }
@@ -194,7 +200,9 @@ export class JobService {
       if (check !== 'member') throw new ChannelRefused(check);
     }
     const now = this.deps.clock.now();
-    const { id, first } = this.deps.submissions.once(viewId, 'job', now, () => this.repo.insert(input, actorId, now));
+    const { id, first } = this.deps.submissions.once(viewId, 'job', now, () =>
+      this.repo.insert(input, actorId, now),
+    );
     return { job: this.get(id), created: first };
   }
 
@@ -294,7 +302,9 @@ export class JobService {
     const job = this.answerable(userId, jobId);
     if (checkReferral(input).length > 0) throw new RangeError('referral input was not checked');
     const now = this.deps.clock.now();
-    const { id, first } = this.deps.submissions.once(viewId, 'referral', now, () => this.repo.insertReferral(jobId, userId, input, now));
+    const { id, first } = this.deps.submissions.once(viewId, 'referral', now, () =>
+      this.repo.insertReferral(jobId, userId, input, now),
+    );
     const referral = this.referral(id);
     const recipient = job.recruiter ?? job.postedBy;
     if (!first) return { job, referral, recipient, created: false };
@@ -323,21 +333,32 @@ export class JobService {
    * for the role wherever its card is), or HR and admins who may see the role.
    */
   mayMoveReferrals(actorId: string, job: Job): boolean {
-    return job.recruiter === actorId || (this.deps.roles.has(actorId, 'hr') && this.deps.audience.mayView(actorId, job.cardChannel));
+    return (
+      job.recruiter === actorId ||
+      (this.deps.roles.has(actorId, 'hr') && this.deps.audience.mayView(actorId, job.cardChannel))
+    );
   }
 
   /**
    * Moves a referral on; the referrer is told each time it actually changes, while they may still
    * see the role (a referrer who left its private channel is not).
    */
-  async moveReferral(actorId: string, referralId: number, status: ReferralMove): Promise<{ job: Job; referral: Referral; changed: boolean }> {
+  async moveReferral(
+    actorId: string,
+    referralId: number,
+    status: ReferralMove,
+  ): Promise<{ job: Job; referral: Referral; changed: boolean }> {
     const before = this.referral(referralId);
     const job = this.get(before.jobId);
     if (!this.mayMoveReferrals(actorId, job)) throw new NotRecruiter();
     const now = this.deps.clock.now();
     const changed = this.repo.moveReferral(referralId, status, now);
     const referral = this.referral(referralId);
-    if (changed && referral.referrer !== null && this.deps.audience.mayView(referral.referrer, job.cardChannel)) {
+    if (
+      changed &&
+      referral.referrer !== null &&
+      this.deps.audience.mayView(referral.referrer, job.cardChannel)
+    ) {
       const locale = await this.deps.localeOf(referral.referrer);
       this.deps.outbox.schedule({
         kind: 'job_referral_moved',
@@ -367,7 +388,12 @@ export class JobService {
       .filterFor(userId, this.repo.open(), (job) => job.cardChannel)
       .filter((job) => job.closesOn === null || job.closesOn >= today)
       .map((job) => ({ job, matchedTags: job.tags.filter((tag) => mine.has(tag)) }))
-      .sort((a, b) => b.matchedTags.length - a.matchedTags.length || b.job.createdAt.getTime() - a.job.createdAt.getTime() || b.job.id - a.job.id)
+      .sort(
+        (a, b) =>
+          b.matchedTags.length - a.matchedTags.length ||
+          b.job.createdAt.getTime() - a.job.createdAt.getTime() ||
+          b.job.id - a.job.id,
+      )
       .slice(0, limit);
   }
 

@@ -95,7 +95,10 @@ export const EMPTY_FUNNEL: JobFunnel = { shown: 0, curious: 0, applyClicks: 0, r
 export type JobFieldProblem =
   | { readonly field: 'title'; readonly problem: 'empty' | 'too_long' }
   | { readonly field: 'team' | 'location' | 'description'; readonly problem: 'too_long' }
-  | { readonly field: 'work_style' | 'employment_type' | 'recruiter' | 'channel'; readonly problem: 'missing' }
+  | {
+      readonly field: 'work_style' | 'employment_type' | 'recruiter' | 'channel';
+      readonly problem: 'missing';
+    }
   | { readonly field: 'apply_url'; readonly problem: 'missing' | 'invalid' }
   | { readonly field: 'closes_on'; readonly problem: 'invalid' | 'in_past' };
 

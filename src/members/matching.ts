@@ -43,7 +43,10 @@ export function rankMatches(input: RankInput): Match[] {
       } else if (words.includes(tag)) {
         score += WORD_TAG;
         named.push(tag);
-      } else if (phrase.length >= 2 && (tag.includes(phrase) || words.some((word) => word.length >= 3 && tag.includes(word)))) {
+      } else if (
+        phrase.length >= 2 &&
+        (tag.includes(phrase) || words.some((word) => word.length >= 3 && tag.includes(word)))
+      ) {
         score += PARTIAL_TAG;
         named.push(tag);
       }
@@ -59,6 +62,8 @@ export function rankMatches(input: RankInput): Match[] {
     matches.push({ entry, score, sharedTags: [...named, ...shared] });
   }
   return matches.sort(
-    (a, b) => b.score - a.score || (a.entry.displayName ?? a.entry.userId).localeCompare(b.entry.displayName ?? b.entry.userId),
+    (a, b) =>
+      b.score - a.score ||
+      (a.entry.displayName ?? a.entry.userId).localeCompare(b.entry.displayName ?? b.entry.userId),
   );
 }

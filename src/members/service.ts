@@ -7,7 +7,12 @@ import { rankMatches, type Match } from './matching';
 import type { Profile, ProfileUpdate } from './types';
 
 export type InterestChange =
-  | { readonly ok: true; readonly changed: readonly string[]; readonly unchanged: readonly string[]; readonly total: number }
+  | {
+      readonly ok: true;
+      readonly changed: readonly string[];
+      readonly unchanged: readonly string[];
+      readonly total: number;
+    }
   | { readonly ok: false; readonly problem: TagProblem };
 
 export const MAX_FIND_RESULTS = 20;

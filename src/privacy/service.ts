@@ -8,7 +8,12 @@ export interface MemberExport {
   readonly userId: string;
   readonly member: Record<string, unknown> | null;
   readonly interests: readonly { tag: string; addedAt: string }[];
-  readonly openTo: readonly { flag: string; since: string; expiresAt: string | null; askedAt: string | null }[];
+  readonly openTo: readonly {
+    flag: string;
+    since: string;
+    expiresAt: string | null;
+    askedAt: string | null;
+  }[];
   readonly roles: readonly { role: string; grantedAt: string }[];
   /** Roles this member granted to others: their id is stored on those grants. */
   readonly rolesGranted: readonly { userId: string; role: string; grantedAt: string }[];

@@ -10,7 +10,11 @@ export interface RoleHolder {
 }
 
 export type RoleChange =
-  | { readonly kind: 'granted' | 'already_had' | 'revoked' | 'did_not_have'; readonly userId: string; readonly role: Role }
+  | {
+      readonly kind: 'granted' | 'already_had' | 'revoked' | 'did_not_have';
+      readonly userId: string;
+      readonly role: Role;
+    }
   | { readonly kind: 'configured_admin'; readonly userId: string };
 
 export class RoleService {
@@ -49,13 +53,19 @@ export class RoleService {
   revoke(actorId: string, userId: string, role: Role): RoleChange {
     this.require(actorId, 'admin');
     if (role === 'admin' && this.configuredAdmins.has(userId)) return { kind: 'configured_admin', userId };
-    return this.roles.revoke(userId, role) ? { kind: 'revoked', userId, role } : { kind: 'did_not_have', userId, role };
+    return this.roles.revoke(userId, role)
+      ? { kind: 'revoked', userId, role }
+      : { kind: 'did_not_have', userId, role };
   }
 
   /** Every role holder, configured admins included, for admins only. */
   list(actorId: string): RoleHolder[] {
     this.require(actorId, 'admin');
-    const configured: RoleHolder[] = [...this.configuredAdmins].map((userId) => ({ userId, role: 'admin', fromSettings: true }));
+    const configured: RoleHolder[] = [...this.configuredAdmins].map((userId) => ({
+      userId,
+      role: 'admin',
+      fromSettings: true,
+    }));
     const granted = this.roles
       .all()
       .filter((grant) => !(grant.role === 'admin' && this.configuredAdmins.has(grant.userId)))

@@ -222,12 +222,11 @@ export class SlackMessenger implements DeliveryMessenger {
       const parsed = historySchema.safeParse(raw);
       if (!parsed.success)
         throw new DeliveryProblem({ kind: 'transient', reason: 'unreadable_history', ambiguous: true });
-      const found = parsed.data.messages.find(
-        (m) => {
-          const posted = m.metadata?.event_type === OUTBOX_EVENT_TYPE ? m.metadata.event_payload?.key : undefined;
-          return typeof posted === 'string' && outboxKeysMatch(key, posted);
-        },
-      );
+      const found = parsed.data.messages.find((m) => {
+        const posted =
+          m.metadata?.event_type === OUTBOX_EVENT_TYPE ? m.metadata.event_payload?.key : undefined;
+        return typeof posted === 'string' && outboxKeysMatch(key, posted);
+      });
       if (found !== undefined) return { channel: conversation, ts: found.ts };
       cursor = parsed.data.response_metadata?.next_cursor;
       if (parsed.data.has_more !== true || cursor === undefined || cursor === '') return undefined;
@@ -244,7 +243,11 @@ export class SlackMessenger implements DeliveryMessenger {
     // Needs mpim:write. Slack returns the same conversation for the same members every time.
     const opened = openedSchema.safeParse(await this.client.conversations.open({ users: userIds.join(',') }));
     if (!opened.success)
-      throw new DeliveryProblem({ kind: 'transient', reason: 'unreadable_conversations_open', ambiguous: false });
+      throw new DeliveryProblem({
+        kind: 'transient',
+        reason: 'unreadable_conversations_open',
+        ambiguous: false,
+      });
     return opened.data.channel.id;
   }
 

@@ -88,7 +88,9 @@ export class Outbox {
 
   /** What is or was scheduled to a member's DM or to a group DM they are in: kind, time and status, without the text. */
   addressedTo(userId: string): { kind: string; dueAt: string; status: string }[] {
-    return this.deps.repository.toMember(userId).map((row) => ({ kind: row.kind, dueAt: row.due_at, status: row.status }));
+    return this.deps.repository
+      .toMember(userId)
+      .map((row) => ({ kind: row.kind, dueAt: row.due_at, status: row.status }));
   }
 
   /**

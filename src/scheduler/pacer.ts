@@ -35,7 +35,11 @@ export class SendPacer {
   /** A post Slack accepted; after ten quiet seconds the pace rises 5 % a second, up to the maximum. */
   succeeded(): void {
     const now = this.now();
-    if (this.ratePerSec < this.maxPerSec && now - this.lastLimitedMs > 10_000 && now - this.lastRaiseMs > 1000) {
+    if (
+      this.ratePerSec < this.maxPerSec &&
+      now - this.lastLimitedMs > 10_000 &&
+      now - this.lastRaiseMs > 1000
+    ) {
       this.ratePerSec = Math.min(this.maxPerSec, this.ratePerSec * 1.05);
       this.lastRaiseMs = now;
     }

@@ -120,7 +120,9 @@ export class Scheduler {
     ]);
     clearTimeout(timer);
     if (finished && this.deps.lease !== undefined) {
-      await this.deps.lease.release().catch((error: unknown) => this.deps.logger.warn('scheduler: could not release the lease:', error));
+      await this.deps.lease
+        .release()
+        .catch((error: unknown) => this.deps.logger.warn('scheduler: could not release the lease:', error));
     }
     if (!finished)
       this.deps.logger.warn(
@@ -148,7 +150,10 @@ export class Scheduler {
     const renewal = setInterval(() => {
       lease.hold().then(
         (held) => {
-          if (!held) this.deps.logger.warn(`scheduler: lost the ${lease.name} lease mid-tick; claims keep posts once-only`);
+          if (!held)
+            this.deps.logger.warn(
+              `scheduler: lost the ${lease.name} lease mid-tick; claims keep posts once-only`,
+            );
         },
         (error: unknown) => this.deps.logger.warn('scheduler: could not renew the lease:', error),
       );

@@ -115,7 +115,14 @@ export class OutboxSender {
     if (opened.outcome === 'aborted') return { outcome: this.unclaim(record) };
     if (opened.outcome === 'lost') return { outcome: this.lost(record) };
     if (opened.outcome === 'failed') return { outcome: this.handleFailure(record, opened.failure) };
-    if (!this.deps.repository.rememberConversation(record.id, this.workerId, opened.value, iso(this.deps.clock.now())))
+    if (
+      !this.deps.repository.rememberConversation(
+        record.id,
+        this.workerId,
+        opened.value,
+        iso(this.deps.clock.now()),
+      )
+    )
       return { outcome: this.lost(record) };
     this.deps.logger.debug(`outbox ${record.key}: group DM is ${opened.value}`);
     return { outcome: 'ok', value: opened.value };

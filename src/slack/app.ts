@@ -37,7 +37,11 @@ const EVENTS_ENDPOINT = '/slack/events';
  * Bolt's HTTP receiver (signatures verified, GET /healthz), with every body to /slack/events
  * checked for Slack's shape before Bolt reads it (see requestGuard.ts).
  */
-function httpReceiver(signingSecret: string, logger: Logger, isHealthy: () => Promise<boolean>): HTTPReceiver {
+function httpReceiver(
+  signingSecret: string,
+  logger: Logger,
+  isHealthy: () => Promise<boolean>,
+): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
     signatureVerification: true,
@@ -45,7 +49,11 @@ function httpReceiver(signingSecret: string, logger: Logger, isHealthy: () => Pr
     customRoutes: [healthRoute(isHealthy)],
     logger,
   });
-  receiver.requestListener = guardRequests(receiver.requestListener, { signingSecret, endpoints: [EVENTS_ENDPOINT], logger });
+  receiver.requestListener = guardRequests(receiver.requestListener, {
+    signingSecret,
+    endpoints: [EVENTS_ENDPOINT],
+    logger,
+  });
   return receiver;
 }
 
@@ -53,7 +61,12 @@ function httpReceiver(signingSecret: string, logger: Logger, isHealthy: () => Pr
  * The Bolt app in HTTP mode (signatures verified by Bolt) or, when SLACK_APP_TOKEN is set,
  * Socket Mode. Either way GET /healthz is served on config.port.
  */
-export function createSlackApp(config: Config, services: Services, logger: Logger, isHealthy: () => Promise<boolean>): SlackApp {
+export function createSlackApp(
+  config: Config,
+  services: Services,
+  logger: Logger,
+  isHealthy: () => Promise<boolean>,
+): SlackApp {
   const common = {
     token: config.botToken,
     logger,

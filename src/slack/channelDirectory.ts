@@ -4,7 +4,12 @@ import type { ChannelDirectory } from '../audience/types';
 import { slackErrorCode } from './errors';
 
 /** Errors that mean "the bot cannot read this channel" rather than "try again". */
-const UNREADABLE = new Set(['channel_not_found', 'not_in_channel', 'method_not_supported_for_channel_type', 'channel_is_limited_access']);
+const UNREADABLE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'method_not_supported_for_channel_type',
+  'channel_is_limited_access',
+]);
 /** Slack returns fewer than asked at times; 1,000 keeps the number of Tier 4 calls low. */
 const PAGE_SIZE = 1000;
 /**
@@ -13,7 +18,15 @@ const PAGE_SIZE = 1000;
  */
 const PAGES_WHEN_LOOKING = 5;
 
-const infoAnswer = z.object({ channel: z.object({ is_private: z.boolean().optional(), is_mpim: z.boolean().optional(), is_im: z.boolean().optional() }).loose() });
+const infoAnswer = z.object({
+  channel: z
+    .object({
+      is_private: z.boolean().optional(),
+      is_mpim: z.boolean().optional(),
+      is_im: z.boolean().optional(),
+    })
+    .loose(),
+});
 const membersAnswer = z.object({
   members: z.array(z.string()).default([]),
   response_metadata: z.object({ next_cursor: z.string().optional() }).loose().optional(),
@@ -33,19 +46,27 @@ export class SlackChannelDirectory implements ChannelDirectory {
     }
   }
 
-  async members(channelId: string, lookingFor?: string): Promise<{ members: string[]; complete: boolean } | undefined> {
+  async members(
+    channelId: string,
+    lookingFor?: string,
+  ): Promise<{ members: string[]; complete: boolean } | undefined> {
     const members: string[] = [];
     let cursor: string | undefined;
     try {
       for (let page = 1; ; page += 1) {
         const answer = membersAnswer.parse(
-          await this.client.conversations.members({ channel: channelId, limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) }),
+          await this.client.conversations.members({
+            channel: channelId,
+            limit: PAGE_SIZE,
+            ...(cursor === undefined ? {} : { cursor }),
+          }),
         );
         members.push(...answer.members);
         cursor = answer.response_metadata?.next_cursor;
         const done = cursor === undefined || cursor === '';
         if (done) return { members, complete: true };
-        if (lookingFor !== undefined && (answer.members.includes(lookingFor) || page >= PAGES_WHEN_LOOKING)) return { members, complete: false };
+        if (lookingFor !== undefined && (answer.members.includes(lookingFor) || page >= PAGES_WHEN_LOOKING))
+          return { members, complete: false };
       }
     } catch (error) {
       if (UNREADABLE.has(slackErrorCode(error) ?? '')) return undefined;

@@ -10,10 +10,20 @@ import { eventCard, eventsListMessage } from './views/events';
  * Posts an event's card in its channel. A bot that is not in a public channel joins it once
  * and tries again; false when the card could not be posted (the organizer is told).
  */
-export async function postEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<boolean> {
+export async function postEventCard(
+  services: Services,
+  client: webApi.WebClient,
+  eventId: number,
+): Promise<boolean> {
   const summary = services.events.summary(eventId);
   const card = eventCard(summary, services.config.defaultLocale, services.config.defaultTimezone);
-  const post = () => client.chat.postMessage({ channel: summary.event.channel, text: card.text, blocks: card.blocks, unfurl_links: false });
+  const post = () =>
+    client.chat.postMessage({
+      channel: summary.event.channel,
+      text: card.text,
+      blocks: card.blocks,
+      unfurl_links: false,
+    });
   try {
     let result;
     try {
@@ -27,7 +37,9 @@ export async function postEventCard(services: Services, client: webApi.WebClient
     await services.events.attachCard(eventId, result.channel, result.ts);
     return true;
   } catch (error) {
-    services.logger.warn(`event ${eventId}: card not posted in ${summary.event.channel}: ${slackErrorCode(error) ?? String(error)}`);
+    services.logger.warn(
+      `event ${eventId}: card not posted in ${summary.event.channel}: ${slackErrorCode(error) ?? String(error)}`,
+    );
     return false;
   }
 }
@@ -39,7 +51,11 @@ const cardRefreshes = new Coalescer();
  * RSVPs to one event makes at most one update in flight and one after it, which renders the
  * latest state: chat.update is Tier 3 (about 50 a minute), so one per click would hit 429s.
  */
-export function refreshEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
+export function refreshEventCard(
+  services: Services,
+  client: webApi.WebClient,
+  eventId: number,
+): Promise<void> {
   return cardRefreshes.run(`event:${eventId}`, () => renderEventCard(services, client, eventId));
 }
 
@@ -47,12 +63,19 @@ export function refreshEventCard(services: Services, client: webApi.WebClient, e
  * Renders these cards again (after a member's visibility changed, or an erasure); a card that cannot
  * be updated is logged, and the others are still tried.
  */
-export async function refreshEventCards(services: Services, client: webApi.WebClient, eventIds: readonly number[], why: string): Promise<void> {
+export async function refreshEventCards(
+  services: Services,
+  client: webApi.WebClient,
+  eventIds: readonly number[],
+  why: string,
+): Promise<void> {
   for (const eventId of eventIds) {
     try {
       await refreshEventCard(services, client, eventId);
     } catch (error) {
-      services.logger.warn(`event ${eventId}: card not updated after ${why}: ${slackErrorCode(error) ?? String(error)}`);
+      services.logger.warn(
+        `event ${eventId}: card not updated after ${why}: ${slackErrorCode(error) ?? String(error)}`,
+      );
     }
   }
 }
@@ -65,16 +88,23 @@ async function renderEventCard(services: Services, client: webApi.WebClient, eve
     return;
   }
   const card = eventCard(summary, services.config.defaultLocale, services.config.defaultTimezone);
-  await client.chat.update({ channel: event.cardChannel, ts: event.cardTs, text: card.text, blocks: card.blocks });
+  await client.chat.update({
+    channel: event.cardChannel,
+    ts: event.cardTs,
+    text: card.text,
+    blocks: card.blocks,
+  });
 }
 
 /** A member's `/alumni events` list: interest matches first, with their own answers shown. */
 export function eventsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
   const { events } = services;
-  const items = events.upcomingFor(userId, services.members.interests(userId)).map(({ event, matchedTags }) => ({
-    event,
-    matchedTags,
-    myStatus: events.rsvpOf(event.id, userId),
-  }));
+  const items = events
+    .upcomingFor(userId, services.members.interests(userId))
+    .map(({ event, matchedTags }) => ({
+      event,
+      matchedTags,
+      myStatus: events.rsvpOf(event.id, userId),
+    }));
   return eventsListMessage(items, locale, services.config.defaultTimezone);
 }

@@ -4,7 +4,12 @@ import type { Services } from '../services';
 import { homeView } from './views/home';
 
 /** Publishes one member's App Home: only ever for the member who opened it or just changed something. */
-export async function publishHome(services: Services, client: webApi.WebClient, userId: string, knownLocale?: Locale): Promise<void> {
+export async function publishHome(
+  services: Services,
+  client: webApi.WebClient,
+  userId: string,
+  knownLocale?: Locale,
+): Promise<void> {
   // After an erasure the caller passes the locale it has, so that no lookup writes a new row about the member.
   const locale = knownLocale ?? (await services.locales.localeOf(userId));
   const view = homeView(
@@ -14,14 +19,18 @@ export async function publishHome(services: Services, client: webApi.WebClient, 
       agreed: services.onboarding.agreementState(userId) === 'agreed',
       charter: services.onboarding.charter.text(locale),
       myEvents: services.events.myUpcoming(userId),
-      managedEvents: services.roles.has(userId, 'organizer') ? services.events.upcomingFor(userId, []).map((item) => item.event) : [],
+      managedEvents: services.roles.has(userId, 'organizer')
+        ? services.events.upcomingFor(userId, []).map((item) => item.event)
+        : [],
       myAnnouncements: services.announcements.activeBy(userId),
       jobs: {
-        forMe: services.jobs.openFor(userId, services.members.interests(userId), 3).map(({ job, matchedTags }) => ({
-          job,
-          matchedTags,
-          curious: services.jobs.hasBeenCurious(userId, job.id),
-        })),
+        forMe: services.jobs
+          .openFor(userId, services.members.interests(userId), 3)
+          .map(({ job, matchedTags }) => ({
+            job,
+            matchedTags,
+            curious: services.jobs.hasBeenCurious(userId, job.id),
+          })),
         hasInterests: services.members.interests(userId).length > 0,
         managed: services.roles.has(userId, 'hr') ? services.jobs.openWithFunnel(userId) : undefined,
       },

@@ -10,12 +10,23 @@ import type { SlackMessage } from './views/message';
  * Posts a role's card in its channel. A bot that is not in a public channel joins it once and
  * tries again; false when the card could not be posted (the poster is told what to do).
  */
-export async function postJobCard(services: Services, client: webApi.WebClient, jobId: number): Promise<boolean> {
+export async function postJobCard(
+  services: Services,
+  client: webApi.WebClient,
+  jobId: number,
+): Promise<boolean> {
   const job = services.jobs.get(jobId);
   const channel = job.cardChannel;
   if (channel === null) return false;
   const card = jobCard(job, services.config.defaultLocale);
-  const post = () => client.chat.postMessage({ channel, text: card.text, blocks: card.blocks, unfurl_links: false, unfurl_media: false });
+  const post = () =>
+    client.chat.postMessage({
+      channel,
+      text: card.text,
+      blocks: card.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
   try {
     let result;
     try {
@@ -29,7 +40,9 @@ export async function postJobCard(services: Services, client: webApi.WebClient, 
     await services.jobs.attachCard(jobId, result.channel, result.ts);
     return true;
   } catch (error) {
-    services.logger.warn(`job ${jobId}: card not posted in ${channel}: ${slackErrorCode(error) ?? String(error)}`);
+    services.logger.warn(
+      `job ${jobId}: card not posted in ${channel}: ${slackErrorCode(error) ?? String(error)}`,
+    );
     return false;
   }
 }
@@ -38,10 +51,19 @@ export async function postJobCard(services: Services, client: webApi.WebClient, 
 export async function updateJobCard(client: webApi.WebClient, job: Job, locale: Locale): Promise<void> {
   if (job.cardChannel === null || job.cardTs === null) return;
   const card = jobCard(job, locale);
-  await client.chat.update({ channel: job.cardChannel, ts: job.cardTs, text: card.text, blocks: card.blocks });
+  await client.chat.update({
+    channel: job.cardChannel,
+    ts: job.cardTs,
+    text: card.text,
+    blocks: card.blocks,
+  });
 }
 
-export async function refreshJobCard(services: Services, client: webApi.WebClient, jobId: number): Promise<void> {
+export async function refreshJobCard(
+  services: Services,
+  client: webApi.WebClient,
+  jobId: number,
+): Promise<void> {
   try {
     await updateJobCard(client, services.jobs.get(jobId), services.config.defaultLocale);
   } catch (error) {
@@ -52,10 +74,12 @@ export async function refreshJobCard(services: Services, client: webApi.WebClien
 
 /** A member's `/alumni jobs` list: interest matches first, showing where they already said they are curious. */
 export function jobsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
-  const items = services.jobs.openFor(userId, services.members.interests(userId)).map(({ job, matchedTags }) => ({
-    job,
-    matchedTags,
-    curious: services.jobs.hasBeenCurious(userId, job.id),
-  }));
+  const items = services.jobs
+    .openFor(userId, services.members.interests(userId))
+    .map(({ job, matchedTags }) => ({
+      job,
+      matchedTags,
+      curious: services.jobs.hasBeenCurious(userId, job.id),
+    }));
   return jobsListMessage(items, locale);
 }

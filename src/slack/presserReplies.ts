@@ -9,7 +9,9 @@ export interface PressedButton {
 }
 
 function parts(message: SlackMessage): { text: string; blocks?: SlackMessage['blocks'] } {
-  return message.blocks === undefined ? { text: message.text } : { text: message.text, blocks: message.blocks };
+  return message.blocks === undefined
+    ? { text: message.text }
+    : { text: message.text, blocks: message.blocks };
 }
 
 /**
@@ -18,7 +20,8 @@ function parts(message: SlackMessage): { text: string; blocks?: SlackMessage['bl
  */
 export async function tellPresser(args: PressedButton, message: SlackMessage | string): Promise<void> {
   const body = parts(typeof message === 'string' ? { text: message } : message);
-  if (args.body.response_url !== undefined) await args.respond({ response_type: 'ephemeral', replace_original: false, ...body });
+  if (args.body.response_url !== undefined)
+    await args.respond({ response_type: 'ephemeral', replace_original: false, ...body });
   else await args.client.chat.postMessage({ channel: args.body.user.id, ...body });
 }
 

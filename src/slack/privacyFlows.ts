@@ -7,7 +7,12 @@ import { sendFileToMember } from './files';
 import { refreshJobCard } from './jobCards';
 
 /** Sends the member everything stored about them as a JSON file in their DM with the bot. */
-export async function sendDataExport(services: Services, client: webApi.WebClient, userId: string, locale: Locale): Promise<void> {
+export async function sendDataExport(
+  services: Services,
+  client: webApi.WebClient,
+  userId: string,
+  locale: Locale,
+): Promise<void> {
   const data = services.privacy.export(userId, services.clock.now());
   const date = services.clock.now().toISOString().slice(0, 10);
   await sendFileToMember(client, userId, {
@@ -27,7 +32,11 @@ export async function eraseMemberData(services: Services, userId: string): Promi
 }
 
 /** Renders again, after the erasure is committed, every card that counted or named the member. */
-export async function refreshCardsAfterErasure(services: Services, client: webApi.WebClient, effects: ErasureEffects): Promise<void> {
+export async function refreshCardsAfterErasure(
+  services: Services,
+  client: webApi.WebClient,
+  effects: ErasureEffects,
+): Promise<void> {
   await refreshEventCards(services, client, effects.eventCards, 'an erasure');
   for (const jobId of effects.jobCards) await refreshJobCard(services, client, jobId);
 }

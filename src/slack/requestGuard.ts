@@ -31,7 +31,9 @@ const eventsApiBody = z.union([
   z.object({ type: z.literal('app_rate_limited') }).loose(),
 ]);
 // A form field given twice parses as an array; Slack never sends one twice.
-const slashCommand = z.record(z.string(), z.string()).and(z.object({ command: z.string().min(1), user_id: z.string().min(1) }));
+const slashCommand = z
+  .record(z.string(), z.string())
+  .and(z.object({ command: z.string().min(1), user_id: z.string().min(1) }));
 
 export type EnvelopeVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -61,12 +63,16 @@ export function checkEnvelope(rawBody: string, contentType: string | undefined):
       const { payload } = fields;
       if (typeof payload !== 'string') return { ok: false, reason: 'one payload field' };
       const parsed = parseJson(payload);
-      return parsed.ok ? judge(interactivePayload, parsed.value, 'an interactivity payload') : { ok: false, reason: 'payload is not JSON' };
+      return parsed.ok
+        ? judge(interactivePayload, parsed.value, 'an interactivity payload')
+        : { ok: false, reason: 'payload is not JSON' };
     }
     return judge(slashCommand, fields, 'a slash command');
   }
   const parsed = parseJson(rawBody);
-  return parsed.ok ? judge(eventsApiBody, parsed.value, 'an Events API body') : { ok: false, reason: 'body is not JSON' };
+  return parsed.ok
+    ? judge(eventsApiBody, parsed.value, 'an Events API body')
+    : { ok: false, reason: 'body is not JSON' };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -98,11 +104,18 @@ export function guardRequests(inner: RequestListener, options: RequestGuardOptio
   const screen = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let rawBody: string;
     try {
-      const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, options.bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit);
+      const buffered = await HTTPModuleFunctions.bufferIncomingMessage(
+        req,
+        options.bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit,
+      );
       rawBody = buffered.rawBody.toString();
     } catch (error) {
       const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
-      logger.warn(tooLarge ? 'request body over the size limit; answered 413' : 'request body could not be read; answered 400');
+      logger.warn(
+        tooLarge
+          ? 'request body over the size limit; answered 413'
+          : 'request body could not be read; answered 400',
+      );
       answer(res, tooLarge ? 413 : 400);
       return;
     }
@@ -115,8 +128,13 @@ export function guardRequests(inner: RequestListener, options: RequestGuardOptio
     const timestamp = Number(header(req, 'x-slack-request-timestamp'));
     const signed =
       signature !== undefined &&
-      isValidSlackRequest({ signingSecret: options.signingSecret, body: rawBody, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
-    if (signed) logger.warn(`refused a signed request whose body is malformed (${verdict.reason}); answered 400`);
+      isValidSlackRequest({
+        signingSecret: options.signingSecret,
+        body: rawBody,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      });
+    if (signed)
+      logger.warn(`refused a signed request whose body is malformed (${verdict.reason}); answered 400`);
     else logger.warn('refused an unsigned request; answered 401');
     answer(res, signed ? 400 : 401);
   };

@@ -6,7 +6,11 @@ import { welcomeMessage } from './views/charter';
  * DMs the welcome (purpose, eligibility, code of conduct, "I agree") once per member.
  * Posting to the user id lands in the app's Messages tab without conversations.open.
  */
-export async function welcomeMember(services: Services, client: webApi.WebClient, userId: string): Promise<void> {
+export async function welcomeMember(
+  services: Services,
+  client: webApi.WebClient,
+  userId: string,
+): Promise<void> {
   if (services.onboarding.agreementState(userId) === 'agreed') return;
   if (!services.onboarding.claimWelcome(userId)) return;
   try {

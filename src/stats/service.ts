@@ -72,7 +72,9 @@ export class StatsService {
       return this.repository.consistent(() => ({
         scope: 'hr',
         generatedAt: now,
-        roles: this.audience.filterFor(actorId, this.repository.allRoleFunnels(), (role) => role.channel).map(roleFunnel),
+        roles: this.audience
+          .filterFor(actorId, this.repository.allRoleFunnels(), (role) => role.channel)
+          .map(roleFunnel),
         members: this.repository
           .engagement(DEFAULT_DIGEST_FREQUENCY)
           .filter((row) => row.visibility !== 'nobody')
@@ -82,16 +84,27 @@ export class StatsService {
     const members = this.repository
       .engagement(DEFAULT_DIGEST_FREQUENCY)
       .filter((row) => row.visibility === 'all')
-      .map(({ userId, agreedAt, agreedVersion, profileComplete, interests, lastActiveAt, rsvps, digestFrequency }) => ({
-        userId,
-        agreedAt,
-        agreedVersion,
-        profileComplete,
-        interests,
-        lastActiveAt,
-        rsvps,
-        digestFrequency,
-      }));
+      .map(
+        ({
+          userId,
+          agreedAt,
+          agreedVersion,
+          profileComplete,
+          interests,
+          lastActiveAt,
+          rsvps,
+          digestFrequency,
+        }) => ({
+          userId,
+          agreedAt,
+          agreedVersion,
+          profileComplete,
+          interests,
+          lastActiveAt,
+          rsvps,
+          digestFrequency,
+        }),
+      );
     return { scope: 'events', generatedAt: now, members };
   }
 }

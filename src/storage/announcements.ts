@@ -39,7 +39,9 @@ export class AnnouncementRepository {
          VALUES (@channel, @text, @firstAt, @repeat, @cron, @timeZone, @author, @now, @firstAt)`,
       ),
       get: db.prepare<[number], AnnouncementRow>('SELECT * FROM announcements WHERE id = ?'),
-      active: db.prepare<[], AnnouncementRow>("SELECT * FROM announcements WHERE status = 'active' ORDER BY next_at, id"),
+      active: db.prepare<[], AnnouncementRow>(
+        "SELECT * FROM announcements WHERE status = 'active' ORDER BY next_at, id",
+      ),
       due: db.prepare<[string], AnnouncementRow>(
         "SELECT * FROM announcements WHERE status = 'active' AND next_at IS NOT NULL AND next_at <= ? ORDER BY next_at, id",
       ),
@@ -47,15 +49,23 @@ export class AnnouncementRepository {
       advance: db.prepare(
         "UPDATE announcements SET next_at = @next, status = CASE WHEN @next IS NULL THEN 'finished' ELSE status END WHERE id = @id AND status = 'active' AND next_at = @current",
       ),
-      cancel: db.prepare("UPDATE announcements SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status = 'active'"),
-      forgetAuthor: db.prepare('UPDATE announcements SET author = NULL WHERE author = ?'),
-      byAuthor: db.prepare<[string], { id: number; channel: string; repeat: string; status: string; created_at: string }>(
-        'SELECT id, channel, repeat, status, created_at FROM announcements WHERE author = ? ORDER BY id',
+      cancel: db.prepare(
+        "UPDATE announcements SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status = 'active'",
       ),
+      forgetAuthor: db.prepare('UPDATE announcements SET author = NULL WHERE author = ?'),
+      byAuthor: db.prepare<
+        [string],
+        { id: number; channel: string; repeat: string; status: string; created_at: string }
+      >('SELECT id, channel, repeat, status, created_at FROM announcements WHERE author = ? ORDER BY id'),
     };
   }
 
-  insert(input: AnnouncementInput & { cron: string | null }, timeZone: string, author: string, now: Date): number {
+  insert(
+    input: AnnouncementInput & { cron: string | null },
+    timeZone: string,
+    author: string,
+    now: Date,
+  ): number {
     const result = this.s.insert.run({
       channel: input.channel,
       text: input.text,
@@ -84,7 +94,13 @@ export class AnnouncementRepository {
 
   /** True for the one caller that moved it on from `current`. */
   advance(id: number, current: Date, next: Date | null): boolean {
-    return this.s.advance.run({ id, current: current.toISOString(), next: next === null ? null : next.toISOString() }).changes === 1;
+    return (
+      this.s.advance.run({
+        id,
+        current: current.toISOString(),
+        next: next === null ? null : next.toISOString(),
+      }).changes === 1
+    );
   }
 
   cancel(id: number, now: Date): boolean {

@@ -86,7 +86,11 @@ export class AudienceRepository {
   /** The known channels among `channelIds`, in one query. */
   channels(channelIds: readonly string[]): Map<string, ChannelRecord> {
     if (channelIds.length === 0) return new Map();
-    return new Map(this.s.channels.all({ ids: JSON.stringify([...new Set(channelIds)]) }).map((row) => [row.channel_id, toRecord(row)]));
+    return new Map(
+      this.s.channels
+        .all({ ids: JSON.stringify([...new Set(channelIds)]) })
+        .map((row) => [row.channel_id, toRecord(row)]),
+    );
   }
 
   /** Records what conversations.info said. A channel that became public drops its member list. */
@@ -131,14 +135,20 @@ export class AudienceRepository {
   /** Of `channelIds`, those the member is in, in one query. */
   memberChannels(userId: string, channelIds: readonly string[]): Set<string> {
     if (channelIds.length === 0) return new Set();
-    return new Set(this.s.memberChannels.all({ user: userId, ids: JSON.stringify([...new Set(channelIds)]) }).map((row) => row.channel_id));
+    return new Set(
+      this.s.memberChannels
+        .all({ user: userId, ids: JSON.stringify([...new Set(channelIds)]) })
+        .map((row) => row.channel_id),
+    );
   }
 
   /** Members of each of `channelIds`, in one query. */
   membersOf(channelIds: readonly string[]): Map<string, Set<string>> {
     const members = new Map<string, Set<string>>(channelIds.map((id) => [id, new Set<string>()]));
     if (channelIds.length === 0) return members;
-    for (const { channel_id, user_id } of this.s.membersOf.all({ ids: JSON.stringify([...new Set(channelIds)]) })) {
+    for (const { channel_id, user_id } of this.s.membersOf.all({
+      ids: JSON.stringify([...new Set(channelIds)]),
+    })) {
       members.get(channel_id)?.add(user_id);
     }
     return members;

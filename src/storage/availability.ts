@@ -41,7 +41,10 @@ export class AvailabilityRepository {
       markAsked: db.prepare<{ user: string; flags: string; now: string }>(
         'UPDATE member_availability SET asked_at = @now WHERE user_id = @user AND flag IN (SELECT value FROM json_each(@flags))',
       ),
-      held: db.prepare<{ user: string; now: string }, { flag: string; expires_at: string | null; asked_at: string | null }>(
+      held: db.prepare<
+        { user: string; now: string },
+        { flag: string; expires_at: string | null; asked_at: string | null }
+      >(
         `SELECT flag, expires_at, asked_at FROM member_availability
          WHERE user_id = @user AND (expires_at IS NULL OR expires_at > @now) ORDER BY flag`,
       ),
@@ -61,8 +64,12 @@ export class AvailabilityRepository {
            JOIN member_availability a ON a.user_id = i.user_id AND a.flag = 'comeback' AND a.expires_at > ?
          ORDER BY i.added_at, i.tag`,
       ),
-      job: db.prepare<[number], { title: string; card_channel: string | null }>('SELECT title, card_channel FROM jobs WHERE id = ?'),
-      jobTags: db.prepare<[number], { tag: string }>('SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag'),
+      job: db.prepare<[number], { title: string; card_channel: string | null }>(
+        'SELECT title, card_channel FROM jobs WHERE id = ?',
+      ),
+      jobTags: db.prepare<[number], { tag: string }>(
+        'SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag',
+      ),
     };
   }
 
@@ -73,15 +80,19 @@ export class AvailabilityRepository {
 
   /** Members with a flag lapsing by `askBy` that they have not been asked about. */
   dueForAsk(now: Date, askBy: Date): string[] {
-    return this.s.dueForAsk.all({ now: now.toISOString(), askBy: askBy.toISOString() }).map((row) => row.user_id);
+    return this.s.dueForAsk
+      .all({ now: now.toISOString(), askBy: askBy.toISOString() })
+      .map((row) => row.user_id);
   }
 
   /** The member's flags lapsing by `until`, not asked about yet, soonest first. */
   toAsk(userId: string, now: Date, until: Date): { flag: OpenToFlag; expiresAt: Date }[] {
-    return this.s.toAsk.all({ user: userId, now: now.toISOString(), until: until.toISOString() }).flatMap((row) => {
-      const flag = flagOf(row.flag);
-      return flag === undefined ? [] : [{ flag, expiresAt: new Date(row.expires_at) }];
-    });
+    return this.s.toAsk
+      .all({ user: userId, now: now.toISOString(), until: until.toISOString() })
+      .flatMap((row) => {
+        const flag = flagOf(row.flag);
+        return flag === undefined ? [] : [{ flag, expiresAt: new Date(row.expires_at) }];
+      });
   }
 
   markAsked(userId: string, flags: readonly OpenToFlag[], now: Date): void {
@@ -93,13 +104,22 @@ export class AvailabilityRepository {
     return this.s.held.all({ user: userId, now: now.toISOString() }).flatMap((row) => {
       const flag = flagOf(row.flag);
       if (flag === undefined) return [];
-      return [{ flag, expiresAt: row.expires_at === null ? null : new Date(row.expires_at), askedAt: row.asked_at === null ? null : new Date(row.asked_at) }];
+      return [
+        {
+          flag,
+          expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+          askedAt: row.asked_at === null ? null : new Date(row.asked_at),
+        },
+      ];
     });
   }
 
   /** Extends a flag the member still holds; false if it is gone (dropped or lapsed). */
   keep(userId: string, flag: OpenToFlag, now: Date, until: Date): boolean {
-    return this.s.keep.run({ user: userId, flag, now: now.toISOString(), until: until.toISOString() }).changes === 1;
+    return (
+      this.s.keep.run({ user: userId, flag, now: now.toISOString(), until: until.toISOString() }).changes ===
+      1
+    );
   }
 
   drop(userId: string, flag: OpenToFlag): boolean {
@@ -133,7 +153,13 @@ export class AvailabilityRepository {
   /** A role's title, interest tags and card channel; undefined when there is no such role. */
   job(jobId: number): { title: string; tags: string[]; cardChannel: string | null } | undefined {
     const row = this.s.job.get(jobId);
-    return row === undefined ? undefined : { title: row.title, tags: this.s.jobTags.all(jobId).map((t) => t.tag), cardChannel: row.card_channel };
+    return row === undefined
+      ? undefined
+      : {
+          title: row.title,
+          tags: this.s.jobTags.all(jobId).map((t) => t.tag),
+          cardChannel: row.card_channel,
+        };
   }
 
   /** Runs `work` in a BEGIN IMMEDIATE transaction. */

@@ -34,12 +34,23 @@ interface AskRow {
 function toContact(row: ContactRow): JobContact {
   const status = contactStatusSchema.safeParse(row.status);
   // The CHECK constraint keeps status valid; the fallback only satisfies the type checker.
-  return { id: row.id, jobId: row.job_id, userId: row.user_id, status: status.success ? status.data : 'invited', addedAt: new Date(row.added_at) };
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    userId: row.user_id,
+    status: status.success ? status.data : 'invited',
+    addedAt: new Date(row.added_at),
+  };
 }
 
 function toRequest(row: RequestRow): CoffeeRequest {
   const status = coffeeRequestStatusSchema.safeParse(row.status);
-  return { id: row.id, jobId: row.job_id, member: row.member, status: status.success ? status.data : 'asking' };
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    member: row.member,
+    status: status.success ? status.data : 'asking',
+  };
 }
 
 function toAsk(row: AskRow): CoffeeAsk {
@@ -57,7 +68,9 @@ export class CoffeeRepository {
          ON CONFLICT (job_id, user_id) DO NOTHING`,
       ),
       contact: db.prepare<[number], ContactRow>('SELECT * FROM job_contacts WHERE id = ?'),
-      contactOf: db.prepare<[number, string], ContactRow>('SELECT * FROM job_contacts WHERE job_id = ? AND user_id = ?'),
+      contactOf: db.prepare<[number, string], ContactRow>(
+        'SELECT * FROM job_contacts WHERE job_id = ? AND user_id = ?',
+      ),
       contacts: db.prepare<[number], ContactRow>('SELECT * FROM job_contacts WHERE job_id = ? ORDER BY id'),
       answerContact: db.prepare<{ id: number; userId: string; status: string; now: string }>(
         'UPDATE job_contacts SET status = @status, answered_at = @now WHERE id = @id AND user_id = @userId AND status <> @status',
@@ -70,7 +83,9 @@ export class CoffeeRepository {
          ON CONFLICT (job_id, member) DO NOTHING`,
       ),
       request: db.prepare<[number], RequestRow>('SELECT * FROM coffee_requests WHERE id = ?'),
-      requestOf: db.prepare<[number, string], RequestRow>('SELECT * FROM coffee_requests WHERE job_id = ? AND member = ?'),
+      requestOf: db.prepare<[number, string], RequestRow>(
+        'SELECT * FROM coffee_requests WHERE job_id = ? AND member = ?',
+      ),
       setRequestStatus: db.prepare<{ id: number; status: string; now: string }>(
         "UPDATE coffee_requests SET status = @status, updated_at = @now WHERE id = @id AND status = 'asking'",
       ),
@@ -92,8 +107,12 @@ export class CoffeeRepository {
       step: db.prepare<{ jobId: number; userId: string | null; step: CoffeeStep; at: string }>(
         'INSERT INTO coffee_funnel (job_id, user_id, step, at) VALUES (@jobId, @userId, @step, @at) ON CONFLICT DO NOTHING',
       ),
-      counts: db.prepare<[number], { step: string; n: number }>('SELECT step, count(*) AS n FROM coffee_funnel WHERE job_id = ? GROUP BY step'),
-      openAsks: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM coffee_asks WHERE contact = ? AND answer IS NULL'),
+      counts: db.prepare<[number], { step: string; n: number }>(
+        'SELECT step, count(*) AS n FROM coffee_funnel WHERE job_id = ? GROUP BY step',
+      ),
+      openAsks: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM coffee_asks WHERE contact = ? AND answer IS NULL',
+      ),
       exportContacts: db.prepare<[string], Record<string, unknown>>(
         `SELECT c.job_id, j.title, c.status, c.added_at, c.answered_at FROM job_contacts c JOIN jobs j ON j.id = c.job_id
          WHERE c.user_id = ? ORDER BY c.id`,
@@ -106,7 +125,9 @@ export class CoffeeRepository {
         `SELECT a.request_id, r.job_id, a.answer, a.asked_at, a.answered_at FROM coffee_asks a JOIN coffee_requests r ON r.id = a.request_id
          WHERE a.contact = ? ORDER BY a.id`,
       ),
-      exportSteps: db.prepare<[string], Record<string, unknown>>('SELECT job_id, step, at FROM coffee_funnel WHERE user_id = ? ORDER BY at, id'),
+      exportSteps: db.prepare<[string], Record<string, unknown>>(
+        'SELECT job_id, step, at FROM coffee_funnel WHERE user_id = ? ORDER BY at, id',
+      ),
       forgetContact: db.prepare('DELETE FROM job_contacts WHERE user_id = ?'),
       forgetAdder: db.prepare('UPDATE job_contacts SET added_by = NULL WHERE added_by = ?'),
       forgetMember: db.prepare('UPDATE coffee_requests SET member = NULL WHERE member = ?'),
@@ -115,7 +136,9 @@ export class CoffeeRepository {
       // DMs queued for someone else that name the member: their key ends with ":<member>"
       // (coffee:<request>:ask:<contact>:<member>). DMs to the member, and group DMs with them,
       // are the outbox's own forgetMember().
-      forgetOutbox: db.prepare("DELETE FROM outbox WHERE key >= 'coffee:' AND key < 'coffee;' AND key LIKE '%:' || ? AND status <> 'sending'"),
+      forgetOutbox: db.prepare(
+        "DELETE FROM outbox WHERE key >= 'coffee:' AND key < 'coffee;' AND key LIKE '%:' || ? AND status <> 'sending'",
+      ),
     };
   }
 
@@ -175,10 +198,21 @@ export class CoffeeRepository {
    * Picks and records the next contact to ask among those `eligible` allows (a private role's
    * contacts still in its channel), or undefined when every such confirmed contact was asked.
    */
-  askNext(request: CoffeeRequest, member: string, now: Date, eligible: (userId: string) => boolean): CoffeeAsk | undefined {
-    const next = this.s.nextContacts.all({ requestId: request.id, jobId: request.jobId, member }).find((row) => eligible(row.user_id));
+  askNext(
+    request: CoffeeRequest,
+    member: string,
+    now: Date,
+    eligible: (userId: string) => boolean,
+  ): CoffeeAsk | undefined {
+    const next = this.s.nextContacts
+      .all({ requestId: request.id, jobId: request.jobId, member })
+      .find((row) => eligible(row.user_id));
     if (next === undefined) return undefined;
-    const result = this.s.insertAsk.run({ requestId: request.id, contact: next.user_id, now: now.toISOString() });
+    const result = this.s.insertAsk.run({
+      requestId: request.id,
+      contact: next.user_id,
+      now: now.toISOString(),
+    });
     const row = this.s.ask.get(Number(result.lastInsertRowid));
     return row === undefined ? undefined : toAsk(row);
   }

@@ -25,7 +25,12 @@ function tableNames(): TableName[] {
   return Object.keys(tables) as TableName[];
 }
 
-async function insertBatch(client: PoolClient, table: TableName, columns: string[], rows: Row[]): Promise<void> {
+async function insertBatch(
+  client: PoolClient,
+  table: TableName,
+  columns: string[],
+  rows: Row[],
+): Promise<void> {
   const values: unknown[] = [];
   const tuples = rows.map((row) => {
     const placeholders = columns.map((column) => {
@@ -36,7 +41,10 @@ async function insertBatch(client: PoolClient, table: TableName, columns: string
   });
   // Table and column names come from our own schema declaration, never from input.
   const quoted = columns.map((c) => `"${c}"`).join(', ');
-  await client.query(`INSERT INTO "${table}" (${quoted}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')}`, values);
+  await client.query(
+    `INSERT INTO "${table}" (${quoted}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')}`,
+    values,
+  );
 }
 
 async function countPostgres(client: PoolClient, table: TableName): Promise<number> {
@@ -56,7 +64,9 @@ export async function copySqliteToPostgres(source: Db, target: Pool): Promise<Ta
     await client.query('BEGIN');
     for (const table of tableNames()) {
       if ((await countPostgres(client, table)) > 0) {
-        throw new CopyRefused(`the Postgres database already has rows in ${table}: copy only into an empty database`);
+        throw new CopyRefused(
+          `the Postgres database already has rows in ${table}: copy only into an empty database`,
+        );
       }
     }
     const counts: TableCount[] = [];
@@ -64,7 +74,9 @@ export async function copySqliteToPostgres(source: Db, target: Pool): Promise<Ta
       const columns = columnsOf(table);
       let batch: Row[] = [];
       let copied = 0;
-      for (const row of source.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).iterate() as Iterable<Row>) {
+      for (const row of source
+        .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"`)
+        .iterate() as Iterable<Row>) {
         batch.push(row);
         if (batch.length === BATCH_ROWS) {
           await insertBatch(client, table, columns, batch);
@@ -75,15 +87,20 @@ export async function copySqliteToPostgres(source: Db, target: Pool): Promise<Ta
       if (batch.length > 0) await insertBatch(client, table, columns, batch);
       copied += batch.length;
       if ('id' in tables[table]) {
-        await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`);
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`,
+        );
       }
       const sqliteCount = (source.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
       counts.push({ table, sqlite: sqliteCount, postgres: await countPostgres(client, table) });
-      if (copied !== sqliteCount) throw new Error(`${table}: read ${copied} rows but SQLite counts ${sqliteCount}`);
+      if (copied !== sqliteCount)
+        throw new Error(`${table}: read ${copied} rows but SQLite counts ${sqliteCount}`);
     }
     const mismatched = counts.filter((c) => c.sqlite !== c.postgres);
     if (mismatched.length > 0) {
-      throw new Error(`counts differ after the copy: ${mismatched.map((c) => `${c.table} ${c.sqlite} ≠ ${c.postgres}`).join(', ')}`);
+      throw new Error(
+        `counts differ after the copy: ${mismatched.map((c) => `${c.table} ${c.sqlite} ≠ ${c.postgres}`).join(', ')}`,
+      );
     }
     await client.query('COMMIT');
     return counts;

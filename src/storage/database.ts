@@ -19,7 +19,9 @@ export function migrate(db: Db, dir: string = defaultMigrationsDir()): number {
   if (typeof current !== 'number') throw new Error('PRAGMA user_version did not return a number');
   const migrations = readMigrations(dir);
   if (current > migrations.length) {
-    throw new Error(`database is at version ${current} but this build knows only ${migrations.length} migrations`);
+    throw new Error(
+      `database is at version ${current} but this build knows only ${migrations.length} migrations`,
+    );
   }
   const pending = migrations.filter((migration) => migration.version > current);
   if (pending.length === 0) return current;

@@ -1,5 +1,11 @@
 import type { Db } from './database';
-import { digestFrequencySchema, type DigestCadence, type DigestEvent, type DigestFrequency, type DigestJob } from '../digests/types';
+import {
+  digestFrequencySchema,
+  type DigestCadence,
+  type DigestEvent,
+  type DigestFrequency,
+  type DigestJob,
+} from '../digests/types';
 
 /** SQL for digests: preferences, runs, what each member was sent, and the open roles and events they draw on. */
 export class DigestRepository {
@@ -7,7 +13,9 @@ export class DigestRepository {
 
   constructor(private readonly db: Db) {
     this.s = {
-      pref: db.prepare<[string], { frequency: string }>('SELECT frequency FROM digest_prefs WHERE user_id = ?'),
+      pref: db.prepare<[string], { frequency: string }>(
+        'SELECT frequency FROM digest_prefs WHERE user_id = ?',
+      ),
       setPref: db.prepare(
         `INSERT INTO digest_prefs (user_id, frequency, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET frequency = excluded.frequency, updated_at = excluded.updated_at`,
@@ -22,14 +30,40 @@ export class DigestRepository {
       interests: db.prepare<[], { user_id: string; tag: string }>(
         `SELECT i.user_id, i.tag FROM member_interests i JOIN members m ON m.user_id = i.user_id WHERE m.agreed_at IS NOT NULL`,
       ),
-      memberInterests: db.prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ?'),
-      openJobs: db.prepare<[], { id: number; title: string; team: string | null; location: string | null; work_style: string; employment_type: string; apply_url: string; created_at: string; card_channel: string | null }>(
+      memberInterests: db.prepare<[string], { tag: string }>(
+        'SELECT tag FROM member_interests WHERE user_id = ?',
+      ),
+      openJobs: db.prepare<
+        [],
+        {
+          id: number;
+          title: string;
+          team: string | null;
+          location: string | null;
+          work_style: string;
+          employment_type: string;
+          apply_url: string;
+          created_at: string;
+          card_channel: string | null;
+        }
+      >(
         "SELECT id, title, team, location, work_style, employment_type, apply_url, created_at, card_channel FROM jobs WHERE status = 'open'",
       ),
       jobTags: db.prepare<[], { job_id: number; tag: string }>(
         "SELECT t.job_id, t.tag FROM job_tags t JOIN jobs j ON j.id = t.job_id WHERE j.status = 'open'",
       ),
-      upcomingEvents: db.prepare<[string, string], { id: number; title: string; starts_at: string; ends_at: string; place: string | null; url: string | null; channel: string }>(
+      upcomingEvents: db.prepare<
+        [string, string],
+        {
+          id: number;
+          title: string;
+          starts_at: string;
+          ends_at: string;
+          place: string | null;
+          url: string | null;
+          channel: string;
+        }
+      >(
         "SELECT id, title, starts_at, ends_at, place, url, coalesce(card_channel, channel) AS channel FROM events WHERE status = 'scheduled' AND starts_at > ? AND starts_at <= ?",
       ),
       eventTags: db.prepare<[string], { event_id: number; tag: string }>(
@@ -46,13 +80,19 @@ export class DigestRepository {
       answered: db.prepare<[string], { user_id: string; event_id: number }>(
         "SELECT r.user_id, r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id WHERE e.status = 'scheduled' AND e.starts_at > ?",
       ),
-      sentTo: db.prepare<[string], { item_type: string; item_id: number }>('SELECT item_type, item_id FROM digest_items WHERE user_id = ?'),
-      answeredBy: db.prepare<[string], { event_id: number }>('SELECT event_id FROM event_rsvps WHERE user_id = ?'),
+      sentTo: db.prepare<[string], { item_type: string; item_id: number }>(
+        'SELECT item_type, item_id FROM digest_items WHERE user_id = ?',
+      ),
+      answeredBy: db.prepare<[string], { event_id: number }>(
+        'SELECT event_id FROM event_rsvps WHERE user_id = ?',
+      ),
       insertRun: db.prepare(
         `INSERT INTO digest_runs (run_key, cadence, due_at, started_by, planned_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (run_key) DO NOTHING`,
       ),
-      runByKey: db.prepare<[string], { id: number; completed_at: string | null }>('SELECT id, completed_at FROM digest_runs WHERE run_key = ?'),
+      runByKey: db.prepare<[string], { id: number; completed_at: string | null }>(
+        'SELECT id, completed_at FROM digest_runs WHERE run_key = ?',
+      ),
       completeRun: db.prepare(
         'UPDATE digest_runs SET recipients = ?, nothing_new = ?, completed_at = coalesce(completed_at, ?) WHERE id = ?',
       ),
@@ -63,7 +103,10 @@ export class DigestRepository {
         'INSERT INTO digest_items (user_id, item_type, item_id, run_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
       shown: db.prepare("INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, 'shown', ?)"),
-      unreported: db.prepare<[], { id: number; run_key: string; started_by: string; recipients: number; nothing_new: number }>(
+      unreported: db.prepare<
+        [],
+        { id: number; run_key: string; started_by: string; recipients: number; nothing_new: number }
+      >(
         "SELECT id, run_key, started_by, recipients, nothing_new FROM digest_runs WHERE cadence = 'manual' AND completed_at IS NOT NULL AND reported_at IS NULL AND started_by IS NOT NULL",
       ),
       markReported: db.prepare('UPDATE digest_runs SET reported_at = ? WHERE id = ? AND reported_at IS NULL'),
@@ -97,7 +140,9 @@ export class DigestRepository {
       if (list === undefined) interests.set(user_id, [tag]);
       else list.push(tag);
     }
-    return this.s.recipients.all({ cadence }).map(({ user_id }) => ({ userId: user_id, interests: interests.get(user_id) ?? [] }));
+    return this.s.recipients
+      .all({ cadence })
+      .map(({ user_id }) => ({ userId: user_id, interests: interests.get(user_id) ?? [] }));
   }
 
   interestsOf(userId: string): string[] {
@@ -154,7 +199,8 @@ export class DigestRepository {
       else set.add(id);
     };
     const at = now.toISOString();
-    for (const row of this.s.sent.all(at)) add(row.item_type === 'job' ? jobs : events, row.user_id, row.item_id);
+    for (const row of this.s.sent.all(at))
+      add(row.item_type === 'job' ? jobs : events, row.user_id, row.item_id);
     for (const row of this.s.answered.all(at)) add(events, row.user_id, row.event_id);
     return { jobs, events };
   }
@@ -168,7 +214,13 @@ export class DigestRepository {
   }
 
   /** The run (created if new); `completed` once every member's digest has been planned. */
-  openRun(runKey: string, cadence: DigestCadence, dueAt: Date, startedBy: string | null, now: Date): { id: number; completed: boolean } {
+  openRun(
+    runKey: string,
+    cadence: DigestCadence,
+    dueAt: Date,
+    startedBy: string | null,
+    now: Date,
+  ): { id: number; completed: boolean } {
     this.s.insertRun.run(runKey, cadence, dueAt.toISOString(), startedBy, now.toISOString());
     const row = this.s.runByKey.get(runKey);
     if (row === undefined) throw new Error(`digest run ${runKey} vanished`);
@@ -181,10 +233,20 @@ export class DigestRepository {
 
   /** Members whose digest for this run is already in the outbox (by this or another process). */
   plannedMembers(outboxKeyPrefix: string): Set<string> {
-    return new Set(this.s.plannedMembers.all({ prefix: outboxKeyPrefix }).map((row) => row.key.slice(outboxKeyPrefix.length)));
+    return new Set(
+      this.s.plannedMembers
+        .all({ prefix: outboxKeyPrefix })
+        .map((row) => row.key.slice(outboxKeyPrefix.length)),
+    );
   }
 
-  recordSent(runId: number, userId: string, jobIds: readonly number[], eventIds: readonly number[], now: Date): void {
+  recordSent(
+    runId: number,
+    userId: string,
+    jobIds: readonly number[],
+    eventIds: readonly number[],
+    now: Date,
+  ): void {
     const at = now.toISOString();
     for (const id of jobIds) {
       this.s.addItem.run(userId, 'job', id, runId);
@@ -193,8 +255,22 @@ export class DigestRepository {
     for (const id of eventIds) this.s.addItem.run(userId, 'event', id, runId);
   }
 
-  unreportedManualRuns(): { id: number; runKey: string; startedBy: string; recipients: number; nothingNew: number }[] {
-    return this.s.unreported.all().map((row) => ({ id: row.id, runKey: row.run_key, startedBy: row.started_by, recipients: row.recipients, nothingNew: row.nothing_new }));
+  unreportedManualRuns(): {
+    id: number;
+    runKey: string;
+    startedBy: string;
+    recipients: number;
+    nothingNew: number;
+  }[] {
+    return this.s.unreported
+      .all()
+      .map((row) => ({
+        id: row.id,
+        runKey: row.run_key,
+        startedBy: row.started_by,
+        recipients: row.recipients,
+        nothingNew: row.nothing_new,
+      }));
   }
 
   markReported(runId: number, now: Date): boolean {

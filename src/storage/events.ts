@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Db } from './database';
 import { visibilitySchema } from '../members/types';
-import { reminderCodeSchema, type CommunityEvent, type EventInput, type ReminderCode, type Rsvp, type RsvpStatus } from '../events/types';
+import {
+  reminderCodeSchema,
+  type CommunityEvent,
+  type EventInput,
+  type ReminderCode,
+  type Rsvp,
+  type RsvpStatus,
+} from '../events/types';
 
 interface EventRow {
   id: number;
@@ -45,21 +52,38 @@ export class EventRepository {
          WHERE id = @id`,
       ),
       get: db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?'),
-      tags: db.prepare<[number], { tag: string }>('SELECT tag FROM event_tags WHERE event_id = ? ORDER BY tag'),
+      tags: db.prepare<[number], { tag: string }>(
+        'SELECT tag FROM event_tags WHERE event_id = ? ORDER BY tag',
+      ),
       clearTags: db.prepare('DELETE FROM event_tags WHERE event_id = ?'),
       addTag: db.prepare('INSERT INTO event_tags (event_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       setCard: db.prepare('UPDATE events SET card_channel = ?, card_ts = ? WHERE id = ?'),
-      cancel: db.prepare("UPDATE events SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'scheduled'"),
+      cancel: db.prepare(
+        "UPDATE events SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'scheduled'",
+      ),
       upcoming: db.prepare<[string], EventRow>(
         "SELECT * FROM events WHERE status = 'scheduled' AND ends_at > ? ORDER BY starts_at, id",
       ),
-      rsvp: db.prepare<[number, string], { status: string }>('SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?'),
-      rsvps: db.prepare<[number], { user_id: string; status: string; display_name: string; responded_at: string; visibility: string | null }>(
+      rsvp: db.prepare<[number, string], { status: string }>(
+        'SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?',
+      ),
+      rsvps: db.prepare<
+        [number],
+        {
+          user_id: string;
+          status: string;
+          display_name: string;
+          responded_at: string;
+          visibility: string | null;
+        }
+      >(
         `SELECT r.user_id, r.status, r.display_name, r.responded_at, m.visibility
          FROM event_rsvps r LEFT JOIN members m ON m.user_id = r.user_id
          WHERE r.event_id = ? ORDER BY r.responded_at, r.user_id`,
       ),
-      countGoing: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM event_rsvps WHERE event_id = ? AND status = 'going'"),
+      countGoing: db.prepare<[number], { n: number }>(
+        "SELECT count(*) AS n FROM event_rsvps WHERE event_id = ? AND status = 'going'",
+      ),
       upsertRsvp: db.prepare(
         `INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (event_id, user_id) DO UPDATE SET status = excluded.status, display_name = excluded.display_name,
@@ -73,14 +97,18 @@ export class EventRepository {
         `SELECT r.event_id, r.status FROM event_rsvps r JOIN events e ON e.id = r.event_id
          WHERE r.user_id = ? AND e.status = 'scheduled' AND e.ends_at > ? ORDER BY e.starts_at`,
       ),
-      clearUnplannedReminders: db.prepare('DELETE FROM event_reminders WHERE event_id = ? AND planned_at IS NULL'),
+      clearUnplannedReminders: db.prepare(
+        'DELETE FROM event_reminders WHERE event_id = ? AND planned_at IS NULL',
+      ),
       addReminder: db.prepare(
         'INSERT INTO event_reminders (event_id, code, remind_at) VALUES (?, ?, ?) ON CONFLICT (event_id, code) DO NOTHING',
       ),
       dueReminders: db.prepare<[string], { event_id: number; code: string; remind_at: string }>(
         'SELECT event_id, code, remind_at FROM event_reminders WHERE planned_at IS NULL AND remind_at <= ? ORDER BY remind_at',
       ),
-      markPlanned: db.prepare('UPDATE event_reminders SET planned_at = ? WHERE event_id = ? AND code = ? AND planned_at IS NULL'),
+      markPlanned: db.prepare(
+        'UPDATE event_reminders SET planned_at = ? WHERE event_id = ? AND code = ? AND planned_at IS NULL',
+      ),
       eraseRsvps: db.prepare('DELETE FROM event_rsvps WHERE user_id = ?'),
       // A card counts going, maybe and waitlist answers (and names those going).
       cardsCounting: db.prepare<[string], { event_id: number }>(
@@ -92,7 +120,10 @@ export class EventRepository {
         `SELECT r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id
          WHERE r.user_id = ? AND r.status = 'going' AND e.status = 'scheduled' AND e.ends_at > ? ORDER BY r.event_id`,
       ),
-      exportRsvps: db.prepare<[string], { event_id: number; title: string; status: string; responded_at: string }>(
+      exportRsvps: db.prepare<
+        [string],
+        { event_id: number; title: string; status: string; responded_at: string }
+      >(
         `SELECT r.event_id, e.title, r.status, r.responded_at FROM event_rsvps r JOIN events e ON e.id = r.event_id
          WHERE r.user_id = ? ORDER BY r.responded_at`,
       ),
@@ -184,7 +215,15 @@ export class EventRepository {
       const status = rsvpStatus.safeParse(row.status);
       const visibility = visibilitySchema.catch('nobody').parse(row.visibility ?? 'nobody');
       return status.success
-        ? [{ userId: row.user_id, status: status.data, displayName: row.display_name, respondedAt: row.responded_at, visibility }]
+        ? [
+            {
+              userId: row.user_id,
+              status: status.data,
+              displayName: row.display_name,
+              respondedAt: row.responded_at,
+              visibility,
+            },
+          ]
         : [];
     });
   }
@@ -234,7 +273,9 @@ export class EventRepository {
   dueReminders(now: Date): DueReminder[] {
     return this.s.dueReminders.all(now.toISOString()).flatMap((row) => {
       const code = reminderCodeSchema.safeParse(row.code);
-      return code.success ? [{ eventId: row.event_id, code: code.data, remindAt: new Date(row.remind_at) }] : [];
+      return code.success
+        ? [{ eventId: row.event_id, code: code.data, remindAt: new Date(row.remind_at) }]
+        : [];
     });
   }
 

@@ -98,18 +98,34 @@ export class IntroRepository {
          FROM intro_members m JOIN intro_prefs p ON p.user_id = m.user_id
          WHERE m.round_id = ? AND p.status = 'on' ORDER BY m.id`,
       ),
-      markCheckinsPlanned: db.prepare('UPDATE intro_rounds SET checkins_planned_at = ? WHERE id = ? AND checkins_planned_at IS NULL'),
+      markCheckinsPlanned: db.prepare(
+        'UPDATE intro_rounds SET checkins_planned_at = ? WHERE id = ? AND checkins_planned_at IS NULL',
+      ),
       membership: db.prepare<[number, string], { due_at: string }>(
         `SELECT r.due_at FROM intro_members m JOIN intro_rounds r ON r.id = m.round_id WHERE m.group_id = ? AND m.user_id = ?`,
       ),
-      answer: db.prepare('UPDATE intro_members SET answer = ?, answered_at = ? WHERE group_id = ? AND user_id = ?'),
-      meetStats: db.prepare<[], { rounds: number; introduced: number; yes: number; not_yet: number; skip: number }>(
+      answer: db.prepare(
+        'UPDATE intro_members SET answer = ?, answered_at = ? WHERE group_id = ? AND user_id = ?',
+      ),
+      meetStats: db.prepare<
+        [],
+        { rounds: number; introduced: number; yes: number; not_yet: number; skip: number }
+      >(
         `SELECT (SELECT count(*) FROM intro_rounds WHERE completed_at IS NOT NULL) AS rounds, count(*) AS introduced,
            coalesce(sum(answer = 'yes'), 0) AS yes, coalesce(sum(answer = 'not_yet'), 0) AS not_yet,
            coalesce(sum(answer = 'skip'), 0) AS skip
          FROM intro_members`,
       ),
-      history: db.prepare<[string], { due_at: string; group_id: number; answer: string | null; answered_at: string | null; partners: string | null }>(
+      history: db.prepare<
+        [string],
+        {
+          due_at: string;
+          group_id: number;
+          answer: string | null;
+          answered_at: string | null;
+          partners: string | null;
+        }
+      >(
         `SELECT r.due_at, m.group_id, m.answer, m.answered_at,
            (SELECT json_group_array(user_id) FROM
               (SELECT o.user_id FROM intro_members o WHERE o.group_id = m.group_id AND o.user_id IS NOT NULL
@@ -130,11 +146,19 @@ export class IntroRepository {
   prefs(userId: string): { setting: IntroSetting; snoozedUntil: Date | null } {
     const row = this.s.prefs.get(userId);
     if (row === undefined) return { setting: 'never', snoozedUntil: null };
-    return { setting: row.status === 'on' ? 'on' : 'off', snoozedUntil: row.snoozed_until === null ? null : new Date(row.snoozed_until) };
+    return {
+      setting: row.status === 'on' ? 'on' : 'off',
+      snoozedUntil: row.snoozed_until === null ? null : new Date(row.snoozed_until),
+    };
   }
 
   setPrefs(userId: string, status: 'on' | 'off', snoozedUntil: Date | null, now: Date): void {
-    this.s.setPrefs.run({ user: userId, status, snoozedUntil: snoozedUntil?.toISOString() ?? null, now: now.toISOString() });
+    this.s.setPrefs.run({
+      user: userId,
+      status,
+      snoozedUntil: snoozedUntil?.toISOString() ?? null,
+      now: now.toISOString(),
+    });
   }
 
   /** Members an intro round at `at` may pair, with their interests (two queries, whatever the size). */
@@ -186,7 +210,8 @@ export class IntroRepository {
    * in a group of this round, placed by another process meanwhile. Run inside immediate().
    */
   addGroup(roundId: number, members: readonly string[], now: Date): number | undefined {
-    if ((this.s.takenInRound.get({ round: roundId, users: JSON.stringify(members) })?.n ?? 0) > 0) return undefined;
+    if ((this.s.takenInRound.get({ round: roundId, users: JSON.stringify(members) })?.n ?? 0) > 0)
+      return undefined;
     const groupId = Number(this.s.insertGroup.run(roundId, now.toISOString()).lastInsertRowid);
     for (const member of members) this.s.insertMember.run(groupId, roundId, member);
     return groupId;
@@ -198,11 +223,15 @@ export class IntroRepository {
   }
 
   roundsForCheckins(dueBefore: Date): { id: number; roundKey: string; dueAt: Date }[] {
-    return this.s.roundsForCheckins.all(dueBefore.toISOString()).map((row) => ({ id: row.id, roundKey: row.round_key, dueAt: new Date(row.due_at) }));
+    return this.s.roundsForCheckins
+      .all(dueBefore.toISOString())
+      .map((row) => ({ id: row.id, roundKey: row.round_key, dueAt: new Date(row.due_at) }));
   }
 
   checkinTargets(roundId: number): { groupId: number; userId: string; partners: string[] }[] {
-    return this.s.checkinTargets.all(roundId).map((row) => ({ groupId: row.group_id, userId: row.user_id, partners: parseUsers(row.partners) }));
+    return this.s.checkinTargets
+      .all(roundId)
+      .map((row) => ({ groupId: row.group_id, userId: row.user_id, partners: parseUsers(row.partners) }));
   }
 
   markCheckinsPlanned(roundId: number, now: Date): void {
@@ -221,7 +250,13 @@ export class IntroRepository {
 
   meetStats(): { rounds: number; introduced: number; yes: number; notYet: number; skip: number } {
     const row = this.s.meetStats.get();
-    return { rounds: row?.rounds ?? 0, introduced: row?.introduced ?? 0, yes: row?.yes ?? 0, notYet: row?.not_yet ?? 0, skip: row?.skip ?? 0 };
+    return {
+      rounds: row?.rounds ?? 0,
+      introduced: row?.introduced ?? 0,
+      yes: row?.yes ?? 0,
+      notYet: row?.not_yet ?? 0,
+      skip: row?.skip ?? 0,
+    };
   }
 
   exportMember(userId: string): {
@@ -244,7 +279,9 @@ export class IntroRepository {
 
   /** Every (round, partner) the member was introduced to: their check-in DMs name the member. */
   partnersByRound(userId: string): { roundKey: string; partner: string }[] {
-    return this.s.partnersByRound.all(userId).map((row) => ({ roundKey: row.round_key, partner: row.partner }));
+    return this.s.partnersByRound
+      .all(userId)
+      .map((row) => ({ roundKey: row.round_key, partner: row.partner }));
   }
 
   /** Deletes the preference; answers stay for the meet rate, without the member's id (so no pair history either). */

@@ -63,10 +63,16 @@ export class JobRepository {
       tags: db.prepare<[number], { tag: string }>('SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag'),
       setCard: db.prepare('UPDATE jobs SET card_channel = ?, card_ts = ? WHERE id = ?'),
       close: db.prepare("UPDATE jobs SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'"),
-      fill: db.prepare("UPDATE jobs SET status = 'filled', closed_at = coalesce(closed_at, @now) WHERE id = @id AND status <> 'filled'"),
-      open: db.prepare<[], JobRow>("SELECT * FROM jobs WHERE status = 'open' ORDER BY created_at DESC, id DESC"),
+      fill: db.prepare(
+        "UPDATE jobs SET status = 'filled', closed_at = coalesce(closed_at, @now) WHERE id = @id AND status <> 'filled'",
+      ),
+      open: db.prepare<[], JobRow>(
+        "SELECT * FROM jobs WHERE status = 'open' ORDER BY created_at DESC, id DESC",
+      ),
       // closes_on is a local date; the role stays open through that whole day.
-      expired: db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE status = 'open' AND closes_on IS NOT NULL AND closes_on < ? ORDER BY id"),
+      expired: db.prepare<[string], JobRow>(
+        "SELECT * FROM jobs WHERE status = 'open' AND closes_on IS NOT NULL AND closes_on < ? ORDER BY id",
+      ),
       funnel: db.prepare<{ userId: string | null; jobId: number; step: FunnelStep; at: string }>(
         // funnel_once_per_member makes a repeated curious / apply_click / hired a no-op.
         'INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (@jobId, @userId, @step, @at) ON CONFLICT DO NOTHING',
@@ -85,7 +91,9 @@ export class JobRepository {
          VALUES (@jobId, @referrer, @candidateName, @contact, @relationship, @note, @now)`,
       ),
       getReferral: db.prepare<[number], ReferralRow>('SELECT * FROM referrals WHERE id = ?'),
-      moveReferral: db.prepare('UPDATE referrals SET status = ?, updated_at = ? WHERE id = ? AND status <> ?'),
+      moveReferral: db.prepare(
+        'UPDATE referrals SET status = ?, updated_at = ? WHERE id = ? AND status <> ?',
+      ),
       exportFunnel: db.prepare<[string], { job_id: number; title: string; step: string; at: string }>(
         `SELECT f.job_id, j.title, f.step, f.at FROM funnel_events f JOIN jobs j ON j.id = f.job_id
          WHERE f.user_id = ? ORDER BY f.at, f.id`,
@@ -101,8 +109,12 @@ export class JobRepository {
       forgetFunnel: db.prepare('UPDATE funnel_events SET user_id = NULL WHERE user_id = ?'),
       // How they know the candidate and their note are the referrer's own words; the candidate's name
       // and how to reach them stay with HR.
-      forgetReferrer: db.prepare('UPDATE referrals SET referrer = NULL, relationship = NULL, note = NULL WHERE referrer = ?'),
-      cardsNaming: db.prepare<[string], { id: number }>('SELECT id FROM jobs WHERE recruiter = ? AND card_ts IS NOT NULL ORDER BY id'),
+      forgetReferrer: db.prepare(
+        'UPDATE referrals SET referrer = NULL, relationship = NULL, note = NULL WHERE referrer = ?',
+      ),
+      cardsNaming: db.prepare<[string], { id: number }>(
+        'SELECT id FROM jobs WHERE recruiter = ? AND card_ts IS NOT NULL ORDER BY id',
+      ),
       forgetRecruiter: db.prepare('UPDATE jobs SET recruiter = NULL WHERE recruiter = ?'),
       forgetPoster: db.prepare('UPDATE jobs SET posted_by = NULL WHERE posted_by = ?'),
       // DMs this module queued for someone else that name the member: their key ends with ":<member>"
@@ -251,7 +263,9 @@ export class JobRepository {
     return {
       funnelSteps: this.s.exportFunnel.all(userId),
       referralsMade: this.s.exportReferrals.all(userId),
-      roles: this.s.exportRoles.all({ user: userId }).map((row) => ({ ...row, recruiter: row.recruiter === 1, posted: row.posted === 1 })),
+      roles: this.s.exportRoles
+        .all({ user: userId })
+        .map((row) => ({ ...row, recruiter: row.recruiter === 1, posted: row.posted === 1 })),
     };
   }
 

@@ -16,8 +16,13 @@ export class LeaseRepository {
       .onConflict((conflict) =>
         conflict
           .column('name')
-          .doUpdateSet((eb) => ({ holder: eb.ref('excluded.holder'), expires_at: eb.ref('excluded.expires_at') }))
-          .where((eb) => eb.or([eb('leases.holder', '=', holder), eb('leases.expires_at', '<=', now.toISOString())])),
+          .doUpdateSet((eb) => ({
+            holder: eb.ref('excluded.holder'),
+            expires_at: eb.ref('excluded.expires_at'),
+          }))
+          .where((eb) =>
+            eb.or([eb('leases.holder', '=', holder), eb('leases.expires_at', '<=', now.toISOString())]),
+          ),
       )
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;

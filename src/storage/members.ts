@@ -37,7 +37,9 @@ export class MemberRepository {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      insertIfMissing: db.prepare('INSERT INTO members (user_id, created_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING'),
+      insertIfMissing: db.prepare(
+        'INSERT INTO members (user_id, created_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING',
+      ),
       get: db.prepare<[string], MemberRow>('SELECT * FROM members WHERE user_id = ?'),
       interests: db.prepare<[string], { tag: string }>(
         'SELECT tag FROM member_interests WHERE user_id = ? ORDER BY added_at, tag',
@@ -58,7 +60,7 @@ export class MemberRepository {
          ON CONFLICT (user_id, flag) DO UPDATE SET expires_at = excluded.expires_at, asked_at = NULL`,
       ),
       removeAvailabilityExcept: db.prepare(
-        "DELETE FROM member_availability WHERE user_id = ? AND flag NOT IN (SELECT value FROM json_each(?))",
+        'DELETE FROM member_availability WHERE user_id = ? AND flag NOT IN (SELECT value FROM json_each(?))',
       ),
       updateProfile: db.prepare(
         `UPDATE members SET display_name = @displayName, years_from = @yearsFrom, years_to = @yearsTo,
@@ -70,7 +72,9 @@ export class MemberRepository {
       welcome: db.prepare('UPDATE members SET welcomed_at = ? WHERE user_id = ? AND welcomed_at IS NULL'),
       unwelcome: db.prepare('UPDATE members SET welcomed_at = NULL WHERE user_id = ?'),
       // At most one write an hour per member: activity feeds 90-day windows, not a log.
-      touch: db.prepare('UPDATE members SET last_active_at = ? WHERE user_id = ? AND (last_active_at IS NULL OR last_active_at < ?)'),
+      touch: db.prepare(
+        'UPDATE members SET last_active_at = ? WHERE user_id = ? AND (last_active_at IS NULL OR last_active_at < ?)',
+      ),
       directoryRows: db.prepare<[], MemberRow>(
         "SELECT * FROM members WHERE agreed_at IS NOT NULL AND visibility <> 'nobody'",
       ),
@@ -82,7 +86,10 @@ export class MemberRepository {
       interestRows: db.prepare<[string], { tag: string; addedAt: string }>(
         'SELECT tag, added_at AS addedAt FROM member_interests WHERE user_id = ? ORDER BY added_at, tag',
       ),
-      availabilityRows: db.prepare<[string], { flag: string; since: string; expiresAt: string | null; askedAt: string | null }>(
+      availabilityRows: db.prepare<
+        [string],
+        { flag: string; since: string; expiresAt: string | null; askedAt: string | null }
+      >(
         'SELECT flag, since, expires_at AS expiresAt, asked_at AS askedAt FROM member_availability WHERE user_id = ? ORDER BY flag',
       ),
     };
@@ -140,7 +147,9 @@ export class MemberRepository {
   }
 
   removeInterests(userId: string, tags: readonly string[]): number {
-    return this.db.transaction(() => tags.reduce((removed, tag) => removed + this.statements.removeInterest.run(userId, tag).changes, 0))();
+    return this.db.transaction(() =>
+      tags.reduce((removed, tag) => removed + this.statements.removeInterest.run(userId, tag).changes, 0),
+    )();
   }
 
   /** `openToUntil`: when the flags chosen (or kept) in this save lapse. */
@@ -171,7 +180,8 @@ export class MemberRepository {
     const at = now.toISOString();
     this.db.transaction(() => {
       const keep = new Set(tags);
-      for (const tag of this.interests(userId)) if (!keep.has(tag)) this.statements.removeInterest.run(userId, tag);
+      for (const tag of this.interests(userId))
+        if (!keep.has(tag)) this.statements.removeInterest.run(userId, tag);
       for (const tag of tags) this.statements.addInterest.run(userId, tag, at);
     })();
   }
@@ -217,7 +227,9 @@ export class MemberRepository {
     return this.statements.interestRows.all(userId);
   }
 
-  availabilityRows(userId: string): { flag: string; since: string; expiresAt: string | null; askedAt: string | null }[] {
+  availabilityRows(
+    userId: string,
+  ): { flag: string; since: string; expiresAt: string | null; askedAt: string | null }[] {
     return this.statements.availabilityRows.all(userId);
   }
 

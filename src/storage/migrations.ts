@@ -14,7 +14,11 @@ export function readMigrations(dir: string): Migration[] {
     .readdirSync(dir)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
-    .map((file) => ({ version: Number(file.slice(0, 4)), name: file, sql: fs.readFileSync(path.join(dir, file), 'utf8') }));
+    .map((file) => ({
+      version: Number(file.slice(0, 4)),
+      name: file,
+      sql: fs.readFileSync(path.join(dir, file), 'utf8'),
+    }));
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(`migration ${migration.name} is out of sequence: expected number ${index + 1}`);

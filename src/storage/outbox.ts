@@ -46,7 +46,8 @@ export interface ClaimRecord {
 }
 
 /** True for a group-DM row (`mpim:U1,U2`) whose members include @user. */
-const IN_GROUP_DM = "channel LIKE 'mpim:%' AND instr(',' || substr(channel, 6) || ',', ',' || @user || ',') > 0";
+const IN_GROUP_DM =
+  "channel LIKE 'mpim:%' AND instr(',' || substr(channel, 6) || ',', ',' || @user || ',') > 0";
 
 /** Fenced by (id, claimed_by): a process that lost its claim can change nothing. */
 interface Fence {
@@ -75,7 +76,9 @@ export class OutboxRepository {
         `SELECT status, last_error, count(*) AS n FROM outbox WHERE key >= @prefix AND key < @prefix || char(1114111)
          GROUP BY status, last_error`,
       ),
-      toChannel: db.prepare<{ channel: string }, OutboxRecord>('SELECT * FROM outbox WHERE channel = @channel ORDER BY due_at, id'),
+      toChannel: db.prepare<{ channel: string }, OutboxRecord>(
+        'SELECT * FROM outbox WHERE channel = @channel ORDER BY due_at, id',
+      ),
       toMember: db.prepare<{ user: string }, OutboxRecord>(
         `SELECT * FROM outbox WHERE channel = @user OR (${IN_GROUP_DM}) ORDER BY due_at, id`,
       ),
@@ -212,7 +215,9 @@ export class OutboxRepository {
 
   /** How many rows under a key prefix are in each status (with their last error), e.g. for a digest run's report. */
   statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[] {
-    return this.statements.statusCounts.all({ prefix }).map((row) => ({ status: row.status, lastError: row.last_error, count: row.n }));
+    return this.statements.statusCounts
+      .all({ prefix })
+      .map((row) => ({ status: row.status, lastError: row.last_error, count: row.n }));
   }
 
   /** Rows addressed to one channel or member (privacy export). */

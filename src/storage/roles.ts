@@ -44,9 +44,13 @@ export class RoleRepository {
   }
 
   all(): RoleGrant[] {
-    return this.statements.all.all().flatMap((row) =>
-      isRole(row.role) ? [{ userId: row.user_id, role: row.role, grantedBy: row.granted_by, grantedAt: row.granted_at }] : [],
-    );
+    return this.statements.all
+      .all()
+      .flatMap((row) =>
+        isRole(row.role)
+          ? [{ userId: row.user_id, role: row.role, grantedBy: row.granted_by, grantedAt: row.granted_at }]
+          : [],
+      );
   }
 }
 

@@ -300,13 +300,23 @@ export const tables = {
   },
 } as const;
 
-type ValueOf<C> = C extends Column<infer Sql, infer Nullable, boolean>
-  ? (Sql extends 'text' ? string : number) | (Nullable extends true ? null : never)
-  : never;
+type ValueOf<C> =
+  C extends Column<infer Sql, infer Nullable, boolean>
+    ? (Sql extends 'text' ? string : number) | (Nullable extends true ? null : never)
+    : never;
 
-type ColumnOf<C> = C extends Column<'text' | 'integer', infer Nullable, infer Defaulted>
-  ? ColumnType<ValueOf<C>, Defaulted extends true ? ValueOf<C> | undefined : Nullable extends true ? ValueOf<C> | undefined : ValueOf<C>, ValueOf<C>>
-  : never;
+type ColumnOf<C> =
+  C extends Column<'text' | 'integer', infer Nullable, infer Defaulted>
+    ? ColumnType<
+        ValueOf<C>,
+        Defaulted extends true
+          ? ValueOf<C> | undefined
+          : Nullable extends true
+            ? ValueOf<C> | undefined
+            : ValueOf<C>,
+        ValueOf<C>
+      >
+    : never;
 
 type TableOf<T> = { [K in keyof T]: ColumnOf<T[K]> };
 

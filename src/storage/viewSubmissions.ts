@@ -18,8 +18,12 @@ export class ViewSubmissionRepository {
   private readonly statements;
   constructor(private readonly db: Db) {
     this.statements = {
-      get: db.prepare<[string], { created_id: number }>('SELECT created_id FROM view_submissions WHERE view_id = ?'),
-      put: db.prepare('INSERT INTO view_submissions (view_id, kind, created_id, handled_at) VALUES (?, ?, ?, ?)'),
+      get: db.prepare<[string], { created_id: number }>(
+        'SELECT created_id FROM view_submissions WHERE view_id = ?',
+      ),
+      put: db.prepare(
+        'INSERT INTO view_submissions (view_id, kind, created_id, handled_at) VALUES (?, ?, ?, ?)',
+      ),
     };
   }
 

@@ -63,7 +63,8 @@ function nextRuns(fields: Fields, after: Date, count: number, timeZone: string):
   const start = localParts(after, timeZone);
   let date = { year: start.year, month: start.month, day: start.day };
   for (let i = 0; i < MAX_DAYS_SEARCHED && runs.length < count; i += 1, date = addLocalDays(date, 1)) {
-    if (date.day > daysInMonth(date.year, date.month) || !dayMatches(fields, date.year, date.month, date.day)) continue;
+    if (date.day > daysInMonth(date.year, date.month) || !dayMatches(fields, date.year, date.month, date.day))
+      continue;
     for (const hour of fields.hours) {
       for (const minute of fields.minutes) {
         for (const second of fields.seconds) {

@@ -93,7 +93,10 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** The calendar day after (or before, with a negative count) a local date. */
-export function addLocalDays(parts: Pick<LocalParts, 'year' | 'month' | 'day'>, days: number): { year: number; month: number; day: number } {
+export function addLocalDays(
+  parts: Pick<LocalParts, 'year' | 'month' | 'day'>,
+  days: number,
+): { year: number; month: number; day: number } {
   const d = new Date(Date.UTC(parts.year, parts.month - 1, parts.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

@@ -5,7 +5,8 @@ import { announceValues } from '../support/forms';
 const ORGANIZER = 'U8ORG01';
 const OTHER_ORGANIZER = 'U8ORG02';
 
-const postsOf = (tb: TestBot, id: number) => tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').startsWith(`announce:${id}:`));
+const postsOf = (tb: TestBot, id: number) =>
+  tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').startsWith(`announce:${id}:`));
 
 describe('scheduled announcements', () => {
   let tb: TestBot;
@@ -25,9 +26,14 @@ describe('scheduled announcements', () => {
 
   const schedule = async (fields: Parameters<typeof announceValues>[0], user = ORGANIZER) => {
     const response = await tb.submit('announcement.modal', announceValues(fields), user, '');
-    return response.json as { response_action: string; view?: { blocks: unknown[] }; errors?: Record<string, string> };
+    return response.json as {
+      response_action: string;
+      view?: { blocks: unknown[] };
+      errors?: Record<string, string>;
+    };
   };
-  const lastId = () => tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
+  const lastId = () =>
+    tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
 
   it('`announce` opens the modal for organizers', async () => {
     await tb.command('announce', ORGANIZER);
@@ -50,7 +56,9 @@ describe('scheduled announcements', () => {
     expect(posts.map(keyOf)).toEqual([`announce:${id}:${postAt.toISOString()}`]);
     expect(posts[0]?.args.channel).toBe('C0NEWS1');
     expect(String(posts[0]?.args.text)).toBe('Hello *alumni*');
-    expect(tb.db.prepare('SELECT status FROM announcements WHERE id = ?').get(id)).toEqual({ status: 'finished' });
+    expect(tb.db.prepare('SELECT status FROM announcements WHERE id = ?').get(id)).toEqual({
+      status: 'finished',
+    });
   });
 
   it('weekdays: the confirmation shows the next three runs, and each occurrence is sent exactly once', async () => {
@@ -74,9 +82,15 @@ describe('scheduled announcements', () => {
   });
 
   it('a custom cron follows the expression in DEFAULT_TIMEZONE', async () => {
-    const ack = await schedule({ postAt: new Date('2026-11-24T02:00:00Z'), repeat: 'cron', cron: '30 18 * * 3' });
+    const ack = await schedule({
+      postAt: new Date('2026-11-24T02:00:00Z'),
+      repeat: 'cron',
+      cron: '30 18 * * 3',
+    });
     // Wednesdays 18:30 in Tokyo = 09:30 UTC.
-    expect(JSON.stringify(ack.view)).toContain(`<!date^${new Date('2026-11-25T09:30:00Z').getTime() / 1000}^`);
+    expect(JSON.stringify(ack.view)).toContain(
+      `<!date^${new Date('2026-11-25T09:30:00Z').getTime() / 1000}^`,
+    );
   });
 
   it('after downtime: a recent occurrence goes out once, older ones are skipped', async () => {
@@ -88,7 +102,9 @@ describe('scheduled announcements', () => {
     await tb.tick();
     await tb.tick();
     expect(postsOf(tb, id).map((c) => keyOf(c))).toEqual([`announce:${id}:2026-11-27T02:00:00.000Z`]);
-    const skipped = tb.db.prepare("SELECT count(*) AS n FROM outbox WHERE key LIKE ? AND status = 'skipped'").get(`announce:${id}:%`);
+    const skipped = tb.db
+      .prepare("SELECT count(*) AS n FROM outbox WHERE key LIKE ? AND status = 'skipped'")
+      .get(`announce:${id}:%`);
     expect(skipped).toEqual({ n: 3 });
   });
 
@@ -114,7 +130,9 @@ describe('scheduled announcements', () => {
   });
 
   it('a post that fails for good is reported to its author once', async () => {
-    tb.fake.override('chat.postMessage', (args) => (args.channel === 'C0GONE1' ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
+    tb.fake.override('chat.postMessage', (args) =>
+      args.channel === 'C0GONE1' ? { body: { ok: false, error: 'channel_not_found' } } : undefined,
+    );
     await schedule({ postAt: new Date('2026-11-24T01:30:00Z'), channel: 'C0GONE1' });
     tb.clock.set('2026-11-24T01:30:00Z');
     await tb.tick();
@@ -130,7 +148,12 @@ describe('scheduled announcements', () => {
       ['a time in the past', { postAt: new Date('2026-11-23T00:00:00Z') }, 'announce.post_at', 'in the past'],
       ['a custom repeat without cron', { repeat: 'cron' }, 'announce.cron', 'Enter a cron expression'],
       ['a broken cron', { repeat: 'cron', cron: 'every monday' }, 'announce.cron', 'not a cron expression'],
-      ['a cron for a day that never comes (31 February)', { repeat: 'cron', cron: '0 9 31 2 *' }, 'announce.cron', 'cannot run'],
+      [
+        'a cron for a day that never comes (31 February)',
+        { repeat: 'cron', cron: '0 9 31 2 *' },
+        'announce.cron',
+        'cannot run',
+      ],
       ['a forged repeat', { repeat: 'hourly' }, 'announce.repeat', 'Choose one'],
     ])('%s → error on the field, nothing saved', async (_name, fields, block, message) => {
       const before = tb.snapshot();

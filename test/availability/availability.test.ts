@@ -1,5 +1,14 @@
 import { ADMIN, TestBot, allText } from '../support/testBot';
-import { DAY, buttonsOf, lastResponse, member, postsWithPrefix, profileValues, textOf, tickAt } from '../intros/support';
+import {
+  DAY,
+  buttonsOf,
+  lastResponse,
+  member,
+  postsWithPrefix,
+  profileValues,
+  textOf,
+  tickAt,
+} from '../intros/support';
 
 const T0 = '2026-11-24T01:00:00.000Z';
 const at = (days: number): string => new Date(new Date(T0).getTime() + days * DAY).toISOString();
@@ -7,8 +16,13 @@ const EXPIRY = at(90);
 const ASK = at(83);
 
 const flags = (tb: TestBot, user: string) =>
-  tb.db.prepare('SELECT flag, since, expires_at, asked_at FROM member_availability WHERE user_id = ? ORDER BY flag').all(user);
-const asksTo = (tb: TestBot, user: string) => postsWithPrefix(tb, 'availability:').filter((c) => c.args.channel === user);
+  tb.db
+    .prepare(
+      'SELECT flag, since, expires_at, asked_at FROM member_availability WHERE user_id = ? ORDER BY flag',
+    )
+    .all(user);
+const asksTo = (tb: TestBot, user: string) =>
+  postsWithPrefix(tb, 'availability:').filter((c) => c.args.channel === user);
 
 /** The Keep / Drop / Keep all buttons of a DM, as [action_id, value]. */
 function buttonValues(node: unknown): [unknown, unknown][] {
@@ -34,7 +48,9 @@ describe('availability that expires', () => {
     ]);
     tb.clock.set(at(10));
     await tb.submit('profile.modal', profileValues({ openTo: ['mentoring'] }), 'U6F1');
-    expect(flags(tb, 'U6F1')).toEqual([{ flag: 'mentoring', since: T0, expires_at: at(100), asked_at: null }]);
+    expect(flags(tb, 'U6F1')).toEqual([
+      { flag: 'mentoring', since: T0, expires_at: at(100), asked_at: null },
+    ]);
   });
 
   it('a week before expiry the member is asked once, by DM, with Keep / Drop per flag and Keep all', async () => {
@@ -55,7 +71,9 @@ describe('availability that expires', () => {
       ['availability.keep_all', JSON.stringify({ asked })],
     ]);
     expect(flags(tb, 'U6A1').map((f) => (f as { asked_at: string }).asked_at)).toEqual([ASK, ASK]);
-    expect(tb.db.prepare('SELECT user_id, kind, sent_at FROM member_nags').all()).toEqual([{ user_id: 'U6A1', kind: 'availability', sent_at: ASK }]);
+    expect(tb.db.prepare('SELECT user_id, kind, sent_at FROM member_nags').all()).toEqual([
+      { user_id: 'U6A1', kind: 'availability', sent_at: ASK },
+    ]);
     await tickAt(tb, at(84));
     expect(asksTo(tb, 'U6A1')).toHaveLength(1);
   });
@@ -74,7 +92,10 @@ describe('availability that expires', () => {
     expect(kept.replace_original).toBe(true);
     expect(allText(kept.blocks)).toContain(':white_check_mark: *Coming back*: kept until <!date^');
     // One flag is left to decide: its buttons stay, Keep all goes.
-    expect(buttonsOf(kept.blocks).map((b) => b.action_id)).toEqual(['availability.keep', 'availability.drop']);
+    expect(buttonsOf(kept.blocks).map((b) => b.action_id)).toEqual([
+      'availability.keep',
+      'availability.drop',
+    ]);
 
     await tb.press('availability.drop', 'U6K1', 'message', JSON.stringify({ flag: 'mentoring', asked }));
     expect(flags(tb, 'U6K1')).toEqual([{ flag: 'comeback', since: T0, expires_at: at(175), asked_at: null }]);
@@ -91,7 +112,12 @@ describe('availability that expires', () => {
   it('Keep all keeps every flag still asked about', async () => {
     await member(tb, 'U6KA', { openTo: ['referrals', 'speaking'], intros: false });
     await tickAt(tb, ASK);
-    await tb.press('availability.keep_all', 'U6KA', 'message', JSON.stringify({ asked: ['referrals', 'speaking'] }));
+    await tb.press(
+      'availability.keep_all',
+      'U6KA',
+      'message',
+      JSON.stringify({ asked: ['referrals', 'speaking'] }),
+    );
     expect(flags(tb, 'U6KA')).toEqual([
       { flag: 'referrals', since: T0, expires_at: at(173), asked_at: null },
       { flag: 'speaking', since: T0, expires_at: at(173), asked_at: null },
@@ -106,7 +132,12 @@ describe('availability that expires', () => {
     expect(flags(tb, 'U6L1')).toHaveLength(1);
     const homeText = async (): Promise<string> => {
       await tb.homeOpened('U6L1');
-      return allText(tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === 'U6L1').pop()?.args.view);
+      return allText(
+        tb.fake
+          .callsTo('views.publish')
+          .filter((c) => c.args.user_id === 'U6L1')
+          .pop()?.args.view,
+      );
     };
     expect(await homeText()).toContain('*Open to*: Mentoring');
     await tickAt(tb, EXPIRY);
@@ -114,10 +145,17 @@ describe('availability that expires', () => {
     expect(await homeText()).not.toContain('Open to');
     await tb.command('profile', 'U6L1');
     const modal = tb.fake.callsTo('views.open').pop();
-    const openTo = (modal?.args.view as { blocks: { block_id: string; element?: { initial_options?: unknown } }[] }).blocks.find((b) => b.block_id === 'profile.open_to');
+    const openTo = (
+      modal?.args.view as { blocks: { block_id: string; element?: { initial_options?: unknown } }[] }
+    ).blocks.find((b) => b.block_id === 'profile.open_to');
     expect(openTo?.element?.initial_options).toBeUndefined();
 
-    await tb.press('availability.keep', 'U6L1', 'message', JSON.stringify({ flag: 'mentoring', asked: ['mentoring'] }));
+    await tb.press(
+      'availability.keep',
+      'U6L1',
+      'message',
+      JSON.stringify({ flag: 'mentoring', asked: ['mentoring'] }),
+    );
     expect(flags(tb, 'U6L1')).toEqual([]);
     expect(allText(lastResponse(tb).blocks)).toContain('~Mentoring~: no longer on your profile');
   });
@@ -125,7 +163,9 @@ describe('availability that expires', () => {
   it('one DM asks about every flag lapsing within the month after it, so none comes due in the quiet month', async () => {
     await member(tb, 'U6W1', { openTo: ['comeback', 'mentoring'], intros: false });
     // Test data: mentoring was kept 20 days later than comeback.
-    tb.db.prepare("UPDATE member_availability SET expires_at = ? WHERE user_id = 'U6W1' AND flag = 'mentoring'").run(at(110));
+    tb.db
+      .prepare("UPDATE member_availability SET expires_at = ? WHERE user_id = 'U6W1' AND flag = 'mentoring'")
+      .run(at(110));
     await tickAt(tb, ASK);
     expect(asksTo(tb, 'U6W1')).toHaveLength(1);
     expect(asksTo(tb, 'U6W1')[0]?.args.text).toBe('Are you still open to: Coming back, Mentoring?');
@@ -137,8 +177,16 @@ describe('availability that expires', () => {
     await member(tb, 'U6N1', { openTo: ['comeback'], intros: false });
     await member(tb, 'U6N2', { openTo: ['comeback'], intros: false });
     // Test data: U6N1 had an availability re-ask 10 days before this one would go out; U6N2 a check-in yesterday.
-    tb.db.prepare("INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N1', 'availability', ?, 'earlier')").run(at(73));
-    tb.db.prepare("INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N2', 'intro_checkin', ?, 'earlier')").run(at(82));
+    tb.db
+      .prepare(
+        "INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N1', 'availability', ?, 'earlier')",
+      )
+      .run(at(73));
+    tb.db
+      .prepare(
+        "INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N2', 'intro_checkin', ?, 'earlier')",
+      )
+      .run(at(82));
     await tickAt(tb, ASK);
     expect(asksTo(tb, 'U6N1')).toHaveLength(0);
     expect(asksTo(tb, 'U6N2')).toHaveLength(1);
@@ -150,9 +198,16 @@ describe('availability that expires', () => {
   it('a button value we never sent is refused and changes nothing', async () => {
     await member(tb, 'U6BAD', { openTo: ['comeback'], intros: false });
     const before = tb.snapshot();
-    for (const value of ['garbage', JSON.stringify({ asked: ['comeback'] }), JSON.stringify({ flag: 'flying', asked: ['flying'] })]) {
+    for (const value of [
+      'garbage',
+      JSON.stringify({ asked: ['comeback'] }),
+      JSON.stringify({ flag: 'flying', asked: ['flying'] }),
+    ]) {
       await tb.press('availability.keep', 'U6BAD', 'message', value);
-      expect(lastResponse(tb)).toMatchObject({ response_type: 'ephemeral', text: 'That button no longer applies. Your profile shows what you are open to now.' });
+      expect(lastResponse(tb)).toMatchObject({
+        response_type: 'ephemeral',
+        text: 'That button no longer applies. Your profile shows what you are open to now.',
+      });
     }
     expect(tb.snapshot()).toBe(before);
   });
@@ -168,7 +223,12 @@ describe('availability that expires', () => {
   it('erasing the member removes the re-ask DM and the reminder record with everything else', async () => {
     await member(tb, 'U6P1', { openTo: ['comeback'], intros: false });
     await tickAt(tb, ASK);
-    expect(tb.rowsMentioning('U6P1').map((r) => r.table).sort()).toEqual(['member_availability', 'member_nags', 'members', 'outbox', 'user_locales']);
+    expect(
+      tb
+        .rowsMentioning('U6P1')
+        .map((r) => r.table)
+        .sort(),
+    ).toEqual(['member_availability', 'member_nags', 'members', 'outbox', 'user_locales']);
     await tb.press('privacy.delete', 'U6P1');
     expect(tb.rowsMentioning('U6P1')).toEqual([]);
   });

@@ -24,14 +24,45 @@ describe('HR’s talent search', () => {
     tb = await TestBot.start({ now: '2026-08-10T01:00:00Z' });
     await tb.agree(ADMIN);
     // Open to coming back 100+ days ago and never confirmed since: the flag has lapsed.
-    await member(tb, 'U6T6', { name: 'Lapsed', interests: 'go, design', openTo: ['comeback'], intros: false });
+    await member(tb, 'U6T6', {
+      name: 'Lapsed',
+      interests: 'go, design',
+      openTo: ['comeback'],
+      intros: false,
+    });
     await tickAt(tb, '2026-11-24T01:00:00Z');
     await tb.agree(HR);
     await tb.command(`role add <@${HR}|hr> hr`, ADMIN);
-    await member(tb, 'U6T1', { name: 'Taro', title: 'Engineer', company: 'Acme', location: 'Osaka', interests: 'go, design', openTo: ['comeback'], intros: false });
-    await member(tb, 'U6T2', { name: 'Sachi', title: 'Designer', interests: 'go', openTo: ['comeback', 'mentoring'], visibility: 'staff', intros: false });
-    await member(tb, 'U6T3', { name: 'Hidden', interests: 'go, design', openTo: ['comeback'], visibility: 'nobody', intros: false });
-    await member(tb, 'U6T4', { name: 'Mentor', interests: 'go, design', openTo: ['mentoring'], intros: false });
+    await member(tb, 'U6T1', {
+      name: 'Taro',
+      title: 'Engineer',
+      company: 'Acme',
+      location: 'Osaka',
+      interests: 'go, design',
+      openTo: ['comeback'],
+      intros: false,
+    });
+    await member(tb, 'U6T2', {
+      name: 'Sachi',
+      title: 'Designer',
+      interests: 'go',
+      openTo: ['comeback', 'mentoring'],
+      visibility: 'staff',
+      intros: false,
+    });
+    await member(tb, 'U6T3', {
+      name: 'Hidden',
+      interests: 'go, design',
+      openTo: ['comeback'],
+      visibility: 'nobody',
+      intros: false,
+    });
+    await member(tb, 'U6T4', {
+      name: 'Mentor',
+      interests: 'go, design',
+      openTo: ['mentoring'],
+      intros: false,
+    });
     await member(tb, 'U6T5', { name: 'Cook', interests: 'cooking', openTo: ['comeback'], intros: false });
   });
   afterAll(async () => {
@@ -42,11 +73,15 @@ describe('HR’s talent search', () => {
   });
 
   it('lists members open to coming back whose interests match, best first, within their visibility', async () => {
-    expect(tb.db.prepare("SELECT count(*) AS n FROM member_availability WHERE user_id = 'U6T6'").get()).toEqual({ n: 0 });
+    expect(
+      tb.db.prepare("SELECT count(*) AS n FROM member_availability WHERE user_id = 'U6T6'").get(),
+    ).toEqual({ n: 0 });
     const reply = allText((await tb.command('talent go, design', HR)).json);
     expect(reply).toContain('Open to coming back, matching `go`, `design` (2):');
     expect(mentionsIn(reply)).toEqual(['U6T1', 'U6T2']);
-    expect(reply).toContain('<@U6T1> · *Taro* · Engineer at Acme · Osaka\nmatches: `go`, `design` · open to coming back until <!date^');
+    expect(reply).toContain(
+      '<@U6T1> · *Taro* · Engineer at Acme · Osaka\nmatches: `go`, `design` · open to coming back until <!date^',
+    );
     // 'staff' profiles are for HR: shown in full.
     expect(reply).toContain('<@U6T2> · *Sachi* · Designer\nmatches: `go`');
     expect(reply).not.toMatch(/Hidden|Mentor|Cook|Lapsed/);
@@ -58,9 +93,13 @@ describe('HR’s talent search', () => {
     expect(reply).toContain(`Open to coming back, matching role #${id} “Platform engineer” (2):`);
     expect(mentionsIn(reply)).toEqual(['U6T1', 'U6T2']);
     const untagged = seedJob(tb, 'Generalist', []);
-    expect(TestBot.replyText(await tb.command(`talent ${untagged}`, HR))).toContain(`Role #${untagged} “Generalist” has no interest tags`);
+    expect(TestBot.replyText(await tb.command(`talent ${untagged}`, HR))).toContain(
+      `Role #${untagged} “Generalist” has no interest tags`,
+    );
     expect(TestBot.replyText(await tb.command('talent 99999', HR))).toContain('There is no role #99999');
-    expect(TestBot.replyText(await tb.command('talent sailing', HR))).toBe('Nobody open to coming back matches `sailing` right now.');
+    expect(TestBot.replyText(await tb.command('talent sailing', HR))).toBe(
+      'Nobody open to coming back matches `sailing` right now.',
+    );
   });
 
   it('refuses members without the HR role and changes nothing', async () => {
@@ -95,6 +134,8 @@ describe('HR’s talent search', () => {
     tb.clock.set(new Date(new Date('2026-11-24T01:00:00Z').getTime() + 91 * DAY));
     await tb.tick();
     await tb.command('interests', HR); // HR stays active; nothing else matters here
-    expect(TestBot.replyText(await tb.command('talent go', HR))).toBe('Nobody open to coming back matches `go` right now.');
+    expect(TestBot.replyText(await tb.command('talent go', HR))).toBe(
+      'Nobody open to coming back matches `go` right now.',
+    );
   });
 });

@@ -1,6 +1,16 @@
 import { TestBot, allText } from '../support/testBot';
 import { HR, JOBS_CHANNEL, buttons, dmsTo, funnelRows, postJob, saveProfile, setUpHr } from '../jobs/support';
-import { MEMBER, TEAM1, TEAM2, addConfirmedContacts, coffeeSteps, dmButtonValue, dmsWith, groupPosts, tag } from './support';
+import {
+  MEMBER,
+  TEAM1,
+  TEAM2,
+  addConfirmedContacts,
+  coffeeSteps,
+  dmButtonValue,
+  dmsWith,
+  groupPosts,
+  tag,
+} from './support';
 
 describe('coffee chats with the hiring team', () => {
   let tb: TestBot;
@@ -20,28 +30,51 @@ describe('coffee chats with the hiring team', () => {
   /** The member presses I'm curious, then "Chat with someone on the team". */
   async function curiousAndAsk(member = MEMBER): Promise<void> {
     await tb.press('job.curious', member, 'message', String(jobId));
-    const offer = await tb.fake.waitForResponse((r) => allText(r.body).includes('Chat with someone on the team'));
-    expect(buttons(offer.body.blocks).find((b) => b.action_id === 'coffee.request')?.value).toBe(String(jobId));
+    const offer = await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('Chat with someone on the team'),
+    );
+    expect(buttons(offer.body.blocks).find((b) => b.action_id === 'coffee.request')?.value).toBe(
+      String(jobId),
+    );
     await tb.press('coffee.request', member, 'message', String(jobId));
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('I asked someone on the team behind “Design lead”'));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('I asked someone on the team behind “Design lead”'),
+    );
     await tb.tick();
   }
 
   it('HR adds contacts, who get a DM to confirm; the list shows each one’s state; adding again sends nothing', async () => {
     const reply = await tb.command(`job contacts ${jobId} ${tag(TEAM1)} ${tag(TEAM2)}`, HR);
-    expect(TestBot.replyText(reply)).toContain(`I asked <@${TEAM1}>, <@${TEAM2}> to confirm that they are happy to chat about “Design lead”`);
+    expect(TestBot.replyText(reply)).toContain(
+      `I asked <@${TEAM1}>, <@${TEAM2}> to confirm that they are happy to chat about “Design lead”`,
+    );
     await tb.tick();
     for (const contact of [TEAM1, TEAM2]) {
       const dm = dmsWith(tb, contact, 'HR added you');
       expect(dm).toHaveLength(1);
       expect(allText(dm[0]?.args)).toContain(`*Design lead* (role #${jobId})`);
-      expect(buttons(dm[0]?.args.blocks).map((b) => b.action_id)).toEqual(['coffee.invite.confirm', 'coffee.invite.decline']);
+      expect(buttons(dm[0]?.args.blocks).map((b) => b.action_id)).toEqual([
+        'coffee.invite.confirm',
+        'coffee.invite.decline',
+      ]);
     }
-    await tb.press('coffee.invite.confirm', TEAM1, 'message', dmButtonValue(tb, TEAM1, 'coffee.invite.confirm'));
-    const confirmed = await tb.fake.waitForResponse((r) => allText(r.body).includes('may now be offered a chat with you'));
+    await tb.press(
+      'coffee.invite.confirm',
+      TEAM1,
+      'message',
+      dmButtonValue(tb, TEAM1, 'coffee.invite.confirm'),
+    );
+    const confirmed = await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('may now be offered a chat with you'),
+    );
     expect(confirmed.body).toMatchObject({ replace_original: true });
     expect(buttons(confirmed.body.blocks)).toEqual([]);
-    await tb.press('coffee.invite.decline', TEAM2, 'message', dmButtonValue(tb, TEAM2, 'coffee.invite.decline'));
+    await tb.press(
+      'coffee.invite.decline',
+      TEAM2,
+      'message',
+      dmButtonValue(tb, TEAM2, 'coffee.invite.decline'),
+    );
     await tb.fake.waitForResponse((r) => allText(r.body).includes('you will not be offered as a contact'));
 
     const list = TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR));
@@ -59,7 +92,9 @@ describe('coffee chats with the hiring team', () => {
   it('without a confirmed contact, I’m curious offers no chat', async () => {
     await tb.command(`job contacts ${jobId} ${tag(TEAM1)}`, HR);
     await tb.press('job.curious', MEMBER, 'message', String(jobId));
-    const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('curious about “Design lead”'));
+    const reply = await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('curious about “Design lead”'),
+    );
     expect(buttons(reply.body.blocks)).toEqual([]);
     expect(allText(reply.body)).not.toContain('Chat with someone');
   });
@@ -73,7 +108,9 @@ describe('coffee chats with the hiring team', () => {
     expect(coffeeSteps(tb, jobId)).toEqual([{ user_id: MEMBER, step: 'chat_requested' }]);
 
     await tb.press('coffee.ask.accept', TEAM1, 'message', askId);
-    await tb.fake.waitForResponse((r) => allText(r.body).includes(`I am opening a group direct message with <@${MEMBER}>`));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes(`I am opening a group direct message with <@${MEMBER}>`),
+    );
     // A double click changes nothing.
     await tb.press('coffee.ask.accept', TEAM1, 'message', askId);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('You already answered this request'));
@@ -97,7 +134,9 @@ describe('coffee chats with the hiring team', () => {
       { user_id: MEMBER, step: 'chat_held' },
     ]);
     expect(funnelRows(tb, jobId)).toContainEqual({ user_id: MEMBER, step: 'curious' });
-    expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR))).toContain('Coffee chats: 1 requested · 1 held');
+    expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR))).toContain(
+      'Coffee chats: 1 requested · 1 held',
+    );
 
     // Once asked, the member is not offered again, and a second request sends nothing.
     await tb.press('coffee.request', MEMBER, 'message', String(jobId));
@@ -112,7 +151,9 @@ describe('coffee chats with the hiring team', () => {
     await curiousAndAsk();
     await tb.press('coffee.ask.accept', HR, 'message', dmButtonValue(tb, HR, 'coffee.ask.accept'));
     await tb.tick();
-    expect(tb.fake.callsTo('conversations.open').map((c) => c.args.users)).toContain([HR, MEMBER].sort().join(','));
+    expect(tb.fake.callsTo('conversations.open').map((c) => c.args.users)).toContain(
+      [HR, MEMBER].sort().join(','),
+    );
     expect(groupPosts(tb)).toHaveLength(1);
     expect(allText(groupPosts(tb)[0]?.args)).not.toContain('is the recruiter');
   });
@@ -141,9 +182,16 @@ describe('coffee chats with the hiring team', () => {
     await tb.tick();
     const sorry = dmsWith(tb, MEMBER, 'nobody on the team behind “Design lead” can chat this time');
     expect(sorry).toHaveLength(1);
-    expect(buttons(sorry[0]?.args.blocks).map((b) => [b.action_id, b.url])).toEqual([['job.apply', 'https://careers.example.com/pm-1']]);
+    expect(buttons(sorry[0]?.args.blocks).map((b) => [b.action_id, b.url])).toEqual([
+      ['job.apply', 'https://careers.example.com/pm-1'],
+    ]);
     expect(groupPosts(tb)).toEqual([]);
-    expect(coffeeSteps(tb, jobId).map((s) => s.step)).toEqual(['chat_requested', 'chat_declined', 'chat_declined', 'chat_unavailable']);
+    expect(coffeeSteps(tb, jobId).map((s) => s.step)).toEqual([
+      'chat_requested',
+      'chat_declined',
+      'chat_declined',
+      'chat_unavailable',
+    ]);
   });
 
   it('the next contact asked is the one with the fewest open requests', async () => {
@@ -159,9 +207,13 @@ describe('coffee chats with the hiring team', () => {
     await tb.agree('U8NOBODY');
     let before = tb.snapshot();
     const refused = await tb.command(`job contacts ${jobId} ${tag(TEAM1)}`, 'U8NOBODY');
-    expect(TestBot.replyText(refused)).toBe('Only members with the HR role can do that. Ask an admin if you need it.');
+    expect(TestBot.replyText(refused)).toBe(
+      'Only members with the HR role can do that. Ask an admin if you need it.',
+    );
     const listRefused = await tb.command(`job contacts ${jobId}`, 'U8NOBODY');
-    expect(TestBot.replyText(listRefused)).toBe('Only members with the HR role can do that. Ask an admin if you need it.');
+    expect(TestBot.replyText(listRefused)).toBe(
+      'Only members with the HR role can do that. Ask an admin if you need it.',
+    );
     await tb.tick();
     expect(tb.snapshot()).toBe(before);
 
@@ -181,7 +233,9 @@ describe('coffee chats with the hiring team', () => {
       await tb.press('coffee.ask.accept', user, 'message', askId);
     }
     await tb.press('coffee.ask.accept', TEAM1, 'message', 'not-a-number');
-    expect(tb.fake.responses.filter((r) => allText(r.body).includes('This button is not for you')).length).toBeGreaterThanOrEqual(5);
+    expect(
+      tb.fake.responses.filter((r) => allText(r.body).includes('This button is not for you')).length,
+    ).toBeGreaterThanOrEqual(5);
     await tb.tick();
     expect(tb.snapshot()).toBe(before);
     expect(groupPosts(tb)).toEqual([]);
@@ -190,11 +244,17 @@ describe('coffee chats with the hiring team', () => {
   it('a double click on “Chat with someone on the team” makes one request and one ask', async () => {
     await addConfirmedContacts(tb, jobId, [TEAM1, TEAM2]);
     await tb.press('job.curious', MEMBER, 'message', String(jobId));
-    await Promise.all([tb.press('coffee.request', MEMBER, 'message', String(jobId)), tb.press('coffee.request', MEMBER, 'message', String(jobId))]);
+    await Promise.all([
+      tb.press('coffee.request', MEMBER, 'message', String(jobId)),
+      tb.press('coffee.request', MEMBER, 'message', String(jobId)),
+    ]);
     await tb.tick();
     expect(tb.db.prepare('SELECT count(*) AS n FROM coffee_requests').get()).toEqual({ n: 1 });
     expect(tb.db.prepare('SELECT count(*) AS n FROM coffee_asks').get()).toEqual({ n: 1 });
-    expect([...dmsWith(tb, TEAM1, 'is curious about'), ...dmsWith(tb, TEAM2, 'is curious about')]).toHaveLength(1);
+    expect([
+      ...dmsWith(tb, TEAM1, 'is curious about'),
+      ...dmsWith(tb, TEAM2, 'is curious about'),
+    ]).toHaveLength(1);
   });
 
   it.each([
@@ -215,7 +275,9 @@ describe('coffee chats with the hiring team', () => {
   it('more than ten people at once is refused', async () => {
     const many = Array.from({ length: 11 }, (_, i) => tag(`U8MANY${i}`)).join(' ');
     const before = tb.snapshot();
-    expect(TestBot.replyText(await tb.command(`job contacts ${jobId} ${many}`, HR))).toContain('at most 10 people');
+    expect(TestBot.replyText(await tb.command(`job contacts ${jobId} ${many}`, HR))).toContain(
+      'at most 10 people',
+    );
     expect(tb.snapshot()).toBe(before);
   });
 
@@ -224,24 +286,39 @@ describe('coffee chats with the hiring team', () => {
     tb.fake.setUser('U8TEAMJA', { locale: 'ja-JP' });
     tb.fake.setUser('U8MEMJA', { locale: 'ja-JP' });
     await setUpHr(tb, 'U8HRJA');
-    expect(TestBot.replyText(await tb.command('job contacts abc', 'U8HRJA'))).toContain('求人番号とチームの方のメンションを指定してください');
-    expect(TestBot.replyText(await tb.command('job contacts 12 ken', 'U8HRJA'))).toContain('「ken」はメンションではありません');
+    expect(TestBot.replyText(await tb.command('job contacts abc', 'U8HRJA'))).toContain(
+      '求人番号とチームの方のメンションを指定してください',
+    );
+    expect(TestBot.replyText(await tb.command('job contacts 12 ken', 'U8HRJA'))).toContain(
+      '「ken」はメンションではありません',
+    );
     await addConfirmedContacts(tb, jobId, ['U8TEAMJA'], 'U8HRJA');
     expect(dmsWith(tb, 'U8TEAMJA', '人事があなたを')).toHaveLength(1);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('あなたとの面談を案内します'));
-    expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, 'U8HRJA'))).toContain('<@U8TEAMJA>: 承諾済み');
+    expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, 'U8HRJA'))).toContain(
+      '<@U8TEAMJA>: 承諾済み',
+    );
 
     await tb.agree('U8MEMJA');
     await tb.press('job.curious', 'U8MEMJA', 'message', String(jobId));
     const offer = await tb.fake.waitForResponse((r) => allText(r.body).includes('チームの人と話してみる'));
     expect(allText(offer.body)).toContain('応募の前に、チームの方と気軽に話してみませんか');
     await tb.press('coffee.request', 'U8MEMJA', 'message', String(jobId));
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('「Design lead」のチームの方に、話せるかどうか聞いています'));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('「Design lead」のチームの方に、話せるかどうか聞いています'),
+    );
     await tb.tick();
     expect(dmsWith(tb, 'U8TEAMJA', '<@U8MEMJA> さんが *Design lead*')).toHaveLength(1);
-    await tb.press('coffee.ask.decline', 'U8TEAMJA', 'message', dmButtonValue(tb, 'U8TEAMJA', 'coffee.ask.decline'));
+    await tb.press(
+      'coffee.ask.decline',
+      'U8TEAMJA',
+      'message',
+      dmButtonValue(tb, 'U8TEAMJA', 'coffee.ask.decline'),
+    );
     await tb.tick();
-    expect(dmsWith(tb, 'U8MEMJA', '今回は「Design lead」のチームで話せる方が見つかりませんでした')).toHaveLength(1);
+    expect(
+      dmsWith(tb, 'U8MEMJA', '今回は「Design lead」のチームで話せる方が見つかりませんでした'),
+    ).toHaveLength(1);
   });
 
   it('export lists a member’s coffee chats; erasing the member or a contact leaves no row naming them', async () => {
@@ -254,18 +331,24 @@ describe('coffee chats with the hiring team', () => {
     expect(groupPosts(tb)).toHaveLength(1);
 
     const exported = tb.bot.services.privacy.export(MEMBER, tb.clock.now()).other.coffeeChats;
-    expect(exported).toMatchObject({ chatRequests: [{ job_id: jobId, title: 'Design lead', status: 'held' }] });
+    expect(exported).toMatchObject({
+      chatRequests: [{ job_id: jobId, title: 'Design lead', status: 'held' }],
+    });
     expect(tb.bot.services.privacy.export(TEAM1, tb.clock.now()).other.coffeeChats).toMatchObject({
       contactFor: [{ job_id: jobId, status: 'confirmed' }],
       chatsAskedToJoin: [{ answer: 'declined' }],
     });
 
-    expect(tb.rowsMentioning(MEMBER).map((r) => r.table)).toEqual(expect.arrayContaining(['coffee_requests', 'coffee_funnel', 'outbox']));
+    expect(tb.rowsMentioning(MEMBER).map((r) => r.table)).toEqual(
+      expect.arrayContaining(['coffee_requests', 'coffee_funnel', 'outbox']),
+    );
     await tb.press('privacy.delete', MEMBER);
     expect(tb.rowsMentioning(MEMBER)).toEqual([]);
     await tb.press('privacy.delete', TEAM1);
     expect(tb.rowsMentioning(TEAM1)).toEqual([]);
     // The counts HR sees stay true.
-    expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR))).toContain('Coffee chats: 1 requested · 1 held');
+    expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR))).toContain(
+      'Coffee chats: 1 requested · 1 held',
+    );
   });
 });

@@ -24,21 +24,35 @@ export function dmsWith(tb: TestBot, user: string, words: string): RecordedCall[
 }
 
 /** HR adds the contacts; each confirms from their DM. */
-export async function addConfirmedContacts(tb: TestBot, jobId: number, contacts: readonly string[], hr = HR): Promise<void> {
+export async function addConfirmedContacts(
+  tb: TestBot,
+  jobId: number,
+  contacts: readonly string[],
+  hr = HR,
+): Promise<void> {
   await tb.command(`job contacts ${jobId} ${contacts.map(tag).join(' ')}`, hr);
   await tb.tick();
   for (const contact of contacts) {
-    await tb.press('coffee.invite.confirm', contact, 'message', dmButtonValue(tb, contact, 'coffee.invite.confirm'));
+    await tb.press(
+      'coffee.invite.confirm',
+      contact,
+      'message',
+      dmButtonValue(tb, contact, 'coffee.invite.confirm'),
+    );
   }
 }
 
 export function coffeeSteps(tb: TestBot, jobId: number): { user_id: string | null; step: string }[] {
   return tb.db
-    .prepare<[number], { user_id: string | null; step: string }>('SELECT user_id, step FROM coffee_funnel WHERE job_id = ? ORDER BY id')
+    .prepare<[number], { user_id: string | null; step: string }>(
+      'SELECT user_id, step FROM coffee_funnel WHERE job_id = ? ORDER BY id',
+    )
     .all(jobId);
 }
 
 /** chat.postMessage calls to group DMs (the fake names them G + the members' ids). */
 export function groupPosts(tb: TestBot): RecordedCall[] {
-  return tb.fake.callsTo('chat.postMessage').filter((call) => typeof call.args.channel === 'string' && call.args.channel.startsWith('G'));
+  return tb.fake
+    .callsTo('chat.postMessage')
+    .filter((call) => typeof call.args.channel === 'string' && call.args.channel.startsWith('G'));
 }

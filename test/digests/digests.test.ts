@@ -20,7 +20,9 @@ function seedJob(tb: TestBot, title: string, tags: string[], status = 'open'): n
 }
 
 const digestsTo = (tb: TestBot, user: string) =>
-  tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === user && (keyOf(c) ?? '').startsWith('digest:'));
+  tb.fake
+    .callsTo('chat.postMessage')
+    .filter((c) => c.args.channel === user && (keyOf(c) ?? '').startsWith('digest:'));
 
 async function member(tb: TestBot, user: string, interests: string, locale?: string): Promise<void> {
   if (locale !== undefined) tb.fake.setUser(user, { locale });
@@ -62,7 +64,9 @@ describe('job digests', () => {
     expect(String(toA[0]?.args.text)).toContain('2 role(s)');
     expect(JSON.stringify(toA[0]?.args.blocks)).toContain('digest.off');
     for (const user of ['U9COOK', 'U9NOTAGREED', 'U9OFF']) expect(digestsTo(tb, user)).toHaveLength(0);
-    const shown = tb.db.prepare("SELECT job_id FROM funnel_events WHERE step = 'shown' AND user_id = 'U9A' ORDER BY job_id").all();
+    const shown = tb.db
+      .prepare("SELECT job_id FROM funnel_events WHERE step = 'shown' AND user_id = 'U9A' ORDER BY job_id")
+      .all();
     expect(shown).toEqual([{ job_id: both }, { job_id: goOnly }]);
 
     // A week later only what is new goes out; with nothing new, nothing at all.
@@ -86,7 +90,9 @@ describe('job digests', () => {
          VALUES ('Design crit', '2026-12-03T10:00:00Z', '2026-12-03T11:00:00Z', 'C0EVENTS1', '[]', ?, ?)`,
       )
       .run(ADMIN, tb.clock.now().toISOString());
-    tb.db.prepare("INSERT INTO event_tags (event_id, tag) VALUES ((SELECT max(id) FROM events), 'design')").run();
+    tb.db
+      .prepare("INSERT INTO event_tags (event_id, tag) VALUES ((SELECT max(id) FROM events), 'design')")
+      .run();
     tb.clock.set('2026-12-01T00:00:00Z'); // Tuesday 09:00 Tokyo
     await tb.tick();
     const first = digestsTo(tb, 'U9DAILY');
@@ -108,12 +114,18 @@ describe('job digests', () => {
     expect(allText(preview.json)).toContain('Go engineer');
     expect(tb.db.prepare('SELECT count(*) AS n FROM digest_items').get()).toEqual({ n: 0 });
     await tb.command('digest daily', 'U9PREF');
-    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({ frequency: 'daily' });
+    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({
+      frequency: 'daily',
+    });
     await tb.press('digest.off', 'U9PREF');
-    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({ frequency: 'off' });
+    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({
+      frequency: 'off',
+    });
     await tb.fake.waitForResponse((r) => allText(r.body).includes('Digests are off'));
     await tb.command('digest on', 'U9PREF');
-    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({ frequency: 'weekly' });
+    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({
+      frequency: 'weekly',
+    });
     await tb.agree('U9NEW');
     const nothing = await tb.command('digest preview', 'U9NEW');
     expect(TestBot.replyText(nothing)).toContain('Nothing new matches');
@@ -132,7 +144,9 @@ describe('job digests', () => {
     await member(tb, 'U9S2', 'go');
     await member(tb, 'U9S3', 'cooking');
     seedJob(tb, 'Go engineer', ['go']);
-    tb.fake.override('chat.postMessage', (args) => (args.channel === 'U9S2' ? { body: { ok: false, error: 'user_not_found' } } : undefined));
+    tb.fake.override('chat.postMessage', (args) =>
+      args.channel === 'U9S2' ? { body: { ok: false, error: 'user_not_found' } } : undefined,
+    );
     const before = tb.snapshot();
     const refused = await tb.command('digest send', 'U9S1');
     expect(TestBot.replyText(refused)).toContain('HR');
@@ -141,7 +155,9 @@ describe('job digests', () => {
     expect(TestBot.replyText(started)).toContain('2 member(s) will get one');
     await tb.tick();
     await tb.tick();
-    const reports = tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === ADMIN && (keyOf(c) ?? '').startsWith('digest-report:'));
+    const reports = tb.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === ADMIN && (keyOf(c) ?? '').startsWith('digest-report:'));
     expect(reports).toHaveLength(1);
     const report = String(reports[0]?.args.text);
     expect(report).toContain('1 sent');
@@ -168,12 +184,20 @@ describe('digest delivery survives a crash in the middle of a run', () => {
     seedJob(first, 'Go engineer', ['go']);
     // Slack fails every send after the tenth: the run is half delivered when the process "dies".
     let accepted = 0;
-    first.fake.override('chat.postMessage', () => (accepted++ < 10 ? undefined : { status: 500, body: { ok: false, error: 'internal_error' } }));
+    first.fake.override('chat.postMessage', () =>
+      accepted++ < 10 ? undefined : { status: 500, body: { ok: false, error: 'internal_error' } },
+    );
     first.clock.set(MONDAY_9_TOKYO);
     await first.tick();
     // A claim left behind, as a kill -9 between claim and send would leave it.
-    first.db.prepare("UPDATE outbox SET status = 'sending', claimed_by = 'dead-process', claimed_at = ? WHERE key = (SELECT key FROM outbox WHERE status = 'pending' AND kind = 'digest' LIMIT 1)").run('2026-11-29T23:50:00.000Z');
-    const sentBefore = first.fake.callsTo('chat.postMessage').filter((c) => c.status === 200 && (keyOf(c) ?? '').startsWith('digest:'));
+    first.db
+      .prepare(
+        "UPDATE outbox SET status = 'sending', claimed_by = 'dead-process', claimed_at = ? WHERE key = (SELECT key FROM outbox WHERE status = 'pending' AND kind = 'digest' LIMIT 1)",
+      )
+      .run('2026-11-29T23:50:00.000Z');
+    const sentBefore = first.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.status === 200 && (keyOf(c) ?? '').startsWith('digest:'));
     await first.stop();
 
     const second = await TestBot.start({ env, now: '2026-11-30T00:05:00Z' });
@@ -182,12 +206,17 @@ describe('digest delivery survives a crash in the middle of a run', () => {
         second.clock.advance(10 * 60_000);
         await second.tick();
       }
-      const sentAfter = second.fake.callsTo('chat.postMessage').filter((c) => c.status === 200 && (keyOf(c) ?? '').startsWith('digest:'));
+      const sentAfter = second.fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.status === 200 && (keyOf(c) ?? '').startsWith('digest:'));
       const perUser = new Map<string, number>();
-      for (const call of [...sentBefore, ...sentAfter]) perUser.set(String(call.args.channel), (perUser.get(String(call.args.channel)) ?? 0) + 1);
+      for (const call of [...sentBefore, ...sentAfter])
+        perUser.set(String(call.args.channel), (perUser.get(String(call.args.channel)) ?? 0) + 1);
       expect([...perUser.keys()].sort()).toEqual(users);
       expect([...perUser.values()].every((n) => n === 1)).toBe(true);
-      expect(second.db.prepare("SELECT count(*) AS n FROM digest_runs WHERE cadence = 'weekly'").get()).toEqual({ n: 1 });
+      expect(
+        second.db.prepare("SELECT count(*) AS n FROM digest_runs WHERE cadence = 'weekly'").get(),
+      ).toEqual({ n: 1 });
     } finally {
       await second.stop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -204,7 +233,9 @@ describe('digest planning interrupted by a crash', () => {
       seedJob(tb, 'Go engineer', ['go']);
       const runKey = `weekly:${MONDAY_9_TOKYO}`;
       // What a process that died after its first batch leaves behind.
-      tb.db.prepare("INSERT INTO digest_runs (run_key, cadence, due_at, planned_at) VALUES (?, 'weekly', ?, ?)").run(runKey, MONDAY_9_TOKYO, MONDAY_9_TOKYO);
+      tb.db
+        .prepare("INSERT INTO digest_runs (run_key, cadence, due_at, planned_at) VALUES (?, 'weekly', ?, ?)")
+        .run(runKey, MONDAY_9_TOKYO, MONDAY_9_TOKYO);
       tb.bot.services.outbox.schedule({
         kind: 'digest',
         key: `digest:${runKey}:U9R001`,
@@ -221,7 +252,11 @@ describe('digest planning interrupted by a crash', () => {
       expect(rows).toEqual(users.map((u) => `digest:${runKey}:${u}`));
       expect(digestsTo(tb, 'U9R001').map((c) => c.args.text)).toEqual(['planned before the crash']);
       expect(digestsTo(tb, 'U9R002')).toHaveLength(1);
-      expect(tb.db.prepare('SELECT recipients, completed_at IS NOT NULL AS done FROM digest_runs WHERE run_key = ?').get(runKey)).toEqual({ recipients: 3, done: 1 });
+      expect(
+        tb.db
+          .prepare('SELECT recipients, completed_at IS NOT NULL AS done FROM digest_runs WHERE run_key = ?')
+          .get(runKey),
+      ).toEqual({ recipients: 3, done: 1 });
       expect(tb.fake.violations).toEqual([]);
     } finally {
       await tb.stop();

@@ -15,7 +15,13 @@ const entry = (userId: string, interests: string[], extra: Partial<DirectoryEntr
 
 describe('rankMatches', () => {
   const rank = (query: string, candidates: DirectoryEntry[], callerInterests: string[] = []) =>
-    rankMatches({ query, queryWords: query, callerInterests: new Set(callerInterests), candidates, normalizeTag: (t) => t }).map((m) => m.entry.userId);
+    rankMatches({
+      query,
+      queryWords: query,
+      callerInterests: new Set(callerInterests),
+      candidates,
+      normalizeTag: (t) => t,
+    }).map((m) => m.entry.userId);
 
   it('puts exact tags before partial tags before profile text, and ties by shared interests', () => {
     const people = [

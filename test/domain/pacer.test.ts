@@ -27,7 +27,11 @@ describe('SendPacer', () => {
 
   it('creeps back to the maximum after ten quiet seconds, never beyond', () => {
     let now = 0;
-    const pacer = new SendPacer(() => Promise.resolve(), 10, () => now);
+    const pacer = new SendPacer(
+      () => Promise.resolve(),
+      10,
+      () => now,
+    );
     void pacer.rateLimited(0);
     expect(pacer.rate).toBe(8);
     now = 5_000;

@@ -21,10 +21,16 @@ describe('interest tags', () => {
 
   it('refuses empty, over-long and too many tags', () => {
     expect(vocabulary.parseList(' , ')).toEqual({ ok: false, problem: { kind: 'empty' } });
-    expect(vocabulary.parseList(`a, ${'b'.repeat(51)}`)).toMatchObject({ ok: false, problem: { kind: 'too_long', max: 50 } });
+    expect(vocabulary.parseList(`a, ${'b'.repeat(51)}`)).toMatchObject({
+      ok: false,
+      problem: { kind: 'too_long', max: 50 },
+    });
     expect(vocabulary.parseList('あ'.repeat(50))).toMatchObject({ ok: true });
     const many = Array.from({ length: 31 }, (_, i) => `t${i}`).join(',');
-    expect(vocabulary.parseList(many)).toEqual({ ok: false, problem: { kind: 'too_many', count: 31, max: 30 } });
+    expect(vocabulary.parseList(many)).toEqual({
+      ok: false,
+      problem: { kind: 'too_many', count: 31, max: 30 },
+    });
   });
 
   it('refuses a list longer than 2,000 characters before splitting it, and dedupes in one pass', () => {
@@ -38,7 +44,10 @@ describe('interest tags', () => {
     }
     const counting = new CountingVocabulary({});
     const sixtyThousand = Array.from({ length: 60_000 }, (_, i) => `t${i}`).join(',');
-    expect(counting.parseList(sixtyThousand)).toEqual({ ok: false, problem: { kind: 'list_too_long', maxChars: 2000, maxTags: 30, maxTagLength: 50 } });
+    expect(counting.parseList(sixtyThousand)).toEqual({
+      ok: false,
+      problem: { kind: 'list_too_long', maxChars: 2000, maxTags: 30, maxTagLength: 50 },
+    });
     expect(counting.normalized).toBe(0);
     // Within the limit: one normalisation per piece, however many repeats.
     const repeats = Array(1000).fill('a').join(',');
@@ -48,7 +57,7 @@ describe('interest tags', () => {
   });
 
   it('keeps the synonym list canonical so every key can match', () => {
-    const synonyms = new TagVocabulary({ 'Ｋ８Ｓ': 'Kubernetes' });
+    const synonyms = new TagVocabulary({ Ｋ８Ｓ: 'Kubernetes' });
     expect(synonyms.normalize('k8s')).toBe('kubernetes');
     expect(canonicalTag('Ｋ８Ｓ')).toBe('k8s');
   });

@@ -48,7 +48,10 @@ describe('the top-level text of cards and lists is escaped like their blocks', (
   });
 
   it('an event card, when posted, after an RSVP and once cancelled; the events list and attendees', async () => {
-    const id = await createEvent(tb, ORGANIZER, { title: HOSTILE, startsAt: new Date(tb.clock.now().getTime() + 3 * DAY) });
+    const id = await createEvent(tb, ORGANIZER, {
+      title: HOSTILE,
+      startsAt: new Date(tb.clock.now().getTime() + 3 * DAY),
+    });
     const posted = eventCardCalls(tb, id, 'chat.postMessage')[0];
     expectEscaped(textOf(posted));
 
@@ -80,14 +83,21 @@ describe('the top-level text of cards and lists is escaped like their blocks', (
     const text = 'Hello *alumni*: see <https://example.com/party|the party page>';
     const response = await tb.submit(
       'announcement.modal',
-      announceValues({ channel: 'C0NEWS1', text, postAt: new Date(tb.clock.now().getTime() + 60_000), repeat: 'none' }),
+      announceValues({
+        channel: 'C0NEWS1',
+        text,
+        postAt: new Date(tb.clock.now().getTime() + 60_000),
+        repeat: 'none',
+      }),
       ORGANIZER,
       '',
     );
     expect((response.json as Json).response_action).toBe('update');
     tb.clock.advance(120_000);
     await tb.tick();
-    const post = tb.fake.callsTo('chat.postMessage').find((call) => (keyOf(call) ?? '').startsWith('announce:'));
+    const post = tb.fake
+      .callsTo('chat.postMessage')
+      .find((call) => (keyOf(call) ?? '').startsWith('announce:'));
     expect(textOf(post)).toBe(text);
     expect(post?.args.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text } }]);
   });

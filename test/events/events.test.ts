@@ -19,9 +19,14 @@ describe('events: organizers create, members RSVP', () => {
   it('event new opens the modal for an organizer, with the events channel preselected', async () => {
     await tb.command('event new', ORGANIZER);
     const call = await tb.fake.waitForCall('views.open');
-    const view = call.args.view as { callback_id: string; blocks: { block_id: string; element: { initial_conversation?: string } }[] };
+    const view = call.args.view as {
+      callback_id: string;
+      blocks: { block_id: string; element: { initial_conversation?: string } }[];
+    };
     expect(view.callback_id).toBe('event.modal');
-    expect(view.blocks.find((b) => b.block_id === 'event.channel')?.element.initial_conversation).toBe('C0EVENTS1');
+    expect(view.blocks.find((b) => b.block_id === 'event.channel')?.element.initial_conversation).toBe(
+      'C0EVENTS1',
+    );
   });
 
   it('refuses event verbs to members without the organizer role, naming it', async () => {
@@ -37,16 +42,35 @@ describe('events: organizers create, members RSVP', () => {
 
   it('a submitted event is saved and posted as a card with RSVP buttons; the organizer is told', async () => {
     const start = new Date(tb.clock.now().getTime() + 5 * DAY);
-    const id = await createEvent(tb, ORGANIZER, { title: 'Tokyo meetup', startsAt: start, place: 'Shibuya', url: 'https://meet.example.com/x', capacity: '20', tags: 'Go, design' });
+    const id = await createEvent(tb, ORGANIZER, {
+      title: 'Tokyo meetup',
+      startsAt: start,
+      place: 'Shibuya',
+      url: 'https://meet.example.com/x',
+      capacity: '20',
+      tags: 'Go, design',
+    });
     const card = await tb.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0EVENTS1');
     const blocks = JSON.stringify(card.args.blocks);
     expect(blocks).toContain('Tokyo meetup');
     expect(blocks).toContain(`<!date^${Math.floor(start.getTime() / 1000)}^`);
-    for (const action of ['event.rsvp.going', 'event.rsvp.maybe', 'event.rsvp.not_going', 'event.ics']) expect(blocks).toContain(action);
+    for (const action of ['event.rsvp.going', 'event.rsvp.maybe', 'event.rsvp.not_going', 'event.ics'])
+      expect(blocks).toContain(action);
     expect(blocks).toContain('calendar.google.com');
-    const row = tb.db.prepare('SELECT title, capacity, channel, card_channel, card_ts, created_by FROM events WHERE id = ?').get(id);
-    expect(row).toMatchObject({ title: 'Tokyo meetup', capacity: 20, channel: 'C0EVENTS1', card_channel: 'C0EVENTS1', created_by: ORGANIZER });
-    expect(tb.db.prepare('SELECT tag FROM event_tags WHERE event_id = ? ORDER BY tag').all(id)).toEqual([{ tag: 'design' }, { tag: 'go' }]);
+    const row = tb.db
+      .prepare('SELECT title, capacity, channel, card_channel, card_ts, created_by FROM events WHERE id = ?')
+      .get(id);
+    expect(row).toMatchObject({
+      title: 'Tokyo meetup',
+      capacity: 20,
+      channel: 'C0EVENTS1',
+      card_channel: 'C0EVENTS1',
+      created_by: ORGANIZER,
+    });
+    expect(tb.db.prepare('SELECT tag FROM event_tags WHERE event_id = ? ORDER BY tag').all(id)).toEqual([
+      { tag: 'design' },
+      { tag: 'go' },
+    ]);
     const told = await tb.fake.waitForCall('chat.postMessage', (c) => c.args.channel === ORGANIZER);
     expect(String(told.args.text)).toContain('is scheduled and posted in <#C0EVENTS1>');
   });
@@ -55,8 +79,18 @@ describe('events: organizers create, members RSVP', () => {
     const now = () => tb.clock.now().getTime();
     it.each([
       ['an empty title', () => ({ title: '' }), 'event.title', 'Give the event a title'],
-      ['an end before the start', () => ({ startsAt: new Date(now() + DAY), endsAt: new Date(now() + DAY - HOUR) }), 'event.ends_at', 'after the start'],
-      ['a start in the past', () => ({ startsAt: new Date(now() - HOUR), endsAt: new Date(now() + HOUR) }), 'event.starts_at', 'in the past'],
+      [
+        'an end before the start',
+        () => ({ startsAt: new Date(now() + DAY), endsAt: new Date(now() + DAY - HOUR) }),
+        'event.ends_at',
+        'after the start',
+      ],
+      [
+        'a start in the past',
+        () => ({ startsAt: new Date(now() - HOUR), endsAt: new Date(now() + HOUR) }),
+        'event.starts_at',
+        'in the past',
+      ],
       ['a bad URL', () => ({ url: 'meet dot example' }), 'event.url', 'https://'],
       ['a capacity of zero', () => ({ capacity: '0' }), 'event.capacity', 'at least 1'],
       ['no channel', () => ({ channel: '' }), 'event.channel', 'Choose a channel'],
@@ -65,7 +99,13 @@ describe('events: organizers create, members RSVP', () => {
       const start = new Date(now() + 2 * DAY);
       const response = await tb.submit(
         'event.modal',
-        eventValues({ title: 'T', channel: 'C0EVENTS1', startsAt: start, endsAt: new Date(start.getTime() + HOUR), ...fields() }),
+        eventValues({
+          title: 'T',
+          channel: 'C0EVENTS1',
+          startsAt: start,
+          endsAt: new Date(start.getTime() + HOUR),
+          ...fields(),
+        }),
         ORGANIZER,
         '{"eventId":null}',
       );
@@ -81,14 +121,18 @@ describe('events: organizers create, members RSVP', () => {
     tb.fake.setUser('U6MEM02', { name: 'Kenji Sato' });
     await tb.agree('U6MEM02');
     await pressOnCard(tb, 'event.rsvp.going', 'U6MEM02', id);
-    expect(tb.db.prepare('SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?').get(id, 'U6MEM02')).toEqual({ status: 'going' });
+    expect(
+      tb.db.prepare('SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?').get(id, 'U6MEM02'),
+    ).toEqual({ status: 'going' });
     expect(cardCalls(tb, id, 'chat.update')).toHaveLength(1);
     expect(lastCardText(tb, id)).toContain('1 going');
     const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('You are going'));
     expect(reply.body.response_type).toBe('ephemeral');
     // Changing one's mind is one row, not two.
     await pressOnCard(tb, 'event.rsvp.maybe', 'U6MEM02', id);
-    expect(tb.db.prepare('SELECT count(*) AS n FROM event_rsvps WHERE event_id = ?').get(id)).toEqual({ n: 1 });
+    expect(tb.db.prepare('SELECT count(*) AS n FROM event_rsvps WHERE event_id = ?').get(id)).toEqual({
+      n: 1,
+    });
     expect(lastCardText(tb, id)).toContain('1 maybe');
   });
 
@@ -107,7 +151,8 @@ describe('events: organizers create, members RSVP', () => {
     await pressOnCard(tb, 'event.rsvp.going', 'U6CAP02', id);
     tb.clock.advance(1000);
     await pressOnCard(tb, 'event.rsvp.going', 'U6CAP03', id);
-    const statuses = () => tb.db.prepare('SELECT user_id, status FROM event_rsvps WHERE event_id = ? ORDER BY user_id').all(id);
+    const statuses = () =>
+      tb.db.prepare('SELECT user_id, status FROM event_rsvps WHERE event_id = ? ORDER BY user_id').all(id);
     expect(statuses()).toEqual([
       { user_id: 'U6CAP01', status: 'going' },
       { user_id: 'U6CAP02', status: 'waitlist' },
@@ -137,8 +182,15 @@ describe('events: organizers create, members RSVP', () => {
   });
 
   it('/alumni events lists upcoming events, interest matches first, with RSVP buttons and calendar links', async () => {
-    await createEvent(tb, ORGANIZER, { title: 'Early general', startsAt: new Date(tb.clock.now().getTime() + 2 * DAY) });
-    await createEvent(tb, ORGANIZER, { title: 'Later Go night', startsAt: new Date(tb.clock.now().getTime() + 9 * DAY), tags: 'go' });
+    await createEvent(tb, ORGANIZER, {
+      title: 'Early general',
+      startsAt: new Date(tb.clock.now().getTime() + 2 * DAY),
+    });
+    await createEvent(tb, ORGANIZER, {
+      title: 'Later Go night',
+      startsAt: new Date(tb.clock.now().getTime() + 9 * DAY),
+      tags: 'go',
+    });
     await tb.agree('U6LIST');
     await tb.command('interests add golang', 'U6LIST');
     const response = await tb.command('events', 'U6LIST');
@@ -185,7 +237,12 @@ describe('events: organizers create, members RSVP', () => {
     await tb.agree('U6HOME');
     await pressOnCard(tb, 'event.rsvp.maybe', 'U6HOME', id);
     await tb.homeOpened('U6HOME');
-    const memberHome = JSON.stringify(tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === 'U6HOME').pop()?.args.view);
+    const memberHome = JSON.stringify(
+      tb.fake
+        .callsTo('views.publish')
+        .filter((c) => c.args.user_id === 'U6HOME')
+        .pop()?.args.view,
+    );
     expect(memberHome).toContain('My upcoming events');
     expect(memberHome).toContain('Board games');
     expect(memberHome).toContain('Your answer: maybe');
@@ -196,7 +253,12 @@ describe('events: organizers create, members RSVP', () => {
       {
         'announce.channel': { value: { type: 'conversations_select', selected_conversation: 'C0NEWS1' } },
         'announce.text': { value: { type: 'plain_text_input', value: 'Weekly digest of events' } },
-        'announce.post_at': { value: { type: 'datetimepicker', selected_date_time: Math.floor(tb.clock.now().getTime() / 1000) + 3600 } },
+        'announce.post_at': {
+          value: {
+            type: 'datetimepicker',
+            selected_date_time: Math.floor(tb.clock.now().getTime() / 1000) + 3600,
+          },
+        },
         'announce.repeat': { value: { type: 'static_select', selected_option: { value: 'weekly' } } },
         'announce.cron': { value: { type: 'plain_text_input', value: null } },
       },
@@ -204,7 +266,12 @@ describe('events: organizers create, members RSVP', () => {
       '',
     );
     await tb.homeOpened(ORGANIZER);
-    const organizerHome = JSON.stringify(tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === ORGANIZER).pop()?.args.view);
+    const organizerHome = JSON.stringify(
+      tb.fake
+        .callsTo('views.publish')
+        .filter((c) => c.args.user_id === ORGANIZER)
+        .pop()?.args.view,
+    );
     expect(organizerHome).toContain('Events you can manage');
     expect(organizerHome).toContain('Board games');
     expect(organizerHome).toContain('Scheduled announcements');

@@ -44,7 +44,12 @@ describe('impossible dates and times in forms', () => {
     expect(tb.fake.violations).toEqual([]);
   });
 
-  async function fieldErrors(callbackId: string, values: Values, user: string, metadata: string): Promise<Record<string, string>> {
+  async function fieldErrors(
+    callbackId: string,
+    values: Values,
+    user: string,
+    metadata: string,
+  ): Promise<Record<string, string>> {
     const before = tb.snapshot();
     const logged = tb.logs.length;
     const response = await tb.submit(callbackId, values, user, metadata);
@@ -58,49 +63,108 @@ describe('impossible dates and times in forms', () => {
 
   function goodEvent(): Values {
     const start = new Date(tb.clock.now().getTime() + 3 * DAY);
-    return eventValues({ title: 'Meetup', startsAt: start, endsAt: new Date(start.getTime() + 2 * HOUR), channel: 'C0EVENTS1' });
+    return eventValues({
+      title: 'Meetup',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2 * HOUR),
+      channel: 'C0EVENTS1',
+    });
   }
 
   it.each(IMPOSSIBLE)('an event starting at %s: the start says so', async (_label, seconds) => {
-    const errors = await fieldErrors('event.modal', withDateTime(goodEvent(), 'event.starts_at', seconds), ORGANIZER, '{"eventId":null}');
-    expect(errors['event.starts_at']).toBe('That is not a date and time the picker offers. Choose the date and time again.');
+    const errors = await fieldErrors(
+      'event.modal',
+      withDateTime(goodEvent(), 'event.starts_at', seconds),
+      ORGANIZER,
+      '{"eventId":null}',
+    );
+    expect(errors['event.starts_at']).toBe(
+      'That is not a date and time the picker offers. Choose the date and time again.',
+    );
     expect(Object.keys(errors)).toEqual(['event.starts_at']);
   });
 
   it.each(IMPOSSIBLE)('an event ending at %s: the end says so', async (_label, seconds) => {
-    const errors = await fieldErrors('event.modal', withDateTime(goodEvent(), 'event.ends_at', seconds), ORGANIZER, '{"eventId":null}');
-    expect(errors).toEqual({ 'event.ends_at': 'That is not a date and time the picker offers. Choose the date and time again.' });
+    const errors = await fieldErrors(
+      'event.modal',
+      withDateTime(goodEvent(), 'event.ends_at', seconds),
+      ORGANIZER,
+      '{"eventId":null}',
+    );
+    expect(errors).toEqual({
+      'event.ends_at': 'That is not a date and time the picker offers. Choose the date and time again.',
+    });
   });
 
   it('in Japanese for a ja-JP organizer', async () => {
-    const errors = await fieldErrors('event.modal', withDateTime(goodEvent(), 'event.starts_at', 1e15), ORGANIZER_JA, '{"eventId":null}');
-    expect(errors).toEqual({ 'event.starts_at': 'その日時は選択肢にありません。日付と時刻を選び直してください。' });
+    const errors = await fieldErrors(
+      'event.modal',
+      withDateTime(goodEvent(), 'event.starts_at', 1e15),
+      ORGANIZER_JA,
+      '{"eventId":null}',
+    );
+    expect(errors).toEqual({
+      'event.starts_at': 'その日時は選択肢にありません。日付と時刻を選び直してください。',
+    });
   });
 
   it.each(IMPOSSIBLE)('an announcement posted at %s: the time says so', async (_label, seconds) => {
-    const values = announceValues({ channel: 'C0NEWS1', text: 'Hello', postAt: new Date(tb.clock.now().getTime() + DAY), repeat: 'none' });
-    const errors = await fieldErrors('announcement.modal', withDateTime(values, 'announce.post_at', seconds), ORGANIZER, '');
-    expect(errors).toEqual({ 'announce.post_at': 'That is not a date and time the picker offers. Choose when to post again.' });
+    const values = announceValues({
+      channel: 'C0NEWS1',
+      text: 'Hello',
+      postAt: new Date(tb.clock.now().getTime() + DAY),
+      repeat: 'none',
+    });
+    const errors = await fieldErrors(
+      'announcement.modal',
+      withDateTime(values, 'announce.post_at', seconds),
+      ORGANIZER,
+      '',
+    );
+    expect(errors).toEqual({
+      'announce.post_at': 'That is not a date and time the picker offers. Choose when to post again.',
+    });
   });
 
   it('a repeating announcement with a cron expression and an impossible first time: only the time is wrong', async () => {
-    const values = announceValues({ channel: 'C0NEWS1', text: 'Hello', postAt: new Date(), repeat: 'cron', cron: '0 9 * * 1' });
-    const errors = await fieldErrors('announcement.modal', withDateTime(values, 'announce.post_at', 1e15), ORGANIZER, '');
-    expect(errors).toEqual({ 'announce.post_at': 'That is not a date and time the picker offers. Choose when to post again.' });
+    const values = announceValues({
+      channel: 'C0NEWS1',
+      text: 'Hello',
+      postAt: new Date(),
+      repeat: 'cron',
+      cron: '0 9 * * 1',
+    });
+    const errors = await fieldErrors(
+      'announcement.modal',
+      withDateTime(values, 'announce.post_at', 1e15),
+      ORGANIZER,
+      '',
+    );
+    expect(errors).toEqual({
+      'announce.post_at': 'That is not a date and time the picker offers. Choose when to post again.',
+    });
   });
 
-  it.each(['99999-01-01', '2026-02-30', '0000-01-01', '1e15'])('a role closing on %s: the close date says so', async (date) => {
-    const values = jobValues({ closesOn: date });
-    const errors = await fieldErrors('job.modal', values, HR, '');
-    expect(Object.keys(errors)).toEqual(['job.closes_on']);
-  });
+  it.each(['99999-01-01', '2026-02-30', '0000-01-01', '1e15'])(
+    'a role closing on %s: the close date says so',
+    async (date) => {
+      const values = jobValues({ closesOn: date });
+      const errors = await fieldErrors('job.modal', values, HR, '');
+      expect(Object.keys(errors)).toEqual(['job.closes_on']);
+    },
+  );
 
   it('a good event and announcement still save', async () => {
     const event = await tb.submit('event.modal', goodEvent(), ORGANIZER, '{"eventId":null}');
     expect(event.text).toBe(''); // acknowledged: the modal closes
     const announcement = await tb.submit(
       'announcement.modal',
-      announceValues({ channel: 'C0NEWS1', text: 'Hello', postAt: new Date(tb.clock.now().getTime() + DAY), repeat: 'none' }),
+      announceValues({
+        channel: 'C0NEWS1',
+        text: 'Hello',
+        postAt: new Date(tb.clock.now().getTime() + DAY),
+        repeat: 'none',
+      }),
       ORGANIZER,
       '',
     );

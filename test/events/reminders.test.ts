@@ -14,7 +14,9 @@ async function withOrganizer(tb: TestBot): Promise<void> {
 }
 
 const remindersTo = (tb: TestBot, eventId: number) =>
-  tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').startsWith(`event:${eventId}:reminder:`));
+  tb.fake
+    .callsTo('chat.postMessage')
+    .filter((c) => (keyOf(c) ?? '').startsWith(`event:${eventId}:reminder:`));
 
 describe('event reminders, edits and cancellation', () => {
   let tb: TestBot;
@@ -30,11 +32,17 @@ describe('event reminders, edits and cancellation', () => {
   it('a day and an hour before: a thread post and a DM to each member going or maybe, once', async () => {
     const start = new Date('2026-11-28T10:00:00Z');
     const id = await createEvent(tb, ORGANIZER, { startsAt: start });
-    for (const [user, action] of [['U7GO', 'event.rsvp.going'], ['U7MAYBE', 'event.rsvp.maybe'], ['U7NO', 'event.rsvp.not_going']] as const) {
+    for (const [user, action] of [
+      ['U7GO', 'event.rsvp.going'],
+      ['U7MAYBE', 'event.rsvp.maybe'],
+      ['U7NO', 'event.rsvp.not_going'],
+    ] as const) {
       await tb.agree(user);
       await pressOnCard(tb, action, user, id);
     }
-    const card = tb.db.prepare<[number], { card_ts: string }>('SELECT card_ts FROM events WHERE id = ?').get(id);
+    const card = tb.db
+      .prepare<[number], { card_ts: string }>('SELECT card_ts FROM events WHERE id = ?')
+      .get(id);
     tb.clock.set(new Date(start.getTime() - DAY - 60_000));
     await tb.tick();
     expect(remindersTo(tb, id)).toHaveLength(0);
@@ -45,7 +53,9 @@ describe('event reminders, edits and cancellation', () => {
     expect(dayBefore.map((c) => c.args.channel).sort()).toEqual(['C0EVENTS1', 'U7GO', 'U7MAYBE']);
     const thread = dayBefore.find((c) => c.args.channel === 'C0EVENTS1');
     expect(thread?.args.thread_ts).toBe(card?.card_ts);
-    expect(String(dayBefore.find((c) => c.args.channel === 'U7MAYBE')?.args.text)).toContain('You said you are maybe');
+    expect(String(dayBefore.find((c) => c.args.channel === 'U7MAYBE')?.args.text)).toContain(
+      'You said you are maybe',
+    );
     tb.clock.set(new Date(start.getTime() - HOUR));
     await tb.tick();
     expect(remindersTo(tb, id)).toHaveLength(6);
@@ -77,7 +87,12 @@ describe('event reminders, edits and cancellation', () => {
     const later = new Date('2026-11-29T10:00:00Z');
     const response = await tb.submit(
       'event.modal',
-      eventValues({ title: 'Meetup (moved)', channel: 'C0EVENTS1', startsAt: later, endsAt: new Date(later.getTime() + HOUR) }),
+      eventValues({
+        title: 'Meetup (moved)',
+        channel: 'C0EVENTS1',
+        startsAt: later,
+        endsAt: new Date(later.getTime() + HOUR),
+      }),
       ORGANIZER,
       JSON.stringify({ eventId: id }),
     );
@@ -87,7 +102,9 @@ describe('event reminders, edits and cancellation', () => {
     const told = tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U7EDIT');
     expect(told).toHaveLength(1);
     expect(String(told[0]?.args.text)).toContain('has changed: title and time'.replace(' and ', ', '));
-    const reminders = tb.db.prepare('SELECT code, remind_at FROM event_reminders WHERE event_id = ? ORDER BY code').all(id);
+    const reminders = tb.db
+      .prepare('SELECT code, remind_at FROM event_reminders WHERE event_id = ? ORDER BY code')
+      .all(id);
     expect(reminders).toEqual([
       { code: '1d', remind_at: '2026-11-28T10:00:00.000Z' },
       { code: '1h', remind_at: '2026-11-29T09:00:00.000Z' },
@@ -135,12 +152,17 @@ describe('event reminders, edits and cancellation', () => {
     await pressOnCard(tb, 'event.rsvp.going', 'U7ERASE', id);
     tb.clock.set(new Date(start.getTime() - DAY));
     await tb.tick();
-    expect(tb.rowsMentioning('U7ERASE').map((r) => r.table)).toEqual(expect.arrayContaining(['event_rsvps', 'outbox']));
+    expect(tb.rowsMentioning('U7ERASE').map((r) => r.table)).toEqual(
+      expect.arrayContaining(['event_rsvps', 'outbox']),
+    );
     for (const user of ['U7ERASE', ORGANIZER]) {
       await tb.press('privacy.delete', user);
       expect(tb.rowsMentioning(user)).toEqual([]);
     }
-    expect(tb.db.prepare('SELECT title, created_by FROM events WHERE id = ?').get(id)).toEqual({ title: 'Alumni meetup', created_by: null });
+    expect(tb.db.prepare('SELECT title, created_by FROM events WHERE id = ?').get(id)).toEqual({
+      title: 'Alumni meetup',
+      created_by: null,
+    });
   });
 
   it.each([
@@ -162,8 +184,14 @@ describe('reminders across downtime', () => {
     const env = { DATABASE_PATH: path.join(dir, 'shared.sqlite') };
     const first = await TestBot.start({ env, now: '2026-11-24T01:00:00Z' });
     await withOrganizer(first);
-    const soon = await createEvent(first, ORGANIZER, { startsAt: new Date('2026-11-26T12:00:00Z'), reminders: ['1h'] });
-    const past = await createEvent(first, ORGANIZER, { startsAt: new Date('2026-11-26T09:00:00Z'), reminders: ['1h'] });
+    const soon = await createEvent(first, ORGANIZER, {
+      startsAt: new Date('2026-11-26T12:00:00Z'),
+      reminders: ['1h'],
+    });
+    const past = await createEvent(first, ORGANIZER, {
+      startsAt: new Date('2026-11-26T09:00:00Z'),
+      reminders: ['1h'],
+    });
     for (const id of [soon, past]) {
       await first.agree('U7DOWN');
       await pressOnCard(first, 'event.rsvp.going', 'U7DOWN', id);
@@ -173,11 +201,18 @@ describe('reminders across downtime', () => {
     // Down from before 08:00 until 11:30: the 08:00 reminder's event has started, the 11:00 one's has not.
     const second = await TestBot.start({ env, now: '2026-11-26T11:30:00Z' });
     try {
-      const sent = (id: number) => second.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').startsWith(`event:${id}:reminder:`));
-      expect(sent(soon).map((c) => c.args.channel).sort()).toEqual(['C0EVENTS1', 'U7DOWN']);
+      const sent = (id: number) =>
+        second.fake
+          .callsTo('chat.postMessage')
+          .filter((c) => (keyOf(c) ?? '').startsWith(`event:${id}:reminder:`));
+      expect(
+        sent(soon)
+          .map((c) => c.args.channel)
+          .sort(),
+      ).toEqual(['C0EVENTS1', 'U7DOWN']);
       expect(sent(past)).toHaveLength(0);
       const skipped = second.db
-        .prepare<[string], { status: string }>("SELECT status FROM outbox WHERE key LIKE ? ORDER BY key")
+        .prepare<[string], { status: string }>('SELECT status FROM outbox WHERE key LIKE ? ORDER BY key')
         .all(`event:${past}:reminder:%`);
       expect(skipped.map((r) => r.status)).toEqual(['skipped', 'skipped']);
       await second.tick();

@@ -20,7 +20,10 @@ export interface EventFields {
 export function eventValues(fields: EventFields): Values {
   const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
   const when = (value: Date | undefined) => ({
-    value: { type: 'datetimepicker', selected_date_time: value === undefined ? null : Math.floor(value.getTime() / 1000) },
+    value: {
+      type: 'datetimepicker',
+      selected_date_time: value === undefined ? null : Math.floor(value.getTime() / 1000),
+    },
   });
   return {
     'event.title': text(fields.title),
@@ -29,11 +32,16 @@ export function eventValues(fields: EventFields): Values {
     'event.ends_at': when(fields.endsAt),
     'event.place': text(fields.place),
     'event.url': text(fields.url),
-    'event.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel ?? null } },
+    'event.channel': {
+      value: { type: 'conversations_select', selected_conversation: fields.channel ?? null },
+    },
     'event.capacity': { value: { type: 'number_input', value: fields.capacity ?? null } },
     'event.tags': text(fields.tags),
     'event.reminders': {
-      value: { type: 'checkboxes', selected_options: (fields.reminders ?? ['1d', '1h']).map((value) => ({ value })) },
+      value: {
+        type: 'checkboxes',
+        selected_options: (fields.reminders ?? ['1d', '1h']).map((value) => ({ value })),
+      },
     },
   };
 }
@@ -46,11 +54,20 @@ export async function createEvent(tb: TestBot, organizer: string, fields: EventF
   const start = fields.startsAt ?? new Date(tb.clock.now().getTime() + 3 * DAY);
   const response = await tb.submit(
     'event.modal',
-    eventValues({ title: 'Alumni meetup', channel: 'C0EVENTS1', endsAt: new Date(start.getTime() + 2 * HOUR), ...fields, startsAt: start }),
+    eventValues({
+      title: 'Alumni meetup',
+      channel: 'C0EVENTS1',
+      endsAt: new Date(start.getTime() + 2 * HOUR),
+      ...fields,
+      startsAt: start,
+    }),
     organizer,
     '{"eventId":null}',
   );
-  if (response.status !== 200 || (response.json !== null && typeof response.json === 'object' && 'response_action' in response.json)) {
+  if (
+    response.status !== 200 ||
+    (response.json !== null && typeof response.json === 'object' && 'response_action' in response.json)
+  ) {
     throw new Error(`event not created: ${response.text}`);
   }
   const row = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM events').get();
@@ -64,15 +81,28 @@ export function pressOnCard(tb: TestBot, actionId: string, user: string, eventId
 }
 
 /** The card's post and every update of it, found by the ts stored with the event. */
-export function cardCalls(tb: TestBot, eventId: number, method: 'chat.postMessage' | 'chat.update'): RecordedCall[] {
-  const card = tb.db.prepare<[number], { card_ts: string | null }>('SELECT card_ts FROM events WHERE id = ?').get(eventId);
+export function cardCalls(
+  tb: TestBot,
+  eventId: number,
+  method: 'chat.postMessage' | 'chat.update',
+): RecordedCall[] {
+  const card = tb.db
+    .prepare<[number], { card_ts: string | null }>('SELECT card_ts FROM events WHERE id = ?')
+    .get(eventId);
   const ts = card?.card_ts ?? undefined;
-  return tb.fake.callsTo(method).filter((call) =>
-    method === 'chat.update' ? call.args.ts === ts : (call.response as { ts?: string } | undefined)?.ts === ts,
-  );
+  return tb.fake
+    .callsTo(method)
+    .filter((call) =>
+      method === 'chat.update'
+        ? call.args.ts === ts
+        : (call.response as { ts?: string } | undefined)?.ts === ts,
+    );
 }
 
 export function lastCardText(tb: TestBot, eventId: number): string {
-  const calls = [...cardCalls(tb, eventId, 'chat.postMessage'), ...cardCalls(tb, eventId, 'chat.update')].sort((a, b) => a.at - b.at);
+  const calls = [
+    ...cardCalls(tb, eventId, 'chat.postMessage'),
+    ...cardCalls(tb, eventId, 'chat.update'),
+  ].sort((a, b) => a.at - b.at);
   return JSON.stringify(calls[calls.length - 1]?.args.blocks ?? []);
 }

@@ -25,7 +25,12 @@ type ContentType = typeof FORM | typeof JSON_TYPE;
  * A POST signed as Slack signs it, that gives up after 10 s: a request the bot never answers must
  * fail this test, not hang it.
  */
-async function send(url: string, body: string, contentType: ContentType, secret: string | null = SIGNING_SECRET): Promise<number> {
+async function send(
+  url: string,
+  body: string,
+  contentType: ContentType,
+  secret: string | null = SIGNING_SECRET,
+): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { 'Content-Type': contentType };
   if (secret !== null) {
@@ -48,10 +53,30 @@ const BAD_BODIES: readonly [string, string, ContentType][] = [
   ['payload that is not JSON', 'payload=%7B', FORM],
   ['two payload fields', `${payload({ type: 'block_actions' })}&payload=1`, FORM],
   ['block_actions without actions or user', payload({ type: 'block_actions' }), FORM],
-  ['block_actions with actions: [null]', payload({ type: 'block_actions', user: { id: 'U1' }, container: { type: 'message' }, actions: [null] }), FORM],
-  ['view_submission with view: null', payload({ type: 'view_submission', user: { id: 'U1' }, view: null }), FORM],
-  ['view_submission without a view id', payload({ type: 'view_submission', user: { id: 'U1' }, view: { callback_id: 'event.modal', state: { values: {} } } }), FORM],
-  ['an interactivity type we never asked for', payload({ type: 'shortcut', user: { id: 'U1' }, callback_id: 'x' }), FORM],
+  [
+    'block_actions with actions: [null]',
+    payload({ type: 'block_actions', user: { id: 'U1' }, container: { type: 'message' }, actions: [null] }),
+    FORM,
+  ],
+  [
+    'view_submission with view: null',
+    payload({ type: 'view_submission', user: { id: 'U1' }, view: null }),
+    FORM,
+  ],
+  [
+    'view_submission without a view id',
+    payload({
+      type: 'view_submission',
+      user: { id: 'U1' },
+      view: { callback_id: 'event.modal', state: { values: {} } },
+    }),
+    FORM,
+  ],
+  [
+    'an interactivity type we never asked for',
+    payload({ type: 'shortcut', user: { id: 'U1' }, callback_id: 'x' }),
+    FORM,
+  ],
   ['a form that is no command', 'foo=bar', FORM],
   ['a command given twice', 'command=%2Falumni&command=%2Falumni&user_id=U1&text=help', FORM],
   ['null as a form', 'null', FORM],
@@ -60,7 +85,11 @@ const BAD_BODIES: readonly [string, string, ContentType][] = [
   ['JSON 42', '42', JSON_TYPE],
   ['a JSON string', '"event_callback"', JSON_TYPE],
   ['JSON {}', '{}', JSON_TYPE],
-  ['event_callback with event: null', JSON.stringify({ type: 'event_callback', event: null, event_id: 'EvBad1' }), JSON_TYPE],
+  [
+    'event_callback with event: null',
+    JSON.stringify({ type: 'event_callback', event: null, event_id: 'EvBad1' }),
+    JSON_TYPE,
+  ],
   ['body that is not JSON', '{"type":', JSON_TYPE],
 ];
 
@@ -84,7 +113,11 @@ describe('signed bodies of the wrong shape', () => {
     expect(tb.fake.calls.slice(calls).map((call) => call.method)).toEqual([]);
     expect(tb.snapshot()).toBe(before);
     const lines = tb.logs.slice(logged);
-    expect(lines.some((line) => line.includes('WARN') && line.includes('malformed') && line.includes('answered 400'))).toBe(true);
+    expect(
+      lines.some(
+        (line) => line.includes('WARN') && line.includes('malformed') && line.includes('answered 400'),
+      ),
+    ).toBe(true);
     expect(lines.filter((line) => line.includes(' ERROR '))).toEqual([]);
   });
 
@@ -142,12 +175,21 @@ describe('the bot as a process, sent payload=null', () => {
     expect(running.hasExited()).toBe(false);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5000) });
     expect(health.status).toBe(200);
-    const fields = { ...slashFixture, text: 'help', response_url: fake.responseUrl(), trigger_id: `trig-${Date.now()}` };
+    const fields = {
+      ...slashFixture,
+      text: 'help',
+      response_url: fake.responseUrl(),
+      trigger_id: `trig-${Date.now()}`,
+    };
     const timestamp = Math.floor(Date.now() / 1000);
     const body = formEncode(fields);
     const reply = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': FORM, 'X-Slack-Request-Timestamp': String(timestamp), 'X-Slack-Signature': slackSignature(SIGNING_SECRET, timestamp, body) },
+      headers: {
+        'Content-Type': FORM,
+        'X-Slack-Request-Timestamp': String(timestamp),
+        'X-Slack-Signature': slackSignature(SIGNING_SECRET, timestamp, body),
+      },
       body,
       signal: AbortSignal.timeout(10_000),
     });
@@ -162,13 +204,18 @@ describe('the process-level guard', () => {
   it('logs an error no handler caught, by code location only, and removes itself when asked', () => {
     const lines: string[] = [];
     const target = new EventEmitter();
-    const remove = keepServingOnStrayErrors(target, new LineLogger(LogLevel.DEBUG, (line) => lines.push(line)));
+    const remove = keepServingOnStrayErrors(
+      target,
+      new LineLogger(LogLevel.DEBUG, (line) => lines.push(line)),
+    );
     // A message can quote what a member typed (JSON.parse does); the log keeps only where it came from.
     target.emit('uncaughtException', new SyntaxError('Unexpected token in "my secret note"'));
     target.emit('unhandledRejection', new TypeError("Cannot read properties of null (reading 'ssl_check')"));
     target.emit('unhandledRejection', null);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/ERROR .*uncaught exception \(ref [0-9a-f]{6}\): SyntaxError in .*badBodies\.test\.ts.*; still serving/);
+    expect(lines[0]).toMatch(
+      /ERROR .*uncaught exception \(ref [0-9a-f]{6}\): SyntaxError in .*badBodies\.test\.ts.*; still serving/,
+    );
     expect(lines[1]).toMatch(/unhandled promise rejection \(ref [0-9a-f]{6}\): TypeError in /);
     expect(lines[2]).toContain('a thrown null');
     expect(lines.join('\n')).not.toContain('my secret note');

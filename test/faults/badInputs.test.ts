@@ -60,32 +60,168 @@ const NOW = Date.parse('2026-06-01T01:00:00Z');
 
 /** Every verb and sub-verb the parser knows (src/slack/parse/command.ts), spelled as members type them. */
 const VERBS = [
-  'help', 'profile', 'interests', 'interest', 'interests list', 'interests add', 'interests remove', 'find', 'search',
-  'privacy', 'privacy export', 'privacy delete', 'roles', 'role', 'role add', 'role remove', 'events', 'event',
-  'event new', 'event create', 'event edit', 'event cancel', 'event attendees', 'announce', 'announce new',
-  'announce list', 'announce cancel', 'announcement', 'announcements', 'jobs', 'job', 'job list', 'job new',
-  'job create', 'job close', 'job post', 'job hired', 'job hire', 'job contacts', 'stats', 'stats csv', 'intros', 'intro',
-  'intros status', 'intros on', 'intros off', 'intros snooze', 'intros preview', 'talent', 'digest', 'digests',
-  'digest on', 'digest off', 'digest daily', 'digest weekly', 'digest preview', 'digest send',
+  'help',
+  'profile',
+  'interests',
+  'interest',
+  'interests list',
+  'interests add',
+  'interests remove',
+  'find',
+  'search',
+  'privacy',
+  'privacy export',
+  'privacy delete',
+  'roles',
+  'role',
+  'role add',
+  'role remove',
+  'events',
+  'event',
+  'event new',
+  'event create',
+  'event edit',
+  'event cancel',
+  'event attendees',
+  'announce',
+  'announce new',
+  'announce list',
+  'announce cancel',
+  'announcement',
+  'announcements',
+  'jobs',
+  'job',
+  'job list',
+  'job new',
+  'job create',
+  'job close',
+  'job post',
+  'job hired',
+  'job hire',
+  'job contacts',
+  'stats',
+  'stats csv',
+  'intros',
+  'intro',
+  'intros status',
+  'intros on',
+  'intros off',
+  'intros snooze',
+  'intros preview',
+  'talent',
+  'digest',
+  'digests',
+  'digest on',
+  'digest off',
+  'digest daily',
+  'digest weekly',
+  'digest preview',
+  'digest send',
 ];
 /** The verbs of the parser's top-level switch, read from its source: a verb added there must be added above. */
 function parserVerbs(): string[] {
-  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'slack', 'parse', 'command.ts'), 'utf8');
+  const source = fs.readFileSync(
+    path.join(__dirname, '..', '..', 'src', 'slack', 'parse', 'command.ts'),
+    'utf8',
+  );
   return [...source.matchAll(/^ {4}case '([a-z]+)':/gm)].map((m) => m[1] ?? '');
 }
-const UNKNOWN_VERBS = ['frobnicate', 'helpme', 'h3lp', 'DROP', 'select', 'sudo', 'rm', 'admin', 'delete', 'unsubscribe', '-h', '--help', '?', '/alumni'];
+const UNKNOWN_VERBS = [
+  'frobnicate',
+  'helpme',
+  'h3lp',
+  'DROP',
+  'select',
+  'sudo',
+  'rm',
+  'admin',
+  'delete',
+  'unsubscribe',
+  '-h',
+  '--help',
+  '?',
+  '/alumni',
+];
 /** Hostile fragments: mentions, refs, mrkdwn and SQL injection, invisible and RTL characters, emoji. */
 const ATOMS = [
-  '<@U0FZ12345|x>', '<@W0FZ999>', '<@U0FZ1|<!channel>>', '<@>', '<@U>', '<@u0fz1|lower>', '@here', '<#C0FZ1234|general>', '<#C0FZ1>',
-  '<!channel>', '<!here>', '<!everyone>', '<!subteam^S0FZ1|@team>', '<!date^1392734382^{date}|x>', '<https://evil.example|click>',
-  '<mailto:a@b.c|mail>', '*bold*', '_it_', '~strike~', '`code`', '```block```', '> quote', '&amp;', '&lt;', '&gt;', '<', '>', '&',
-  "'; DROP TABLE members; --", '" OR 1=1 --', "%' OR '1'='1", 'UNION SELECT * FROM outbox', '\\', '%00', '%s%n', '${jndi:ldap://x}',
-  '{{7*7}}', '__proto__', 'constructor', 'NaN', 'Infinity', '-1', '0', '#12', '#', '99999999999', '1e3', '0x1F', '1.5', '١٢',
-  ':tada:', '🎉', '👩‍👩‍👧‍👦', '🏳️‍🌈', 'ＩＮＴＥＲＥＳＴＳ', 'ｈｅｌｐ', '\u202eevil', '\u200f', '\u200e', '\u200b', '\ufeff', '\u0000',
-  '\u0007', '\u001b[31m', '\r\n', '\t', 'テニス', '機械学習', 'مرحبا', 'שלום', ',', ',,,', 'go,go,go', '#go',
+  '<@U0FZ12345|x>',
+  '<@W0FZ999>',
+  '<@U0FZ1|<!channel>>',
+  '<@>',
+  '<@U>',
+  '<@u0fz1|lower>',
+  '@here',
+  '<#C0FZ1234|general>',
+  '<#C0FZ1>',
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<!subteam^S0FZ1|@team>',
+  '<!date^1392734382^{date}|x>',
+  '<https://evil.example|click>',
+  '<mailto:a@b.c|mail>',
+  '*bold*',
+  '_it_',
+  '~strike~',
+  '`code`',
+  '```block```',
+  '> quote',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '<',
+  '>',
+  '&',
+  "'; DROP TABLE members; --",
+  '" OR 1=1 --',
+  "%' OR '1'='1",
+  'UNION SELECT * FROM outbox',
+  '\\',
+  '%00',
+  '%s%n',
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  'NaN',
+  'Infinity',
+  '-1',
+  '0',
+  '#12',
+  '#',
+  '99999999999',
+  '1e3',
+  '0x1F',
+  '1.5',
+  '١٢',
+  ':tada:',
+  '🎉',
+  '👩‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  'ＩＮＴＥＲＥＳＴＳ',
+  'ｈｅｌｐ',
+  '\u202eevil',
+  '\u200f',
+  '\u200e',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\r\n',
+  '\t',
+  'テニス',
+  '機械学習',
+  'مرحبا',
+  'שלום',
+  ',',
+  ',,,',
+  'go,go,go',
+  '#go',
 ];
 
-const fullWidth = (text: string): string => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const fullWidth = (text: string): string =>
+  text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 const word = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...ATOMS) },
@@ -97,9 +233,17 @@ const word = fc.oneof(
 );
 const junk = fc.array(word, { maxLength: 6 }).map((words) => words.join(' '));
 const longText = fc
-  .tuple(fc.constantFrom('x', 'あ', '🎉', '<@U0FZ1|x> ', '*b*', '\u202e', 'a,', ' '), fc.integer({ min: 400, max: 6000 }))
+  .tuple(
+    fc.constantFrom('x', 'あ', '🎉', '<@U0FZ1|x> ', '*b*', '\u202e', 'a,', ' '),
+    fc.integer({ min: 400, max: 6000 }),
+  )
   .map(([piece, times]) => piece.repeat(times));
-const controlChars = fc.array(fc.integer({ min: 0, max: 31 }).map((code) => String.fromCharCode(code)), { minLength: 1, maxLength: 4 }).map((chars) => chars.join(''));
+const controlChars = fc
+  .array(
+    fc.integer({ min: 0, max: 31 }).map((code) => String.fromCharCode(code)),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((chars) => chars.join(''));
 
 interface CommandInput {
   readonly kind: 'command';
@@ -111,24 +255,56 @@ interface CommandInput {
 }
 
 const commandText: fc.Arbitrary<{ text: string; prefix: string }> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...VERBS), junk).map(([verb, rest]) => ({ text: `${verb} ${rest}`, prefix: verb })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...VERBS), longText).map(([verb, rest]) => ({ text: `${verb} ${rest}`, prefix: verb })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...VERBS), junk).map(([verb, rest]) => ({ text: `${fullWidth(verb)} ${rest}`, prefix: verb })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...VERBS), junk)
+      .map(([verb, rest]) => ({ text: `${verb} ${rest}`, prefix: verb })),
+  },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.constantFrom(...VERBS), controlChars, fc.nat(), junk).map(([verb, chars, at, rest]) => {
-      const cut = at % (verb.length + 1);
-      return { text: `${verb.slice(0, cut)}${chars}${verb.slice(cut)} ${rest}`, prefix: verb };
-    }),
+    arbitrary: fc
+      .tuple(fc.constantFrom(...VERBS), longText)
+      .map(([verb, rest]) => ({ text: `${verb} ${rest}`, prefix: verb })),
   },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...UNKNOWN_VERBS), junk).map(([verb, rest]) => ({ text: `${verb} ${rest}`, prefix: '(unknown)' })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...VERBS), junk)
+      .map(([verb, rest]) => ({ text: `${fullWidth(verb)} ${rest}`, prefix: verb })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...VERBS), controlChars, fc.nat(), junk)
+      .map(([verb, chars, at, rest]) => {
+        const cut = at % (verb.length + 1);
+        return { text: `${verb.slice(0, cut)}${chars}${verb.slice(cut)} ${rest}`, prefix: verb };
+      }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...UNKNOWN_VERBS), junk)
+      .map(([verb, rest]) => ({ text: `${verb} ${rest}`, prefix: '(unknown)' })),
+  },
   { weight: 1, arbitrary: junk.map((text) => ({ text, prefix: '(junk)' })) },
   { weight: 1, arbitrary: longText.map((text) => ({ text, prefix: '(long)' })) },
 );
 
 const commandInput: fc.Arbitrary<CommandInput> = fc
-  .record({ surface: fc.constantFrom<'slash' | 'dm'>('slash', 'slash', 'slash', 'dm'), user: fc.constantFrom(...USERS), text: commandText })
-  .map(({ surface, user, text }) => ({ kind: 'command', surface, user, text: text.text, prefix: text.prefix }));
+  .record({
+    surface: fc.constantFrom<'slash' | 'dm'>('slash', 'slash', 'slash', 'dm'),
+    user: fc.constantFrom(...USERS),
+    text: commandText,
+  })
+  .map(({ surface, user, text }) => ({
+    kind: 'command',
+    surface,
+    user,
+    text: text.text,
+    prefix: text.prefix,
+  }));
 
 // ---------------------------------------------------------------- modal submissions
 
@@ -152,11 +328,54 @@ interface FormSpec {
   readonly handled: boolean;
 }
 
-const hugeString = fc.tuple(fc.constantFrom('x', 'あ', '🎉', 'ab'), fc.integer({ min: 3_001, max: 30_000 })).map(([piece, times]) => piece.repeat(times));
-const junkString = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('', ' ', 'null', '#general', 'C', 'c0abc', '<#C0FZ1>', 'U', 'everyone', "'; DROP TABLE jobs; --", '\u0000', '🎉'));
-const wrongTypes = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant({}), fc.array(fc.integer(), { maxLength: 3 }), fc.string({ maxLength: 8 }));
-const junkValue: fc.Arbitrary<unknown> = fc.oneof(fc.constant(null), fc.string({ maxLength: 20 }), fc.integer(), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }), fc.jsonValue({ maxDepth: 3 }));
-const junkMetadata = fc.oneof(fc.string({ maxLength: 30 }), fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)), fc.constantFrom('{"eventId":-1}', '{"eventId":"1"}', '{"jobId":0}', '{"jobId":1e99}', '{"origin":"home"}', 'null', '{'));
+const hugeString = fc
+  .tuple(fc.constantFrom('x', 'あ', '🎉', 'ab'), fc.integer({ min: 3_001, max: 30_000 }))
+  .map(([piece, times]) => piece.repeat(times));
+const junkString = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    '#general',
+    'C',
+    'c0abc',
+    '<#C0FZ1>',
+    'U',
+    'everyone',
+    "'; DROP TABLE jobs; --",
+    '\u0000',
+    '🎉',
+  ),
+);
+const wrongTypes = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant({}),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.string({ maxLength: 8 }),
+);
+const junkValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+const junkMetadata = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)),
+  fc.constantFrom(
+    '{"eventId":-1}',
+    '{"eventId":"1"}',
+    '{"jobId":0}',
+    '{"jobId":1e99}',
+    '{"origin":"home"}',
+    'null',
+    '{',
+  ),
+);
 
 /** The element of `kind` with a wrong-typed field, as a forged or broken client might send it. */
 function wrongTyped(kind: ElementKind, value: unknown): Json {
@@ -176,7 +395,10 @@ function wrongTyped(kind: ElementKind, value: unknown): Json {
     case 'date':
       return { type: 'datepicker', selected_date: typeof value === 'string' ? 20260101 : value };
     case 'datetime':
-      return { type: 'datetimepicker', selected_date_time: typeof value === 'number' ? String(value) : value };
+      return {
+        type: 'datetimepicker',
+        selected_date_time: typeof value === 'number' ? String(value) : value,
+      };
   }
 }
 
@@ -245,7 +467,9 @@ function applyMutation(values: Values, kinds: Readonly<Record<string, ElementKin
       out[m.block] = { value: forged(kind, typeof m.payload === 'string' ? m.payload : '') };
       break;
     case 'set':
-      out[m.block] = { value: isRecord(m.payload) ? m.payload : { type: 'plain_text_input', value: m.payload } };
+      out[m.block] = {
+        value: isRecord(m.payload) ? m.payload : { type: 'plain_text_input', value: m.payload },
+      };
       break;
   }
   return out;
@@ -257,9 +481,16 @@ interface Breaker {
   readonly payload: fc.Arbitrary<unknown>;
 }
 
-const breaker = (op: Mutation['op'], blocks: readonly string[], payload: fc.Arbitrary<unknown>): Breaker => ({ op, blocks, payload });
-const mutation = (op: Mutation['op'], blocks: readonly string[], payload: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation> =>
-  fc.record({ op: fc.constant(op), block: fc.constantFrom(...blocks), payload });
+const breaker = (op: Mutation['op'], blocks: readonly string[], payload: fc.Arbitrary<unknown>): Breaker => ({
+  op,
+  blocks,
+  payload,
+});
+const mutation = (
+  op: Mutation['op'],
+  blocks: readonly string[],
+  payload: fc.Arbitrary<unknown>,
+): fc.Arbitrary<Mutation> => fc.record({ op: fc.constant(op), block: fc.constantFrom(...blocks), payload });
 
 /** A past moment, as a datetimepicker value (seconds). */
 const pastEpoch = fc.integer({ min: 0, max: Math.floor(NOW / 1000) - 3600 });
@@ -270,13 +501,46 @@ const FORMS: FormSpec[] = [
     users: [MEMBER, NEWBIE, ADMIN],
     base: profileValues,
     blocks: {
-      'profile.display_name': 'text', 'profile.years_from': 'number', 'profile.years_to': 'number', 'profile.company': 'text', 'profile.title': 'text',
-      'profile.location': 'text', 'profile.bio': 'text', 'profile.interests': 'text', 'profile.open_to': 'multi', 'profile.visibility': 'select',
+      'profile.display_name': 'text',
+      'profile.years_from': 'number',
+      'profile.years_to': 'number',
+      'profile.company': 'text',
+      'profile.title': 'text',
+      'profile.location': 'text',
+      'profile.bio': 'text',
+      'profile.interests': 'text',
+      'profile.open_to': 'multi',
+      'profile.visibility': 'select',
     },
     breakers: [
-      breaker('huge', ['profile.display_name', 'profile.company', 'profile.title', 'profile.location', 'profile.bio', 'profile.interests'], hugeString),
-      breaker('forge', ['profile.open_to', 'profile.visibility', 'profile.years_from', 'profile.years_to'], junkString),
-      breaker('wrongType', ['profile.display_name', 'profile.bio', 'profile.visibility', 'profile.open_to', 'profile.years_from'], wrongTypes),
+      breaker(
+        'huge',
+        [
+          'profile.display_name',
+          'profile.company',
+          'profile.title',
+          'profile.location',
+          'profile.bio',
+          'profile.interests',
+        ],
+        hugeString,
+      ),
+      breaker(
+        'forge',
+        ['profile.open_to', 'profile.visibility', 'profile.years_from', 'profile.years_to'],
+        junkString,
+      ),
+      breaker(
+        'wrongType',
+        [
+          'profile.display_name',
+          'profile.bio',
+          'profile.visibility',
+          'profile.open_to',
+          'profile.years_from',
+        ],
+        wrongTypes,
+      ),
       breaker('junkAll', ['*'], junkValue),
     ],
     metadata: fc.oneof(fc.constant('{"origin":"command"}'), junkMetadata),
@@ -289,7 +553,11 @@ const FORMS: FormSpec[] = [
     blocks: { 'interests.tags': 'text' },
     breakers: [
       breaker('huge', ['interests.tags'], hugeString),
-      breaker('huge', ['interests.tags'], fc.integer({ min: 31, max: 80 }).map((n) => Array.from({ length: n }, (_, i) => `t${i}`).join(','))),
+      breaker(
+        'huge',
+        ['interests.tags'],
+        fc.integer({ min: 31, max: 80 }).map((n) => Array.from({ length: n }, (_, i) => `t${i}`).join(',')),
+      ),
       breaker('wrongType', ['interests.tags'], wrongTypes),
       breaker('junkAll', ['*'], junkValue),
     ],
@@ -299,19 +567,50 @@ const FORMS: FormSpec[] = [
   {
     callbackId: 'event.modal',
     users: [ADMIN, MEMBER],
-    base: () => eventValues({ title: 'Fuzz meetup', startsAt: new Date(NOW + 86_400_000), endsAt: new Date(NOW + 90_000_000), channel: 'C0FUZZEV', reminders: ['1h'] }),
+    base: () =>
+      eventValues({
+        title: 'Fuzz meetup',
+        startsAt: new Date(NOW + 86_400_000),
+        endsAt: new Date(NOW + 90_000_000),
+        channel: 'C0FUZZEV',
+        reminders: ['1h'],
+      }),
     blocks: {
-      'event.title': 'text', 'event.description': 'text', 'event.starts_at': 'datetime', 'event.ends_at': 'datetime', 'event.place': 'text', 'event.url': 'text',
-      'event.channel': 'conversation', 'event.capacity': 'number', 'event.tags': 'text', 'event.reminders': 'multi',
+      'event.title': 'text',
+      'event.description': 'text',
+      'event.starts_at': 'datetime',
+      'event.ends_at': 'datetime',
+      'event.place': 'text',
+      'event.url': 'text',
+      'event.channel': 'conversation',
+      'event.capacity': 'number',
+      'event.tags': 'text',
+      'event.reminders': 'multi',
     },
     breakers: [
-      breaker('drop', ['event.title', 'event.starts_at', 'event.ends_at', 'event.channel'], fc.constant(null)),
-      breaker('null', ['event.title', 'event.starts_at', 'event.ends_at', 'event.channel'], fc.constant(null)),
+      breaker(
+        'drop',
+        ['event.title', 'event.starts_at', 'event.ends_at', 'event.channel'],
+        fc.constant(null),
+      ),
+      breaker(
+        'null',
+        ['event.title', 'event.starts_at', 'event.ends_at', 'event.channel'],
+        fc.constant(null),
+      ),
       breaker('huge', ['event.title', 'event.description', 'event.place', 'event.url'], hugeString),
       breaker('forge', ['event.reminders', 'event.channel', 'event.starts_at', 'event.capacity'], junkString),
-      breaker('wrongType', ['event.title', 'event.starts_at', 'event.reminders', 'event.channel'], wrongTypes),
+      breaker(
+        'wrongType',
+        ['event.title', 'event.starts_at', 'event.reminders', 'event.channel'],
+        wrongTypes,
+      ),
       // A start in the past, or an end before the start.
-      breaker('set', ['event.starts_at', 'event.ends_at'], pastEpoch.map((seconds) => ({ type: 'datetimepicker', selected_date_time: seconds }))),
+      breaker(
+        'set',
+        ['event.starts_at', 'event.ends_at'],
+        pastEpoch.map((seconds) => ({ type: 'datetimepicker', selected_date_time: seconds })),
+      ),
       breaker('junkAll', ['*'], junkValue),
     ],
     metadata: fc.oneof(fc.constant('{"eventId":null}'), fc.constant('{"eventId":424242}'), junkMetadata),
@@ -320,14 +619,30 @@ const FORMS: FormSpec[] = [
   {
     callbackId: 'announcement.modal',
     users: [ADMIN, MEMBER],
-    base: () => announceValues({ channel: 'C0FUZZNEWS', text: 'Fuzz news', postAt: new Date(NOW + 3_600_000), repeat: 'none' }),
-    blocks: { 'announce.channel': 'conversation', 'announce.text': 'text', 'announce.post_at': 'datetime', 'announce.repeat': 'select', 'announce.cron': 'text' },
+    base: () =>
+      announceValues({
+        channel: 'C0FUZZNEWS',
+        text: 'Fuzz news',
+        postAt: new Date(NOW + 3_600_000),
+        repeat: 'none',
+      }),
+    blocks: {
+      'announce.channel': 'conversation',
+      'announce.text': 'text',
+      'announce.post_at': 'datetime',
+      'announce.repeat': 'select',
+      'announce.cron': 'text',
+    },
     breakers: [
       breaker('drop', ['announce.channel', 'announce.text', 'announce.post_at'], fc.constant(null)),
       breaker('null', ['announce.channel', 'announce.text', 'announce.post_at'], fc.constant(null)),
       breaker('huge', ['announce.text'], hugeString),
       breaker('forge', ['announce.repeat', 'announce.channel', 'announce.post_at'], junkString),
-      breaker('wrongType', ['announce.channel', 'announce.text', 'announce.post_at', 'announce.repeat'], wrongTypes),
+      breaker(
+        'wrongType',
+        ['announce.channel', 'announce.text', 'announce.post_at', 'announce.repeat'],
+        wrongTypes,
+      ),
       breaker('junkAll', ['*'], junkValue),
     ],
     metadata: fc.oneof(fc.constant(''), junkMetadata),
@@ -338,20 +653,71 @@ const FORMS: FormSpec[] = [
     users: [ADMIN, MEMBER],
     base: () => jobValues(ADMIN, 'C0FUZZJOBS'),
     blocks: {
-      'job.title': 'text', 'job.team': 'text', 'job.location': 'text', 'job.work_style': 'select', 'job.employment_type': 'select', 'job.description': 'text',
-      'job.apply_url': 'text', 'job.tags': 'text', 'job.recruiter': 'user', 'job.closes_on': 'date', 'job.channel': 'conversation',
+      'job.title': 'text',
+      'job.team': 'text',
+      'job.location': 'text',
+      'job.work_style': 'select',
+      'job.employment_type': 'select',
+      'job.description': 'text',
+      'job.apply_url': 'text',
+      'job.tags': 'text',
+      'job.recruiter': 'user',
+      'job.closes_on': 'date',
+      'job.channel': 'conversation',
     },
     breakers: [
-      breaker('drop', ['job.title', 'job.work_style', 'job.employment_type', 'job.apply_url', 'job.recruiter', 'job.channel'], fc.constant(null)),
-      breaker('null', ['job.title', 'job.work_style', 'job.employment_type', 'job.apply_url', 'job.recruiter', 'job.channel'], fc.constant(null)),
-      breaker('huge', ['job.title', 'job.team', 'job.location', 'job.description', 'job.apply_url'], hugeString),
-      breaker('forge', ['job.work_style', 'job.employment_type', 'job.recruiter', 'job.closes_on', 'job.channel'], junkString),
+      breaker(
+        'drop',
+        [
+          'job.title',
+          'job.work_style',
+          'job.employment_type',
+          'job.apply_url',
+          'job.recruiter',
+          'job.channel',
+        ],
+        fc.constant(null),
+      ),
+      breaker(
+        'null',
+        [
+          'job.title',
+          'job.work_style',
+          'job.employment_type',
+          'job.apply_url',
+          'job.recruiter',
+          'job.channel',
+        ],
+        fc.constant(null),
+      ),
+      breaker(
+        'huge',
+        ['job.title', 'job.team', 'job.location', 'job.description', 'job.apply_url'],
+        hugeString,
+      ),
+      breaker(
+        'forge',
+        ['job.work_style', 'job.employment_type', 'job.recruiter', 'job.closes_on', 'job.channel'],
+        junkString,
+      ),
       breaker(
         'set',
         ['job.apply_url'],
-        fc.constantFrom('javascript:alert(1)', 'ftp://x', 'https://', 'careers.example.com', 'https://exa mple.com').map((url) => ({ type: 'plain_text_input', value: url })),
+        fc
+          .constantFrom(
+            'javascript:alert(1)',
+            'ftp://x',
+            'https://',
+            'careers.example.com',
+            'https://exa mple.com',
+          )
+          .map((url) => ({ type: 'plain_text_input', value: url })),
       ),
-      breaker('wrongType', ['job.title', 'job.work_style', 'job.recruiter', 'job.closes_on', 'job.apply_url'], wrongTypes),
+      breaker(
+        'wrongType',
+        ['job.title', 'job.work_style', 'job.recruiter', 'job.closes_on', 'job.apply_url'],
+        wrongTypes,
+      ),
       breaker('junkAll', ['*'], junkValue),
     ],
     metadata: fc.oneof(fc.constant(''), junkMetadata),
@@ -361,28 +727,44 @@ const FORMS: FormSpec[] = [
     callbackId: 'job.referral.modal',
     users: [MEMBER, ADMIN, NEWBIE],
     base: referralValues,
-    blocks: { 'referral.name': 'text', 'referral.contact': 'text', 'referral.relationship': 'text', 'referral.note': 'text' },
+    blocks: {
+      'referral.name': 'text',
+      'referral.contact': 'text',
+      'referral.relationship': 'text',
+      'referral.note': 'text',
+    },
     breakers: [
       breaker('drop', ['referral.name', 'referral.contact'], fc.constant(null)),
       breaker('null', ['referral.name', 'referral.contact'], fc.constant(null)),
-      breaker('huge', ['referral.name', 'referral.contact', 'referral.relationship', 'referral.note'], hugeString),
+      breaker(
+        'huge',
+        ['referral.name', 'referral.contact', 'referral.relationship', 'referral.note'],
+        hugeString,
+      ),
       breaker('wrongType', ['referral.name', 'referral.contact'], wrongTypes),
       breaker('junkAll', ['*'], junkValue),
     ],
     metadata: fc.oneof(fc.constant('{"jobId":1}'), junkMetadata),
     handled: true,
   },
-  ...['privacy.modal', 'done.modal', 'view-id', '', 'PROFILE.MODAL', '__proto__', 'event.modal ', 'job.referral'].map(
-    (callbackId): FormSpec => ({
-      callbackId,
-      users: USERS,
-      base: () => ({}),
-      blocks: {},
-      breakers: [breaker('junkAll', ['*'], junkValue)],
-      metadata: junkMetadata,
-      handled: false,
-    }),
-  ),
+  ...[
+    'privacy.modal',
+    'done.modal',
+    'view-id',
+    '',
+    'PROFILE.MODAL',
+    '__proto__',
+    'event.modal ',
+    'job.referral',
+  ].map((callbackId): FormSpec => ({
+    callbackId,
+    users: USERS,
+    base: () => ({}),
+    blocks: {},
+    breakers: [breaker('junkAll', ['*'], junkValue)],
+    metadata: junkMetadata,
+    handled: false,
+  })),
 ];
 
 interface ViewInput {
@@ -404,7 +786,9 @@ const FIRST_METADATA: Record<string, string> = {
 };
 
 /** Every (form, breaker, block): the submissions below go through all of them in turn, payloads drawn at random. */
-const VIEW_COMBOS = FORMS.flatMap((form) => form.breakers.flatMap((b) => b.blocks.map((block) => ({ form, op: b.op, block, payload: b.payload }))));
+const VIEW_COMBOS = FORMS.flatMap((form) =>
+  form.breakers.flatMap((b) => b.blocks.map((block) => ({ form, op: b.op, block, payload: b.payload }))),
+);
 const comboLabel = (callbackId: string, op: string, block: string): string => `${callbackId} ${op} ${block}`;
 let viewIndex = 0;
 
@@ -426,7 +810,11 @@ const viewInput: fc.Arbitrary<ViewInput> = fc.constant(null).chain(() => {
         fc.oneof(
           mutation('huge', blocks, hugeString),
           mutation('forge', blocks, junkString),
-          mutation('set', ['fuzz.extra', 'x', '__proto__', 'constructor'], fc.string({ maxLength: 10 }).map((value) => ({ type: 'plain_text_input', value }))),
+          mutation(
+            'set',
+            ['fuzz.extra', 'x', '__proto__', 'constructor'],
+            fc.string({ maxLength: 10 }).map((value) => ({ type: 'plain_text_input', value })),
+          ),
         ),
         { maxLength: firstPass ? 0 : 2 },
       ),
@@ -436,8 +824,19 @@ const viewInput: fc.Arbitrary<ViewInput> = fc.constant(null).chain(() => {
       const broke: Mutation = { op: combo.op, block: combo.block, payload };
       // Noise never touches the block the breaker broke, so it cannot repair it.
       const mutations = [broke, ...noise.filter((m) => m.block !== broke.block)];
-      const values = mutations.reduce<unknown>((state, m) => (isRecord(state) ? applyMutation(state as Values, form.blocks, m) : state), form.base());
-      return { kind: 'view', user, callbackId: form.callbackId, handled: form.handled, values, metadata, mutations };
+      const values = mutations.reduce<unknown>(
+        (state, m) => (isRecord(state) ? applyMutation(state as Values, form.blocks, m) : state),
+        form.base(),
+      );
+      return {
+        kind: 'view',
+        user,
+        callbackId: form.callbackId,
+        handled: form.handled,
+        values,
+        metadata,
+        mutations,
+      };
     });
 });
 
@@ -452,8 +851,30 @@ const garbageValue: fc.Arbitrary<string | null> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      '', ' ', '-1', '0', '1.5', '1e999', 'NaN', 'Infinity', '0x10', '424242', '99999999999999999999', '9007199254740993', 'null', 'undefined',
-      'true', '[]', '{}', '{"asked":"x"}', '{"flag":"comeback"}', '<!channel>', "'; DROP TABLE events; --", '../../etc/passwd', '__proto__', '\u0000',
+      '',
+      ' ',
+      '-1',
+      '0',
+      '1.5',
+      '1e999',
+      'NaN',
+      'Infinity',
+      '0x10',
+      '424242',
+      '99999999999999999999',
+      '9007199254740993',
+      'null',
+      'undefined',
+      'true',
+      '[]',
+      '{}',
+      '{"asked":"x"}',
+      '{"flag":"comeback"}',
+      '<!channel>',
+      "'; DROP TABLE events; --",
+      '../../etc/passwd',
+      '__proto__',
+      '\u0000',
     ),
   },
   { weight: 1, arbitrary: hugeString },
@@ -461,7 +882,18 @@ const garbageValue: fc.Arbitrary<string | null> = fc.oneof(
 );
 const unknownActionId = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }),
-  fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'onboarding.agree ', 'ONBOARDING.AGREE', 'event.rsvp', 'job.referral', 'button', 'actions'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'onboarding.agree ',
+    'ONBOARDING.AGREE',
+    'event.rsvp',
+    'job.referral',
+    'button',
+    'actions',
+  ),
 );
 
 interface ActionInput {
@@ -503,16 +935,23 @@ const actionInput: fc.Arbitrary<ActionInput> = fc.constant(null).chain(() => {
 type Input = CommandInput | ViewInput | ActionInput;
 
 function describeInput(input: Input): string {
-  const cut = (text: string): string => (text.length > 160 ? `${text.slice(0, 160)}… (${text.length} chars)` : text);
+  const cut = (text: string): string =>
+    text.length > 160 ? `${text.slice(0, 160)}… (${text.length} chars)` : text;
   if (input.kind === 'command') return `${input.surface} ${input.user}: ${JSON.stringify(cut(input.text))}`;
-  if (input.kind === 'view') return `view ${JSON.stringify(input.callbackId)} by ${input.user}: ${cut(JSON.stringify(input.mutations.map((m) => [m.op, m.block])))} metadata ${JSON.stringify(cut(input.metadata))}`;
+  if (input.kind === 'view')
+    return `view ${JSON.stringify(input.callbackId)} by ${input.user}: ${cut(JSON.stringify(input.mutations.map((m) => [m.op, m.block])))} metadata ${JSON.stringify(cut(input.metadata))}`;
   return `action ${JSON.stringify(input.actionId)} in ${input.where} by ${input.user}: value ${JSON.stringify(cut(String(input.value)))}`;
 }
 
 /** Which tables differ between two TestBot snapshots, with a row that changed in each. */
 function snapshotDiff(before: string, after: string): string {
   const tables = (snapshot: string): Map<string, string[]> =>
-    new Map((JSON.parse(snapshot) as [string, unknown[]][]).map(([name, rows]) => [name, rows.map((row) => JSON.stringify(row))]));
+    new Map(
+      (JSON.parse(snapshot) as [string, unknown[]][]).map(([name, rows]) => [
+        name,
+        rows.map((row) => JSON.stringify(row)),
+      ]),
+    );
   const a = tables(before);
   const b = tables(after);
   const changes: string[] = [];
@@ -521,7 +960,10 @@ function snapshotDiff(before: string, after: string): string {
     const now = new Set(rows);
     const added = rows.filter((row) => !old.has(row));
     const removed = [...old].filter((row) => !now.has(row));
-    if (added.length + removed.length > 0) changes.push(`${name}: +${added.length} -${removed.length} ${(added[0] ?? removed[0] ?? '').slice(0, 200)}`);
+    if (added.length + removed.length > 0)
+      changes.push(
+        `${name}: +${added.length} -${removed.length} ${(added[0] ?? removed[0] ?? '').slice(0, 200)}`,
+      );
   }
   return changes.join('; ');
 }
@@ -565,7 +1007,10 @@ describe('fault: 1,000 generated bad inputs', () => {
       (verb === 'interests' && action !== 'list') ||
       (verb === 'digest' && (action === 'weekly' || action === 'daily' || action === 'off')) ||
       (verb === 'intros' && (action === 'on' || action === 'off' || action === 'snooze')) ||
-      (isAdmin && (verb === 'role' || (verb === 'digest' && action === 'send') || (verb === 'job' && action === 'contacts')));
+      (isAdmin &&
+        (verb === 'role' ||
+          (verb === 'digest' && action === 'send') ||
+          (verb === 'job' && action === 'contacts')));
     return !mayChange;
   }
 
@@ -581,8 +1026,11 @@ describe('fault: 1,000 generated bad inputs', () => {
         const path = new URL(responseUrl).pathname;
         const later = tb.fake.responses.filter((r) => r.path === path).map((r) => r.body);
         const bodies = [...(ack === undefined ? [] : [ack]), ...later];
-        if (bodies.some((b) => b.response_type !== 'ephemeral')) return `a reply that is not ephemeral: ${JSON.stringify(bodies).slice(0, 300)}`;
-        const said = bodies.some((b) => visibleText(b).trim() !== '' && typeof b.text === 'string' && b.text.trim() !== '');
+        if (bodies.some((b) => b.response_type !== 'ephemeral'))
+          return `a reply that is not ephemeral: ${JSON.stringify(bodies).slice(0, 300)}`;
+        const said = bodies.some(
+          (b) => visibleText(b).trim() !== '' && typeof b.text === 'string' && b.text.trim() !== '',
+        );
         const opened = tb.fake.callsTo('views.open').some((c) => c.args.trigger_id === triggerId);
         return said || opened ? undefined : 'no ephemeral answer and no modal';
       };
@@ -590,21 +1038,35 @@ describe('fault: 1,000 generated bad inputs', () => {
     if (input.kind === 'command') {
       dmCounter += 1;
       const channel = `DFUZZ${String(dmCounter).padStart(5, '0')}`;
-      response = await tb.post(eventEnvelope(dmEvent(input.user, input.text, channel), `EvFuzz${dmCounter}`), 'application/json');
+      response = await tb.post(
+        eventEnvelope(dmEvent(input.user, input.text, channel), `EvFuzz${dmCounter}`),
+        'application/json',
+      );
       return () => {
         if (response.status !== 200) return `HTTP ${response.status}`;
         const replies = tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
-        return replies.some((c) => typeof c.args.text === 'string' && c.args.text.trim() !== '') ? undefined : 'no reply in the DM';
+        return replies.some((c) => typeof c.args.text === 'string' && c.args.text.trim() !== '')
+          ? undefined
+          : 'no reply in the DM';
       };
     }
     if (input.kind === 'view') {
-      response = await tb.post(viewBody(input.user, input.callbackId, input.values, input.metadata), 'application/x-www-form-urlencoded');
+      response = await tb.post(
+        viewBody(input.user, input.callbackId, input.values, input.metadata),
+        'application/x-www-form-urlencoded',
+      );
       return () => {
         if (response.status !== 200) return `HTTP ${response.status}`;
         if (!input.handled) return undefined;
         const ack = isRecord(response.json) ? response.json : {};
-        if (ack.response_action === 'errors') return isRecord(ack.errors) && Object.keys(ack.errors).length > 0 ? undefined : 'errors without any field';
-        if (ack.response_action === 'update') return isRecord(ack.view) && visibleText(ack.view).trim() !== '' ? undefined : 'update without a view';
+        if (ack.response_action === 'errors')
+          return isRecord(ack.errors) && Object.keys(ack.errors).length > 0
+            ? undefined
+            : 'errors without any field';
+        if (ack.response_action === 'update')
+          return isRecord(ack.view) && visibleText(ack.view).trim() !== ''
+            ? undefined
+            : 'update without a view';
         return `accepted a broken submission (ack ${response.text.slice(0, 200) || 'empty'}; state ${JSON.stringify(input.values).slice(0, 300)})`;
       };
     }
@@ -612,7 +1074,13 @@ describe('fault: 1,000 generated bad inputs', () => {
       ...actionFixture,
       user: { ...actionFixture.user, id: input.user },
       trigger_id: `trig-fuzz-${input.user}-${Date.now()}`,
-      actions: [{ ...actionFixture.actions[0], action_id: input.actionId, ...(input.value === null ? { value: undefined } : { value: input.value }) }],
+      actions: [
+        {
+          ...actionFixture.actions[0],
+          action_id: input.actionId,
+          ...(input.value === null ? { value: undefined } : { value: input.value }),
+        },
+      ],
     };
     if (input.where === 'message') payload.response_url = tb.fake.responseUrl();
     else {
@@ -624,7 +1092,12 @@ describe('fault: 1,000 generated bad inputs', () => {
       viewCounter += 1;
       const viewId = `VFUZZ${String(viewCounter).padStart(5, '0')}`;
       payload.container = { type: 'view', view_id: viewId };
-      payload.view = { ...viewFixture.view, id: viewId, type: input.where, callback_id: input.where === 'home' ? '' : 'privacy.modal' };
+      payload.view = {
+        ...viewFixture.view,
+        id: viewId,
+        type: input.where,
+        callback_id: input.where === 'home' ? '' : 'privacy.modal',
+      };
     }
     response = await tb.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
     return () => (response.status === 200 ? undefined : `HTTP ${response.status}`);
@@ -646,7 +1119,10 @@ describe('fault: 1,000 generated bad inputs', () => {
     await tb.settle();
 
     const problems: string[] = [];
-    if (changed) problems.push(`the database changed (${snapshotDiff(before, after)}), though every one of these inputs is invalid or refused:\n    ${fixed.map(describeInput).join('\n    ')}`);
+    if (changed)
+      problems.push(
+        `the database changed (${snapshotDiff(before, after)}), though every one of these inputs is invalid or refused:\n    ${fixed.map(describeInput).join('\n    ')}`,
+      );
     for (const { input, check } of [...checksFixed, ...checksFree]) {
       const problem = check();
       if (problem === undefined) continue;
@@ -655,9 +1131,15 @@ describe('fault: 1,000 generated bad inputs', () => {
     }
     const errors = tb.logs.slice(logStart).filter((line) => / ERROR \[/.test(line));
     figures.errorsLogged += errors.length;
-    if (errors.length > 0) problems.push(`errors logged:\n    ${errors.map((l) => l.slice(0, 400)).join('\n    ')}\n  for the batch:\n    ${inputs.map(describeInput).join('\n    ')}`);
+    if (errors.length > 0)
+      problems.push(
+        `errors logged:\n    ${errors.map((l) => l.slice(0, 400)).join('\n    ')}\n  for the batch:\n    ${inputs.map(describeInput).join('\n    ')}`,
+      );
     const violations = tb.fake.violations.slice(violationsStart);
-    if (violations.length > 0) problems.push(`requests Slack would reject: ${violations.join('; ').slice(0, 1000)}\n  for the batch:\n    ${inputs.map(describeInput).join('\n    ')}`);
+    if (violations.length > 0)
+      problems.push(
+        `requests Slack would reject: ${violations.join('; ').slice(0, 1000)}\n  for the batch:\n    ${inputs.map(describeInput).join('\n    ')}`,
+      );
     figures.mustNotChange += fixed.length;
     for (const input of inputs) {
       if (input.kind === 'command') figures.commands += 1;
@@ -667,7 +1149,8 @@ describe('fault: 1,000 generated bad inputs', () => {
     if (problems.length > 0) throw new Error(problems.join('\n'));
   }
 
-  const property = <T extends Input>(arbitrary: fc.Arbitrary<T>) => fc.asyncProperty(fc.array(arbitrary, { minLength: BATCH, maxLength: BATCH }), (batch) => runBatch(batch));
+  const property = <T extends Input>(arbitrary: fc.Arbitrary<T>) =>
+    fc.asyncProperty(fc.array(arbitrary, { minLength: BATCH, maxLength: BATCH }), (batch) => runBatch(batch));
 
   it(`${RUNS.commands * BATCH} command texts, by slash command and DM: each answered, nothing changed where invalid`, async () => {
     const prefixes = new Set<string>();
@@ -700,7 +1183,11 @@ describe('fault: 1,000 generated bad inputs', () => {
       { numRuns: RUNS.views, seed: SEEDS.views, endOnFailure: true },
     );
     // Every callback id, with every way of breaking each of its fields.
-    expect(VIEW_COMBOS.map((c) => comboLabel(c.form.callbackId, c.op, c.block)).filter((label) => !covered.has(label))).toEqual([]);
+    expect(
+      VIEW_COMBOS.map((c) => comboLabel(c.form.callbackId, c.op, c.block)).filter(
+        (label) => !covered.has(label),
+      ),
+    ).toEqual([]);
   });
 
   it(`${RUNS.actions * BATCH} button presses with unknown ids or garbage values: acknowledged, nothing changed`, async () => {
@@ -715,7 +1202,9 @@ describe('fault: 1,000 generated bad inputs', () => {
       { numRuns: RUNS.actions, seed: SEEDS.actions, endOnFailure: true },
     );
     // Every known action id, in a message, on the Home tab and in a modal.
-    expect(ACTION_COMBOS.map((c) => `${c.actionId} ${c.where}`).filter((label) => !covered.has(label))).toEqual([]);
+    expect(
+      ACTION_COMBOS.map((c) => `${c.actionId} ${c.where}`).filter((label) => !covered.has(label)),
+    ).toEqual([]);
   });
 
   it('afterwards the bot is healthy, nothing Slack would reject was sent, and a scheduler tick runs cleanly', async () => {

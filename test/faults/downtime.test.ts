@@ -41,11 +41,21 @@ describe('fault: ten minutes of downtime', () => {
       for (const user of [ORGANIZER, GOING, MAYBE, NOT_GOING]) await first.agree(user);
 
       const createEvent = async (title: string, startsAt: Date, reminders: string[]): Promise<number> => {
-        const values = eventValues({ title, startsAt, endsAt: new Date(startsAt.getTime() + 60 * MINUTE), channel: EVENTS_CHANNEL, reminders });
+        const values = eventValues({
+          title,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 60 * MINUTE),
+          channel: EVENTS_CHANNEL,
+          reminders,
+        });
         const response = await first.submit('event.modal', values, ORGANIZER, '{"eventId":null}');
         expect(response.json).toBeUndefined();
         const id = first.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM events').get()?.id ?? 0;
-        for (const [user, action] of [[GOING, 'event.rsvp.going'], [MAYBE, 'event.rsvp.maybe'], [NOT_GOING, 'event.rsvp.not_going']] as const) {
+        for (const [user, action] of [
+          [GOING, 'event.rsvp.going'],
+          [MAYBE, 'event.rsvp.maybe'],
+          [NOT_GOING, 'event.rsvp.not_going'],
+        ] as const) {
           await first.press(action, user, 'message', String(id));
         }
         return id;
@@ -61,18 +71,35 @@ describe('fault: ten minutes of downtime', () => {
       // E4: starts 15:00; its reminder (14:00) is not due at 12:10 → nothing yet.
       const e4 = await createEvent('Evening mixer', at(180), ['1h']);
 
-      const announce = async (fields: { text: string; postAt: Date; repeat: string; cron?: string }): Promise<number> => {
-        const response = await first.submit('announcement.modal', announceValues({ channel: NEWS_CHANNEL, ...fields }), ORGANIZER, '');
+      const announce = async (fields: {
+        text: string;
+        postAt: Date;
+        repeat: string;
+        cron?: string;
+      }): Promise<number> => {
+        const response = await first.submit(
+          'announcement.modal',
+          announceValues({ channel: NEWS_CHANNEL, ...fields }),
+          ORGANIZER,
+          '',
+        );
         expect((response.json as { response_action?: string } | undefined)?.response_action).toBe('update');
         return first.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
       };
       const a1 = await announce({ text: 'One-off at 12:02', postAt: at(2), repeat: 'none' }); // due while down → sent
       const a2 = await announce({ text: 'Daily at 12:07', postAt: at(7), repeat: 'daily' }); // due while down → sent
       // Every three minutes: 12:03 and 12:06 are superseded by 12:09 by the time the bot is back.
-      const a3 = await announce({ text: 'Every three minutes', postAt: at(1), repeat: 'cron', cron: '*/3 * * * *' });
+      const a3 = await announce({
+        text: 'Every three minutes',
+        postAt: at(1),
+        repeat: 'cron',
+        cron: '*/3 * * * *',
+      });
       const a4 = await announce({ text: 'One-off at 12:30', postAt: at(30), repeat: 'none' }); // not due yet
       const a5 = await announce({ text: 'Cancelled, was due 12:04', postAt: at(4), repeat: 'none' });
-      expect(TestBot.replyText(await first.command(`announce cancel ${a5}`, ORGANIZER))).toContain('is cancelled');
+      expect(TestBot.replyText(await first.command(`announce cancel ${a5}`, ORGANIZER))).toContain(
+        'is cancelled',
+      );
 
       // 11:50 → 12:00: the scheduler ticks every minute; Slack fails E3's reminder posts.
       slack.failing = `event:${e3}:reminder:`;
@@ -83,7 +110,9 @@ describe('fault: ten minutes of downtime', () => {
       }
       const e3Rows = first.bot.services.outbox.list(`event:${e3}:reminder:`);
       expect(e3Rows.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
-      expect(e3Rows.every((row) => row.nextAttemptAt.getTime() > T0 && row.nextAttemptAt.getTime() <= BACK)).toBe(true);
+      expect(
+        e3Rows.every((row) => row.nextAttemptAt.getTime() > T0 && row.nextAttemptAt.getTime() <= BACK),
+      ).toBe(true);
       const postsBeforeDowntime = fake.callsTo('chat.postMessage').length;
       await first.stop();
       bots.splice(0);
@@ -108,18 +137,35 @@ describe('fault: ten minutes of downtime', () => {
         `announce:${a2}:${at(7).toISOString()}`,
         `announce:${a3}:${at(9).toISOString()}`,
       ];
-      const expectedSkipped = [...reminderKeys(e3, '15m'), `announce:${a3}:${at(3).toISOString()}`, `announce:${a3}:${at(6).toISOString()}`];
-      expect(expectedSent.map((key) => [key, statusOf(key), counts.get(key) ?? 0])).toEqual(expectedSent.map((key) => [key, 'sent', 1]));
-      expect(expectedSkipped.map((key) => [key, statusOf(key), counts.get(key) ?? 0])).toEqual(expectedSkipped.map((key) => [key, 'skipped', 0]));
-      expect(reminderKeys(e3, '15m').map((key) => outbox.find(key)?.lastError)).toEqual(['expired', 'expired', 'expired']);
-      expect(outbox.find(`announce:${a3}:${at(3).toISOString()}`)?.lastError).toBe('the bot was not running when it was due');
+      const expectedSkipped = [
+        ...reminderKeys(e3, '15m'),
+        `announce:${a3}:${at(3).toISOString()}`,
+        `announce:${a3}:${at(6).toISOString()}`,
+      ];
+      expect(expectedSent.map((key) => [key, statusOf(key), counts.get(key) ?? 0])).toEqual(
+        expectedSent.map((key) => [key, 'sent', 1]),
+      );
+      expect(expectedSkipped.map((key) => [key, statusOf(key), counts.get(key) ?? 0])).toEqual(
+        expectedSkipped.map((key) => [key, 'skipped', 0]),
+      );
+      expect(reminderKeys(e3, '15m').map((key) => outbox.find(key)?.lastError)).toEqual([
+        'expired',
+        'expired',
+        'expired',
+      ]);
+      expect(outbox.find(`announce:${a3}:${at(3).toISOString()}`)?.lastError).toBe(
+        'the bot was not running when it was due',
+      );
       // Nothing for the member who is not going, nothing cancelled, nothing not yet due.
       expect(outbox.list(`event:${e1}:reminder:15m:dm:${NOT_GOING}`)).toEqual([]);
       expect(outbox.list(`announce:${a5}:`)).toEqual([]);
       expect(outbox.list(`announce:${a4}:`)).toEqual([]);
       expect(outbox.list(`event:${e4}:`)).toEqual([]);
       // The start-up tick sent exactly the catch-up posts, in the members' DMs and the event threads.
-      const startupPosts = fake.callsTo('chat.postMessage').slice(postsBeforeDowntime).filter((c) => c.status === 200);
+      const startupPosts = fake
+        .callsTo('chat.postMessage')
+        .slice(postsBeforeDowntime)
+        .filter((c) => c.status === 200);
       expect(startupPosts.map((c) => keyOf(c)).sort()).toEqual([...expectedSent].sort());
 
       // Later ticks do not send any of them again; the schedule goes on as planned.
@@ -133,7 +179,13 @@ describe('fault: ten minutes of downtime', () => {
       expect(after.get(`announce:${a3}:${at(12).toISOString()}`)).toBe(1);
       expect(after.get(`announce:${a4}:${at(30).toISOString()}`)).toBe(1);
       expect(fake.violations).toEqual([]);
-      recordFigures('downtime', { dueWhileDown: expectedSent.length + expectedSkipped.length, sentOnStart: expectedSent.length, skipped: expectedSkipped.length, duplicated: 0, lost: 0 });
+      recordFigures('downtime', {
+        dueWhileDown: expectedSent.length + expectedSkipped.length,
+        sentOnStart: expectedSent.length,
+        skipped: expectedSkipped.length,
+        duplicated: 0,
+        lost: 0,
+      });
     } finally {
       for (const bot of bots) await bot.stop();
       await fake.stop();

@@ -10,13 +10,28 @@ import { webApi } from '@slack/bolt';
 import type { FakeReply, FakeSlack } from '../support/fakeSlack';
 import { ADMIN, TestBot } from '../support/testBot';
 import { keyOf } from '../scheduler/helpers';
-import { acceptedByKey, announceValues, duplicatesAndLost, eventValues, hash01, inBatches, isRecord, recordFigures } from './support';
+import {
+  acceptedByKey,
+  announceValues,
+  duplicatesAndLost,
+  eventValues,
+  hash01,
+  inBatches,
+  isRecord,
+  recordFigures,
+} from './support';
 
 const SEED = 'flaky-slack-20pct-v1';
 const FAULT_RATE = 0.2;
 const START = '2026-03-02T00:00:00Z'; // Monday 09:00 in Tokyo
 const MINUTE = 60_000;
-const FAULTY_METHODS = new Set(['chat.postMessage', 'conversations.history', 'conversations.replies', 'conversations.open', 'conversations.join']);
+const FAULTY_METHODS = new Set([
+  'chat.postMessage',
+  'conversations.history',
+  'conversations.replies',
+  'conversations.open',
+  'conversations.join',
+]);
 const ANNOUNCEMENT_CHANNELS = ['C0FLAKY01', 'C0FLAKY02', 'C0FLAKY03', 'C0FLAKY04', 'C0FLAKY05'];
 const ANNOUNCEMENTS = 100;
 const ATTENDEES = 49;
@@ -37,11 +52,18 @@ function injectFaults(fake: FakeSlack, ghosts: Promise<unknown>[]): FaultLog {
   const log: FaultLog = { calls: 0, rateLimited: 0, serverErrors: 0, postedThenFailed: new Set() };
   const seen = new Map<string, number>();
   const letThrough = new Set<string>();
-  const ghostClient = new webApi.WebClient('xoxb-ghost', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+  const ghostClient = new webApi.WebClient('xoxb-ghost', {
+    slackApiUrl: fake.apiUrl,
+    retryConfig: { retries: 0 },
+  });
   for (const method of FAULTY_METHODS) {
     fake.override(method, (args): FakeReply | undefined => {
-      const channel = typeof args.channel === 'string' ? args.channel : typeof args.users === 'string' ? args.users : '';
-      const key = (method === 'chat.postMessage' ? keyOf({ method, args, at: 0, status: 0, response: undefined }) : undefined) ?? channel;
+      const channel =
+        typeof args.channel === 'string' ? args.channel : typeof args.users === 'string' ? args.users : '';
+      const key =
+        (method === 'chat.postMessage'
+          ? keyOf({ method, args, at: 0, status: 0, response: undefined })
+          : undefined) ?? channel;
       if (method === 'chat.postMessage' && letThrough.delete(key)) return undefined; // the ghost post itself
       const n = (seen.get(`${method} ${key}`) ?? 0) + 1;
       seen.set(`${method} ${key}`, n);
@@ -86,27 +108,37 @@ describe('fault: 20 % of Web API calls answered 429 or 500', () => {
     const now = tb.clock.now().getTime();
 
     // 100 one-off announcements over the next ten minutes, in five channels.
-    await inBatches(Array.from({ length: ANNOUNCEMENTS }, (_, i) => i), 10, async (i) => {
-      const response = await tb.submit(
-        'announcement.modal',
-        announceValues({
-          channel: ANNOUNCEMENT_CHANNELS[i % ANNOUNCEMENT_CHANNELS.length] ?? 'C0FLAKY01',
-          text: `Announcement ${i}`,
-          postAt: new Date(now + (1 + (i % 10)) * MINUTE),
-          repeat: 'none',
-        }),
-        ADMIN,
-        '',
-      );
-      expect((response.json as { response_action?: string } | undefined)?.response_action).toBe('update');
-    });
+    await inBatches(
+      Array.from({ length: ANNOUNCEMENTS }, (_, i) => i),
+      10,
+      async (i) => {
+        const response = await tb.submit(
+          'announcement.modal',
+          announceValues({
+            channel: ANNOUNCEMENT_CHANNELS[i % ANNOUNCEMENT_CHANNELS.length] ?? 'C0FLAKY01',
+            text: `Announcement ${i}`,
+            postAt: new Date(now + (1 + (i % 10)) * MINUTE),
+            repeat: 'none',
+          }),
+          ADMIN,
+          '',
+        );
+        expect((response.json as { response_action?: string } | undefined)?.response_action).toBe('update');
+      },
+    );
     // Two events in three days, with a reminder a day before; 49 members going to each.
     const eventIds: number[] = [];
     for (const title of ['Flaky meetup A', 'Flaky meetup B']) {
       const startsAt = new Date(now + 3 * 24 * 60 * MINUTE);
       const response = await tb.submit(
         'event.modal',
-        eventValues({ title, startsAt, endsAt: new Date(startsAt.getTime() + 120 * MINUTE), channel: 'C0FLAKYEV', reminders: ['1d'] }),
+        eventValues({
+          title,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 120 * MINUTE),
+          channel: 'C0FLAKYEV',
+          reminders: ['1d'],
+        }),
         ADMIN,
         '{"eventId":null}',
       );
@@ -115,22 +147,33 @@ describe('fault: 20 % of Web API calls answered 429 or 500', () => {
       eventIds.push(row?.id ?? 0);
     }
     // Test data: RSVPs as the Going button stores them (the RSVP tests cover the button itself).
-    const rsvp = tb.db.prepare("INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, 'going', ?, ?)");
+    const rsvp = tb.db.prepare(
+      "INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, 'going', ?, ?)",
+    );
     for (const eventId of eventIds)
-      for (let i = 0; i < ATTENDEES; i += 1) rsvp.run(eventId, `UFLAKY${String(i).padStart(3, '0')}`, `Member ${i}`, new Date(now).toISOString());
+      for (let i = 0; i < ATTENDEES; i += 1)
+        rsvp.run(eventId, `UFLAKY${String(i).padStart(3, '0')}`, `Member ${i}`, new Date(now).toISOString());
 
     const ghosts: Promise<unknown>[] = [];
     const faults = injectFaults(tb.fake, ghosts);
     const announcementKeys = (): string[] =>
-      tb.db.prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'announce:%'").all().map((r) => r.key);
+      tb.db
+        .prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'announce:%'")
+        .all()
+        .map((r) => r.key);
     const reminderKeys = eventIds.flatMap((id) => [
       `event:${id}:reminder:1d:thread`,
-      ...Array.from({ length: ATTENDEES }, (_, i) => `event:${id}:reminder:1d:dm:UFLAKY${String(i).padStart(3, '0')}`),
+      ...Array.from(
+        { length: ATTENDEES },
+        (_, i) => `event:${id}:reminder:1d:dm:UFLAKY${String(i).padStart(3, '0')}`,
+      ),
     ]);
 
     // Run the scheduler minute by minute over the announcements, then jump to the reminders.
     const waiting = (): number =>
-      tb.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get()?.n ?? 0;
+      tb.db
+        .prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sending')")
+        .get()?.n ?? 0;
     let rounds = 0;
     const runUntilQuiet = async (maxRounds: number): Promise<void> => {
       for (let i = 0; i < maxRounds; i += 1) {
@@ -151,7 +194,9 @@ describe('fault: 20 % of Web API calls answered 429 or 500', () => {
     const counts = acceptedByKey(tb.fake);
     expect(duplicatesAndLost(counts, expected)).toEqual({ duplicated: [], lost: [] });
     const statuses = tb.db
-      .prepare<[], { status: string; n: number }>("SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'announce:%' OR key LIKE 'event:%' GROUP BY status")
+      .prepare<[], { status: string; n: number }>(
+        "SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'announce:%' OR key LIKE 'event:%' GROUP BY status",
+      )
       .all();
     expect(statuses).toEqual([{ status: 'sent', n: 200 }]);
 
@@ -168,7 +213,11 @@ describe('fault: 20 % of Web API calls answered 429 or 500', () => {
       .map((r) => r.key)
       .sort();
     expect(found).toEqual([...faults.postedThenFailed].sort());
-    expect(tb.fake.callsTo('chat.postMessage').filter((c) => isRecord(c.args) && String(keyOf(c) ?? '').startsWith('outbox-failure:'))).toEqual([]);
+    expect(
+      tb.fake
+        .callsTo('chat.postMessage')
+        .filter((c) => isRecord(c.args) && String(keyOf(c) ?? '').startsWith('outbox-failure:')),
+    ).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
     expect(rounds).toBeLessThan(800);
     recordFigures('flaky', {

@@ -48,25 +48,53 @@ interface Forgery {
 }
 
 const now = (): number => Math.floor(Date.now() / 1000);
-const rawPost = async (url: string, body: string, headers: Record<string, string>): Promise<SignedResponse> => {
+const rawPost = async (
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<SignedResponse> => {
   const response = await fetch(url, { method: 'POST', headers, body });
   return { status: response.status, text: await response.text(), json: undefined };
 };
 
 const FORGERIES: Forgery[] = [
-  { name: 'signed with another secret', send: (url, body, contentType) => postSigned(url, body, { signingSecret: 'not-the-secret', contentType }) },
-  { name: 'no signature headers', send: (url, body, contentType) => postSigned(url, body, { signingSecret: SIGNING_SECRET, contentType, sign: false }) },
+  {
+    name: 'signed with another secret',
+    send: (url, body, contentType) => postSigned(url, body, { signingSecret: 'not-the-secret', contentType }),
+  },
+  {
+    name: 'no signature headers',
+    send: (url, body, contentType) =>
+      postSigned(url, body, { signingSecret: SIGNING_SECRET, contentType, sign: false }),
+  },
   {
     name: 'a timestamp but no signature',
     send: (url, body, contentType) =>
-      postSigned(url, body, { signingSecret: SIGNING_SECRET, contentType, sign: false, headers: { 'X-Slack-Request-Timestamp': String(now()) } }),
+      postSigned(url, body, {
+        signingSecret: SIGNING_SECRET,
+        contentType,
+        sign: false,
+        headers: { 'X-Slack-Request-Timestamp': String(now()) },
+      }),
   },
   {
     name: 'a signature but no timestamp',
-    send: (url, body, contentType) => rawPost(url, body, { 'Content-Type': contentType, 'X-Slack-Signature': slackSignature(SIGNING_SECRET, now(), body) }),
+    send: (url, body, contentType) =>
+      rawPost(url, body, {
+        'Content-Type': contentType,
+        'X-Slack-Signature': slackSignature(SIGNING_SECRET, now(), body),
+      }),
   },
-  { name: 'correctly signed, 6 minutes old', send: (url, body, contentType) => postSigned(url, body, { signingSecret: SIGNING_SECRET, contentType, timestamp: now() - 6 * 60 }) },
-  { name: 'correctly signed, a day old', send: (url, body, contentType) => postSigned(url, body, { signingSecret: SIGNING_SECRET, contentType, timestamp: now() - 86_400 }) },
+  {
+    name: 'correctly signed, 6 minutes old',
+    send: (url, body, contentType) =>
+      postSigned(url, body, { signingSecret: SIGNING_SECRET, contentType, timestamp: now() - 6 * 60 }),
+  },
+  {
+    name: 'correctly signed, a day old',
+    send: (url, body, contentType) =>
+      postSigned(url, body, { signingSecret: SIGNING_SECRET, contentType, timestamp: now() - 86_400 }),
+  },
   {
     name: 'body changed after signing',
     send: (url, body, contentType) => {
@@ -104,12 +132,20 @@ const FORGERIES: Forgery[] = [
   {
     name: 'an empty signature',
     send: (url, body, contentType) =>
-      rawPost(url, body, { 'Content-Type': contentType, 'X-Slack-Request-Timestamp': String(now()), 'X-Slack-Signature': 'v0=' }),
+      rawPost(url, body, {
+        'Content-Type': contentType,
+        'X-Slack-Request-Timestamp': String(now()),
+        'X-Slack-Signature': 'v0=',
+      }),
   },
   {
     name: 'a timestamp that is not a number',
     send: (url, body, contentType) =>
-      rawPost(url, body, { 'Content-Type': contentType, 'X-Slack-Request-Timestamp': 'yesterday', 'X-Slack-Signature': slackSignature(SIGNING_SECRET, now(), body) }),
+      rawPost(url, body, {
+        'Content-Type': contentType,
+        'X-Slack-Request-Timestamp': 'yesterday',
+        'X-Slack-Signature': slackSignature(SIGNING_SECRET, now(), body),
+      }),
   },
 ];
 
@@ -131,8 +167,16 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
   };
   // Each body, if it got through, would change something: a row, a reply, a DM or a Home tab.
   const surfaces: Surface[] = [
-    { name: 'slash command /alumni interests add', contentType: 'application/x-www-form-urlencoded', body: () => slashBody(tb.fake, MEMBER, 'interests add forged-slash').body },
-    { name: 'event message.im', contentType: 'application/json', body: () => eventEnvelope(dmEvent(MEMBER, 'interests add forged-dm'), eventId()) },
+    {
+      name: 'slash command /alumni interests add',
+      contentType: 'application/x-www-form-urlencoded',
+      body: () => slashBody(tb.fake, MEMBER, 'interests add forged-slash').body,
+    },
+    {
+      name: 'event message.im',
+      contentType: 'application/json',
+      body: () => eventEnvelope(dmEvent(MEMBER, 'interests add forged-dm'), eventId()),
+    },
     {
       name: 'event team_join',
       contentType: 'application/json',
@@ -149,39 +193,72 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
         return eventEnvelope(event, eventId(), fixture);
       },
     },
-    { name: 'url_verification', contentType: 'application/json', body: () => JSON.stringify({ token: 'x', challenge: 'forged-challenge-value', type: 'url_verification' }) },
-    { name: 'block_actions onboarding.agree', contentType: 'application/x-www-form-urlencoded', body: () => actionBody(tb.fake, NEWCOMER, 'onboarding.agree', 'x').body },
+    {
+      name: 'url_verification',
+      contentType: 'application/json',
+      body: () =>
+        JSON.stringify({ token: 'x', challenge: 'forged-challenge-value', type: 'url_verification' }),
+    },
+    {
+      name: 'block_actions onboarding.agree',
+      contentType: 'application/x-www-form-urlencoded',
+      body: () => actionBody(tb.fake, NEWCOMER, 'onboarding.agree', 'x').body,
+    },
     {
       name: 'view_submission interests.modal',
       contentType: 'application/x-www-form-urlencoded',
-      body: () => viewBody(MEMBER, 'interests.modal', { 'interests.tags': { value: { type: 'plain_text_input', value: 'forged-view' } } }, '{"origin":"command"}'),
+      body: () =>
+        viewBody(
+          MEMBER,
+          'interests.modal',
+          { 'interests.tags': { value: { type: 'plain_text_input', value: 'forged-view' } } },
+          '{"origin":"command"}',
+        ),
     },
   ];
 
-  const handledEvents = (): number => tb.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM handled_events').get()?.n ?? 0;
+  const handledEvents = (): number =>
+    tb.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM handled_events').get()?.n ?? 0;
 
-  it.each(surfaces.map((s) => [s.name, s] as const))('%s: every forgery gets 401 and changes nothing', async (_name, surface) => {
-    for (const forgery of FORGERIES) {
-      await tb.settle();
-      const before = { snapshot: tb.snapshot(), calls: tb.fake.calls.length, responses: tb.fake.responses.length, handled: handledEvents() };
-      const response = await forgery.send(tb.eventsUrl, surface.body(), surface.contentType);
-      await tb.settle();
-      expect({ forgery: forgery.name, status: response.status }).toEqual({ forgery: forgery.name, status: 401 });
-      expect(response.text).not.toContain('forged-challenge-value');
-      expect({ forgery: forgery.name, calls: tb.fake.calls.slice(before.calls).map((c) => c.method) }).toEqual({ forgery: forgery.name, calls: [] });
-      expect(tb.fake.responses.length).toBe(before.responses);
-      expect(handledEvents()).toBe(before.handled);
-      expect(tb.snapshot()).toBe(before.snapshot);
-    }
-    expect(tb.rowsMentioning('forged-')).toEqual([]);
-    expect(tb.rowsMentioning(NEWCOMER)).toEqual([]);
-  });
+  it.each(surfaces.map((s) => [s.name, s] as const))(
+    '%s: every forgery gets 401 and changes nothing',
+    async (_name, surface) => {
+      for (const forgery of FORGERIES) {
+        await tb.settle();
+        const before = {
+          snapshot: tb.snapshot(),
+          calls: tb.fake.calls.length,
+          responses: tb.fake.responses.length,
+          handled: handledEvents(),
+        };
+        const response = await forgery.send(tb.eventsUrl, surface.body(), surface.contentType);
+        await tb.settle();
+        expect({ forgery: forgery.name, status: response.status }).toEqual({
+          forgery: forgery.name,
+          status: 401,
+        });
+        expect(response.text).not.toContain('forged-challenge-value');
+        expect({
+          forgery: forgery.name,
+          calls: tb.fake.calls.slice(before.calls).map((c) => c.method),
+        }).toEqual({ forgery: forgery.name, calls: [] });
+        expect(tb.fake.responses.length).toBe(before.responses);
+        expect(handledEvents()).toBe(before.handled);
+        expect(tb.snapshot()).toBe(before.snapshot);
+      }
+      expect(tb.rowsMentioning('forged-')).toEqual([]);
+      expect(tb.rowsMentioning(NEWCOMER)).toEqual([]);
+    },
+  );
 
   it('the same requests, correctly signed, do get through (the refusals above are not vacuous)', async () => {
     const before = tb.snapshot();
     for (const surface of surfaces) {
       const response = await tb.post(surface.body(), surface.contentType);
-      expect({ surface: surface.name, status: response.status }).toEqual({ surface: surface.name, status: 200 });
+      expect({ surface: surface.name, status: response.status }).toEqual({
+        surface: surface.name,
+        status: 200,
+      });
     }
     await tb.settle();
     expect(tb.snapshot()).not.toBe(before);
@@ -203,10 +280,32 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     for (const user of [ORGANIZER, HR, MEMBER, REFERRER]) await tb.agree(user);
     // Real objects, so that a refusal cannot be mistaken for "there is no such event / role".
     const startsAt = new Date(tb.clock.now().getTime() + 72 * HOUR);
-    await tb.submit('event.modal', eventValues({ title: 'Privileged meetup', startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), channel: 'C0PRIVEV', reminders: ['1d'] }), ORGANIZER, '{"eventId":null}');
-    await tb.submit('announcement.modal', announceValues({ channel: 'C0PRIVNEWS', text: 'News', postAt: new Date(tb.clock.now().getTime() + HOUR), repeat: 'weekly' }), ORGANIZER, '');
+    await tb.submit(
+      'event.modal',
+      eventValues({
+        title: 'Privileged meetup',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+        channel: 'C0PRIVEV',
+        reminders: ['1d'],
+      }),
+      ORGANIZER,
+      '{"eventId":null}',
+    );
+    await tb.submit(
+      'announcement.modal',
+      announceValues({
+        channel: 'C0PRIVNEWS',
+        text: 'News',
+        postAt: new Date(tb.clock.now().getTime() + HOUR),
+        repeat: 'weekly',
+      }),
+      ORGANIZER,
+      '',
+    );
     await tb.submit('job.modal', jobValues(HR), HR, '');
-    const max = (table: string): number => tb.db.prepare<[], { id: number }>(`SELECT max(id) AS id FROM ${table}`).get()?.id ?? 0;
+    const max = (table: string): number =>
+      tb.db.prepare<[], { id: number }>(`SELECT max(id) AS id FROM ${table}`).get()?.id ?? 0;
     ids.event = max('events');
     ids.announcement = max('announcements');
     ids.job = max('jobs');
@@ -269,11 +368,23 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
       const response = await tb.post(body, 'application/x-www-form-urlencoded');
       await tb.settle();
       const json = response.json as Json | undefined;
-      const later = tb.fake.responses.filter((r) => r.path === new URL(responseUrl).pathname).map((r) => r.body);
+      const later = tb.fake.responses
+        .filter((r) => r.path === new URL(responseUrl).pathname)
+        .map((r) => r.body);
       const said = [json, ...later].map(visibleText).join('\n');
-      expect({ text, status: response.status, ephemeral: json?.response_type ?? later[0]?.response_type }).toEqual({ text, status: 200, ephemeral: 'ephemeral' });
+      expect({
+        text,
+        status: response.status,
+        ephemeral: json?.response_type ?? later[0]?.response_type,
+      }).toEqual({ text, status: 200, ephemeral: 'ephemeral' });
       expect({ text, said }).toEqual({ text, said: expect.stringContaining(expected) as unknown });
-      expect({ text, calls: tb.fake.calls.slice(before.calls).map((c) => c.method).filter((m) => m !== 'users.info') }).toEqual({ text, calls: [] });
+      expect({
+        text,
+        calls: tb.fake.calls
+          .slice(before.calls)
+          .map((c) => c.method)
+          .filter((m) => m !== 'users.info'),
+      }).toEqual({ text, calls: [] });
       expect({ text, unchanged: tb.snapshot() === before.snapshot }).toEqual({ text, unchanged: true });
       refusals.push(text);
     }
@@ -288,7 +399,10 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
       expect(response.status).toBe(200);
       const replies = tb.fake.callsTo('chat.postMessage').slice(before.posts);
       expect({ text, to: replies.map((c) => c.args.channel) }).toEqual({ text, to: [`D${MEMBER}`] });
-      expect({ text, said: visibleText(replies[0]?.args) }).toEqual({ text, said: expect.stringContaining(expected) as unknown });
+      expect({ text, said: visibleText(replies[0]?.args) }).toEqual({
+        text,
+        said: expect.stringContaining(expected) as unknown,
+      });
       expect({ text, unchanged: tb.snapshot() === before.snapshot }).toEqual({ text, unchanged: true });
     }
   });
@@ -297,18 +411,67 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     const startsAt = new Date(tb.clock.now().getTime() + 48 * HOUR);
     const cases: [string, string, unknown, string, string][] = [
       ['job.modal', 'new role', jobValues(MEMBER), '', ROLE_TEXT.hr],
-      ['event.modal', 'new event', eventValues({ title: 'Sneaky', startsAt, endsAt: new Date(startsAt.getTime() + HOUR), channel: 'C0PRIVEV', reminders: ['1h'] }), '{"eventId":null}', ROLE_TEXT.organizer],
-      ['event.modal', 'edit of an existing event', eventValues({ title: 'Hijacked', startsAt, endsAt: new Date(startsAt.getTime() + HOUR), channel: 'C0PRIVEV', reminders: [] }), JSON.stringify({ eventId: ids.event }), ROLE_TEXT.organizer],
-      ['announcement.modal', 'new announcement', announceValues({ channel: 'C0PRIVNEWS', text: 'Sneaky news', postAt: new Date(tb.clock.now().getTime() + HOUR), repeat: 'none' }), '', ROLE_TEXT.organizer],
+      [
+        'event.modal',
+        'new event',
+        eventValues({
+          title: 'Sneaky',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + HOUR),
+          channel: 'C0PRIVEV',
+          reminders: ['1h'],
+        }),
+        '{"eventId":null}',
+        ROLE_TEXT.organizer,
+      ],
+      [
+        'event.modal',
+        'edit of an existing event',
+        eventValues({
+          title: 'Hijacked',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + HOUR),
+          channel: 'C0PRIVEV',
+          reminders: [],
+        }),
+        JSON.stringify({ eventId: ids.event }),
+        ROLE_TEXT.organizer,
+      ],
+      [
+        'announcement.modal',
+        'new announcement',
+        announceValues({
+          channel: 'C0PRIVNEWS',
+          text: 'Sneaky news',
+          postAt: new Date(tb.clock.now().getTime() + HOUR),
+          repeat: 'none',
+        }),
+        '',
+        ROLE_TEXT.organizer,
+      ],
     ];
     for (const [callbackId, what, values, metadata, expected] of cases) {
       await tb.settle();
-      const before = { snapshot: tb.snapshot(), posts: tb.fake.callsTo('chat.postMessage').length, updates: tb.fake.callsTo('chat.update').length };
-      const response = await tb.post(viewBody(MEMBER, callbackId, values, metadata), 'application/x-www-form-urlencoded');
+      const before = {
+        snapshot: tb.snapshot(),
+        posts: tb.fake.callsTo('chat.postMessage').length,
+        updates: tb.fake.callsTo('chat.update').length,
+      };
+      const response = await tb.post(
+        viewBody(MEMBER, callbackId, values, metadata),
+        'application/x-www-form-urlencoded',
+      );
       await tb.settle();
       const json = response.json as Json | undefined;
-      expect({ what, status: response.status, action: json?.response_action }).toEqual({ what, status: 200, action: 'update' });
-      expect({ what, said: visibleText(json?.view) }).toEqual({ what, said: expect.stringContaining(expected) as unknown });
+      expect({ what, status: response.status, action: json?.response_action }).toEqual({
+        what,
+        status: 200,
+        action: 'update',
+      });
+      expect({ what, said: visibleText(json?.view) }).toEqual({
+        what,
+        said: expect.stringContaining(expected) as unknown,
+      });
       expect({ what, unchanged: tb.snapshot() === before.snapshot }).toEqual({ what, unchanged: true });
       expect(tb.fake.callsTo('chat.postMessage').length).toBe(before.posts);
       expect(tb.fake.callsTo('chat.update').length).toBe(before.updates);
@@ -318,7 +481,12 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
   });
 
   it('referral status buttons pressed by a member who is not the recruiter, HR or an admin: refused, naming HR', async () => {
-    for (const action of ['job.referral.contacted', 'job.referral.interviewing', 'job.referral.hired', 'job.referral.closed']) {
+    for (const action of [
+      'job.referral.contacted',
+      'job.referral.interviewing',
+      'job.referral.hired',
+      'job.referral.closed',
+    ]) {
       for (const presser of [MEMBER, REFERRER]) {
         await tb.settle();
         const before = { snapshot: tb.snapshot(), posts: tb.fake.callsTo('chat.postMessage').length };
@@ -326,15 +494,27 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
         const response = await tb.post(body, 'application/x-www-form-urlencoded');
         await tb.settle();
         expect(response.status).toBe(200);
-        const told = tb.fake.responses.filter((r) => r.path === new URL(responseUrl).pathname).map((r) => r.body);
-        expect({ action, presser, told: told.map((b) => [b.response_type, b.replace_original]) }).toEqual({ action, presser, told: [['ephemeral', false]] });
+        const told = tb.fake.responses
+          .filter((r) => r.path === new URL(responseUrl).pathname)
+          .map((r) => r.body);
+        expect({ action, presser, told: told.map((b) => [b.response_type, b.replace_original]) }).toEqual({
+          action,
+          presser,
+          told: [['ephemeral', false]],
+        });
         expect(visibleText(told[0])).toContain('HR');
         expect(visibleText(told[0])).toContain('recruiter');
-        expect({ action, presser, unchanged: tb.snapshot() === before.snapshot }).toEqual({ action, presser, unchanged: true });
+        expect({ action, presser, unchanged: tb.snapshot() === before.snapshot }).toEqual({
+          action,
+          presser,
+          unchanged: true,
+        });
         expect(tb.fake.callsTo('chat.postMessage').length).toBe(before.posts);
       }
     }
-    const referral = tb.db.prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?').get(ids.referral);
+    const referral = tb.db
+      .prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?')
+      .get(ids.referral);
     expect(referral?.status).toBe('new');
   });
 });

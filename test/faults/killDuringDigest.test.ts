@@ -17,7 +17,16 @@ import { CommunityCharter } from '../../src/onboarding/community';
 import { openDatabase } from '../../src/storage/database';
 import { FakeSlack } from '../support/fakeSlack';
 import { postSigned } from '../support/signing';
-import { acceptedByKey, duplicatesAndLost, hash01, recordFigures, slashBody, tempDir, visibleText, type Json } from './support';
+import {
+  acceptedByKey,
+  duplicatesAndLost,
+  hash01,
+  recordFigures,
+  slashBody,
+  tempDir,
+  visibleText,
+  type Json,
+} from './support';
 
 jest.setTimeout(90_000);
 
@@ -39,13 +48,20 @@ interface Running {
 function startMain(cwd: string, env: Record<string, string>): Running {
   const child = spawn(process.execPath, ['-r', TS_NODE_REGISTER, MAIN], {
     cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? cwd, TS_NODE_PROJECT: path.join(REPO, 'tsconfig.json'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? cwd,
+      TS_NODE_PROJECT: path.join(REPO, 'tsconfig.json'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited, output: () => output };
 }
 
@@ -58,7 +74,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Polls until `done()` or throws after `ms` with `describe()`; every wait in this file is bounded. */
-async function until(done: () => boolean | Promise<boolean>, ms: number, describe: () => string, everyMs = 25): Promise<void> {
+async function until(
+  done: () => boolean | Promise<boolean>,
+  ms: number,
+  describe: () => string,
+  everyMs = 25,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms: ${describe()}`);
@@ -70,7 +91,10 @@ async function until(done: () => boolean | Promise<boolean>, ms: number, describ
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(what)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -81,7 +105,10 @@ async function healthy(running: Running, port: number): Promise<void> {
     async () => {
       if (running.child.exitCode !== null) throw new Error(`the bot exited:\n${running.output()}`);
       try {
-        return (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) })).status === 200;
+        return (
+          (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) })).status ===
+          200
+        );
       } catch {
         return false;
       }
@@ -97,7 +124,9 @@ async function healthy(running: Running, port: number): Promise<void> {
  * arrived whole is forwarded even if its sender has died meanwhile: Slack does not un-post a
  * message because the client went away.
  */
-async function slowProxy(fake: FakeSlack): Promise<{ url: string; inFlight: () => number; close: () => Promise<void> }> {
+async function slowProxy(
+  fake: FakeSlack,
+): Promise<{ url: string; inFlight: () => number; close: () => Promise<void> }> {
   let inFlight = 0;
   let count = 0;
   const server = http.createServer((req, res) => {
@@ -106,7 +135,9 @@ async function slowProxy(fake: FakeSlack): Promise<{ url: string; inFlight: () =
     req.on('end', () => {
       inFlight += 1;
       count += 1;
-      const delay = (req.url ?? '').includes('chat.postMessage') ? 5 + Math.floor(hash01('kill-proxy', count) * 16) : 0;
+      const delay = (req.url ?? '').includes('chat.postMessage')
+        ? 5 + Math.floor(hash01('kill-proxy', count) * 16)
+        : 0;
       const forward = async (): Promise<void> => {
         await new Promise((resolve) => setTimeout(resolve, delay));
         const headers: Record<string, string> = {};
@@ -114,10 +145,16 @@ async function slowProxy(fake: FakeSlack): Promise<{ url: string; inFlight: () =
           const value = req.headers[name];
           if (typeof value === 'string') headers[name] = value;
         }
-        const answer = await fetch(new URL(req.url ?? '/', fake.apiUrl.replace(/\/api\/$/, '/')), { method: req.method, headers, body: Buffer.concat(chunks) });
+        const answer = await fetch(new URL(req.url ?? '/', fake.apiUrl.replace(/\/api\/$/, '/')), {
+          method: req.method,
+          headers,
+          body: Buffer.concat(chunks),
+        });
         const body = Buffer.from(await answer.arrayBuffer());
         if (!res.destroyed) {
-          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+          res.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? 'application/json',
+          });
           res.end(body);
         }
       };
@@ -149,7 +186,9 @@ function seed(file: string): void {
   try {
     const version = CommunityCharter.load(CommunityCharter.defaultFile()).version;
     const at = new Date(Date.now() - 86_400_000).toISOString();
-    const member = db.prepare('INSERT INTO members (user_id, welcomed_at, agreed_version, agreed_at, created_at) VALUES (?, ?, ?, ?, ?)');
+    const member = db.prepare(
+      'INSERT INTO members (user_id, welcomed_at, agreed_version, agreed_at, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     const interest = db.prepare("INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, 'go', ?)");
     db.transaction(() => {
       member.run(ADMIN, at, version, at, at);
@@ -173,7 +212,8 @@ function seed(file: string): void {
 describe('fault: kill -9 in the middle of a digest to 1,000 members', () => {
   const children: ChildProcess[] = [];
   afterAll(() => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
   it('after a restart on the same database every member has exactly one digest: 0 lost, 0 duplicated', async () => {
@@ -206,22 +246,39 @@ describe('fault: kill -9 in the middle of a digest to 1,000 members', () => {
       children.push(first.child);
       await healthy(first, port1);
       const { body } = slashBody(fake, ADMIN, 'digest send');
-      const started = await postSigned(`http://127.0.0.1:${port1}/slack/events`, body, { signingSecret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+      const started = await postSigned(`http://127.0.0.1:${port1}/slack/events`, body, {
+        signingSecret: SECRET,
+        contentType: 'application/x-www-form-urlencoded',
+      });
       expect(started.status).toBe(200);
       expect(visibleText(started.json)).toContain(`${MEMBERS} member(s) will get one`);
 
       // 2. kill -9 once a few hundred digests are out.
-      await until(() => digests().size >= KILL_AFTER, 30_000, () => `only ${digests().size} digests sent\n${first.output()}`, 5);
+      await until(
+        () => digests().size >= KILL_AFTER,
+        30_000,
+        () => `only ${digests().size} digests sent\n${first.output()}`,
+        5,
+      );
       first.child.kill('SIGKILL');
       const exit = await within(first.exited, 5000, 'no exit after SIGKILL');
       expect(exit.signal).toBe('SIGKILL');
       // Posts the dead process had already handed to Slack still land.
-      await until(() => proxy.inFlight() === 0, 5000, () => `${proxy.inFlight()} requests still in the proxy`);
+      await until(
+        () => proxy.inFlight() === 0,
+        5000,
+        () => `${proxy.inFlight()} requests still in the proxy`,
+      );
       const atKill = digests().size;
       expect(atKill).toBeGreaterThanOrEqual(KILL_AFTER);
       expect(atKill).toBeLessThan(MEMBERS); // the kill landed in the middle of the run
       const left = new Database(file, { readonly: true });
-      const inDoubt = left.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE key LIKE 'digest:%' AND status = 'sending'").get()?.n ?? 0;
+      const inDoubt =
+        left
+          .prepare<[], { n: number }>(
+            "SELECT count(*) AS n FROM outbox WHERE key LIKE 'digest:%' AND status = 'sending'",
+          )
+          .get()?.n ?? 0;
       left.close();
 
       // 3. Restart on the same file; it finishes the run by itself.
@@ -235,7 +292,13 @@ describe('fault: kill -9 in the middle of a digest to 1,000 members', () => {
           .callsTo('chat.postMessage')
           .filter((c) => c.args.channel === ADMIN && c.status === 200)
           .map((c) => c.args);
-      await until(() => digests().size === MEMBERS && reports().length > 0, 45_000, () => `${digests().size} of ${MEMBERS} digests, ${reports().length} reports\n${second.output().slice(-3000)}`, 50);
+      await until(
+        () => digests().size === MEMBERS && reports().length > 0,
+        45_000,
+        () =>
+          `${digests().size} of ${MEMBERS} digests, ${reports().length} reports\n${second.output().slice(-3000)}`,
+        50,
+      );
       // A few more ticks: nothing may arrive late or twice.
       await new Promise((resolve) => setTimeout(resolve, 2500));
       second.child.kill('SIGTERM');
@@ -254,19 +317,37 @@ describe('fault: kill -9 in the middle of a digest to 1,000 members', () => {
       expect(visibleText(reports()[0])).toContain(`${MEMBERS} sent`);
       const db = new Database(file, { readonly: true });
       try {
-        const statuses = db.prepare<[], { status: string; n: number }>("SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'digest:%' GROUP BY status").all();
+        const statuses = db
+          .prepare<[], { status: string; n: number }>(
+            "SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'digest:%' GROUP BY status",
+          )
+          .all();
         expect(statuses).toEqual([{ status: 'sent', n: MEMBERS }]);
-        const foundInHistory = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE key LIKE 'digest:%' AND last_error = 'found_in_history'").get()?.n ?? 0;
+        const foundInHistory =
+          db
+            .prepare<[], { n: number }>(
+              "SELECT count(*) AS n FROM outbox WHERE key LIKE 'digest:%' AND last_error = 'found_in_history'",
+            )
+            .get()?.n ?? 0;
         const historyChecks = fake.callsTo('conversations.history').length - historyBefore;
         // The rows the dead process held were checked against Slack's history before any resend.
         expect(historyChecks).toBeGreaterThanOrEqual(inDoubt);
-        recordFigures('kill9', { members: MEMBERS, acceptedBeforeRestart: atKill, claimsInDoubt: inDoubt, historyChecks, foundInHistory, duplicated: 0, lost: 0 });
+        recordFigures('kill9', {
+          members: MEMBERS,
+          acceptedBeforeRestart: atKill,
+          claimsInDoubt: inDoubt,
+          historyChecks,
+          foundInHistory,
+          duplicated: 0,
+          lost: 0,
+        });
       } finally {
         db.close();
       }
       expect(fake.violations).toEqual([]);
     } finally {
-      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      for (const child of children)
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await proxy.close();
       await fake.stop();
       cleanup();

@@ -11,7 +11,15 @@ import { postSigned, type SignedResponse } from '../support/signing';
 import { ADMIN, SIGNING_SECRET, TestBot } from '../support/testBot';
 import { setUpHr } from '../jobs/support';
 import { keyOf } from '../scheduler/helpers';
-import { announceValues, eventValues, jobValues, referralValues, tempDir, viewBody, type Json } from './support';
+import {
+  announceValues,
+  eventValues,
+  jobValues,
+  referralValues,
+  tempDir,
+  viewBody,
+  type Json,
+} from './support';
 
 jest.setTimeout(60_000);
 
@@ -58,7 +66,13 @@ function forms(tb: TestBot, tag: string, jobId: number) {
   const timestamp = Math.floor(Date.now() / 1000);
   const start = new Date(tb.clock.now().getTime() + 3 * DAY);
   const title = `Replay ${tag}`;
-  const eventForm = eventValues({ title, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), channel: EVENTS_CHANNEL, reminders: ['1d'] });
+  const eventForm = eventValues({
+    title,
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 3_600_000),
+    channel: EVENTS_CHANNEL,
+    reminders: ['1d'],
+  });
   const job = jobValues(HR);
   job['job.title'] = { value: { type: 'plain_text_input', value: title } };
   const referral = referralValues();
@@ -66,39 +80,72 @@ function forms(tb: TestBot, tag: string, jobId: number) {
   const postAt = new Date(tb.clock.now().getTime() + DAY);
   return [
     {
-      submission: { form: 'event', timestamp, body: viewBody(ORGANIZER, 'event.modal', eventForm, '{"eventId":null}', viewId('event')) },
+      submission: {
+        form: 'event',
+        timestamp,
+        body: viewBody(ORGANIZER, 'event.modal', eventForm, '{"eventId":null}', viewId('event')),
+      },
       made: () => ({
         rows: count(tb, 'SELECT count(*) AS n FROM events WHERE title = ?', title),
-        reminders: count(tb, 'SELECT count(*) AS n FROM event_reminders r JOIN events e ON e.id = r.event_id WHERE e.title = ?', title),
-        cards: tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === EVENTS_CHANNEL && String(c.args.text).includes(title)).length,
-        dms: tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === ORGANIZER && String(c.args.text).includes(title)).length,
+        reminders: count(
+          tb,
+          'SELECT count(*) AS n FROM event_reminders r JOIN events e ON e.id = r.event_id WHERE e.title = ?',
+          title,
+        ),
+        cards: tb.fake
+          .callsTo('chat.postMessage')
+          .filter((c) => c.args.channel === EVENTS_CHANNEL && String(c.args.text).includes(title)).length,
+        dms: tb.fake
+          .callsTo('chat.postMessage')
+          .filter((c) => c.args.channel === ORGANIZER && String(c.args.text).includes(title)).length,
       }),
     },
     {
       submission: { form: 'job', timestamp, body: viewBody(HR, 'job.modal', job, '', viewId('job')) },
       made: () => ({
         rows: count(tb, 'SELECT count(*) AS n FROM jobs WHERE title = ?', title),
-        cards: tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === JOBS_CHANNEL && String(c.args.text).includes(title)).length,
-        dms: tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === HR && String(c.args.text).includes(title)).length,
+        cards: tb.fake
+          .callsTo('chat.postMessage')
+          .filter((c) => c.args.channel === JOBS_CHANNEL && String(c.args.text).includes(title)).length,
+        dms: tb.fake
+          .callsTo('chat.postMessage')
+          .filter((c) => c.args.channel === HR && String(c.args.text).includes(title)).length,
       }),
     },
     {
       submission: {
         form: 'announcement',
         timestamp,
-        body: viewBody(ORGANIZER, 'announcement.modal', announceValues({ channel: NEWS_CHANNEL, text: title, postAt, repeat: 'none' }), '', viewId('announcement')),
+        body: viewBody(
+          ORGANIZER,
+          'announcement.modal',
+          announceValues({ channel: NEWS_CHANNEL, text: title, postAt, repeat: 'none' }),
+          '',
+          viewId('announcement'),
+        ),
       },
       made: () => ({ rows: count(tb, 'SELECT count(*) AS n FROM announcements WHERE text = ?', title) }),
     },
     {
-      submission: { form: 'referral', timestamp, body: viewBody(MEMBER, 'job.referral.modal', referral, JSON.stringify({ jobId }), viewId('referral')) },
+      submission: {
+        form: 'referral',
+        timestamp,
+        body: viewBody(MEMBER, 'job.referral.modal', referral, JSON.stringify({ jobId }), viewId('referral')),
+      },
       made: () => ({
         rows: count(tb, 'SELECT count(*) AS n FROM referrals WHERE candidate_name = ?', title),
         // Referrals are counted one by one in the funnel: one step per referral row.
         funnelMatchesRows:
-          count(tb, "SELECT count(*) AS n FROM funnel_events WHERE step = 'referral' AND user_id = ?", MEMBER) ===
-          count(tb, 'SELECT count(*) AS n FROM referrals WHERE referrer = ?', MEMBER),
-        dms: count(tb, "SELECT count(*) AS n FROM outbox o JOIN referrals r ON o.key LIKE 'job:%:referral:' || r.id || ':%' WHERE r.candidate_name = ?", title),
+          count(
+            tb,
+            "SELECT count(*) AS n FROM funnel_events WHERE step = 'referral' AND user_id = ?",
+            MEMBER,
+          ) === count(tb, 'SELECT count(*) AS n FROM referrals WHERE referrer = ?', MEMBER),
+        dms: count(
+          tb,
+          "SELECT count(*) AS n FROM outbox o JOIN referrals r ON o.key LIKE 'job:%:referral:' || r.id || ':%' WHERE r.candidate_name = ?",
+          title,
+        ),
       }),
     },
   ];
@@ -144,7 +191,10 @@ describe('fault: the same form submission, replayed', () => {
       await tb.settle();
       responses.push(await send(tb, submission), await send(tb, submission));
       await tb.settle();
-      expect({ form: submission.form, ...made() }).toEqual({ form: submission.form, ...ONE[submission.form] });
+      expect({ form: submission.form, ...made() }).toEqual({
+        form: submission.form,
+        ...ONE[submission.form],
+      });
       expectAcknowledged(submission.form, responses);
     }
   });
@@ -153,7 +203,10 @@ describe('fault: the same form submission, replayed', () => {
     for (const { submission, made } of forms(tb, 'racing', jobId)) {
       const responses = await Promise.all([send(tb, submission), send(tb, submission), send(tb, submission)]);
       await tb.settle();
-      expect({ form: submission.form, ...made() }).toEqual({ form: submission.form, ...ONE[submission.form] });
+      expect({ form: submission.form, ...made() }).toEqual({
+        form: submission.form,
+        ...ONE[submission.form],
+      });
       expectAcknowledged(submission.form, responses);
     }
   });
@@ -163,7 +216,11 @@ describe('fault: the same form submission, replayed', () => {
     tb.clock.advance(DAY + 60_000);
     await tb.tick();
     for (const tag of ['sequential', 'racing']) {
-      const posts = tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === NEWS_CHANNEL && c.args.text === `Replay ${tag}` && keyOf(c) !== undefined);
+      const posts = tb.fake
+        .callsTo('chat.postMessage')
+        .filter(
+          (c) => c.args.channel === NEWS_CHANNEL && c.args.text === `Replay ${tag}` && keyOf(c) !== undefined,
+        );
       expect({ tag, posts: posts.length }).toEqual({ tag, posts: 1 });
     }
   });
@@ -185,7 +242,11 @@ describe('fault: the same form submission, replayed', () => {
 describe('fault: the same submission reaching two bots that share one database', () => {
   it('creates one of each', async () => {
     const { dir, cleanup } = tempDir('homecoming-replay-');
-    const env = { DATABASE_PATH: path.join(dir, 'alumni.sqlite'), EVENTS_CHANNEL_ID: EVENTS_CHANNEL, JOBS_CHANNEL_ID: JOBS_CHANNEL };
+    const env = {
+      DATABASE_PATH: path.join(dir, 'alumni.sqlite'),
+      EVENTS_CHANNEL_ID: EVENTS_CHANNEL,
+      JOBS_CHANNEL_ID: JOBS_CHANNEL,
+    };
     const a = await TestBot.start({ env });
     const b = await TestBot.start({ env, fake: a.fake, clock: a.clock });
     try {
@@ -193,9 +254,17 @@ describe('fault: the same submission reaching two bots that share one database',
       await a.submit('job.modal', jobValues(HR), HR, '');
       const jobId = count(a, 'SELECT max(id) AS n FROM jobs');
       for (const { submission, made } of forms(a, 'two bots', jobId)) {
-        const responses = await Promise.all([send(a, submission), send(b, submission), send(a, submission), send(b, submission)]);
+        const responses = await Promise.all([
+          send(a, submission),
+          send(b, submission),
+          send(a, submission),
+          send(b, submission),
+        ]);
         await Promise.all([a.settle(), b.settle()]);
-        expect({ form: submission.form, ...made() }).toEqual({ form: submission.form, ...ONE[submission.form] });
+        expect({ form: submission.form, ...made() }).toEqual({
+          form: submission.form,
+          ...ONE[submission.form],
+        });
         for (const response of responses) expect(response.status).toBe(200);
       }
       expect(count(a, "SELECT count(*) AS n FROM view_submissions WHERE view_id LIKE 'VRP%'")).toBe(4);

@@ -8,10 +8,24 @@ import path from 'node:path';
 import type { RecordedCall } from '../support/fakeSlack';
 import type { SignedResponse } from '../support/signing';
 import { TestBot } from '../support/testBot';
-import { dmEvent, eventEnvelope, homeOpenedEvent, inBatches, teamJoinEvent, tempDir, visibleText } from './support';
+import {
+  dmEvent,
+  eventEnvelope,
+  homeOpenedEvent,
+  inBatches,
+  teamJoinEvent,
+  tempDir,
+  visibleText,
+} from './support';
 
 const EVENTS = 100;
-const RETRY_REASONS = ['http_timeout', 'http_error', 'connection_failed', 'too_many_redirects', 'unknown_error'];
+const RETRY_REASONS = [
+  'http_timeout',
+  'http_error',
+  'connection_failed',
+  'too_many_redirects',
+  'unknown_error',
+];
 
 type Kind = 'dm_help' | 'dm_interests' | 'team_join' | 'home_opened';
 
@@ -33,7 +47,8 @@ function plan(): Delivery[] {
     const eventId = `EvRetry${String(index).padStart(3, '0')}`;
     let body: string;
     if (kind === 'dm_help') body = eventEnvelope(dmEvent(user, 'help'), eventId);
-    else if (kind === 'dm_interests') body = eventEnvelope(dmEvent(user, `interests add fault-tag-${index}`), eventId);
+    else if (kind === 'dm_interests')
+      body = eventEnvelope(dmEvent(user, `interests add fault-tag-${index}`), eventId);
     else {
       const { event, fixture } = kind === 'team_join' ? teamJoinEvent(user) : homeOpenedEvent(user);
       body = eventEnvelope(event, eventId, fixture);
@@ -64,7 +79,10 @@ describe('fault: every event delivered twice with Slack’s retry headers', () =
         'application/json',
         retryNum === undefined
           ? {}
-          : { 'X-Slack-Retry-Num': String(retryNum), 'X-Slack-Retry-Reason': RETRY_REASONS[d.index % RETRY_REASONS.length] ?? 'http_timeout' },
+          : {
+              'X-Slack-Retry-Num': String(retryNum),
+              'X-Slack-Retry-Reason': RETRY_REASONS[d.index % RETRY_REASONS.length] ?? 'http_timeout',
+            },
       );
 
     await inBatches(deliveries, 10, async (d) => {
@@ -84,8 +102,10 @@ describe('fault: every event delivered twice with Slack’s retry headers', () =
     expect(statuses.every((status) => status === 200)).toBe(true);
 
     const calls = tb.fake.calls.slice(callsBefore);
-    const posts = (channel: string): RecordedCall[] => calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel);
-    const publishes = (user: string): RecordedCall[] => calls.filter((c) => c.method === 'views.publish' && c.args.user_id === user);
+    const posts = (channel: string): RecordedCall[] =>
+      calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel);
+    const publishes = (user: string): RecordedCall[] =>
+      calls.filter((c) => c.method === 'views.publish' && c.args.user_id === user);
 
     const handledTwice: string[] = [];
     const missed: string[] = [];
@@ -103,16 +123,22 @@ describe('fault: every event delivered twice with Slack’s retry headers', () =
     const welcomes = deliveries.filter((d) => d.kind === 'team_join').flatMap((d) => posts(d.user));
     expect(welcomes).toHaveLength(EVENTS / 4);
     expect(welcomes.every((c) => JSON.stringify(c.args.blocks).includes('onboarding.agree'))).toBe(true);
-    expect(deliveries.filter((d) => d.kind === 'home_opened').flatMap((d) => publishes(d.user))).toHaveLength(EVENTS / 4);
+    expect(deliveries.filter((d) => d.kind === 'home_opened').flatMap((d) => publishes(d.user))).toHaveLength(
+      EVENTS / 4,
+    );
     for (const d of deliveries.filter((x) => x.kind === 'dm_interests')) {
       const reply = visibleText(posts(`D${d.user}`)[0]?.args);
       expect(reply).toContain(`fault-tag-${d.index}`);
       expect(reply).not.toContain('already');
-      expect(tb.db.prepare('SELECT tag FROM member_interests WHERE user_id = ?').all(d.user)).toEqual([{ tag: `fault-tag-${d.index}` }]);
+      expect(tb.db.prepare('SELECT tag FROM member_interests WHERE user_id = ?').all(d.user)).toEqual([
+        { tag: `fault-tag-${d.index}` },
+      ]);
     }
 
     // Every second delivery was recognised as a repeat and stopped before any listener ran.
-    const handled = tb.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM handled_events WHERE event_id LIKE 'EvRetry%'").get();
+    const handled = tb.db
+      .prepare<[], { n: number }>("SELECT count(*) AS n FROM handled_events WHERE event_id LIKE 'EvRetry%'")
+      .get();
     expect(handled?.n).toBe(EVENTS);
     const ignored = tb.logs.filter((line) => /event EvRetry\d+ already handled; retry/.test(line));
     expect(ignored).toHaveLength(EVENTS);
@@ -129,11 +155,16 @@ describe('fault: every event delivered twice with Slack’s retry headers', () =
     try {
       expect((await first.post(body, 'application/json')).status).toBe(200);
       await first.settle();
-      expect(first.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DURETRYX01')).toHaveLength(1);
+      expect(
+        first.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DURETRYX01'),
+      ).toHaveLength(1);
       await first.stop();
       firstStopped = true;
       second = await TestBot.start({ env, now: '2026-02-02T01:01:00Z' });
-      const again = await second.post(body, 'application/json', { 'X-Slack-Retry-Num': '2', 'X-Slack-Retry-Reason': 'http_timeout' });
+      const again = await second.post(body, 'application/json', {
+        'X-Slack-Retry-Num': '2',
+        'X-Slack-Retry-Reason': 'http_timeout',
+      });
       await second.settle();
       expect(again.status).toBe(200);
       expect(second.fake.callsTo('chat.postMessage')).toHaveLength(0);

@@ -55,7 +55,10 @@ export function acceptedByKey(fake: FakeSlack, prefix = ''): Map<string, number>
 }
 
 /** Keys seen more than once, and expected keys never seen: both must be empty. */
-export function duplicatesAndLost(counts: ReadonlyMap<string, number>, expected: readonly string[]): { duplicated: string[]; lost: string[] } {
+export function duplicatesAndLost(
+  counts: ReadonlyMap<string, number>,
+  expected: readonly string[],
+): { duplicated: string[]; lost: string[] } {
   return {
     duplicated: [...counts].filter(([, n]) => n > 1).map(([key]) => key),
     lost: expected.filter((key) => (counts.get(key) ?? 0) === 0),
@@ -71,10 +74,20 @@ function next(): number {
 }
 
 /** A slash command body with its own response_url and trigger_id, so its answers can be told apart. */
-export function slashBody(fake: FakeSlack, user: string, text: string): { body: string; responseUrl: string; triggerId: string } {
+export function slashBody(
+  fake: FakeSlack,
+  user: string,
+  text: string,
+): { body: string; responseUrl: string; triggerId: string } {
   const responseUrl = fake.responseUrl();
   const triggerId = `trig-fault-${next()}`;
-  const body = formEncode({ ...slashFixture, user_id: user, text, response_url: responseUrl, trigger_id: triggerId });
+  const body = formEncode({
+    ...slashFixture,
+    user_id: user,
+    text,
+    response_url: responseUrl,
+    trigger_id: triggerId,
+  });
   return { body, responseUrl, triggerId };
 }
 
@@ -90,7 +103,10 @@ export function dmEvent(user: string, text: string, channel = `D${user}`): Json 
 }
 
 export function teamJoinEvent(user: string): { event: Json; fixture: Json } {
-  return { event: { ...teamJoinFixture.event, user: { ...teamJoinFixture.event.user, id: user } }, fixture: teamJoinFixture };
+  return {
+    event: { ...teamJoinFixture.event, user: { ...teamJoinFixture.event.user, id: user } },
+    fixture: teamJoinFixture,
+  };
 }
 
 export function homeOpenedEvent(user: string): { event: Json; fixture: Json } {
@@ -98,7 +114,12 @@ export function homeOpenedEvent(user: string): { event: Json; fixture: Json } {
 }
 
 /** A block_actions payload for one button pressed in a message (with a response_url of its own). */
-export function actionBody(fake: FakeSlack, user: string, actionId: string, value: string): { body: string; responseUrl: string } {
+export function actionBody(
+  fake: FakeSlack,
+  user: string,
+  actionId: string,
+  value: string,
+): { body: string; responseUrl: string } {
   const responseUrl = fake.responseUrl();
   const payload: Json = {
     ...actionFixture,
@@ -111,22 +132,43 @@ export function actionBody(fake: FakeSlack, user: string, actionId: string, valu
 }
 
 /** A view_submission payload with the given state values and private_metadata. */
-export function viewBody(user: string, callbackId: string, values: unknown, privateMetadata: string, viewId = `VFAULT${next()}`): string {
+export function viewBody(
+  user: string,
+  callbackId: string,
+  values: unknown,
+  privateMetadata: string,
+  viewId = `VFAULT${next()}`,
+): string {
   const payload = {
     ...viewFixture,
     user: { ...viewFixture.user, id: user },
     trigger_id: `trig-fault-${next()}`,
-    view: { ...viewFixture.view, id: viewId, root_view_id: viewId, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
+    view: {
+      ...viewFixture.view,
+      id: viewId,
+      root_view_id: viewId,
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values },
+    },
   };
   return interactivityBody(payload);
 }
 
 // ---------------------------------------------------------------- modal states, as Slack sends them
 
-export const text = (value: string | null): Record<string, Record<string, unknown>> => ({ value: { type: 'plain_text_input', value } });
+export const text = (value: string | null): Record<string, Record<string, unknown>> => ({
+  value: { type: 'plain_text_input', value },
+});
 const epoch = (date: Date): number => Math.floor(date.getTime() / 1000);
 
-export function eventValues(fields: { title: string; startsAt: Date; endsAt: Date; channel: string; reminders: string[] }): Values {
+export function eventValues(fields: {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  channel: string;
+  reminders: string[];
+}): Values {
   return {
     'event.title': text(fields.title),
     'event.description': text(null),
@@ -137,11 +179,19 @@ export function eventValues(fields: { title: string; startsAt: Date; endsAt: Dat
     'event.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
     'event.capacity': { value: { type: 'number_input', value: null } },
     'event.tags': text(null),
-    'event.reminders': { value: { type: 'checkboxes', selected_options: fields.reminders.map((value) => ({ value })) } },
+    'event.reminders': {
+      value: { type: 'checkboxes', selected_options: fields.reminders.map((value) => ({ value })) },
+    },
   };
 }
 
-export function announceValues(fields: { channel: string; text: string; postAt: Date; repeat: string; cron?: string }): Values {
+export function announceValues(fields: {
+  channel: string;
+  text: string;
+  postAt: Date;
+  repeat: string;
+  cron?: string;
+}): Values {
   return {
     'announce.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
     'announce.text': text(fields.text),
@@ -164,7 +214,8 @@ export function jobValues(poster: string, channel: string | null = null): Values
     'job.recruiter': { value: { type: 'users_select', selected_user: poster } },
     'job.closes_on': { value: { type: 'datepicker', selected_date: null } },
   };
-  if (channel !== null) values['job.channel'] = { value: { type: 'conversations_select', selected_conversation: channel } };
+  if (channel !== null)
+    values['job.channel'] = { value: { type: 'conversations_select', selected_conversation: channel } };
   return values;
 }
 
@@ -209,7 +260,11 @@ export function visibleText(message: unknown): string {
 }
 
 /** Runs `work` over `items`, `size` at a time. */
-export async function inBatches<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   for (let start = 0; start < items.length; start += size) {
     await Promise.all(items.slice(start, start + size).map((item, offset) => work(item, start + offset)));
   }

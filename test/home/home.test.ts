@@ -5,10 +5,6 @@ import type { RecordedCall } from '../support/fakeSlack';
 import community from '../../content/community.json';
 import homeOpenedFixture from '../fixtures/payloads/event_app_home_opened.json';
 
-
-
-
-
 function publishesFor(tb: TestBot, user: string): RecordedCall[] {
   return tb.fake.callsTo('views.publish').filter((call) => call.args.user_id === user);
 }
@@ -18,8 +14,6 @@ function lastHome(tb: TestBot, user: string): Json {
   const calls = publishesFor(tb, user);
   return record(calls[calls.length - 1]?.args.view);
 }
-
-
 
 function interestTags(tb: TestBot, user: string): string[] {
   return tb.db
@@ -118,9 +112,11 @@ describe('App Home', () => {
     expect(tb.fake.responses).toEqual([]);
     expect(publishesFor(tb, user)).toHaveLength(1);
     expect(actionIds(lastHome(tb, user).blocks)).toEqual(['profile.open', 'interests.open', 'privacy.open']);
-    expect(tb.db.prepare<[string], { agreed_version: string }>('SELECT agreed_version FROM members WHERE user_id = ?').get(user)?.agreed_version).toBe(
-      community.version,
-    );
+    expect(
+      tb.db
+        .prepare<[string], { agreed_version: string }>('SELECT agreed_version FROM members WHERE user_id = ?')
+        .get(user)?.agreed_version,
+    ).toBe(community.version);
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -139,7 +135,10 @@ describe('App Home', () => {
     const user = 'U2H0MS';
     await tb.agree(user);
     tb.fake.reset();
-    const response = await tb.event({ ...homeOpenedFixture.event, user, tab: 'messages' }, { fixture: homeOpenedFixture });
+    const response = await tb.event(
+      { ...homeOpenedFixture.event, user, tab: 'messages' },
+      { fixture: homeOpenedFixture },
+    );
     expect(response.status).toBe(200);
     expect(tb.fake.callsTo('views.publish')).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
@@ -155,7 +154,12 @@ describe('App Home', () => {
     expect(before).not.toContain(community.en.purpose);
 
     await tb.agree(user);
-    await tb.submit('profile.modal', profileValues({ name: 'Aiko', interests: 'デザイン' }), user, '{"origin":"home"}');
+    await tb.submit(
+      'profile.modal',
+      profileValues({ name: 'Aiko', interests: 'デザイン' }),
+      user,
+      '{"origin":"home"}',
+    );
     tb.fake.reset();
     await tb.homeOpened(user);
     const view = lastHome(tb, user);
@@ -193,7 +197,11 @@ describe('App Home', () => {
     expect(allText(ack.view)).toContain('Your profile is saved.');
     expect(publishesFor(tb, user)).toHaveLength(1);
     expect(allText(lastHome(tb, user).blocks)).toContain('Welcome back, Aiko');
-    expect(tb.db.prepare<[string], { display_name: string }>('SELECT display_name FROM members WHERE user_id = ?').get(user)?.display_name).toBe('Aiko');
+    expect(
+      tb.db
+        .prepare<[string], { display_name: string }>('SELECT display_name FROM members WHERE user_id = ?')
+        .get(user)?.display_name,
+    ).toBe('Aiko');
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -237,7 +245,12 @@ describe('App Home', () => {
   it('refuses 31 interests on the field and changes nothing', async () => {
     const user = 'U2H0TM';
     await tb.agree(user);
-    await tb.submit('interests.modal', { 'interests.tags': { value: { type: 'plain_text_input', value: 'chess' } } }, user, '{"origin":"home"}');
+    await tb.submit(
+      'interests.modal',
+      { 'interests.tags': { value: { type: 'plain_text_input', value: 'chess' } } },
+      user,
+      '{"origin":"home"}',
+    );
     tb.fake.reset();
     const before = tb.snapshot();
     const tags = Array.from({ length: 31 }, (_, index) => `tag${index + 1}`).join(', ');
@@ -277,7 +290,12 @@ describe('interests modal and agreement', () => {
     const tb = await TestBot.start();
     try {
       const before = tb.snapshot();
-      const response = await tb.submit('interests.modal', { 'interests.tags': { value: { type: 'plain_text_input', value: 'go, rust' } } }, 'U0NOTAGREED', '{"origin":"home"}');
+      const response = await tb.submit(
+        'interests.modal',
+        { 'interests.tags': { value: { type: 'plain_text_input', value: 'go, rust' } } },
+        'U0NOTAGREED',
+        '{"origin":"home"}',
+      );
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors['interests.tags']).toContain('I agree');

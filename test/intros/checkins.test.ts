@@ -4,10 +4,14 @@ import { DAY, ROUND_1, buttonsOf, checkinsTo, introGroups, lastResponse, member,
 const A_WEEK_LATER = new Date(new Date(ROUND_1).getTime() + 7 * DAY).toISOString();
 
 const answerOf = (tb: TestBot, user: string) =>
-  tb.db.prepare('SELECT answer, answered_at FROM intro_members WHERE user_id = ?').get(user) as { answer: string | null; answered_at: string | null } | undefined;
+  tb.db.prepare('SELECT answer, answered_at FROM intro_members WHERE user_id = ?').get(user) as
+    { answer: string | null; answered_at: string | null } | undefined;
 
 const groupOf = (tb: TestBot, user: string): string =>
-  String((tb.db.prepare('SELECT group_id FROM intro_members WHERE user_id = ?').get(user) as { group_id: number }).group_id);
+  String(
+    (tb.db.prepare('SELECT group_id FROM intro_members WHERE user_id = ?').get(user) as { group_id: number })
+      .group_id,
+  );
 
 describe('intros: “Did you meet?” a week later', () => {
   let tb: TestBot;
@@ -37,7 +41,9 @@ describe('intros: “Did you meet?” a week later', () => {
     await tickAt(tb, new Date(new Date(A_WEEK_LATER).getTime() + DAY));
     const [toX1] = checkinsTo(tb, 'U5X1');
     expect(checkinsTo(tb, 'U5X1')).toHaveLength(1);
-    expect(String(toX1?.args.text)).toMatch(/^Did you meet <@U5X2>\? I introduced you <!date\^\d+\^\{date_short_pretty\}\|2026-11-30>\.$/);
+    expect(String(toX1?.args.text)).toMatch(
+      /^Did you meet <@U5X2>\? I introduced you <!date\^\d+\^\{date_short_pretty\}\|2026-11-30>\.$/,
+    );
     expect(buttonsOf(toX1?.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
       ['intro.met.yes', groupOf(tb, 'U5X1')],
       ['intro.met.not_yet', groupOf(tb, 'U5X1')],
@@ -47,7 +53,7 @@ describe('intros: “Did you meet?” a week later', () => {
     expect(String(checkinsTo(tb, 'U5X3')[0]?.args.text)).toContain('<@U5X4> さんとは会えましたか?');
     expect(checkinsTo(tb, 'U5X4')).toHaveLength(0);
     // Recorded as reminders sent (exempt from the monthly limit, but on record).
-    expect(tb.db.prepare("SELECT user_id, kind FROM member_nags ORDER BY user_id").all()).toEqual([
+    expect(tb.db.prepare('SELECT user_id, kind FROM member_nags ORDER BY user_id').all()).toEqual([
       { user_id: 'U5X1', kind: 'intro_checkin' },
       { user_id: 'U5X2', kind: 'intro_checkin' },
       { user_id: 'U5X3', kind: 'intro_checkin' },
@@ -58,7 +64,10 @@ describe('intros: “Did you meet?” a week later', () => {
     await tickAt(tb, A_WEEK_LATER);
     await tb.press('intro.met.yes', 'U5X1', 'message', groupOf(tb, 'U5X1'));
     expect(answerOf(tb, 'U5X1')).toEqual({ answer: 'yes', answered_at: A_WEEK_LATER });
-    expect(lastResponse(tb)).toMatchObject({ replace_original: true, text: 'Wonderful, thank you for telling me! :tada:' });
+    expect(lastResponse(tb)).toMatchObject({
+      replace_original: true,
+      text: 'Wonderful, thank you for telling me! :tada:',
+    });
 
     await tb.press('intro.met.not_yet', 'U5X2', 'message', groupOf(tb, 'U5X2'));
     expect(answerOf(tb, 'U5X2')?.answer).toBe('not_yet');
@@ -73,12 +82,17 @@ describe('intros: “Did you meet?” a week later', () => {
     // Someone else's group, or a value we never sent: refused, nothing recorded.
     const before = tb.snapshot();
     await tb.press('intro.met.yes', 'U5X4', 'message', groupOf(tb, 'U5X1'));
-    expect(lastResponse(tb)).toMatchObject({ response_type: 'ephemeral', text: 'That intro is not one of yours, so nothing was recorded.' });
+    expect(lastResponse(tb)).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'That intro is not one of yours, so nothing was recorded.',
+    });
     await tb.press('intro.met.yes', 'U5X4', 'message', 'not-a-group');
     expect(tb.snapshot()).toBe(before);
 
     const stats = allText((await tb.command('stats', ADMIN)).json);
-    expect(stats).toContain('*Intros*\nRounds: 1 · members introduced: 4\n“Did you meet?” Yes 1 · Not yet 1 · Skip 1\nMeet rate: 50.0% (Yes over Yes + Not yet)');
+    expect(stats).toContain(
+      '*Intros*\nRounds: 1 · members introduced: 4\n“Did you meet?” Yes 1 · Not yet 1 · Skip 1\nMeet rate: 50.0% (Yes over Yes + Not yet)',
+    );
     await tb.press('intro.met.yes', 'U5X2', 'message', groupOf(tb, 'U5X2'));
     expect(answerOf(tb, 'U5X2')?.answer).toBe('yes');
     expect(allText((await tb.command('stats', ADMIN)).json)).toContain('Meet rate: 100.0%');
@@ -88,7 +102,9 @@ describe('intros: “Did you meet?” a week later', () => {
     await tickAt(tb, A_WEEK_LATER);
     await tb.press('intro.met.yes', 'U5X1', 'message', groupOf(tb, 'U5X1'));
     await tb.command('privacy export', 'U5X1');
-    const exported = JSON.parse(tb.fake.uploads[tb.fake.uploads.length - 1]?.content.toString('utf8') ?? '{}') as { other: Record<string, unknown> };
+    const exported = JSON.parse(
+      tb.fake.uploads[tb.fake.uploads.length - 1]?.content.toString('utf8') ?? '{}',
+    ) as { other: Record<string, unknown> };
     expect(exported.other.intros).toEqual({
       setting: 'on',
       snoozedUntil: null,
@@ -100,11 +116,10 @@ describe('intros: “Did you meet?” a week later', () => {
     await tb.press('privacy.delete', 'U5X1');
     expect(tb.rowsMentioning('U5X1')).toEqual([]);
     // The partner keeps their own rows, but their "Did you meet <@U5X1>?" DM row is gone.
-    expect(tb.db.prepare("SELECT key FROM outbox WHERE key LIKE 'intro-checkin:%' ORDER BY key").all()).toEqual([
-      { key: `intro-checkin:${ROUND_1}:U5X3` },
-      { key: `intro-checkin:${ROUND_1}:U5X4` },
-    ]);
-    expect(tb.db.prepare("SELECT user_id, answer FROM intro_members ORDER BY id").all()).toEqual([
+    expect(
+      tb.db.prepare("SELECT key FROM outbox WHERE key LIKE 'intro-checkin:%' ORDER BY key").all(),
+    ).toEqual([{ key: `intro-checkin:${ROUND_1}:U5X3` }, { key: `intro-checkin:${ROUND_1}:U5X4` }]);
+    expect(tb.db.prepare('SELECT user_id, answer FROM intro_members ORDER BY id').all()).toEqual([
       { user_id: null, answer: 'yes' },
       { user_id: 'U5X2', answer: null },
       { user_id: 'U5X3', answer: null },

@@ -10,7 +10,10 @@ describe('parsing intros and talent', () => {
     ['intros snooze ２６', { verb: 'intros', action: 'snooze', weeks: 26 }],
     ['talent 12', { verb: 'talent', query: { kind: 'role', jobId: 12 } }],
     ['talent #7', { verb: 'talent', query: { kind: 'role', jobId: 7 } }],
-    ['talent product management, python', { verb: 'talent', query: { kind: 'text', text: 'product management, python' } }],
+    [
+      'talent product management, python',
+      { verb: 'talent', query: { kind: 'text', text: 'product management, python' } },
+    ],
   ])('%s', (text, command) => {
     expect(parseCommand(text)).toEqual({ ok: true, command });
   });

@@ -4,10 +4,22 @@ import path from 'node:path';
 import { isRoundWeek } from '../../src/intros/schedule';
 import { keyOf } from '../scheduler/helpers';
 import { ADMIN, TestBot, allText } from '../support/testBot';
-import { DAY, ODD_MONDAY, ROUND_1, ROUND_2, introGroups, introTo, member, postsWithPrefix, textOf, tickAt } from './support';
+import {
+  DAY,
+  ODD_MONDAY,
+  ROUND_1,
+  ROUND_2,
+  introGroups,
+  introTo,
+  member,
+  postsWithPrefix,
+  textOf,
+  tickAt,
+} from './support';
 
 const unix = (iso: string): number => Math.floor(new Date(iso).getTime() / 1000);
-const prefs = (tb: TestBot, user: string) => tb.db.prepare('SELECT status, snoozed_until FROM intro_prefs WHERE user_id = ?').get(user);
+const prefs = (tb: TestBot, user: string) =>
+  tb.db.prepare('SELECT status, snoozed_until FROM intro_prefs WHERE user_id = ?').get(user);
 
 describe('the round calendar', () => {
   it('runs on INTROS_CRON Mondays of even weeks from 2024-01-01 only', () => {
@@ -133,7 +145,10 @@ describe('intros: a round', () => {
       ['U5C', 'U5D'],
     ]);
     // Each group DM was opened for its members at send time and posted there.
-    const opened = tb.fake.callsTo('conversations.open').map((c) => c.args.users).sort();
+    const opened = tb.fake
+      .callsTo('conversations.open')
+      .map((c) => c.args.users)
+      .sort();
     expect(opened).toEqual(['U5A,U5B,U5E', 'U5C,U5D']);
     const pair = introTo(tb, 'U5C');
     expect(pair?.args.channel).toBe('GU5CU5D');
@@ -146,9 +161,13 @@ describe('intros: a round', () => {
       { key: `intro:${ROUND_1}:U5A,U5B,U5E`, status: 'sent', slack_channel: 'GU5AU5BU5E' },
       { key: `intro:${ROUND_1}:U5C,U5D`, status: 'sent', slack_channel: 'GU5CU5D' },
     ]);
-    expect(tb.db.prepare('SELECT group_count, member_count, left_out, completed_at IS NOT NULL AS done FROM intro_rounds').all()).toEqual([
-      { group_count: 2, member_count: 5, left_out: 0, done: 1 },
-    ]);
+    expect(
+      tb.db
+        .prepare(
+          'SELECT group_count, member_count, left_out, completed_at IS NOT NULL AS done FROM intro_rounds',
+        )
+        .all(),
+    ).toEqual([{ group_count: 2, member_count: 5, left_out: 0, done: 1 }]);
 
     // Sent once: more ticks, the same day or later, send nothing new; the odd Monday has no round.
     await tickAt(tb, new Date(new Date(ROUND_1).getTime() + 3_600_000));
@@ -159,9 +178,28 @@ describe('intros: a round', () => {
 
   it('shows each member as their visibility allows: all → profile, staff or nobody → the mention alone, and no tags they hold', async () => {
     tb.clock.set('2026-11-26T01:00:00Z');
-    await member(tb, 'U5V1', { name: 'Aiko', title: 'Engineer', company: 'Acme', location: 'Kyoto', from: '2015', to: '2020', interests: 'go, sailing' });
-    await member(tb, 'U5V2', { name: 'Secret Sam', title: 'Spy', company: 'Hidden Co', interests: 'go, sailing', visibility: 'staff' });
-    await member(tb, 'U5V3', { name: 'Hidden Hana', title: 'Ghost', interests: 'chess', visibility: 'nobody' });
+    await member(tb, 'U5V1', {
+      name: 'Aiko',
+      title: 'Engineer',
+      company: 'Acme',
+      location: 'Kyoto',
+      from: '2015',
+      to: '2020',
+      interests: 'go, sailing',
+    });
+    await member(tb, 'U5V2', {
+      name: 'Secret Sam',
+      title: 'Spy',
+      company: 'Hidden Co',
+      interests: 'go, sailing',
+      visibility: 'staff',
+    });
+    await member(tb, 'U5V3', {
+      name: 'Hidden Hana',
+      title: 'Ghost',
+      interests: 'chess',
+      visibility: 'nobody',
+    });
     await member(tb, 'U5V4', { name: 'Open Oto', title: 'Writer', interests: 'chess' });
     await tickAt(tb, ROUND_1);
     expect(introGroups(tb)).toEqual([
@@ -206,7 +244,14 @@ describe('intros: a round', () => {
     await tickAt(tb, ROUND_2);
     const round2 = pairsOf(introGroups(tb)).filter((p) => !round1.includes(p));
     expect(round2).toHaveLength(2);
-    expect(shown).toContain(round2.map((p) => p.split('+').map((u) => `<@${u}>`).join(', '))[0]);
+    expect(shown).toContain(
+      round2.map((p) =>
+        p
+          .split('+')
+          .map((u) => `<@${u}>`)
+          .join(', '),
+      )[0],
+    );
 
     await tickAt(tb, '2026-12-28T01:00:00Z');
     const round3 = pairsOf(introGroups(tb)).filter((p) => !round1.includes(p) && !round2.includes(p));
@@ -219,16 +264,21 @@ describe('intros: a round', () => {
     expect(previewed).toContain('0 group(s) · 4 left out');
     await tickAt(tb, '2027-01-11T01:00:00Z');
     expect(postsWithPrefix(tb, 'intro:')).toHaveLength(6);
-    expect(tb.db.prepare('SELECT left_out FROM intro_rounds ORDER BY due_at DESC LIMIT 1').get()).toEqual({ left_out: 4 });
+    expect(tb.db.prepare('SELECT left_out FROM intro_rounds ORDER BY due_at DESC LIMIT 1').get()).toEqual({
+      left_out: 4,
+    });
   });
 
   it('a round cut short by a crash is resumed: planned groups stand, the others are paired among themselves', async () => {
     tb.clock.set('2026-11-26T01:00:00Z');
     for (const user of ['U5R1', 'U5R2', 'U5R3', 'U5R4', 'U5R5']) await member(tb, user, { interests: 'go' });
     // What a process that died after its first batch leaves: the round open, one group and its DM row.
-    tb.db.prepare('INSERT INTO intro_rounds (round_key, due_at, planned_at) VALUES (?, ?, ?)').run(ROUND_1, ROUND_1, ROUND_1);
+    tb.db
+      .prepare('INSERT INTO intro_rounds (round_key, due_at, planned_at) VALUES (?, ?, ?)')
+      .run(ROUND_1, ROUND_1, ROUND_1);
     tb.db.prepare('INSERT INTO intro_groups (round_id, created_at) VALUES (1, ?)').run(ROUND_1);
-    for (const user of ['U5R2', 'U5R4']) tb.db.prepare('INSERT INTO intro_members (group_id, round_id, user_id) VALUES (1, 1, ?)').run(user);
+    for (const user of ['U5R2', 'U5R4'])
+      tb.db.prepare('INSERT INTO intro_members (group_id, round_id, user_id) VALUES (1, 1, ?)').run(user);
     tb.bot.services.outbox.schedule({
       kind: 'intro',
       key: `intro:${ROUND_1}:U5R2,U5R4`,
@@ -241,7 +291,11 @@ describe('intros: a round', () => {
       ['U5R1', 'U5R3', 'U5R5'],
       ['U5R2', 'U5R4'],
     ]);
-    expect(tb.db.prepare('SELECT group_count, member_count, completed_at IS NOT NULL AS done FROM intro_rounds').get()).toEqual({
+    expect(
+      tb.db
+        .prepare('SELECT group_count, member_count, completed_at IS NOT NULL AS done FROM intro_rounds')
+        .get(),
+    ).toEqual({
       group_count: 2,
       member_count: 5,
       done: 1,
@@ -262,7 +316,9 @@ describe('intros: a round', () => {
     const japanese = textOf(introTo(tb, 'U5J3'));
     expect(japanese).toContain('ご紹介します!');
     expect(japanese).not.toContain('Meet each other');
-    expect(keyOf(introTo(tb, 'U5J3') ?? { method: '', args: {}, at: 0, status: 0, response: null })).toBe(`intro:${ROUND_1}:U5J3,U5J4`);
+    expect(keyOf(introTo(tb, 'U5J3') ?? { method: '', args: {}, at: 0, status: 0, response: null })).toBe(
+      `intro:${ROUND_1}:U5J3,U5J4`,
+    );
   });
 });
 
@@ -274,7 +330,8 @@ describe('intros: two processes sharing one database', () => {
     const b = await TestBot.start({ env, fake: a.fake, clock: a.clock });
     try {
       const users = Array.from({ length: 9 }, (_, i) => `U5S${i}`);
-      for (const [i, user] of users.entries()) await member(a, user, { interests: i % 2 === 0 ? 'go' : 'chess' });
+      for (const [i, user] of users.entries())
+        await member(a, user, { interests: i % 2 === 0 ? 'go' : 'chess' });
       a.clock.set(ROUND_1);
       await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
       await Promise.all([a.tick(), b.tick()]);

@@ -74,7 +74,10 @@ describe('intro pairing', () => {
       seed: 's',
     });
     expect(groups).toEqual([{ members: ['UA', 'UB'], sharedTags: [] }]);
-    expect(pairMembers({ candidates: [{ userId: 'UA', tags: [] }], recentPairs: [], seed: 's' })).toEqual({ groups: [], leftOut: ['UA'] });
+    expect(pairMembers({ candidates: [{ userId: 'UA', tags: [] }], recentPairs: [], seed: 's' })).toEqual({
+      groups: [],
+      leftOut: ['UA'],
+    });
   });
 
   it('swaps with an existing pair rather than leave two members out', () => {
@@ -85,7 +88,14 @@ describe('intro pairing', () => {
       { userId: 'UC', tags: ['chess'] },
       { userId: 'UD', tags: ['chess'] },
     ];
-    const { groups, leftOut } = pairMembers({ candidates, recentPairs: [['UA', 'UB'], ['UC', 'UD']], seed: 'x' });
+    const { groups, leftOut } = pairMembers({
+      candidates,
+      recentPairs: [
+        ['UA', 'UB'],
+        ['UC', 'UD'],
+      ],
+      seed: 'x',
+    });
     expect(leftOut).toEqual([]);
     expect(everyPair(groups).sort()).not.toEqual(expect.arrayContaining(['UA+UB']));
     expect(everyPair(groups)).not.toContain('UC+UD');
@@ -99,7 +109,11 @@ describe('intro pairing', () => {
         { userId: 'UB', tags: [] },
         { userId: 'UC', tags: [] },
       ],
-      recentPairs: [['UA', 'UB'], ['UA', 'UC'], ['UB', 'UC']],
+      recentPairs: [
+        ['UA', 'UB'],
+        ['UA', 'UC'],
+        ['UB', 'UC'],
+      ],
       seed: 'y',
     });
     expect(groups).toEqual([]);
@@ -107,7 +121,10 @@ describe('intro pairing', () => {
   });
 
   it('is deterministic for a seed and independent of input order', () => {
-    const candidates: PairingCandidate[] = Array.from({ length: 41 }, (_, i) => ({ userId: `U${String(i).padStart(3, '0')}`, tags: [`t${i % 5}`, `s${i % 3}`] }));
+    const candidates: PairingCandidate[] = Array.from({ length: 41 }, (_, i) => ({
+      userId: `U${String(i).padStart(3, '0')}`,
+      tags: [`t${i % 5}`, `s${i % 3}`],
+    }));
     const first = pairMembers({ candidates, recentPairs: [], seed: 'round-1' });
     const again = pairMembers({ candidates: [...candidates].reverse(), recentPairs: [], seed: 'round-1' });
     expect(again).toEqual(first);
@@ -116,7 +133,10 @@ describe('intro pairing', () => {
   });
 
   it('over many rounds with a rolling six-round history, no pair ever repeats within six rounds', () => {
-    const candidates: PairingCandidate[] = Array.from({ length: 31 }, (_, i) => ({ userId: `U${String(i).padStart(3, '0')}`, tags: [`t${i % 4}`] }));
+    const candidates: PairingCandidate[] = Array.from({ length: 31 }, (_, i) => ({
+      userId: `U${String(i).padStart(3, '0')}`,
+      tags: [`t${i % 4}`],
+    }));
     const rounds: string[][] = [];
     for (let round = 0; round < 12; round += 1) {
       const recent = rounds.slice(-6).flat();
@@ -130,7 +150,10 @@ describe('intro pairing', () => {
   });
 
   it('prefers interest overlap at scale: most pairs share something when tags are common', () => {
-    const candidates: PairingCandidate[] = Array.from({ length: 2000 }, (_, i) => ({ userId: `U${i}`, tags: [`t${i % 50}`, `u${i % 37}`] }));
+    const candidates: PairingCandidate[] = Array.from({ length: 2000 }, (_, i) => ({
+      userId: `U${i}`,
+      tags: [`t${i % 50}`, `u${i % 37}`],
+    }));
     const { groups, leftOut } = pairMembers({ candidates, recentPairs: [], seed: 'scale' });
     expect(leftOut).toEqual([]);
     const sharing = groups.filter((g) => g.sharedTags.length > 0).length;

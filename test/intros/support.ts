@@ -21,7 +21,11 @@ export const ROUND_2 = '2026-12-14T01:00:00.000Z';
 export type ProfileFields = FormProfileFields & { visibility?: 'all' | 'staff' | 'nobody' };
 
 /** A member who agreed, saved a profile through the modal and (unless told otherwise) opted in to intros. */
-export async function member(tb: TestBot, user: string, fields: ProfileFields & { locale?: string; intros?: boolean }): Promise<void> {
+export async function member(
+  tb: TestBot,
+  user: string,
+  fields: ProfileFields & { locale?: string; intros?: boolean },
+): Promise<void> {
   if (fields.locale !== undefined) tb.fake.setUser(user, { locale: fields.locale });
   await tb.agree(user);
   const saved = await tb.submit('profile.modal', profileValues(fields), user);
@@ -56,7 +60,6 @@ export async function tickAt(tb: TestBot, at: string | Date): Promise<void> {
   await tb.tick();
   await tb.tick();
 }
-
 
 export function textOf(call: RecordedCall | undefined): string {
   return allText(call?.args);

@@ -1,15 +1,32 @@
 import { ADMIN, TestBot, allText } from '../support/testBot';
-import { HR, JOBS_CHANNEL, buttons, cardCalls, dmsTo, funnelRows, jobRow, postJob, saveProfile, setUpHr, submitReferral } from './support';
+import {
+  HR,
+  JOBS_CHANNEL,
+  buttons,
+  cardCalls,
+  dmsTo,
+  funnelRows,
+  jobRow,
+  postJob,
+  saveProfile,
+  setUpHr,
+  submitReferral,
+} from './support';
 
 type Json = Record<string, unknown>;
 
 function lastHome(tb: TestBot, user: string): Json {
-  const view = tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === user).pop()?.args.view;
+  const view = tb.fake
+    .callsTo('views.publish')
+    .filter((c) => c.args.user_id === user)
+    .pop()?.args.view;
   return typeof view === 'object' && view !== null ? (view as Json) : {};
 }
 
 function lastCardBlocks(tb: TestBot, jobId: number): string {
-  const calls = [...cardCalls(tb, jobId, 'chat.postMessage'), ...cardCalls(tb, jobId, 'chat.update')].sort((a, b) => a.at - b.at);
+  const calls = [...cardCalls(tb, jobId, 'chat.postMessage'), ...cardCalls(tb, jobId, 'chat.update')].sort(
+    (a, b) => a.at - b.at,
+  );
   return JSON.stringify(calls[calls.length - 1]?.args.blocks ?? []);
 }
 
@@ -55,15 +72,23 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     const response = await tb.command('jobs', 'U7JA');
     expect(allText(response.json)).toContain('募集中の求人');
     expect(allText(response.json)).toContain('出社 · パートタイム');
-    expect(buttons(response.json).map((b) => (b.text as { text: string }).text)).toEqual(['興味あり', '知人を紹介', '応募する']);
+    expect(buttons(response.json).map((b) => (b.text as { text: string }).text)).toEqual([
+      '興味あり',
+      '知人を紹介',
+      '応募する',
+    ]);
     await tb.dm('job', 'U7JA');
-    expect(allText(dmsTo(tb, 'DU7JA').pop()?.args ?? tb.fake.callsTo('chat.postMessage').pop()?.args)).toContain('募集中の求人');
+    expect(
+      allText(dmsTo(tb, 'DU7JA').pop()?.args ?? tb.fake.callsTo('chat.postMessage').pop()?.args),
+    ).toContain('募集中の求人');
   });
 
   it('job close closes the role and updates its card; a second close changes nothing', async () => {
     const id = await postJob(tb, { title: 'Ops lead' });
     const response = await tb.command(`job close ${id}`, HR);
-    expect(TestBot.replyText(response) + allText(tb.fake.responses.map((r) => r.body))).toContain('“Ops lead” is closed; its card now says so.');
+    expect(TestBot.replyText(response) + allText(tb.fake.responses.map((r) => r.body))).toContain(
+      '“Ops lead” is closed; its card now says so.',
+    );
     await tb.settle();
     expect(jobRow(tb, id)).toMatchObject({ status: 'closed', closed_at: tb.clock.now().toISOString() });
     const card = lastCardBlocks(tb, id);
@@ -78,12 +103,16 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
   it('job hired records a comeback hire, marks the role filled and updates the card; twice records once', async () => {
     const id = await postJob(tb, { title: 'Returning SRE' });
     const response = await tb.command(`job hired ${id} <@U7BACK|ken>`, HR);
-    expect(TestBot.replyText(response)).toBe(':tada: <@U7BACK> is recorded as hired for “Returning SRE”, and the role is marked filled. Welcome back!');
+    expect(TestBot.replyText(response)).toBe(
+      ':tada: <@U7BACK> is recorded as hired for “Returning SRE”, and the role is marked filled. Welcome back!',
+    );
     expect(jobRow(tb, id)).toMatchObject({ status: 'filled' });
     expect(funnelRows(tb, id)).toContainEqual({ user_id: 'U7BACK', step: 'hired' });
     expect(lastCardBlocks(tb, id)).toContain('This role has been filled');
     const again = await tb.command(`job hired ${id} <@U7BACK|ken>`, HR);
-    expect(TestBot.replyText(again)).toBe('<@U7BACK> was already recorded as hired for “Returning SRE”. Nothing changed.');
+    expect(TestBot.replyText(again)).toBe(
+      '<@U7BACK> was already recorded as hired for “Returning SRE”. Nothing changed.',
+    );
     expect(funnelRows(tb, id).filter((r) => r.step === 'hired')).toHaveLength(1);
     // A second opening filled by someone else is a second hire.
     await tb.command(`job hired ${id} <@U7BACK2>`, HR);
@@ -94,8 +123,12 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     tb.fake.setUser('U7HRJA', { locale: 'ja-JP' });
     await setUpHr(tb, 'U7HRJA');
     const id = await postJob(tb, { title: 'QA' }, 'U7HRJA');
-    expect(TestBot.replyText(await tb.command(`job close ${id}`, 'U7HRJA'))).toBe('「QA」の募集を締め切り、カードにも反映しました。');
-    expect(TestBot.replyText(await tb.command(`job hired ${id} <@U7BACK>`, 'U7HRJA'))).toContain('<@U7BACK> さんを「QA」の採用として記録し');
+    expect(TestBot.replyText(await tb.command(`job close ${id}`, 'U7HRJA'))).toBe(
+      '「QA」の募集を締め切り、カードにも反映しました。',
+    );
+    expect(TestBot.replyText(await tb.command(`job hired ${id} <@U7BACK>`, 'U7HRJA'))).toContain(
+      '<@U7BACK> さんを「QA」の採用として記録し',
+    );
     expect(jobRow(tb, id).status).toBe('filled');
   });
 
@@ -115,20 +148,26 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     await tb.tick();
     expect(cardCalls(tb, id, 'chat.update')).toHaveLength(1);
     expect(jobRow(tb, forever).status).toBe('open');
-    expect(tb.logs.some((line) => line.includes(`job ${id} closed: its close date 2026-11-25 is over`))).toBe(true);
+    expect(tb.logs.some((line) => line.includes(`job ${id} closed: its close date 2026-11-25 is over`))).toBe(
+      true,
+    );
   });
 
   it('a role past its close date is not listed even before the planner runs', async () => {
     await postJob(tb, { title: 'Short role', closesOn: '2026-11-24' });
     await tb.agree('U7LIST');
     tb.clock.set('2026-11-24T15:30:00Z');
-    expect(TestBot.replyText(await tb.command('jobs', 'U7LIST'))).toContain('There are no open roles right now');
+    expect(TestBot.replyText(await tb.command('jobs', 'U7LIST'))).toContain(
+      'There are no open roles right now',
+    );
   });
 
   it('a card update that fails does not stop the planner or other roles from closing', async () => {
     const first = await postJob(tb, { title: 'First', closesOn: '2026-11-24' });
     const second = await postJob(tb, { title: 'Second', closesOn: '2026-11-24' });
-    tb.fake.override('chat.update', (_args, index) => (index === 0 ? { body: { ok: false, error: 'message_not_found' } } : undefined));
+    tb.fake.override('chat.update', (_args, index) =>
+      index === 0 ? { body: { ok: false, error: 'message_not_found' } } : undefined,
+    );
     tb.clock.set('2026-11-25T00:00:00Z');
     const summary = await tb.tick();
     expect(summary.plannerFailures).toEqual([]);
@@ -156,7 +195,9 @@ describe('jobs: App Home and help', () => {
     await tb.press('job.apply', 'U7HOME', 'message', String(match));
     await tb.press('job.apply', 'U7HOME', 'message', String(match));
     await submitReferral(tb, 'U7HOME', match, { name: 'Aoi', contact: 'aoi@example.com' });
-    tb.db.prepare("INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, 'U7SEEN', 'shown', ?)").run(match, tb.clock.now().toISOString());
+    tb.db
+      .prepare("INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, 'U7SEEN', 'shown', ?)")
+      .run(match, tb.clock.now().toISOString());
     await tb.command(`job hired ${match} <@U7HOME>`, HR);
     const open = await postJob(tb, { title: 'Still open', tags: 'design' });
 
@@ -172,15 +213,23 @@ describe('jobs: App Home and help', () => {
     await tb.press('job.curious', 'U7HOME', 'message', String(open));
     await tb.press('job.apply', 'U7HOME', 'message', String(open));
     // Digests record 'shown': twice to the same member counts once; an erased member's row counts too.
-    const shown = tb.db.prepare("INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, 'shown', ?)");
+    const shown = tb.db.prepare(
+      "INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, 'shown', ?)",
+    );
     for (const user of ['U7SEEN', 'U7SEEN', null]) shown.run(open, user, tb.clock.now().toISOString());
     await tb.homeOpened(HR);
     const hr = allText(lastHome(tb, HR));
     expect(hr).toContain('Open roles and their funnel');
-    expect(hr).toContain(`*Still open*  _#${open}_\nshown 2 · curious 1 · apply clicks 1 · referrals 0 · hired 0`);
+    expect(hr).toContain(
+      `*Still open*  _#${open}_\nshown 2 · curious 1 · apply clicks 1 · referrals 0 · hired 0`,
+    );
     expect(hr).not.toContain('Design systems lead');
     // The filled role's funnel, each member counted once per step.
-    expect(funnelRows(tb, match).map((r) => r.step).sort()).toEqual(['apply_click', 'curious', 'hired', 'posted', 'referral', 'shown']);
+    expect(
+      funnelRows(tb, match)
+        .map((r) => r.step)
+        .sort(),
+    ).toEqual(['apply_click', 'curious', 'hired', 'posted', 'referral', 'shown']);
   });
 
   it('HR home shows Japanese funnel labels; admins see it too', async () => {
@@ -189,7 +238,9 @@ describe('jobs: App Home and help', () => {
     await tb.command('role add <@U7ADMJA> admin', ADMIN);
     await tb.agree('U7ADMJA');
     await tb.homeOpened('U7ADMJA');
-    expect(allText(lastHome(tb, 'U7ADMJA'))).toContain(`*Any*  _#${id}_\n表示 0 · 興味あり 0 · 応募クリック 0 · 紹介 0 · 採用 0`);
+    expect(allText(lastHome(tb, 'U7ADMJA'))).toContain(
+      `*Any*  _#${id}_\n表示 0 · 興味あり 0 · 応募クリック 0 · 紹介 0 · 採用 0`,
+    );
   });
 
   it('a member without matching interests still sees open roles, with a tip to add interests', async () => {
@@ -241,13 +292,17 @@ describe('jobs: privacy', () => {
     await memberActive('U7EXP', id);
     await tb.command('privacy export', 'U7EXP');
     const upload = tb.fake.uploads[tb.fake.uploads.length - 1];
-    const data = JSON.parse(upload?.content.toString('utf8') ?? '{}') as { other: { jobs: { funnelSteps: Json[]; referralsMade: Json[]; roles: Json[] } } };
+    const data = JSON.parse(upload?.content.toString('utf8') ?? '{}') as {
+      other: { jobs: { funnelSteps: Json[]; referralsMade: Json[]; roles: Json[] } };
+    };
     expect(data.other.jobs.funnelSteps.map((s) => [s.job_id, s.title, s.step])).toEqual([
       [id, 'Exported role', 'curious'],
       [id, 'Exported role', 'apply_click'],
       [id, 'Exported role', 'referral'],
     ]);
-    expect(data.other.jobs.referralsMade).toEqual([expect.objectContaining({ job_id: id, candidate_name: 'Aoi', status: 'contacted' })]);
+    expect(data.other.jobs.referralsMade).toEqual([
+      expect.objectContaining({ job_id: id, candidate_name: 'Aoi', status: 'contacted' }),
+    ]);
     expect(data.other.jobs.roles).toEqual([]);
   });
 
@@ -263,15 +318,21 @@ describe('jobs: privacy', () => {
       { user_id: null, step: 'apply_click' },
       { user_id: null, step: 'referral' },
     ]);
-    expect(tb.db.prepare('SELECT referrer, candidate_name FROM referrals').all()).toEqual([{ referrer: null, candidate_name: 'Aoi' }]);
+    expect(tb.db.prepare('SELECT referrer, candidate_name FROM referrals').all()).toEqual([
+      { referrer: null, candidate_name: 'Aoi' },
+    ]);
   });
 
   it('erasing the recruiter and poster removes their name from roles; export lists the roles first', async () => {
     const id = await postJob(tb, { title: 'HR role' });
     await memberActive('U7OTHER', id);
     await tb.command('privacy export', HR);
-    const data = JSON.parse(tb.fake.uploads[tb.fake.uploads.length - 1]?.content.toString('utf8') ?? '{}') as { other: { jobs: { roles: Json[] } } };
-    expect(data.other.jobs.roles).toEqual([expect.objectContaining({ id, title: 'HR role', recruiter: true, posted: true })]);
+    const data = JSON.parse(
+      tb.fake.uploads[tb.fake.uploads.length - 1]?.content.toString('utf8') ?? '{}',
+    ) as { other: { jobs: { roles: Json[] } } };
+    expect(data.other.jobs.roles).toEqual([
+      expect.objectContaining({ id, title: 'HR role', recruiter: true, posted: true }),
+    ]);
     await tb.press('privacy.delete', HR);
     expect(tb.rowsMentioning(HR)).toEqual([]);
     expect(jobRow(tb, id)).toMatchObject({ recruiter: null, posted_by: null, status: 'open' });

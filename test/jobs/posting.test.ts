@@ -1,5 +1,16 @@
 import { ADMIN, TestBot, allText } from '../support/testBot';
-import { HR, JOBS_CHANNEL, buttons, cardCalls, dmsTo, funnelRows, jobRow, jobValues, postJob, setUpHr } from './support';
+import {
+  HR,
+  JOBS_CHANNEL,
+  buttons,
+  cardCalls,
+  dmsTo,
+  funnelRows,
+  jobRow,
+  jobValues,
+  postJob,
+  setUpHr,
+} from './support';
 
 type Json = Record<string, unknown>;
 
@@ -24,11 +35,25 @@ describe('jobs: HR posts roles', () => {
     const view = modalOf(tb);
     expect(view.callback_id).toBe('job.modal');
     expect(view.title.text).toBe('Post a role');
-    const recruiter = view.blocks.find((b) => b.block_id === 'job.recruiter') as { element: { type: string; initial_user: string } };
+    const recruiter = view.blocks.find((b) => b.block_id === 'job.recruiter') as {
+      element: { type: string; initial_user: string };
+    };
     expect(recruiter.element).toMatchObject({ type: 'users_select', initial_user: HR });
-    const closes = view.blocks.find((b) => b.block_id === 'job.closes_on') as { optional: boolean; element: { type: string } };
+    const closes = view.blocks.find((b) => b.block_id === 'job.closes_on') as {
+      optional: boolean;
+      element: { type: string };
+    };
     expect(closes).toMatchObject({ optional: true, element: { type: 'datepicker' } });
-    for (const id of ['job.title', 'job.team', 'job.location', 'job.work_style', 'job.employment_type', 'job.description', 'job.apply_url', 'job.tags']) {
+    for (const id of [
+      'job.title',
+      'job.team',
+      'job.location',
+      'job.work_style',
+      'job.employment_type',
+      'job.description',
+      'job.apply_url',
+      'job.tags',
+    ]) {
       expect(view.blocks.map((b) => b.block_id)).toContain(id);
     }
     expect(view.blocks.map((b) => b.block_id)).not.toContain('job.channel');
@@ -89,7 +114,9 @@ describe('jobs: HR posts roles', () => {
     ]);
     expect(funnelRows(tb, id)).toEqual([{ user_id: HR, step: 'posted' }]);
     const told = dmsTo(tb, HR).pop();
-    expect(String(told?.args.text)).toContain(`“Staff engineer” is posted in <#${JOBS_CHANNEL}>. <@${HR}> gets a direct message`);
+    expect(String(told?.args.text)).toContain(
+      `“Staff engineer” is posted in <#${JOBS_CHANNEL}>. <@${HR}> gets a direct message`,
+    );
   });
 
   it('a role may name another recruiter (a hiring manager)', async () => {
@@ -118,7 +145,9 @@ describe('jobs: HR posts roles', () => {
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
       expect(tb.snapshot()).toBe(before);
-      expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === JOBS_CHANNEL)).toHaveLength(0);
+      expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === JOBS_CHANNEL)).toHaveLength(
+        0,
+      );
     });
 
     it('today is a valid close date (the role closes once the day is over)', async () => {
@@ -130,7 +159,12 @@ describe('jobs: HR posts roles', () => {
     it('errors are in Japanese for a ja-JP poster', async () => {
       tb.fake.setUser('U7HRJA', { locale: 'ja-JP' });
       await setUpHr(tb, 'U7HRJA');
-      const response = await tb.submit('job.modal', jobValues({ title: '', applyUrl: 'nope' }, 'U7HRJA'), 'U7HRJA', '');
+      const response = await tb.submit(
+        'job.modal',
+        jobValues({ title: '', applyUrl: 'nope' }, 'U7HRJA'),
+        'U7HRJA',
+        '',
+      );
       const ack = response.json as { errors: Record<string, string> };
       expect(ack.errors['job.title']).toBe('職種名を入力してください。');
       expect(ack.errors['job.apply_url']).toContain('https:// から始まる');
@@ -143,7 +177,9 @@ describe('jobs: HR posts roles', () => {
     for (const text of ['job new', `job close ${id}`, `job hired ${id} <@U7MEM02|kai>`, `job post ${id}`]) {
       const before = tb.snapshot();
       const response = await tb.command(text, 'U7MEM01');
-      expect(TestBot.replyText(response)).toBe('Only members with the HR role can do that. Ask an admin if you need it.');
+      expect(TestBot.replyText(response)).toBe(
+        'Only members with the HR role can do that. Ask an admin if you need it.',
+      );
       expect(tb.snapshot()).toBe(before);
     }
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);
@@ -159,32 +195,48 @@ describe('jobs: HR posts roles', () => {
 
   it('when the card cannot be posted the role is saved and HR is told how to post it; job post does it later', async () => {
     let joinWorks = false;
-    tb.fake.override('chat.postMessage', (args) => (args.channel === JOBS_CHANNEL && !joinWorks ? { body: { ok: false, error: 'not_in_channel' } } : undefined));
-    tb.fake.override('conversations.join', () => (joinWorks ? undefined : { body: { ok: false, error: 'method_not_supported_for_channel_type' } }));
+    tb.fake.override('chat.postMessage', (args) =>
+      args.channel === JOBS_CHANNEL && !joinWorks
+        ? { body: { ok: false, error: 'not_in_channel' } }
+        : undefined,
+    );
+    tb.fake.override('conversations.join', () =>
+      joinWorks ? undefined : { body: { ok: false, error: 'method_not_supported_for_channel_type' } },
+    );
     const id = await postJob(tb, { title: 'Designer' });
     expect(jobRow(tb, id)).toMatchObject({ status: 'open', card_channel: JOBS_CHANNEL, card_ts: null });
     const told = dmsTo(tb, HR).pop();
-    expect(String(told?.args.text)).toContain(`is saved as role #${id}, but I could not post it in <#${JOBS_CHANNEL}>`);
+    expect(String(told?.args.text)).toContain(
+      `is saved as role #${id}, but I could not post it in <#${JOBS_CHANNEL}>`,
+    );
     expect(String(told?.args.text)).toContain(`/alumni job post ${id}`);
 
     const still = await tb.command(`job post ${id}`, HR);
-    expect(allText(still.json) + allText(tb.fake.responses.map((r) => r.body))).toContain('I still cannot post “Designer”');
+    expect(allText(still.json) + allText(tb.fake.responses.map((r) => r.body))).toContain(
+      'I still cannot post “Designer”',
+    );
 
     joinWorks = true;
     await tb.command(`job post ${id}`, HR);
-    await tb.fake.waitForResponse((r) => allText(r.body).includes(`“Designer” is now posted in <#${JOBS_CHANNEL}>`));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes(`“Designer” is now posted in <#${JOBS_CHANNEL}>`),
+    );
     expect(jobRow(tb, id).card_ts).not.toBeNull();
     const again = await tb.command(`job post ${id}`, HR);
     expect(TestBot.replyText(again)).toBe('“Designer” is already posted; I refreshed its card.');
   });
 
   it('job verbs explain bad numbers and unknown roles', async () => {
-    expect(TestBot.replyText(await tb.command('job close', HR))).toContain('Give the role number, e.g. `/alumni job close 12`');
+    expect(TestBot.replyText(await tb.command('job close', HR))).toContain(
+      'Give the role number, e.g. `/alumni job close 12`',
+    );
     expect(TestBot.replyText(await tb.command('job post abc', HR))).toContain('`/alumni job post 12`');
     expect(TestBot.replyText(await tb.command('job hired 3', HR))).toContain('mention who was hired');
     expect(TestBot.replyText(await tb.command('job hired 3 aiko', HR))).toContain('mention who was hired');
     expect(TestBot.replyText(await tb.command('job frobnicate', HR))).toContain('/alumni job new');
-    expect(TestBot.replyText(await tb.command('job close 999', HR))).toBe('There is no role #999. `/alumni jobs` lists open roles with their numbers.');
+    expect(TestBot.replyText(await tb.command('job close 999', HR))).toBe(
+      'There is no role #999. `/alumni jobs` lists open roles with their numbers.',
+    );
   });
 
   it('job new from a DM (no trigger) says to use the slash command', async () => {
@@ -218,7 +270,9 @@ describe('jobs: without JOBS_CHANNEL_ID the poster picks the channel', () => {
   it('a form without a channel is refused on that field', async () => {
     const before = tb.snapshot();
     const response = await tb.submit('job.modal', jobValues({ channel: null }), HR, '');
-    expect((response.json as { errors: Record<string, string> }).errors['job.channel']).toBe('Choose the channel to post the role in.');
+    expect((response.json as { errors: Record<string, string> }).errors['job.channel']).toBe(
+      'Choose the channel to post the role in.',
+    );
     expect(tb.snapshot()).toBe(before);
   });
 });

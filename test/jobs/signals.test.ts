@@ -32,9 +32,13 @@ describe('jobs: I’m curious', () => {
     await tb.agree('U7CUR01');
     await saveProfile(tb, 'U7CUR01', 'all');
     await tb.press('job.curious', 'U7CUR01', 'message', String(jobId));
-    const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('curious about “Design lead”'));
+    const reply = await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('curious about “Design lead”'),
+    );
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(allText(reply.body)).toContain(`I told <@${HR}> that you are curious about “Design lead”. This is not an application`);
+    expect(allText(reply.body)).toContain(
+      `I told <@${HR}> that you are curious about “Design lead”. This is not an application`,
+    );
     expect(allText(reply.body)).toContain('They can see your Homecoming profile.');
     expect(funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7CUR01', step: 'curious' });
 
@@ -97,7 +101,9 @@ describe('jobs: I’m curious', () => {
     expect(hidden).toContain('they keep it private');
     expect(hidden).not.toContain('Acme');
     expect(hidden).not.toContain('Shares');
-    expect(dms.find((text) => text.includes('<@U7BLANK>'))).toContain('They have not filled in a profile yet.');
+    expect(dms.find((text) => text.includes('<@U7BLANK>'))).toContain(
+      'They have not filled in a profile yet.',
+    );
   });
 
   it('a member who has not agreed is asked to agree first; nothing recorded or sent', async () => {
@@ -112,7 +118,9 @@ describe('jobs: I’m curious', () => {
     await tb.command(`job close ${jobId}`, HR);
     const before = tb.snapshot();
     await tb.press('job.curious', 'U7LATE', 'message', String(jobId));
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('This role is closed, so it no longer takes interest'));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('This role is closed, so it no longer takes interest'),
+    );
     await tb.press('job.curious', 'U7LATE', 'message', '999');
     await tb.fake.waitForResponse((r) => allText(r.body).includes('There is no role #999'));
     await tb.press('job.curious', 'U7LATE', 'message', 'DROP TABLE');
@@ -123,9 +131,13 @@ describe('jobs: I’m curious', () => {
   it('from the member’s own jobs list the list is shown again with the role marked', async () => {
     await tb.agree('U7LIST');
     await pressInEphemeral(tb, 'job.curious', 'U7LIST', String(jobId));
-    const replaced = await tb.fake.waitForResponse((r) => r.body.replace_original === true && allText(r.body).includes('Open roles'));
+    const replaced = await tb.fake.waitForResponse(
+      (r) => r.body.replace_original === true && allText(r.body).includes('Open roles'),
+    );
     expect(allText(replaced.body)).toContain('You told the recruiter you are curious.');
-    expect(buttons(replaced.body.blocks).find((b) => b.action_id === 'job.curious')).toMatchObject({ text: { text: '✓ I’m curious' } });
+    expect(buttons(replaced.body.blocks).find((b) => b.action_id === 'job.curious')).toMatchObject({
+      text: { text: '✓ I’m curious' },
+    });
     await tb.fake.waitForResponse((r) => allText(r.body).includes('This is not an application'));
   });
 
@@ -133,7 +145,9 @@ describe('jobs: I’m curious', () => {
     await tb.agree('U7HOME');
     await tb.press('job.curious', 'U7HOME', 'home', String(jobId));
     expect(allText(dmsTo(tb, 'U7HOME').pop()?.args)).toContain('This is not an application');
-    expect(tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === 'U7HOME').length).toBeGreaterThan(0);
+    expect(
+      tb.fake.callsTo('views.publish').filter((c) => c.args.user_id === 'U7HOME').length,
+    ).toBeGreaterThan(0);
   });
 
   it('in Japanese: the member’s confirmation and the recruiter’s DM', async () => {
@@ -143,7 +157,9 @@ describe('jobs: I’m curious', () => {
     tb.fake.setUser('U7JA01', { locale: 'ja-JP' });
     await tb.agree('U7JA01');
     await tb.press('job.curious', 'U7JA01', 'message', String(id));
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('「デザイナー」に興味があることを <@U7HRJA> さんに伝えました'));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('「デザイナー」に興味があることを <@U7HRJA> さんに伝えました'),
+    );
     await tb.tick();
     const dm = allText(dmsTo(tb, 'U7HRJA').pop()?.args.blocks);
     expect(dm).toContain('<@U7JA01> さんが *デザイナー*');
@@ -185,7 +201,9 @@ describe('jobs: Refer someone', () => {
     expect(view.callback_id).toBe('job.referral.modal');
     expect(JSON.parse(view.private_metadata)).toEqual({ jobId });
     expect(allText(view.blocks)).toContain('Who would be great for *Data engineer*?');
-    expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(['referral.name', 'referral.contact', 'referral.relationship', 'referral.note']));
+    expect(view.blocks.map((b) => b.block_id)).toEqual(
+      expect.arrayContaining(['referral.name', 'referral.contact', 'referral.relationship', 'referral.note']),
+    );
   });
 
   it('a referral reaches the recruiter with buttons; each move tells the referrer once', async () => {
@@ -196,9 +214,17 @@ describe('jobs: Refer someone', () => {
       note: 'Great with Spark',
     });
     expect(response.json).toMatchObject({ response_action: 'update' });
-    expect(allText(response.json)).toContain(`<@${HR}> has your referral of Ren &lt;Ito&gt; for “Data engineer”`);
+    expect(allText(response.json)).toContain(
+      `<@${HR}> has your referral of Ren &lt;Ito&gt; for “Data engineer”`,
+    );
     const id = referralId();
-    expect(tb.db.prepare('SELECT job_id, referrer, candidate_name, contact, relationship, note, status FROM referrals WHERE id = ?').get(id)).toEqual({
+    expect(
+      tb.db
+        .prepare(
+          'SELECT job_id, referrer, candidate_name, contact, relationship, note, status FROM referrals WHERE id = ?',
+        )
+        .get(id),
+    ).toEqual({
       job_id: jobId,
       referrer: 'U7REF01',
       candidate_name: 'Ren <Ito>',
@@ -211,7 +237,9 @@ describe('jobs: Refer someone', () => {
 
     await tb.tick();
     const dm = dmsTo(tb, HR).find((c) => allText(c.args.blocks).includes('refers'));
-    expect(allText(dm?.args.blocks)).toContain(`<@U7REF01> refers *Ren &lt;Ito&gt;* for *Data engineer* (role #${jobId})`);
+    expect(allText(dm?.args.blocks)).toContain(
+      `<@U7REF01> refers *Ren &lt;Ito&gt;* for *Data engineer* (role #${jobId})`,
+    );
     expect(allText(dm?.args.blocks)).toContain('*How to reach them:* ren@example.com');
     expect(buttons(dm?.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
       ['job.referral.contacted', String(id)],
@@ -221,10 +249,16 @@ describe('jobs: Refer someone', () => {
     ]);
 
     await tb.press('job.referral.interviewing', HR, 'message', String(id));
-    const updated = await tb.fake.waitForResponse((r) => r.body.replace_original === true && allText(r.body).includes('refers'));
+    const updated = await tb.fake.waitForResponse(
+      (r) => r.body.replace_original === true && allText(r.body).includes('refers'),
+    );
     expect(allText(updated.body)).toContain('Status: *interviewing*');
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('Ren &lt;Ito&gt; is now *interviewing*. The referrer will be told.'));
-    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({ status: 'interviewing' });
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('Ren &lt;Ito&gt; is now *interviewing*. The referrer will be told.'),
+    );
+    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({
+      status: 'interviewing',
+    });
     await tb.tick();
     const told = dmsTo(tb, 'U7REF01').filter((c) => allText(c.args).includes('Your referral of'));
     expect(told).toHaveLength(1);
@@ -232,7 +266,9 @@ describe('jobs: Refer someone', () => {
 
     // The same move again changes nothing and tells nobody.
     await tb.press('job.referral.interviewing', HR, 'message', String(id));
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('is already *interviewing*. Nothing changed.'));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('is already *interviewing*. Nothing changed.'),
+    );
     await tb.press('job.referral.hired', HR, 'message', String(id));
     await tb.tick();
     const all = dmsTo(tb, 'U7REF01').filter((c) => allText(c.args).includes('Your referral of'));
@@ -247,10 +283,14 @@ describe('jobs: Refer someone', () => {
     await tb.agree('U7NOSY');
     const before = tb.snapshot();
     await tb.press('job.referral.hired', 'U7NOSY', 'message', String(id));
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('Only the role’s recruiter, HR or an admin can move a referral on.'));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('Only the role’s recruiter, HR or an admin can move a referral on.'),
+    );
     expect(tb.snapshot()).toBe(before);
     await tb.press('job.referral.contacted', MANAGER, 'message', String(id));
-    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({ status: 'contacted' });
+    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({
+      status: 'contacted',
+    });
   });
 
   describe('bad referral forms: errors on the fields, nothing saved', () => {
@@ -258,7 +298,12 @@ describe('jobs: Refer someone', () => {
       ['no name', { contact: 'x@example.com' }, 'referral.name', 'Enter the name'],
       ['no contact', { name: 'Aoi' }, 'referral.contact', 'how to reach them'],
       ['a name that is too long', { name: 'n'.repeat(101), contact: 'x' }, 'referral.name', 'under 100'],
-      ['a note that is too long', { name: 'Aoi', contact: 'x', note: 'n'.repeat(1001) }, 'referral.note', 'under 1000'],
+      [
+        'a note that is too long',
+        { name: 'Aoi', contact: 'x', note: 'n'.repeat(1001) },
+        'referral.note',
+        'under 1000',
+      ],
     ])('%s', async (_name, fields, block, message) => {
       const before = tb.snapshot();
       const response = await submitReferral(tb, 'U7REF01', jobId, fields);
@@ -272,7 +317,9 @@ describe('jobs: Refer someone', () => {
       tb.fake.setUser('U7REFJA', { locale: 'ja-JP' });
       await tb.agree('U7REFJA');
       const response = await submitReferral(tb, 'U7REFJA', jobId, {});
-      expect((response.json as { errors: Record<string, string> }).errors['referral.name']).toBe('紹介する方のお名前を入力してください。');
+      expect((response.json as { errors: Record<string, string> }).errors['referral.name']).toBe(
+        '紹介する方のお名前を入力してください。',
+      );
     });
 
     it('tampered metadata, a closed role and a member who has not agreed are refused in the modal', async () => {
@@ -300,7 +347,10 @@ describe('jobs: Refer someone', () => {
   it('in Japanese: the referrer’s thanks and the status DM', async () => {
     tb.fake.setUser('U7REFJA', { locale: 'ja-JP' });
     await tb.agree('U7REFJA');
-    const response = await submitReferral(tb, 'U7REFJA', jobId, { name: '佐藤', contact: 'sato@example.com' });
+    const response = await submitReferral(tb, 'U7REFJA', jobId, {
+      name: '佐藤',
+      contact: 'sato@example.com',
+    });
     expect(allText(response.json)).toContain('佐藤 さんのご紹介を <@U7HR01> さんに届けました');
     await tb.press('job.referral.contacted', HR, 'message', String(referralId()));
     await tb.tick();

@@ -39,16 +39,27 @@ export function jobValues(fields: JobFields, poster = HR): Values {
     'job.title': text(fields.title ?? 'Senior product manager'),
     'job.team': text(fields.team),
     'job.location': text(fields.location),
-    'job.work_style': { value: { type: 'radio_buttons', selected_option: option(fields.workStyle, 'hybrid') } },
-    'job.employment_type': { value: { type: 'static_select', selected_option: option(fields.employmentType, 'full_time') } },
+    'job.work_style': {
+      value: { type: 'radio_buttons', selected_option: option(fields.workStyle, 'hybrid') },
+    },
+    'job.employment_type': {
+      value: { type: 'static_select', selected_option: option(fields.employmentType, 'full_time') },
+    },
     'job.description': text(fields.description),
     'job.apply_url': text(fields.applyUrl ?? 'https://careers.example.com/pm-1'),
     'job.tags': text(fields.tags),
-    'job.recruiter': { value: { type: 'users_select', selected_user: fields.recruiter === undefined ? poster : fields.recruiter } },
+    'job.recruiter': {
+      value: {
+        type: 'users_select',
+        selected_user: fields.recruiter === undefined ? poster : fields.recruiter,
+      },
+    },
     'job.closes_on': { value: { type: 'datepicker', selected_date: fields.closesOn ?? null } },
   };
   if (fields.channel !== undefined) {
-    values['job.channel'] = { value: { type: 'conversations_select', selected_conversation: fields.channel } };
+    values['job.channel'] = {
+      value: { type: 'conversations_select', selected_conversation: fields.channel },
+    };
   }
   return values;
 }
@@ -57,14 +68,18 @@ export function jobValues(fields: JobFields, poster = HR): Values {
 export async function setUpHr(tb: TestBot, hr = HR): Promise<void> {
   await tb.agree(ADMIN);
   const granted = await tb.command(`role add <@${hr}|hr> hr`, ADMIN);
-  if (!TestBot.replyText(granted).includes('now HR')) throw new Error(`HR role not granted: ${TestBot.replyText(granted)}`);
+  if (!TestBot.replyText(granted).includes('now HR'))
+    throw new Error(`HR role not granted: ${TestBot.replyText(granted)}`);
   await tb.agree(hr);
 }
 
 /** Posts a role through the modal; returns its id. */
 export async function postJob(tb: TestBot, fields: JobFields = {}, poster = HR): Promise<number> {
   const response = await tb.submit('job.modal', jobValues(fields, poster), poster, '');
-  if (response.status !== 200 || (response.json !== null && typeof response.json === 'object' && 'response_action' in response.json)) {
+  if (
+    response.status !== 200 ||
+    (response.json !== null && typeof response.json === 'object' && 'response_action' in response.json)
+  ) {
     throw new Error(`role not posted: ${response.text}`);
   }
   const row = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM jobs').get();
@@ -100,7 +115,9 @@ export function dmsTo(tb: TestBot, user: string): RecordedCall[] {
 
 export function funnelRows(tb: TestBot, jobId: number): { user_id: string | null; step: string }[] {
   return tb.db
-    .prepare<[number], { user_id: string | null; step: string }>('SELECT user_id, step FROM funnel_events WHERE job_id = ? ORDER BY id')
+    .prepare<[number], { user_id: string | null; step: string }>(
+      'SELECT user_id, step FROM funnel_events WHERE job_id = ? ORDER BY id',
+    )
     .all(jobId);
 }
 
@@ -109,15 +126,28 @@ export function jobRow(tb: TestBot, jobId: number): Json {
 }
 
 /** The card's post and every update of it, found by the ts stored with the role. */
-export function cardCalls(tb: TestBot, jobId: number, method: 'chat.postMessage' | 'chat.update'): RecordedCall[] {
+export function cardCalls(
+  tb: TestBot,
+  jobId: number,
+  method: 'chat.postMessage' | 'chat.update',
+): RecordedCall[] {
   const ts = jobRow(tb, jobId).card_ts;
-  return tb.fake.callsTo(method).filter((call) =>
-    method === 'chat.update' ? call.args.ts === ts : (call.response as { ts?: string } | undefined)?.ts === ts,
-  );
+  return tb.fake
+    .callsTo(method)
+    .filter((call) =>
+      method === 'chat.update'
+        ? call.args.ts === ts
+        : (call.response as { ts?: string } | undefined)?.ts === ts,
+    );
 }
 
 /** A member's profile, saved through the profile modal. */
-export async function saveProfile(tb: TestBot, user: string, visibility: 'all' | 'staff' | 'nobody', interests = 'design, golang'): Promise<void> {
+export async function saveProfile(
+  tb: TestBot,
+  user: string,
+  visibility: 'all' | 'staff' | 'nobody',
+  interests = 'design, golang',
+): Promise<void> {
   const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
   const response = await tb.submit(
     'profile.modal',
@@ -157,9 +187,13 @@ export async function pressInEphemeral(tb: TestBot, actionId: string, user: stri
   return response;
 }
 
-
 /** The view of the last views.open call. */
-export function jobsOpenModal(tb: TestBot): { callback_id: string; private_metadata: string; title: { text: string }; blocks: Json[] } {
+export function jobsOpenModal(tb: TestBot): {
+  callback_id: string;
+  private_metadata: string;
+  title: { text: string };
+  blocks: Json[];
+} {
   const view = tb.fake.callsTo('views.open').pop()?.args.view;
   if (typeof view !== 'object' || view === null) throw new Error('no views.open call');
   return view as { callback_id: string; private_metadata: string; title: { text: string }; blocks: Json[] };

@@ -74,21 +74,44 @@ describe('/alumni and DMs: help, unknown commands, the same verbs in a DM', () =
     await tb.dm('interests add chess, go', 'U5CMDDM');
     const reply = await tb.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'DU5CMDDM');
     expect(String(reply.args.text)).toContain('Added');
-    const tags = tb.db.prepare("SELECT tag FROM member_interests WHERE user_id = 'U5CMDDM' ORDER BY tag").all();
+    const tags = tb.db
+      .prepare("SELECT tag FROM member_interests WHERE user_id = 'U5CMDDM' ORDER BY tag")
+      .all();
     expect(tags).toEqual([{ tag: 'chess' }, { tag: 'go' }]);
   });
 
   it('a DM starting with /alumni is understood too; an unknown DM gets the usage', async () => {
     await tb.dm('/alumni interests', 'U5CMDDM');
-    await tb.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'DU5CMDDM' && String(call.args.text).includes('Your interests'));
+    await tb.fake.waitForCall(
+      'chat.postMessage',
+      (call) => call.args.channel === 'DU5CMDDM' && String(call.args.text).includes('Your interests'),
+    );
     await tb.dm('what is this?', 'U5CMDDM');
-    await tb.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'DU5CMDDM' && allText(call.args).includes("I don't know the command"));
+    await tb.fake.waitForCall(
+      'chat.postMessage',
+      (call) => call.args.channel === 'DU5CMDDM' && allText(call.args).includes("I don't know the command"),
+    );
   });
 
   it('ignores messages from bots and edits in the DM', async () => {
     const before = tb.fake.callsTo('chat.postMessage').length;
-    await tb.event({ type: 'message', subtype: 'bot_message', bot_id: 'BOTHER', text: 'help', channel: 'DU5CMDDM', channel_type: 'im', ts: '1.2' });
-    await tb.event({ type: 'message', subtype: 'message_changed', channel: 'DU5CMDDM', channel_type: 'im', ts: '1.3', message: { text: 'help' } });
+    await tb.event({
+      type: 'message',
+      subtype: 'bot_message',
+      bot_id: 'BOTHER',
+      text: 'help',
+      channel: 'DU5CMDDM',
+      channel_type: 'im',
+      ts: '1.2',
+    });
+    await tb.event({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'DU5CMDDM',
+      channel_type: 'im',
+      ts: '1.3',
+      message: { text: 'help' },
+    });
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(before);
   });
 

@@ -20,9 +20,18 @@ describe('/alumni interests', () => {
 
   it('adds normalised tags: full-width, case, spacing and synonyms merge', async () => {
     await tb.agree('U1INT01');
-    const response = await tb.command('interests add ＴｙｐｅＳｃｒｉｐｔ, JS ,  Product   Manager, #K8s、機械学習', 'U1INT01');
+    const response = await tb.command(
+      'interests add ＴｙｐｅＳｃｒｉｐｔ, JS ,  Product   Manager, #K8s、機械学習',
+      'U1INT01',
+    );
     expect(response.status).toBe(200);
-    expect(tagsOf('U1INT01')).toEqual(['javascript', 'kubernetes', 'machine learning', 'product management', 'typescript']);
+    expect(tagsOf('U1INT01')).toEqual([
+      'javascript',
+      'kubernetes',
+      'machine learning',
+      'product management',
+      'typescript',
+    ]);
     expect(TestBot.replyText(response)).toContain('You now have 5 interests');
     // Saying the same thing again changes nothing and says so.
     const again = await tb.command('interests add typescript, ts', 'U1INT01');

@@ -1,7 +1,6 @@
 import { profileValues } from '../support/forms';
 import { TestBot } from '../support/testBot';
 
-
 describe('/alumni profile', () => {
   let tb: TestBot;
   beforeAll(async () => {
@@ -20,8 +19,13 @@ describe('/alumni profile', () => {
     await tb.command('interests add design', user);
     const response = await tb.command('profile', user);
     expect(response.status).toBe(200);
-    const call = await tb.fake.waitForCall('views.open', (c) => String(c.args.trigger_id).startsWith(`trig-${user}`));
-    const view = call.args.view as { callback_id: string; blocks: { block_id: string; element?: { initial_value?: string } }[] };
+    const call = await tb.fake.waitForCall('views.open', (c) =>
+      String(c.args.trigger_id).startsWith(`trig-${user}`),
+    );
+    const view = call.args.view as {
+      callback_id: string;
+      blocks: { block_id: string; element?: { initial_value?: string } }[];
+    };
     expect(view.callback_id).toBe('profile.modal');
     const interests = view.blocks.find((b) => b.block_id === 'profile.interests');
     expect(interests?.element?.initial_value).toBe('design');
@@ -50,7 +54,11 @@ describe('/alumni profile', () => {
     const ack = response.json as { response_action: string; view: { title: { text: string } } };
     expect(ack.response_action).toBe('update');
     expect(ack.view.title.text).toBe('Profile saved');
-    const row = tb.db.prepare('SELECT display_name, years_from, years_to, company, title, location, bio, visibility FROM members WHERE user_id = ?').get(user);
+    const row = tb.db
+      .prepare(
+        'SELECT display_name, years_from, years_to, company, title, location, bio, visibility FROM members WHERE user_id = ?',
+      )
+      .get(user);
     expect(row).toEqual({
       display_name: 'Aiko',
       years_from: 2015,
@@ -63,7 +71,9 @@ describe('/alumni profile', () => {
     });
     const tags = tb.db.prepare('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag').all(user);
     expect(tags).toEqual([{ tag: 'go' }, { tag: 'payments' }]);
-    const flags = tb.db.prepare('SELECT flag FROM member_availability WHERE user_id = ? ORDER BY flag').all(user);
+    const flags = tb.db
+      .prepare('SELECT flag FROM member_availability WHERE user_id = ? ORDER BY flag')
+      .all(user);
     expect(flags).toEqual([{ flag: 'comeback' }, { flag: 'mentoring' }]);
   });
 
@@ -78,7 +88,12 @@ describe('/alumni profile', () => {
       ['a year in the future', { from: '2031' }, 'profile.years_from', 'between 1950 and 2026'],
       ['not a year', { from: '20x5' }, 'profile.years_from', 'four-digit year'],
       ['a bio that is too long', { bio: 'b'.repeat(501) }, 'profile.bio', 'under 500'],
-      ['a tag that is too long', { interests: `ok, ${'t'.repeat(51)}` }, 'profile.interests', 'longer than 50'],
+      [
+        'a tag that is too long',
+        { interests: `ok, ${'t'.repeat(51)}` },
+        'profile.interests',
+        'longer than 50',
+      ],
       ['a forged visibility', { visibility: 'everyone' }, 'profile.visibility', 'Choose one'],
       ['a forged open-to flag', { openTo: ['bribes'] }, 'profile.open_to', 'Choose one'],
     ])('%s', async (_name, fields, block, message) => {
@@ -93,7 +108,11 @@ describe('/alumni profile', () => {
     it('reports field errors in Japanese for a ja-JP member', async () => {
       tb.fake.setUser('U2PROJA', { locale: 'ja-JP' });
       await tb.agree('U2PROJA');
-      const response = await tb.submit('profile.modal', profileValues({ from: '2020', to: '2010' }), 'U2PROJA');
+      const response = await tb.submit(
+        'profile.modal',
+        profileValues({ from: '2020', to: '2010' }),
+        'U2PROJA',
+      );
       const ack = response.json as { errors: Record<string, string> };
       expect(ack.errors['profile.years_to']).toContain('入社した年より前');
     });

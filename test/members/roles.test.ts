@@ -56,7 +56,9 @@ describe('roles', () => {
     for (const text of ['role add <@U4ROL05|x> admin', 'role remove <@U4ROL01|aiko> hr', 'roles']) {
       const before = tb.snapshot();
       const response = await tb.command(text, 'U4ROLNO');
-      expect(TestBot.replyText(response)).toBe('Only members with the admin role can do that. Ask an admin if you need it.');
+      expect(TestBot.replyText(response)).toBe(
+        'Only members with the admin role can do that. Ask an admin if you need it.',
+      );
       expect(tb.snapshot()).toBe(before);
     }
   });

@@ -14,7 +14,8 @@ const ORGANIZER = 'U9TAGORG';
 const MEMBER = 'U9TAGMEM';
 const DAY = 24 * 3_600_000;
 const SIXTY_THOUSAND_TAGS = Array.from({ length: 60_000 }, (_, i) => `t${i}`).join(',');
-const REFUSAL = 'That list is longer than 2000 characters. A member has at most 30 interests of up to 50 characters each. Nothing was saved.';
+const REFUSAL =
+  'That list is longer than 2000 characters. A member has at most 30 interests of up to 50 characters each. Nothing was saved.';
 
 describe('lists of tags are read in bounded time', () => {
   let tb: TestBot;
@@ -34,7 +35,12 @@ describe('lists of tags are read in bounded time', () => {
   });
 
   /** Submits the form and returns the field errors it got back; the database must be unchanged. */
-  async function refusedOnField(callbackId: string, values: Json, user: string, metadata: string): Promise<Record<string, string>> {
+  async function refusedOnField(
+    callbackId: string,
+    values: Json,
+    user: string,
+    metadata: string,
+  ): Promise<Record<string, string>> {
     const before = tb.snapshot();
     const response = await tb.submit(callbackId, values, user, metadata);
     expect(response.status).toBe(200);
@@ -45,7 +51,12 @@ describe('lists of tags are read in bounded time', () => {
   }
 
   it('the profile form', async () => {
-    const errors = await refusedOnField('profile.modal', profileValues({ name: 'Mika', interests: SIXTY_THOUSAND_TAGS }), MEMBER, '{"origin":"command"}');
+    const errors = await refusedOnField(
+      'profile.modal',
+      profileValues({ name: 'Mika', interests: SIXTY_THOUSAND_TAGS }),
+      MEMBER,
+      '{"origin":"command"}',
+    );
     expect(errors).toEqual({ 'profile.interests': REFUSAL });
   });
 
@@ -57,7 +68,13 @@ describe('lists of tags are read in bounded time', () => {
 
   it('the event form', async () => {
     const start = new Date(tb.clock.now().getTime() + 3 * DAY);
-    const values = eventValues({ title: 'Meetup', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), channel: 'C0EVENTS1', tags: SIXTY_THOUSAND_TAGS });
+    const values = eventValues({
+      title: 'Meetup',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3_600_000),
+      channel: 'C0EVENTS1',
+      tags: SIXTY_THOUSAND_TAGS,
+    });
     const errors = await refusedOnField('event.modal', values, ORGANIZER, '{"eventId":null}');
     expect(errors).toEqual({ 'event.tags': REFUSAL });
   });
@@ -71,15 +88,25 @@ describe('lists of tags are read in bounded time', () => {
     const response = await tb.command(`interests add ${SIXTY_THOUSAND_TAGS}`, MEMBER);
     expect(TestBot.replyText(response)).toBe(REFUSAL);
     // Running a command counts as activity; nothing else is written.
-    expect(tb.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM member_interests WHERE user_id = ?').get(MEMBER)?.n).toBe(0);
+    expect(
+      tb.db
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM member_interests WHERE user_id = ?')
+        .get(MEMBER)?.n,
+    ).toBe(0);
   });
 
   it('a long list within the limit, full of repeats, is still read', async () => {
     const list = Array.from({ length: 300 }, (_, i) => `tag${i % 30}`).join(', ');
     expect(list.length).toBeLessThanOrEqual(2000);
-    const response = await tb.submit('profile.modal', profileValues({ name: 'Mika', interests: list }), MEMBER);
+    const response = await tb.submit(
+      'profile.modal',
+      profileValues({ name: 'Mika', interests: list }),
+      MEMBER,
+    );
     expect((response.json as Json).response_action).toBe('update');
-    const saved = tb.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM member_interests WHERE user_id = ?').get(MEMBER);
+    const saved = tb.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM member_interests WHERE user_id = ?')
+      .get(MEMBER);
     expect(saved?.n).toBe(30);
   });
 });

@@ -27,7 +27,9 @@ describe('the profile waits for the agreement', () => {
     const before = tb.snapshot();
     await tb.press('profile.open', user, 'message', 'welcome');
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);
-    const told = await tb.fake.waitForResponse((response) => allText(response.body).includes('agree to the code of conduct first'));
+    const told = await tb.fake.waitForResponse((response) =>
+      allText(response.body).includes('agree to the code of conduct first'),
+    );
     expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: REFUSAL });
     expect(tb.snapshot()).toBe(before);
   });
@@ -36,7 +38,12 @@ describe('the profile waits for the agreement', () => {
     const user = 'U9PRE02';
     await tb.teamJoin(user);
     const before = tb.snapshot();
-    const response = await tb.submit('profile.modal', profileValues({ name: 'Mika', interests: 'design', bio: 'Hello' }), user, '{"origin":"message"}');
+    const response = await tb.submit(
+      'profile.modal',
+      profileValues({ name: 'Mika', interests: 'design', bio: 'Hello' }),
+      user,
+      '{"origin":"message"}',
+    );
     expect(response.json).toEqual({ response_action: 'errors', errors: { 'profile.display_name': REFUSAL } });
     expect(tb.snapshot()).toBe(before);
     expect(tb.rowsMentioning('Mika')).toEqual([]);
@@ -47,7 +54,9 @@ describe('the profile waits for the agreement', () => {
     tb.fake.setUser(user, { locale: 'ja-JP' });
     await tb.teamJoin(user);
     const response = await tb.submit('profile.modal', profileValues({ name: 'ミカ' }), user);
-    expect((response.json as { errors: Record<string, string> }).errors['profile.display_name']).toContain('まず行動規範に同意してください');
+    expect((response.json as { errors: Record<string, string> }).errors['profile.display_name']).toContain(
+      'まず行動規範に同意してください',
+    );
   });
 
   it('/alumni profile is refused the same way', async () => {
@@ -64,8 +73,19 @@ describe('the profile waits for the agreement', () => {
     await tb.press('profile.open', user, 'message', 'agreed');
     const opened = await tb.fake.waitForCall('views.open');
     expect((opened.args.view as Json).callback_id).toBe('profile.modal');
-    const response = await tb.submit('profile.modal', profileValues({ name: 'Mika' }), user, '{"origin":"message"}');
+    const response = await tb.submit(
+      'profile.modal',
+      profileValues({ name: 'Mika' }),
+      user,
+      '{"origin":"message"}',
+    );
     expect((response.json as Json).response_action).toBe('update');
-    expect(tb.db.prepare<[string], { display_name: string | null }>('SELECT display_name FROM members WHERE user_id = ?').get(user)?.display_name).toBe('Mika');
+    expect(
+      tb.db
+        .prepare<[string], { display_name: string | null }>(
+          'SELECT display_name FROM members WHERE user_id = ?',
+        )
+        .get(user)?.display_name,
+    ).toBe('Mika');
   });
 });

@@ -8,9 +8,6 @@ import community from '../../content/community.json';
 import teamJoinFixture from '../fixtures/payloads/event_team_join.json';
 import dmFixture from '../fixtures/payloads/event_message_im.json';
 
-
-
-
 function blockTypes(blocks: unknown): unknown[] {
   return Array.isArray(blocks) ? blocks.map((block) => (isRecord(block) ? block.type : undefined)) : [];
 }
@@ -26,7 +23,11 @@ interface MemberRow {
 }
 
 function memberRow(tb: TestBot, user: string): MemberRow | undefined {
-  return tb.db.prepare<[string], MemberRow>('SELECT agreed_version, agreed_at, welcomed_at FROM members WHERE user_id = ?').get(user);
+  return tb.db
+    .prepare<[string], MemberRow>(
+      'SELECT agreed_version, agreed_at, welcomed_at FROM members WHERE user_id = ?',
+    )
+    .get(user);
 }
 
 function teamJoinEvent(user: string): Json {
@@ -123,7 +124,11 @@ describe('onboarding: the welcome', () => {
   });
 
   it('welcomes once when the workspace and channel joins arrive at the same time', async () => {
-    await Promise.all([tb.teamJoin('U1W0PA'), tb.joinedChannel('U1W0PA', 'C0COMMUNITY'), tb.teamJoin('U1W0PA')]);
+    await Promise.all([
+      tb.teamJoin('U1W0PA'),
+      tb.joinedChannel('U1W0PA', 'C0COMMUNITY'),
+      tb.teamJoin('U1W0PA'),
+    ]);
     await tb.settle();
     expect(welcomesTo(tb, 'U1W0PA')).toHaveLength(1);
     expect(tb.fake.violations).toEqual([]);
@@ -137,7 +142,9 @@ describe('onboarding: the welcome', () => {
   });
 
   it('tries again on a later join event when the welcome could not be posted', async () => {
-    tb.fake.override('chat.postMessage', (_args, index) => (index === 0 ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
+    tb.fake.override('chat.postMessage', (_args, index) =>
+      index === 0 ? { body: { ok: false, error: 'channel_not_found' } } : undefined,
+    );
     await tb.teamJoin('U1W0FL');
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(memberRow(tb, 'U1W0FL')?.welcomed_at).toBeNull();
@@ -251,12 +258,18 @@ describe('onboarding: agreeing to the charter', () => {
     const exported = await tb.command('privacy export', user);
     expect(TestBot.replyText(exported)).toContain('Preparing your data export');
     expect(tb.fake.callsTo('files.completeUploadExternal')).toHaveLength(1);
-    expect(tb.fake.responses.map((r) => r.body.text)).toContain('Your data export is in your direct messages with me.');
+    expect(tb.fake.responses.map((r) => r.body.text)).toContain(
+      'Your data export is in your direct messages with me.',
+    );
 
     await tb.press('onboarding.agree', user);
     const accepted = await tb.command('interests add x', user);
     expect(TestBot.replyText(accepted)).toContain('Added: `x`');
-    expect(tb.db.prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ?').all(user)).toEqual([{ tag: 'x' }]);
+    expect(
+      tb.db
+        .prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ?')
+        .all(user),
+    ).toEqual([{ tag: 'x' }]);
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -313,7 +326,9 @@ describe('onboarding: a new version of the guidelines file', () => {
         await first.stop();
       }
 
-      const second = await TestBot.start({ env: { DATABASE_PATH: databasePath, COMMUNITY_TEXT_PATH: textPath } });
+      const second = await TestBot.start({
+        env: { DATABASE_PATH: databasePath, COMMUNITY_TEXT_PATH: textPath },
+      });
       try {
         const refused = await second.command('interests add go', user);
         expect(TestBot.replyText(refused)).toBe(

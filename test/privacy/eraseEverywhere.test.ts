@@ -1,6 +1,14 @@
 import { ADMIN, TestBot, allText } from '../support/testBot';
 import { profileValues } from '../support/forms';
-import { HR, JOBS_CHANNEL, cardCalls as jobCardCalls, dmsTo, postJob, setUpHr, submitReferral } from '../jobs/support';
+import {
+  HR,
+  JOBS_CHANNEL,
+  cardCalls as jobCardCalls,
+  dmsTo,
+  postJob,
+  setUpHr,
+  submitReferral,
+} from '../jobs/support';
 import { DAY, createEvent, lastCardText, pressOnCard } from '../events/support';
 import { dmButtonValue, tag } from '../coffee/support';
 import { ROUND_1, tickAt } from '../intros/support';
@@ -32,7 +40,9 @@ function announceValues(text: string, postAt: Date): Record<string, Record<strin
   return {
     'announce.channel': { value: { type: 'conversations_select', selected_conversation: 'C0NEWS1' } },
     'announce.text': { value: { type: 'plain_text_input', value: text } },
-    'announce.post_at': { value: { type: 'datetimepicker', selected_date_time: Math.floor(postAt.getTime() / 1000) } },
+    'announce.post_at': {
+      value: { type: 'datetimepicker', selected_date_time: Math.floor(postAt.getTime() / 1000) },
+    },
     'announce.repeat': { value: { type: 'static_select', selected_option: { value: 'none' } } },
     'announce.cron': { value: { type: 'plain_text_input', value: null } },
   };
@@ -41,14 +51,25 @@ function announceValues(text: string, postAt: Date): Record<string, Record<strin
 /** Every text cell, in every table (listed from sqlite_master, so a future table is covered too), that holds `needle`. */
 function cellsHolding(tb: TestBot, needle: string): string[] {
   return tb.rowsMentioning(needle).map(({ table, row }) => {
-    const columns = Object.entries(row).filter(([, value]) => typeof value === 'string' && value.includes(needle));
+    const columns = Object.entries(row).filter(
+      ([, value]) => typeof value === 'string' && value.includes(needle),
+    );
     return `${table}.${columns.map(([column]) => column).join('/')}: ${JSON.stringify(row)}`;
   });
 }
 
-async function member(tb: TestBot, user: string, interests: string, extra: Parameters<typeof profileValues>[0] = {}): Promise<void> {
+async function member(
+  tb: TestBot,
+  user: string,
+  interests: string,
+  extra: Parameters<typeof profileValues>[0] = {},
+): Promise<void> {
   await tb.agree(user);
-  const saved = await tb.submit('profile.modal', profileValues({ name: `Member ${user}`, from: '2015', interests, ...extra }), user);
+  const saved = await tb.submit(
+    'profile.modal',
+    profileValues({ name: `Member ${user}`, from: '2015', interests, ...extra }),
+    user,
+  );
   if (saved.status !== 200) throw new Error(`profile not saved for ${user}`);
 }
 
@@ -80,7 +101,11 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
   // HR asks them to be a contact for a role, but that DM fails for good: HR is told, in a notice whose
   // key embeds the failed DM's key (and so the member's id).
   const quiet = await postJob(tb, { title: 'Quiet role' });
-  tb.fake.override('chat.postMessage', (args) => (args.channel === ERASED && JSON.stringify(args).includes(`coffee:contact:${quiet}:`) ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
+  tb.fake.override('chat.postMessage', (args) =>
+    args.channel === ERASED && JSON.stringify(args).includes(`coffee:contact:${quiet}:`)
+      ? { body: { ok: false, error: 'channel_not_found' } }
+      : undefined,
+  );
   await tb.command(`job contacts ${quiet} ${tag(ERASED)}`, HR);
   await tb.tick();
   await tb.tick();
@@ -88,7 +113,12 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
 
   // Events: one they created with one seat (they take it, another waits), one they go to.
   const startsAt = new Date(new Date(A_WEEK_AFTER_ROUND).getTime() + 3 * DAY);
-  const full = await createEvent(tb, ERASED, { title: 'One seat dinner', capacity: '1', startsAt, reminders: ['1w', '1d'] });
+  const full = await createEvent(tb, ERASED, {
+    title: 'One seat dinner',
+    capacity: '1',
+    startsAt,
+    reminders: ['1w', '1d'],
+  });
   await pressOnCard(tb, 'event.rsvp.going', ERASED, full);
   await pressOnCard(tb, 'event.rsvp.going', WAITING, full);
   const open = await createEvent(tb, ADMIN, { title: 'Open picnic', startsAt, reminders: ['1w'] });
@@ -97,12 +127,19 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
   expect(lastCardText(tb, open)).toContain('Zorblat');
 
   // An announcement they scheduled.
-  const announced = await tb.submit('announcement.modal', announceValues('Picnic next month!', new Date(tb.clock.now().getTime() + 30 * DAY)), ERASED, '');
+  const announced = await tb.submit(
+    'announcement.modal',
+    announceValues('Picnic next month!', new Date(tb.clock.now().getTime() + 30 * DAY)),
+    ERASED,
+    '',
+  );
   expect(announced.json).toMatchObject({ response_action: 'update' });
 
   // Roles: one they recruit for (its card names them), one they are curious about and refer to.
   const recruited = await postJob(tb, { title: 'Platform lead', tags: 'go', recruiter: ERASED });
-  expect(JSON.stringify(jobCardCalls(tb, recruited, 'chat.postMessage')[0]?.args.blocks)).toContain(`<@${ERASED}>`);
+  expect(JSON.stringify(jobCardCalls(tb, recruited, 'chat.postMessage')[0]?.args.blocks)).toContain(
+    `<@${ERASED}>`,
+  );
   const other = await postJob(tb, { title: 'Go engineer', tags: 'go' });
   await tb.press('job.curious', PARTNER, 'message', String(recruited));
   await tb.press('job.curious', ERASED, 'message', String(other));
@@ -119,7 +156,12 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
   await tb.command(`job contacts ${other} ${tag(PARTNER)}`, ERASED);
   await tb.command(`job contacts ${other} ${tag(ERASED)}`, HR);
   await tb.tick();
-  await tb.press('coffee.invite.confirm', ERASED, 'message', dmButtonValue(tb, ERASED, 'coffee.invite.confirm'));
+  await tb.press(
+    'coffee.invite.confirm',
+    ERASED,
+    'message',
+    dmButtonValue(tb, ERASED, 'coffee.invite.confirm'),
+  );
 
   // A digest they ran by hand as HR, and the digests sent to them.
   const sent = await tb.command('digest send', ERASED);
@@ -130,7 +172,16 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
   // An intro round, then "Did you meet?" a week later (the events' 1-week reminders fall due too).
   await tickAt(tb, ROUND_1);
   await tickAt(tb, A_WEEK_AFTER_ROUND);
-  await tb.press('intro.met.yes', ERASED, 'message', String(tb.db.prepare<[string], { group_id: number }>('SELECT group_id FROM intro_members WHERE user_id = ?').get(ERASED)?.group_id));
+  await tb.press(
+    'intro.met.yes',
+    ERASED,
+    'message',
+    String(
+      tb.db
+        .prepare<[string], { group_id: number }>('SELECT group_id FROM intro_members WHERE user_id = ?')
+        .get(ERASED)?.group_id,
+    ),
+  );
   await tb.tick();
 
   return { full, open, recruited };
@@ -147,13 +198,32 @@ describe('privacy: erase removes everything and everywhere', () => {
     await tb.stop();
   });
 
-
   it('a member who did everything leaves neither their id nor their words in any table', async () => {
     await memberWhoDidEverything(tb);
     // Something of everything was stored about them.
     const before = new Set(tb.rowsMentioning(ERASED).map((found) => found.table));
-    expect(tb.db.prepare("SELECT channel, status FROM outbox WHERE key LIKE 'outbox-failure:coffee:contact:%'").all()).toEqual([{ channel: HR, status: 'sent' }]);
-    for (const table of ['members', 'member_roles', 'event_rsvps', 'events', 'announcements', 'jobs', 'funnel_events', 'referrals', 'job_contacts', 'digest_runs', 'digest_items', 'intro_members', 'member_nags', 'outbox', 'user_locales']) {
+    expect(
+      tb.db
+        .prepare("SELECT channel, status FROM outbox WHERE key LIKE 'outbox-failure:coffee:contact:%'")
+        .all(),
+    ).toEqual([{ channel: HR, status: 'sent' }]);
+    for (const table of [
+      'members',
+      'member_roles',
+      'event_rsvps',
+      'events',
+      'announcements',
+      'jobs',
+      'funnel_events',
+      'referrals',
+      'job_contacts',
+      'digest_runs',
+      'digest_items',
+      'intro_members',
+      'member_nags',
+      'outbox',
+      'user_locales',
+    ]) {
       expect(before).toContain(table);
     }
     const partnerBefore = tb.rowsMentioning(PARTNER).length;
@@ -167,9 +237,19 @@ describe('privacy: erase removes everything and everywhere', () => {
     expect(tb.rowsMentioning(PARTNER).length).toBeGreaterThan(0);
     expect(tb.rowsMentioning(PARTNER).length).toBeLessThanOrEqual(partnerBefore);
     // The event they created and the referral they made stay, without them.
-    expect(tb.db.prepare("SELECT created_by FROM events WHERE title = 'One seat dinner'").get()).toEqual({ created_by: null });
-    expect(tb.db.prepare('SELECT referrer, candidate_name, contact, relationship, note FROM referrals').all()).toEqual([
-      { referrer: null, candidate_name: 'Candidate Ren', contact: 'ren@example.com', relationship: null, note: null },
+    expect(tb.db.prepare("SELECT created_by FROM events WHERE title = 'One seat dinner'").get()).toEqual({
+      created_by: null,
+    });
+    expect(
+      tb.db.prepare('SELECT referrer, candidate_name, contact, relationship, note FROM referrals').all(),
+    ).toEqual([
+      {
+        referrer: null,
+        candidate_name: 'Candidate Ren',
+        contact: 'ren@example.com',
+        relationship: null,
+        note: null,
+      },
     ]);
   });
 
@@ -180,7 +260,9 @@ describe('privacy: erase removes everything and everywhere', () => {
     await tb.press('privacy.delete', ERASED);
 
     // The full event: the seat went to the member waiting, and the card says so.
-    expect(tb.db.prepare('SELECT user_id, status FROM event_rsvps WHERE event_id = ?').all(full)).toEqual([{ user_id: WAITING, status: 'going' }]);
+    expect(tb.db.prepare('SELECT user_id, status FROM event_rsvps WHERE event_id = ?').all(full)).toEqual([
+      { user_id: WAITING, status: 'going' },
+    ]);
     expect(lastCardText(tb, full)).toContain(`*1 going*: Member`);
     expect(lastCardText(tb, full)).not.toContain('Zorblat');
     // The other event's card neither names nor counts them.
@@ -200,7 +282,9 @@ describe('privacy: erase removes everything and everywhere', () => {
     await tb.tick();
     expect(told()).toHaveLength(1);
     // Nothing is sent to or about the erased member afterwards.
-    expect(tb.fake.callsTo('chat.postMessage').filter((call) => JSON.stringify(call.args).includes(ERASED))).toEqual([]);
+    expect(
+      tb.fake.callsTo('chat.postMessage').filter((call) => JSON.stringify(call.args).includes(ERASED)),
+    ).toEqual([]);
   });
 
   it('a digest run keyed by its starter (before run keys were random) loses the id, and a post in doubt is found in Slack, not sent twice', async () => {
@@ -210,17 +294,29 @@ describe('privacy: erase removes everything and everywhere', () => {
     await member(tb, WAITING, 'go');
     await postJob(tb, { title: 'Go engineer', tags: 'go' });
     // Slack answers 500 to the digests: each may or may not have been posted.
-    tb.fake.override('chat.postMessage', (args) => (JSON.stringify(args).includes('digest:') ? { status: 500 } : undefined));
+    tb.fake.override('chat.postMessage', (args) =>
+      JSON.stringify(args).includes('digest:') ? { status: 500 } : undefined,
+    );
     await tb.command('digest send', ERASED);
     await tb.tick();
     tb.fake.reset();
     // Rewind the run to how it was keyed before: manual:<time>:<starter>.
-    const run = tb.db.prepare<[], { run_key: string }>("SELECT run_key FROM digest_runs WHERE cadence = 'manual'").get();
+    const run = tb.db
+      .prepare<[], { run_key: string }>("SELECT run_key FROM digest_runs WHERE cadence = 'manual'")
+      .get();
     const legacy = `manual:${tb.clock.now().toISOString()}:${ERASED}`;
     tb.db.prepare("UPDATE digest_runs SET run_key = ? WHERE cadence = 'manual'").run(legacy);
-    tb.db.prepare("UPDATE outbox SET key = replace(key, ?, ?) WHERE key LIKE 'digest%'").run(run?.run_key ?? '', legacy);
+    tb.db
+      .prepare("UPDATE outbox SET key = replace(key, ?, ?) WHERE key LIKE 'digest%'")
+      .run(run?.run_key ?? '', legacy);
     const doubtful = `digest:${legacy}:${PARTNER}`;
-    expect(tb.db.prepare("SELECT key, status, unconfirmed_since IS NOT NULL AS doubt FROM outbox WHERE key LIKE 'digest:%' ORDER BY key").all()).toEqual([
+    expect(
+      tb.db
+        .prepare(
+          "SELECT key, status, unconfirmed_since IS NOT NULL AS doubt FROM outbox WHERE key LIKE 'digest:%' ORDER BY key",
+        )
+        .all(),
+    ).toEqual([
       { key: doubtful, status: 'pending', doubt: 1 },
       { key: `digest:${legacy}:${WAITING}`, status: 'pending', doubt: 1 },
     ]);
@@ -229,15 +325,27 @@ describe('privacy: erase removes everything and everywhere', () => {
 
     await tb.press('privacy.delete', ERASED);
     expect(cellsHolding(tb, ERASED)).toEqual([]);
-    const renamed = tb.db.prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest:%' ORDER BY key").all().map((row) => row.key);
-    expect(renamed).toEqual([expect.stringMatching(/^digest:manual:.+:erased\.\d+:U9PART01$/), expect.stringMatching(/^digest:manual:.+:erased\.\d+:U9WAIT01$/)]);
+    const renamed = tb.db
+      .prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest:%' ORDER BY key")
+      .all()
+      .map((row) => row.key);
+    expect(renamed).toEqual([
+      expect.stringMatching(/^digest:manual:.+:erased\.\d+:U9PART01$/),
+      expect.stringMatching(/^digest:manual:.+:erased\.\d+:U9WAIT01$/),
+    ]);
 
     tb.clock.advance(60 * 60_000);
     await tb.tick();
-    const digestsTo = (user: string) => tb.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === user && (keyOf(call) ?? '').startsWith('digest:'));
+    const digestsTo = (user: string) =>
+      tb.fake
+        .callsTo('chat.postMessage')
+        .filter((call) => call.args.channel === user && (keyOf(call) ?? '').startsWith('digest:'));
     expect(digestsTo(PARTNER)).toHaveLength(1); // only the earlier process's post
     expect(digestsTo(WAITING)).toHaveLength(1);
-    expect(tb.db.prepare('SELECT status, last_error FROM outbox WHERE key = ?').get(renamed[0])).toEqual({ status: 'sent', last_error: 'found_in_history' });
+    expect(tb.db.prepare('SELECT status, last_error FROM outbox WHERE key = ?').get(renamed[0])).toEqual({
+      status: 'sent',
+      last_error: 'found_in_history',
+    });
     await tb.tick();
     expect(digestsTo(PARTNER)).toHaveLength(1);
   });
@@ -248,9 +356,18 @@ describe('privacy: erase removes everything and everywhere', () => {
     await member(tb, PARTNER, 'go');
     await postJob(tb, { title: 'Go engineer', tags: 'go' });
     await tb.command('digest send', ERASED);
-    const keys = tb.db.prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest%'").all().map((row) => row.key);
-    expect(keys).toEqual([expect.stringMatching(/^digest:manual:2026-11-26T01:00:00\.000Z:[0-9a-f]{8}:U9PART01$/)]);
-    const run = tb.db.prepare<[], { run_key: string; started_by: string }>("SELECT run_key, started_by FROM digest_runs WHERE cadence = 'manual'").get();
+    const keys = tb.db
+      .prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest%'")
+      .all()
+      .map((row) => row.key);
+    expect(keys).toEqual([
+      expect.stringMatching(/^digest:manual:2026-11-26T01:00:00\.000Z:[0-9a-f]{8}:U9PART01$/),
+    ]);
+    const run = tb.db
+      .prepare<[], { run_key: string; started_by: string }>(
+        "SELECT run_key, started_by FROM digest_runs WHERE cadence = 'manual'",
+      )
+      .get();
     expect(run?.run_key).toMatch(/^manual:2026-11-26T01:00:00\.000Z:[0-9a-f]{8}$/);
     // Who started it is kept (for the report) only until they erase their data.
     expect(run?.started_by).toBe(ERASED);

@@ -13,16 +13,31 @@ const HIDDEN = 'U9HHID1';
 
 type Visibility = 'all' | 'staff' | 'nobody';
 
-async function member(tb: TestBot, user: string, name: string, visibility: Visibility, interests = 'go'): Promise<void> {
+async function member(
+  tb: TestBot,
+  user: string,
+  name: string,
+  visibility: Visibility,
+  interests = 'go',
+): Promise<void> {
   await tb.agree(user);
-  const saved = await tb.submit('profile.modal', profileValues({ name, from: '2015', title: `${name} title`, interests, visibility }), user);
+  const saved = await tb.submit(
+    'profile.modal',
+    profileValues({ name, from: '2015', title: `${name} title`, interests, visibility }),
+    user,
+  );
   if (saved.status !== 200) throw new Error(`profile not saved for ${user}`);
 }
 
 /** The uploaded files of this run, by file name, as text without the byte-order mark. */
 function uploadedFiles(tb: TestBot): Map<string, string> {
   const names = tb.fake.callsTo('files.getUploadURLExternal').map((call) => String(call.args.filename));
-  return new Map(tb.fake.uploads.map((upload, i) => [names[i] ?? '', upload.content.toString('utf8').replace(/^\uFEFF/, '')]));
+  return new Map(
+    tb.fake.uploads.map((upload, i) => [
+      names[i] ?? '',
+      upload.content.toString('utf8').replace(/^\uFEFF/, ''),
+    ]),
+  );
 }
 
 /** Rows of a CSV whose cells are all quoted (as ours are): enough for ids and numbers. */
@@ -63,9 +78,23 @@ describe('hidden members stay hidden', () => {
       await tb.command('stats csv', HR);
       await tb.fake.waitForResponse((r) => allText(r.body).includes('two CSV files'));
       const files = uploadedFiles(tb);
-      expect([...files.keys()]).toEqual(['comeback-funnel-2026-11-24.csv', 'member-engagement-2026-11-24.csv']);
+      expect([...files.keys()]).toEqual([
+        'comeback-funnel-2026-11-24.csv',
+        'member-engagement-2026-11-24.csv',
+      ]);
       const rows = csvRows(files.get('member-engagement-2026-11-24.csv') ?? '');
-      expect(rows[0]).toEqual(['user_id', 'agreed_at', 'agreed_version', 'profile_complete', 'interests', 'last_active_at', 'rsvps', 'curious', 'apply_clicks', 'digest_frequency']);
+      expect(rows[0]).toEqual([
+        'user_id',
+        'agreed_at',
+        'agreed_version',
+        'profile_complete',
+        'interests',
+        'last_active_at',
+        'rsvps',
+        'curious',
+        'apply_clicks',
+        'digest_frequency',
+      ]);
       const byId = new Map(rows.slice(1).map((row) => [row[0], row]));
       expect(byId.get(VISIBLE)?.slice(6, 9)).toEqual(['1', '1', '1']);
       expect(byId.get(STAFF_ONLY)?.slice(6, 9)).toEqual(['1', '1', '1']);
@@ -83,7 +112,16 @@ describe('hidden members stay hidden', () => {
       const files = uploadedFiles(tb);
       expect([...files.keys()]).toEqual(['event-engagement-2026-11-24.csv']);
       const rows = csvRows(files.get('event-engagement-2026-11-24.csv') ?? '');
-      expect(rows[0]).toEqual(['user_id', 'agreed_at', 'agreed_version', 'profile_complete', 'interests', 'last_active_at', 'rsvps', 'digest_frequency']);
+      expect(rows[0]).toEqual([
+        'user_id',
+        'agreed_at',
+        'agreed_version',
+        'profile_complete',
+        'interests',
+        'last_active_at',
+        'rsvps',
+        'digest_frequency',
+      ]);
       const ids = rows.slice(1).map((row) => row[0]);
       expect(ids).toContain(VISIBLE);
       expect(ids).not.toContain(STAFF_ONLY);
@@ -101,7 +139,9 @@ describe('hidden members stay hidden', () => {
       expect(reply.body.text).toBe(
         'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
       );
-      expect(JSON.stringify(tb.fake.callsTo('files.completeUploadExternal')[0]?.args.files)).toContain('イベント参加状況');
+      expect(JSON.stringify(tb.fake.callsTo('files.completeUploadExternal')[0]?.args.files)).toContain(
+        'イベント参加状況',
+      );
     });
   });
 
@@ -132,7 +172,11 @@ describe('hidden members stay hidden', () => {
       const id = await createEvent(tb, ORGANIZER, { title: 'Tea ceremony' });
       await pressOnCard(tb, 'event.rsvp.going', VISIBLE, id);
       expect(lastCardText(tb, id)).toContain('*1 going*: Vera');
-      await tb.submit('profile.modal', profileValues({ name: 'Vera Visible', from: '2015', interests: 'go', visibility: 'nobody' }), VISIBLE);
+      await tb.submit(
+        'profile.modal',
+        profileValues({ name: 'Vera Visible', from: '2015', interests: 'go', visibility: 'nobody' }),
+        VISIBLE,
+      );
       expect(lastCardText(tb, id)).toContain('*1 going*"');
       expect(lastCardText(tb, id)).not.toContain('Vera');
     });
@@ -186,7 +230,9 @@ describe('hidden members stay hidden', () => {
 
     it('top interests leave out a tag fewer than 3 members hold, so a rare one cannot single anyone out', async () => {
       const report = allText((await tb.command('stats', ADMIN)).json);
-      expect(report).toContain('*Top 10 interests (members holding each; only interests 3 or more members hold)*\n1. `go`: 3');
+      expect(report).toContain(
+        '*Top 10 interests (members holding each; only interests 3 or more members hold)*\n1. `go`: 3',
+      );
       expect(report).not.toContain('falconry');
       expect(report).not.toContain('design');
     });

@@ -42,7 +42,17 @@ describe('the event, role and announcement forms check the submitter is in the c
 
   const submitEvent = (user: string, channel: string) => {
     const start = new Date(tb.clock.now().getTime() + 3 * 86_400_000);
-    return tb.submit('event.modal', eventValues({ title: 'Board games', channel, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }), user, '{"eventId":null}');
+    return tb.submit(
+      'event.modal',
+      eventValues({
+        title: 'Board games',
+        channel,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3_600_000),
+      }),
+      user,
+      '{"eventId":null}',
+    );
   };
 
   it('an event in a private channel the organizer is not in: an error on the channel field, nothing saved', async () => {
@@ -87,7 +97,12 @@ describe('the event, role and announcement forms check the submitter is in the c
     const start = new Date(tb.clock.now().getTime() + 3 * 86_400_000);
     const response = await tb.submit(
       'event.modal',
-      eventValues({ title: 'Board games', channel: 'C0HRONLY1', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }),
+      eventValues({
+        title: 'Board games',
+        channel: 'C0HRONLY1',
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3_600_000),
+      }),
       ORG,
       JSON.stringify({ eventId: id }),
     );
@@ -112,7 +127,16 @@ describe('the event, role and announcement forms check the submitter is in the c
   });
 
   const submitAnnouncement = (user: string, channel: string) =>
-    tb.submit('announcement.modal', announceValues({ channel, text: 'Staff plans', postAt: new Date(tb.clock.now().getTime() + 86_400_000) }), user, '');
+    tb.submit(
+      'announcement.modal',
+      announceValues({
+        channel,
+        text: 'Staff plans',
+        postAt: new Date(tb.clock.now().getTime() + 86_400_000),
+      }),
+      user,
+      '',
+    );
 
   it('an announcement into a private channel the organizer is not in: an error on the channel field, nothing saved or posted', async () => {
     tb.fake.declareChannel('C0HRONLY1', { isPrivate: true, members: [HR] });
@@ -137,10 +161,14 @@ describe('the event, role and announcement forms check the submitter is in the c
   it('an announcement: invite the bot to a private channel it cannot see; try again when Slack does not answer', async () => {
     tb.fake.declareChannel('C0NOBOT01', { isPrivate: true, members: [ORG], botIsMember: false });
     const before = tb.snapshot();
-    expect(fieldErrors(await submitAnnouncement(ORG, 'C0NOBOT01'))).toEqual({ 'announce.channel': en.announcements.errors.channelUnreadable });
+    expect(fieldErrors(await submitAnnouncement(ORG, 'C0NOBOT01'))).toEqual({
+      'announce.channel': en.announcements.errors.channelUnreadable,
+    });
     expect(en.announcements.errors.channelUnreadable).toContain('/invite @Homecoming');
     tb.fake.override('conversations.info', () => ({ status: 429, headers: { 'Retry-After': '30' } }));
-    expect(fieldErrors(await submitAnnouncement(ORG, 'C0BUSY01'))).toEqual({ 'announce.channel': en.announcements.errors.channelUnavailable });
+    expect(fieldErrors(await submitAnnouncement(ORG, 'C0BUSY01'))).toEqual({
+      'announce.channel': en.announcements.errors.channelUnavailable,
+    });
     expect(tb.snapshot()).toBe(before);
   });
 

@@ -54,7 +54,10 @@ describe('a button press acts on its own view only', () => {
   });
 
   it('from the privacy modal: only body.view.id is updated, never the view named elsewhere', async () => {
-    const response = await tb.post(pressInModal({ id: 'VPRIVACYOWN1', callbackId: 'privacy.modal' }), 'application/x-www-form-urlencoded');
+    const response = await tb.post(
+      pressInModal({ id: 'VPRIVACYOWN1', callbackId: 'privacy.modal' }),
+      'application/x-www-form-urlencoded',
+    );
     await tb.settle();
     expect(response.status).toBe(200);
     const updates = tb.fake.callsTo('views.update');
@@ -63,11 +66,16 @@ describe('a button press acts on its own view only', () => {
   });
 
   it('a payload claiming another modal (an event form) updates no view; the member gets the answer by DM', async () => {
-    const response = await tb.post(pressInModal({ id: 'VEVENTFORM1', callbackId: 'event.modal' }), 'application/x-www-form-urlencoded');
+    const response = await tb.post(
+      pressInModal({ id: 'VEVENTFORM1', callbackId: 'event.modal' }),
+      'application/x-www-form-urlencoded',
+    );
     await tb.settle();
     expect(response.status).toBe(200);
     expect(tb.fake.callsTo('views.update')).toEqual([]);
     const dms = tb.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === MEMBER);
-    expect(dms.map((call) => call.args.text)).toContain('Your data export is in your direct messages with me.');
+    expect(dms.map((call) => call.args.text)).toContain(
+      'Your data export is in your direct messages with me.',
+    );
   });
 });

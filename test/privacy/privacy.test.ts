@@ -2,10 +2,6 @@ import { ADMIN, TestBot, allText } from '../support/testBot';
 import { record, buttons, actionIds, type Json } from '../support/blocks';
 import community from '../../content/community.json';
 
-
-
-
-
 function text(value: string): Json {
   return { value: { type: 'plain_text_input', value } };
 }
@@ -20,7 +16,9 @@ function fullProfile(name: string): Json {
     'profile.location': text('Kyoto'),
     'profile.bio': text('Hello there'),
     'profile.interests': text('Design, golang'),
-    'profile.open_to': { value: { type: 'checkboxes', selected_options: [{ value: 'mentoring' }, { value: 'comeback' }] } },
+    'profile.open_to': {
+      value: { type: 'checkboxes', selected_options: [{ value: 'mentoring' }, { value: 'comeback' }] },
+    },
     'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: 'all' } } },
   };
 }
@@ -68,7 +66,9 @@ describe('privacy', () => {
     tb.fake.reset();
 
     const response = await tb.command('privacy export', user);
-    expect(TestBot.replyText(response)).toBe('Preparing your data export; it will arrive in a direct message in a moment.');
+    expect(TestBot.replyText(response)).toBe(
+      'Preparing your data export; it will arrive in a direct message in a moment.',
+    );
     expect(record(response.json).response_type).toBe('ephemeral');
 
     const opened = tb.fake.callsTo('conversations.open');
@@ -79,9 +79,15 @@ describe('privacy', () => {
     const completed = tb.fake.callsTo('files.completeUploadExternal');
     expect(completed).toHaveLength(1);
     expect(completed[0]?.args.channel_id).toBe(`D${user}`);
-    expect(completed[0]?.args.initial_comment).toBe('Here is every piece of data Homecoming stores about you, as JSON.');
+    expect(completed[0]?.args.initial_comment).toBe(
+      'Here is every piece of data Homecoming stores about you, as JSON.',
+    );
     const methods = tb.fake.calls.map((call) => call.method).filter((method) => method !== 'users.info');
-    expect(methods).toEqual(['conversations.open', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
+    expect(methods).toEqual([
+      'conversations.open',
+      'files.getUploadURLExternal',
+      'files.completeUploadExternal',
+    ]);
 
     const data = exportedJson(tb);
     expect(data.userId).toBe(user);
@@ -125,15 +131,21 @@ describe('privacy', () => {
     tb.fake.reset();
 
     const response = await tb.command('privacy export', user);
-    expect(TestBot.replyText(response)).toBe('データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。');
+    expect(TestBot.replyText(response)).toBe(
+      'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
+    );
     const completed = tb.fake.callsTo('files.completeUploadExternal');
     expect(completed).toHaveLength(1);
     expect(completed[0]?.args.channel_id).toBe(`D${user}`);
-    expect(completed[0]?.args.initial_comment).toBe('Homecoming があなたについて保存しているすべてのデータ(JSON)です。');
+    expect(completed[0]?.args.initial_comment).toBe(
+      'Homecoming があなたについて保存しているすべてのデータ(JSON)です。',
+    );
     const data = exportedJson(tb);
     expect(data.language).toBe('ja-JP');
     expect(data.interests).toEqual([{ tag: 'テニス', addedAt: tb.clock.now().toISOString() }]);
-    expect(tb.fake.responses[0]?.body.text).toBe('データのエクスポートを私とのダイレクトメッセージに送りました。');
+    expect(tb.fake.responses[0]?.body.text).toBe(
+      'データのエクスポートを私とのダイレクトメッセージに送りました。',
+    );
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -145,7 +157,9 @@ describe('privacy', () => {
     expect(before.length).toBeGreaterThan(0);
 
     const response = await tb.command('privacy delete', user);
-    expect(TestBot.replyText(response)).toBe('Do you want to erase all your data from Homecoming? Press the button to confirm.');
+    expect(TestBot.replyText(response)).toBe(
+      'Do you want to erase all your data from Homecoming? Press the button to confirm.',
+    );
     const shown = buttons(response.json);
     expect(shown.map((button) => button.action_id)).toEqual(['privacy.delete']);
     const button = shown[0] ?? {};
@@ -166,7 +180,9 @@ describe('privacy', () => {
     const user = 'U3P0DL';
     await memberWithEverything(tb, user, 'Mika');
     const tables = new Set(tb.rowsMentioning(user).map((found) => found.table));
-    expect(tables).toEqual(new Set(['members', 'member_interests', 'member_availability', 'member_roles', 'user_locales']));
+    expect(tables).toEqual(
+      new Set(['members', 'member_interests', 'member_availability', 'member_roles', 'user_locales']),
+    );
     const other = 'U3P0KP';
     await tb.agree(other);
     const othersRows = tb.rowsMentioning(other);
@@ -251,7 +267,9 @@ describe('privacy', () => {
     expect(exportedJson(tb).userId).toBe(user);
     const updates = tb.fake.callsTo('views.update');
     expect(updates).toHaveLength(1);
-    expect(allText(record(updates[0]?.args.view).blocks)).toContain('Your data export is in your direct messages with me.');
+    expect(allText(record(updates[0]?.args.view).blocks)).toContain(
+      'Your data export is in your direct messages with me.',
+    );
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -273,7 +291,9 @@ describe('privacy', () => {
     const posts = tb.fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.args.channel).toBe(`D${user}`);
-    expect(posts[0]?.args.text).toBe('Preparing your data export; it will arrive in a direct message in a moment.');
+    expect(posts[0]?.args.text).toBe(
+      'Preparing your data export; it will arrive in a direct message in a moment.',
+    );
     expect(tb.fake.responses).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
   });

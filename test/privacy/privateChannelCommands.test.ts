@@ -52,7 +52,12 @@ describe('commands on items in a private channel', () => {
     expect(await commandText(tb, text, user)).toBe(refusal);
     expect(tb.snapshot()).toBe(before);
     await tb.tick();
-    expect(tb.fake.calls.slice(calls).map((c) => c.method).filter((m) => m !== 'users.info')).toEqual([]);
+    expect(
+      tb.fake.calls
+        .slice(calls)
+        .map((c) => c.method)
+        .filter((m) => m !== 'users.info'),
+    ).toEqual([]);
     expect(tb.snapshot()).toBe(before);
   }
 
@@ -71,14 +76,21 @@ describe('commands on items in a private channel', () => {
     const before = tb.snapshot();
     const response = await tb.submit(
       'event.modal',
-      eventValues({ title: 'Not secret any more', channel: OPEN_EVENTS, startsAt: EVENT_START, endsAt: new Date(EVENT_START.getTime() + HOUR) }),
+      eventValues({
+        title: 'Not secret any more',
+        channel: OPEN_EVENTS,
+        startsAt: EVENT_START,
+        endsAt: new Date(EVENT_START.getTime() + HOUR),
+      }),
       OUT_ORG,
       JSON.stringify({ eventId: world.secretEvent }),
     );
     expect(allText(response.json)).toContain(en.events.notInAudienceManage);
     expect(tb.snapshot()).toBe(before);
     await tb.tick();
-    expect(tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').includes(':changed:'))).toEqual([]);
+    expect(tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').includes(':changed:'))).toEqual(
+      [],
+    );
   });
 
   it('HR and admins outside the channel are refused job close, hired, contacts, post and talent', async () => {
@@ -94,7 +106,9 @@ describe('commands on items in a private channel', () => {
         await expectRefused(text, user, en.jobs.notInAudienceManage);
       }
     }
-    expect(await commandText(tb, `talent ${world.openJob}`, OUT_HR)).not.toContain(en.jobs.notInAudienceManage);
+    expect(await commandText(tb, `talent ${world.openJob}`, OUT_HR)).not.toContain(
+      en.jobs.notInAudienceManage,
+    );
     expect(await commandText(tb, `job close ${world.secretJob}`, HR)).toBe(en.jobs.closedDone('Secret role'));
   });
 
@@ -121,7 +135,10 @@ describe('commands on items in a private channel', () => {
     const uploads = tb.fake.uploads.length;
     await tb.command('stats csv', OUT_HR);
     await tb.fake.waitForResponse((r) => allText(r.body).includes(en.stats.csvSent));
-    const funnel = tb.fake.uploads.slice(uploads).map((u) => u.content.toString('utf8')).find((csv) => csv.includes('"job_id","title"'));
+    const funnel = tb.fake.uploads
+      .slice(uploads)
+      .map((u) => u.content.toString('utf8'))
+      .find((csv) => csv.includes('"job_id","title"'));
     expect(funnel).toContain('Open role');
     expect(funnel).not.toContain('Secret role');
     expect(funnel?.split('\r\n').filter((line) => line.startsWith(`"${world.secretJob}",`))).toEqual([]);
@@ -133,7 +150,12 @@ describe('commands on items in a private channel', () => {
   });
 
   it('an organizer outside the channel does not see an announcement scheduled into it, nor may an admin outside cancel it', async () => {
-    const ack = await tb.submit('announcement.modal', announceValues({ channel: SECRET, text: 'Secret plans', postAt: new Date('2026-11-25T01:00:00Z') }), ORG, '');
+    const ack = await tb.submit(
+      'announcement.modal',
+      announceValues({ channel: SECRET, text: 'Secret plans', postAt: new Date('2026-11-25T01:00:00Z') }),
+      ORG,
+      '',
+    );
     expect((ack.json as { response_action: string }).response_action).toBe('update');
     const id = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
     expect(await commandText(tb, 'announce list', ORG)).toContain(`#${id}`);
@@ -158,7 +180,12 @@ describe('messages about a private item go only to members of its channel', () =
   });
 
   it('a freed seat skips the first member waiting who left the channel, and goes to the next', async () => {
-    const full = await createEvent(tb, ORG, { title: 'Small dinner', channel: SECRET, capacity: '1', startsAt: EVENT_START });
+    const full = await createEvent(tb, ORG, {
+      title: 'Small dinner',
+      channel: SECRET,
+      capacity: '1',
+      startsAt: EVENT_START,
+    });
     await tb.press('event.rsvp.going', INSIDER, 'message', String(full));
     await tb.press('event.rsvp.going', FIRST, 'message', String(full));
     await tb.press('event.rsvp.going', SECOND, 'message', String(full));
@@ -170,7 +197,9 @@ describe('messages about a private item go only to members of its channel', () =
     expect(rsvpOf(tb, full, FIRST)).toBe('waitlist');
     expect(rsvpOf(tb, full, SECOND)).toBe('going');
     await tb.tick();
-    const promoted = tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').includes(':promoted:'));
+    const promoted = tb.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => (keyOf(c) ?? '').includes(':promoted:'));
     expect(promoted.map((c) => c.args.channel)).toEqual([SECOND]);
   });
 
@@ -181,7 +210,14 @@ describe('messages about a private item go only to members of its channel', () =
     await leftChannel(tb, INSIDER, SECRET);
     await tb.press('job.referral.contacted', HR, 'message', String(referral));
     await tb.tick();
-    expect(tb.db.prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?').get(referral)?.status).toBe('contacted');
-    expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === INSIDER && (keyOf(c) ?? '').includes(':moved:'))).toEqual([]);
+    expect(
+      tb.db.prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?').get(referral)
+        ?.status,
+    ).toBe('contacted');
+    expect(
+      tb.fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === INSIDER && (keyOf(c) ?? '').includes(':moved:')),
+    ).toEqual([]);
   });
 });

@@ -44,7 +44,11 @@ describe('items in a private channel reach only its members', () => {
     const doors = async (user: string): Promise<string> => {
       const dmBefore = tb.fake.callsTo('chat.postMessage').length;
       await tb.dm('events', user);
-      const dm = tb.fake.callsTo('chat.postMessage').slice(dmBefore).map((c) => allText(c.args)).join('\n');
+      const dm = tb.fake
+        .callsTo('chat.postMessage')
+        .slice(dmBefore)
+        .map((c) => allText(c.args))
+        .join('\n');
       return [
         await commandText(tb, 'events', user),
         await commandText(tb, 'jobs', user),
@@ -69,14 +73,22 @@ describe('items in a private channel reach only its members', () => {
     tb.clock.set(DIGEST_TIME);
     await tb.tick();
     await tb.tick();
-    const toOutsider = digestsTo(tb, OUTSIDER).map((c) => allText(c.args)).join('\n');
+    const toOutsider = digestsTo(tb, OUTSIDER)
+      .map((c) => allText(c.args))
+      .join('\n');
     expect(toOutsider).toContain('Open role');
     expect(toOutsider).toContain('Open meetup');
     expect(toOutsider).not.toContain('Secret');
-    const toInsider = digestsTo(tb, INSIDER).map((c) => allText(c.args)).join('\n');
+    const toInsider = digestsTo(tb, INSIDER)
+      .map((c) => allText(c.args))
+      .join('\n');
     expect(toInsider).toContain('Secret role');
     expect(toInsider).toContain('Secret offsite');
-    const shown = tb.db.prepare<[number], { user_id: string }>("SELECT user_id FROM funnel_events WHERE step = 'shown' AND job_id = ?").all(world.secretJob);
+    const shown = tb.db
+      .prepare<[number], { user_id: string }>(
+        "SELECT user_id FROM funnel_events WHERE step = 'shown' AND job_id = ?",
+      )
+      .all(world.secretJob);
     expect(shown.map((row) => row.user_id)).not.toContain(OUTSIDER);
   });
 
@@ -99,14 +111,22 @@ describe('items in a private channel reach only its members', () => {
       expect(toldSince(tb, told)).toEqual([{ text: refusal, ephemeral: true }]);
       expect(tb.snapshot()).toBe(before);
       // No file, no modal, no card update, no DM to the recruiter: only the locale lookup may have run.
-      expect(tb.fake.calls.slice(calls).map((c) => c.method).filter((m) => m !== 'users.info')).toEqual([]);
+      expect(
+        tb.fake.calls
+          .slice(calls)
+          .map((c) => c.method)
+          .filter((m) => m !== 'users.info'),
+      ).toEqual([]);
     }
     expect(rsvpOf(tb, world.secretEvent, OUTSIDER)).toBeUndefined();
   });
 
   it('a forged referral form for the role is refused in the modal, and a press from a list in Japanese too', async () => {
     const before = tb.snapshot();
-    const response = await submitReferral(tb, OUTSIDER, world.secretJob, { name: 'Ken', contact: 'ken@example.com' });
+    const response = await submitReferral(tb, OUTSIDER, world.secretJob, {
+      name: 'Ken',
+      contact: 'ken@example.com',
+    });
     expect(allText(response.json)).toContain(en.jobs.notInAudience);
     expect(tb.snapshot()).toBe(before);
 
@@ -122,7 +142,9 @@ describe('items in a private channel reach only its members', () => {
     await tb.press('event.rsvp.going', INSIDER, 'message', String(world.secretEvent));
     expect(rsvpOf(tb, world.secretEvent, INSIDER)).toBe('going');
     await tb.press('event.ics', INSIDER, 'message', String(world.secretEvent));
-    expect(tb.fake.uploads.map((u) => u.content.toString('utf8')).join('')).toContain('SUMMARY:Secret offsite');
+    expect(tb.fake.uploads.map((u) => u.content.toString('utf8')).join('')).toContain(
+      'SUMMARY:Secret offsite',
+    );
     await tb.press('job.curious', INSIDER, 'message', String(world.secretJob));
     await tb.tick();
     const toRecruiter = tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === HR);
@@ -145,7 +167,8 @@ describe('membership follows the channel', () => {
   });
 
   it('after member_left_channel the former member loses access at once, and gets no reminder', async () => {
-    for (const user of [INSIDER, STAYER]) await tb.press('event.rsvp.going', user, 'message', String(world.secretEvent));
+    for (const user of [INSIDER, STAYER])
+      await tb.press('event.rsvp.going', user, 'message', String(world.secretEvent));
     expect(await commandText(tb, 'events', INSIDER)).toContain('Secret offsite');
 
     tb.fake.removeChannelMember(SECRET, INSIDER);
@@ -161,7 +184,9 @@ describe('membership follows the channel', () => {
     // The day-before reminder goes to those still in the channel only.
     tb.clock.set('2026-12-02T10:00:00Z');
     await tb.tick();
-    const reminded = tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').includes(':reminder:1d:dm:'));
+    const reminded = tb.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => (keyOf(c) ?? '').includes(':reminder:1d:dm:'));
     expect(reminded.map((c) => c.args.channel)).toEqual([STAYER]);
   });
 

@@ -37,14 +37,21 @@ describe('coffee chats about a role in a private channel', () => {
     await tb.command(`job contacts ${world.secretJob} ${contacts.map(tag).join(' ')}`, HR);
     await tb.tick();
     for (const contact of contacts) {
-      await tb.press('coffee.invite.confirm', contact, 'message', dmButtonValue(tb, contact, 'coffee.invite.confirm'));
+      await tb.press(
+        'coffee.invite.confirm',
+        contact,
+        'message',
+        dmButtonValue(tb, contact, 'coffee.invite.confirm'),
+      );
     }
   }
 
   /** INSIDER asks for a chat about the private role; the first contact gets the ask. */
   async function insiderAsks(): Promise<void> {
     await tb.press('coffee.request', INSIDER, 'message', String(world.secretJob));
-    await tb.fake.waitForResponse((r) => allText(r.body).includes('I asked someone on the team behind “Secret role”'));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('I asked someone on the team behind “Secret role”'),
+    );
     await tb.tick();
   }
 
@@ -53,7 +60,10 @@ describe('coffee chats about a role in a private channel', () => {
     await leftChannel(tb, INSIDER, SECRET);
   }
 
-  const requestStatus = () => tb.db.prepare<[string], { status: string }>('SELECT status FROM coffee_requests WHERE member = ?').get(INSIDER)?.status;
+  const requestStatus = () =>
+    tb.db
+      .prepare<[string], { status: string }>('SELECT status FROM coffee_requests WHERE member = ?')
+      .get(INSIDER)?.status;
 
   it('the member left the channel: the contact’s Accept opens no group DM, the member gets no DM, the contact hears it lapsed', async () => {
     await confirmedContacts([TEAM_IN]);
@@ -68,10 +78,14 @@ describe('coffee chats about a role in a private channel', () => {
     await tb.tick();
     expect(tb.fake.callsTo('conversations.open').filter((c) => typeof c.args.users === 'string')).toEqual([]);
     expect(groupPosts(tb)).toEqual([]);
-    expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === INSIDER)).toHaveLength(dmsToMember);
+    expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === INSIDER)).toHaveLength(
+      dmsToMember,
+    );
     expect(dmsWith(tb, INSIDER, 'Good news')).toEqual([]);
     expect(requestStatus()).toBe('unavailable');
-    expect(TestBot.replyText(await tb.command(`job contacts ${world.secretJob}`, HR))).toContain('Coffee chats: 1 requested · 0 held');
+    expect(TestBot.replyText(await tb.command(`job contacts ${world.secretJob}`, HR))).toContain(
+      'Coffee chats: 1 requested · 0 held',
+    );
   });
 
   it('the member left: “Not now” asks nobody else and sends the member no DM; the contact is told in Japanese', async () => {
@@ -79,7 +93,12 @@ describe('coffee chats about a role in a private channel', () => {
     await insiderAsks();
     expect(dmsWith(tb, TEAM_JA, 'Secret role')).toHaveLength(2); // the invitation and the ask
     await insiderLeaves();
-    await tb.press('coffee.ask.decline', TEAM_JA, 'message', dmButtonValue(tb, TEAM_JA, 'coffee.ask.decline'));
+    await tb.press(
+      'coffee.ask.decline',
+      TEAM_JA,
+      'message',
+      dmButtonValue(tb, TEAM_JA, 'coffee.ask.decline'),
+    );
     await tb.fake.waitForResponse((r) => allText(r.body).includes(ja.coffee.askLapsed('Secret role')));
     await tb.tick();
     expect(dmsWith(tb, TEAM_IN, 'is curious about')).toEqual([]);
@@ -98,7 +117,9 @@ describe('coffee chats about a role in a private channel', () => {
     tb.fake.removeChannelMember(SECRET, TEAM_JA);
     await leftChannel(tb, TEAM_JA, SECRET);
     await tb.press('job.curious', OTHER, 'message', String(world.secretJob));
-    const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('curious about “Secret role”'));
+    const reply = await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('curious about “Secret role”'),
+    );
     expect(buttons(reply.body.blocks)).toEqual([]);
   });
 
@@ -109,7 +130,9 @@ describe('coffee chats about a role in a private channel', () => {
     tb.fake.removeChannelMember(SECRET, TEAM_IN);
     await leftChannel(tb, TEAM_IN, SECRET);
     await tb.press('coffee.ask.accept', TEAM_IN, 'message', askId);
-    await tb.fake.waitForResponse((r) => allText(r.body).includes(en.coffee.askContactOutside('Secret role')));
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes(en.coffee.askContactOutside('Secret role')),
+    );
     await tb.tick();
     expect(groupPosts(tb)).toEqual([]);
     expect(dmsWith(tb, TEAM_JA, `<@${INSIDER}>`)).toHaveLength(1);
@@ -119,11 +142,20 @@ describe('coffee chats about a role in a private channel', () => {
     await tb.command(`job contacts ${world.secretJob}`, HR); // HR's first command records them as active
     const before = tb.snapshot();
     const calls = tb.fake.calls.length;
-    const text = await commandText(tb, `job contacts ${world.secretJob} ${tag(TEAM_IN)} ${tag(TEAM_OUT)}`, HR);
+    const text = await commandText(
+      tb,
+      `job contacts ${world.secretJob} ${tag(TEAM_IN)} ${tag(TEAM_OUT)}`,
+      HR,
+    );
     expect(text).toBe(en.coffee.outsideChannel(`<@${TEAM_OUT}>`, `<#${SECRET}>`));
     expect(tb.snapshot()).toBe(before);
     await tb.tick();
-    expect(tb.fake.calls.slice(calls).map((c) => c.method).filter((m) => m !== 'users.info')).toEqual([]);
+    expect(
+      tb.fake.calls
+        .slice(calls)
+        .map((c) => c.method)
+        .filter((m) => m !== 'users.info'),
+    ).toEqual([]);
     // A public role takes anyone; a contact in the channel is added as before.
     expect(await commandText(tb, `job contacts ${world.openJob} ${tag(TEAM_OUT)}`, HR)).toContain('I asked');
     expect(await commandText(tb, `job contacts ${world.secretJob} ${tag(TEAM_IN)}`, HR)).toContain('I asked');

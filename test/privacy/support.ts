@@ -45,7 +45,13 @@ export async function buildWorld(tb: TestBot, extraMembers: readonly string[] = 
   for (const user of [INSIDER, OUTSIDER, ...extraMembers]) await member(tb, user);
   const hour = 3_600_000;
   const event = (title: string, channel: string) =>
-    createEvent(tb, ORG, { title, channel, tags: 'design', startsAt: EVENT_START, endsAt: new Date(EVENT_START.getTime() + 2 * hour) });
+    createEvent(tb, ORG, {
+      title,
+      channel,
+      tags: 'design',
+      startsAt: EVENT_START,
+      endsAt: new Date(EVENT_START.getTime() + 2 * hour),
+    });
   return {
     secretEvent: await event('Secret offsite', SECRET),
     openEvent: await event('Open meetup', OPEN_EVENTS),
@@ -69,12 +75,16 @@ export async function homeText(tb: TestBot, user: string): Promise<string> {
 }
 
 export function digestsTo(tb: TestBot, user: string): RecordedCall[] {
-  return tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === user && (keyOf(c) ?? '').startsWith('digest:'));
+  return tb.fake
+    .callsTo('chat.postMessage')
+    .filter((c) => c.args.channel === user && (keyOf(c) ?? '').startsWith('digest:'));
 }
 
 /** What the presser was told, ephemerally, since `from` posts to response URLs. */
 export function toldSince(tb: TestBot, from: number): { text: string; ephemeral: boolean }[] {
-  return tb.fake.responses.slice(from).map((r) => ({ text: allText(r.body), ephemeral: r.body.response_type === 'ephemeral' }));
+  return tb.fake.responses
+    .slice(from)
+    .map((r) => ({ text: allText(r.body), ephemeral: r.body.response_type === 'ephemeral' }));
 }
 
 export function leftChannel(tb: TestBot, user: string, channel: string) {
@@ -86,5 +96,9 @@ export function joinedChannel(tb: TestBot, user: string, channel: string) {
 }
 
 export function rsvpOf(tb: TestBot, eventId: number, user: string): string | undefined {
-  return tb.db.prepare<[number, string], { status: string }>('SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?').get(eventId, user)?.status;
+  return tb.db
+    .prepare<[number, string], { status: string }>(
+      'SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?',
+    )
+    .get(eventId, user)?.status;
 }

@@ -143,7 +143,12 @@ describe('outbox delivery', () => {
     expect(tb.sleeps).toEqual([]);
     const row = outbox.find('test:429-long');
     // Slack refused the call: nothing went out, so neither a history check nor an attempt is counted.
-    expect(row).toMatchObject({ status: 'pending', attempts: 0, lastError: 'ratelimited', unconfirmedSince: null });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lastError: 'ratelimited',
+      unconfirmedSince: null,
+    });
     expect(row?.nextAttemptAt.getTime()).toBe(tb.clock.now().getTime() + 600_000);
     tb.clock.advance(599_000);
     await tb.tick();

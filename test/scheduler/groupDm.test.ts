@@ -1,6 +1,13 @@
 import { groupDmTarget } from '../../src/scheduler/types';
 import { TestBot } from '../support/testBot';
-import { MINUTE, attemptsFor, postAsEarlierProcess, postsFor, request, simulateCrashedClaim } from './helpers';
+import {
+  MINUTE,
+  attemptsFor,
+  postAsEarlierProcess,
+  postsFor,
+  request,
+  simulateCrashedClaim,
+} from './helpers';
 
 /** The fake names a group DM G + its members' ids; Slack would give an opaque G… or C… id. */
 const GROUP = 'GU0G1U0G2U0G3';
@@ -22,14 +29,25 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
     expect(await tb.tick()).toMatchObject({ sent: 1 });
     expect(tb.fake.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['U0G1,U0G2,U0G3']);
     expect(postsFor('group:plain', tb.fake).map((c) => c.args.channel)).toEqual([GROUP]);
-    expect(tb.bot.services.outbox.find('group:plain')).toMatchObject({ status: 'sent', channel: TARGET, slackChannel: GROUP });
+    expect(tb.bot.services.outbox.find('group:plain')).toMatchObject({
+      status: 'sent',
+      channel: TARGET,
+      slackChannel: GROUP,
+    });
     await tb.tick();
     expect(postsFor('group:plain', tb.fake)).toHaveLength(1);
   });
 
   it('refuses a target that is not 2 to 8 user ids', () => {
-    for (const channel of ['mpim:U0G1', 'mpim:', 'mpim:U0G1,C0CHAN', `mpim:${Array.from({ length: 9 }, (_, i) => `U0G${i}`).join(',')}`]) {
-      expect(() => tb.bot.services.outbox.schedule(request(tb, `group:bad:${channel}`, { channel }, 0))).toThrow(/must be a channel id/);
+    for (const channel of [
+      'mpim:U0G1',
+      'mpim:',
+      'mpim:U0G1,C0CHAN',
+      `mpim:${Array.from({ length: 9 }, (_, i) => `U0G${i}`).join(',')}`,
+    ]) {
+      expect(() =>
+        tb.bot.services.outbox.schedule(request(tb, `group:bad:${channel}`, { channel }, 0)),
+      ).toThrow(/must be a channel id/);
     }
   });
 
@@ -43,7 +61,11 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
     expect(tb.fake.callsTo('conversations.open')).toEqual([]);
     expect(tb.fake.callsTo('conversations.history')[0]?.args.channel).toBe(GROUP);
     expect(postsFor('group:found', tb.fake)).toHaveLength(1);
-    expect(tb.bot.services.outbox.find('group:found')).toMatchObject({ status: 'sent', slackTs: earlier.ts, lastError: 'found_in_history' });
+    expect(tb.bot.services.outbox.find('group:found')).toMatchObject({
+      status: 'sent',
+      slackTs: earlier.ts,
+      lastError: 'found_in_history',
+    });
   });
 
   it('after a crash before the conversation was remembered, opens it again and checks its history first', async () => {
@@ -54,7 +76,11 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
     expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
     expect(tb.fake.callsTo('conversations.open')).toHaveLength(1);
     expect(postsFor('group:reopen', tb.fake)).toHaveLength(1);
-    expect(tb.bot.services.outbox.find('group:reopen')).toMatchObject({ status: 'sent', slackTs: earlier.ts, slackChannel: GROUP });
+    expect(tb.bot.services.outbox.find('group:reopen')).toMatchObject({
+      status: 'sent',
+      slackTs: earlier.ts,
+      slackChannel: GROUP,
+    });
   });
 
   it('after a crash with nothing in the conversation, sends it once', async () => {
@@ -67,10 +93,15 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
 
   it('a 5xx on the post is retried in the same conversation, after checking its history', async () => {
     let calls = 0;
-    tb.fake.override('chat.postMessage', () => (calls++ === 0 ? { status: 503, body: { ok: false, error: 'service_unavailable' } } : undefined));
+    tb.fake.override('chat.postMessage', () =>
+      calls++ === 0 ? { status: 503, body: { ok: false, error: 'service_unavailable' } } : undefined,
+    );
     tb.bot.services.outbox.schedule(request(tb, 'group:retry', { channel: TARGET }, 0));
     expect(await tb.tick()).toMatchObject({ retried: 1 });
-    expect(tb.bot.services.outbox.find('group:retry')).toMatchObject({ status: 'pending', slackChannel: GROUP });
+    expect(tb.bot.services.outbox.find('group:retry')).toMatchObject({
+      status: 'pending',
+      slackChannel: GROUP,
+    });
     tb.clock.advance(5 * MINUTE);
     expect(await tb.tick()).toMatchObject({ sent: 1 });
     expect(tb.fake.callsTo('conversations.open')).toHaveLength(1);
@@ -83,7 +114,11 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
     tb.fake.override('conversations.open', () => ({ body: { ok: false, error: 'user_not_found' } }));
     tb.bot.services.outbox.schedule(request(tb, 'group:gone', { channel: TARGET }, 0));
     expect(await tb.tick()).toMatchObject({ failed: 1 });
-    expect(tb.bot.services.outbox.find('group:gone')).toMatchObject({ status: 'failed', lastError: 'user_not_found', slackChannel: null });
+    expect(tb.bot.services.outbox.find('group:gone')).toMatchObject({
+      status: 'failed',
+      lastError: 'user_not_found',
+      slackChannel: null,
+    });
     expect(attemptsFor('group:gone', tb.fake)).toEqual([]);
   });
 
@@ -92,7 +127,9 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
     outbox.schedule(request(tb, 'group:privacy', { channel: TARGET }, 60 * MINUTE));
     outbox.schedule(request(tb, 'group:others', { channel: groupDmTarget(['U0G2', 'U0G3']) }, 60 * MINUTE));
     outbox.schedule(request(tb, 'group:prefix', { channel: groupDmTarget(['U0G11', 'U0G2']) }, 60 * MINUTE));
-    expect(outbox.addressedTo('U0G1')).toEqual([{ kind: 'test_post', dueAt: expect.any(String) as string, status: 'pending' }]);
+    expect(outbox.addressedTo('U0G1')).toEqual([
+      { kind: 'test_post', dueAt: expect.any(String) as string, status: 'pending' },
+    ]);
     expect(outbox.forgetMember('U0G1')).toBe(1);
     expect(outbox.list('group:').map((r) => r.key)).toEqual(['group:others', 'group:prefix']);
   });

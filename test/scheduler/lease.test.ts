@@ -26,7 +26,11 @@ describe('the scheduler lease', () => {
   async function twoReplicas(env: Record<string, string> = {}): Promise<[TestBot, TestBot]> {
     const file = path.join(dir, 'alumni.sqlite');
     const a = await TestBot.start({ env: { DATABASE_PATH: file, SCHEDULER_LEASE_SECONDS: '30', ...env } });
-    const b = await TestBot.start({ env: { DATABASE_PATH: file, SCHEDULER_LEASE_SECONDS: '30', ...env }, fake: a.fake, clock: a.clock });
+    const b = await TestBot.start({
+      env: { DATABASE_PATH: file, SCHEDULER_LEASE_SECONDS: '30', ...env },
+      fake: a.fake,
+      clock: a.clock,
+    });
     bots.push(b, a);
     return [a, b];
   }
@@ -53,7 +57,9 @@ describe('the scheduler lease', () => {
     expect(await b.tick()).toMatchObject({ sent: 1 });
     expect(await b.tick()).toMatchObject({ sent: 0 });
     expect(postsFor('lease:3', a.fake)).toHaveLength(1);
-    expect(b.logs.some((line) => line.includes('another replica holds the default:scheduler lease'))).toBe(true);
+    expect(b.logs.some((line) => line.includes('another replica holds the default:scheduler lease'))).toBe(
+      true,
+    );
   });
 
   it('a clean stop hands the lease on at once', async () => {

@@ -86,7 +86,9 @@ export function insertEvent(
     );
   // What the bot records when it posts a card there: a public channel (stats name only items the caller may see).
   tb.db
-    .prepare("INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES ('C0EVENTS1', 0, ?) ON CONFLICT DO NOTHING")
+    .prepare(
+      "INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES ('C0EVENTS1', 0, ?) ON CONFLICT DO NOTHING",
+    )
     .run(at(tb, -100 * DAY));
   return Number(result.lastInsertRowid);
 }

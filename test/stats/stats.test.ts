@@ -92,7 +92,10 @@ describe('stats: figures for organizers and HR', () => {
     const { blocks } = reportOf(await tb.command('stats', ORG));
     // python: ORG, M1, M2, M6; design (M1, M4), go, tennis and the fillers are too rare to show.
     expect(sectionWith(blocks, 'Top 10 interests')).toBe(
-      ['*Top 10 interests (members holding each; only interests 3 or more members hold)*', '1. `python`: 4'].join('\n'),
+      [
+        '*Top 10 interests (members holding each; only interests 3 or more members hold)*',
+        '1. `python`: 4',
+      ].join('\n'),
     );
   });
 

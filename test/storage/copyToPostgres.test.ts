@@ -54,7 +54,10 @@ describeOnPostgres('copying a SQLite community into Postgres', () => {
       expect(counts.every((c) => c.sqlite === c.postgres)).toBe(true);
       expect(counts.reduce((sum, c) => sum + c.sqlite, 0)).toBeGreaterThan(50);
       for (const table of Object.keys(tables) as TableName[]) {
-        expect({ table, rows: await postgresRows(pool, table) }).toEqual({ table, rows: sqliteRows(source, table) });
+        expect({ table, rows: await postgresRows(pool, table) }).toEqual({
+          table,
+          rows: sqliteRows(source, table),
+        });
       }
       const maxJob = (source.prepare('SELECT max(id) AS id FROM jobs').get() as { id: number }).id;
       const inserted = await pool.query<{ id: number }>(
@@ -69,10 +72,20 @@ describeOnPostgres('copying a SQLite community into Postgres', () => {
   test('the command refuses a database that already has rows, and says so in one line', () => {
     const result = spawnSync(
       process.execPath,
-      ['-r', 'ts-node/register', path.join(projectRoot(), 'src/cli/copyToPostgres.ts'), '--from', file, '--to', scratch.url],
+      [
+        '-r',
+        'ts-node/register',
+        path.join(projectRoot(), 'src/cli/copyToPostgres.ts'),
+        '--from',
+        file,
+        '--to',
+        scratch.url,
+      ],
       { encoding: 'utf8', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' }, timeout: 60_000 },
     );
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^copy-to-postgres: the Postgres database already has rows in members: copy only into an empty database$/);
+    expect(result.stderr.trim()).toMatch(
+      /^copy-to-postgres: the Postgres database already has rows in members: copy only into an empty database$/,
+    );
   });
 });

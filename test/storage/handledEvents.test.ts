@@ -14,7 +14,9 @@ describeOnEachEngine('handled events', (engine) => {
   test('a retry reaching another replica is still refused: three replicas claim one id at once', async () => {
     const replicas = [1, 2, 3].map(() => new HandledEventRepository(engine().connect()));
     const now = at('2026-12-01T11:00:00Z');
-    const results = await Promise.all(replicas.flatMap((r) => [r.claim('EvRace', now), r.claim('EvRace', now)]));
+    const results = await Promise.all(
+      replicas.flatMap((r) => [r.claim('EvRace', now), r.claim('EvRace', now)]),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 

@@ -17,12 +17,17 @@ describeOnEachEngine('leases', (engine) => {
     expect(await b.holderOf('scheduler', plus(TTL))).toBe('replica-a');
     // A dies (stops renewing): at its expiry B takes over, and A's late renewal fails.
     expect(await b.acquire('scheduler', 'replica-b', plus(20_000 + TTL), plus(20_000 + 2 * TTL))).toBe(true);
-    expect(await a.acquire('scheduler', 'replica-a', plus(20_000 + TTL + 1), plus(20_000 + 2 * TTL))).toBe(false);
+    expect(await a.acquire('scheduler', 'replica-a', plus(20_000 + TTL + 1), plus(20_000 + 2 * TTL))).toBe(
+      false,
+    );
     expect(await a.holderOf('scheduler', plus(20_000 + TTL + 1))).toBe('replica-b');
   });
 
   test('replicas racing for a free lease: exactly one wins', async () => {
-    const replicas = [1, 2, 3, 4, 5].map((n) => ({ name: `r${n}`, leases: new LeaseRepository(engine().connect()) }));
+    const replicas = [1, 2, 3, 4, 5].map((n) => ({
+      name: `r${n}`,
+      leases: new LeaseRepository(engine().connect()),
+    }));
     const results = await Promise.all(replicas.map((r) => r.leases.acquire('race', r.name, T0, plus(TTL))));
     expect(results.filter(Boolean)).toHaveLength(1);
   });

@@ -22,9 +22,10 @@ function column(name: string, type: string, notNull: boolean): string {
 }
 
 const SqliteTable = (db: Db, table: string): string[] =>
-  (db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; pk: number }[]).map((c) =>
-    // A SQLite primary key column may hold NULL only by an old quirk; ours never do.
-    column(c.name, c.type, c.notnull === 1 || c.pk > 0),
+  (db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; pk: number }[]).map(
+    (c) =>
+      // A SQLite primary key column may hold NULL only by an old quirk; ours never do.
+      column(c.name, c.type, c.notnull === 1 || c.pk > 0),
   );
 
 function sqliteShape(db: Db): Shape {
@@ -36,20 +37,28 @@ function sqliteShape(db: Db): Shape {
   for (const name of names) tables[name] = SqliteTable(db, name);
   const indexes: Record<string, string> = {};
   const rows = db
-    .prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+    .prepare(
+      "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+    )
     .all() as { name: string; tbl_name: string; sql: string }[];
   for (const row of rows) {
     const cols = (db.pragma(`index_info(${row.name})`) as { name: string }[]).map((c) => c.name);
     const unique = /^CREATE UNIQUE/i.test(row.sql);
     const partial = /\bWHERE\b/i.test(row.sql);
-    indexes[row.name] = `${row.tbl_name}(${cols.join(',')})${unique ? ' unique' : ''}${partial ? ' partial' : ''}`;
+    indexes[row.name] =
+      `${row.tbl_name}(${cols.join(',')})${unique ? ' unique' : ''}${partial ? ' partial' : ''}`;
   }
   return { tables, indexes };
 }
 
 async function postgresShape(pool: Pool): Promise<Shape> {
   const tables: Record<string, string[]> = {};
-  const columns = await pool.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
+  const columns = await pool.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+  }>(
     `SELECT table_name, column_name, data_type, is_nullable
        FROM information_schema.columns
       WHERE table_schema = 'public' AND table_name <> 'schema_migrations'
@@ -60,7 +69,13 @@ async function postgresShape(pool: Pool): Promise<Shape> {
   }
   const indexes: Record<string, string> = {};
   // Named indexes only: those behind PRIMARY KEY and UNIQUE constraints are SQLite's autoindexes.
-  const rows = await pool.query<{ name: string; table_name: string; columns: string[]; unique: boolean; partial: boolean }>(
+  const rows = await pool.query<{
+    name: string;
+    table_name: string;
+    columns: string[];
+    unique: boolean;
+    partial: boolean;
+  }>(
     `SELECT i.relname AS name, t.relname AS table_name, ix.indisunique AS unique, ix.indpred IS NOT NULL AS partial,
             array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY AS k(attnum, n)
                     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns
@@ -72,7 +87,8 @@ async function postgresShape(pool: Pool): Promise<Shape> {
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid)`,
   );
   for (const r of rows.rows) {
-    indexes[r.name] = `${r.table_name}(${r.columns.join(',')})${r.unique ? ' unique' : ''}${r.partial ? ' partial' : ''}`;
+    indexes[r.name] =
+      `${r.table_name}(${r.columns.join(',')})${r.unique ? ' unique' : ''}${r.partial ? ' partial' : ''}`;
   }
   return { tables, indexes };
 }
@@ -158,7 +174,9 @@ describeOnPostgres('Postgres schema', () => {
   });
 
   test('counts come back as numbers, as on SQLite, not as the strings pg gives for int8', async () => {
-    const { rows } = await pool.query<{ n: unknown; total: unknown }>('SELECT count(*) AS n, sum(1::integer) AS total FROM members');
+    const { rows } = await pool.query<{ n: unknown; total: unknown }>(
+      'SELECT count(*) AS n, sum(1::integer) AS total FROM members',
+    );
     expect(rows[0]).toEqual({ n: 0, total: null });
     const more = await pool.query<{ n: unknown }>('SELECT count(*) AS n FROM generate_series(1, 3)');
     expect(more.rows[0]?.n).toBe(3);

@@ -61,6 +61,8 @@ describeOnEachEngine('the store', (engine) => {
   test('a slow call inside a transaction is refused, outside it is allowed', async () => {
     const store = new Store(engine().connect());
     expect(() => store.assertNoTransaction('chat.postMessage')).not.toThrow();
-    await expect(store.transaction(() => Promise.resolve(store.assertNoTransaction('chat.postMessage')))).rejects.toThrow(SlowWorkInTransaction);
+    await expect(
+      store.transaction(() => Promise.resolve(store.assertNoTransaction('chat.postMessage'))),
+    ).rejects.toThrow(SlowWorkInTransaction);
   });
 });

@@ -256,7 +256,10 @@ export class FakeSlack {
   private readonly users = new Map<string, FakeUserInfo>();
   /** Users the fake has heard of: the members of every channel nobody declared. */
   private readonly workspaceUsers = new Set<string>();
-  private readonly channels = new Map<string, { isPrivate: boolean; members: Set<string>; botIsMember: boolean }>();
+  private readonly channels = new Map<
+    string,
+    { isPrivate: boolean; members: Set<string>; botIsMember: boolean }
+  >();
   private readonly overrides = new Map<string, OverrideHandler>();
   private readonly messages: StoredMessage[] = [];
   private readonly scheduled: Json[] = [];
@@ -367,7 +370,11 @@ export class FakeSlack {
 
   /** Declares a channel: private or public, with its members. Like users, channels survive reset(). */
   declareChannel(id: string, channel: FakeChannel): void {
-    this.channels.set(id, { isPrivate: channel.isPrivate, members: new Set(channel.members), botIsMember: channel.botIsMember ?? true });
+    this.channels.set(id, {
+      isPrivate: channel.isPrivate,
+      members: new Set(channel.members),
+      botIsMember: channel.botIsMember ?? true,
+    });
   }
 
   /** Someone joins a declared channel (the test then sends member_joined_channel, as Slack would). */
@@ -940,7 +947,10 @@ export class FakeSlack {
     const id = str(args, 'channel') ?? '';
     if (this.hiddenFromBot(id) || /^[DU]/.test(id)) return { ok: false, error: 'channel_not_found' };
     const declared = this.channels.get(id);
-    const everyone = declared === undefined ? [FAKE_BOT_USER_ID, ...this.workspaceUsers] : [...(declared.botIsMember ? [FAKE_BOT_USER_ID] : []), ...declared.members];
+    const everyone =
+      declared === undefined
+        ? [FAKE_BOT_USER_ID, ...this.workspaceUsers]
+        : [...(declared.botIsMember ? [FAKE_BOT_USER_ID] : []), ...declared.members];
     const members = [...new Set(everyone)];
     const limitArg = Number(str(args, 'limit') ?? '100');
     const limit = Number.isInteger(limitArg) && limitArg > 0 ? Math.min(limitArg, 1000) : 100;
@@ -952,7 +962,8 @@ export class FakeSlack {
       offset = Number(match[1]);
     }
     const page = members.slice(offset, offset + limit);
-    const next = offset + limit < members.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
+    const next =
+      offset + limit < members.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
     return { ok: true, members: page, response_metadata: { next_cursor: next } };
   }
 
@@ -1195,7 +1206,10 @@ export class FakeSlack {
       'conversations.join': (args) => {
         const id = str(args, 'channel') ?? '';
         const declared = this.channels.get(id);
-        if (declared?.isPrivate === true) return declared.botIsMember ? { ok: true, channel: this.channelInfo(id) } : { ok: false, error: 'channel_not_found' };
+        if (declared?.isPrivate === true)
+          return declared.botIsMember
+            ? { ok: true, channel: this.channelInfo(id) }
+            : { ok: false, error: 'channel_not_found' };
         if (declared !== undefined) declared.botIsMember = true;
         return { ok: true, channel: this.channelInfo(id) };
       },

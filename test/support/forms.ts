@@ -2,14 +2,27 @@
 export type Values = Record<string, Record<string, Record<string, unknown>>>;
 
 /** The announcement modal; channel C0NEWS1, a short text, no repeat unless given. */
-export function announceValues(fields: { channel?: string; text?: string; postAt?: Date; repeat?: string; cron?: string }): Values {
+export function announceValues(fields: {
+  channel?: string;
+  text?: string;
+  postAt?: Date;
+  repeat?: string;
+  cron?: string;
+}): Values {
   return {
-    'announce.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel ?? 'C0NEWS1' } },
+    'announce.channel': {
+      value: { type: 'conversations_select', selected_conversation: fields.channel ?? 'C0NEWS1' },
+    },
     'announce.text': { value: { type: 'plain_text_input', value: fields.text ?? 'Coffee chat at 10!' } },
     'announce.post_at': {
-      value: { type: 'datetimepicker', selected_date_time: fields.postAt === undefined ? null : Math.floor(fields.postAt.getTime() / 1000) },
+      value: {
+        type: 'datetimepicker',
+        selected_date_time: fields.postAt === undefined ? null : Math.floor(fields.postAt.getTime() / 1000),
+      },
     },
-    'announce.repeat': { value: { type: 'static_select', selected_option: { value: fields.repeat ?? 'none' } } },
+    'announce.repeat': {
+      value: { type: 'static_select', selected_option: { value: fields.repeat ?? 'none' } },
+    },
     'announce.cron': { value: { type: 'plain_text_input', value: fields.cron ?? null } },
   };
 }
@@ -39,7 +52,11 @@ export function profileValues(fields: ProfileFields): Values {
     'profile.location': text(fields.location),
     'profile.bio': text(fields.bio),
     'profile.interests': text(fields.interests),
-    'profile.open_to': { value: { type: 'checkboxes', selected_options: (fields.openTo ?? []).map((value) => ({ value })) } },
-    'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: fields.visibility ?? 'all' } } },
+    'profile.open_to': {
+      value: { type: 'checkboxes', selected_options: (fields.openTo ?? []).map((value) => ({ value })) },
+    },
+    'profile.visibility': {
+      value: { type: 'radio_buttons', selected_option: { value: fields.visibility ?? 'all' } },
+    },
   };
 }

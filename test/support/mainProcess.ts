@@ -92,5 +92,7 @@ export async function waitForHealthy(main: MainProcess, port: number, ms: number
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`/healthz never answered 200 (${main.hasExited() ? 'the process exited' : `last: ${last}`})\nstderr: ${main.stderr()}`);
+  throw new Error(
+    `/healthz never answered 200 (${main.hasExited() ? 'the process exited' : `last: ${last}`})\nstderr: ${main.stderr()}`,
+  );
 }

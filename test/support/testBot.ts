@@ -150,13 +150,24 @@ export class TestBot {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  post(rawBody: string, contentType: 'application/json' | 'application/x-www-form-urlencoded', headers: Record<string, string> = {}): Promise<SignedResponse> {
+  post(
+    rawBody: string,
+    contentType: 'application/json' | 'application/x-www-form-urlencoded',
+    headers: Record<string, string> = {},
+  ): Promise<SignedResponse> {
     return postSigned(this.eventsUrl, rawBody, { signingSecret: SIGNING_SECRET, contentType, headers });
   }
 
   /** /alumni <text> from a member; the reply is in the response body (ack) or at the response_url. */
   async command(text: string, user = 'U111', extra: Record<string, string> = {}): Promise<SignedResponse> {
-    const fields = { ...slashFixture, user_id: user, text, response_url: this.fake.responseUrl(), trigger_id: `trig-${user}-${Date.now()}`, ...extra };
+    const fields = {
+      ...slashFixture,
+      user_id: user,
+      text,
+      response_url: this.fake.responseUrl(),
+      trigger_id: `trig-${user}-${Date.now()}`,
+      ...extra,
+    };
     const response = await this.post(formEncode(fields), 'application/x-www-form-urlencoded');
     await this.settle();
     return response;
@@ -168,7 +179,10 @@ export class TestBot {
     return typeof body?.text === 'string' ? body.text : '';
   }
 
-  async event(event: Json, options: { eventId?: string; retryNum?: number; fixture?: Json } = {}): Promise<SignedResponse> {
+  async event(
+    event: Json,
+    options: { eventId?: string; retryNum?: number; fixture?: Json } = {},
+  ): Promise<SignedResponse> {
     eventCounter += 1;
     const envelope = {
       ...(options.fixture ?? dmFixture),
@@ -177,7 +191,9 @@ export class TestBot {
       event_time: Math.floor(Date.now() / 1000),
     };
     const headers: Record<string, string> =
-      options.retryNum === undefined ? {} : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
+      options.retryNum === undefined
+        ? {}
+        : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
     const response = await this.post(JSON.stringify(envelope), 'application/json', headers);
     await this.settle();
     return response;
@@ -192,7 +208,10 @@ export class TestBot {
   }
 
   teamJoin(user = 'U111', extra: Json = {}): Promise<SignedResponse> {
-    return this.event({ ...teamJoinFixture.event, user: { ...teamJoinFixture.event.user, id: user, ...extra } }, { fixture: teamJoinFixture });
+    return this.event(
+      { ...teamJoinFixture.event, user: { ...teamJoinFixture.event.user, id: user, ...extra } },
+      { fixture: teamJoinFixture },
+    );
   }
 
   joinedChannel(user: string, channel: string): Promise<SignedResponse> {
@@ -200,7 +219,12 @@ export class TestBot {
   }
 
   /** A button press. `where` says what the button sat in: a message, the Home tab, or a modal. */
-  async press(actionId: string, user = 'U111', where: 'message' | 'home' | 'modal' = 'message', value = 'clicked'): Promise<SignedResponse> {
+  async press(
+    actionId: string,
+    user = 'U111',
+    where: 'message' | 'home' | 'modal' = 'message',
+    value = 'clicked',
+  ): Promise<SignedResponse> {
     const payload: Json = {
       ...actionFixture,
       user: { ...actionFixture.user, id: user },
@@ -214,7 +238,12 @@ export class TestBot {
       delete payload.channel;
       delete payload.response_url;
       payload.container = { type: 'view', view_id: 'V123' };
-      payload.view = { ...viewFixture.view, id: 'V123', type: where, callback_id: where === 'home' ? '' : 'privacy.modal' };
+      payload.view = {
+        ...viewFixture.view,
+        id: 'V123',
+        type: where,
+        callback_id: where === 'home' ? '' : 'privacy.modal',
+      };
     }
     const response = await this.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
     await this.settle();
@@ -222,7 +251,13 @@ export class TestBot {
   }
 
   /** A modal submission with the given state values, from a view of its own unless `viewId` names one. */
-  async submit(callbackId: string, values: Json, user = 'U111', privateMetadata = '{"origin":"command"}', viewId?: string): Promise<SignedResponse> {
+  async submit(
+    callbackId: string,
+    values: Json,
+    user = 'U111',
+    privateMetadata = '{"origin":"command"}',
+    viewId?: string,
+  ): Promise<SignedResponse> {
     // Whoever submits is in the workspace, so in every channel the test did not declare.
     this.fake.noteWorkspaceUser(user);
     viewCounter += 1;
@@ -230,7 +265,14 @@ export class TestBot {
     const payload = {
       ...viewFixture,
       user: { ...viewFixture.user, id: user },
-      view: { ...viewFixture.view, id, root_view_id: id, callback_id: callbackId, private_metadata: privateMetadata, state: { values } },
+      view: {
+        ...viewFixture.view,
+        id,
+        root_view_id: id,
+        callback_id: callbackId,
+        private_metadata: privateMetadata,
+        state: { values },
+      },
     };
     const response = await this.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
     await this.settle();
@@ -245,13 +287,17 @@ export class TestBot {
   /** Every row, in every table, that contains the text anywhere. */
   rowsMentioning(text: string): { table: string; row: Json }[] {
     const tables = this.db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
       .all();
     return tables.flatMap(({ name }) =>
       this.db
         .prepare<[], Json>(`SELECT * FROM "${name}"`)
         .all()
-        .filter((row) => Object.values(row).some((value) => typeof value === 'string' && value.includes(text)))
+        .filter((row) =>
+          Object.values(row).some((value) => typeof value === 'string' && value.includes(text)),
+        )
         .map((row) => ({ table: name, row })),
     );
   }

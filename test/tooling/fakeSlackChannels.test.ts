@@ -17,7 +17,11 @@ beforeEach(() => {
 });
 
 function client(): WebClient {
-  return new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, logLevel: LogLevel.ERROR, retryConfig: { retries: 0 } });
+  return new WebClient('xoxb-test', {
+    slackApiUrl: fake.apiUrl,
+    logLevel: LogLevel.ERROR,
+    retryConfig: { retries: 0 },
+  });
 }
 
 async function errorOf(call: Promise<unknown>): Promise<string | undefined> {
@@ -48,14 +52,20 @@ describe('FakeSlack channels', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await client().conversations.members({ channel: 'C0PRIV01', limit: 2, ...(cursor === undefined ? {} : { cursor }) });
+      const page = await client().conversations.members({
+        channel: 'C0PRIV01',
+        limit: 2,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
       seen.push(...(page.members ?? []));
       cursor = page.response_metadata?.next_cursor;
       pages += 1;
     } while (cursor !== undefined && cursor !== '');
     expect(pages).toBe(3);
     expect(seen).toEqual(['UBOT', ...people]);
-    expect(await errorOf(client().conversations.members({ channel: 'C0PRIV01', cursor: 'bogus' }))).toBe('invalid_cursor');
+    expect(await errorOf(client().conversations.members({ channel: 'C0PRIV01', cursor: 'bogus' }))).toBe(
+      'invalid_cursor',
+    );
     expect(fake.violations).toEqual([]);
   });
 
@@ -64,7 +74,9 @@ describe('FakeSlack channels', () => {
     expect(await errorOf(client().conversations.info({ channel: 'C0HIDE01' }))).toBe('channel_not_found');
     expect(await errorOf(client().conversations.members({ channel: 'C0HIDE01' }))).toBe('channel_not_found');
     expect(await errorOf(client().conversations.join({ channel: 'C0HIDE01' }))).toBe('channel_not_found');
-    expect(await errorOf(client().chat.postMessage({ channel: 'C0HIDE01', text: 'hi' }))).toBe('channel_not_found');
+    expect(await errorOf(client().chat.postMessage({ channel: 'C0HIDE01', text: 'hi' }))).toBe(
+      'channel_not_found',
+    );
     fake.addChannelMember('C0HIDE01', 'UBOT');
     fake.addChannelMember('C0HIDE01', 'U2');
     fake.removeChannelMember('C0HIDE01', 'U1');
@@ -74,7 +86,9 @@ describe('FakeSlack channels', () => {
 
   test('a declared public channel the bot is not in answers not_in_channel until it joins', async () => {
     fake.declareChannel('C0PUB01', { isPrivate: false, members: ['U1'], botIsMember: false });
-    expect(await errorOf(client().chat.postMessage({ channel: 'C0PUB01', text: 'hi' }))).toBe('not_in_channel');
+    expect(await errorOf(client().chat.postMessage({ channel: 'C0PUB01', text: 'hi' }))).toBe(
+      'not_in_channel',
+    );
     await client().conversations.join({ channel: 'C0PUB01' });
     expect((await client().chat.postMessage({ channel: 'C0PUB01', text: 'hi' })).ok).toBe(true);
   });

@@ -26,7 +26,9 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
       return;
     case 'cancel': {
       const { changed } = services.announcements.cancel(ctx.userId, command.announcementId);
-      await ctx.reply({ text: changed ? m.cancelled(command.announcementId) : m.alreadyCancelled(command.announcementId) });
+      await ctx.reply({
+        text: changed ? m.cancelled(command.announcementId) : m.alreadyCancelled(command.announcementId),
+      });
       return;
     }
   }

@@ -5,7 +5,11 @@ import { escapeMrkdwn, mention } from '../views/text';
 import type { CommandContext } from './context';
 
 /** `job contacts <id>` lists a role's team contacts; with mentions, HR adds them (each confirms by DM). */
-export async function contactsCommand(ctx: CommandContext, jobId: number, userIds: readonly string[]): Promise<void> {
+export async function contactsCommand(
+  ctx: CommandContext,
+  jobId: number,
+  userIds: readonly string[],
+): Promise<void> {
   const { services } = ctx;
   if (userIds.length === 0) {
     const { job, contacts, requested, held } = services.coffee.contacts(ctx.userId, jobId);
@@ -18,17 +22,30 @@ export async function contactsCommand(ctx: CommandContext, jobId: number, userId
     result = await services.coffee.addContacts(ctx.userId, jobId, userIds);
   } catch (error) {
     if (!(error instanceof ContactsOutsideChannel)) throw error;
-    services.logger.info(`job ${jobId}: contacts refused to ${ctx.userId}: ${error.userIds.length} not in the role's channel`);
-    await ctx.reply({ text: m.outsideChannel(joinList(ctx.locale, error.userIds.map(mention)), `<#${error.channelId}>`) });
+    services.logger.info(
+      `job ${jobId}: contacts refused to ${ctx.userId}: ${error.userIds.length} not in the role's channel`,
+    );
+    await ctx.reply({
+      text: m.outsideChannel(joinList(ctx.locale, error.userIds.map(mention)), `<#${error.channelId}>`),
+    });
     return;
   }
   const { job, added, already } = result;
-  services.logger.info(`job ${job.id}: ${added.length} contact(s) added by ${ctx.userId}, ${already.length} already there`);
+  services.logger.info(
+    `job ${job.id}: ${added.length} contact(s) added by ${ctx.userId}, ${already.length} already there`,
+  );
   const lines: string[] = [];
   const title = escapeMrkdwn(job.title);
   if (added.length > 0) lines.push(m.added(joinList(ctx.locale, added.map(mention)), title));
   if (already.length > 0) {
-    lines.push(m.alreadyAdded(joinList(ctx.locale, already.map((contact) => `${mention(contact.userId)} (${m.state[contact.status]})`))));
+    lines.push(
+      m.alreadyAdded(
+        joinList(
+          ctx.locale,
+          already.map((contact) => `${mention(contact.userId)} (${m.state[contact.status]})`),
+        ),
+      ),
+    );
   }
   await ctx.reply({ text: lines.join('\n') });
 }

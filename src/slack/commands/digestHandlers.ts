@@ -21,7 +21,9 @@ export function digestCommandWith(jobActions: JobActions) {
       case 'daily':
       case 'off':
         digests.setFrequency(ctx.userId, command.action);
-        await ctx.reply({ text: command.action === 'off' ? m.turnedOff : m.set(m.frequency[command.action]) });
+        await ctx.reply({
+          text: command.action === 'off' ? m.turnedOff : m.set(m.frequency[command.action]),
+        });
         return;
       case 'preview': {
         const content = digests.preview(ctx.userId);
@@ -30,7 +32,13 @@ export function digestCommandWith(jobActions: JobActions) {
           return;
         }
         const frequency = digests.frequencyOf(ctx.userId);
-        const blocks = digestBlocks(content, ctx.locale, ctx.services.config.defaultTimezone, jobActions, frequency === 'daily' ? 'daily' : 'weekly');
+        const blocks = digestBlocks(
+          content,
+          ctx.locale,
+          ctx.services.config.defaultTimezone,
+          jobActions,
+          frequency === 'daily' ? 'daily' : 'weekly',
+        );
         const lead: KnownBlock = { type: 'section', text: mrkdwn(`_${m.previewLead}_`) };
         await ctx.reply({ text: m.previewLead, blocks: [lead, ...blocks].slice(0, 50) });
         return;

@@ -22,7 +22,8 @@ function usageText(problem: UsageProblem, locale: Locale): string {
   if (typeof problem === 'object') {
     if (problem.kind === 'event_id') return m.events.idUsage(problem.action);
     if (problem.kind === 'job_id') return m.jobs.idUsage(problem.action);
-    if (problem.kind === 'job_contacts_bad_user') return `${m.coffee.badUser(escapeMrkdwn(problem.given))}\n${m.coffee.usage}`;
+    if (problem.kind === 'job_contacts_bad_user')
+      return `${m.coffee.badUser(escapeMrkdwn(problem.given))}\n${m.coffee.usage}`;
     return `${m.roles.badRole(escapeMrkdwn(problem.given))}\n${m.roles.usage}`;
   }
   const texts: Record<typeof problem, string> = {
@@ -171,4 +172,3 @@ function dispatch(ctx: CommandContext, command: Command): Promise<void> {
       return commandHandlers.digest(ctx, command);
   }
 }
-

@@ -22,7 +22,8 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
     case 'new':
     case 'edit': {
       // An event in a private channel is edited only by organizers in that channel.
-      const event = command.action === 'edit' ? services.events.manageable(ctx.userId, command.eventId) : undefined;
+      const event =
+        command.action === 'edit' ? services.events.manageable(ctx.userId, command.eventId) : undefined;
       if (event?.status === 'cancelled') {
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(event.title)) });
         return;
@@ -32,7 +33,10 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
         return;
       }
       await ctx.acknowledge();
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: eventModal(event, ctx.locale, services.config.eventsChannelId) });
+      await ctx.client.views.open({
+        trigger_id: ctx.triggerId,
+        view: eventModal(event, ctx.locale, services.config.eventsChannelId),
+      });
       return;
     }
     case 'cancel': {
@@ -43,7 +47,9 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
       }
       const told = services.events.summary(command.eventId);
       const event = await services.events.cancel(ctx.userId, command.eventId);
-      await ctx.reply({ text: m.cancelledDone(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist) });
+      await ctx.reply({
+        text: m.cancelledDone(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist),
+      });
       await refreshEventCard(services, ctx.client, event.id);
       return;
     }

@@ -23,7 +23,10 @@ type Handler<C extends Command> = (ctx: CommandContext, command: C) => Promise<v
 type HandlerMap = { [V in Command['verb']]: Handler<Extract<Command, { verb: V }>> };
 
 const tagList = (tags: readonly string[], ctx: CommandContext): string =>
-  joinList(ctx.locale, tags.map((tag) => `\`${escapeMrkdwn(tag)}\``));
+  joinList(
+    ctx.locale,
+    tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
+  );
 
 /** One handler per verb; each replies through the context, so slash and DM behave alike. */
 export const commandHandlers: HandlerMap = {
@@ -41,14 +44,27 @@ export const commandHandlers: HandlerMap = {
           {
             type: 'actions',
             block_id: 'profile.open',
-            elements: [{ type: 'button', action_id: ACTION.openProfile, style: 'primary', text: plain(m.home.editProfile, 75), value: 'dm' }],
+            elements: [
+              {
+                type: 'button',
+                action_id: ACTION.openProfile,
+                style: 'primary',
+                text: plain(m.home.editProfile, 75),
+                value: 'dm',
+              },
+            ],
           },
         ],
       });
       return;
     }
     await ctx.acknowledge();
-    const view = profileModal(ctx.services.members.profile(ctx.userId), ctx.locale, { origin: 'command' }, ctx.services.clock.now());
+    const view = profileModal(
+      ctx.services.members.profile(ctx.userId),
+      ctx.locale,
+      { origin: 'command' },
+      ctx.services.clock.now(),
+    );
     await ctx.client.views.open({ trigger_id: ctx.triggerId, view });
   },
 
@@ -60,7 +76,10 @@ export const commandHandlers: HandlerMap = {
       await ctx.reply({ text: tags.length === 0 ? m.none : m.list(tagList(tags, ctx)) });
       return;
     }
-    const change = command.action === 'add' ? members.addInterests(ctx.userId, command.text) : members.removeInterests(ctx.userId, command.text);
+    const change =
+      command.action === 'add'
+        ? members.addInterests(ctx.userId, command.text)
+        : members.removeInterests(ctx.userId, command.text);
     if (!change.ok) {
       await ctx.reply({ text: tagProblemText(change.problem, ctx.locale) });
       return;
@@ -110,7 +129,10 @@ export const commandHandlers: HandlerMap = {
   async role(ctx, command) {
     const m = messages(ctx.locale);
     const roles = ctx.services.roles;
-    const change = command.action === 'add' ? roles.grant(ctx.userId, command.userId, command.role) : roles.revoke(ctx.userId, command.userId, command.role);
+    const change =
+      command.action === 'add'
+        ? roles.grant(ctx.userId, command.userId, command.role)
+        : roles.revoke(ctx.userId, command.userId, command.role);
     const who = mention(command.userId);
     const roleName = m.roleName[command.role];
     const text = {
@@ -120,7 +142,9 @@ export const commandHandlers: HandlerMap = {
       did_not_have: () => m.roles.didNotHave(who, roleName),
       configured_admin: () => m.roles.configuredAdmin(who),
     }[change.kind]();
-    ctx.services.logger.info(`role ${command.action} ${command.role} for ${command.userId} by ${ctx.userId}: ${change.kind}`);
+    ctx.services.logger.info(
+      `role ${command.action} ${command.role} for ${command.userId} by ${ctx.userId}: ${change.kind}`,
+    );
     await ctx.reply({ text });
   },
 

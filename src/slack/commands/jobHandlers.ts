@@ -25,7 +25,10 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
         return;
       }
       await ctx.acknowledge();
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: jobModal(ctx.locale, ctx.userId, services.config.jobsChannelId) });
+      await ctx.client.views.open({
+        trigger_id: ctx.triggerId,
+        view: jobModal(ctx.locale, ctx.userId, services.config.jobsChannelId),
+      });
       return;
     case 'close': {
       const { job, changed } = services.jobs.close(ctx.userId, command.jobId);
@@ -43,7 +46,9 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       const { job, recorded, filledNow } = services.jobs.hired(ctx.userId, command.jobId, command.userId);
       const who = mention(command.userId);
       const title = escapeMrkdwn(job.title);
-      services.logger.info(`job ${job.id}: hire of ${command.userId} recorded by ${ctx.userId} (${recorded ? 'new' : 'already recorded'})`);
+      services.logger.info(
+        `job ${job.id}: hire of ${command.userId} recorded by ${ctx.userId} (${recorded ? 'new' : 'already recorded'})`,
+      );
       await ctx.reply({ text: recorded ? m.hiredDone(who, title) : m.hiredAgain(who, title) });
       if (filledNow) await refreshJobCard(services, ctx.client, job.id);
       return;

@@ -53,7 +53,9 @@ const MEMBERS_HEADER = [
 ];
 
 // An organizer's file: the same columns without the job signals.
-const EVENT_ENGAGEMENT_HEADER = MEMBERS_HEADER.filter((column) => column !== 'curious' && column !== 'apply_clicks');
+const EVENT_ENGAGEMENT_HEADER = MEMBERS_HEADER.filter(
+  (column) => column !== 'curious' && column !== 'apply_clicks',
+);
 
 export function funnelCsv(roles: readonly RoleFunnel[], timeZone: string): string {
   const rows = roles.map(({ role, counts, rates }) => [
@@ -87,12 +89,20 @@ function engagementCells(e: EventEngagement): string[] {
 }
 
 export function membersCsv(members: readonly MemberEngagement[]): string {
-  const rows = members.map((e) => [...engagementCells(e), String(e.curious), String(e.applyClicks), e.digestFrequency]);
+  const rows = members.map((e) => [
+    ...engagementCells(e),
+    String(e.curious),
+    String(e.applyClicks),
+    e.digestFrequency,
+  ]);
   return csvFile(MEMBERS_HEADER, rows);
 }
 
 export function eventEngagementCsv(members: readonly EventEngagement[]): string {
-  return csvFile(EVENT_ENGAGEMENT_HEADER, members.map((e) => [...engagementCells(e), e.digestFrequency]));
+  return csvFile(
+    EVENT_ENGAGEMENT_HEADER,
+    members.map((e) => [...engagementCells(e), e.digestFrequency]),
+  );
 }
 
 export async function statsCommand(ctx: CommandContext, command: StatsCommand): Promise<void> {

@@ -19,7 +19,13 @@ function originOf(body: BlockAction): ModalOrigin['origin'] {
   return body.view?.type === 'home' ? 'home' : 'message';
 }
 
-async function answer(args: ButtonArgs, services: Services, locale: Locale, message: SlackMessage, title: string): Promise<void> {
+async function answer(
+  args: ButtonArgs,
+  services: Services,
+  locale: Locale,
+  message: SlackMessage,
+  title: string,
+): Promise<void> {
   const { body, client, respond } = args;
   if (body.view?.type === 'modal') {
     // Only the view the press came from (body.view.id), and only if it is the modal these
@@ -34,7 +40,11 @@ async function answer(args: ButtonArgs, services: Services, locale: Locale, mess
   } else if (body.view?.type === 'home') {
     await publishHome(services, client, body.user.id, locale);
   } else {
-    await respond({ replace_original: true, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    await respond({
+      replace_original: true,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+    });
   }
 }
 
@@ -75,7 +85,12 @@ export function registerActions(app: ListenerRouter, services: Services): void {
         await tellPresser(args, messages(locale).onboarding.agreeBeforeProfile);
         return;
       }
-      const view = profileModal(services.members.profile(body.user.id), locale, { origin: originOf(body) }, services.clock.now());
+      const view = profileModal(
+        services.members.profile(body.user.id),
+        locale,
+        { origin: originOf(body) },
+        services.clock.now(),
+      );
       await client.views.open({ trigger_id: body.trigger_id, view });
     }),
   );
@@ -83,7 +98,9 @@ export function registerActions(app: ListenerRouter, services: Services): void {
   app.action<BlockAction>(
     ACTION.openInterests,
     button(services, async ({ body, client }, locale) => {
-      const view = interestsModal(services.members.interests(body.user.id), locale, { origin: originOf(body) });
+      const view = interestsModal(services.members.interests(body.user.id), locale, {
+        origin: originOf(body),
+      });
       await client.views.open({ trigger_id: body.trigger_id, view });
     }),
   );
@@ -100,7 +117,8 @@ export function registerActions(app: ListenerRouter, services: Services): void {
     button(services, async (args, locale) => {
       const m = messages(locale).privacy;
       await sendDataExport(services, args.client, args.body.user.id, locale);
-      if (args.body.view?.type === 'modal') await answer(args, services, locale, { text: m.exportSent }, messages(locale).privacy.modalTitle);
+      if (args.body.view?.type === 'modal')
+        await answer(args, services, locale, { text: m.exportSent }, messages(locale).privacy.modalTitle);
       else await tellPresser(args, m.exportSent);
     }),
   );

@@ -11,38 +11,57 @@ import { scheduledText } from '../views/announcements';
 import { doneModal } from '../views/profile';
 
 export function registerAnnouncementListeners(app: ListenerRouter, services: Services): void {
-  app.view<ViewSubmitAction>(VIEW.announcement, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const userId = body.user.id;
-    const locale = await services.locales.localeOf(userId);
-    const m = messages(locale);
-    try {
-      const form = parseAnnouncementForm(view.state.values, locale, services.clock.now(), services.config.defaultTimezone);
-      if (!form.ok) {
-        await ack({ response_action: 'errors', errors: form.errors });
-        return;
+  app.view<ViewSubmitAction>(
+    VIEW.announcement,
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const userId = body.user.id;
+      const locale = await services.locales.localeOf(userId);
+      const m = messages(locale);
+      try {
+        const form = parseAnnouncementForm(
+          view.state.values,
+          locale,
+          services.clock.now(),
+          services.config.defaultTimezone,
+        );
+        if (!form.ok) {
+          await ack({ response_action: 'errors', errors: form.errors });
+          return;
+        }
+        // A second submission of the same form creates nothing and shows the same confirmation.
+        const { announcement, nextRuns, created } = await services.announcements.create(
+          userId,
+          form.input,
+          view.id,
+        );
+        if (!created)
+          services.logger.info(
+            `announcement modal ${view.id} from ${userId} already created announcement ${announcement.id}`,
+          );
+        await ack({
+          response_action: 'update',
+          view: doneModal(
+            m.announcements.scheduledTitle,
+            scheduledText(announcement, nextRuns, locale),
+            locale,
+          ),
+        });
+      } catch (error) {
+        if (error instanceof ChannelRefused) {
+          // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
+          services.logger.info(`announcement form from ${userId}: channel ${error.reason}`);
+          await ack({ response_action: 'errors', errors: announcementChannelRefusal(error.reason, locale) });
+          return;
+        }
+        let text: string;
+        if (error instanceof PermissionDenied) text = permissionText(error, locale);
+        else {
+          const ref = errorReference();
+          services.logger.error(`announcement modal failed for ${userId} (ref ${ref}):`, error);
+          text = m.common.error(ref);
+        }
+        await ack({ response_action: 'update', view: doneModal(m.announcements.modalTitle, text, locale) });
       }
-      // A second submission of the same form creates nothing and shows the same confirmation.
-      const { announcement, nextRuns, created } = await services.announcements.create(userId, form.input, view.id);
-      if (!created) services.logger.info(`announcement modal ${view.id} from ${userId} already created announcement ${announcement.id}`);
-      await ack({
-        response_action: 'update',
-        view: doneModal(m.announcements.scheduledTitle, scheduledText(announcement, nextRuns, locale), locale),
-      });
-    } catch (error) {
-      if (error instanceof ChannelRefused) {
-        // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
-        services.logger.info(`announcement form from ${userId}: channel ${error.reason}`);
-        await ack({ response_action: 'errors', errors: announcementChannelRefusal(error.reason, locale) });
-        return;
-      }
-      let text: string;
-      if (error instanceof PermissionDenied) text = permissionText(error, locale);
-      else {
-        const ref = errorReference();
-        services.logger.error(`announcement modal failed for ${userId} (ref ${ref}):`, error);
-        text = m.common.error(ref);
-      }
-      await ack({ response_action: 'update', view: doneModal(m.announcements.modalTitle, text, locale) });
-    }
-  });
+    },
+  );
 }

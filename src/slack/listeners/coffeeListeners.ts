@@ -18,8 +18,6 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 /** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
 const idValue = z.coerce.number().int().positive();
 
-
-
 /** Shows the answer in the DM the buttons sat in, so they cannot be pressed again by mistake. */
 async function showAnswer(args: ButtonArgs, message: SlackMessage): Promise<void> {
   if (args.body.response_url === undefined || args.body.container.is_ephemeral === true) {
@@ -33,13 +31,22 @@ async function showAnswer(args: ButtonArgs, message: SlackMessage): Promise<void
  * The ephemeral confirmation of "I'm curious": with the offer of a coffee chat when the role has a
  * confirmed team contact and the member has not asked for one yet. Called by the jobs listener.
  */
-export function curiousReply(services: Services, userId: string, job: Job, text: string, locale: Locale): SlackMessage {
+export function curiousReply(
+  services: Services,
+  userId: string,
+  job: Job,
+  text: string,
+  locale: Locale,
+): SlackMessage {
   if (job.status !== 'open' || !services.coffee.offerable(job.id, userId)) return { text };
   return curiousWithOffer(text, job.id, locale);
 }
 
 /** ack() first; then the work, with every failure logged (ids only) and the presser told. */
-function button(services: Services, work: (args: ButtonArgs, userId: string, locale: Locale) => Promise<void>) {
+function button(
+  services: Services,
+  work: (args: ButtonArgs, userId: string, locale: Locale) => Promise<void>,
+) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const userId = args.body.user.id;
@@ -57,7 +64,10 @@ function button(services: Services, work: (args: ButtonArgs, userId: string, loc
         else if (error instanceof NotInAudience) await tellPresser(args, m.jobs.notInAudience);
         else {
           const ref = errorReference();
-          services.logger.error(`coffee button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
+          services.logger.error(
+            `coffee button ${args.action.action_id} failed for ${userId} (ref ${ref}):`,
+            error,
+          );
           await tellPresser(args, m.common.error(ref));
         }
       }
@@ -79,7 +89,11 @@ function request(services: Services) {
     services.members.recordActivity(userId);
     services.logger.info(`job ${jobId}: coffee chat requested by ${userId}: ${outcome}`);
     const title = escapeMrkdwn(job.title);
-    const texts = { asked: m.coffee.requested(title), already: m.coffee.requestedAgain(title), no_contacts: m.coffee.noContacts(title) };
+    const texts = {
+      asked: m.coffee.requested(title),
+      already: m.coffee.requestedAgain(title),
+      no_contacts: m.coffee.noContacts(title),
+    };
     await tellPresser(args, texts[outcome]);
   });
 }
@@ -91,7 +105,13 @@ function invite(services: Services, answer: 'confirmed' | 'declined') {
     const { job, changed } = services.coffee.answerInvite(userId, contactId, answer);
     services.logger.info(`job ${job.id}: contact ${userId} ${answer}${changed ? '' : ' (unchanged)'}`);
     const title = escapeMrkdwn(job.title);
-    await showAnswer(args, answeredMessage(inviteLead(job, locale), answer === 'confirmed' ? m.inviteConfirmed(title) : m.inviteDeclined(title)));
+    await showAnswer(
+      args,
+      answeredMessage(
+        inviteLead(job, locale),
+        answer === 'confirmed' ? m.inviteConfirmed(title) : m.inviteDeclined(title),
+      ),
+    );
   });
 }
 
@@ -100,7 +120,9 @@ function ask(services: Services, accept: boolean) {
     const m = messages(locale).coffee;
     const askId = idValue.parse(args.action.value);
     const { job, outcome, member } = services.coffee.answerAsk(userId, askId, accept);
-    services.logger.info(`job ${job.id}: coffee ask ${askId} ${accept ? 'accepted' : 'declined'} by ${userId}: ${outcome}`);
+    services.logger.info(
+      `job ${job.id}: coffee ask ${askId} ${accept ? 'accepted' : 'declined'} by ${userId}: ${outcome}`,
+    );
     if (outcome === 'already') {
       await tellPresser(args, m.alreadyAnswered);
       return;

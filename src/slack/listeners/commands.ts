@@ -7,7 +7,12 @@ export const ALUMNI_COMMAND = '/alumni';
 
 /** /alumni: replies are ephemeral, in the acknowledgement itself when the answer is quick. */
 function alumniCommand(services: Services) {
-  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     let acknowledged = false;
     const acknowledge = async (): Promise<void> => {
       if (acknowledged) return;
@@ -15,7 +20,11 @@ function alumniCommand(services: Services) {
       await ack();
     };
     const reply = async (message: SlackMessage): Promise<void> => {
-      const body = { response_type: 'ephemeral' as const, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) };
+      const body = {
+        response_type: 'ephemeral' as const,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      };
       if (!acknowledged) {
         acknowledged = true;
         await ack(body);
@@ -26,7 +35,16 @@ function alumniCommand(services: Services) {
     try {
       const locale = await services.locales.localeOf(command.user_id);
       await runCommand(
-        { services, client, userId: command.user_id, locale, surface: 'slash', triggerId: command.trigger_id, reply, acknowledge },
+        {
+          services,
+          client,
+          userId: command.user_id,
+          locale,
+          surface: 'slash',
+          triggerId: command.trigger_id,
+          reply,
+          acknowledge,
+        },
         command.text,
       );
     } finally {

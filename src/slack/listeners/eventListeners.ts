@@ -1,4 +1,11 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { z } from 'zod';
 import { messages, type Locale } from '../../i18n';
 import { ChannelRefused, NotInAudience } from '../../audience/types';
@@ -35,7 +42,6 @@ async function displayNameOf(services: Services, args: ButtonArgs): Promise<stri
   }
 }
 
-
 function rsvp(services: Services, choice: RsvpChoice) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
@@ -60,7 +66,10 @@ function rsvp(services: Services, choice: RsvpChoice) {
         await args.respond({ replace_original: true, ...eventsListFor(services, userId, locale) });
       }
       if (args.body.container.is_ephemeral !== true && args.body.view === undefined) {
-        const text = result.status === 'waitlist' ? m.rsvpWaitlisted(escapeMrkdwn(event.title)) : m.rsvpRecorded(escapeMrkdwn(event.title), m.status[result.status]);
+        const text =
+          result.status === 'waitlist'
+            ? m.rsvpWaitlisted(escapeMrkdwn(event.title))
+            : m.rsvpRecorded(escapeMrkdwn(event.title), m.status[result.status]);
         await tellPresser(args, text);
       }
     } catch (error) {
@@ -71,15 +80,24 @@ function rsvp(services: Services, choice: RsvpChoice) {
 
 async function explain(services: Services, args: ButtonArgs, locale: Locale, error: unknown): Promise<void> {
   const m = messages(locale);
-  if (error instanceof EventClosed) return tellPresser(args, error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded);
+  if (error instanceof EventClosed)
+    return tellPresser(
+      args,
+      error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded,
+    );
   if (error instanceof EventNotFound) return tellPresser(args, m.events.notFound(String(error.eventId)));
   if (error instanceof NotInAudience) {
-    services.logger.info(`refused ${args.action.action_id} by ${error.userId}: not in the event's channel ${error.channelId}`);
+    services.logger.info(
+      `refused ${args.action.action_id} by ${error.userId}: not in the event's channel ${error.channelId}`,
+    );
     return tellPresser(args, m.events.notInAudience);
   }
   if (error instanceof z.ZodError) return tellPresser(args, m.events.notFound('?'));
   const ref = errorReference();
-  services.logger.error(`event button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
+  services.logger.error(
+    `event button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`,
+    error,
+  );
   await tellPresser(args, m.common.error(ref)).catch(() => undefined);
 }
 
@@ -110,61 +128,75 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
     }
   });
 
-  app.view<ViewSubmitAction>(VIEW.event, async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const userId = body.user.id;
-    const locale = await services.locales.localeOf(userId);
-    const m = messages(locale);
-    const eventId = eventIdFromMetadata(view.private_metadata);
-    try {
-      const form = parseEventForm(view.state.values, locale, services.clock.now(), eventId === null, (text) =>
-        services.members.parseInterestField(text),
-      );
-      if (!form.ok) {
-        await ack({ response_action: 'errors', errors: form.errors });
-        return;
-      }
-      if (eventId === null) {
-        const { event, created } = await services.events.create(userId, form.input, view.id);
-        await ack();
-        if (!created) {
-          // The same form again (a double click or a replayed request): the first one did the work.
-          services.logger.info(`event modal ${view.id} from ${userId} already created event ${event.id}; nothing more done`);
+  app.view<ViewSubmitAction>(
+    VIEW.event,
+    async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const userId = body.user.id;
+      const locale = await services.locales.localeOf(userId);
+      const m = messages(locale);
+      const eventId = eventIdFromMetadata(view.private_metadata);
+      try {
+        const form = parseEventForm(
+          view.state.values,
+          locale,
+          services.clock.now(),
+          eventId === null,
+          (text) => services.members.parseInterestField(text),
+        );
+        if (!form.ok) {
+          await ack({ response_action: 'errors', errors: form.errors });
           return;
         }
-        services.logger.info(`event ${event.id} created by ${userId}`);
-        const posted = await postEventCard(services, client, event.id);
-        const channel = `<#${event.channel}>`;
-        const text = posted ? m.events.created(escapeMrkdwn(event.title), channel) : m.events.createdNoCard(escapeMrkdwn(event.title), channel);
-        await client.chat.postMessage({ channel: userId, text });
-      } else {
-        const told = services.events.summary(eventId);
-        const { event } = await services.events.update(userId, eventId, form.input);
-        await ack();
-        services.logger.info(`event ${event.id} edited by ${userId}`);
-        await refreshEventCard(services, client, event.id);
-        await client.chat.postMessage({ channel: userId, text: m.events.updated(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist) });
+        if (eventId === null) {
+          const { event, created } = await services.events.create(userId, form.input, view.id);
+          await ack();
+          if (!created) {
+            // The same form again (a double click or a replayed request): the first one did the work.
+            services.logger.info(
+              `event modal ${view.id} from ${userId} already created event ${event.id}; nothing more done`,
+            );
+            return;
+          }
+          services.logger.info(`event ${event.id} created by ${userId}`);
+          const posted = await postEventCard(services, client, event.id);
+          const channel = `<#${event.channel}>`;
+          const text = posted
+            ? m.events.created(escapeMrkdwn(event.title), channel)
+            : m.events.createdNoCard(escapeMrkdwn(event.title), channel);
+          await client.chat.postMessage({ channel: userId, text });
+        } else {
+          const told = services.events.summary(eventId);
+          const { event } = await services.events.update(userId, eventId, form.input);
+          await ack();
+          services.logger.info(`event ${event.id} edited by ${userId}`);
+          await refreshEventCard(services, client, event.id);
+          await client.chat.postMessage({
+            channel: userId,
+            text: m.events.updated(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist),
+          });
+        }
+      } catch (error) {
+        if (error instanceof ChannelRefused) {
+          // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
+          services.logger.info(`event form from ${userId}: channel ${error.reason}`);
+          await ack({ response_action: 'errors', errors: eventChannelRefusal(error.reason, locale) });
+          return;
+        }
+        const title = eventId === null ? m.events.modalNewTitle : m.events.modalEditTitle;
+        let text: string;
+        if (error instanceof PermissionDenied) text = permissionText(error, locale);
+        else if (error instanceof EventNotFound) text = m.events.notFound(String(error.eventId));
+        else if (error instanceof EventClosed) text = m.events.rsvpClosedCancelled;
+        else if (error instanceof NotInAudience) text = m.events.notInAudienceManage;
+        else {
+          const ref = errorReference();
+          services.logger.error(`event modal failed for ${userId} (ref ${ref}):`, error);
+          text = m.common.error(ref);
+        }
+        await ack({ response_action: 'update', view: doneModal(title, text, locale) }).catch(async () => {
+          await client.chat.postMessage({ channel: userId, text });
+        });
       }
-    } catch (error) {
-      if (error instanceof ChannelRefused) {
-        // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
-        services.logger.info(`event form from ${userId}: channel ${error.reason}`);
-        await ack({ response_action: 'errors', errors: eventChannelRefusal(error.reason, locale) });
-        return;
-      }
-      const title = eventId === null ? m.events.modalNewTitle : m.events.modalEditTitle;
-      let text: string;
-      if (error instanceof PermissionDenied) text = permissionText(error, locale);
-      else if (error instanceof EventNotFound) text = m.events.notFound(String(error.eventId));
-      else if (error instanceof EventClosed) text = m.events.rsvpClosedCancelled;
-      else if (error instanceof NotInAudience) text = m.events.notInAudienceManage;
-      else {
-        const ref = errorReference();
-        services.logger.error(`event modal failed for ${userId} (ref ${ref}):`, error);
-        text = m.common.error(ref);
-      }
-      await ack({ response_action: 'update', view: doneModal(title, text, locale) }).catch(async () => {
-        await client.chat.postMessage({ channel: userId, text });
-      });
-    }
-  });
+    },
+  );
 }

@@ -5,14 +5,20 @@ import { publishHome } from '../home';
 import { welcomeMember } from '../welcome';
 
 function appHomeOpened(services: Services) {
-  return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    client,
+  }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     await publishHome(services, client, event.user);
   };
 }
 
 function teamJoin(services: Services) {
-  return async ({ event, client }: SlackEventMiddlewareArgs<'team_join'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    client,
+  }: SlackEventMiddlewareArgs<'team_join'> & AllMiddlewareArgs): Promise<void> => {
     const { user } = event;
     if (user.is_bot || user.deleted === true) return;
     await welcomeMember(services, client, user.id);
@@ -20,10 +26,17 @@ function teamJoin(services: Services) {
 }
 
 /** Who joined or left which channel; anything else in these events is not ours to trust. */
-const membershipChange = z.object({ user: z.string().regex(/^[UW][A-Z0-9]{2,}$/), channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/) });
+const membershipChange = z.object({
+  user: z.string().regex(/^[UW][A-Z0-9]{2,}$/),
+  channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/),
+});
 
 function memberJoinedChannel(services: Services) {
-  return async ({ event, client, context }: SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs): Promise<void> => {
     const change = membershipChange.safeParse(event);
     if (!change.success) return;
     const { user, channel } = change.data;
@@ -32,7 +45,8 @@ function memberJoinedChannel(services: Services) {
       await services.audience.botJoined(channel);
       return;
     }
-    if (services.audience.memberJoined(channel, user)) services.logger.info(`${user} joined private channel ${channel}: they now see its cards`);
+    if (services.audience.memberJoined(channel, user))
+      services.logger.info(`${user} joined private channel ${channel}: they now see its cards`);
     const communityChannel = services.config.communityChannelId;
     if (communityChannel === undefined || channel !== communityChannel) return;
     await welcomeMember(services, client, user);
@@ -40,12 +54,16 @@ function memberJoinedChannel(services: Services) {
 }
 
 function memberLeftChannel(services: Services) {
-  return ({ event, context }: SlackEventMiddlewareArgs<'member_left_channel'> & AllMiddlewareArgs): Promise<void> => {
+  return ({
+    event,
+    context,
+  }: SlackEventMiddlewareArgs<'member_left_channel'> & AllMiddlewareArgs): Promise<void> => {
     const change = membershipChange.safeParse(event);
     // When the bot itself leaves, the last member list it read is kept (it can no longer read a new one).
     if (!change.success || change.data.user === context.botUserId) return Promise.resolve();
     const { user, channel } = change.data;
-    if (services.audience.memberLeft(channel, user)) services.logger.info(`${user} left private channel ${channel}: they no longer see its cards`);
+    if (services.audience.memberLeft(channel, user))
+      services.logger.info(`${user} left private channel ${channel}: they no longer see its cards`);
     return Promise.resolve();
   };
 }

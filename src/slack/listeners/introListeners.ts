@@ -14,10 +14,11 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 
 const groupId = z.coerce.number().int().positive();
 
-
-
 /** ack() first; then the work, with any failure logged (ids only) and the member told. */
-function button(services: Services, work: (args: ButtonArgs, userId: string, locale: Locale) => Promise<void>) {
+function button(
+  services: Services,
+  work: (args: ButtonArgs, userId: string, locale: Locale) => Promise<void>,
+) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const userId = args.body.user.id;
@@ -36,7 +37,9 @@ function checkin(services: Services, answer: IntroAnswer) {
   return button(services, async (args, userId, locale) => {
     const group = groupId.safeParse(args.action.value);
     if (!group.success || !services.intros.answer(userId, group.data, answer)) {
-      services.logger.info(`intro check-in ${answer} from ${userId} refused: not in group ${args.action.value ?? '?'}`);
+      services.logger.info(
+        `intro check-in ${answer} from ${userId} refused: not in group ${args.action.value ?? '?'}`,
+      );
       await tellPresser(args, messages(locale).intros.notInGroup);
       return;
     }
@@ -54,7 +57,10 @@ function availability(services: Services, action: 'keep' | 'drop' | 'keep_all') 
       await tellPresser(args, messages(locale).availability.stale);
       return;
     }
-    const pending = services.availability.states(userId, value.asked).filter((s) => s.state === 'pending').map((s) => s.flag);
+    const pending = services.availability
+      .states(userId, value.asked)
+      .filter((s) => s.state === 'pending')
+      .map((s) => s.flag);
     if (action === 'drop' && value.flag !== undefined) services.availability.drop(userId, value.flag);
     else if (action === 'keep' && value.flag !== undefined) services.availability.keep(userId, [value.flag]);
     else services.availability.keep(userId, pending);

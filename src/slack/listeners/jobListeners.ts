@@ -1,8 +1,22 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { z } from 'zod';
 import { ChannelRefused, NotInAudience } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
-import { JobNotFound, JobNotOpen, NotRecruiter, REFERRAL_MOVES, ReferralNotFound, type ReferralMove } from '../../jobs/types';
+import {
+  JobNotFound,
+  JobNotOpen,
+  NotRecruiter,
+  REFERRAL_MOVES,
+  ReferralNotFound,
+  type ReferralMove,
+} from '../../jobs/types';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
@@ -11,7 +25,12 @@ import { errorReference, permissionText } from '../commands/dispatch';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { jobsListFor, postJobCard } from '../jobCards';
-import { jobChannelRefusal, jobIdFromReferralMetadata, parseJobForm, parseReferralForm } from '../parse/jobForm';
+import {
+  jobChannelRefusal,
+  jobIdFromReferralMetadata,
+  parseJobForm,
+  parseReferralForm,
+} from '../parse/jobForm';
 import { MOVE_ACTIONS, referralMessage, referralModal } from '../views/jobs';
 import { doneModal } from '../views/profile';
 import { escapeMrkdwn, mention } from '../views/text';
@@ -23,7 +42,6 @@ type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 /** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
 const idValue = z.coerce.number().int().positive();
 
-
 /** Turns a failure into words for the presser; unexpected ones are logged with a reference. */
 async function explain(services: Services, args: ButtonArgs, locale: Locale, error: unknown): Promise<void> {
   const m = messages(locale);
@@ -31,7 +49,9 @@ async function explain(services: Services, args: ButtonArgs, locale: Locale, err
   if (error instanceof JobNotFound) return tellPresser(args, m.jobs.notFound(String(error.jobId)));
   if (error instanceof ReferralNotFound) return tellPresser(args, m.jobs.referralNotFound);
   if (error instanceof NotInAudience) {
-    services.logger.info(`refused ${args.action.action_id} by ${error.userId}: not in the role's channel ${error.channelId}`);
+    services.logger.info(
+      `refused ${args.action.action_id} by ${error.userId}: not in the role's channel ${error.channelId}`,
+    );
     return tellPresser(args, m.jobs.notInAudience);
   }
   if (error instanceof NotRecruiter) {
@@ -40,7 +60,10 @@ async function explain(services: Services, args: ButtonArgs, locale: Locale, err
   }
   if (error instanceof z.ZodError) return tellPresser(args, m.jobs.notFound('?'));
   const ref = errorReference();
-  services.logger.error(`job button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
+  services.logger.error(
+    `job button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`,
+    error,
+  );
   await tellPresser(args, m.common.error(ref)).catch(() => undefined);
 }
 
@@ -53,7 +76,10 @@ function button(services: Services, work: (args: ButtonArgs, locale: Locale) => 
       await work(args, locale);
     } catch (error) {
       await explain(services, args, locale, error).catch((failure: unknown) => {
-        services.logger.error(`job button ${args.action.action_id}: could not tell ${args.body.user.id}:`, failure);
+        services.logger.error(
+          `job button ${args.action.action_id}: could not tell ${args.body.user.id}:`,
+          failure,
+        );
       });
     }
   };
@@ -112,7 +138,9 @@ function apply(services: Services) {
     // Slack has already opened the apply link in the browser; all that is left is to count the click.
     const jobId = idValue.parse(args.action.value);
     const counted = services.jobs.applyClick(args.body.user.id, jobId);
-    services.logger.info(`job ${jobId}: apply click by ${args.body.user.id}${counted ? '' : ' (already counted)'}`);
+    services.logger.info(
+      `job ${jobId}: apply click by ${args.body.user.id}${counted ? '' : ' (already counted)'}`,
+    );
   });
 }
 
@@ -122,14 +150,20 @@ function moveReferral(services: Services, status: ReferralMove) {
     const actorId = args.body.user.id;
     const referralId = idValue.parse(args.action.value);
     const { job, referral, changed } = await services.jobs.moveReferral(actorId, referralId, status);
-    services.logger.info(`referral ${referralId} for job ${job.id}: ${changed ? `moved to ${status}` : `already ${status}`} by ${actorId}`);
+    services.logger.info(
+      `referral ${referralId} for job ${job.id}: ${changed ? `moved to ${status}` : `already ${status}`} by ${actorId}`,
+    );
     if (changed && args.body.response_url !== undefined && args.body.container.is_ephemeral !== true) {
       // The recruiter's DM: show the new status on the message itself.
       await args.respond({ replace_original: true, ...referralMessage(job, referral, locale) });
     }
     const name = escapeMrkdwn(referral.candidateName);
     const statusText = m.referralStatus[status];
-    const text = !changed ? m.moveSame(name, statusText) : referral.referrer === null ? m.movedNoReferrer(name, statusText) : m.moved(name, statusText);
+    const text = !changed
+      ? m.moveSame(name, statusText)
+      : referral.referrer === null
+        ? m.movedNoReferrer(name, statusText)
+        : m.moved(name, statusText);
     await tellPresser(args, text);
   });
 }
@@ -139,8 +173,12 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
   const locale = await services.locales.localeOf(userId);
   const m = messages(locale);
   try {
-    const form = parseJobForm(view.state.values, locale, services.jobs.today(), services.config.jobsChannelId, (text) =>
-      services.members.parseInterestField(text),
+    const form = parseJobForm(
+      view.state.values,
+      locale,
+      services.jobs.today(),
+      services.config.jobsChannelId,
+      (text) => services.members.parseInterestField(text),
     );
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
@@ -150,14 +188,18 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
     await ack();
     if (!created) {
       // The same form again (a double click or a replayed request): the first one did the work.
-      services.logger.info(`job modal ${view.id} from ${userId} already created job ${job.id}; nothing more done`);
+      services.logger.info(
+        `job modal ${view.id} from ${userId} already created job ${job.id}; nothing more done`,
+      );
       return;
     }
     services.logger.info(`job ${job.id} posted by ${userId}`);
     const posted = await postJobCard(services, client, job.id);
     const channel = `<#${form.input.channel}>`;
     const title = escapeMrkdwn(job.title);
-    const text = posted ? m.jobs.created(title, channel, mention(form.input.recruiter)) : m.jobs.createdNoCard(title, channel, job.id);
+    const text = posted
+      ? m.jobs.created(title, channel, mention(form.input.recruiter))
+      : m.jobs.createdNoCard(title, channel, job.id);
     await client.chat.postMessage({ channel: userId, text });
   } catch (error) {
     if (error instanceof ChannelRefused) {
@@ -173,9 +215,11 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
       services.logger.error(`job modal failed for ${userId} (ref ${ref}):`, error);
       text = m.common.error(ref);
     }
-    await ack({ response_action: 'update', view: doneModal(m.jobs.modalTitle, text, locale) }).catch(async () => {
-      await client.chat.postMessage({ channel: userId, text });
-    });
+    await ack({ response_action: 'update', view: doneModal(m.jobs.modalTitle, text, locale) }).catch(
+      async () => {
+        await client.chat.postMessage({ channel: userId, text });
+      },
+    );
   }
 }
 
@@ -199,16 +243,26 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    const { job, referral, recipient, created } = await services.jobs.refer(userId, jobId, form.input, view.id);
+    const { job, referral, recipient, created } = await services.jobs.refer(
+      userId,
+      jobId,
+      form.input,
+      view.id,
+    );
     if (created) {
       services.members.recordActivity(userId);
       services.logger.info(`referral ${referral.id} for job ${job.id} by ${userId}`);
     } else {
-      services.logger.info(`referral modal ${view.id} from ${userId} already created referral ${referral.id}; nothing more done`);
+      services.logger.info(
+        `referral modal ${view.id} from ${userId} already created referral ${referral.id}; nothing more done`,
+      );
     }
     const name = escapeMrkdwn(referral.candidateName);
     const title = escapeMrkdwn(job.title);
-    const text = recipient === null ? m.jobs.referDoneNoRecruiter(name, title) : m.jobs.referDone(mention(recipient), name, title);
+    const text =
+      recipient === null
+        ? m.jobs.referDoneNoRecruiter(name, title)
+        : m.jobs.referDone(mention(recipient), name, title);
     await ack({ response_action: 'update', view: doneModal(m.jobs.referDoneTitle, text, locale) });
   } catch (error) {
     let text: string;

@@ -5,18 +5,34 @@ import type { SlackMessage } from '../views/message';
 
 /** The same verbs as /alumni, typed to the bot in its Messages tab (a leading "/alumni" is tolerated). */
 function directMessage(services: Services) {
-  return async ({ event, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    client,
+  }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     // Only what a person typed: edits, deletions, joins and bot posts carry a subtype or a bot_id.
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
     const userId = event.user;
     const channel = event.channel;
     const text = (event.text ?? '').replace(/^\s*\/?alumni\b/i, '');
     const reply = async (message: SlackMessage): Promise<void> => {
-      await client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+      await client.chat.postMessage({
+        channel,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      });
     };
     const locale = await services.locales.localeOf(userId);
     await runCommand(
-      { services, client, userId, locale, surface: 'dm', triggerId: undefined, reply, acknowledge: () => Promise.resolve() },
+      {
+        services,
+        client,
+        userId,
+        locale,
+        surface: 'dm',
+        triggerId: undefined,
+        reply,
+        acknowledge: () => Promise.resolve(),
+      },
       text,
     );
   };

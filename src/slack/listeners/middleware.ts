@@ -9,7 +9,9 @@ export function handleEachEventOnce(services: Services): Middleware<AnyMiddlewar
   return async ({ body, next, context }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
     if (eventId !== undefined && !(await services.handledEvents.claim(eventId, services.clock.now()))) {
-      services.logger.info(`event ${eventId} already handled; retry ${String(context.retryNum ?? '?')} ignored`);
+      services.logger.info(
+        `event ${eventId} already handled; retry ${String(context.retryNum ?? '?')} ignored`,
+      );
       return;
     }
     await next();

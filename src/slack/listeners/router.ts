@@ -1,4 +1,13 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackAction, SlackActionMiddlewareArgs, SlackViewAction, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  SlackAction,
+  SlackActionMiddlewareArgs,
+  SlackViewAction,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import type { Logger } from '../../logger';
 
 type ActionArgs<A extends SlackAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
@@ -21,7 +30,10 @@ export class ListenerRouter {
     this.actions.set(actionId, handler as unknown as Handler<ActionArgs<SlackAction>>);
   }
 
-  view<V extends SlackViewAction = ViewSubmitAction>(callbackId: string, handler: Handler<ViewArgs<V>>): void {
+  view<V extends SlackViewAction = ViewSubmitAction>(
+    callbackId: string,
+    handler: Handler<ViewArgs<V>>,
+  ): void {
     if (this.views.has(callbackId)) throw new Error(`two handlers for view ${callbackId}`);
     this.views.set(callbackId, handler as unknown as Handler<ViewArgs<SlackViewAction>>);
   }

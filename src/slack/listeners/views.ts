@@ -13,7 +13,9 @@ import { doneModal } from '../views/profile';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-const originSchema = z.object({ origin: z.enum(['home', 'command', 'message']) }).catch({ origin: 'command' });
+const originSchema = z
+  .object({ origin: z.enum(['home', 'command', 'message']) })
+  .catch({ origin: 'command' });
 
 function originOf(privateMetadata: string): z.infer<typeof originSchema>['origin'] {
   try {
@@ -30,24 +32,41 @@ const PROFILE_BLOCKS = Object.values(PROFILE_INPUT).map((input) => input.block);
  * on success the modal turns into a short confirmation. A state Slack would never send
  * (see readFormState) saves nothing either: the modal says so, with a reference in the log.
  */
-function submission(services: Services, blocks: readonly string[], work: (args: SubmitArgs) => Promise<void>) {
+function submission(
+  services: Services,
+  blocks: readonly string[],
+  work: (args: SubmitArgs) => Promise<void>,
+) {
   return async (args: SubmitArgs): Promise<void> => {
     if (readFormState(args.view.state.values, blocks) === undefined) {
       const ref = errorReference();
-      services.logger.warn(`view ${args.view.callback_id} from ${args.body.user.id} has an unreadable state; nothing saved (ref ${ref})`);
+      services.logger.warn(
+        `view ${args.view.callback_id} from ${args.body.user.id} has an unreadable state; nothing saved (ref ${ref})`,
+      );
       const locale = await services.locales.localeOf(args.body.user.id);
       const m = messages(locale);
-      await args.ack({ response_action: 'update', view: doneModal(m.profile.modalTitle, m.common.error(ref), locale) });
+      await args.ack({
+        response_action: 'update',
+        view: doneModal(m.profile.modalTitle, m.common.error(ref), locale),
+      });
       return;
     }
     try {
       await work(args);
     } catch (error) {
       const ref = errorReference();
-      services.logger.error(`view ${args.view.callback_id} failed for ${args.body.user.id} (ref ${ref}):`, error);
+      services.logger.error(
+        `view ${args.view.callback_id} failed for ${args.body.user.id} (ref ${ref}):`,
+        error,
+      );
       const locale = await services.locales.localeOf(args.body.user.id);
       const m = messages(locale);
-      await args.ack({ response_action: 'update', view: doneModal(m.profile.modalTitle, m.common.error(ref), locale) }).catch(() => undefined);
+      await args
+        .ack({
+          response_action: 'update',
+          view: doneModal(m.profile.modalTitle, m.common.error(ref), locale),
+        })
+        .catch(() => undefined);
     }
   };
 }
@@ -61,10 +80,15 @@ export function registerViews(app: ListenerRouter, services: Services): void {
       // The modal opens only after the agreement; a modal opened before it, or a forged
       // submission, is refused the same way and saves nothing.
       if (services.onboarding.agreementState(userId) !== 'agreed') {
-        await ack({ response_action: 'errors', errors: { [PROFILE_INPUT.displayName.block]: messages(locale).onboarding.agreeBeforeProfile } });
+        await ack({
+          response_action: 'errors',
+          errors: { [PROFILE_INPUT.displayName.block]: messages(locale).onboarding.agreeBeforeProfile },
+        });
         return;
       }
-      const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) => services.members.parseInterestField(text));
+      const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) =>
+        services.members.parseInterestField(text),
+      );
       if (!form.ok) {
         await ack({ response_action: 'errors', errors: form.errors });
         return;
@@ -77,7 +101,12 @@ export function registerViews(app: ListenerRouter, services: Services): void {
       if (originOf(view.private_metadata) === 'home') await publishHome(services, client, userId);
       // Event cards name only members visible to all: one who hides their profile leaves the cards now.
       if (visibleBefore !== form.update.visibility) {
-        await refreshEventCards(services, client, services.events.cardsShowing(userId), 'a change of visibility');
+        await refreshEventCards(
+          services,
+          client,
+          services.events.cardsShowing(userId),
+          'a change of visibility',
+        );
       }
     }),
   );
@@ -89,12 +118,20 @@ export function registerViews(app: ListenerRouter, services: Services): void {
       const locale = await services.locales.localeOf(userId);
       // Only a member who agreed can reach this modal; a forged submission is refused the same way.
       if (services.onboarding.agreementState(userId) !== 'agreed') {
-        await ack({ response_action: 'errors', errors: { [INTERESTS_INPUT.block]: messages(locale).onboarding.mustAgreeFirst } });
+        await ack({
+          response_action: 'errors',
+          errors: { [INTERESTS_INPUT.block]: messages(locale).onboarding.mustAgreeFirst },
+        });
         return;
       }
-      const parsed = services.members.parseInterestField(textValue(parseViewState(view.state.values), INTERESTS_INPUT));
+      const parsed = services.members.parseInterestField(
+        textValue(parseViewState(view.state.values), INTERESTS_INPUT),
+      );
       if (!parsed.ok) {
-        await ack({ response_action: 'errors', errors: { [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) } });
+        await ack({
+          response_action: 'errors',
+          errors: { [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) },
+        });
         return;
       }
       services.members.replaceInterests(userId, parsed.tags);

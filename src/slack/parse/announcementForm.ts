@@ -1,13 +1,26 @@
 import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
 import { checkAnnouncement } from '../../announcements/service';
-import { ANNOUNCEMENT_LIMITS, repeatSchema, type AnnouncementInput, type AnnouncementProblem } from '../../announcements/types';
+import {
+  ANNOUNCEMENT_LIMITS,
+  repeatSchema,
+  type AnnouncementInput,
+  type AnnouncementProblem,
+} from '../../announcements/types';
 import { ANNOUNCE_INPUT } from '../ids';
 import { channelRefusal } from './channelRefusal';
 import type { FieldErrors } from './profileForm';
-import { parseViewState, selectedConversation, selectedDateTime, selectedValue, textValue } from './viewState';
+import {
+  parseViewState,
+  selectedConversation,
+  selectedDateTime,
+  selectedValue,
+  textValue,
+} from './viewState';
 
-export type AnnouncementFormResult = { readonly ok: true; readonly input: AnnouncementInput } | { readonly ok: false; readonly errors: FieldErrors };
+export type AnnouncementFormResult =
+  | { readonly ok: true; readonly input: AnnouncementInput }
+  | { readonly ok: false; readonly errors: FieldErrors };
 
 function problemText(problem: AnnouncementProblem, locale: Locale): [string, string] {
   const e = messages(locale).announcements.errors;
@@ -15,11 +28,28 @@ function problemText(problem: AnnouncementProblem, locale: Locale): [string, str
     case 'channel':
       return [ANNOUNCE_INPUT.channel.block, e.channelMissing];
     case 'text':
-      return [ANNOUNCE_INPUT.text.block, problem.problem === 'empty' ? e.textEmpty : e.textTooLong(ANNOUNCEMENT_LIMITS.text)];
+      return [
+        ANNOUNCE_INPUT.text.block,
+        problem.problem === 'empty' ? e.textEmpty : e.textTooLong(ANNOUNCEMENT_LIMITS.text),
+      ];
     case 'first_at':
-      return [ANNOUNCE_INPUT.postAt.block, problem.problem === 'missing' ? e.firstAtMissing : problem.problem === 'invalid' ? e.firstAtInvalid : e.firstAtInPast];
+      return [
+        ANNOUNCE_INPUT.postAt.block,
+        problem.problem === 'missing'
+          ? e.firstAtMissing
+          : problem.problem === 'invalid'
+            ? e.firstAtInvalid
+            : e.firstAtInPast,
+      ];
     case 'cron':
-      return [ANNOUNCE_INPUT.cron.block, problem.problem === 'missing' ? e.cronMissing : problem.problem === 'invalid' ? e.cronInvalid : e.cronNever];
+      return [
+        ANNOUNCE_INPUT.cron.block,
+        problem.problem === 'missing'
+          ? e.cronMissing
+          : problem.problem === 'invalid'
+            ? e.cronInvalid
+            : e.cronNever,
+      ];
   }
 }
 
@@ -28,7 +58,12 @@ export function announcementChannelRefusal(reason: ChannelRefused['reason'], loc
   return channelRefusal(reason, ANNOUNCE_INPUT.channel.block, messages(locale).announcements.errors);
 }
 
-export function parseAnnouncementForm(values: unknown, locale: Locale, now: Date, timeZone: string): AnnouncementFormResult {
+export function parseAnnouncementForm(
+  values: unknown,
+  locale: Locale,
+  now: Date,
+  timeZone: string,
+): AnnouncementFormResult {
   const state = parseViewState(values);
   const repeat = repeatSchema.safeParse(selectedValue(state, ANNOUNCE_INPUT.repeat) ?? 'none');
   const cronText = textValue(state, ANNOUNCE_INPUT.cron);
@@ -46,8 +81,23 @@ export function parseAnnouncementForm(values: unknown, locale: Locale, now: Date
     errors[block] ??= text;
   }
   const { channel, text, firstAt } = draft;
-  if (Object.keys(errors).length > 0 || channel === undefined || text === undefined || firstAt === undefined || !repeat.success) {
+  if (
+    Object.keys(errors).length > 0 ||
+    channel === undefined ||
+    text === undefined ||
+    firstAt === undefined ||
+    !repeat.success
+  ) {
     return { ok: false, errors };
   }
-  return { ok: true, input: { channel, text: text.trim(), firstAt, repeat: repeat.data, cron: repeat.data === 'cron' ? draft.cron ?? null : null } };
+  return {
+    ok: true,
+    input: {
+      channel,
+      text: text.trim(),
+      firstAt,
+      repeat: repeat.data,
+      cron: repeat.data === 'cron' ? (draft.cron ?? null) : null,
+    },
+  };
 }

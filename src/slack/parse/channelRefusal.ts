@@ -13,7 +13,16 @@ export interface ChannelRefusalTexts {
  * see the channel, or Slack did not answer in time. One mapping for the event, role and
  * announcement forms, so that they cannot drift apart.
  */
-export function channelRefusal(reason: ChannelRefused['reason'], block: string, texts: ChannelRefusalTexts): FieldErrors {
-  const text = reason === 'not_member' ? texts.channelNotMember : reason === 'unreadable' ? texts.channelUnreadable : texts.channelUnavailable;
+export function channelRefusal(
+  reason: ChannelRefused['reason'],
+  block: string,
+  texts: ChannelRefusalTexts,
+): FieldErrors {
+  const text =
+    reason === 'not_member'
+      ? texts.channelNotMember
+      : reason === 'unreadable'
+        ? texts.channelUnreadable
+        : texts.channelUnavailable;
   return { [block]: text };
 }

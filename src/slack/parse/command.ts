@@ -22,11 +22,20 @@ export type Command =
   | { readonly verb: 'job'; readonly action: 'close' | 'post'; readonly jobId: number }
   | { readonly verb: 'job'; readonly action: 'hired'; readonly jobId: number; readonly userId: string }
   /** userIds empty: list the role's team contacts. */
-  | { readonly verb: 'job'; readonly action: 'contacts'; readonly jobId: number; readonly userIds: readonly string[] }
+  | {
+      readonly verb: 'job';
+      readonly action: 'contacts';
+      readonly jobId: number;
+      readonly userIds: readonly string[];
+    }
   | { readonly verb: 'stats'; readonly action: 'report' | 'csv' }
   | { readonly verb: 'intros'; readonly action: 'status' | 'on' | 'off' | 'preview' }
   | { readonly verb: 'intros'; readonly action: 'snooze'; readonly weeks: number }
-  | { readonly verb: 'talent'; readonly query: { readonly kind: 'role'; readonly jobId: number } | { readonly kind: 'text'; readonly text: string } }
+  | {
+      readonly verb: 'talent';
+      readonly query:
+        { readonly kind: 'role'; readonly jobId: number } | { readonly kind: 'text'; readonly text: string };
+    }
   | { readonly verb: 'digest'; readonly action: 'status' | 'preview' | 'send' | 'weekly' | 'daily' | 'off' };
 
 export type UsageProblem =
@@ -153,11 +162,14 @@ export function parseCommand(raw: string): ParsedCommand {
     case 'announcements': {
       const sub = split(rest);
       const action = sub.word.toLowerCase();
-      if (action === '' || action === 'new') return ok({ verb: 'announce', action: verb === 'announcements' ? 'list' : 'new' });
+      if (action === '' || action === 'new')
+        return ok({ verb: 'announce', action: verb === 'announcements' ? 'list' : 'new' });
       if (action === 'list') return ok({ verb: 'announce', action: 'list' });
       if (action !== 'cancel') return usage('announce_usage');
       const id = eventId.safeParse(sub.rest.trim());
-      return id.success ? ok({ verb: 'announce', action: 'cancel', announcementId: id.data }) : usage('announce_id');
+      return id.success
+        ? ok({ verb: 'announce', action: 'cancel', announcementId: id.data })
+        : usage('announce_id');
     }
     case 'digest':
     case 'digests': {
@@ -165,7 +177,13 @@ export function parseCommand(raw: string): ParsedCommand {
       if (action === '') return ok({ verb: 'digest', action: 'status' });
       // "on" means the default cadence; a member who wants daily says so.
       if (action === 'on') return ok({ verb: 'digest', action: 'weekly' });
-      if (action === 'preview' || action === 'send' || action === 'weekly' || action === 'daily' || action === 'off') {
+      if (
+        action === 'preview' ||
+        action === 'send' ||
+        action === 'weekly' ||
+        action === 'daily' ||
+        action === 'off'
+      ) {
         return ok({ verb: 'digest', action });
       }
       return usage('digest_usage');
@@ -193,17 +211,22 @@ export function parseCommand(raw: string): ParsedCommand {
         const [idText, who, ...extra] = sub.rest.trim().split(/\s+/);
         const id = eventId.safeParse(idText ?? '');
         const hired = mention.safeParse(who ?? '');
-        if (!id.success || !hired.success || hired.data === '' || extra.length > 0) return usage('job_hired_usage');
+        if (!id.success || !hired.success || hired.data === '' || extra.length > 0)
+          return usage('job_hired_usage');
         return ok({ verb: 'job', action: 'hired', jobId: id.data, userId: hired.data });
       }
       if (action === 'contacts' || action === 'contact') {
-        const [idText, ...people] = sub.rest.trim().split(/\s+/).filter((word) => word !== '');
+        const [idText, ...people] = sub.rest
+          .trim()
+          .split(/\s+/)
+          .filter((word) => word !== '');
         const id = eventId.safeParse(idText ?? '');
         if (!id.success) return usage('job_contacts_usage');
         const userIds: string[] = [];
         for (const word of people) {
           const who = mention.safeParse(word);
-          if (!who.success || who.data === '') return usage({ kind: 'job_contacts_bad_user', given: word.slice(0, 40) });
+          if (!who.success || who.data === '')
+            return usage({ kind: 'job_contacts_bad_user', given: word.slice(0, 40) });
           userIds.push(who.data);
         }
         if (new Set(userIds).size > MAX_CONTACTS_PER_COMMAND) return usage('job_contacts_too_many');
@@ -217,7 +240,9 @@ export function parseCommand(raw: string): ParsedCommand {
       const action = sub.word.toLowerCase();
       if (action === 'snooze') {
         const weeks = snoozeWeeks.safeParse(sub.rest.trim());
-        return weeks.success ? ok({ verb: 'intros', action: 'snooze', weeks: weeks.data }) : usage('intros_snooze_usage');
+        return weeks.success
+          ? ok({ verb: 'intros', action: 'snooze', weeks: weeks.data })
+          : usage('intros_snooze_usage');
       }
       if (sub.rest.trim() !== '') return usage('intros_usage');
       if (action === '' || action === 'status') return ok({ verb: 'intros', action: 'status' });
@@ -228,7 +253,10 @@ export function parseCommand(raw: string): ParsedCommand {
       const query = rest.trim();
       if (query === '') return usage('talent_usage');
       const id = eventId.safeParse(query);
-      return ok({ verb: 'talent', query: id.success ? { kind: 'role', jobId: id.data } : { kind: 'text', text: query } });
+      return ok({
+        verb: 'talent',
+        query: id.success ? { kind: 'role', jobId: id.data } : { kind: 'text', text: query },
+      });
     }
     default:
       return { ok: false, unknown: word.slice(0, 40) };

@@ -2,15 +2,27 @@ import { z } from 'zod';
 import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
 import { checkEvent } from '../../events/service';
-import { EVENT_LIMITS, reminderCodeSchema, type EventFieldProblem, type EventInput } from '../../events/types';
+import {
+  EVENT_LIMITS,
+  reminderCodeSchema,
+  type EventFieldProblem,
+  type EventInput,
+} from '../../events/types';
 import type { TagProblem } from '../../interests/tags';
 import { EVENT_INPUT } from '../ids';
 import { channelRefusal } from './channelRefusal';
 import type { FieldErrors } from './profileForm';
 import { tagProblemText } from './profileForm';
-import { parseViewState, selectedConversation, selectedDateTime, selectedValues, textValue } from './viewState';
+import {
+  parseViewState,
+  selectedConversation,
+  selectedDateTime,
+  selectedValues,
+  textValue,
+} from './viewState';
 
-export type EventFormResult = { readonly ok: true; readonly input: EventInput } | { readonly ok: false; readonly errors: FieldErrors };
+export type EventFormResult =
+  { readonly ok: true; readonly input: EventInput } | { readonly ok: false; readonly errors: FieldErrors };
 
 const metadataSchema = z.object({ eventId: z.number().int().positive().nullable() });
 
@@ -28,11 +40,28 @@ function problemText(problem: EventFieldProblem, locale: Locale): [string, strin
   const e = messages(locale).events.errors;
   switch (problem.field) {
     case 'title':
-      return [EVENT_INPUT.title.block, problem.problem === 'empty' ? e.titleEmpty : e.titleTooLong(EVENT_LIMITS.title)];
+      return [
+        EVENT_INPUT.title.block,
+        problem.problem === 'empty' ? e.titleEmpty : e.titleTooLong(EVENT_LIMITS.title),
+      ];
     case 'starts_at':
-      return [EVENT_INPUT.startsAt.block, problem.problem === 'missing' ? e.startMissing : problem.problem === 'invalid' ? e.dateInvalid : e.startInPast];
+      return [
+        EVENT_INPUT.startsAt.block,
+        problem.problem === 'missing'
+          ? e.startMissing
+          : problem.problem === 'invalid'
+            ? e.dateInvalid
+            : e.startInPast,
+      ];
     case 'ends_at':
-      return [EVENT_INPUT.endsAt.block, problem.problem === 'missing' ? e.endMissing : problem.problem === 'invalid' ? e.dateInvalid : e.endBeforeStart];
+      return [
+        EVENT_INPUT.endsAt.block,
+        problem.problem === 'missing'
+          ? e.endMissing
+          : problem.problem === 'invalid'
+            ? e.dateInvalid
+            : e.endBeforeStart,
+      ];
     case 'url':
       return [EVENT_INPUT.url.block, e.urlInvalid];
     case 'capacity':
@@ -62,7 +91,8 @@ export function parseEventForm(
   const errors: FieldErrors = {};
   const optional = (text: string): string | null => (text === '' ? null : text);
   const capacityText = textValue(state, EVENT_INPUT.capacity);
-  const capacity = capacityText === '' ? null : /^\d{1,9}$/.test(capacityText) ? Number(capacityText) : Number.NaN;
+  const capacity =
+    capacityText === '' ? null : /^\d{1,9}$/.test(capacityText) ? Number(capacityText) : Number.NaN;
   const draft: Partial<EventInput> = {
     title: textValue(state, EVENT_INPUT.title),
     description: optional(textValue(state, EVENT_INPUT.description)),
@@ -83,7 +113,15 @@ export function parseEventForm(
   if (!reminders.success) errors[EVENT_INPUT.reminders.block] = messages(locale).profile.errors.invalidChoice;
 
   const { title, startsAt, endsAt, channel } = draft;
-  if (Object.keys(errors).length > 0 || !tags.ok || !reminders.success || title === undefined || startsAt === undefined || endsAt === undefined || channel === undefined) {
+  if (
+    Object.keys(errors).length > 0 ||
+    !tags.ok ||
+    !reminders.success ||
+    title === undefined ||
+    startsAt === undefined ||
+    endsAt === undefined ||
+    channel === undefined
+  ) {
     return { ok: false, errors };
   }
   return {

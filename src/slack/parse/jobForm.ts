@@ -18,13 +18,18 @@ import { channelRefusal } from './channelRefusal';
 import { tagProblemText, type FieldErrors } from './profileForm';
 import { parseViewState, selectedConversation, selectedValue, textValue } from './viewState';
 
-export type JobFormResult = { readonly ok: true; readonly input: JobInput } | { readonly ok: false; readonly errors: FieldErrors };
-export type ReferralFormResult = { readonly ok: true; readonly input: ReferralInput } | { readonly ok: false; readonly errors: FieldErrors };
+export type JobFormResult =
+  { readonly ok: true; readonly input: JobInput } | { readonly ok: false; readonly errors: FieldErrors };
+export type ReferralFormResult =
+  { readonly ok: true; readonly input: ReferralInput } | { readonly ok: false; readonly errors: FieldErrors };
 
 // The shared view-state schema does not name these two element states; read them here.
 const pickerStates = z.record(
   z.string(),
-  z.record(z.string(), z.object({ selected_user: z.string().nullish(), selected_date: z.string().nullish() }).loose()),
+  z.record(
+    z.string(),
+    z.object({ selected_user: z.string().nullish(), selected_date: z.string().nullish() }).loose(),
+  ),
 );
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
 
@@ -49,7 +54,10 @@ function jobProblemText(problem: JobFieldProblem, locale: Locale): [string, stri
   const e = messages(locale).jobs.errors;
   switch (problem.field) {
     case 'title':
-      return [JOB_INPUT.title.block, problem.problem === 'empty' ? e.titleEmpty : e.titleTooLong(JOB_LIMITS.title)];
+      return [
+        JOB_INPUT.title.block,
+        problem.problem === 'empty' ? e.titleEmpty : e.titleTooLong(JOB_LIMITS.title),
+      ];
     case 'team':
       return [JOB_INPUT.team.block, e.tooLong(JOB_LIMITS.team)];
     case 'location':
@@ -92,7 +100,9 @@ export function parseJobForm(
   const optional = (text: string): string | null => (text === '' ? null : text);
   const workStyle = workStyleSchema.safeParse(selectedValue(state, JOB_INPUT.workStyle));
   const employmentType = employmentTypeSchema.safeParse(selectedValue(state, JOB_INPUT.employmentType));
-  const recruiter = userId.safeParse(picked[JOB_INPUT.recruiter.block]?.[JOB_INPUT.recruiter.action]?.selected_user);
+  const recruiter = userId.safeParse(
+    picked[JOB_INPUT.recruiter.block]?.[JOB_INPUT.recruiter.action]?.selected_user,
+  );
   const closesOn = picked[JOB_INPUT.closesOn.block]?.[JOB_INPUT.closesOn.action]?.selected_date ?? null;
   const draft: Partial<JobInput> = {
     title: textValue(state, JOB_INPUT.title),
@@ -148,9 +158,15 @@ function referralProblemText(problem: ReferralFieldProblem, locale: Locale): [st
   const e = messages(locale).jobs.referErrors;
   switch (problem.field) {
     case 'name':
-      return [REFERRAL_INPUT.name.block, problem.problem === 'empty' ? e.nameEmpty : e.tooLong(REFERRAL_LIMITS.name)];
+      return [
+        REFERRAL_INPUT.name.block,
+        problem.problem === 'empty' ? e.nameEmpty : e.tooLong(REFERRAL_LIMITS.name),
+      ];
     case 'contact':
-      return [REFERRAL_INPUT.contact.block, problem.problem === 'empty' ? e.contactEmpty : e.tooLong(REFERRAL_LIMITS.contact)];
+      return [
+        REFERRAL_INPUT.contact.block,
+        problem.problem === 'empty' ? e.contactEmpty : e.tooLong(REFERRAL_LIMITS.contact),
+      ];
     case 'relationship':
       return [REFERRAL_INPUT.relationship.block, e.tooLong(REFERRAL_LIMITS.relationship)];
     case 'note':

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { messages, type Locale } from '../../i18n';
 import type { TagProblem } from '../../interests/tags';
-import { OPEN_TO_FLAGS, PROFILE_LIMITS, openToSchema, visibilitySchema, type ProfileUpdate } from '../../members/types';
+import {
+  OPEN_TO_FLAGS,
+  PROFILE_LIMITS,
+  openToSchema,
+  visibilitySchema,
+  type ProfileUpdate,
+} from '../../members/types';
 import { PROFILE_INPUT } from '../ids';
 import { parseViewState, selectedValue, selectedValues, textValue } from './viewState';
 
 export type FieldErrors = Record<string, string>;
 
-export type ProfileFormResult = { readonly ok: true; readonly update: ProfileUpdate } | { readonly ok: false; readonly errors: FieldErrors };
+export type ProfileFormResult =
+  | { readonly ok: true; readonly update: ProfileUpdate }
+  | { readonly ok: false; readonly errors: FieldErrors };
 
 export function tagProblemText(problem: TagProblem, locale: Locale): string {
   const m = messages(locale).interests.errors;
@@ -61,7 +69,8 @@ export function parseProfileForm(
 
   const yearsFrom = year(PROFILE_INPUT.yearsFrom);
   const yearsTo = year(PROFILE_INPUT.yearsTo);
-  if (yearsFrom !== null && yearsTo !== null && yearsTo < yearsFrom) errors[PROFILE_INPUT.yearsTo.block] = m.yearsOrder;
+  if (yearsFrom !== null && yearsTo !== null && yearsTo < yearsFrom)
+    errors[PROFILE_INPUT.yearsTo.block] = m.yearsOrder;
 
   const displayName = text(PROFILE_INPUT.displayName, PROFILE_LIMITS.displayName);
   const company = text(PROFILE_INPUT.company, PROFILE_LIMITS.company);
@@ -72,7 +81,10 @@ export function parseProfileForm(
   const interests = parseInterests(textValue(state, PROFILE_INPUT.interests));
   if (!interests.ok) errors[PROFILE_INPUT.interests.block] = tagProblemText(interests.problem, locale);
 
-  const openTo = z.array(openToSchema).max(OPEN_TO_FLAGS.length).safeParse(selectedValues(state, PROFILE_INPUT.openTo));
+  const openTo = z
+    .array(openToSchema)
+    .max(OPEN_TO_FLAGS.length)
+    .safeParse(selectedValues(state, PROFILE_INPUT.openTo));
   const visibility = visibilitySchema.safeParse(selectedValue(state, PROFILE_INPUT.visibility) ?? 'all');
   // Slack only offers our own options; anything else is a forged submission, refused on the field.
   if (!openTo.success) errors[PROFILE_INPUT.openTo.block] = m.invalidChoice;

@@ -46,7 +46,10 @@ export function selectedValues(state: ViewState, ids: { block: string; action: s
   return (state[ids.block]?.[ids.action]?.selected_options ?? []).map((option) => option.value);
 }
 
-export function selectedConversation(state: ViewState, ids: { block: string; action: string }): string | undefined {
+export function selectedConversation(
+  state: ViewState,
+  ids: { block: string; action: string },
+): string | undefined {
   return state[ids.block]?.[ids.action]?.selected_conversation ?? undefined;
 }
 

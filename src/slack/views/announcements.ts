@@ -9,7 +9,10 @@ import { mention, mrkdwn, plain, slackDate, truncate } from './text';
 export function announcementModal(locale: Locale, defaultChannel: string | undefined, now: Date): ModalView {
   const m = messages(locale).announcements;
   const common = messages(locale).common;
-  const repeatOptions: PlainTextOption[] = REPEATS.map((repeat) => ({ text: plain(m.repeatOption[repeat], 75), value: repeat }));
+  const repeatOptions: PlainTextOption[] = REPEATS.map((repeat) => ({
+    text: plain(m.repeatOption[repeat], 75),
+    value: repeat,
+  }));
   // Default to the next full hour: a sensible time that is never in the past.
   const nextHour = Math.ceil((now.getTime() + 60_000) / 3_600_000) * 3600;
   const blocks: KnownBlock[] = [
@@ -20,7 +23,11 @@ export function announcementModal(locale: Locale, defaultChannel: string | undef
       element: {
         type: 'conversations_select',
         action_id: ANNOUNCE_INPUT.channel.action,
-        filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: true },
+        filter: {
+          include: ['public', 'private'],
+          exclude_bot_users: true,
+          exclude_external_shared_channels: true,
+        },
         ...(defaultChannel === undefined ? {} : { initial_conversation: defaultChannel }),
       },
     },
@@ -29,19 +36,33 @@ export function announcementModal(locale: Locale, defaultChannel: string | undef
       block_id: ANNOUNCE_INPUT.text.block,
       label: plain(m.text, 2000),
       hint: plain(m.textHint, 2000),
-      element: { type: 'plain_text_input', action_id: ANNOUNCE_INPUT.text.action, multiline: true, max_length: ANNOUNCEMENT_LIMITS.text },
+      element: {
+        type: 'plain_text_input',
+        action_id: ANNOUNCE_INPUT.text.action,
+        multiline: true,
+        max_length: ANNOUNCEMENT_LIMITS.text,
+      },
     },
     {
       type: 'input',
       block_id: ANNOUNCE_INPUT.postAt.block,
       label: plain(m.postAt, 2000),
-      element: { type: 'datetimepicker', action_id: ANNOUNCE_INPUT.postAt.action, initial_date_time: nextHour },
+      element: {
+        type: 'datetimepicker',
+        action_id: ANNOUNCE_INPUT.postAt.action,
+        initial_date_time: nextHour,
+      },
     },
     {
       type: 'input',
       block_id: ANNOUNCE_INPUT.repeat.block,
       label: plain(m.repeat, 2000),
-      element: { type: 'static_select', action_id: ANNOUNCE_INPUT.repeat.action, options: repeatOptions, initial_option: repeatOptions[0] },
+      element: {
+        type: 'static_select',
+        action_id: ANNOUNCE_INPUT.repeat.action,
+        options: repeatOptions,
+        initial_option: repeatOptions[0],
+      },
     },
     {
       type: 'input',
@@ -49,7 +70,12 @@ export function announcementModal(locale: Locale, defaultChannel: string | undef
       optional: true,
       label: plain(m.cron, 2000),
       hint: plain(m.cronHint, 2000),
-      element: { type: 'plain_text_input', action_id: ANNOUNCE_INPUT.cron.action, max_length: ANNOUNCEMENT_LIMITS.cron, placeholder: plain('0 9 * * 1', 150) },
+      element: {
+        type: 'plain_text_input',
+        action_id: ANNOUNCE_INPUT.cron.action,
+        max_length: ANNOUNCEMENT_LIMITS.cron,
+        placeholder: plain('0 9 * * 1', 150),
+      },
     },
   ];
   return {
@@ -63,7 +89,10 @@ export function announcementModal(locale: Locale, defaultChannel: string | undef
 }
 
 function runList(runs: readonly Date[], locale: Locale): string {
-  return joinList(locale, runs.map((run) => slackDate(run, run.toISOString().replace('T', ' ').slice(0, 16) + ' UTC')));
+  return joinList(
+    locale,
+    runs.map((run) => slackDate(run, run.toISOString().replace('T', ' ').slice(0, 16) + ' UTC')),
+  );
 }
 
 export function scheduledText(announcement: Announcement, runs: readonly Date[], locale: Locale): string {
@@ -98,5 +127,8 @@ export function announcementListMessage(items: readonly Announcement[], locale: 
 
 /** What an announcement posts: the organizer's own words. */
 export function announcementPost(announcement: Announcement): OutboxMessage {
-  return { text: truncate(announcement.text, 3000), blocks: [{ type: 'section', text: mrkdwn(announcement.text) }] };
+  return {
+    text: truncate(announcement.text, 3000),
+    blocks: [{ type: 'section', text: mrkdwn(announcement.text) }],
+  };
 }

@@ -52,10 +52,22 @@ export function availabilityAsk(flags: readonly FlagState[], locale: Locale): Sl
       blocks.push({ type: 'section', text: mrkdwn(a.keptFlag(name, slackDay(item.expiresAt))) });
       continue;
     }
-    const value = (flag?: OpenToFlag): string => JSON.stringify({ ...(flag === undefined ? {} : { flag }), asked });
+    const value = (flag?: OpenToFlag): string =>
+      JSON.stringify({ ...(flag === undefined ? {} : { flag }), asked });
     const buttons: Button[] = [
-      { type: 'button', action_id: ACTION.availabilityKeep, style: 'primary', text: plain(a.keep, 75), value: value(item.flag) },
-      { type: 'button', action_id: ACTION.availabilityDrop, text: plain(a.drop, 75), value: value(item.flag) },
+      {
+        type: 'button',
+        action_id: ACTION.availabilityKeep,
+        style: 'primary',
+        text: plain(a.keep, 75),
+        value: value(item.flag),
+      },
+      {
+        type: 'button',
+        action_id: ACTION.availabilityDrop,
+        text: plain(a.drop, 75),
+        value: value(item.flag),
+      },
     ];
     blocks.push({ type: 'section', text: mrkdwn(a.askFlag(name, slackDay(item.expiresAt))) });
     blocks.push({ type: 'actions', block_id: `availability.flag.${item.flag}`, elements: buttons });
@@ -65,12 +77,27 @@ export function availabilityAsk(flags: readonly FlagState[], locale: Locale): Sl
     blocks.push({
       type: 'actions',
       block_id: 'availability.all',
-      elements: [{ type: 'button', action_id: ACTION.availabilityKeepAll, text: plain(a.keepAll, 75), value: JSON.stringify({ asked }) }],
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION.availabilityKeepAll,
+          text: plain(a.keepAll, 75),
+          value: JSON.stringify({ asked }),
+        },
+      ],
     });
   }
   if (pending.length === 0) blocks.push({ type: 'section', text: mrkdwn(a.allDone) });
   else blocks.push({ type: 'context', elements: [mrkdwn(a.footer)] });
-  return { text: a.notification(joinList(locale, flags.map((f) => m.openTo[f.flag]))), blocks };
+  return {
+    text: a.notification(
+      joinList(
+        locale,
+        flags.map((f) => m.openTo[f.flag]),
+      ),
+    ),
+    blocks,
+  };
 }
 
 export function availabilityMessages(): AvailabilityMessages {
@@ -81,25 +108,44 @@ export function availabilityMessages(): AvailabilityMessages {
 export function talentMessage(result: Extract<TalentResult, { ok: true }>, locale: Locale): SlackMessage {
   const m = messages(locale);
   const t = m.talent;
-  const tags = joinList(locale, result.tags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``));
-  const what = result.source.kind === 'role' ? t.forRole(result.source.jobId, escapeMrkdwn(truncate(result.source.title, 150))) : tags;
+  const tags = joinList(
+    locale,
+    result.tags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``),
+  );
+  const what =
+    result.source.kind === 'role'
+      ? t.forRole(result.source.jobId, escapeMrkdwn(truncate(result.source.title, 150)))
+      : tags;
   if (result.matches.length === 0) return { text: t.none(what) };
   const header = t.header(what, result.total);
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(`*${header}*`) }];
   if (result.source.kind === 'role') blocks.push({ type: 'context', elements: [mrkdwn(tags)] });
   for (const { candidate, matchedTags } of result.matches) {
-    const now = [candidate.title, candidate.company].filter((part): part is string => part !== null).map((part) => escapeMrkdwn(truncate(part, 100)));
+    const now = [candidate.title, candidate.company]
+      .filter((part): part is string => part !== null)
+      .map((part) => escapeMrkdwn(truncate(part, 100)));
     const parts = [
       mention(candidate.userId),
       candidate.displayName === null ? undefined : `*${escapeMrkdwn(truncate(candidate.displayName, 80))}*`,
       now.length > 0 ? now.join(m.profile.at) : undefined,
       candidate.location === null ? undefined : escapeMrkdwn(truncate(candidate.location, 100)),
-      candidate.yearsFrom === null && candidate.yearsTo === null ? undefined : m.intros.introYears(String(candidate.yearsFrom ?? '?'), String(candidate.yearsTo ?? '?')),
+      candidate.yearsFrom === null && candidate.yearsTo === null
+        ? undefined
+        : m.intros.introYears(String(candidate.yearsFrom ?? '?'), String(candidate.yearsTo ?? '?')),
     ].filter((part): part is string => part !== undefined);
-    const matched = t.matched(joinList(locale, matchedTags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``)));
-    blocks.push({ type: 'section', text: mrkdwn(`${parts.join(' · ')}\n${matched} · ${t.until(slackDay(candidate.comebackUntil))}`) });
+    const matched = t.matched(
+      joinList(
+        locale,
+        matchedTags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``),
+      ),
+    );
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(`${parts.join(' · ')}\n${matched} · ${t.until(slackDay(candidate.comebackUntil))}`),
+    });
   }
-  if (result.total > result.matches.length) blocks.push({ type: 'context', elements: [mrkdwn(t.more(result.matches.length))] });
+  if (result.total > result.matches.length)
+    blocks.push({ type: 'context', elements: [mrkdwn(t.more(result.matches.length))] });
   blocks.push({ type: 'context', elements: [mrkdwn(t.note)] });
   return { text: header, blocks };
 }

@@ -7,16 +7,33 @@ import type { SlackMessage } from './message';
 import { mrkdwn, plain, slackDate } from './text';
 
 /** Purpose, eligibility and code of conduct, then "I agree" (and "Set up my profile" when asked). */
-export function charterBlocks(text: CommunityText, locale: Locale, options: { lead?: string; withProfileButton?: boolean } = {}): KnownBlock[] {
+export function charterBlocks(
+  text: CommunityText,
+  locale: Locale,
+  options: { lead?: string; withProfileButton?: boolean } = {},
+): KnownBlock[] {
   const m = messages(locale);
   const conduct = text.conduct.map((rule, index) => `${index + 1}. ${rule}`).join('\n');
   const buttons: KnownBlock = {
     type: 'actions',
     block_id: 'charter.actions',
     elements: [
-      { type: 'button', action_id: ACTION.agree, style: 'primary', text: plain(m.onboarding.agreeButton, 75), value: 'agree' },
+      {
+        type: 'button',
+        action_id: ACTION.agree,
+        style: 'primary',
+        text: plain(m.onboarding.agreeButton, 75),
+        value: 'agree',
+      },
       ...(options.withProfileButton === true
-        ? [{ type: 'button' as const, action_id: ACTION.openProfile, text: plain(m.onboarding.profileButton, 75), value: 'welcome' }]
+        ? [
+            {
+              type: 'button' as const,
+              action_id: ACTION.openProfile,
+              text: plain(m.onboarding.profileButton, 75),
+              value: 'welcome',
+            },
+          ]
         : []),
     ],
   };
@@ -42,7 +59,11 @@ export function welcomeMessage(text: CommunityText, locale: Locale): SlackMessag
 }
 
 /** Shown instead of running a command when the member has not agreed to the current charter. */
-export function agreementRequiredMessage(text: CommunityText, locale: Locale, outdated: boolean): SlackMessage {
+export function agreementRequiredMessage(
+  text: CommunityText,
+  locale: Locale,
+  outdated: boolean,
+): SlackMessage {
   const m = messages(locale);
   const lead = outdated ? m.onboarding.versionChanged : m.onboarding.mustAgreeFirst;
   return { text: lead, blocks: charterBlocks(text, locale, { lead }) };
@@ -60,7 +81,13 @@ export function agreedMessage(locale: Locale, agreedAt: Date): SlackMessage {
         type: 'actions',
         block_id: 'agreed.actions',
         elements: [
-          { type: 'button', action_id: ACTION.openProfile, style: 'primary', text: plain(m.onboarding.profileButton, 75), value: 'agreed' },
+          {
+            type: 'button',
+            action_id: ACTION.openProfile,
+            style: 'primary',
+            text: plain(m.onboarding.profileButton, 75),
+            value: 'agreed',
+          },
         ],
       },
     ],

@@ -8,7 +8,10 @@ import type { SlackMessage } from './message';
 import { escapeMrkdwn, mention, mrkdwn, plain } from './text';
 
 function tagList(tags: readonly string[], locale: Locale): string {
-  return joinList(locale, tags.map((tag) => `\`${escapeMrkdwn(tag)}\``));
+  return joinList(
+    locale,
+    tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
+  );
 }
 
 /** The curious member's ephemeral confirmation, with the offer of a chat under it. */
@@ -22,7 +25,15 @@ export function curiousWithOffer(text: string, jobId: number, locale: Locale): S
       {
         type: 'actions',
         block_id: `coffee.offer.${jobId}`,
-        elements: [{ type: 'button', action_id: ACTION.coffeeRequest, style: 'primary', text: plain(m.offerButton, 75), value: String(jobId) }],
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION.coffeeRequest,
+            style: 'primary',
+            text: plain(m.offerButton, 75),
+            value: String(jobId),
+          },
+        ],
       },
     ],
   };
@@ -30,10 +41,22 @@ export function curiousWithOffer(text: string, jobId: number, locale: Locale): S
 
 /** A DM's text with its answer shown in place of the buttons (after Confirm / Accept / …). */
 export function answeredMessage(lead: string, answer: string): SlackMessage {
-  return { text: answer, blocks: [{ type: 'section', text: mrkdwn(lead) }, { type: 'context', elements: [mrkdwn(answer)] }] };
+  return {
+    text: answer,
+    blocks: [
+      { type: 'section', text: mrkdwn(lead) },
+      { type: 'context', elements: [mrkdwn(answer)] },
+    ],
+  };
 }
 
-function buttonsMessage(lead: string, blockId: string, value: string, yes: { id: string; text: string }, no: { id: string; text: string }): SlackMessage {
+function buttonsMessage(
+  lead: string,
+  blockId: string,
+  value: string,
+  yes: { id: string; text: string },
+  no: { id: string; text: string },
+): SlackMessage {
   return {
     text: lead,
     blocks: [
@@ -59,12 +82,19 @@ export function askLead(job: Job, member: string, locale: Locale): string {
 }
 
 /** `job contacts <id>`: each contact with their state, and the role's coffee-chat counts. */
-export function contactsList(job: Job, contacts: readonly JobContact[], counts: { requested: number; held: number }, locale: Locale): SlackMessage {
+export function contactsList(
+  job: Job,
+  contacts: readonly JobContact[],
+  counts: { requested: number; held: number },
+  locale: Locale,
+): SlackMessage {
   const m = messages(locale).coffee;
   const title = escapeMrkdwn(job.title);
   if (contacts.length === 0) return { text: m.listNone(title) };
   const lines = contacts.map((contact) => `• ${mention(contact.userId)}: ${m.state[contact.status]}`);
-  const text = [m.listHeading(title, job.id), ...lines, m.listCounts(counts.requested, counts.held)].join('\n');
+  const text = [m.listHeading(title, job.id), ...lines, m.listCounts(counts.requested, counts.held)].join(
+    '\n',
+  );
   return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
 }
 
@@ -93,10 +123,16 @@ export function coffeeMessages(): CoffeeMessages {
     },
     group: (job, group, locale) => {
       const m = messages(locale).coffee;
-      const lead = m.groupIntro(mention(group.member), mention(group.contact), escapeMrkdwn(job.title), job.id);
+      const lead = m.groupIntro(
+        mention(group.member),
+        mention(group.contact),
+        escapeMrkdwn(job.title),
+        job.id,
+      );
       const lines = [lead];
       if (group.recruiter !== null) lines.push(m.groupRecruiter(mention(group.recruiter)));
-      if (group.sharedTags !== undefined && group.sharedTags.length > 0) lines.push(m.groupShared(tagList(group.sharedTags, locale)));
+      if (group.sharedTags !== undefined && group.sharedTags.length > 0)
+        lines.push(m.groupShared(tagList(group.sharedTags, locale)));
       lines.push(m.groupSuggest);
       const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(lines.join('\n')) }];
       return { text: lead, blocks };
@@ -115,7 +151,15 @@ export function coffeeMessages(): CoffeeMessages {
           {
             type: 'actions',
             block_id: `coffee.apply.${job.id}`,
-            elements: [{ type: 'button', action_id: ACTION.jobApply, text: plain(apply, 75), url: job.applyUrl, value: String(job.id) }],
+            elements: [
+              {
+                type: 'button',
+                action_id: ACTION.jobApply,
+                text: plain(apply, 75),
+                url: job.applyUrl,
+                value: String(job.id),
+              },
+            ],
           },
         ],
       };

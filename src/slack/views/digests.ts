@@ -18,10 +18,21 @@ function label(labels: Readonly<Record<string, string>>, key: string): string {
 }
 
 function tagsLine(tags: readonly string[], locale: Locale): string {
-  return messages(locale).digests.matched(joinList(locale, tags.map((t) => `\`${escapeMrkdwn(t)}\``)));
+  return messages(locale).digests.matched(
+    joinList(
+      locale,
+      tags.map((t) => `\`${escapeMrkdwn(t)}\``),
+    ),
+  );
 }
 
-export function digestBlocks(content: DigestContent, locale: Locale, timeZone: string, jobActions: JobActions, frequency: 'weekly' | 'daily' = 'weekly'): KnownBlock[] {
+export function digestBlocks(
+  content: DigestContent,
+  locale: Locale,
+  timeZone: string,
+  jobActions: JobActions,
+  frequency: 'weekly' | 'daily' = 'weekly',
+): KnownBlock[] {
   const m = messages(locale).digests;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(m.title, 150) },
@@ -30,13 +41,22 @@ export function digestBlocks(content: DigestContent, locale: Locale, timeZone: s
   if (content.jobs.length > 0) {
     blocks.push({ type: 'section', text: mrkdwn(`*${m.rolesHeading}*`) });
     for (const { job, sharedTags } of content.jobs) {
-      const facts = [job.team, job.location, label(m.workStyle, job.workStyle), label(m.employmentType, job.employmentType)]
+      const facts = [
+        job.team,
+        job.location,
+        label(m.workStyle, job.workStyle),
+        label(m.employmentType, job.employmentType),
+      ]
         .filter((part): part is string => part !== null && part !== undefined)
         .map(escapeMrkdwn);
-      blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${facts.join(' · ')}`) });
+      blocks.push({
+        type: 'section',
+        text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${facts.join(' · ')}`),
+      });
       blocks.push({ type: 'context', elements: [mrkdwn(tagsLine(sharedTags, locale))] });
       const buttons = jobActions(job, locale);
-      if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `digest.job.${job.id}`, elements: buttons });
+      if (buttons.length > 0)
+        blocks.push({ type: 'actions', block_id: `digest.job.${job.id}`, elements: buttons });
     }
   }
   if (content.events.length > 0) {
@@ -45,7 +65,9 @@ export function digestBlocks(content: DigestContent, locale: Locale, timeZone: s
     for (const { event, sharedTags } of content.events) {
       blocks.push({
         type: 'section',
-        text: mrkdwn(`*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_\n${eventWhen(event, timeZone, locale)}\n${tagsLine(sharedTags, locale)}`),
+        text: mrkdwn(
+          `*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_\n${eventWhen(event, timeZone, locale)}\n${tagsLine(sharedTags, locale)}`,
+        ),
       });
       blocks.push({
         type: 'actions',
@@ -75,7 +97,10 @@ export function digestMessages(timeZone: string, jobActions: JobActions): Digest
     }),
     report: (report: DigestRunReport, locale) => {
       const m = messages(locale).digests;
-      const lines = [m.report(report.sent, report.nothingNew, report.failed), ...report.failures.map((f) => m.reportFailure(f.reason, f.count))];
+      const lines = [
+        m.report(report.sent, report.nothingNew, report.failed),
+        ...report.failures.map((f) => m.reportFailure(f.reason, f.count)),
+      ];
       return { text: lines.join('\n') };
     },
   };

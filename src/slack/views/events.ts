@@ -41,7 +41,11 @@ function fallbackFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Shown in each reader's own time zone; the fallback (for notifications) uses the community's zone. */
-export function eventWhen(event: Pick<CommunityEvent, 'startsAt' | 'endsAt'>, timeZone: string, locale: Locale): string {
+export function eventWhen(
+  event: Pick<CommunityEvent, 'startsAt' | 'endsAt'>,
+  timeZone: string,
+  locale: Locale,
+): string {
   const fmt = fallbackFormat(locale, timeZone);
   const start = Math.floor(event.startsAt.getTime() / 1000);
   const end = Math.floor(event.endsAt.getTime() / 1000);
@@ -91,12 +95,21 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
     return { text: `${escapeMrkdwn(event.title)}: ${m.cardCancelled}`, blocks };
   }
   const where = whereLine(event, locale);
-  blocks.push({ type: 'section', text: mrkdwn(`:calendar: ${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `\n${where}`}`) });
-  if (event.description !== null) blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(event.description), 3000)) });
+  blocks.push({
+    type: 'section',
+    text: mrkdwn(
+      `:calendar: ${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `\n${where}`}`,
+    ),
+  });
+  if (event.description !== null)
+    blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(event.description), 3000)) });
   const names = summary.goingNames.slice(0, NAMES_ON_CARD).map((name) => escapeMrkdwn(firstName(name)));
   // Members not visible to all are counted in "and N more", never named.
   const more = summary.going - names.length;
-  const goingLine = m.cardGoing(summary.going, names.length === 0 ? '' : `${joinList(locale, names)}${more > 0 ? ` ${m.cardMore(more)}` : ''}`);
+  const goingLine = m.cardGoing(
+    summary.going,
+    names.length === 0 ? '' : `${joinList(locale, names)}${more > 0 ? ` ${m.cardMore(more)}` : ''}`,
+  );
   const extras: string[] = [];
   if (summary.maybe > 0) extras.push(m.cardMaybe(summary.maybe));
   if (summary.waitlist > 0) extras.push(m.cardWaitlist(summary.waitlist));
@@ -104,24 +117,40 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
     const left = event.capacity - summary.going;
     extras.push(left > 0 ? m.cardCapacity(left, event.capacity) : m.cardFull(event.capacity));
   }
-  blocks.push({ type: 'section', text: mrkdwn(extras.length === 0 ? goingLine : `${goingLine}\n${extras.join(' · ')}`) });
+  blocks.push({
+    type: 'section',
+    text: mrkdwn(extras.length === 0 ? goingLine : `${goingLine}\n${extras.join(' · ')}`),
+  });
   blocks.push({
     type: 'actions',
     block_id: `event.${event.id}.rsvp`,
     elements: [
       ...rsvpButtons(event, locale, undefined),
-      { type: 'button', action_id: ACTION.eventCalendarLink, text: plain(m.addToCalendar, 75), url: googleCalendarUrl(event), value: String(event.id) },
+      {
+        type: 'button',
+        action_id: ACTION.eventCalendarLink,
+        text: plain(m.addToCalendar, 75),
+        url: googleCalendarUrl(event),
+        value: String(event.id),
+      },
       { type: 'button', action_id: ACTION.eventIcs, text: plain(m.downloadIcs, 75), value: String(event.id) },
     ],
   });
-  const context = [m.cardId(event.id), ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : [])];
+  const context = [
+    m.cardId(event.id),
+    ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : []),
+  ];
   blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
   return { text: `${escapeMrkdwn(event.title)} — ${eventWhen(event, timeZone, locale)}`, blocks };
 }
 
 /** `/alumni events`: the next ten, each with RSVP buttons and calendar links. */
 export function eventsListMessage(
-  items: readonly { event: CommunityEvent; matchedTags: readonly string[]; myStatus: RsvpStatus | undefined }[],
+  items: readonly {
+    event: CommunityEvent;
+    matchedTags: readonly string[];
+    myStatus: RsvpStatus | undefined;
+  }[],
   locale: Locale,
   timeZone: string,
 ): SlackMessage {
@@ -129,25 +158,54 @@ export function eventsListMessage(
   if (items.length === 0) return { text: m.listEmpty };
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
   for (const { event, matchedTags, myStatus } of items) {
-    const lines = [`*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_`, eventWhen(event, timeZone, locale)];
+    const lines = [
+      `*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_`,
+      eventWhen(event, timeZone, locale),
+    ];
     const where = whereLine(event, locale);
     if (where !== undefined) lines.push(where);
     if (myStatus !== undefined) lines.push(m.yourAnswer(m.status[myStatus]));
     blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
     if (matchedTags.length > 0) {
-      blocks.push({ type: 'context', elements: [mrkdwn(m.listMatched(joinList(locale, matchedTags.map((t) => `\`${escapeMrkdwn(t)}\``))))] });
+      blocks.push({
+        type: 'context',
+        elements: [
+          mrkdwn(
+            m.listMatched(
+              joinList(
+                locale,
+                matchedTags.map((t) => `\`${escapeMrkdwn(t)}\``),
+              ),
+            ),
+          ),
+        ],
+      });
     }
     blocks.push({
       type: 'actions',
       block_id: `events.${event.id}.actions`,
       elements: [
         ...rsvpButtons(event, locale, myStatus),
-        { type: 'button', action_id: ACTION.eventCalendarLink, text: plain(m.addToCalendar, 75), url: googleCalendarUrl(event), value: String(event.id) },
-        { type: 'button', action_id: ACTION.eventIcs, text: plain(m.downloadIcs, 75), value: String(event.id) },
+        {
+          type: 'button',
+          action_id: ACTION.eventCalendarLink,
+          text: plain(m.addToCalendar, 75),
+          url: googleCalendarUrl(event),
+          value: String(event.id),
+        },
+        {
+          type: 'button',
+          action_id: ACTION.eventIcs,
+          text: plain(m.downloadIcs, 75),
+          value: String(event.id),
+        },
       ],
     });
   }
-  return { text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.event.title)).join(', ')}`, blocks: blocks.slice(0, 50) };
+  return {
+    text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.event.title)).join(', ')}`,
+    blocks: blocks.slice(0, 50),
+  };
 }
 
 export interface EventModalMetadata {
@@ -155,13 +213,24 @@ export interface EventModalMetadata {
 }
 
 /** Create or edit: the same modal, prefilled when editing. */
-export function eventModal(event: CommunityEvent | undefined, locale: Locale, defaultChannel: string | undefined): ModalView {
+export function eventModal(
+  event: CommunityEvent | undefined,
+  locale: Locale,
+  defaultChannel: string | undefined,
+): ModalView {
   const m = messages(locale).events;
   const common = messages(locale).common;
-  const reminderOptions: PlainTextOption[] = REMINDER_CODES.map((code) => ({ text: plain(m.reminder[code], 75), value: code }));
+  const reminderOptions: PlainTextOption[] = REMINDER_CODES.map((code) => ({
+    text: plain(m.reminder[code], 75),
+    value: code,
+  }));
   const chosen = new Set<string>(event?.reminders ?? DEFAULT_REMINDERS);
   const initialReminders = reminderOptions.filter((o) => o.value !== undefined && chosen.has(o.value));
-  const dateTime = (ids: { block: string; action: string }, label: string, initial: Date | undefined): KnownBlock => ({
+  const dateTime = (
+    ids: { block: string; action: string },
+    label: string,
+    initial: Date | undefined,
+  ): KnownBlock => ({
     type: 'input',
     block_id: ids.block,
     label: plain(label, 2000),
@@ -173,12 +242,28 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
   });
   const channel = event?.channel ?? defaultChannel;
   const blocks: KnownBlock[] = [
-    textInput(EVENT_INPUT.title, m.title, { initial: event?.title, max: EVENT_LIMITS.title, optional: false }),
+    textInput(EVENT_INPUT.title, m.title, {
+      initial: event?.title,
+      max: EVENT_LIMITS.title,
+      optional: false,
+    }),
     dateTime(EVENT_INPUT.startsAt, m.startsAt, event?.startsAt),
     dateTime(EVENT_INPUT.endsAt, m.endsAt, event?.endsAt),
-    textInput(EVENT_INPUT.place, m.place, { initial: event?.place, max: EVENT_LIMITS.place, placeholder: m.placePlaceholder }),
-    textInput(EVENT_INPUT.url, m.url, { initial: event?.url, max: EVENT_LIMITS.url, placeholder: m.urlPlaceholder }),
-    textInput(EVENT_INPUT.description, m.description, { initial: event?.description, max: EVENT_LIMITS.description, multiline: true }),
+    textInput(EVENT_INPUT.place, m.place, {
+      initial: event?.place,
+      max: EVENT_LIMITS.place,
+      placeholder: m.placePlaceholder,
+    }),
+    textInput(EVENT_INPUT.url, m.url, {
+      initial: event?.url,
+      max: EVENT_LIMITS.url,
+      placeholder: m.urlPlaceholder,
+    }),
+    textInput(EVENT_INPUT.description, m.description, {
+      initial: event?.description,
+      max: EVENT_LIMITS.description,
+      multiline: true,
+    }),
     {
       type: 'input',
       block_id: EVENT_INPUT.channel.block,
@@ -186,7 +271,11 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
       element: {
         type: 'conversations_select',
         action_id: EVENT_INPUT.channel.action,
-        filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: true },
+        filter: {
+          include: ['public', 'private'],
+          exclude_bot_users: true,
+          exclude_external_shared_channels: true,
+        },
         ...(channel === undefined ? {} : { initial_conversation: channel }),
       },
     },
@@ -201,10 +290,16 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
         action_id: EVENT_INPUT.capacity.action,
         is_decimal_allowed: false,
         min_value: '1',
-        ...(event?.capacity === null || event?.capacity === undefined ? {} : { initial_value: String(event.capacity) }),
+        ...(event?.capacity === null || event?.capacity === undefined
+          ? {}
+          : { initial_value: String(event.capacity) }),
       },
     },
-    textInput(EVENT_INPUT.tags, m.tags, { initial: event?.tags.join(', '), hint: m.tagsHint, max: MAX_TAG_LIST_LENGTH }),
+    textInput(EVENT_INPUT.tags, m.tags, {
+      initial: event?.tags.join(', '),
+      hint: m.tagsHint,
+      max: MAX_TAG_LIST_LENGTH,
+    }),
     {
       type: 'input',
       block_id: EVENT_INPUT.reminders.block,
@@ -230,7 +325,11 @@ export function eventModal(event: CommunityEvent | undefined, locale: Locale, de
   };
 }
 
-export function attendeesMessage(event: CommunityEvent, rsvps: readonly Rsvp[], locale: Locale): SlackMessage {
+export function attendeesMessage(
+  event: CommunityEvent,
+  rsvps: readonly Rsvp[],
+  locale: Locale,
+): SlackMessage {
   const m = messages(locale).events;
   const title = m.attendeesTitle(event.title);
   const titleText = m.attendeesTitle(escapeMrkdwn(event.title));
@@ -239,7 +338,9 @@ export function attendeesMessage(event: CommunityEvent, rsvps: readonly Rsvp[], 
   const lines = order
     .map((status) => {
       const people = rsvps.filter((r) => r.status === status);
-      return people.length === 0 ? undefined : `*${m.status[status]}* (${people.length}): ${people.map((r) => `<@${r.userId}>`).join(' ')}`;
+      return people.length === 0
+        ? undefined
+        : `*${m.status[status]}* (${people.length}): ${people.map((r) => `<@${r.userId}>`).join(' ')}`;
     })
     .filter((line): line is string => line !== undefined);
   return {
@@ -255,7 +356,16 @@ export function attendeesMessage(event: CommunityEvent, rsvps: readonly Rsvp[], 
 export function eventMessages(timeZone: string): EventMessages {
   const details = (event: CommunityEvent, locale: Locale): KnownBlock[] => {
     const where = whereLine(event, locale);
-    return [{ type: 'context', elements: [mrkdwn(`${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `  ${where}`}  ·  ${messages(locale).events.cardId(event.id)}`)] }];
+    return [
+      {
+        type: 'context',
+        elements: [
+          mrkdwn(
+            `${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `  ${where}`}  ·  ${messages(locale).events.cardId(event.id)}`,
+          ),
+        ],
+      },
+    ];
   };
   const message = (text: string, event: CommunityEvent, locale: Locale): OutboxMessage => ({
     text,
@@ -263,16 +373,36 @@ export function eventMessages(timeZone: string): EventMessages {
   });
   return {
     reminderThread: (event, _code, locale) =>
-      message(messages(locale).events.reminderThread(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale)), event, locale),
+      message(
+        messages(locale).events.reminderThread(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale)),
+        event,
+        locale,
+      ),
     reminderDm: (event, _code, status, locale) => {
       const m = messages(locale).events;
-      return message(m.reminderDm(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale), m.status[status]), event, locale);
+      return message(
+        m.reminderDm(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale), m.status[status]),
+        event,
+        locale,
+      );
     },
     changed: (event, changes: readonly EventChange[], locale) => {
       const m = messages(locale).events;
-      return message(m.changedDm(escapeMrkdwn(event.title), joinList(locale, changes.map((c) => m.changedWhat[c]))), event, locale);
+      return message(
+        m.changedDm(
+          escapeMrkdwn(event.title),
+          joinList(
+            locale,
+            changes.map((c) => m.changedWhat[c]),
+          ),
+        ),
+        event,
+        locale,
+      );
     },
-    cancelled: (event, locale) => message(messages(locale).events.cancelledDm(escapeMrkdwn(event.title)), event, locale),
-    promoted: (event, locale) => message(messages(locale).events.promotedDm(escapeMrkdwn(event.title)), event, locale),
+    cancelled: (event, locale) =>
+      message(messages(locale).events.cancelledDm(escapeMrkdwn(event.title)), event, locale),
+    promoted: (event, locale) =>
+      message(messages(locale).events.promotedDm(escapeMrkdwn(event.title)), event, locale),
   };
 }

@@ -5,7 +5,12 @@ import type { SlackMessage } from './message';
 import { escapeMrkdwn, mention, mrkdwn } from './text';
 
 /** Up to 20 matches, each a mention with what they do now and the tags that matched. */
-export function findResultsMessage(query: string, matches: readonly Match[], total: number, locale: Locale): SlackMessage {
+export function findResultsMessage(
+  query: string,
+  matches: readonly Match[],
+  total: number,
+  locale: Locale,
+): SlackMessage {
   const m = messages(locale);
   const shownQuery = escapeMrkdwn(query);
   if (matches.length === 0) return { text: m.find.none(shownQuery) };
@@ -13,7 +18,9 @@ export function findResultsMessage(query: string, matches: readonly Match[], tot
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(`*${header}*`) }];
   for (const match of matches) {
     const { entry } = match;
-    const now = [entry.title, entry.company].filter((part): part is string => part !== null).map(escapeMrkdwn);
+    const now = [entry.title, entry.company]
+      .filter((part): part is string => part !== null)
+      .map(escapeMrkdwn);
     const tags = match.sharedTags.map((tag) => `\`${escapeMrkdwn(tag)}\``);
     const parts = [
       mention(entry.userId),
@@ -23,6 +30,7 @@ export function findResultsMessage(query: string, matches: readonly Match[], tot
     const line = `${parts.join(' · ')}${tags.length === 0 ? '' : `\n${m.find.shared(joinList(locale, tags))}`}`;
     blocks.push({ type: 'section', text: mrkdwn(line) });
   }
-  if (total > matches.length) blocks.push({ type: 'context', elements: [mrkdwn(m.find.more(matches.length))] });
+  if (total > matches.length)
+    blocks.push({ type: 'context', elements: [mrkdwn(m.find.more(matches.length))] });
   return { text: header, blocks };
 }

@@ -15,17 +15,29 @@ export function helpMessage(locale: Locale, roles: ReadonlySet<Role>, lead?: str
     { type: 'section', text: mrkdwn(m.help.member.map((line) => `• ${line}`).join('\n')) },
   );
   if (roles.has('organizer') || roles.has('admin')) {
-    blocks.push({ type: 'section', text: mrkdwn(`*${m.help.organizerHeading}*\n${m.help.organizer.map((line) => `• ${line}`).join('\n')}`) });
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(`*${m.help.organizerHeading}*\n${m.help.organizer.map((line) => `• ${line}`).join('\n')}`),
+    });
   }
   if (roles.has('hr') || roles.has('admin')) {
-    blocks.push({ type: 'section', text: mrkdwn(`*${m.help.hrHeading}*\n${m.help.hr.map((line) => `• ${line}`).join('\n')}`) });
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(`*${m.help.hrHeading}*\n${m.help.hr.map((line) => `• ${line}`).join('\n')}`),
+    });
   }
   // Stats are for organizers and HR alike (admins may do what either may).
   if (roles.has('organizer') || roles.has('hr') || roles.has('admin')) {
-    blocks.push({ type: 'section', text: mrkdwn(`*${m.stats.helpHeading}*\n${m.stats.help.map((line) => `• ${line}`).join('\n')}`) });
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(`*${m.stats.helpHeading}*\n${m.stats.help.map((line) => `• ${line}`).join('\n')}`),
+    });
   }
   if (roles.has('admin')) {
-    blocks.push({ type: 'section', text: mrkdwn(`*${m.help.adminHeading}*\n${m.help.admin.map((line) => `• ${line}`).join('\n')}`) });
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(`*${m.help.adminHeading}*\n${m.help.admin.map((line) => `• ${line}`).join('\n')}`),
+    });
   }
   if (roles.size > 0) {
     const names = [...roles].map((role) => m.roleName[role]);

@@ -35,7 +35,10 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   const { profile } = data;
   const name = profile?.displayName;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(name === null || name === undefined ? m.home.greetingAnon : m.home.greeting(name), 150) },
+    {
+      type: 'header',
+      text: plain(name === null || name === undefined ? m.home.greetingAnon : m.home.greeting(name), 150),
+    },
   ];
   if (!data.agreed) {
     blocks.push(...charterBlocks(data.charter, locale, { lead: m.home.notAgreed, withProfileButton: false }));
@@ -44,24 +47,47 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   const summary = profile === undefined ? [] : profileSummaryLines(profile, locale);
   blocks.push({
     type: 'section',
-    text: mrkdwn(`*${m.home.profileHeading}*\n${summary.length === 0 ? m.profile.empty : summary.join('\n')}`),
+    text: mrkdwn(
+      `*${m.home.profileHeading}*\n${summary.length === 0 ? m.profile.empty : summary.join('\n')}`,
+    ),
   });
   if (profile !== undefined) {
-    blocks.push({ type: 'context', elements: [mrkdwn(m.home.visibilityLine(m.visibility[profile.visibility]))] });
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(m.home.visibilityLine(m.visibility[profile.visibility]))],
+    });
   }
   const interests = profile?.interests ?? [];
   blocks.push({
     type: 'section',
     text: mrkdwn(
-      `*${m.home.interestsHeading}*\n${interests.length === 0 ? m.interests.none : joinList(locale, interests.map((t) => `\`${escapeMrkdwn(t)}\``))}`,
+      `*${m.home.interestsHeading}*\n${
+        interests.length === 0
+          ? m.interests.none
+          : joinList(
+              locale,
+              interests.map((t) => `\`${escapeMrkdwn(t)}\``),
+            )
+      }`,
     ),
   });
   blocks.push({
     type: 'actions',
     block_id: 'home.actions',
     elements: [
-      { type: 'button', action_id: ACTION.openProfile, style: 'primary', text: plain(m.home.editProfile, 75), value: 'home' },
-      { type: 'button', action_id: ACTION.openInterests, text: plain(m.home.editInterests, 75), value: 'home' },
+      {
+        type: 'button',
+        action_id: ACTION.openProfile,
+        style: 'primary',
+        text: plain(m.home.editProfile, 75),
+        value: 'home',
+      },
+      {
+        type: 'button',
+        action_id: ACTION.openInterests,
+        text: plain(m.home.editInterests, 75),
+        value: 'home',
+      },
       { type: 'button', action_id: ACTION.openPrivacy, text: plain(m.home.privacy, 75), value: 'home' },
     ],
   });
@@ -69,7 +95,10 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   blocks.push(...eventSections(data, locale));
   blocks.push(...homeJobBlocks(data.jobs, locale));
   if (data.roles.size > 0) {
-    const roles = joinList(locale, [...data.roles].map((role) => m.roleName[role]));
+    const roles = joinList(
+      locale,
+      [...data.roles].map((role) => m.roleName[role]),
+    );
     blocks.push({ type: 'section', text: mrkdwn(m.home.manage(roles)) });
   }
   blocks.push({ type: 'context', elements: [mrkdwn(m.home.hint)] });
@@ -78,7 +107,8 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
 
 function eventSections(data: HomeData, locale: Locale): KnownBlock[] {
   const m = messages(locale).events;
-  const line = (event: CommunityEvent): string => `*${escapeMrkdwn(event.title)}*  _#${event.id}_\n${eventWhen(event, data.timeZone, locale)}`;
+  const line = (event: CommunityEvent): string =>
+    `*${escapeMrkdwn(event.title)}*  _#${event.id}_\n${eventWhen(event, data.timeZone, locale)}`;
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.homeHeading, 150) }];
   if (data.myEvents.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeNone) });
   for (const { event, status } of data.myEvents.slice(0, EVENTS_ON_HOME)) {
@@ -93,7 +123,8 @@ function eventSections(data: HomeData, locale: Locale): KnownBlock[] {
     const a = messages(locale).announcements;
     blocks.push({ type: 'header', text: plain(a.homeHeading, 150) });
     const lines = data.myAnnouncements.slice(0, EVENTS_ON_HOME).map((item) => {
-      const next = item.nextAt === null ? '—' : slackDate(item.nextAt, item.nextAt.toISOString().slice(0, 16));
+      const next =
+        item.nextAt === null ? '—' : slackDate(item.nextAt, item.nextAt.toISOString().slice(0, 16));
       const repeat = item.repeat === 'cron' ? `\`${item.cron ?? ''}\`` : a.repeatOption[item.repeat];
       return `*#${item.id}* <#${item.channel}> · ${next} · ${repeat}\n>${escapeMrkdwn(truncate(item.text, 120)).replace(/\n/g, ' ')}`;
     });

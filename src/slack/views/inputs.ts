@@ -12,7 +12,11 @@ export interface TextInputOptions {
 }
 
 /** A plain-text input block, the one shape every form here uses. */
-export function textInput(ids: { block: string; action: string }, label: string, options: TextInputOptions = {}): InputBlock {
+export function textInput(
+  ids: { block: string; action: string },
+  label: string,
+  options: TextInputOptions = {},
+): InputBlock {
   return {
     type: 'input',
     block_id: ids.block,
@@ -24,7 +28,9 @@ export function textInput(ids: { block: string; action: string }, label: string,
       action_id: ids.action,
       multiline: options.multiline ?? false,
       ...(options.max === undefined ? {} : { max_length: options.max }),
-      ...(options.initial === undefined || options.initial === null || options.initial === '' ? {} : { initial_value: options.initial }),
+      ...(options.initial === undefined || options.initial === null || options.initial === ''
+        ? {}
+        : { initial_value: options.initial }),
       ...(options.placeholder === undefined ? {} : { placeholder: plain(options.placeholder, 150) }),
     },
   };

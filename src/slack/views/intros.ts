@@ -1,6 +1,13 @@
 import { joinList, messages, type Locale } from '../../i18n';
 import type { IntroMessages } from '../../intros/service';
-import type { IntroCheckin, IntroPerson, IntroPost, IntroPreview, IntroStatus, MeetStats } from '../../intros/types';
+import type {
+  IntroCheckin,
+  IntroPerson,
+  IntroPost,
+  IntroPreview,
+  IntroStatus,
+  MeetStats,
+} from '../../intros/types';
 import { LAPSED_AFTER_DAYS } from '../../members/activity';
 import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 import type { KnownBlock } from '../blockKit';
@@ -23,7 +30,11 @@ function slackDay(date: Date): string {
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short_pretty}|${date.toISOString().slice(0, 10)}>`;
 }
 
-const codeTags = (tags: readonly string[], locale: Locale): string => joinList(locale, tags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``));
+const codeTags = (tags: readonly string[], locale: Locale): string =>
+  joinList(
+    locale,
+    tags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``),
+  );
 
 /** A question from the list, about one of their shared interests when they have any. */
 export function firstQuestion(post: Pick<IntroPost, 'key' | 'sharedTags'>, locale: Locale): string {
@@ -48,7 +59,9 @@ export function personLine(person: IntroPerson, locale: Locale): string {
   if (person.visibility !== 'all') return who;
   const parts = [who];
   if (person.displayName !== null) parts.push(`*${escapeMrkdwn(truncate(person.displayName, 80))}*`);
-  const now = [person.title, person.company].filter((part): part is string => part !== null).map((part) => escapeMrkdwn(truncate(part, 100)));
+  const now = [person.title, person.company]
+    .filter((part): part is string => part !== null)
+    .map((part) => escapeMrkdwn(truncate(part, 100)));
   if (now.length > 0) parts.push(now.join(m.profile.at));
   if (person.location !== null) parts.push(escapeMrkdwn(truncate(person.location, 100)));
   if (person.yearsFrom !== null || person.yearsTo !== null) {
@@ -61,7 +74,11 @@ function introBlocks(post: IntroPost, locale: Locale): KnownBlock[] {
   const m = messages(locale).intros;
   const people = post.members.map((person) => `• ${personLine(person, locale)}`).join('\n');
   const shared =
-    post.sharedTags.length > 0 ? m.introShared(codeTags(post.sharedTags, locale)) : post.overlapHidden ? undefined : m.introNothingShared;
+    post.sharedTags.length > 0
+      ? m.introShared(codeTags(post.sharedTags, locale))
+      : post.overlapHidden
+        ? undefined
+        : m.introNothingShared;
   const question = m.introQuestion(firstQuestion(post, locale));
   return [
     { type: 'header', text: plain(m.introTitle, 150) },
@@ -75,8 +92,13 @@ function introBlocks(post: IntroPost, locale: Locale): KnownBlock[] {
 export function introPost(post: IntroPost): SlackMessage {
   const locales: Locale[] = post.locales.length === 0 ? ['en'] : [...post.locales];
   const names = post.members.map((person) => mention(person.userId));
-  const blocks = locales.flatMap((locale, index) => [...(index > 0 ? [{ type: 'divider' } as const] : []), ...introBlocks(post, locale)]);
-  const text = locales.map((locale) => messages(locale).intros.introNotification(joinList(locale, names))).join(' / ');
+  const blocks = locales.flatMap((locale, index) => [
+    ...(index > 0 ? [{ type: 'divider' } as const] : []),
+    ...introBlocks(post, locale),
+  ]);
+  const text = locales
+    .map((locale) => messages(locale).intros.introNotification(joinList(locale, names)))
+    .join(' / ');
   return { text, blocks };
 }
 
@@ -93,7 +115,13 @@ export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMess
         type: 'actions',
         block_id: 'intro.checkin',
         elements: [
-          { type: 'button', action_id: ACTION.introMetYes, style: 'primary', text: plain(m.checkinYes, 75), value },
+          {
+            type: 'button',
+            action_id: ACTION.introMetYes,
+            style: 'primary',
+            text: plain(m.checkinYes, 75),
+            value,
+          },
           { type: 'button', action_id: ACTION.introMetNotYet, text: plain(m.checkinNotYet, 75), value },
           { type: 'button', action_id: ACTION.introMetSkip, text: plain(m.checkinSkip, 75), value },
         ],
@@ -103,7 +131,11 @@ export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMess
 }
 
 /** What replaces the check-in once answered; "Not yet" keeps a Yes button for later. */
-export function checkinAnswered(answer: 'yes' | 'not_yet' | 'skip', groupId: number, locale: Locale): SlackMessage {
+export function checkinAnswered(
+  answer: 'yes' | 'not_yet' | 'skip',
+  groupId: number,
+  locale: Locale,
+): SlackMessage {
   const m = messages(locale).intros;
   const text = answer === 'yes' ? m.answeredYes : answer === 'not_yet' ? m.answeredNotYet : m.answeredSkip;
   if (answer !== 'not_yet') return { text };
@@ -114,7 +146,15 @@ export function checkinAnswered(answer: 'yes' | 'not_yet' | 'skip', groupId: num
       {
         type: 'actions',
         block_id: 'intro.checkin',
-        elements: [{ type: 'button', action_id: ACTION.introMetYes, style: 'primary', text: plain(m.checkinYes, 75), value: String(groupId) }],
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION.introMetYes,
+            style: 'primary',
+            text: plain(m.checkinYes, 75),
+            value: String(groupId),
+          },
+        ],
       },
     ],
   };
@@ -125,7 +165,9 @@ export function introMessages(): IntroMessages {
 }
 
 function when(date: Date | undefined, locale: Locale): string {
-  return date === undefined ? messages(locale).intros.noNextRound : slackDate(date, `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  return date === undefined
+    ? messages(locale).intros.noNextRound
+    : slackDate(date, `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 }
 
 export function introStatusText(status: IntroStatus, locale: Locale): string {
@@ -170,7 +212,8 @@ export function previewMessage(preview: IntroPreview, locale: Locale): SlackMess
   let shown = 0;
   let sections = 0;
   for (const group of preview.groups) {
-    const tags = group.sharedTags.length === 0 ? `_${m.previewNoShared}_` : codeTags(group.sharedTags, locale);
+    const tags =
+      group.sharedTags.length === 0 ? `_${m.previewNoShared}_` : codeTags(group.sharedTags, locale);
     const line = m.previewGroup(joinList(locale, group.members.map(mention)), tags);
     if (section.length + line.length + 1 > PREVIEW_SECTION_CHARS) {
       if (sections + 1 >= PREVIEW_MAX_SECTIONS) break;
@@ -182,8 +225,10 @@ export function previewMessage(preview: IntroPreview, locale: Locale): SlackMess
     shown += 1;
   }
   if (section !== '') blocks.push({ type: 'section', text: mrkdwn(section) });
-  if (shown < preview.groups.length) blocks.push({ type: 'context', elements: [mrkdwn(m.previewMore(preview.groups.length - shown))] });
-  if (preview.leftOut.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(joinList(locale, preview.leftOut.map(mention)))] });
+  if (shown < preview.groups.length)
+    blocks.push({ type: 'context', elements: [mrkdwn(m.previewMore(preview.groups.length - shown))] });
+  if (preview.leftOut.length > 0)
+    blocks.push({ type: 'context', elements: [mrkdwn(joinList(locale, preview.leftOut.map(mention)))] });
   blocks.push({ type: 'context', elements: [mrkdwn(m.previewNote)] });
   return { text: `${title}\n${summary}`, blocks };
 }

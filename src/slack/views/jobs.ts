@@ -31,7 +31,12 @@ export const MOVE_ACTIONS: Record<ReferralMove, string> = {
 export function closeDate(day: string, locale: Locale): string {
   const [year, month, date] = day.split('-').map(Number);
   if (year === undefined || month === undefined || date === undefined) return day;
-  const format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   return format.format(new Date(Date.UTC(year, month - 1, date)));
 }
 
@@ -51,11 +56,21 @@ function recruiterText(job: Job, locale: Locale): string {
  * I'm curious / Refer someone / Apply: the same three wherever a role is shown (the digest can
  * use them too). Their listeners count each member once per role.
  */
-export function jobActionButtons(job: Pick<Job, 'id' | 'applyUrl'>, locale: Locale, curious = false): Button[] {
+export function jobActionButtons(
+  job: Pick<Job, 'id' | 'applyUrl'>,
+  locale: Locale,
+  curious = false,
+): Button[] {
   const m = messages(locale).jobs;
   const value = String(job.id);
   return [
-    { type: 'button', action_id: ACTION.jobCurious, style: 'primary', text: plain(curious ? `✓ ${m.curiousButton}` : m.curiousButton, 75), value },
+    {
+      type: 'button',
+      action_id: ACTION.jobCurious,
+      style: 'primary',
+      text: plain(curious ? `✓ ${m.curiousButton}` : m.curiousButton, 75),
+      value,
+    },
     { type: 'button', action_id: ACTION.jobRefer, text: plain(m.referButton, 75), value },
     { type: 'button', action_id: ACTION.jobApply, text: plain(m.applyButton, 75), url: job.applyUrl, value },
   ];
@@ -66,7 +81,10 @@ function jobActions(job: Job, locale: Locale, blockId: string, curious = false):
 }
 
 function tagList(tags: readonly string[], locale: Locale): string {
-  return joinList(locale, tags.map((tag) => `\`${escapeMrkdwn(tag)}\``));
+  return joinList(
+    locale,
+    tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
+  );
 }
 
 /** The card posted in the jobs channel; closed and filled roles lose their buttons. */
@@ -78,10 +96,14 @@ export function jobCard(job: Job, locale: Locale): SlackMessage {
     blocks.push({ type: 'section', text: mrkdwn(`~${escapeMrkdwn(job.title)}~\n${note}`) });
     blocks.push({ type: 'context', elements: [mrkdwn(m.cardId(job.id))] });
     // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
-    return { text: `${escapeMrkdwn(job.title)}: ${job.status === 'filled' ? m.cardFilled : m.cardClosed}`, blocks };
+    return {
+      text: `${escapeMrkdwn(job.title)}: ${job.status === 'filled' ? m.cardFilled : m.cardClosed}`,
+      blocks,
+    };
   }
   blocks.push({ type: 'section', text: mrkdwn(facts(job, locale)) });
-  if (job.description !== null) blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(job.description), 3000)) });
+  if (job.description !== null)
+    blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(job.description), 3000)) });
   const context = [m.cardRecruiter(recruiterText(job, locale))];
   if (job.closesOn !== null) context.push(m.cardCloses(closeDate(job.closesOn, locale)));
   context.push(m.cardId(job.id));
@@ -118,9 +140,11 @@ export function jobsListMessage(items: readonly ListedJob[], locale: Locale): Sl
   if (items.length === 0) return { text: m.listEmpty };
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
   for (const item of items) blocks.push(...listedJobBlocks(item, locale, 'jobs'));
-  return { text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.job.title)).join(', ')}`, blocks: blocks.slice(0, 50) };
+  return {
+    text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.job.title)).join(', ')}`,
+    blocks: blocks.slice(0, 50),
+  };
 }
-
 
 /**
  * `/alumni job new`. With JOBS_CHANNEL_ID set the role goes there and the form says so; without
@@ -129,12 +153,21 @@ export function jobsListMessage(items: readonly ListedJob[], locale: Locale): Sl
 export function jobModal(locale: Locale, posterId: string, jobsChannelId: string | undefined): ModalView {
   const m = messages(locale).jobs;
   const common = messages(locale).common;
-  const workStyles: PlainTextOption[] = WORK_STYLES.map((style) => ({ text: plain(m.workStyles[style], 75), value: style }));
-  const employment: PlainTextOption[] = EMPLOYMENT_TYPES.map((type) => ({ text: plain(m.employmentTypes[type], 75), value: type }));
+  const workStyles: PlainTextOption[] = WORK_STYLES.map((style) => ({
+    text: plain(m.workStyles[style], 75),
+    value: style,
+  }));
+  const employment: PlainTextOption[] = EMPLOYMENT_TYPES.map((type) => ({
+    text: plain(m.employmentTypes[type], 75),
+    value: type,
+  }));
   const blocks: KnownBlock[] = [
     textInput(JOB_INPUT.title, m.title, { max: JOB_LIMITS.title, optional: false }),
     textInput(JOB_INPUT.team, m.team, { max: JOB_LIMITS.team }),
-    textInput(JOB_INPUT.location, m.location, { max: JOB_LIMITS.location, placeholder: m.locationPlaceholder }),
+    textInput(JOB_INPUT.location, m.location, {
+      max: JOB_LIMITS.location,
+      placeholder: m.locationPlaceholder,
+    }),
     {
       type: 'input',
       block_id: JOB_INPUT.workStyle.block,
@@ -145,10 +178,23 @@ export function jobModal(locale: Locale, posterId: string, jobsChannelId: string
       type: 'input',
       block_id: JOB_INPUT.employmentType.block,
       label: plain(m.employmentType, 2000),
-      element: { type: 'static_select', action_id: JOB_INPUT.employmentType.action, options: employment, ...(employment[0] === undefined ? {} : { initial_option: employment[0] }) },
+      element: {
+        type: 'static_select',
+        action_id: JOB_INPUT.employmentType.action,
+        options: employment,
+        ...(employment[0] === undefined ? {} : { initial_option: employment[0] }),
+      },
     },
-    textInput(JOB_INPUT.description, m.description, { max: JOB_LIMITS.description, multiline: true, placeholder: m.descriptionPlaceholder }),
-    textInput(JOB_INPUT.applyUrl, m.applyUrl, { max: JOB_LIMITS.url, placeholder: m.applyUrlPlaceholder, optional: false }),
+    textInput(JOB_INPUT.description, m.description, {
+      max: JOB_LIMITS.description,
+      multiline: true,
+      placeholder: m.descriptionPlaceholder,
+    }),
+    textInput(JOB_INPUT.applyUrl, m.applyUrl, {
+      max: JOB_LIMITS.url,
+      placeholder: m.applyUrlPlaceholder,
+      optional: false,
+    }),
     textInput(JOB_INPUT.tags, m.tags, { hint: m.tagsHint, max: MAX_TAG_LIST_LENGTH }),
     {
       type: 'input',
@@ -175,7 +221,11 @@ export function jobModal(locale: Locale, posterId: string, jobsChannelId: string
       element: {
         type: 'conversations_select',
         action_id: JOB_INPUT.channel.action,
-        filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: true },
+        filter: {
+          include: ['public', 'private'],
+          exclude_bot_users: true,
+          exclude_external_shared_channels: true,
+        },
       },
     });
   } else {
@@ -208,8 +258,15 @@ export function referralModal(job: Job, locale: Locale): ModalView {
     blocks: [
       { type: 'section', text: mrkdwn(m.referIntro(escapeMrkdwn(truncate(job.title, 150)))) },
       textInput(REFERRAL_INPUT.name, m.referName, { max: REFERRAL_LIMITS.name, optional: false }),
-      textInput(REFERRAL_INPUT.contact, m.referContact, { max: REFERRAL_LIMITS.contact, placeholder: m.referContactPlaceholder, optional: false }),
-      textInput(REFERRAL_INPUT.relationship, m.referRelationship, { max: REFERRAL_LIMITS.relationship, placeholder: m.referRelationshipPlaceholder }),
+      textInput(REFERRAL_INPUT.contact, m.referContact, {
+        max: REFERRAL_LIMITS.contact,
+        placeholder: m.referContactPlaceholder,
+        optional: false,
+      }),
+      textInput(REFERRAL_INPUT.relationship, m.referRelationship, {
+        max: REFERRAL_LIMITS.relationship,
+        placeholder: m.referRelationshipPlaceholder,
+      }),
       textInput(REFERRAL_INPUT.note, m.referNote, { max: REFERRAL_LIMITS.note, multiline: true }),
     ],
   };
@@ -222,7 +279,8 @@ export function referralMessage(job: Job, referral: Referral, locale: Locale): S
   const name = escapeMrkdwn(referral.candidateName);
   const lead = m.referralDm(referrer, name, escapeMrkdwn(job.title), job.id);
   const details = [m.referralContact(escapeMrkdwn(referral.contact))];
-  if (referral.relationship !== null) details.push(m.referralRelationship(escapeMrkdwn(referral.relationship)));
+  if (referral.relationship !== null)
+    details.push(m.referralRelationship(escapeMrkdwn(referral.relationship)));
   if (referral.note !== null) details.push(m.referralNote(escapeMrkdwn(referral.note)));
   const buttons: Button[] = REFERRAL_MOVES.map((move) => ({
     type: 'button',
@@ -248,10 +306,20 @@ function curiousMessage(job: Job, member: CuriousMember, locale: Locale): Outbox
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(lead) }];
   if (member.disclosure === 'profile' && member.profile !== undefined) {
     const lines = profileSummaryLines(member.profile, locale);
-    blocks.push({ type: 'section', text: mrkdwn(lines.length === 0 ? m.curiousDmNoProfile : truncate(lines.join('\n'), 3000)) });
-    if (member.sharedTags.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(m.curiousDmShared(tagList(member.sharedTags, locale)))] });
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(lines.length === 0 ? m.curiousDmNoProfile : truncate(lines.join('\n'), 3000)),
+    });
+    if (member.sharedTags.length > 0)
+      blocks.push({
+        type: 'context',
+        elements: [mrkdwn(m.curiousDmShared(tagList(member.sharedTags, locale)))],
+      });
   } else {
-    blocks.push({ type: 'context', elements: [mrkdwn(member.hasProfile ? m.curiousDmPrivate : m.curiousDmNoProfile)] });
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(member.hasProfile ? m.curiousDmPrivate : m.curiousDmNoProfile)],
+    });
   }
   if (member.teamId !== undefined) {
     // A deep link opens the DM with the member in the Slack client; the mention above works too.
@@ -259,7 +327,16 @@ function curiousMessage(job: Job, member: CuriousMember, locale: Locale): Outbox
     blocks.push({
       type: 'actions',
       block_id: `job.${job.id}.curious`,
-      elements: [{ type: 'button', action_id: ACTION.jobMessageMember, style: 'primary', text: plain(m.messageButton, 75), url, value: String(job.id) }],
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION.jobMessageMember,
+          style: 'primary',
+          text: plain(m.messageButton, 75),
+          url,
+          value: String(job.id),
+        },
+      ],
     });
   }
   return { text: lead, blocks };
@@ -274,7 +351,13 @@ export function jobMessages(): JobMessages {
       const m = messages(locale).jobs;
       const status = referral.status === 'new' ? 'contacted' : referral.status;
       const text = m.referralMovedDm[status](escapeMrkdwn(referral.candidateName), escapeMrkdwn(job.title));
-      return { text, blocks: [{ type: 'section', text: mrkdwn(text) }, { type: 'context', elements: [mrkdwn(m.cardId(job.id))] }] };
+      return {
+        text,
+        blocks: [
+          { type: 'section', text: mrkdwn(text) },
+          { type: 'context', elements: [mrkdwn(m.cardId(job.id))] },
+        ],
+      };
     },
   };
 }
@@ -293,13 +376,23 @@ export function homeJobBlocks(data: HomeJobs, locale: Locale): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.homeHeading, 150) }];
   if (data.forMe.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeNone) });
   for (const item of data.forMe.slice(0, 3)) blocks.push(...listedJobBlocks(item, locale, 'home.job'));
-  if (!data.hasInterests && data.forMe.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(m.homeAddInterests)] });
+  if (!data.hasInterests && data.forMe.length > 0)
+    blocks.push({ type: 'context', elements: [mrkdwn(m.homeAddInterests)] });
   if (data.managed !== undefined) {
     blocks.push({ type: 'header', text: plain(m.homeHrHeading, 150) });
     if (data.managed.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeHrNone) });
     for (const { job, funnel } of data.managed) {
-      const line = m.homeFunnel(funnel.shown, funnel.curious, funnel.applyClicks, funnel.referrals, funnel.hired);
-      blocks.push({ type: 'section', text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${line}`) });
+      const line = m.homeFunnel(
+        funnel.shown,
+        funnel.curious,
+        funnel.applyClicks,
+        funnel.referrals,
+        funnel.hired,
+      );
+      blocks.push({
+        type: 'section',
+        text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${line}`),
+      });
     }
   }
   blocks.push({ type: 'divider' });

@@ -5,7 +5,12 @@ import type { SlackMessage } from './message';
 import { mrkdwn, plain } from './text';
 
 function exportButton(locale: Locale): Button {
-  return { type: 'button', action_id: ACTION.privacyExport, text: plain(messages(locale).privacy.exportButton, 75), value: 'export' };
+  return {
+    type: 'button',
+    action_id: ACTION.privacyExport,
+    text: plain(messages(locale).privacy.exportButton, 75),
+    value: 'export',
+  };
 }
 
 function deleteButton(locale: Locale): Button {
@@ -26,7 +31,10 @@ function deleteButton(locale: Locale): Button {
   };
 }
 
-function privacyActions(locale: Locale, buttons: Button[] = [exportButton(locale), deleteButton(locale)]): KnownBlock {
+function privacyActions(
+  locale: Locale,
+  buttons: Button[] = [exportButton(locale), deleteButton(locale)],
+): KnownBlock {
   return { type: 'actions', block_id: 'privacy.actions', elements: buttons };
 }
 
@@ -50,5 +58,8 @@ export function privacyMessage(locale: Locale): SlackMessage {
 /** `privacy delete` asks first: the erase happens only on the button, behind a confirm dialog. */
 export function deleteAskMessage(locale: Locale): SlackMessage {
   const m = messages(locale).privacy;
-  return { text: m.deleteAsk, blocks: [{ type: 'section', text: mrkdwn(m.deleteAsk) }, privacyActions(locale, [deleteButton(locale)])] };
+  return {
+    text: m.deleteAsk,
+    blocks: [{ type: 'section', text: mrkdwn(m.deleteAsk) }, privacyActions(locale, [deleteButton(locale)])],
+  };
 }

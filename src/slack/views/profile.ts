@@ -12,7 +12,13 @@ export interface ModalOrigin {
   readonly origin: 'home' | 'command' | 'message';
 }
 
-function yearInput(ids: { block: string; action: string }, label: string, placeholder: string, initial: number | null, now: Date): InputBlock {
+function yearInput(
+  ids: { block: string; action: string },
+  label: string,
+  placeholder: string,
+  initial: number | null,
+  now: Date,
+): InputBlock {
   return {
     type: 'input',
     block_id: ids.block,
@@ -30,21 +36,51 @@ function yearInput(ids: { block: string; action: string }, label: string, placeh
   };
 }
 
-export function profileModal(profile: Profile | undefined, locale: Locale, origin: ModalOrigin, now: Date): ModalView {
+export function profileModal(
+  profile: Profile | undefined,
+  locale: Locale,
+  origin: ModalOrigin,
+  now: Date,
+): ModalView {
   const m = messages(locale);
-  const openToOptions: PlainTextOption[] = OPEN_TO_FLAGS.map((flag) => ({ text: plain(m.openTo[flag], 75), value: flag }));
-  const visibilityOptions: PlainTextOption[] = VISIBILITIES.map((v) => ({ text: plain(m.visibility[v], 75), value: v }));
-  const chosenOpenTo = openToOptions.filter((option) => profile?.openTo.some((flag) => flag === option.value) === true);
-  const chosenVisibility = visibilityOptions.find((option) => option.value === (profile?.visibility ?? 'all'));
+  const openToOptions: PlainTextOption[] = OPEN_TO_FLAGS.map((flag) => ({
+    text: plain(m.openTo[flag], 75),
+    value: flag,
+  }));
+  const visibilityOptions: PlainTextOption[] = VISIBILITIES.map((v) => ({
+    text: plain(m.visibility[v], 75),
+    value: v,
+  }));
+  const chosenOpenTo = openToOptions.filter(
+    (option) => profile?.openTo.some((flag) => flag === option.value) === true,
+  );
+  const chosenVisibility = visibilityOptions.find(
+    (option) => option.value === (profile?.visibility ?? 'all'),
+  );
   const blocks: KnownBlock[] = [
     textInput(PROFILE_INPUT.displayName, m.profile.displayName, {
       initial: profile?.displayName,
       placeholder: m.profile.displayNamePlaceholder,
       max: PROFILE_LIMITS.displayName,
     }),
-    yearInput(PROFILE_INPUT.yearsFrom, m.profile.yearsFrom, m.profile.yearPlaceholder, profile?.yearsFrom ?? null, now),
-    yearInput(PROFILE_INPUT.yearsTo, m.profile.yearsTo, m.profile.yearPlaceholder, profile?.yearsTo ?? null, now),
-    textInput(PROFILE_INPUT.company, m.profile.company, { initial: profile?.company, max: PROFILE_LIMITS.company }),
+    yearInput(
+      PROFILE_INPUT.yearsFrom,
+      m.profile.yearsFrom,
+      m.profile.yearPlaceholder,
+      profile?.yearsFrom ?? null,
+      now,
+    ),
+    yearInput(
+      PROFILE_INPUT.yearsTo,
+      m.profile.yearsTo,
+      m.profile.yearPlaceholder,
+      profile?.yearsTo ?? null,
+      now,
+    ),
+    textInput(PROFILE_INPUT.company, m.profile.company, {
+      initial: profile?.company,
+      max: PROFILE_LIMITS.company,
+    }),
     textInput(PROFILE_INPUT.title, m.profile.title, { initial: profile?.title, max: PROFILE_LIMITS.title }),
     textInput(PROFILE_INPUT.location, m.profile.location, {
       initial: profile?.location,

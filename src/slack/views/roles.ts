@@ -10,7 +10,10 @@ export function rolesMessage(grants: readonly RoleHolder[], locale: Locale): Sla
     const holders = grants
       .filter((grant) => grant.role === role)
       .map((grant) => `${mention(grant.userId)}${grant.fromSettings ? ` ${m.roles.fromSettings}` : ''}`);
-    return m.roles.listLine(m.roleName[role], holders.length === 0 ? m.roles.nobody : joinList(locale, holders));
+    return m.roles.listLine(
+      m.roleName[role],
+      holders.length === 0 ? m.roles.nobody : joinList(locale, holders),
+    );
   });
   return {
     text: `${m.roles.listHeader}\n${lines.join('\n')}`,

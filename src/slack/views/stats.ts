@@ -116,7 +116,10 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
         mrkdwn(`*${m.active(ACTIVE_WINDOW_DAYS)}*\n${n(members.active)}`, 2000),
       ],
     },
-    { type: 'section', text: mrkdwn(`*${m.interestsHeading(TOP_INTERESTS, MIN_INTEREST_HOLDERS)}*\n${interests}`) },
+    {
+      type: 'section',
+      text: mrkdwn(`*${m.interestsHeading(TOP_INTERESTS, MIN_INTEREST_HOLDERS)}*\n${interests}`),
+    },
     {
       type: 'section',
       text: mrkdwn(

@@ -5,10 +5,14 @@ import type { Database, Sql } from '../schema';
 import { CachedSqliteDialect } from './sqliteDialect';
 
 /** Where the data lives: the SQLite file (one process) or a Postgres shared by every replica. */
-export type Engine = { readonly kind: 'sqlite'; readonly db: Db } | { readonly kind: 'postgres'; readonly pool: Pool };
+export type Engine =
+  { readonly kind: 'sqlite'; readonly db: Db } | { readonly kind: 'postgres'; readonly pool: Pool };
 
 /** The typed query builder over either engine; repositories take this and nothing else. */
 export function openSql(engine: Engine): Sql {
-  const dialect = engine.kind === 'sqlite' ? new CachedSqliteDialect(engine.db) : new PostgresDialect({ pool: engine.pool });
+  const dialect =
+    engine.kind === 'sqlite'
+      ? new CachedSqliteDialect(engine.db)
+      : new PostgresDialect({ pool: engine.pool });
   return new Kysely<Database>({ dialect });
 }

@@ -24,7 +24,13 @@ type Parameter = string | number | bigint | Buffer | null;
 function bindable(value: unknown): Parameter {
   if (value === undefined || value === null) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || Buffer.isBuffer(value)) return value;
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    Buffer.isBuffer(value)
+  )
+    return value;
   if (value instanceof Date) return value.toISOString();
   throw new TypeError(`cannot bind a ${typeof value} to SQLite`);
 }

@@ -13,7 +13,9 @@ const typeParsers: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === INT8_OID || oid === NUMERIC_OID) return asNumber;
     // pg-types declares its parsers as returning any; they return what pg would have returned.
-    const parser: (value: string) => unknown = types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+    const parser: (value: string) => unknown = types.getTypeParser(oid, format ?? 'text') as (
+      value: string,
+    ) => unknown;
     return parser;
   }) as CustomTypesConfig['getTypeParser'],
 };

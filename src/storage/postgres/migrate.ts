@@ -25,7 +25,10 @@ export interface PostgresMigrationResult {
  * replicas starting together take turns: the first applies them, the others then find nothing to do.
  * A failure rolls everything back, as on SQLite.
  */
-export async function migratePostgres(pool: Pool, dir: string = defaultPostgresMigrationsDir()): Promise<PostgresMigrationResult> {
+export async function migratePostgres(
+  pool: Pool,
+  dir: string = defaultPostgresMigrationsDir(),
+): Promise<PostgresMigrationResult> {
   const migrations = readMigrations(dir);
   const client = await pool.connect();
   try {
@@ -39,13 +42,18 @@ export async function migratePostgres(pool: Pool, dir: string = defaultPostgresM
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
-    const { rows } = await client.query<{ version: number }>('SELECT coalesce(max(version), 0)::integer AS version FROM schema_migrations');
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT coalesce(max(version), 0)::integer AS version FROM schema_migrations',
+    );
     const from = rows[0]?.version ?? 0;
     const pending = migrations.filter((migration) => migration.version > from);
     for (const migration of pending) {
       // No parameters: pg sends it as a simple query, so a file may hold many statements.
       await client.query(migration.sql);
-      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     }
     await client.query('COMMIT');
     const to = pending[pending.length - 1]?.version ?? from;
