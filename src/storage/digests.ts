@@ -262,15 +262,13 @@ export class DigestRepository {
     recipients: number;
     nothingNew: number;
   }[] {
-    return this.s.unreported
-      .all()
-      .map((row) => ({
-        id: row.id,
-        runKey: row.run_key,
-        startedBy: row.started_by,
-        recipients: row.recipients,
-        nothingNew: row.nothing_new,
-      }));
+    return this.s.unreported.all().map((row) => ({
+      id: row.id,
+      runKey: row.run_key,
+      startedBy: row.started_by,
+      recipients: row.recipients,
+      nothingNew: row.nothing_new,
+    }));
   }
 
   markReported(runId: number, now: Date): boolean {
