@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { z } from 'zod';
 import type { Locale } from '../i18n';
 import type { OutboxRecord } from '../storage/outbox';
 import { queueFailureNotices } from './notice';
@@ -74,24 +73,33 @@ export class OutboxDelivery {
   constructor(private readonly deps: DeliveryDeps) {
     this.settings = { ...DEFAULT_DELIVERY_SETTINGS, ...deps.settings };
     const pacer = new SendPacer(deps.sleep ?? realSleep, this.settings.postsPerSecond);
-    // host/pid/random: unique per process (and per bot in one test process), and it tells a
-    // later process on the same host whether the claimant is still alive.
+    // host/pid/random: unique per process (and per bot in one test process); host and pid only help
+    // a reader of the logs, liveness never rests on them (see recoverStale).
     this.workerId = deps.workerId ?? `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
     this.sender = new OutboxSender(deps, this.settings, pacer, this.workerId);
   }
 
   /**
    * Puts rows left 'sending' by a dead process back to pending, marked unconfirmed: before any resend,
-   * delivery looks for their key in Slack. Dead means: claimed longer ago than the lease, or claimed by
-   * a process on this host that no longer exists. Returns how many were recovered.
+   * delivery looks for their key in Slack. Dead means: claimed longer ago than the claim lease, or —
+   * when this replica took the scheduler lease over at `leaseHeldSince` — claimed by another worker
+   * before that: only the lease holder delivers, so that worker let its lease lapse. Returns how many
+   * were recovered.
    */
-  recoverStale(now: Date): number {
+  recoverStale(now: Date, leaseHeldSince?: Date): number {
     const cutoff = iso(new Date(now.getTime() - this.settings.leaseMs));
+    const takenOver = leaseHeldSince === undefined ? undefined : iso(leaseHeldSince);
     let recovered = 0;
     for (const claim of this.deps.repository.sending()) {
       if (this.inFlight.has(claim.id)) continue;
-      const expired = claim.claimed_at === null || claim.claimed_at <= cutoff;
-      if (!expired && !claimantIsDead(claim.claimed_by)) continue;
+      const claimedAt = claim.claimed_at;
+      const expired = claimedAt === null || claimedAt <= cutoff;
+      const leftByFormerHolder =
+        takenOver !== undefined &&
+        claim.claimed_by !== this.workerId &&
+        claimedAt !== null &&
+        claimedAt < takenOver;
+      if (!expired && !leftByFormerHolder) continue;
       if (this.deps.repository.takeBack(claim, 'recovered_stale_claim', iso(now))) {
         recovered += 1;
         this.deps.logger.warn(
@@ -168,20 +176,5 @@ export class OutboxDelivery {
     } finally {
       this.inFlight.delete(record.id);
     }
-  }
-}
-
-/** True when the claimant was a process on this host that no longer exists. */
-function claimantIsDead(claimedBy: string | null): boolean {
-  if (claimedBy === null) return true;
-  const [host, pidText] = claimedBy.split('/');
-  const pid = Number(pidText);
-  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else; only ESRCH means it is gone.
-    return z.object({ code: z.literal('ESRCH') }).safeParse(error).success;
   }
 }

@@ -15,6 +15,12 @@ export function workspaceLeaseName(name: string, workspace = 'default'): string 
  * is correct: claims, unique keys and row locks keep every post once-only without it.
  */
 export class SchedulerLease {
+  /**
+   * When this process last took the lease after not holding it. Claims other workers made before
+   * then were made by a holder whose lease lapsed, and are recovered at once (OutboxDelivery).
+   */
+  private since: Date | undefined;
+
   constructor(
     private readonly repository: LeaseRepository,
     readonly name: string,
@@ -25,13 +31,27 @@ export class SchedulerLease {
   ) {}
 
   /** Takes or renews the lease; true when this replica holds it until now + ttl. */
-  hold(): Promise<boolean> {
+  async hold(): Promise<boolean> {
     const now = this.clock.now();
-    return this.repository.acquire(this.name, this.holder, now, new Date(now.getTime() + this.ttlMs));
+    const held = await this.repository.acquire(
+      this.name,
+      this.holder,
+      now,
+      new Date(now.getTime() + this.ttlMs),
+    );
+    if (!held) this.since = undefined;
+    else this.since ??= now;
+    return held;
+  }
+
+  /** Since when this replica has held the lease without a break; undefined while it does not. */
+  get heldSince(): Date | undefined {
+    return this.since;
   }
 
   /** A clean shutdown hands the lease on at once instead of after its expiry. */
-  release(): Promise<void> {
-    return this.repository.release(this.name, this.holder);
+  async release(): Promise<void> {
+    this.since = undefined;
+    await this.repository.release(this.name, this.holder);
   }
 }

@@ -120,12 +120,28 @@ describe('outbox recovery: never twice, never lost', () => {
       expect(postsFor('crash:live', tb.fake)).toHaveLength(1);
     });
 
-    it('recovers at once a claim by a process on this host that no longer exists', async () => {
+    it('recovers at once a claim left by the replica whose scheduler lease this one took over', async () => {
       const tb = await start();
-      tb.bot.services.outbox.schedule(request(tb, 'crash:dead-pid', {}, 0));
-      simulateCrashedClaim(tb, 'crash:dead-pid', tb.clock.now(), `${os.hostname()}/99999999/deadbeef`);
+      tb.bot.services.outbox.schedule(request(tb, 'crash:former-holder', {}, 0));
+      // Claimed a second before this bot took the lease (at its start): the claimant let it lapse.
+      simulateCrashedClaim(tb, 'crash:former-holder', new Date(tb.clock.now().getTime() - 1000));
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
-      expect(postsFor('crash:dead-pid', tb.fake)).toHaveLength(1);
+      expect(postsFor('crash:former-holder', tb.fake)).toHaveLength(1);
+    });
+
+    it('without the lease, a recent claim by another worker waits for the claim lease, whatever its host', async () => {
+      const tb = await start({ env: { SCHEDULER_LEASE: 'off' } });
+      tb.bot.services.outbox.schedule(request(tb, 'crash:no-lease', {}, 0));
+      simulateCrashedClaim(
+        tb,
+        'crash:no-lease',
+        new Date(tb.clock.now().getTime() - 1000),
+        `${os.hostname()}/99999999/deadbeef`,
+      );
+      expect(await tb.tick()).toMatchObject({ recovered: 0, sent: 0 });
+      tb.clock.advance(2 * MINUTE);
+      expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
+      expect(postsFor('crash:no-lease', tb.fake)).toHaveLength(1);
     });
 
     it('records a recovered row found in history as sent even if it has expired since', async () => {
