@@ -235,11 +235,21 @@ function introBench(): void {
   );
 }
 
+/** `npm run bench` runs every section; `npm run bench -- ack cold` runs only those named. */
 async function main(): Promise<void> {
-  digestBench();
-  introBench();
-  await ackBench();
-  await coldStartBench();
+  const sections: Record<string, () => void | Promise<void>> = {
+    digest: digestBench,
+    intro: introBench,
+    ack: ackBench,
+    cold: coldStartBench,
+  };
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((name) => !(name in sections));
+  if (unknown.length > 0)
+    throw new Error(`unknown bench section ${unknown.join(', ')}: use ${Object.keys(sections).join(', ')}`);
+  for (const [name, run] of Object.entries(sections)) {
+    if (chosen.length === 0 || chosen.includes(name)) await run();
+  }
 }
 
 main().catch((error: unknown) => {
