@@ -3,7 +3,8 @@ import type { Command } from '../parse/command';
 import { eventsListFor, refreshEventCard } from '../eventCards';
 import { csvCell } from '../csv';
 import { sendFileToMember } from '../files';
-import { attendeesMessage, eventModal } from '../views/events';
+import { attendeesMessage } from '../views/events';
+import { eventModal } from '../views/eventModal';
 import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
 

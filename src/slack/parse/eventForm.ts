@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
-import { checkEvent } from '../../events/service';
+import { checkEvent } from '../../events/rules';
 import {
   EVENT_LIMITS,
   reminderCodeSchema,

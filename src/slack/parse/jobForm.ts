@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
 import type { TagProblem } from '../../interests/tags';
-import { checkJob, checkReferral } from '../../jobs/service';
+import { checkJob, checkReferral } from '../../jobs/rules';
 import {
   JOB_LIMITS,
   REFERRAL_LIMITS,
