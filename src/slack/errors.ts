@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const platformError = z.object({ data: z.object({ error: z.string() }) });
@@ -6,4 +7,9 @@ const platformError = z.object({ data: z.object({ error: z.string() }) });
 export function slackErrorCode(error: unknown): string | undefined {
   const parsed = platformError.safeParse(error);
   return parsed.success ? parsed.data.data.error : undefined;
+}
+
+/** A short id to quote to the member and to put in the one log line of an unexpected error. */
+export function errorReference(): string {
+  return randomBytes(3).toString('hex');
 }

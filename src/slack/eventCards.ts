@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Services } from '../services';
+import { postJoiningOnce } from './channelPost';
 import { slackErrorCode } from './errors';
 import { Coalescer } from '../coalescer';
 import type { Locale } from '../i18n';
@@ -17,23 +18,9 @@ export async function postEventCard(
 ): Promise<boolean> {
   const summary = services.events.summary(eventId);
   const card = eventCard(summary, services.config.defaultLocale, services.config.defaultTimezone);
-  const post = () =>
-    client.chat.postMessage({
-      channel: summary.event.channel,
-      text: card.text,
-      blocks: card.blocks,
-      unfurl_links: false,
-    });
   try {
-    let result;
-    try {
-      result = await post();
-    } catch (error) {
-      if (slackErrorCode(error) !== 'not_in_channel') throw error;
-      await client.conversations.join({ channel: summary.event.channel });
-      result = await post();
-    }
-    if (result.ts === undefined || result.channel === undefined) return false;
+    const result = await postJoiningOnce(client, summary.event.channel, card);
+    if (result === undefined) return false;
     await services.events.attachCard(eventId, result.channel, result.ts);
     return true;
   } catch (error) {

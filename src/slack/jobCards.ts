@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Locale } from '../i18n';
 import type { Job } from '../jobs/types';
 import type { Services } from '../services';
+import { postJoiningOnce } from './channelPost';
 import { slackErrorCode } from './errors';
 import { jobCard, jobsListMessage } from './views/jobs';
 import type { SlackMessage } from './views/message';
@@ -19,24 +20,9 @@ export async function postJobCard(
   const channel = job.cardChannel;
   if (channel === null) return false;
   const card = jobCard(job, services.config.defaultLocale);
-  const post = () =>
-    client.chat.postMessage({
-      channel,
-      text: card.text,
-      blocks: card.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
   try {
-    let result;
-    try {
-      result = await post();
-    } catch (error) {
-      if (slackErrorCode(error) !== 'not_in_channel') throw error;
-      await client.conversations.join({ channel });
-      result = await post();
-    }
-    if (result.ts === undefined || result.channel === undefined) return false;
+    const result = await postJoiningOnce(client, channel, card);
+    if (result === undefined) return false;
     await services.jobs.attachCard(jobId, result.channel, result.ts);
     return true;
   } catch (error) {

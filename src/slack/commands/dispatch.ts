@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { messages, type Locale } from '../../i18n';
 import { PermissionDenied } from '../../roles/types';
 import { NotInAudience } from '../../audience/types';
@@ -13,6 +12,7 @@ import { helpMessage } from '../views/help';
 import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
 import { commandHandlers } from './handlers';
+import { errorReference } from '../errors';
 
 // A member who has not agreed may still read help and take or erase their data.
 const allowedBeforeAgreement: ReadonlySet<Command['verb']> = new Set(['help', 'privacy']);
@@ -47,10 +47,6 @@ function usageText(problem: UsageProblem, locale: Locale): string {
     digest_usage: m.digests.usage,
   };
   return texts[problem];
-}
-
-export function errorReference(): string {
-  return randomBytes(3).toString('hex');
 }
 
 export function permissionText(error: PermissionDenied, locale: Locale): string {

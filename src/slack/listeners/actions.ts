@@ -3,13 +3,14 @@ import { messages, type Locale } from '../../i18n';
 import type { Services } from '../../services';
 import { replacePressed, tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { errorReference } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { eraseMemberData, refreshCardsAfterErasure, sendDataExport } from '../privacyFlows';
 import { agreedMessage } from '../views/charter';
 import type { SlackMessage } from '../views/message';
-import { doneModal, interestsModal, profileModal, type ModalOrigin } from '../views/profile';
+import { doneModal } from '../views/doneModal';
+import { interestsModal, profileModal, type ModalOrigin } from '../views/profile';
 import { privacyModal } from '../views/privacy';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;

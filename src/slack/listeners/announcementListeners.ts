@@ -4,11 +4,12 @@ import { messages } from '../../i18n';
 import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
-import { errorReference, permissionText } from '../commands/dispatch';
+import { permissionText } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { VIEW } from '../ids';
 import { announcementChannelRefusal, parseAnnouncementForm } from '../parse/announcementForm';
 import { scheduledText } from '../views/announcements';
-import { doneModal } from '../views/profile';
+import { doneModal } from '../views/doneModal';
 
 export function registerAnnouncementListeners(app: ListenerRouter, services: Services): void {
   app.view<ViewSubmitAction>(

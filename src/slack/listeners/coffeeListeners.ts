@@ -6,7 +6,7 @@ import { messages, type Locale } from '../../i18n';
 import { JobNotFound, JobNotOpen, type Job } from '../../jobs/types';
 import type { Services } from '../../services';
 import { replacePressed, tellPresser } from '../presserReplies';
-import { errorReference } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { ACTION } from '../ids';
 import { answeredMessage, askLead, curiousWithOffer, inviteLead } from '../views/coffee';
 import type { SlackMessage } from '../views/message';

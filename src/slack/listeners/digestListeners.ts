@@ -3,7 +3,7 @@ import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { errorReference } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { ACTION } from '../ids';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

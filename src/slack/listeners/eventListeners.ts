@@ -15,13 +15,14 @@ import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { errorReference, permissionText } from '../commands/dispatch';
+import { permissionText } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { eventsListFor, postEventCard, refreshEventCard } from '../eventCards';
 import { sendFileToMember } from '../files';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { eventChannelRefusal, eventIdFromMetadata, parseEventForm } from '../parse/eventForm';
-import { doneModal } from '../views/profile';
+import { doneModal } from '../views/doneModal';
 import { escapeMrkdwn } from '../views/text';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

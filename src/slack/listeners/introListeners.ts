@@ -4,7 +4,7 @@ import { messages, type Locale } from '../../i18n';
 import type { IntroAnswer } from '../../intros/types';
 import type { Services } from '../../services';
 import { replacePressed, tellPresser } from '../presserReplies';
-import { errorReference } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { ACTION } from '../ids';
 import { availabilityAsk, parseAskButton } from '../views/availability';
 import { checkinAnswered } from '../views/intros';

@@ -21,7 +21,8 @@ import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { errorReference, permissionText } from '../commands/dispatch';
+import { permissionText } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { jobsListFor, postJobCard } from '../jobCards';
@@ -32,7 +33,7 @@ import {
   parseReferralForm,
 } from '../parse/jobForm';
 import { MOVE_ACTIONS, referralMessage, referralModal } from '../views/jobs';
-import { doneModal } from '../views/profile';
+import { doneModal } from '../views/doneModal';
 import { escapeMrkdwn, mention } from '../views/text';
 import { curiousReply } from './coffeeListeners';
 

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
-import { errorReference } from '../commands/dispatch';
+import { errorReference } from '../errors';
 import { publishHome } from '../home';
 import { refreshEventCards } from '../eventCards';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
 import { parseProfileForm, tagProblemText } from '../parse/profileForm';
 import { parseViewState, readFormState, textValue } from '../parse/viewState';
-import { doneModal } from '../views/profile';
+import { doneModal } from '../views/doneModal';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -67,6 +67,31 @@ function rsvpButtons(event: CommunityEvent, locale: Locale, current: RsvpStatus 
   ];
 }
 
+/** The row under an event on its card and in lists: answer, add to a calendar, get the .ics file. */
+function eventActions(
+  blockId: string,
+  event: CommunityEvent,
+  locale: Locale,
+  current: RsvpStatus | undefined,
+): KnownBlock {
+  const m = messages(locale).events;
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: [
+      ...rsvpButtons(event, locale, current),
+      {
+        type: 'button',
+        action_id: ACTION.eventCalendarLink,
+        text: plain(m.addToCalendar, 75),
+        url: googleCalendarUrl(event),
+        value: String(event.id),
+      },
+      { type: 'button', action_id: ACTION.eventIcs, text: plain(m.downloadIcs, 75), value: String(event.id) },
+    ],
+  };
+}
+
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
@@ -111,21 +136,7 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
     type: 'section',
     text: mrkdwn(extras.length === 0 ? goingLine : `${goingLine}\n${extras.join(' · ')}`),
   });
-  blocks.push({
-    type: 'actions',
-    block_id: `event.${event.id}.rsvp`,
-    elements: [
-      ...rsvpButtons(event, locale, undefined),
-      {
-        type: 'button',
-        action_id: ACTION.eventCalendarLink,
-        text: plain(m.addToCalendar, 75),
-        url: googleCalendarUrl(event),
-        value: String(event.id),
-      },
-      { type: 'button', action_id: ACTION.eventIcs, text: plain(m.downloadIcs, 75), value: String(event.id) },
-    ],
-  });
+  blocks.push(eventActions(`event.${event.id}.rsvp`, event, locale, undefined));
   const context = [
     m.cardId(event.id),
     ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : []),
@@ -171,26 +182,7 @@ export function eventsListMessage(
         ],
       });
     }
-    blocks.push({
-      type: 'actions',
-      block_id: `events.${event.id}.actions`,
-      elements: [
-        ...rsvpButtons(event, locale, myStatus),
-        {
-          type: 'button',
-          action_id: ACTION.eventCalendarLink,
-          text: plain(m.addToCalendar, 75),
-          url: googleCalendarUrl(event),
-          value: String(event.id),
-        },
-        {
-          type: 'button',
-          action_id: ACTION.eventIcs,
-          text: plain(m.downloadIcs, 75),
-          value: String(event.id),
-        },
-      ],
-    });
+    blocks.push(eventActions(`events.${event.id}.actions`, event, locale, myStatus));
   }
   return {
     text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.event.title)).join(', ')}`,

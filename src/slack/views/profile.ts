@@ -3,7 +3,7 @@ import { OPEN_TO_FLAGS, PROFILE_LIMITS, VISIBILITIES, type Profile } from '../..
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
 import { textInput } from './inputs';
-import { mrkdwn, plain } from './text';
+import { plain } from './text';
 import { AVAILABILITY_DAYS } from '../../availability/types';
 import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 
@@ -152,17 +152,5 @@ export function interestsModal(interests: readonly string[], locale: Locale, ori
         multiline: true,
       }),
     ],
-  };
-}
-
-/** What a modal turns into after a successful submission. */
-export function doneModal(title: string, body: string, locale: Locale): ModalView {
-  const m = messages(locale);
-  return {
-    type: 'modal',
-    callback_id: VIEW.done,
-    title: plain(title, 24),
-    close: plain(m.common.close, 24),
-    blocks: [{ type: 'section', text: mrkdwn(body) }],
   };
 }
