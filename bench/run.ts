@@ -186,7 +186,7 @@ async function digestDeliveryBench(
   }
 }
 async function coldStartBench(): Promise<void> {
-  console.log('\nCold start: process start to GET /healthz 200, database of 30,000 members (goal ≤ 1.5 s)');
+  console.log('\nCold start: `npm start` to GET /healthz 200, database of 30,000 members (goal ≤ 1.5 s)');
   const figures = await coldStart(30000);
   console.table([
     {

@@ -154,7 +154,8 @@ function describeStartFailure(error: unknown): string {
   );
 }
 
-async function run(): Promise<void> {
+/** The process entry: `npm start` (scripts/start.js) calls it once the build is current. */
+export async function run(): Promise<void> {
   dotenv.config({ quiet: true });
   let bot: RunningBot;
   let logger: Logger;

@@ -37,9 +37,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export function startMain(env: (cwd: string) => Record<string, string>): MainProcess {
+/**
+ * Starts the bot from its TypeScript sources, or with `script` (e.g. scripts/start.js, what
+ * `npm start` runs) as a plain Node script.
+ */
+export function startMain(env: (cwd: string) => Record<string, string>, script?: string): MainProcess {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-main-'));
-  const child = spawn(process.execPath, ['-r', TS_NODE_REGISTER, MAIN], {
+  const args = script === undefined ? ['-r', TS_NODE_REGISTER, MAIN] : [script];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
