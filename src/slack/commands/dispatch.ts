@@ -1,9 +1,4 @@
 import { messages, type Locale } from '../../i18n';
-import { PermissionDenied } from '../../roles/types';
-import { NotInAudience } from '../../audience/types';
-import { EventClosed, EventNotFound } from '../../events/types';
-import { AnnouncementNotFound } from '../../announcements/types';
-import { JobNotFound, JobNotOpen } from '../../jobs/types';
 import { parseCommand, type Command, type UsageProblem } from '../parse/command';
 import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 import { MAX_CONTACTS_PER_COMMAND } from '../../coffee/types';
@@ -12,7 +7,7 @@ import { helpMessage } from '../views/help';
 import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
 import { commandHandlers } from './handlers';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 
 // A member who has not agreed may still read help and take or erase their data.
 const allowedBeforeAgreement: ReadonlySet<Command['verb']> = new Set(['help', 'privacy']);
@@ -49,24 +44,6 @@ function usageText(problem: UsageProblem, locale: Locale): string {
   return texts[problem];
 }
 
-export function permissionText(error: PermissionDenied, locale: Locale): string {
-  const m = messages(locale);
-  return m.common.permissionDenied(error.needed.map((role) => m.roleName[role]).join(m.common.or));
-}
-
-/** A command on an item in a private channel the caller is not in: what they were refused, in their words. */
-export function notInAudienceText(error: NotInAudience, locale: Locale): string {
-  const m = messages(locale);
-  switch (error.item) {
-    case 'event':
-      return m.events.notInAudienceManage;
-    case 'role':
-      return m.jobs.notInAudienceManage;
-    case 'announcement':
-      return m.announcements.notInAudienceManage;
-  }
-}
-
 /** Parses the text, applies the agreement gate, runs the verb, and turns every failure into a useful reply. */
 export async function runCommand(ctx: CommandContext, text: string): Promise<void> {
   const { services } = ctx;
@@ -94,40 +71,8 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
     // Only a command that did something counts as activity; refusals and mistakes change nothing.
     services.members.recordActivity(ctx.userId);
   } catch (error) {
-    if (error instanceof EventNotFound) {
-      await ctx.reply({ text: messages(ctx.locale).events.notFound(String(error.eventId)) });
-      return;
-    }
-    if (error instanceof JobNotFound) {
-      await ctx.reply({ text: messages(ctx.locale).jobs.notFound(String(error.jobId)) });
-      return;
-    }
-    if (error instanceof JobNotOpen) {
-      await ctx.reply({ text: messages(ctx.locale).jobs.notOpen[error.status] });
-      return;
-    }
-    if (error instanceof AnnouncementNotFound) {
-      await ctx.reply({ text: messages(ctx.locale).announcements.notFound(String(error.announcementId)) });
-      return;
-    }
-    if (error instanceof EventClosed) {
-      const m = messages(ctx.locale).events;
-      await ctx.reply({ text: error.reason === 'cancelled' ? m.rsvpClosedCancelled : m.rsvpClosedEnded });
-      return;
-    }
-    if (error instanceof NotInAudience) {
-      services.logger.info(`refused ${ctx.userId}: not in ${error.channelId}, where the ${error.item} is`);
-      await ctx.reply({ text: notInAudienceText(error, ctx.locale) });
-      return;
-    }
-    if (error instanceof PermissionDenied) {
-      services.logger.info(`refused ${ctx.userId}: ${error.message}`);
-      await ctx.reply({ text: permissionText(error, ctx.locale) });
-      return;
-    }
-    const ref = errorReference();
-    services.logger.error(`command failed for ${ctx.userId} (ref ${ref}):`, error);
-    await ctx.reply({ text: messages(ctx.locale).common.error(ref) });
+    const failure = { where: 'command', userId: ctx.userId, surface: 'command' } as const;
+    await ctx.reply({ text: userMessage(error, ctx.locale, failure, services.logger) });
   }
 }
 

@@ -3,7 +3,7 @@ import { messages, type Locale } from '../../i18n';
 import type { Services } from '../../services';
 import { replacePressed, tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { eraseMemberData, refreshCardsAfterErasure, sendDataExport } from '../privacyFlows';
@@ -58,9 +58,8 @@ function button(services: Services, work: (args: ButtonArgs, locale: Locale) => 
     try {
       await work(args, locale);
     } catch (error) {
-      const ref = errorReference();
-      services.logger.error(`button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
-      await tellPresser(args, messages(locale).common.error(ref)).catch(() => undefined);
+      const failure = { where: `button ${args.action.action_id}`, userId, surface: 'other' } as const;
+      await tellPresser(args, userMessage(error, locale, failure, services.logger)).catch(() => undefined);
     }
   };
 }

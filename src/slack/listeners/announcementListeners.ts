@@ -1,11 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { ChannelRefused } from '../../audience/types';
 import { messages } from '../../i18n';
-import { PermissionDenied } from '../../roles/types';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
-import { permissionText } from '../commands/dispatch';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 import { VIEW } from '../ids';
 import { announcementChannelRefusal, parseAnnouncementForm } from '../parse/announcementForm';
 import { scheduledText } from '../views/announcements';
@@ -54,13 +52,8 @@ export function registerAnnouncementListeners(app: ListenerRouter, services: Ser
           await ack({ response_action: 'errors', errors: announcementChannelRefusal(error.reason, locale) });
           return;
         }
-        let text: string;
-        if (error instanceof PermissionDenied) text = permissionText(error, locale);
-        else {
-          const ref = errorReference();
-          services.logger.error(`announcement modal failed for ${userId} (ref ${ref}):`, error);
-          text = m.common.error(ref);
-        }
+        const failure = { where: 'announcement modal', userId, surface: 'manage_form' } as const;
+        const text = userMessage(error, locale, failure, services.logger);
         await ack({ response_action: 'update', view: doneModal(m.announcements.modalTitle, text, locale) });
       }
     },

@@ -1,12 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { NotInAudience } from '../../audience/types';
-import { NotYourRequest } from '../../coffee/types';
 import { messages, type Locale } from '../../i18n';
-import { JobNotFound, JobNotOpen, type Job } from '../../jobs/types';
+import type { Job } from '../../jobs/types';
 import type { Services } from '../../services';
 import { replacePressed, tellPresser } from '../presserReplies';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 import { ACTION } from '../ids';
 import { answeredMessage, askLead, curiousWithOffer, inviteLead } from '../views/coffee';
 import type { SlackMessage } from '../views/message';
@@ -55,21 +53,9 @@ function button(
       try {
         await work(args, userId, locale);
       } catch (error) {
-        const m = messages(locale);
-        if (error instanceof NotYourRequest || error instanceof z.ZodError) {
-          services.logger.info(`coffee button ${args.action.action_id} from ${userId} refused: not theirs`);
-          await tellPresser(args, m.coffee.notYours);
-        } else if (error instanceof JobNotOpen) await tellPresser(args, m.jobs.notOpen[error.status]);
-        else if (error instanceof JobNotFound) await tellPresser(args, m.jobs.notFound(String(error.jobId)));
-        else if (error instanceof NotInAudience) await tellPresser(args, m.jobs.notInAudience);
-        else {
-          const ref = errorReference();
-          services.logger.error(
-            `coffee button ${args.action.action_id} failed for ${userId} (ref ${ref}):`,
-            error,
-          );
-          await tellPresser(args, m.common.error(ref));
-        }
+        const where = `coffee button ${args.action.action_id}`;
+        const failure = { where, userId, surface: 'coffee_button' } as const;
+        await tellPresser(args, userMessage(error, locale, failure, services.logger));
       }
     } catch (failure) {
       services.logger.error(`coffee button ${args.action.action_id}: could not answer ${userId}:`, failure);

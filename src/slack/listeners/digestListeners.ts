@@ -3,7 +3,7 @@ import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 import { ACTION } from '../ids';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -18,9 +18,8 @@ export function registerDigestListeners(app: ListenerRouter, services: Services)
       services.digests.setFrequency(userId, 'off');
       await tellPresser(args, messages(locale).digests.turnedOff);
     } catch (error) {
-      const ref = errorReference();
-      services.logger.error(`digest off failed for ${userId} (ref ${ref}):`, error);
-      await tellPresser(args, messages(locale).common.error(ref)).catch(() => undefined);
+      const failure = { where: 'digest off', userId, surface: 'other' } as const;
+      await tellPresser(args, userMessage(error, locale, failure, services.logger)).catch(() => undefined);
     }
   });
 }

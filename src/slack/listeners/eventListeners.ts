@@ -8,15 +8,13 @@ import type {
 } from '@slack/bolt';
 import { z } from 'zod';
 import { messages, type Locale } from '../../i18n';
-import { ChannelRefused, NotInAudience } from '../../audience/types';
+import { ChannelRefused } from '../../audience/types';
 import { icsFor } from '../../events/calendar';
-import { EventClosed, EventNotFound, type RsvpChoice } from '../../events/types';
-import { PermissionDenied } from '../../roles/types';
+import type { RsvpChoice } from '../../events/types';
 import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { permissionText } from '../commands/dispatch';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 import { eventsListFor, postEventCard, refreshEventCard } from '../eventCards';
 import { sendFileToMember } from '../files';
 import { publishHome } from '../home';
@@ -79,27 +77,11 @@ function rsvp(services: Services, choice: RsvpChoice) {
   };
 }
 
+/** Tells the presser what went wrong, in words (see userMessage). */
 async function explain(services: Services, args: ButtonArgs, locale: Locale, error: unknown): Promise<void> {
-  const m = messages(locale);
-  if (error instanceof EventClosed)
-    return tellPresser(
-      args,
-      error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded,
-    );
-  if (error instanceof EventNotFound) return tellPresser(args, m.events.notFound(String(error.eventId)));
-  if (error instanceof NotInAudience) {
-    services.logger.info(
-      `refused ${args.action.action_id} by ${error.userId}: not in the event's channel ${error.channelId}`,
-    );
-    return tellPresser(args, m.events.notInAudience);
-  }
-  if (error instanceof z.ZodError) return tellPresser(args, m.events.notFound('?'));
-  const ref = errorReference();
-  services.logger.error(
-    `event button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`,
-    error,
-  );
-  await tellPresser(args, m.common.error(ref)).catch(() => undefined);
+  const where = `event button ${args.action.action_id}`;
+  const failure = { where, userId: args.body.user.id, surface: 'event_button' } as const;
+  await tellPresser(args, userMessage(error, locale, failure, services.logger)).catch(() => undefined);
 }
 
 export function registerEventListeners(app: ListenerRouter, services: Services): void {
@@ -184,16 +166,8 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
           return;
         }
         const title = eventId === null ? m.events.modalNewTitle : m.events.modalEditTitle;
-        let text: string;
-        if (error instanceof PermissionDenied) text = permissionText(error, locale);
-        else if (error instanceof EventNotFound) text = m.events.notFound(String(error.eventId));
-        else if (error instanceof EventClosed) text = m.events.rsvpClosedCancelled;
-        else if (error instanceof NotInAudience) text = m.events.notInAudienceManage;
-        else {
-          const ref = errorReference();
-          services.logger.error(`event modal failed for ${userId} (ref ${ref}):`, error);
-          text = m.common.error(ref);
-        }
+        const failure = { where: 'event modal', userId, surface: 'manage_form' } as const;
+        const text = userMessage(error, locale, failure, services.logger);
         await ack({ response_action: 'update', view: doneModal(title, text, locale) }).catch(async () => {
           await client.chat.postMessage({ channel: userId, text });
         });

@@ -4,7 +4,7 @@ import { messages, type Locale } from '../../i18n';
 import type { IntroAnswer } from '../../intros/types';
 import type { Services } from '../../services';
 import { replacePressed, tellPresser } from '../presserReplies';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 import { ACTION } from '../ids';
 import { availabilityAsk, parseAskButton } from '../views/availability';
 import { checkinAnswered } from '../views/intros';
@@ -26,9 +26,8 @@ function button(
     try {
       await work(args, userId, locale);
     } catch (error) {
-      const ref = errorReference();
-      services.logger.error(`button ${args.action.action_id} failed for ${userId} (ref ${ref}):`, error);
-      await tellPresser(args, messages(locale).common.error(ref)).catch(() => undefined);
+      const failure = { where: `button ${args.action.action_id}`, userId, surface: 'other' } as const;
+      await tellPresser(args, userMessage(error, locale, failure, services.logger)).catch(() => undefined);
     }
   };
 }

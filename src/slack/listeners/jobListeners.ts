@@ -7,22 +7,13 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { z } from 'zod';
-import { ChannelRefused, NotInAudience } from '../../audience/types';
+import { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
-import {
-  JobNotFound,
-  JobNotOpen,
-  NotRecruiter,
-  REFERRAL_MOVES,
-  ReferralNotFound,
-  type ReferralMove,
-} from '../../jobs/types';
-import { PermissionDenied } from '../../roles/types';
+import { REFERRAL_MOVES, type ReferralMove } from '../../jobs/types';
 import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
-import { permissionText } from '../commands/dispatch';
-import { errorReference } from '../errors';
+import { userMessage } from '../userMessage';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { jobsListFor, postJobCard } from '../jobCards';
@@ -43,29 +34,11 @@ type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 /** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
 const idValue = z.coerce.number().int().positive();
 
-/** Turns a failure into words for the presser; unexpected ones are logged with a reference. */
+/** Tells the presser what went wrong, in words (see userMessage). */
 async function explain(services: Services, args: ButtonArgs, locale: Locale, error: unknown): Promise<void> {
-  const m = messages(locale);
-  if (error instanceof JobNotOpen) return tellPresser(args, m.jobs.notOpen[error.status]);
-  if (error instanceof JobNotFound) return tellPresser(args, m.jobs.notFound(String(error.jobId)));
-  if (error instanceof ReferralNotFound) return tellPresser(args, m.jobs.referralNotFound);
-  if (error instanceof NotInAudience) {
-    services.logger.info(
-      `refused ${args.action.action_id} by ${error.userId}: not in the role's channel ${error.channelId}`,
-    );
-    return tellPresser(args, m.jobs.notInAudience);
-  }
-  if (error instanceof NotRecruiter) {
-    services.logger.info(`refused ${args.body.user.id}: ${error.message}`);
-    return tellPresser(args, m.jobs.moveRefused);
-  }
-  if (error instanceof z.ZodError) return tellPresser(args, m.jobs.notFound('?'));
-  const ref = errorReference();
-  services.logger.error(
-    `job button ${args.action.action_id} failed for ${args.body.user.id} (ref ${ref}):`,
-    error,
-  );
-  await tellPresser(args, m.common.error(ref)).catch(() => undefined);
+  const where = `job button ${args.action.action_id}`;
+  const failure = { where, userId: args.body.user.id, surface: 'role_button' } as const;
+  await tellPresser(args, userMessage(error, locale, failure, services.logger));
 }
 
 /** ack() first; then the work, with every failure explained to the presser. */
@@ -209,13 +182,8 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
       await ack({ response_action: 'errors', errors: jobChannelRefusal(error.reason, locale) });
       return;
     }
-    let text: string;
-    if (error instanceof PermissionDenied) text = permissionText(error, locale);
-    else {
-      const ref = errorReference();
-      services.logger.error(`job modal failed for ${userId} (ref ${ref}):`, error);
-      text = m.common.error(ref);
-    }
+    const failure = { where: 'job modal', userId, surface: 'manage_form' } as const;
+    const text = userMessage(error, locale, failure, services.logger);
     await ack({ response_action: 'update', view: doneModal(m.jobs.modalTitle, text, locale) }).catch(
       async () => {
         await client.chat.postMessage({ channel: userId, text });
@@ -266,15 +234,8 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
         : m.jobs.referDone(mention(recipient), name, title);
     await ack({ response_action: 'update', view: doneModal(m.jobs.referDoneTitle, text, locale) });
   } catch (error) {
-    let text: string;
-    if (error instanceof JobNotOpen) text = m.jobs.notOpen[error.status];
-    else if (error instanceof JobNotFound) text = m.jobs.notFound(String(error.jobId));
-    else if (error instanceof NotInAudience) text = m.jobs.notInAudience;
-    else {
-      const ref = errorReference();
-      services.logger.error(`referral modal failed for ${userId} (ref ${ref}):`, error);
-      text = m.common.error(ref);
-    }
+    const failure = { where: 'referral modal', userId, surface: 'member_form' } as const;
+    const text = userMessage(error, locale, failure, services.logger);
     await ack({ response_action: 'update', view: done(text) }).catch(async () => {
       await client.chat.postMessage({ channel: userId, text });
     });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
-import { errorReference } from '../errors';
+import { UnreadableSubmission, userMessage } from '../userMessage';
 import { publishHome } from '../home';
 import { refreshEventCards } from '../eventCards';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
@@ -38,33 +38,26 @@ function submission(
   work: (args: SubmitArgs) => Promise<void>,
 ) {
   return async (args: SubmitArgs): Promise<void> => {
+    const userId = args.body.user.id;
+    const failure = { where: `view ${args.view.callback_id}`, userId, surface: 'other' } as const;
     if (readFormState(args.view.state.values, blocks) === undefined) {
-      const ref = errorReference();
-      services.logger.warn(
-        `view ${args.view.callback_id} from ${args.body.user.id} has an unreadable state; nothing saved (ref ${ref})`,
-      );
-      const locale = await services.locales.localeOf(args.body.user.id);
-      const m = messages(locale);
+      const locale = await services.locales.localeOf(userId);
+      const text = userMessage(new UnreadableSubmission(), locale, failure, services.logger);
       await args.ack({
         response_action: 'update',
-        view: doneModal(m.profile.modalTitle, m.common.error(ref), locale),
+        view: doneModal(messages(locale).profile.modalTitle, text, locale),
       });
       return;
     }
     try {
       await work(args);
     } catch (error) {
-      const ref = errorReference();
-      services.logger.error(
-        `view ${args.view.callback_id} failed for ${args.body.user.id} (ref ${ref}):`,
-        error,
-      );
-      const locale = await services.locales.localeOf(args.body.user.id);
-      const m = messages(locale);
+      const locale = await services.locales.localeOf(userId);
+      const text = userMessage(error, locale, failure, services.logger);
       await args
         .ack({
           response_action: 'update',
-          view: doneModal(m.profile.modalTitle, m.common.error(ref), locale),
+          view: doneModal(messages(locale).profile.modalTitle, text, locale),
         })
         .catch(() => undefined);
     }
