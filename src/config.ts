@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
 
@@ -5,6 +6,15 @@ import { z } from 'zod';
 export class ConfigError extends Error {}
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+
+function isReadableFile(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
 
 function isIanaZone(zone: string): boolean {
   try {
@@ -82,7 +92,10 @@ const envSchema = z
         message: 'must be a channel id such as C012ABCDEF (channel details → About), or unset',
       },
     ),
-    COMMUNITY_TEXT_PATH: optionalText,
+    COMMUNITY_TEXT_PATH: optionalText.refine((value) => value === undefined || isReadableFile(value), {
+      message:
+        'must name a readable file: copy content/community.json, edit it, and point this at the copy (or leave it unset)',
+    }),
     EVENTS_CHANNEL_ID: optionalText.refine(
       (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
       {

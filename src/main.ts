@@ -63,7 +63,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       clock,
       logger,
       vocabulary: TagVocabulary.fromFile(TagVocabulary.defaultFile()),
-      charter: CommunityCharter.load(config.communityTextPath ?? CommunityCharter.defaultFile()),
+      charter: loadCharter(config.communityTextPath),
       localeLookup: async (userId) => {
         const result = await lookupClient.users.info({ user: userId, include_locale: true });
         return result.user?.locale;
@@ -124,6 +124,19 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** The community text; a file that is not the right shape stops the start with one line naming the setting. */
+function loadCharter(file: string | undefined): CommunityCharter {
+  try {
+    return CommunityCharter.load(file ?? CommunityCharter.defaultFile());
+  } catch (error) {
+    if (file === undefined) throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(
+      `COMMUNITY_TEXT_PATH names a file that is not a community text like content/community.json: ${reason}`,
+    );
   }
 }
 

@@ -128,6 +128,11 @@ describe('loadConfig', () => {
       ['ADMIN_USER_IDS', 'a lower-case id', { ...HTTP_ENV, ADMIN_USER_IDS: 'u012abcdef' }],
       ['COMMUNITY_CHANNEL_ID', 'a channel name', { ...HTTP_ENV, COMMUNITY_CHANNEL_ID: '#alumni' }],
       ['COMMUNITY_CHANNEL_ID', 'a user id', { ...HTTP_ENV, COMMUNITY_CHANNEL_ID: 'U012ABCDEF' }],
+      [
+        'COMMUNITY_TEXT_PATH',
+        'a file that does not exist',
+        { ...HTTP_ENV, COMMUNITY_TEXT_PATH: '/nowhere/community.json' },
+      ],
       ['SCHEDULER_LEASE', 'not on or off', { ...HTTP_ENV, SCHEDULER_LEASE: 'yes' }],
       ['SCHEDULER_LEASE_SECONDS', 'below 10', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '5' }],
       ['SCHEDULER_LEASE_SECONDS', 'not whole', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '30.5' }],

@@ -146,6 +146,34 @@ describe('the bot as a process', () => {
     expect(running.stdout()).not.toContain('    at ');
   });
 
+  it.each([
+    ['a file that does not exist', (_cwd: string) => '/nowhere/community.json'],
+    [
+      'a file that is not a community text',
+      (cwd: string) => {
+        const file = path.join(cwd, 'community.json');
+        fs.writeFileSync(file, '{"version": 3}');
+        return file;
+      },
+    ],
+  ])('with COMMUNITY_TEXT_PATH naming %s exits 1 with one line naming the setting', async (_what, file) => {
+    const cwd = tempDir();
+    const running = startMain(cwd, {
+      SLACK_BOT_TOKEN: 'xoxb-community-text',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      // Never reached: the community text is checked before anything talks to Slack.
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      DATABASE_PATH: path.join(cwd, 'db', 'a.sqlite'),
+      COMMUNITY_TEXT_PATH: file(cwd),
+    });
+    const exit = await exitWithin(running, 20_000);
+    expect(exit.code).toBe(1);
+    const lines = nonEmptyLines(running.stderr());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: COMMUNITY_TEXT_PATH /);
+    expect(running.stderr()).not.toContain('    at ');
+  });
+
   it('with a token Slack refuses exits 1 with one line, never printing the token', async () => {
     const slack = await FakeSlack.start();
     fake = slack;
