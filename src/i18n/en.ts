@@ -23,6 +23,7 @@ export const en = {
     permissionDenied: (roles: string) =>
       `Only members with the ${roles} role can do that. Ask an admin if you need it.`,
     or: ' or ',
+    notAMention: (given: string) => `${given} is not a mention: pick the person from Slack's @ list.`,
     none: '—',
     close: 'Close',
     cancel: 'Cancel',

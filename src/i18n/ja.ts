@@ -22,6 +22,8 @@ export const ja: Catalogue = {
     permissionDenied: (roles: string) =>
       `この操作は${roles}のロールを持つメンバーだけが行えます。必要な場合は管理者に依頼してください。`,
     or: 'または',
+    notAMention: (given: string) =>
+      `${given} はメンションではありません。Slack の @ の候補から相手を選んでください。`,
     none: '—',
     close: '閉じる',
     cancel: 'キャンセル',

@@ -260,7 +260,7 @@ describe('coffee chats with the hiring team', () => {
   it.each([
     ['job contacts', 'Give the role number and mention the team members'],
     ['job contacts abc', 'Give the role number and mention the team members'],
-    ['job contacts 99 @x', '“@x” is not a mention'],
+    ['job contacts 99 @x', "@x is not a mention: pick the person from Slack's @ list."],
     ['job contacts 12 ken', '“ken” is not a mention'],
     [`job contacts 99 ${tag(TEAM1)}`, 'There is no role #99.'],
   ])('bad input %s: a clear message, nothing changed', async (text, expected) => {

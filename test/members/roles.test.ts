@@ -70,7 +70,23 @@ describe('roles', () => {
     expect(TestBot.replyText(response)).toContain('管理者のロールを持つメンバーだけ');
   });
 
+  it('a plain @name typed by hand is not taken for a mention, in Japanese too; nothing changes', async () => {
+    tb.fake.setUser('U4ROLJB', { locale: 'ja-JP' });
+    await tb.command('role add <@U4ROLJB|jun> admin', ADMIN);
+    await tb.agree('U4ROLJB');
+    const before = tb.snapshot();
+    const response = await tb.command('role add @bob organizer', 'U4ROLJB');
+    expect(allText(response.json)).toContain(
+      '@bob はメンションではありません。Slack の @ の候補から相手を選んでください。',
+    );
+    expect(tb.snapshot()).toBe(before);
+  });
+
   it.each([
+    ['role add @bob organizer', "@bob is not a mention: pick the person from Slack's @ list."],
+    ['role remove ＠bob hr', "@bob is not a mention: pick the person from Slack's @ list."],
+    ['job hired 12 @ken', "@ken is not a mention: pick the person from Slack's @ list."],
+    ['job contacts 12 <@U4ROL01|aiko> @ken', "@ken is not a mention: pick the person from Slack's @ list."],
     ['role add aiko organizer', 'Mention the member with @'],
     ['role add <@U4ROL01|aiko> wizard', '“wizard” is not a role'],
     ['role add <@U4ROL01|aiko>', 'is not a role'],

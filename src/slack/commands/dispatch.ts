@@ -17,6 +17,12 @@ function usageText(problem: UsageProblem, locale: Locale): string {
   if (typeof problem === 'object') {
     if (problem.kind === 'event_id') return m.events.idUsage(problem.action);
     if (problem.kind === 'job_id') return m.jobs.idUsage(problem.action);
+    if (problem.kind === 'plain_at') {
+      const usage = { role: m.roles.usage, job_hired: m.jobs.hiredUsage, job_contacts: m.coffee.usage }[
+        problem.verb
+      ];
+      return `${m.common.notAMention(escapeMrkdwn(problem.given))}\n${usage}`;
+    }
     if (problem.kind === 'job_contacts_bad_user')
       return `${m.coffee.badUser(escapeMrkdwn(problem.given))}\n${m.coffee.usage}`;
     return `${m.roles.badRole(escapeMrkdwn(problem.given))}\n${m.roles.usage}`;

@@ -60,7 +60,13 @@ export type UsageProblem =
   | { readonly kind: 'job_contacts_bad_user'; readonly given: string }
   | { readonly kind: 'job_id'; readonly action: 'close' | 'post' }
   | { readonly kind: 'event_id'; readonly action: 'edit' | 'cancel' | 'attendees' }
-  | { readonly kind: 'role_bad_role'; readonly given: string };
+  | { readonly kind: 'role_bad_role'; readonly given: string }
+  /** `@bob` typed as plain text where Slack's @ list gives a real mention. */
+  | {
+      readonly kind: 'plain_at';
+      readonly given: string;
+      readonly verb: 'role' | 'job_hired' | 'job_contacts';
+    };
 
 export type ParsedCommand =
   | { readonly ok: true; readonly command: Command }
@@ -76,6 +82,8 @@ const mention = z
   .regex(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/)
   .transform((text) => text.slice(2).split(/[|>]/)[0] ?? '');
 const role = z.enum(ROLES);
+/** A word that looks like a mention typed by hand (full-width ＠ is folded by NFKC first): Slack sends real mentions as <@U…>. */
+const plainAt = (word: string | undefined): boolean => word !== undefined && /^@\S+$/.test(word);
 // "12" or "#12", as cards and lists show ids.
 const eventId = z
   .string()
@@ -140,6 +148,7 @@ export function parseCommand(raw: string): ParsedCommand {
       if (action !== 'add' && action !== 'remove') return usage('role_usage');
       const [who, which, ...extra] = sub.rest.trim().split(/\s+/);
       const userId = mention.safeParse(who ?? '');
+      if (plainAt(who)) return usage({ kind: 'plain_at', given: (who ?? '').slice(0, 40), verb: 'role' });
       if (!userId.success || userId.data === '') return usage('role_bad_user');
       const parsedRole = role.safeParse((which ?? '').toLowerCase());
       if (!parsedRole.success) return usage({ kind: 'role_bad_role', given: which ?? '' });
@@ -211,6 +220,8 @@ export function parseCommand(raw: string): ParsedCommand {
         const [idText, who, ...extra] = sub.rest.trim().split(/\s+/);
         const id = eventId.safeParse(idText ?? '');
         const hired = mention.safeParse(who ?? '');
+        if (id.success && plainAt(who))
+          return usage({ kind: 'plain_at', given: (who ?? '').slice(0, 40), verb: 'job_hired' });
         if (!id.success || !hired.success || hired.data === '' || extra.length > 0)
           return usage('job_hired_usage');
         return ok({ verb: 'job', action: 'hired', jobId: id.data, userId: hired.data });
@@ -225,6 +236,8 @@ export function parseCommand(raw: string): ParsedCommand {
         const userIds: string[] = [];
         for (const word of people) {
           const who = mention.safeParse(word);
+          if (plainAt(word))
+            return usage({ kind: 'plain_at', given: word.slice(0, 40), verb: 'job_contacts' });
           if (!who.success || who.data === '')
             return usage({ kind: 'job_contacts_bad_user', given: word.slice(0, 40) });
           userIds.push(who.data);
