@@ -3,7 +3,6 @@ import { ChannelRefused, NotInAudience } from '../audience/types';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
 import type { RoleService } from '../roles/service';
-import { PermissionDenied } from '../roles/types';
 import type { Logger } from '../logger';
 import type { OutboxMessage } from '../scheduler/types';
 import type { AnnouncementRepository } from '../storage/announcements';
@@ -18,6 +17,7 @@ import {
   type AnnouncementInput,
   type AnnouncementProblem,
   type Repeat,
+  NotAnnouncementAuthor,
 } from './types';
 
 /** A minute of slack for "post now": the picker has minute precision and people take time to click. */
@@ -190,7 +190,7 @@ export class AnnouncementService {
   cancel(actorId: string, id: number): { announcement: Announcement; changed: boolean } {
     const announcement = this.get(id);
     if (announcement.author !== actorId) {
-      if (!this.deps.roles.has(actorId, 'admin')) throw new PermissionDenied(['admin']);
+      if (!this.deps.roles.has(actorId, 'admin')) throw new NotAnnouncementAuthor(id);
       if (!this.deps.audience.mayView(actorId, announcement.channel))
         throw new NotInAudience(actorId, announcement.channel, 'announcement');
     }

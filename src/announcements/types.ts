@@ -39,3 +39,10 @@ export class AnnouncementNotFound extends Error {
     super(`announcement ${announcementId} not found`);
   }
 }
+
+/** Cancelling someone else's announcement takes the admin role; its author may always. */
+export class NotAnnouncementAuthor extends Error {
+  constructor(readonly announcementId: number) {
+    super(`announcement ${announcementId}: not its author, and not an admin`);
+  }
+}

@@ -333,6 +333,8 @@ export const en = {
       `*#${id}* in ${channel} · next ${next} · ${repeat} · by ${author}`,
     cancelled: (id: number) => `Announcement #${id} is cancelled; nothing more of it will be posted.`,
     alreadyCancelled: (id: number) => `Announcement #${id} is not active any more. Nothing changed.`,
+    onlyAuthorOrAdmin: (id: number) =>
+      `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
     notFound: (id: string) =>
       `There is no announcement #${id}. \`/alumni announce list\` shows their numbers.`,
     notInAudienceManage:

@@ -327,6 +327,8 @@ export const ja: Catalogue = {
       `*#${id}* ${channel} · 次回 ${next} · ${repeat} · 作成者 ${author}`,
     cancelled: (id: number) => `お知らせ #${id} を取り消しました。今後は投稿されません。`,
     alreadyCancelled: (id: number) => `お知らせ #${id} はすでに有効ではありません。変更はありません。`,
+    onlyAuthorOrAdmin: (id: number) =>
+      `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
     notFound: (id: string) =>
       `お知らせ #${id} はありません。番号は \`/alumni announce list\` で確認できます。`,
     notInAudienceManage:

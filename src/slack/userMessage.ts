@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotInAudience } from '../audience/types';
-import { AnnouncementNotFound } from '../announcements/types';
+import { AnnouncementNotFound, NotAnnouncementAuthor } from '../announcements/types';
 import { NotYourRequest } from '../coffee/types';
 import { EventClosed, EventNotFound } from '../events/types';
 import { messages, type Catalogue, type Locale } from '../i18n';
@@ -88,6 +88,10 @@ function knownText(error: unknown, locale: Locale, failure: Failure, logger: Log
   if (error instanceof PermissionDenied) {
     logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
     return permissionText(error, locale);
+  }
+  if (error instanceof NotAnnouncementAuthor) {
+    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
+    return m.announcements.onlyAuthorOrAdmin(error.announcementId);
   }
   if (error instanceof NotRecruiter) {
     logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);

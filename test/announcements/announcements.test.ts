@@ -117,8 +117,19 @@ describe('scheduled announcements', () => {
     expect(allText(list.json)).toContain(`<@${ORGANIZER}>`);
     const before = tb.snapshot();
     const refused = await tb.command(`announce cancel ${id}`, OTHER_ORGANIZER);
-    expect(TestBot.replyText(refused)).toContain('admin');
+    expect(TestBot.replyText(refused)).toBe(
+      `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
+    );
     expect(tb.snapshot()).toBe(before);
+    tb.fake.setUser('U8ORGJA', { locale: 'ja-JP' });
+    await tb.command('role add <@U8ORGJA|j> organizer', ADMIN);
+    await tb.agree('U8ORGJA');
+    const beforeJa = tb.snapshot();
+    const refusedJa = await tb.command(`announce cancel ${id}`, 'U8ORGJA');
+    expect(TestBot.replyText(refusedJa)).toBe(
+      `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
+    );
+    expect(tb.snapshot()).toBe(beforeJa);
     const cancelled = await tb.command(`announce cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(cancelled)).toContain(`#${id} is cancelled`);
     tb.clock.set('2026-11-24T03:00:00Z');
