@@ -338,7 +338,8 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     ['announce new', ROLE_TEXT.organizer],
     ['announce list', ROLE_TEXT.organizer],
     ['announcements', ROLE_TEXT.organizer],
-    [`announce cancel ${ids.announcement}`, ROLE_TEXT.admin],
+    // Its author may cancel it too, so the refusal names both rather than a role alone.
+    [`announce cancel ${ids.announcement}`, 'Only its author or an admin can cancel announcement'],
     ['job new', ROLE_TEXT.hr],
     [`job close ${ids.job}`, ROLE_TEXT.hr],
     [`job hired ${ids.job} <@${REFERRER}|r>`, ROLE_TEXT.hr],
