@@ -8,6 +8,7 @@ import { VIEW } from '../ids';
 import { announcementChannelRefusal, parseAnnouncementForm } from '../parse/announcementForm';
 import { scheduledText } from '../views/announcements';
 import { doneModal } from '../views/doneModal';
+import { isReplay } from '../replays';
 
 export function registerAnnouncementListeners(app: ListenerRouter, services: Services): void {
   app.view<ViewSubmitAction>(
@@ -33,10 +34,13 @@ export function registerAnnouncementListeners(app: ListenerRouter, services: Ser
           form.input,
           view.id,
         );
-        if (!created)
-          services.logger.info(
-            `announcement modal ${view.id} from ${userId} already created announcement ${announcement.id}`,
-          );
+        isReplay(services.logger, {
+          what: 'announcement',
+          viewId: view.id,
+          userId,
+          id: announcement.id,
+          created,
+        });
         await ack({
           response_action: 'update',
           view: doneModal(

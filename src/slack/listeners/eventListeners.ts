@@ -22,6 +22,7 @@ import { ACTION, VIEW } from '../ids';
 import { eventChannelRefusal, eventIdFromMetadata, parseEventForm } from '../parse/eventForm';
 import { doneModal } from '../views/doneModal';
 import { escapeMrkdwn } from '../views/text';
+import { isReplay } from '../replays';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -133,13 +134,8 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
         if (eventId === null) {
           const { event, created } = await services.events.create(userId, form.input, view.id);
           await ack();
-          if (!created) {
-            // The same form again (a double click or a replayed request): the first one did the work.
-            services.logger.info(
-              `event modal ${view.id} from ${userId} already created event ${event.id}; nothing more done`,
-            );
+          if (isReplay(services.logger, { what: 'event', viewId: view.id, userId, id: event.id, created }))
             return;
-          }
           services.logger.info(`event ${event.id} created by ${userId}`);
           const posted = await postEventCard(services, client, event.id);
           const channel = `<#${event.channel}>`;

@@ -27,6 +27,7 @@ import { MOVE_ACTIONS, referralMessage, referralModal } from '../views/jobs';
 import { doneModal } from '../views/doneModal';
 import { escapeMrkdwn, mention } from '../views/text';
 import { curiousReply } from './coffeeListeners';
+import { isReplay } from '../replays';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -160,13 +161,7 @@ async function submitJob(services: Services, { ack, body, view, client }: ViewAr
     }
     const { job, created } = await services.jobs.create(userId, form.input, view.id);
     await ack();
-    if (!created) {
-      // The same form again (a double click or a replayed request): the first one did the work.
-      services.logger.info(
-        `job modal ${view.id} from ${userId} already created job ${job.id}; nothing more done`,
-      );
-      return;
-    }
+    if (isReplay(services.logger, { what: 'job', viewId: view.id, userId, id: job.id, created })) return;
     services.logger.info(`job ${job.id} posted by ${userId}`);
     const posted = await postJobCard(services, client, job.id);
     const channel = `<#${form.input.channel}>`;
@@ -218,13 +213,9 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
       form.input,
       view.id,
     );
-    if (created) {
+    if (!isReplay(services.logger, { what: 'referral', viewId: view.id, userId, id: referral.id, created })) {
       services.members.recordActivity(userId);
       services.logger.info(`referral ${referral.id} for job ${job.id} by ${userId}`);
-    } else {
-      services.logger.info(
-        `referral modal ${view.id} from ${userId} already created referral ${referral.id}; nothing more done`,
-      );
     }
     const name = escapeMrkdwn(referral.candidateName);
     const title = escapeMrkdwn(job.title);
