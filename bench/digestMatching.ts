@@ -6,6 +6,7 @@
  * - planned: the real DigestService planning a run against a real SQLite file (queries,
  *   rendering every member's Block Kit message, one outbox row per member), once.
  */
+import { sqliteStore } from '../src/storage/kysely/open';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,15 +110,16 @@ const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET:
 const noSlack: DeliveryMessenger = new Proxy({} as DeliveryMessenger, {
   get: () => () => Promise.reject(new Error('the bench sends nothing')),
 });
+const store = sqliteStore(db);
 const outbox = new Outbox({
-  repository: new OutboxRepository(db),
+  repository: new OutboxRepository(db, store),
   messenger: noSlack,
   clock,
   logger,
   localeOf: () => Promise.resolve('en'),
 });
 const service = new DigestService({
-  repository: new DigestRepository(db),
+  repository: new DigestRepository(db, store),
   roles: new RoleService(new RoleRepository(db), [], clock),
   // The bench's roles have no card channel, so nothing here asks Slack about channels.
   audience: new AudienceService({

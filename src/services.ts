@@ -44,6 +44,7 @@ import { AudienceService } from './audience/service';
 import type { ChannelDirectory } from './audience/types';
 import { AudienceRepository } from './storage/audience';
 import { openSql } from './storage/kysely/open';
+import { Store } from './storage/store';
 import { LeaseRepository } from './storage/leases';
 import { databaseAnswers } from './storage/probe';
 import { SchedulerLease, workspaceLeaseName } from './scheduler/lease';
@@ -117,6 +118,7 @@ export function createServices(inputs: ServiceInputs): Services {
   // Repositories move to the typed, engine-neutral builder one by one (issue 10); the others
   // still take the better-sqlite3 handle.
   const sql = openSql({ kind: 'sqlite', db });
+  const store = new Store(sql);
   const memberRepository = new MemberRepository(db);
   const roleRepository = new RoleRepository(db);
   const localeRepository = new LocaleRepository(db);
@@ -129,7 +131,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
   );
   const outbox = new Outbox({
-    repository: new OutboxRepository(db),
+    repository: new OutboxRepository(db, store),
     messenger: inputs.messenger,
     clock,
     logger,
@@ -162,9 +164,9 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // First on each tick: the planners after it (reminders, digests) read who may see what.
   scheduler.addPlanner('channel audiences', (now) => audience.refresh(now));
-  const eventRepository = new EventRepository(db);
-  const announcementRepository = new AnnouncementRepository(db);
-  const submissions = new ViewSubmissionRepository(db);
+  const eventRepository = new EventRepository(db, store);
+  const announcementRepository = new AnnouncementRepository(db, store);
+  const submissions = new ViewSubmissionRepository(store);
   const events = new EventService({
     repository: eventRepository,
     submissions,
@@ -190,7 +192,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   scheduler.addPlanner('event reminders', (now) => events.planReminders(now));
   scheduler.addPlanner('announcements', (now) => announcements.plan(now));
-  const jobRepository = new JobRepository(db);
+  const jobRepository = new JobRepository(db, store);
   const jobs = new JobService({
     repository: jobRepository,
     submissions,
@@ -208,7 +210,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // Before digests, so that a role whose close date is over is closed before a digest could offer it.
   scheduler.addPlanner('jobs', (now) => jobs.closeExpired(now).then(() => undefined));
-  const digestRepository = new DigestRepository(db);
+  const digestRepository = new DigestRepository(db, store);
   const digests = new DigestService({
     repository: digestRepository,
     roles,
@@ -224,7 +226,7 @@ export function createServices(inputs: ServiceInputs): Services {
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(db);
   const nags = new NagLog(nagRepository);
-  const introRepository = new IntroRepository(db);
+  const introRepository = new IntroRepository(db, store);
   const intros = new IntroService({
     repository: introRepository,
     roles,
@@ -238,7 +240,7 @@ export function createServices(inputs: ServiceInputs): Services {
     timeZone: config.defaultTimezone,
   });
   const availability = new AvailabilityService({
-    repository: new AvailabilityRepository(db),
+    repository: new AvailabilityRepository(db, store),
     roles,
     audience,
     outbox,
@@ -251,7 +253,7 @@ export function createServices(inputs: ServiceInputs): Services {
   // Availability first: flags that lapse are gone before anything reads them this tick.
   scheduler.addPlanner('availability', (now) => availability.plan(now));
   scheduler.addPlanner('intros', (now) => intros.plan(now));
-  const coffeeRepository = new CoffeeRepository(db);
+  const coffeeRepository = new CoffeeRepository(db, store);
   const coffee = new CoffeeService({
     repository: coffeeRepository,
     jobs,
@@ -272,7 +274,7 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     events,
     announcements,
-    stats: new StatsService(new StatsRepository(db), roles, audience, clock),
+    stats: new StatsService(new StatsRepository(db, store), roles, audience, clock),
     digests,
     jobs,
     intros,
@@ -281,7 +283,7 @@ export function createServices(inputs: ServiceInputs): Services {
     audience,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
-    privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
+    privacy: new PrivacyService(store, memberRepository, roleRepository, localeRepository, [
       {
         name: 'events',
         export: (userId) => eventRepository.exportMember(userId),

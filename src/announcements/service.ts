@@ -152,7 +152,7 @@ export class AnnouncementService {
     const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron?.trim() ?? null);
     const nextRuns = this.preview(input);
     const first = nextRuns[0] ?? input.firstAt;
-    const once = this.deps.submissions.once(viewId, 'announcement', now, () =>
+    const once = await this.deps.submissions.once(viewId, 'announcement', now, async () =>
       this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now),
     );
     const announcement = this.get(once.id);
@@ -187,7 +187,7 @@ export class AnnouncementService {
    * Only the author or an admin may cancel (an admin only one they may see: for a private channel,
    * one in it); pending posts of it are cancelled in the outbox too.
    */
-  cancel(actorId: string, id: number): { announcement: Announcement; changed: boolean } {
+  async cancel(actorId: string, id: number): Promise<{ announcement: Announcement; changed: boolean }> {
     const announcement = this.get(id);
     if (announcement.author !== actorId) {
       if (!this.deps.roles.has(actorId, 'admin')) throw new NotAnnouncementAuthor(id);
@@ -195,7 +195,7 @@ export class AnnouncementService {
         throw new NotInAudience(actorId, announcement.channel, 'announcement');
     }
     const now = this.deps.clock.now();
-    const changed = this.deps.repository.transaction(() => {
+    const changed = await this.deps.repository.transaction(async () => {
       const done = this.deps.repository.cancel(id, now);
       if (done) this.deps.outbox.cancel(`announce:${id}:`);
       return done;
@@ -209,18 +209,18 @@ export class AnnouncementService {
    * announcement id + occurrence time. Occurrences missed while the bot was down go out if
    * they are still timely, and are recorded as skipped if not.
    */
-  plan(now: Date): void {
+  async plan(now: Date): Promise<void> {
     for (const announcement of this.deps.repository.due(now)) {
       // One broken announcement must not hold back every other one behind it, tick after tick.
       try {
-        this.planOne(announcement, now);
+        await this.planOne(announcement, now);
       } catch (error) {
         this.deps.logger.error(`announcement ${announcement.id} could not be planned:`, error);
       }
     }
   }
 
-  private planOne(announcement: Announcement, now: Date): void {
+  private async planOne(announcement: Announcement, now: Date): Promise<void> {
     let current = announcement.nextAt;
     // Bounded: a minutely cron down for a week must not plan ten thousand posts in one tick.
     for (let guard = 0; current !== null && current.getTime() <= now.getTime() && guard < 1000; guard += 1) {
@@ -238,7 +238,7 @@ export class AnnouncementService {
         expiresAt,
         ...(announcement.author === null ? {} : { notifyOnFailure: announcement.author }),
       };
-      const advanced = this.deps.repository.transaction(() => {
+      const advanced = await this.deps.repository.transaction(async () => {
         if (!this.deps.repository.advance(announcement.id, occurrence, next)) return false;
         if (expiresAt.getTime() <= now.getTime())
           this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');

@@ -122,7 +122,7 @@ export class AvailabilityService {
     const until = new Date(now.getTime() + ASK_WINDOW_DAYS * DAY_MS);
     let asked = 0;
     for (let offset = 0; offset < users.length; offset += ASK_BATCH) {
-      repository.immediate(() => {
+      await repository.immediate(async () => {
         for (const userId of users.slice(offset, offset + ASK_BATCH)) {
           if (!nags.mayNag(userId, now)) {
             this.deps.logger.debug(`availability: ${userId} was nagged within the month; re-ask waits`);

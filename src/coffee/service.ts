@@ -142,12 +142,12 @@ export class CoffeeService {
   }
 
   /** The member accepts the offer: one request per member and role, and its first contact is asked. */
-  request(member: string, jobId: number): { job: Job; outcome: RequestOutcome } {
+  async request(member: string, jobId: number): Promise<{ job: Job; outcome: RequestOutcome }> {
     // Open, and seen by the member: a role in a private channel is only for that channel's members.
     const job = this.deps.jobs.answerable(member, jobId);
     const maySee = this.deps.audience.viewers(job.cardChannel);
     const now = this.deps.clock.now();
-    const outcome = this.repo.transaction((): RequestOutcome => {
+    const outcome = await this.repo.transaction(async (): Promise<RequestOutcome> => {
       if (this.repo.requestOf(jobId, member) !== undefined) return 'already';
       if (!this.repo.hasConfirmedContact(jobId, member, maySee)) return 'no_contacts';
       const { request, created } = this.repo.openRequest(jobId, member, now);
@@ -164,11 +164,11 @@ export class CoffeeService {
    * private channel both must still be in it: a member who left is passed over (as on a waitlist)
    * and their request lapses without a DM to them; a contact who left counts as "Not now".
    */
-  answerAsk(
+  async answerAsk(
     actorId: string,
     askId: number,
     accept: boolean,
-  ): { job: Job; outcome: AskOutcome; member: string | null } {
+  ): Promise<{ job: Job; outcome: AskOutcome; member: string | null }> {
     const ask = this.repo.ask(askId);
     if (ask === undefined || ask.contact !== actorId) throw new NotYourRequest();
     const request = this.repo.request(ask.requestId);
@@ -177,7 +177,7 @@ export class CoffeeService {
     const maySee = this.deps.audience.viewers(job.cardChannel);
     const contactOutside = !maySee(actorId);
     const now = this.deps.clock.now();
-    const outcome = this.repo.transaction((): AskOutcome => {
+    const outcome = await this.repo.transaction(async (): Promise<AskOutcome> => {
       if (!this.repo.answerAsk(askId, actorId, accept && !contactOutside ? 'accepted' : 'declined', now))
         return 'already';
       const member = request.member;

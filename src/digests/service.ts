@@ -148,7 +148,7 @@ export class DigestService {
       const due = this.latestDue(cadence, now);
       if (due !== undefined) await this.planRun(`${cadence}:${due.toISOString()}`, cadence, due, null);
     }
-    this.reportFinishedRuns(now);
+    await this.reportFinishedRuns(now);
   }
 
   /** Tag indexes of the candidates, each carrying who may hear of it (two queries for the whole run). */
@@ -212,7 +212,7 @@ export class DigestService {
     const late = expiresAt.getTime() <= now.getTime();
     const entries = [...selections];
     for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
-      repository.transaction(() => {
+      await repository.transaction(async () => {
         for (const [userId, selection] of entries.slice(offset, offset + PLAN_BATCH)) {
           const message = this.deps.messages.digest(
             content(selection, jobsById, eventsById),
@@ -253,7 +253,7 @@ export class DigestService {
   }
 
   /** A manual run is reported once nothing of it is waiting any more: sent, skipped, failed with reasons. */
-  private reportFinishedRuns(now: Date): void {
+  private async reportFinishedRuns(now: Date): Promise<void> {
     for (const run of this.deps.repository.unreportedManualRuns()) {
       const counts = this.deps.outbox.statusCounts(`digest:${run.runKey}:`);
       const waiting = counts
@@ -270,7 +270,7 @@ export class DigestService {
         pending: 0,
         failures: failures.map((c) => ({ reason: c.lastError ?? c.status, count: c.count })),
       };
-      this.deps.repository.transaction(() => {
+      await this.deps.repository.transaction(async () => {
         if (!this.deps.repository.markReported(run.id, now)) return;
         this.deps.outbox.schedule({
           kind: 'digest_report',

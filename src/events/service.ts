@@ -106,8 +106,8 @@ export class EventService {
     this.deps.roles.require(actorId, 'organizer');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
-    const { id, first } = this.deps.submissions.once(viewId, 'event', now, () =>
-      this.repo.transaction(() => {
+    const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
+      this.repo.transaction(async () => {
         const newId = this.repo.insert(input, actorId, now);
         this.repo.setReminders(newId, this.plannedReminders(input, now));
         return newId;
@@ -141,7 +141,7 @@ export class EventService {
       changes.push('time');
     if (before.place !== input.place || before.url !== input.url) changes.push('place');
     if (before.description !== input.description) changes.push('description');
-    this.repo.transaction(() => {
+    await this.repo.transaction(async () => {
       this.repo.update(id, input, now);
       this.repo.setReminders(id, this.plannedReminders(input, now));
     });
@@ -157,7 +157,7 @@ export class EventService {
   async cancel(actorId: string, id: number): Promise<CommunityEvent> {
     this.manageable(actorId, id);
     const now = this.deps.clock.now();
-    const cancelled = this.repo.transaction(() => {
+    const cancelled = await this.repo.transaction(async () => {
       const changed = this.repo.cancel(id, now);
       if (changed) {
         this.repo.clearUnplannedReminders(id);
@@ -182,7 +182,7 @@ export class EventService {
     if (event.status === 'cancelled') throw new EventClosed('cancelled');
     if (event.endsAt.getTime() <= now.getTime()) throw new EventClosed('ended');
     const mayTakeSeat = this.deps.audience.viewers(eventAudienceChannel(event));
-    const result = this.repo.transaction((): RsvpResult => {
+    const result = await this.repo.transaction(async (): Promise<RsvpResult> => {
       const previous = this.repo.rsvpOf(id, userId);
       let status: RsvpStatus = choice;
       if (choice === 'going' && previous !== 'going') {
@@ -324,7 +324,7 @@ export class EventService {
       );
       const locales = await Promise.all(recipients.map((r) => this.deps.localeOf(r.userId)));
       const started = event.startsAt.getTime() <= now.getTime();
-      this.repo.transaction(() => {
+      await this.repo.transaction(async () => {
         if (!this.repo.markReminderPlanned(event.id, due.code, now)) return;
         const thread: ScheduleRequest | undefined =
           event.cardChannel === null || event.cardTs === null

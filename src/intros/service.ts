@@ -205,7 +205,7 @@ export class IntroService {
     const expiresAt = new Date(due.getTime() + INTRO_LATE_HOURS * 3_600_000);
     const groups = pairing.groups;
     for (let offset = 0; offset < groups.length; offset += PLAN_BATCH) {
-      repository.immediate(() => {
+      await repository.immediate(async () => {
         for (const group of groups.slice(offset, offset + PLAN_BATCH)) {
           // Another process placed one of them meanwhile: its group stands, this one is dropped.
           if (repository.addGroup(round.id, group.members, now) === undefined) continue;
@@ -261,7 +261,7 @@ export class IntroService {
       }
       const targets = repository.checkinTargets(round.id).filter((t) => t.partners.length > 0);
       for (let offset = 0; offset < targets.length; offset += PLAN_BATCH) {
-        repository.immediate(() => {
+        await repository.immediate(async () => {
           for (const target of targets.slice(offset, offset + PLAN_BATCH)) {
             const key = checkinKey(round.roundKey, target.userId);
             const message = this.deps.messages.checkin(

@@ -136,7 +136,7 @@ export class JobService {
       if (check !== 'member') throw new ChannelRefused(check);
     }
     const now = this.deps.clock.now();
-    const { id, first } = this.deps.submissions.once(viewId, 'job', now, () =>
+    const { id, first } = await this.deps.submissions.once(viewId, 'job', now, async () =>
       this.repo.insert(input, actorId, now),
     );
     return { job: this.get(id), created: first };
@@ -159,10 +159,14 @@ export class JobService {
    * Records a comeback hire: the role becomes filled (from open or closed) and the member's
    * 'hired' step is written once. A second hire for the same role (two openings) is recorded too.
    */
-  hired(actorId: string, id: number, userId: string): { job: Job; recorded: boolean; filledNow: boolean } {
+  async hired(
+    actorId: string,
+    id: number,
+    userId: string,
+  ): Promise<{ job: Job; recorded: boolean; filledNow: boolean }> {
     this.manageable(actorId, id);
     const now = this.deps.clock.now();
-    const { recorded, filledNow } = this.repo.transaction(() => ({
+    const { recorded, filledNow } = await this.repo.transaction(async () => ({
       filledNow: this.repo.fill(id, now),
       recorded: this.repo.recordStep(id, userId, 'hired', now),
     }));
@@ -238,7 +242,7 @@ export class JobService {
     const job = this.answerable(userId, jobId);
     if (checkReferral(input).length > 0) throw new RangeError('referral input was not checked');
     const now = this.deps.clock.now();
-    const { id, first } = this.deps.submissions.once(viewId, 'referral', now, () =>
+    const { id, first } = await this.deps.submissions.once(viewId, 'referral', now, async () =>
       this.repo.insertReferral(jobId, userId, input, now),
     );
     const referral = this.referral(id);

@@ -1,7 +1,7 @@
 import type { MemberRepository } from '../storage/members';
 import type { RoleRepository } from '../storage/roles';
 import type { LocaleRepository } from '../storage/locales';
-import type { Db } from '../storage/database';
+import type { Store } from '../storage/store';
 
 export interface MemberExport {
   readonly exportedAt: string;
@@ -37,21 +37,21 @@ export interface SourceErasure extends Partial<ErasureEffects> {
 export interface MemberDataSource {
   readonly name: string;
   export(userId: string): unknown;
-  /** Runs inside the erasure's transaction: SQL only, nothing awaited, no Slack. */
-  erase(userId: string): SourceErasure | void;
+  /** Runs inside the erasure's transaction: the database only, no Slack. */
+  erase(userId: string): SourceErasure | void | Promise<SourceErasure | void>;
 }
 
 /** What a member can see, take away and erase. */
 export class PrivacyService {
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly members: MemberRepository,
     private readonly roles: RoleRepository,
     private readonly locales: LocaleRepository,
     private readonly sources: readonly MemberDataSource[] = [],
   ) {}
 
-  export(userId: string, now: Date): MemberExport {
+  async export(userId: string, now: Date): Promise<MemberExport> {
     const row = this.members.row(userId);
     return {
       exportedAt: now.toISOString(),
@@ -68,7 +68,14 @@ export class PrivacyService {
         .filter((grant) => grant.grantedBy === userId)
         .map((grant) => ({ userId: grant.userId, role: grant.role, grantedAt: grant.grantedAt })),
       language: this.locales.get(userId)?.locale ?? null,
-      other: Object.fromEntries(this.sources.map((source) => [source.name, source.export(userId)])),
+      other: Object.fromEntries(
+        await Promise.all(
+          this.sources.map(async (source): Promise<[string, unknown]> => [
+            source.name,
+            await source.export(userId),
+          ]),
+        ),
+      ),
     };
   }
 
@@ -78,12 +85,15 @@ export class PrivacyService {
    * A configured admin (ADMIN_USER_IDS) keeps that power, which lives in settings, not in the database.
    */
   async erase(userId: string): Promise<ErasureEffects> {
-    const done = this.db.transaction((): SourceErasure[] => {
+    const done = await this.store.transaction(async (): Promise<SourceErasure[]> => {
       this.members.delete(userId); // interests and availability follow by cascade
       this.roles.eraseMember(userId);
       this.locales.delete(userId);
-      return this.sources.map((source) => source.erase(userId) ?? {});
-    })();
+      const erased: SourceErasure[] = [];
+      // One after another: the sources share the transaction's one connection.
+      for (const source of this.sources) erased.push((await source.erase(userId)) ?? {});
+      return erased;
+    });
     for (const { afterCommit } of done) if (afterCommit !== undefined) await afterCommit();
     return {
       eventCards: [...new Set(done.flatMap((effects) => effects.eventCards ?? []))],

@@ -118,7 +118,7 @@ async function queueFailureNotice(deps: NoticeDeps, record: OutboxRecord, now: D
     attempts: record.attempts,
   });
   const at = iso(now);
-  const queued = deps.repository.immediate(() => {
+  const queued = await deps.repository.immediate(async () => {
     if (!deps.repository.markNotified(record.id, at)) return false;
     deps.repository.insert({
       kind: 'delivery_failure',

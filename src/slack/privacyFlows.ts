@@ -13,7 +13,7 @@ export async function sendDataExport(
   userId: string,
   locale: Locale,
 ): Promise<void> {
-  const data = services.privacy.export(userId, services.clock.now());
+  const data = await services.privacy.export(userId, services.clock.now());
   const date = services.clock.now().toISOString().slice(0, 10);
   await sendFileToMember(client, userId, {
     filename: `homecoming-data-${userId}-${date}.json`,

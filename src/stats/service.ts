@@ -44,11 +44,11 @@ export class StatsService {
     return shown.slice(0, PAST_EVENTS_SHOWN);
   }
 
-  report(actorId: string): StatsReport {
+  async report(actorId: string): Promise<StatsReport> {
     this.roles.require(actorId, 'organizer', 'hr');
     const now = this.clock.now();
     const since = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
-    return this.repository.consistent(() => ({
+    return this.repository.consistent(async () => ({
       generatedAt: now,
       members: this.repository.members(since, now),
       interests: this.repository.topInterests(TOP_INTERESTS, MIN_INTEREST_HOLDERS),
@@ -65,11 +65,11 @@ export class StatsService {
    * HR and admins get the funnel of every role they may see and the job signals of members whose profile HR may see
    * (all alumni, or admins and HR). Organizers get the event engagement of members visible to all.
    */
-  export(actorId: string): StatsExport {
+  async export(actorId: string): Promise<StatsExport> {
     this.roles.require(actorId, 'organizer', 'hr');
     const now = this.clock.now();
     if (this.roles.has(actorId, 'hr')) {
-      return this.repository.consistent(() => ({
+      return this.repository.consistent(async () => ({
         scope: 'hr',
         generatedAt: now,
         roles: this.audience

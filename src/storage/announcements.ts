@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { Store } from './store';
 import { repeatSchema, type Announcement, type AnnouncementInput } from '../announcements/types';
 
 interface AnnouncementRow {
@@ -32,7 +33,10 @@ function toAnnouncement(row: AnnouncementRow): Announcement {
 export class AnnouncementRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       insert: db.prepare(
         `INSERT INTO announcements (channel, text, first_at, repeat, cron, time_zone, author, created_at, next_at)
@@ -115,7 +119,7 @@ export class AnnouncementRepository {
     this.s.forgetAuthor.run(userId);
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { Store } from './store';
 import { openToSchema, visibilitySchema, type OpenToFlag } from '../members/types';
 import type { TalentCandidate } from '../availability/types';
 
@@ -24,7 +25,10 @@ function flagOf(value: string): OpenToFlag | undefined {
 export class AvailabilityRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       lapse: db.prepare<[string], { user_id: string; flag: string }>(
         'DELETE FROM member_availability WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING user_id, flag',
@@ -163,7 +167,7 @@ export class AvailabilityRepository {
   }
 
   /** Runs `work` in a BEGIN IMMEDIATE transaction. */
-  immediate<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+  immediate<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

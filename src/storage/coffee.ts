@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { Store } from './store';
 import {
   coffeeRequestStatusSchema,
   contactStatusSchema,
@@ -61,7 +62,10 @@ function toAsk(row: AskRow): CoffeeAsk {
 export class CoffeeRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       addContact: db.prepare<{ jobId: number; userId: string; addedBy: string; now: string }>(
         `INSERT INTO job_contacts (job_id, user_id, added_by, added_at) VALUES (@jobId, @userId, @addedBy, @now)
@@ -262,7 +266,7 @@ export class CoffeeRepository {
     })();
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

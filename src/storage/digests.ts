@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { Store } from './store';
 import {
   digestFrequencySchema,
   type DigestCadence,
@@ -11,7 +12,10 @@ import {
 export class DigestRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       pref: db.prepare<[string], { frequency: string }>(
         'SELECT frequency FROM digest_prefs WHERE user_id = ?',
@@ -294,7 +298,7 @@ export class DigestRepository {
     this.s.forgetStarter.run(userId);
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from './database';
+import type { Store } from './store';
 import { visibilitySchema } from '../members/types';
 import {
   reminderCodeSchema,
@@ -40,7 +41,10 @@ export interface DueReminder {
 export class EventRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       insert: db.prepare(
         `INSERT INTO events (title, description, starts_at, ends_at, place, url, channel, capacity, reminders, created_by, created_at)
@@ -305,7 +309,7 @@ export class EventRepository {
     return { cardsCounting, seatsHeld };
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from './database';
+import type { Store } from './store';
 import { visibilitySchema } from '../members/types';
 import { introAnswerSchema, type IntroAnswer, type IntroPerson, type IntroSetting } from '../intros/types';
 
@@ -30,7 +31,10 @@ function parseUsers(json: string | null): string[] {
 export class IntroRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       prefs: db.prepare<[string], { status: string; snoozed_until: string | null }>(
         'SELECT status, snoozed_until FROM intro_prefs WHERE user_id = ?',
@@ -291,7 +295,7 @@ export class IntroRepository {
   }
 
   /** Runs `work` in a BEGIN IMMEDIATE transaction, so that a check-then-insert cannot race another process. */
-  immediate<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+  immediate<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { Store } from './store';
 import {
   EMPTY_FUNNEL,
   employmentTypeSchema,
@@ -50,7 +51,10 @@ interface ReferralRow {
 export class JobRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       insert: db.prepare(
         `INSERT INTO jobs (title, team, location, work_style, employment_type, description, apply_url, recruiter, posted_by,
@@ -286,7 +290,7 @@ export class JobRepository {
     })();
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { Store } from './store';
 
 /** An outbox row as stored; src/scheduler/outbox.ts validates it into an OutboxRow. */
 export interface OutboxRecord {
@@ -62,7 +63,10 @@ interface Fence {
 export class OutboxRepository {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.statements = {
       insert: db.prepare<NewOutboxRecord>(
         `INSERT INTO outbox (kind, key, channel, payload, due_at, expires_at, status, next_attempt_at, last_error,
@@ -200,8 +204,8 @@ export class OutboxRepository {
   }
 
   /** Runs `work` in a BEGIN IMMEDIATE transaction (a savepoint when already inside one). */
-  immediate<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+  immediate<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 
   /** True if the key was new. A single statement, so it joins a caller's open transaction. */
@@ -274,11 +278,13 @@ export class OutboxRepository {
 
   /** Marks due rows whose expiry passed as skipped, and claims up to `limit` due rows, atomically. */
   expireAndClaim(now: string, worker: string, limit: number): { expired: string[]; claimed: OutboxRecord[] } {
-    return this.immediate(() => {
-      const expired = this.statements.expireDue.all({ now }).map((row) => row.key);
-      const claimed = this.statements.claim.all({ now, worker, limit });
-      return { expired, claimed };
-    });
+    return this.db
+      .transaction(() => {
+        const expired = this.statements.expireDue.all({ now }).map((row) => row.key);
+        const claimed = this.statements.claim.all({ now, worker, limit });
+        return { expired, claimed };
+      })
+      .immediate();
   }
 
   /** Every row some process is sending (or was, when it died). */
@@ -359,13 +365,15 @@ export class OutboxRepository {
    * removes them as the one told about failures; returns rows changed.
    */
   forgetMember(user: string, now: string): number {
-    return this.immediate(
-      () =>
-        this.statements.deleteDmsTo.run({ user }).changes +
-        this.statements.deleteGroupDmsWith.run({ user }).changes +
-        this.statements.deleteNoticesNaming.run({ user }).changes +
-        this.statements.forgetNotifyee.run({ user, now }).changes,
-    );
+    return this.db
+      .transaction(
+        () =>
+          this.statements.deleteDmsTo.run({ user }).changes +
+          this.statements.deleteGroupDmsWith.run({ user }).changes +
+          this.statements.deleteNoticesNaming.run({ user }).changes +
+          this.statements.forgetNotifyee.run({ user, now }).changes,
+      )
+      .immediate();
   }
 
   /** Gives every key starting with `from` the prefix `to` instead, whatever its status; returns how many. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from './database';
+import type { Store } from './store';
 import { visibilitySchema } from '../members/types';
 import {
   DIGEST_FREQUENCIES,
@@ -97,7 +98,10 @@ function toRoleFunnel(row: RoleFunnelRow): RoleFunnelCounts {
 export class StatsRepository {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
     this.s = {
       members: db.prepare<{ since: string; now: string }, MemberFigures>(
         `SELECT count(*) AS total,
@@ -150,8 +154,8 @@ export class StatsRepository {
   }
 
   /** Runs the reads in one transaction, so a report is one consistent picture even while others write. */
-  consistent<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  consistent<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 
   /** Member counts; "active" looks at [since, now]. */

@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Store } from './store';
 
 /** What a modal submission creates; one view creates at most one of them. */
 export type SubmissionKind = 'event' | 'job' | 'announcement' | 'referral';
@@ -11,36 +11,38 @@ export interface Once {
 
 /**
  * Creations asked for by a modal submission, once per Slack view id. The check, the creation
- * and the record share one BEGIN IMMEDIATE transaction, so two copies of the bot on the same
- * database cannot both create.
+ * and the record share one transaction, and the view id is the table's key, so two copies of
+ * the bot on the same database cannot both create: on Postgres the second one's insert waits
+ * for the first to commit, fails on the key, and its whole transaction (its creation too) rolls
+ * back; the caller sees the unique violation and the replay is answered as a replay next time.
  */
 export class ViewSubmissionRepository {
-  private readonly statements;
-  constructor(private readonly db: Db) {
-    this.statements = {
-      get: db.prepare<[string], { created_id: number }>(
-        'SELECT created_id FROM view_submissions WHERE view_id = ?',
-      ),
-      put: db.prepare(
-        'INSERT INTO view_submissions (view_id, kind, created_id, handled_at) VALUES (?, ?, ?, ?)',
-      ),
-    };
-  }
+  constructor(private readonly store: Store) {}
 
   /**
    * Runs `create` (which returns the new row's id) unless `viewId` already created something;
-   * without a view id, simply runs it. `create` must be synchronous: no Slack call waits inside.
+   * without a view id, simply runs it. `create` may await the database only: no Slack call.
    */
-  once(viewId: string | undefined, kind: SubmissionKind, now: Date, create: () => number): Once {
-    if (viewId === undefined) return { id: create(), first: true };
-    return this.db
-      .transaction((): Once => {
-        const earlier = this.statements.get.get(viewId);
-        if (earlier !== undefined) return { id: earlier.created_id, first: false };
-        const id = create();
-        this.statements.put.run(viewId, kind, id, now.toISOString());
-        return { id, first: true };
-      })
-      .immediate();
+  async once(
+    viewId: string | undefined,
+    kind: SubmissionKind,
+    now: Date,
+    create: () => Promise<number>,
+  ): Promise<Once> {
+    if (viewId === undefined) return { id: await create(), first: true };
+    return this.store.transaction(async (): Promise<Once> => {
+      const earlier = await this.store.sql
+        .selectFrom('view_submissions')
+        .select('created_id')
+        .where('view_id', '=', viewId)
+        .executeTakeFirst();
+      if (earlier !== undefined) return { id: earlier.created_id, first: false };
+      const id = await create();
+      await this.store.sql
+        .insertInto('view_submissions')
+        .values({ view_id: viewId, kind, created_id: id, handled_at: now.toISOString() })
+        .execute();
+      return { id, first: true };
+    });
   }
 }

@@ -330,11 +330,11 @@ describe('coffee chats with the hiring team', () => {
     await tb.tick();
     expect(groupPosts(tb)).toHaveLength(1);
 
-    const exported = tb.bot.services.privacy.export(MEMBER, tb.clock.now()).other.coffeeChats;
+    const exported = (await tb.bot.services.privacy.export(MEMBER, tb.clock.now())).other.coffeeChats;
     expect(exported).toMatchObject({
       chatRequests: [{ job_id: jobId, title: 'Design lead', status: 'held' }],
     });
-    expect(tb.bot.services.privacy.export(TEAM1, tb.clock.now()).other.coffeeChats).toMatchObject({
+    expect((await tb.bot.services.privacy.export(TEAM1, tb.clock.now())).other.coffeeChats).toMatchObject({
       contactFor: [{ job_id: jobId, status: 'confirmed' }],
       chatsAskedToJoin: [{ answer: 'declined' }],
     });

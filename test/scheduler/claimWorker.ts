@@ -1,6 +1,7 @@
 // Runs in a worker thread with its own SQLite connection, claiming through the real repository, so
 // that claims from several connections race for real (not just interleave on one event loop).
 // Loaded by claims.test.ts through ts-node; not a test file itself.
+import { sqliteStore } from '../../src/storage/kysely/open';
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { openDatabase } from '../../src/storage/database';
@@ -8,7 +9,7 @@ import { OutboxRepository } from '../../src/storage/outbox';
 
 const input = z.object({ file: z.string(), now: z.string(), worker: z.string() }).parse(workerData);
 const db = openDatabase(input.file);
-const repository = new OutboxRepository(db);
+const repository = new OutboxRepository(db, sqliteStore(db));
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function run(): string[] {

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../src/storage/kysely/open';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,7 @@ describe('outbox claims across connections', () => {
   it('gives every due row to exactly one worker', async () => {
     const file = path.join(dir, 'alumni.sqlite');
     const db = openDatabase(file);
-    const repository = new OutboxRepository(db);
+    const repository = new OutboxRepository(db, sqliteStore(db));
     const now = '2026-11-24T01:00:00.000Z';
     db.transaction(() => {
       for (let i = 0; i < 600; i += 1) {

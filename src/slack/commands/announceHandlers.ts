@@ -25,7 +25,7 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
       await ctx.reply(announcementListMessage(services.announcements.list(ctx.userId), ctx.locale));
       return;
     case 'cancel': {
-      const { changed } = services.announcements.cancel(ctx.userId, command.announcementId);
+      const { changed } = await services.announcements.cancel(ctx.userId, command.announcementId);
       await ctx.reply({
         text: changed ? m.cancelled(command.announcementId) : m.alreadyCancelled(command.announcementId),
       });

@@ -43,7 +43,11 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       return;
     }
     case 'hired': {
-      const { job, recorded, filledNow } = services.jobs.hired(ctx.userId, command.jobId, command.userId);
+      const { job, recorded, filledNow } = await services.jobs.hired(
+        ctx.userId,
+        command.jobId,
+        command.userId,
+      );
       const who = mention(command.userId);
       const title = escapeMrkdwn(job.title);
       services.logger.info(

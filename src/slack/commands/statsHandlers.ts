@@ -110,7 +110,7 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
   const m = messages(ctx.locale).stats;
   const timeZone = services.config.defaultTimezone;
   if (command.action === 'report') {
-    const report = statsReportMessage(services.stats.report(ctx.userId), ctx.locale, timeZone);
+    const report = statsReportMessage(await services.stats.report(ctx.userId), ctx.locale, timeZone);
     // Intros' meet rate is a block of its own, placed with the community figures (before the divider
     // that opens the comeback funnel), so the report's own layout stays the stats module's.
     const intros = meetStatsBlock(services.intros.meetStats(ctx.userId), ctx.locale);
@@ -121,7 +121,7 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     return;
   }
   // The role check and the reads come first: a refusal must not leave a silent acknowledgement.
-  const data = services.stats.export(ctx.userId);
+  const data = await services.stats.export(ctx.userId);
   // Two uploads take longer than Slack's three seconds to acknowledge a slash command.
   await ctx.acknowledge();
   const day = isoDay(data.generatedAt, timeZone);

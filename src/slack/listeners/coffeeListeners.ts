@@ -71,7 +71,7 @@ function request(services: Services) {
       await tellPresser(args, m.onboarding.mustAgreeFirst);
       return;
     }
-    const { job, outcome } = services.coffee.request(userId, jobId);
+    const { job, outcome } = await services.coffee.request(userId, jobId);
     services.members.recordActivity(userId);
     services.logger.info(`job ${jobId}: coffee chat requested by ${userId}: ${outcome}`);
     const title = escapeMrkdwn(job.title);
@@ -105,7 +105,7 @@ function ask(services: Services, accept: boolean) {
   return button(services, async (args, userId, locale) => {
     const m = messages(locale).coffee;
     const askId = idValue.parse(args.action.value);
-    const { job, outcome, member } = services.coffee.answerAsk(userId, askId, accept);
+    const { job, outcome, member } = await services.coffee.answerAsk(userId, askId, accept);
     services.logger.info(
       `job ${job.id}: coffee ask ${askId} ${accept ? 'accepted' : 'declined'} by ${userId}: ${outcome}`,
     );

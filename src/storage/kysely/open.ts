@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { Db } from '../database';
 import type { Database, Sql } from '../schema';
 import { CachedSqliteDialect } from './sqliteDialect';
+import { Store } from '../store';
 
 /** Where the data lives: the SQLite file (one process) or a Postgres shared by every replica. */
 export type Engine =
@@ -15,4 +16,9 @@ export function openSql(engine: Engine): Sql {
       ? new CachedSqliteDialect(engine.db)
       : new PostgresDialect({ pool: engine.pool });
   return new Kysely<Database>({ dialect });
+}
+
+/** The Store over one SQLite file, for tools and tests that open the file themselves. */
+export function sqliteStore(db: Db): Store {
+  return new Store(openSql({ kind: 'sqlite', db }));
 }
