@@ -120,10 +120,10 @@ const outbox = new Outbox({
 });
 const service = new DigestService({
   repository: new DigestRepository(db, store),
-  roles: new RoleService(new RoleRepository(db), [], clock),
+  roles: new RoleService(new RoleRepository(store), [], clock),
   // The bench's roles have no card channel, so nothing here asks Slack about channels.
   audience: new AudienceService({
-    repository: new AudienceRepository(db),
+    repository: new AudienceRepository(store),
     directory: {
       describe: () => Promise.reject(new Error('the bench asks Slack nothing')),
       members: () => Promise.reject(new Error('the bench asks Slack nothing')),
@@ -133,7 +133,7 @@ const service = new DigestService({
   }),
   outbox,
   messages: digestMessages(config.defaultTimezone, digestJobActions),
-  knownLocaleOf: () => 'en',
+  knownLocalesOf: () => Promise.resolve(() => 'en'),
   clock,
   logger,
   weeklyCron: config.digestCron,

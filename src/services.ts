@@ -60,6 +60,8 @@ export interface Services {
   readonly privacy: PrivacyService;
   readonly locales: LocaleService;
   readonly handledEvents: HandledEventRepository;
+  /** The transaction boundary of the data layer (for the composition root and tests; services own their SQL). */
+  readonly store: Store;
   /** /healthz: does the database answer a trivial query in time? */
   databaseAnswers(): Promise<boolean>;
   readonly tasks: TaskTracker;
@@ -119,9 +121,9 @@ export function createServices(inputs: ServiceInputs): Services {
   // still take the better-sqlite3 handle.
   const sql = openSql({ kind: 'sqlite', db });
   const store = new Store(sql);
-  const memberRepository = new MemberRepository(db);
-  const roleRepository = new RoleRepository(db);
-  const localeRepository = new LocaleRepository(db);
+  const memberRepository = new MemberRepository(store);
+  const roleRepository = new RoleRepository(store);
+  const localeRepository = new LocaleRepository(store);
   const roles = new RoleService(roleRepository, config.adminUserIds, clock);
   const locales = new LocaleService(
     localeRepository,
@@ -157,7 +159,7 @@ export function createServices(inputs: ServiceInputs): Services {
       : undefined,
   });
   const audience = new AudienceService({
-    repository: new AudienceRepository(db),
+    repository: new AudienceRepository(store),
     directory: inputs.channelDirectory,
     clock,
     logger,
@@ -217,14 +219,14 @@ export function createServices(inputs: ServiceInputs): Services {
     audience,
     outbox,
     messages: inputs.digestMessages,
-    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    knownLocalesOf: (userIds) => locales.knownLocalesOf(userIds),
     clock,
     logger,
     weeklyCron: config.digestCron,
     timeZone: config.defaultTimezone,
   });
   scheduler.addPlanner('digests', (now) => digests.plan(now));
-  const nagRepository = new NagRepository(db);
+  const nagRepository = new NagRepository(store);
   const nags = new NagLog(nagRepository);
   const introRepository = new IntroRepository(db, store);
   const intros = new IntroService({
@@ -233,7 +235,7 @@ export function createServices(inputs: ServiceInputs): Services {
     outbox,
     nags,
     messages: inputs.introMessages,
-    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    knownLocalesOf: (userIds) => locales.knownLocalesOf(userIds),
     clock,
     logger,
     cron: config.introsCron,
@@ -246,7 +248,7 @@ export function createServices(inputs: ServiceInputs): Services {
     outbox,
     nags,
     messages: inputs.availabilityMessages,
-    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    knownLocalesOf: (userIds) => locales.knownLocalesOf(userIds),
     clock,
     logger,
   });
@@ -332,6 +334,7 @@ export function createServices(inputs: ServiceInputs): Services {
     ]),
     locales,
     handledEvents: new HandledEventRepository(sql),
+    store,
     databaseAnswers: () => databaseAnswers(sql),
     tasks: new TaskTracker(),
     outbox,

@@ -145,7 +145,7 @@ export class AnnouncementService {
     input: AnnouncementInput,
     viewId?: string,
   ): Promise<{ announcement: Announcement; nextRuns: Date[]; created: boolean }> {
-    this.deps.roles.require(actorId, 'organizer');
+    await this.deps.roles.require(actorId, 'organizer');
     const check = await this.deps.audience.checkPoster(actorId, input.channel);
     if (check !== 'member') throw new ChannelRefused(check);
     const now = this.deps.clock.now();
@@ -169,11 +169,11 @@ export class AnnouncementService {
   }
 
   /** Active announcements for an organizer: one into a private channel only to its author and that channel's members. */
-  list(actorId: string): Announcement[] {
-    this.deps.roles.require(actorId, 'organizer');
+  async list(actorId: string): Promise<Announcement[]> {
+    await this.deps.roles.require(actorId, 'organizer');
     const active = this.deps.repository.active();
     const visible = new Set(
-      this.deps.audience.filterFor(actorId, active, (announcement) => announcement.channel),
+      await this.deps.audience.filterFor(actorId, active, (announcement) => announcement.channel),
     );
     return active.filter((announcement) => announcement.author === actorId || visible.has(announcement));
   }
@@ -190,14 +190,14 @@ export class AnnouncementService {
   async cancel(actorId: string, id: number): Promise<{ announcement: Announcement; changed: boolean }> {
     const announcement = this.get(id);
     if (announcement.author !== actorId) {
-      if (!this.deps.roles.has(actorId, 'admin')) throw new NotAnnouncementAuthor(id);
-      if (!this.deps.audience.mayView(actorId, announcement.channel))
+      if (!(await this.deps.roles.has(actorId, 'admin'))) throw new NotAnnouncementAuthor(id);
+      if (!(await this.deps.audience.mayView(actorId, announcement.channel)))
         throw new NotInAudience(actorId, announcement.channel, 'announcement');
     }
     const now = this.deps.clock.now();
     const changed = await this.deps.repository.transaction(async () => {
       const done = this.deps.repository.cancel(id, now);
-      if (done) this.deps.outbox.cancel(`announce:${id}:`);
+      if (done) await this.deps.outbox.cancel(`announce:${id}:`);
       return done;
     });
     if (changed) this.deps.logger.info(`announcement ${id} cancelled by ${actorId}`);
@@ -241,8 +241,8 @@ export class AnnouncementService {
       const advanced = await this.deps.repository.transaction(async () => {
         if (!this.deps.repository.advance(announcement.id, occurrence, next)) return false;
         if (expiresAt.getTime() <= now.getTime())
-          this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
-        else this.deps.outbox.schedule(request);
+          await this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
+        else await this.deps.outbox.schedule(request);
         return true;
       });
       if (!advanced) break;

@@ -41,36 +41,40 @@ export class AudienceService {
   }
 
   /** May the member see, and answer, items whose card is in this channel? (null: an item with no channel.) */
-  mayView(userId: string, channelId: string | null): boolean {
+  async mayView(userId: string, channelId: string | null): Promise<boolean> {
     if (channelId === null) return true;
-    const channel = this.repo.channel(channelId);
+    const channel = await this.repo.channel(channelId);
     if (channel === undefined) return false;
-    return !channel.isPrivate || this.repo.isMember(channelId, userId);
+    return !channel.isPrivate || (await this.repo.isMember(channelId, userId));
   }
 
   /** NotInAudience unless the member may see the item. No role is exempt: not organizers, HR or admins. */
-  require(userId: string, channelId: string | null, item: AudienceItem): void {
-    if (!this.mayView(userId, channelId)) throw new NotInAudience(userId, channelId ?? '', item);
+  async require(userId: string, channelId: string | null, item: AudienceItem): Promise<void> {
+    if (!(await this.mayView(userId, channelId))) throw new NotInAudience(userId, channelId ?? '', item);
   }
 
   /**
    * For a planner or service that picks among many members at once (a waitlist, DMs about one item):
    * who may see items in this channel, from two queries.
    */
-  viewers(channelId: string | null): (userId: string) => boolean {
+  async viewers(channelId: string | null): Promise<(userId: string) => boolean> {
     if (channelId === null) return () => true;
-    const members = this.audiences([channelId]).get(channelId);
+    const members = (await this.audiences([channelId])).get(channelId);
     return members === undefined ? () => true : (userId) => members.has(userId);
   }
 
   /** The items the member may see, in their order; two queries whatever the length of the list. */
-  filterFor<T>(userId: string, items: readonly T[], channelOf: (item: T) => string | null): T[] {
+  async filterFor<T>(
+    userId: string,
+    items: readonly T[],
+    channelOf: (item: T) => string | null,
+  ): Promise<T[]> {
     const ids = [...new Set(items.map(channelOf).filter((id): id is string => id !== null))];
-    const known = this.repo.channels(ids);
+    const known = await this.repo.channels(ids);
     const privateIds = [...known.values()]
       .filter((channel) => channel.isPrivate)
       .map((channel) => channel.channelId);
-    const mine = this.repo.memberChannels(userId, privateIds);
+    const mine = await this.repo.memberChannels(userId, privateIds);
     return items.filter((item) => {
       const channelId = channelOf(item);
       if (channelId === null) return true;
@@ -83,12 +87,12 @@ export class AudienceService {
    * For planners that serve many members at once: per channel, the members who may see its items,
    * or undefined when everyone may. Two queries for the whole run, not one per member.
    */
-  audiences(channelIds: readonly string[]): Map<string, ReadonlySet<string> | undefined> {
-    const known = this.repo.channels(channelIds);
+  async audiences(channelIds: readonly string[]): Promise<Map<string, ReadonlySet<string> | undefined>> {
+    const known = await this.repo.channels(channelIds);
     const privateIds = [...known.values()]
       .filter((channel) => channel.isPrivate)
       .map((channel) => channel.channelId);
-    const members = this.repo.membersOf(privateIds);
+    const members = await this.repo.membersOf(privateIds);
     const result = new Map<string, ReadonlySet<string> | undefined>();
     for (const id of channelIds) {
       const channel = known.get(id);
@@ -113,7 +117,7 @@ export class AudienceService {
     try {
       const channel = await this.learn(channelId);
       if (channel === undefined) return 'unreadable';
-      if (channel.isPrivate) return this.repo.isMember(channelId, userId) ? 'member' : 'not_member';
+      if (channel.isPrivate) return (await this.repo.isMember(channelId, userId)) ? 'member' : 'not_member';
       const read = await this.deps.directory.members(channelId, userId);
       if (read === undefined) return 'unreadable';
       if (read.members.includes(userId)) return 'member';
@@ -136,7 +140,7 @@ export class AudienceService {
 
   /** member_joined_channel: the bot itself was invited, so a channel it could not read may be readable now. */
   async botJoined(channelId: string): Promise<void> {
-    if (this.repo.channel(channelId) === undefined) return;
+    if ((await this.repo.channel(channelId)) === undefined) return;
     try {
       await this.learn(channelId, true);
     } catch (error) {
@@ -145,12 +149,12 @@ export class AudienceService {
   }
 
   /** member_joined_channel for someone else: recorded only for a private channel the bot tracks. */
-  memberJoined(channelId: string, userId: string): boolean {
+  async memberJoined(channelId: string, userId: string): Promise<boolean> {
     return this.repo.addMember(channelId, userId);
   }
 
   /** member_left_channel: they lose access at once. (When the bot leaves, the last list it read is kept.) */
-  memberLeft(channelId: string, userId: string): boolean {
+  async memberLeft(channelId: string, userId: string): Promise<boolean> {
     return this.repo.removeMember(channelId, userId);
   }
 
@@ -159,8 +163,8 @@ export class AudienceService {
    * (a few per tick). This heals membership events Slack never delivered and privacy changes.
    */
   async refresh(now: Date): Promise<void> {
-    const live = this.repo.liveChannels(now);
-    const known = this.repo.channels(live);
+    const live = await this.repo.liveChannels(now);
+    const known = await this.repo.channels(live);
     const due = live.filter((id) => this.isDue(known.get(id), now)).slice(0, REFRESHED_PER_TICK);
     for (const channelId of due) {
       try {
@@ -173,12 +177,12 @@ export class AudienceService {
     }
   }
 
-  exportMember(userId: string): string[] {
+  async exportMember(userId: string): Promise<string[]> {
     return this.repo.exportMember(userId);
   }
 
-  eraseMember(userId: string): void {
-    this.repo.eraseMember(userId);
+  async eraseMember(userId: string): Promise<void> {
+    await this.repo.eraseMember(userId);
   }
 
   private isDue(channel: ChannelRecord | undefined, now: Date): boolean {
@@ -199,7 +203,7 @@ export class AudienceService {
     const { directory, clock } = this.deps;
     const now = clock.now();
     const stale = (at: Date): boolean => now.getTime() - at.getTime() >= AUDIENCE_STALE_AFTER_MS;
-    let channel = this.repo.channel(channelId);
+    let channel = await this.repo.channel(channelId);
     // A private channel without a member list may be a guess (one the bot could not read): ask again.
     const needInfo =
       force ||
@@ -209,21 +213,21 @@ export class AudienceService {
     if (needInfo) {
       const facts = await directory.describe(channelId);
       if (facts === undefined) {
-        this.repo.saveUnreadable(channelId, now);
+        await this.repo.saveUnreadable(channelId, now);
         return undefined;
       }
-      this.repo.saveChannel(channelId, facts.isPrivate, now);
-      channel = this.repo.channel(channelId);
+      await this.repo.saveChannel(channelId, facts.isPrivate, now);
+      channel = await this.repo.channel(channelId);
     }
     if (channel === undefined || !channel.isPrivate) return channel;
     if (force || channel.membersSyncedAt === null || stale(channel.membersSyncedAt)) {
       const read = await directory.members(channelId);
       if (read === undefined) {
-        this.repo.saveUnreadable(channelId, now);
+        await this.repo.saveUnreadable(channelId, now);
         return undefined;
       }
-      this.repo.replaceMembers(channelId, read.members, now);
-      channel = this.repo.channel(channelId);
+      await this.repo.replaceMembers(channelId, read.members, now);
+      channel = await this.repo.channel(channelId);
     }
     return channel;
   }

@@ -37,7 +37,8 @@ export interface AvailabilityDeps {
   readonly outbox: OutboxPort;
   readonly nags: NagLog;
   readonly messages: AvailabilityMessages;
-  readonly knownLocaleOf: (userId: string) => Locale;
+  /** The stored locales of a batch of members, read at once (never Slack: bulk sends would take hours). */
+  readonly knownLocalesOf: (userIds: readonly string[]) => Promise<(userId: string) => Locale>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -85,15 +86,15 @@ export class AvailabilityService {
   }
 
   /** HR's `talent`: members open to coming back now whose interests match a role's tags or the given tags. */
-  talent(actorId: string, query: TalentQuery): TalentResult {
-    this.deps.roles.require(actorId, 'hr');
+  async talent(actorId: string, query: TalentQuery): Promise<TalentResult> {
+    await this.deps.roles.require(actorId, 'hr');
     let tags: readonly string[];
     let source: { kind: 'role'; jobId: number; title: string } | { kind: 'text' };
     if (query.kind === 'role') {
       const job = this.deps.repository.job(query.jobId);
       // The jobs module's own error, so the reply is the one `job close 99` gives.
       if (job === undefined) throw new JobNotFound(query.jobId);
-      this.deps.audience.require(actorId, job.cardChannel, 'role');
+      await this.deps.audience.require(actorId, job.cardChannel, 'role');
       if (job.tags.length === 0)
         return { ok: false, reason: 'role_without_tags', jobId: query.jobId, title: job.title };
       tags = job.tags;
@@ -122,9 +123,11 @@ export class AvailabilityService {
     const until = new Date(now.getTime() + ASK_WINDOW_DAYS * DAY_MS);
     let asked = 0;
     for (let offset = 0; offset < users.length; offset += ASK_BATCH) {
+      const batch = users.slice(offset, offset + ASK_BATCH);
+      const localeOf = await this.deps.knownLocalesOf(batch);
       await repository.immediate(async () => {
-        for (const userId of users.slice(offset, offset + ASK_BATCH)) {
-          if (!nags.mayNag(userId, now)) {
+        for (const userId of batch) {
+          if (!(await nags.mayNag(userId, now))) {
             this.deps.logger.debug(`availability: ${userId} was nagged within the month; re-ask waits`);
             continue;
           }
@@ -134,18 +137,18 @@ export class AvailabilityService {
           const key = `availability:${userId}:${now.toISOString()}`;
           const message = this.deps.messages.ask(
             flags.map((f) => ({ flag: f.flag, state: 'pending', expiresAt: f.expiresAt })),
-            this.deps.knownLocaleOf(userId),
+            localeOf(userId),
           );
           // After the first flag lapses the question is partly moot; the buttons still handle it.
           if (
-            !outbox.schedule({
+            !(await outbox.schedule({
               kind: 'availability_ask',
               key,
               channel: userId,
               message,
               dueAt: now,
               expiresAt: first.expiresAt,
-            })
+            }))
           )
             continue;
           repository.markAsked(
@@ -153,7 +156,7 @@ export class AvailabilityService {
             flags.map((f) => f.flag),
             now,
           );
-          nags.record(userId, 'availability', now, key);
+          await nags.record(userId, 'availability', now, key);
           asked += 1;
         }
       });

@@ -46,13 +46,13 @@ export interface CoffeeDeps {
   readonly roles: RoleService;
   /** A role in a private channel is talked about only with members of that channel, on both sides. */
   readonly audience: AudienceService;
-  readonly profileOf: (userId: string) => Profile | undefined;
-  readonly outbox: { schedule(request: ScheduleRequest): boolean };
+  readonly profileOf: (userId: string) => Promise<Profile | undefined>;
+  readonly outbox: { schedule(request: ScheduleRequest): Promise<boolean> };
   readonly messages: CoffeeMessages;
   /** Asks Slack when the locale is not known yet (a contact who never used the bot). */
   readonly localeOf: (userId: string) => Promise<Locale>;
   /** Without a Web API call, for DMs planned inside a transaction. */
-  readonly knownLocaleOf: (userId: string) => Locale;
+  readonly knownLocaleOf: (userId: string) => Promise<Locale>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -84,10 +84,10 @@ export class CoffeeService {
     userIds: readonly string[],
   ): Promise<{ job: Job; added: string[]; already: JobContact[] }> {
     // HR, and able to see the role: one in a private channel is for HR in that channel.
-    const job = this.deps.jobs.manageable(actorId, jobId);
+    const job = await this.deps.jobs.manageable(actorId, jobId);
     if (job.status !== 'open') throw new JobNotOpen(job.status);
     // A contact must be able to see the role they would chat about: nobody is added otherwise.
-    const maySee = this.deps.audience.viewers(job.cardChannel);
+    const maySee = await this.deps.audience.viewers(job.cardChannel);
     const outside = [...new Set(userIds)].filter((userId) => !maySee(userId));
     if (outside.length > 0) throw new ContactsOutsideChannel(outside, job.cardChannel ?? '');
     const now = this.deps.clock.now();
@@ -104,7 +104,7 @@ export class CoffeeService {
       const contact = this.repo.contactOf(jobId, userId);
       if (contact === undefined) continue;
       const locale = await this.deps.localeOf(userId);
-      this.deps.outbox.schedule({
+      await this.deps.outbox.schedule({
         kind: 'coffee_invite',
         key: `coffee:contact:${jobId}:${userId}`,
         channel: userId,
@@ -117,11 +117,11 @@ export class CoffeeService {
   }
 
   /** A role's contacts with their state, and its coffee-chat counts; for HR. */
-  contacts(
+  async contacts(
     actorId: string,
     jobId: number,
-  ): { job: Job; contacts: JobContact[]; requested: number; held: number } {
-    const job = this.deps.jobs.manageable(actorId, jobId);
+  ): Promise<{ job: Job; contacts: JobContact[]; requested: number; held: number }> {
+    const job = await this.deps.jobs.manageable(actorId, jobId);
     return { job, contacts: this.repo.contacts(jobId), ...this.repo.counts(jobId) };
   }
 
@@ -134,8 +134,8 @@ export class CoffeeService {
   }
 
   /** Whether a member who is curious about the role should be offered a chat: a contact who may see the role confirmed. */
-  offerable(jobId: number, member: string): boolean {
-    const maySee = this.deps.audience.viewers(this.deps.jobs.get(jobId).cardChannel);
+  async offerable(jobId: number, member: string): Promise<boolean> {
+    const maySee = await this.deps.audience.viewers(this.deps.jobs.get(jobId).cardChannel);
     return (
       this.repo.hasConfirmedContact(jobId, member, maySee) && this.repo.requestOf(jobId, member) === undefined
     );
@@ -144,8 +144,8 @@ export class CoffeeService {
   /** The member accepts the offer: one request per member and role, and its first contact is asked. */
   async request(member: string, jobId: number): Promise<{ job: Job; outcome: RequestOutcome }> {
     // Open, and seen by the member: a role in a private channel is only for that channel's members.
-    const job = this.deps.jobs.answerable(member, jobId);
-    const maySee = this.deps.audience.viewers(job.cardChannel);
+    const job = await this.deps.jobs.answerable(member, jobId);
+    const maySee = await this.deps.audience.viewers(job.cardChannel);
     const now = this.deps.clock.now();
     const outcome = await this.repo.transaction(async (): Promise<RequestOutcome> => {
       if (this.repo.requestOf(jobId, member) !== undefined) return 'already';
@@ -153,7 +153,7 @@ export class CoffeeService {
       const { request, created } = this.repo.openRequest(jobId, member, now);
       if (!created) return 'already';
       this.repo.recordStep(jobId, member, 'chat_requested', now);
-      this.askNextOrGiveUp(job, request, member, now, maySee);
+      await this.askNextOrGiveUp(job, request, member, now, maySee);
       return 'asked';
     });
     return { job, outcome };
@@ -174,7 +174,7 @@ export class CoffeeService {
     const request = this.repo.request(ask.requestId);
     if (request === undefined) throw new NotYourRequest();
     const job = this.deps.jobs.get(request.jobId);
-    const maySee = this.deps.audience.viewers(job.cardChannel);
+    const maySee = await this.deps.audience.viewers(job.cardChannel);
     const contactOutside = !maySee(actorId);
     const now = this.deps.clock.now();
     const outcome = await this.repo.transaction(async (): Promise<AskOutcome> => {
@@ -190,63 +190,71 @@ export class CoffeeService {
       }
       if (!accept || contactOutside) {
         this.repo.recordStep(job.id, member, 'chat_declined', now);
-        const next = this.askNextOrGiveUp(job, request, member, now, maySee);
+        const next = await this.askNextOrGiveUp(job, request, member, now, maySee);
         return contactOutside ? 'contact_outside' : next;
       }
       if (!this.repo.finishRequest(request.id, 'held', now)) return 'already';
       this.repo.recordStep(job.id, member, 'chat_held', now);
-      this.scheduleGroup(job, request, member, actorId, now);
+      await this.scheduleGroup(job, request, member, actorId, now);
       return 'held';
     });
     return { job, outcome, member: request.member };
   }
 
   /** Asks the next confirmed contact; when none is left, the member is told kindly. Inside a transaction. */
-  private askNextOrGiveUp(
+  private async askNextOrGiveUp(
     job: Job,
     request: CoffeeRequest,
     member: string,
     now: Date,
     maySee: (userId: string) => boolean,
-  ): 'next' | 'unavailable' {
+  ): Promise<'next' | 'unavailable'> {
     const ask = this.repo.askNext(request, member, now, maySee);
     if (ask !== undefined && ask.contact !== null) {
-      this.deps.outbox.schedule({
+      const contactLocale = await this.deps.knownLocaleOf(ask.contact);
+      await this.deps.outbox.schedule({
         kind: 'coffee_ask',
         // Ends with the member's id: their erasure removes it (see CoffeeRepository.eraseMember).
         key: `coffee:${request.id}:ask:${ask.contact}:${member}`,
         channel: ask.contact,
-        message: this.deps.messages.ask(job, ask, member, this.deps.knownLocaleOf(ask.contact)),
+        message: this.deps.messages.ask(job, ask, member, contactLocale),
         dueAt: now,
       });
       return 'next';
     }
     this.repo.finishRequest(request.id, 'unavailable', now);
     this.repo.recordStep(job.id, member, 'chat_unavailable', now);
-    this.deps.outbox.schedule({
+    await this.deps.outbox.schedule({
       kind: 'coffee_unavailable',
       key: `coffee:${request.id}:unavailable:${member}`,
       channel: member,
-      message: this.deps.messages.unavailable(job, this.deps.knownLocaleOf(member)),
+      message: this.deps.messages.unavailable(job, await this.deps.knownLocaleOf(member)),
       dueAt: now,
     });
     return 'unavailable';
   }
 
-  private scheduleGroup(job: Job, request: CoffeeRequest, member: string, contact: string, now: Date): void {
+  private async scheduleGroup(
+    job: Job,
+    request: CoffeeRequest,
+    member: string,
+    contact: string,
+    now: Date,
+  ): Promise<void> {
     const recruiter = job.recruiter ?? job.postedBy;
     const others = [contact, recruiter].filter((id): id is string => id !== null && id !== member);
     // Shared interests only when every other person in the DM may see the member's profile.
-    const visible = others.every((viewer) => this.deps.jobs.disclosure(member, viewer) === 'profile');
-    const interests = new Set(visible ? (this.deps.profileOf(member)?.interests ?? []) : []);
+    const disclosures = await Promise.all(others.map((viewer) => this.deps.jobs.disclosure(member, viewer)));
+    const visible = disclosures.every((disclosure) => disclosure === 'profile');
+    const interests = new Set(visible ? ((await this.deps.profileOf(member))?.interests ?? []) : []);
     const group: CoffeeGroup = {
       member,
       contact,
       recruiter: recruiter === null || recruiter === contact || recruiter === member ? null : recruiter,
       sharedTags: visible ? job.tags.filter((tag) => interests.has(tag)) : undefined,
     };
-    const locale = this.deps.knownLocaleOf(member);
-    this.deps.outbox.schedule({
+    const locale = await this.deps.knownLocaleOf(member);
+    await this.deps.outbox.schedule({
       kind: 'coffee_group',
       key: `coffee:${request.id}:group`,
       channel: groupDmTarget([member, ...others]),
@@ -254,7 +262,7 @@ export class CoffeeService {
       dueAt: now,
       notifyOnFailure: contact,
     });
-    this.deps.outbox.schedule({
+    await this.deps.outbox.schedule({
       kind: 'coffee_held',
       key: `coffee:${request.id}:held:${member}`,
       channel: member,

@@ -44,12 +44,13 @@ export interface DigestDeps {
   /** Roles and events in a private channel go only to that channel's members. */
   readonly audience: AudienceService;
   readonly outbox: OutboxPort & {
-    statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[];
-    renameKeys(from: string, to: string): number;
+    statusCounts(prefix: string): Promise<{ status: string; lastError: string | null; count: number }[]>;
+    renameKeys(from: string, to: string): Promise<number>;
   };
   readonly messages: DigestMessages;
   /** Locale without a Web API call: a digest to thousands must not ask Slack about each member. */
-  readonly knownLocaleOf: (userId: string) => Locale;
+  /** The stored locales of a batch of members, read at once (never Slack: bulk sends would take hours). */
+  readonly knownLocalesOf: (userIds: readonly string[]) => Promise<(userId: string) => Locale>;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly weeklyCron: string;
@@ -86,14 +87,14 @@ export class DigestService {
   }
 
   /** What the member would get now; nothing is recorded as sent. */
-  preview(userId: string): DigestContent {
+  async preview(userId: string): Promise<DigestContent> {
     const now = this.deps.clock.now();
     const jobs = this.deps.repository.openJobs();
     const events = this.deps.repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
     const known = this.deps.repository.alreadyKnownBy(userId);
     const selections = selectDigests({
       recipients: [{ userId, interests: this.deps.repository.interestsOf(userId) }],
-      ...this.indexes(jobs, events),
+      ...(await this.indexes(jobs, events)),
       sentJobs: new Map([[userId, known.jobs]]),
       sentEvents: new Map([[userId, known.events]]),
     });
@@ -109,7 +110,7 @@ export class DigestService {
 
   /** `digest send`: HR or an admin runs a digest now for everyone who has digests on. */
   async runNow(actorId: string): Promise<{ runKey: string; recipients: number; nothingNew: number }> {
-    this.deps.roles.require(actorId, 'hr');
+    await this.deps.roles.require(actorId, 'hr');
     const now = this.deps.clock.now();
     // Random, not the starter's id: the run's key lives on in every member's outbox key after the
     // starter erases their data (started_by names them, and only until then).
@@ -124,7 +125,7 @@ export class DigestService {
    * their members' outbox keys: it becomes erased.<run id> in both, and the outbox's once-only
    * checks keep working (see Outbox.renameKeys).
    */
-  eraseMember(userId: string): void {
+  async eraseMember(userId: string): Promise<void> {
     const { repository, outbox } = this.deps;
     for (const run of repository.runsKeyedBy(userId)) {
       const renamed = run.runKey
@@ -132,8 +133,8 @@ export class DigestService {
         .map((part) => (part === userId ? erasedKeyPart(run.id) : part))
         .join(':');
       repository.renameRun(run.id, renamed);
-      outbox.renameKeys(`digest:${run.runKey}:`, `digest:${renamed}:`);
-      outbox.renameKeys(`digest-report:${run.runKey}`, `digest-report:${renamed}`);
+      await outbox.renameKeys(`digest:${run.runKey}:`, `digest:${renamed}:`);
+      await outbox.renameKeys(`digest-report:${run.runKey}`, `digest-report:${renamed}`);
     }
     repository.eraseMember(userId);
   }
@@ -152,15 +153,15 @@ export class DigestService {
   }
 
   /** Tag indexes of the candidates, each carrying who may hear of it (two queries for the whole run). */
-  private indexes(
+  private async indexes(
     jobs: readonly DigestJob[],
     events: readonly DigestEvent[],
-  ): { jobs: TagIndex; events: TagIndex } {
+  ): Promise<{ jobs: TagIndex; events: TagIndex }> {
     const channels = [
       ...jobs.flatMap((job) => (job.channel === null ? [] : [job.channel])),
       ...events.map((event) => event.channel),
     ];
-    const audiences = this.deps.audience.audiences([...new Set(channels)]);
+    const audiences = await this.deps.audience.audiences([...new Set(channels)]);
     const audienceOf = (channel: string | null): ReadonlySet<string> | undefined =>
       channel === null ? undefined : audiences.get(channel);
     return {
@@ -201,7 +202,7 @@ export class DigestService {
     const known = repository.alreadyKnown(now);
     const selections = selectDigests({
       recipients: recipients.filter((r) => !alreadyPlanned.has(r.userId)),
-      ...this.indexes(jobs, events),
+      ...(await this.indexes(jobs, events)),
       sentJobs: known.jobs,
       sentEvents: known.events,
       limits: DEFAULT_DIGEST_LIMITS,
@@ -212,11 +213,13 @@ export class DigestService {
     const late = expiresAt.getTime() <= now.getTime();
     const entries = [...selections];
     for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
+      const batch = entries.slice(offset, offset + PLAN_BATCH);
+      const localeOf = await this.deps.knownLocalesOf(batch.map(([userId]) => userId));
       await repository.transaction(async () => {
-        for (const [userId, selection] of entries.slice(offset, offset + PLAN_BATCH)) {
+        for (const [userId, selection] of batch) {
           const message = this.deps.messages.digest(
             content(selection, jobsById, eventsById),
-            this.deps.knownLocaleOf(userId),
+            localeOf(userId),
             cadence,
           );
           const request = {
@@ -228,8 +231,11 @@ export class DigestService {
             expiresAt,
           };
           const created = late
-            ? this.deps.outbox.scheduleSkipped(request, 'the bot was not running when the digest was due')
-            : this.deps.outbox.schedule(request);
+            ? await this.deps.outbox.scheduleSkipped(
+                request,
+                'the bot was not running when the digest was due',
+              )
+            : await this.deps.outbox.schedule(request);
           // Another process may have planned this member a moment ago: its items are already recorded.
           if (created)
             repository.recordSent(
@@ -255,7 +261,7 @@ export class DigestService {
   /** A manual run is reported once nothing of it is waiting any more: sent, skipped, failed with reasons. */
   private async reportFinishedRuns(now: Date): Promise<void> {
     for (const run of this.deps.repository.unreportedManualRuns()) {
-      const counts = this.deps.outbox.statusCounts(`digest:${run.runKey}:`);
+      const counts = await this.deps.outbox.statusCounts(`digest:${run.runKey}:`);
       const waiting = counts
         .filter((c) => c.status === 'pending' || c.status === 'sending')
         .reduce((n, c) => n + c.count, 0);
@@ -270,13 +276,14 @@ export class DigestService {
         pending: 0,
         failures: failures.map((c) => ({ reason: c.lastError ?? c.status, count: c.count })),
       };
+      const localeOf = await this.deps.knownLocalesOf([run.startedBy]);
       await this.deps.repository.transaction(async () => {
         if (!this.deps.repository.markReported(run.id, now)) return;
-        this.deps.outbox.schedule({
+        await this.deps.outbox.schedule({
           kind: 'digest_report',
           key: `digest-report:${run.runKey}`,
           channel: run.startedBy,
-          message: this.deps.messages.report(report, this.deps.knownLocaleOf(run.startedBy)),
+          message: this.deps.messages.report(report, localeOf(run.startedBy)),
           dueAt: now,
         });
       });

@@ -21,9 +21,9 @@ import { eventAudienceChannel, reminderTime } from './rules';
 
 /** The part of the outbox the events module uses. */
 export interface OutboxPort {
-  schedule(request: ScheduleRequest): boolean;
-  scheduleSkipped(request: ScheduleRequest, reason: string): boolean;
-  cancel(keyOrPrefix: string): number;
+  schedule(request: ScheduleRequest): Promise<boolean>;
+  scheduleSkipped(request: ScheduleRequest, reason: string): Promise<boolean>;
+  cancel(keyOrPrefix: string): Promise<number>;
 }
 
 export type EventChange = 'title' | 'time' | 'place' | 'description';
@@ -73,9 +73,9 @@ export class EventService {
   }
 
   /** The event, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
-  viewable(userId: string, id: number): CommunityEvent {
+  async viewable(userId: string, id: number): Promise<CommunityEvent> {
     const event = this.get(id);
-    this.deps.audience.require(userId, eventAudienceChannel(event), 'event');
+    await this.deps.audience.require(userId, eventAudienceChannel(event), 'event');
     return event;
   }
 
@@ -83,8 +83,8 @@ export class EventService {
    * The event, for an organizer who may see it: edit, cancel and attendees of an event in a private
    * channel are for organizers in that channel (admins too: no role is exempt). NotInAudience otherwise.
    */
-  manageable(actorId: string, id: number): CommunityEvent {
-    this.deps.roles.require(actorId, 'organizer');
+  async manageable(actorId: string, id: number): Promise<CommunityEvent> {
+    await this.deps.roles.require(actorId, 'organizer');
     return this.viewable(actorId, id);
   }
 
@@ -103,7 +103,7 @@ export class EventService {
     input: EventInput,
     viewId?: string,
   ): Promise<{ event: CommunityEvent; created: boolean }> {
-    this.deps.roles.require(actorId, 'organizer');
+    await this.deps.roles.require(actorId, 'organizer');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
@@ -128,7 +128,7 @@ export class EventService {
     id: number,
     input: EventInput,
   ): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
-    const before = this.manageable(actorId, id);
+    const before = await this.manageable(actorId, id);
     if (before.status === 'cancelled') throw new EventClosed('cancelled');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
@@ -155,13 +155,13 @@ export class EventService {
   }
 
   async cancel(actorId: string, id: number): Promise<CommunityEvent> {
-    this.manageable(actorId, id);
+    await this.manageable(actorId, id);
     const now = this.deps.clock.now();
     const cancelled = await this.repo.transaction(async () => {
       const changed = this.repo.cancel(id, now);
       if (changed) {
         this.repo.clearUnplannedReminders(id);
-        this.deps.outbox.cancel(`event:${id}:reminder:`);
+        await this.deps.outbox.cancel(`event:${id}:reminder:`);
       }
       return changed;
     });
@@ -178,10 +178,10 @@ export class EventService {
    */
   async rsvp(userId: string, id: number, choice: RsvpChoice, displayName: string): Promise<RsvpResult> {
     const now = this.deps.clock.now();
-    const event = this.viewable(userId, id);
+    const event = await this.viewable(userId, id);
     if (event.status === 'cancelled') throw new EventClosed('cancelled');
     if (event.endsAt.getTime() <= now.getTime()) throw new EventClosed('ended');
-    const mayTakeSeat = this.deps.audience.viewers(eventAudienceChannel(event));
+    const mayTakeSeat = await this.deps.audience.viewers(eventAudienceChannel(event));
     const result = await this.repo.transaction(async (): Promise<RsvpResult> => {
       const previous = this.repo.rsvpOf(id, userId);
       let status: RsvpStatus = choice;
@@ -205,7 +205,7 @@ export class EventService {
   /** Tells a member who moved from the waitlist to "going", once (through the outbox). */
   private async tellPromoted(event: CommunityEvent, promoted: string, now: Date): Promise<void> {
     const locale = await this.deps.localeOf(promoted);
-    this.deps.outbox.schedule({
+    await this.deps.outbox.schedule({
       kind: 'event_promoted',
       key: `event:${event.id}:promoted:${promoted}:${now.toISOString()}`,
       channel: promoted,
@@ -220,20 +220,17 @@ export class EventService {
    * on an event not yet over goes to the longest-waiting member, as when someone stops going. Returns
    * the events whose card counted or named them, and the DMs to the promoted, for after the commit.
    */
-  eraseMember(userId: string): { eventCards: number[]; afterCommit: () => Promise<void> } {
+  async eraseMember(userId: string): Promise<{ eventCards: number[]; afterCommit: () => Promise<void> }> {
     const now = this.deps.clock.now();
     const { cardsCounting, seatsHeld } = this.repo.eraseMember(userId, now);
-    const promotions = seatsHeld.flatMap((eventId) => {
+    const promotions: { eventId: number; promoted: string }[] = [];
+    for (const eventId of seatsHeld) {
       const event = this.repo.get(eventId);
-      const promoted =
-        event === undefined
-          ? undefined
-          : this.repo.promoteFirstWaitlisted(
-              eventId,
-              this.deps.audience.viewers(eventAudienceChannel(event)),
-            );
-      return promoted === undefined ? [] : [{ eventId, promoted }];
-    });
+      if (event === undefined) continue;
+      const mayTakeSeat = await this.deps.audience.viewers(eventAudienceChannel(event));
+      const promoted = this.repo.promoteFirstWaitlisted(eventId, mayTakeSeat);
+      if (promoted !== undefined) promotions.push({ eventId, promoted });
+    }
     return {
       eventCards: cardsCounting,
       afterCommit: async () => {
@@ -267,14 +264,18 @@ export class EventService {
   }
 
   /** Upcoming events the member may see, those matching their interests first, then by start time. */
-  upcomingFor(
+  async upcomingFor(
     userId: string,
     interests: readonly string[],
     limit = 10,
-  ): { event: CommunityEvent; matchedTags: string[] }[] {
+  ): Promise<{ event: CommunityEvent; matchedTags: string[] }[]> {
     const mine = new Set(interests);
-    return this.deps.audience
-      .filterFor(userId, this.repo.upcoming(this.deps.clock.now()), eventAudienceChannel)
+    const visible = await this.deps.audience.filterFor(
+      userId,
+      this.repo.upcoming(this.deps.clock.now()),
+      eventAudienceChannel,
+    );
+    return visible
       .map((event) => ({ event, matchedTags: event.tags.filter((tag) => mine.has(tag)) }))
       .sort(
         (a, b) =>
@@ -285,7 +286,7 @@ export class EventService {
   }
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */
-  myUpcoming(userId: string): { event: CommunityEvent; status: RsvpStatus }[] {
+  async myUpcoming(userId: string): Promise<{ event: CommunityEvent; status: RsvpStatus }[]> {
     const answered = this.repo
       .myUpcomingRsvps(userId, this.deps.clock.now())
       .flatMap(({ eventId, status }) => {
@@ -296,14 +297,14 @@ export class EventService {
   }
 
   /** Of the members who answered, those who may still see the event: reminders and notices go only to them. */
-  private audienceOf(event: CommunityEvent, rsvps: readonly Rsvp[]): Rsvp[] {
+  private async audienceOf(event: CommunityEvent, rsvps: readonly Rsvp[]): Promise<Rsvp[]> {
     const channel = eventAudienceChannel(event);
-    const members = this.deps.audience.audiences([channel]).get(channel);
+    const members = (await this.deps.audience.audiences([channel])).get(channel);
     return members === undefined ? [...rsvps] : rsvps.filter((r) => members.has(r.userId));
   }
 
-  attendees(actorId: string, id: number): { event: CommunityEvent; rsvps: Rsvp[] } {
-    return { event: this.manageable(actorId, id), rsvps: this.repo.rsvps(id) };
+  async attendees(actorId: string, id: number): Promise<{ event: CommunityEvent; rsvps: Rsvp[] }> {
+    return { event: await this.manageable(actorId, id), rsvps: this.repo.rsvps(id) };
   }
 
   /**
@@ -319,7 +320,7 @@ export class EventService {
         continue;
       }
       const base = `event:${event.id}:reminder:${due.code}`;
-      const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter(
+      const recipients = (await this.audienceOf(event, this.repo.rsvps(event.id))).filter(
         (r) => r.status === 'going' || r.status === 'maybe',
       );
       const locales = await Promise.all(recipients.map((r) => this.deps.localeOf(r.userId)));
@@ -354,8 +355,8 @@ export class EventService {
           expiresAt: event.startsAt,
         }));
         for (const request of [...(thread === undefined ? [] : [thread]), ...dms]) {
-          if (started) this.deps.outbox.scheduleSkipped(request, 'the event had already started');
-          else this.deps.outbox.schedule(request);
+          if (started) await this.deps.outbox.scheduleSkipped(request, 'the event had already started');
+          else await this.deps.outbox.schedule(request);
         }
       });
     }
@@ -376,12 +377,12 @@ export class EventService {
     render: (locale: Locale) => OutboxMessage,
   ): Promise<void> {
     const now = this.deps.clock.now();
-    const recipients = this.audienceOf(event, this.repo.rsvps(event.id)).filter(
+    const recipients = (await this.audienceOf(event, this.repo.rsvps(event.id))).filter(
       (r) => r.status !== 'not_going',
     );
     for (const r of recipients) {
       const locale = await this.deps.localeOf(r.userId);
-      this.deps.outbox.schedule({
+      await this.deps.outbox.schedule({
         kind: `event_${what.split(':')[0] ?? what}`,
         key: `event:${event.id}:${what}:${r.userId}`,
         channel: r.userId,

@@ -25,7 +25,7 @@ export class LocaleService {
   ) {}
 
   async localeOf(userId: string): Promise<Locale> {
-    const cached = this.repository.get(userId);
+    const cached = await this.repository.get(userId);
     const now = this.clock.now();
     if (cached !== undefined && now.getTime() - cached.fetchedAt.getTime() < REFRESH_AFTER_MS) {
       return fromSlackLocale(cached.locale) ?? this.defaultLocale;
@@ -43,13 +43,19 @@ export class LocaleService {
    * The locale we already know, however old, without asking Slack: for bulk sends, where one
    * users.info per member (Tier 4, ~100 a minute) would take hours.
    */
-  knownLocaleOf(userId: string): Locale {
-    return fromSlackLocale(this.repository.get(userId)?.locale) ?? this.defaultLocale;
+  async knownLocaleOf(userId: string): Promise<Locale> {
+    return fromSlackLocale((await this.repository.get(userId))?.locale) ?? this.defaultLocale;
+  }
+
+  /** `knownLocaleOf` for many members at once: a digest or intro batch reads them in one query. */
+  async knownLocalesOf(userIds: readonly string[]): Promise<(userId: string) => Locale> {
+    const stored = await this.repository.many(userIds);
+    return (userId) => fromSlackLocale(stored.get(userId)) ?? this.defaultLocale;
   }
 
   /** Forgets a member's cached locale (privacy erasure). */
-  forget(userId: string): void {
-    this.repository.delete(userId);
+  async forget(userId: string): Promise<void> {
+    await this.repository.delete(userId);
   }
 
   private async fetch(userId: string, stale: string | undefined): Promise<Locale> {
@@ -60,7 +66,7 @@ export class LocaleService {
     try {
       const slackLocale = await Promise.race([this.lookup(userId), timeout]);
       if (slackLocale !== undefined) {
-        this.repository.put(userId, slackLocale, this.clock.now());
+        await this.repository.put(userId, slackLocale, this.clock.now());
         return fromSlackLocale(slackLocale) ?? this.defaultLocale;
       }
     } catch (error) {

@@ -41,11 +41,12 @@ export interface IntroMessages {
 export interface IntroDeps {
   readonly repository: IntroRepository;
   readonly roles: RoleService;
-  readonly outbox: OutboxPort & { forgetKeys(keys: readonly string[]): number };
+  readonly outbox: OutboxPort & { forgetKeys(keys: readonly string[]): Promise<number> };
   readonly nags: NagLog;
   readonly messages: IntroMessages;
   /** Locale without a Web API call: a round for thousands must not ask Slack about each member. */
-  readonly knownLocaleOf: (userId: string) => Locale;
+  /** The stored locales of a batch of members, read at once (never Slack: bulk sends would take hours). */
+  readonly knownLocalesOf: (userIds: readonly string[]) => Promise<(userId: string) => Locale>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** config.introsCron, read in timeZone. */
@@ -107,8 +108,8 @@ export class IntroService {
   }
 
   /** The next round as it would be paired now (admins only); nothing is recorded. */
-  preview(actorId: string): IntroPreview {
-    this.deps.roles.require(actorId, 'admin');
+  async preview(actorId: string): Promise<IntroPreview> {
+    await this.deps.roles.require(actorId, 'admin');
     const now = this.deps.clock.now();
     const dueAt = this.schedule.next(now);
     const at = dueAt ?? now;
@@ -158,8 +159,8 @@ export class IntroService {
   }
 
   /** For `stats` (organizers, HR, admins): rounds, members introduced, answers and the meet rate. */
-  meetStats(actorId: string): MeetStats {
-    this.deps.roles.require(actorId, 'organizer', 'hr');
+  async meetStats(actorId: string): Promise<MeetStats> {
+    await this.deps.roles.require(actorId, 'organizer', 'hr');
     const counts = this.deps.repository.meetStats();
     const base = counts.yes + counts.notYet;
     return { ...counts, rate: base === 0 ? null : Math.round((counts.yes / base) * 1000) / 10 };
@@ -174,11 +175,11 @@ export class IntroService {
    * them), and the partners' "Did you meet?" DMs, which mention them, are deleted. The group DMs
    * themselves are addressed to the member and go with the outbox's own erasure.
    */
-  eraseMember(userId: string): void {
+  async eraseMember(userId: string): Promise<void> {
     const keys = this.deps.repository
       .partnersByRound(userId)
       .map(({ roundKey, partner }) => checkinKey(roundKey, partner));
-    this.deps.outbox.forgetKeys(keys);
+    await this.deps.outbox.forgetKeys(keys);
     this.deps.repository.eraseMember(userId);
   }
 
@@ -205,16 +206,18 @@ export class IntroService {
     const expiresAt = new Date(due.getTime() + INTRO_LATE_HOURS * 3_600_000);
     const groups = pairing.groups;
     for (let offset = 0; offset < groups.length; offset += PLAN_BATCH) {
+      const batch = groups.slice(offset, offset + PLAN_BATCH);
+      const localeOf = await this.deps.knownLocalesOf(batch.flatMap((group) => group.members));
       await repository.immediate(async () => {
-        for (const group of groups.slice(offset, offset + PLAN_BATCH)) {
+        for (const group of batch) {
           // Another process placed one of them meanwhile: its group stands, this one is dropped.
           if (repository.addGroup(round.id, group.members, now) === undefined) continue;
           const key = introKey(roundKey, group.members);
-          outbox.schedule({
+          await outbox.schedule({
             kind: 'intro',
             key,
             channel: groupDmTarget(group.members),
-            message: this.deps.messages.intro(this.post(key, group, tags, people)),
+            message: this.deps.messages.intro(this.post(key, group, tags, people, localeOf)),
             dueAt: due,
             expiresAt,
           });
@@ -233,6 +236,7 @@ export class IntroService {
     group: IntroGroup,
     tags: ReadonlyMap<string, readonly string[]>,
     people: ReadonlyMap<string, IntroPerson>,
+    localeOf: (userId: string) => Locale,
   ): IntroPost {
     const members = group.members.map((id) => people.get(id) ?? mentionOnly(id));
     const sharedTags = visibleSharedTags(
@@ -242,7 +246,7 @@ export class IntroService {
       (id) => people.get(id)?.visibility ?? 'nobody',
       'peer',
     );
-    const locales = [...new Set(group.members.map((id) => this.deps.knownLocaleOf(id)))].sort();
+    const locales = [...new Set(group.members.map(localeOf))].sort();
     return { key, members, sharedTags, overlapHidden: sharedTags.length < group.sharedTags.length, locales };
   }
 
@@ -261,16 +265,18 @@ export class IntroService {
       }
       const targets = repository.checkinTargets(round.id).filter((t) => t.partners.length > 0);
       for (let offset = 0; offset < targets.length; offset += PLAN_BATCH) {
+        const batch = targets.slice(offset, offset + PLAN_BATCH);
+        const localeOf = await this.deps.knownLocalesOf(batch.map((target) => target.userId));
         await repository.immediate(async () => {
-          for (const target of targets.slice(offset, offset + PLAN_BATCH)) {
+          for (const target of batch) {
             const key = checkinKey(round.roundKey, target.userId);
             const message = this.deps.messages.checkin(
               { groupId: target.groupId, partners: target.partners, introducedAt: round.dueAt },
-              this.deps.knownLocaleOf(target.userId),
+              localeOf(target.userId),
             );
             // Exempt from the once-a-month limit (see members/nags.ts), but recorded like every nag.
             if (
-              outbox.schedule({
+              await outbox.schedule({
                 kind: 'intro_checkin',
                 key,
                 channel: target.userId,
@@ -279,7 +285,7 @@ export class IntroService {
                 expiresAt,
               })
             ) {
-              nags.record(target.userId, 'intro_checkin', now, key);
+              await nags.record(target.userId, 'intro_checkin', now, key);
             }
           }
         });

@@ -25,7 +25,7 @@ import { checkReferral, localDate } from './rules';
 
 /** The part of the outbox the jobs module uses. */
 export interface JobOutboxPort {
-  schedule(request: ScheduleRequest): boolean;
+  schedule(request: ScheduleRequest): Promise<boolean>;
 }
 
 /** A curious member as the recruiter may see them. */
@@ -61,7 +61,7 @@ export interface JobDeps {
   readonly outbox: JobOutboxPort;
   readonly messages: JobMessages;
   readonly localeOf: (userId: string) => Promise<Locale>;
-  readonly profileOf: (userId: string) => Profile | undefined;
+  readonly profileOf: (userId: string) => Promise<Profile | undefined>;
   /** Called after the planner closed a role, to update its card (Slack lives outside the domain). */
   readonly onAutoClosed: (job: Job) => Promise<void>;
   readonly timeZone: string;
@@ -101,9 +101,9 @@ export class JobService {
   }
 
   /** The role, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
-  viewable(userId: string, id: number): Job {
+  async viewable(userId: string, id: number): Promise<Job> {
     const job = this.get(id);
-    this.deps.audience.require(userId, job.cardChannel, 'role');
+    await this.deps.audience.require(userId, job.cardChannel, 'role');
     return job;
   }
 
@@ -111,14 +111,14 @@ export class JobService {
    * The role, for HR who may see it: close, hired, post, contacts and talent on a role in a private
    * channel are for HR in that channel (admins too: no role is exempt). NotInAudience otherwise.
    */
-  manageable(actorId: string, id: number): Job {
-    this.deps.roles.require(actorId, 'hr');
+  async manageable(actorId: string, id: number): Promise<Job> {
+    await this.deps.roles.require(actorId, 'hr');
     return this.viewable(actorId, id);
   }
 
   /** An open role the member may answer (curious, refer, apply, a coffee chat). */
-  answerable(userId: string, id: number): Job {
-    const job = this.viewable(userId, id);
+  async answerable(userId: string, id: number): Promise<Job> {
+    const job = await this.viewable(userId, id);
     if (job.status !== 'open') throw new JobNotOpen(job.status);
     return job;
   }
@@ -129,7 +129,7 @@ export class JobService {
    * A second submission of the same form (`viewId`) returns the first one's role with `created: false`.
    */
   async create(actorId: string, input: JobInput, viewId?: string): Promise<{ job: Job; created: boolean }> {
-    this.deps.roles.require(actorId, 'hr');
+    await this.deps.roles.require(actorId, 'hr');
     if (input.channel === this.deps.jobsChannel) await this.deps.audience.track(input.channel);
     else {
       const check = await this.deps.audience.checkPoster(actorId, input.channel);
@@ -149,8 +149,8 @@ export class JobService {
   }
 
   /** Closes an open role; `changed` is false when it was already closed or filled. */
-  close(actorId: string, id: number): { job: Job; changed: boolean } {
-    this.manageable(actorId, id);
+  async close(actorId: string, id: number): Promise<{ job: Job; changed: boolean }> {
+    await this.manageable(actorId, id);
     const changed = this.repo.close(id, this.deps.clock.now());
     return { job: this.get(id), changed };
   }
@@ -164,7 +164,7 @@ export class JobService {
     id: number,
     userId: string,
   ): Promise<{ job: Job; recorded: boolean; filledNow: boolean }> {
-    this.manageable(actorId, id);
+    await this.manageable(actorId, id);
     const now = this.deps.clock.now();
     const { recorded, filledNow } = await this.repo.transaction(async () => ({
       filledNow: this.repo.fill(id, now),
@@ -178,13 +178,13 @@ export class JobService {
    * (the outbox key says so), showing only what the member's visibility allows that recruiter to see.
    */
   async curious(userId: string, jobId: number, teamId: string | undefined): Promise<CuriousResult> {
-    const job = this.answerable(userId, jobId);
+    const job = await this.answerable(userId, jobId);
     const now = this.deps.clock.now();
     this.repo.recordStep(jobId, userId, 'curious', now);
     const recipient = job.recruiter ?? job.postedBy;
     if (recipient === null) return { job, recipient, disclosure: 'name_only', alreadyTold: false };
-    const disclosure = this.disclosure(userId, recipient);
-    const stored = this.deps.profileOf(userId);
+    const disclosure = await this.disclosure(userId, recipient);
+    const stored = await this.deps.profileOf(userId);
     const profile = disclosure === 'profile' ? stored : undefined;
     const interests = new Set(profile?.interests ?? []);
     const member: CuriousMember = {
@@ -196,7 +196,7 @@ export class JobService {
       sharedTags: job.tags.filter((tag) => interests.has(tag)),
     };
     const locale = await this.deps.localeOf(recipient);
-    const scheduled = this.deps.outbox.schedule({
+    const scheduled = await this.deps.outbox.schedule({
       kind: 'job_curious',
       key: `job:${jobId}:curious:${userId}`,
       channel: recipient,
@@ -212,14 +212,14 @@ export class JobService {
    * recruiter who holds the HR (or admin) role, since a hiring manager is not staff; 'nobody' never.
    * The member's name (a mention) is always shown: pressing "I'm curious" is asking to be known.
    */
-  disclosure(memberId: string, recruiterId: string): Disclosure {
-    const profile = this.deps.profileOf(memberId);
+  async disclosure(memberId: string, recruiterId: string): Promise<Disclosure> {
+    const profile = await this.deps.profileOf(memberId);
     if (profile === undefined) return 'name_only';
     switch (profile.visibility) {
       case 'all':
         return 'profile';
       case 'staff':
-        return this.deps.roles.has(recruiterId, 'hr') ? 'profile' : 'name_only';
+        return (await this.deps.roles.has(recruiterId, 'hr')) ? 'profile' : 'name_only';
       case 'nobody':
         return 'name_only';
     }
@@ -239,7 +239,7 @@ export class JobService {
     input: ReferralInput,
     viewId?: string,
   ): Promise<{ job: Job; referral: Referral; recipient: string | null; created: boolean }> {
-    const job = this.answerable(userId, jobId);
+    const job = await this.answerable(userId, jobId);
     if (checkReferral(input).length > 0) throw new RangeError('referral input was not checked');
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'referral', now, async () =>
@@ -250,7 +250,7 @@ export class JobService {
     if (!first) return { job, referral, recipient, created: false };
     if (recipient !== null) {
       const locale = await this.deps.localeOf(recipient);
-      this.deps.outbox.schedule({
+      await this.deps.outbox.schedule({
         kind: 'job_referral',
         key: `job:${jobId}:referral:${id}:${userId}`,
         channel: recipient,
@@ -272,10 +272,11 @@ export class JobService {
    * Whether the member may move this role's referrals on: its recruiter (HR named them, so they act
    * for the role wherever its card is), or HR and admins who may see the role.
    */
-  mayMoveReferrals(actorId: string, job: Job): boolean {
+  async mayMoveReferrals(actorId: string, job: Job): Promise<boolean> {
     return (
       job.recruiter === actorId ||
-      (this.deps.roles.has(actorId, 'hr') && this.deps.audience.mayView(actorId, job.cardChannel))
+      ((await this.deps.roles.has(actorId, 'hr')) &&
+        (await this.deps.audience.mayView(actorId, job.cardChannel)))
     );
   }
 
@@ -290,17 +291,17 @@ export class JobService {
   ): Promise<{ job: Job; referral: Referral; changed: boolean }> {
     const before = this.referral(referralId);
     const job = this.get(before.jobId);
-    if (!this.mayMoveReferrals(actorId, job)) throw new NotRecruiter();
+    if (!(await this.mayMoveReferrals(actorId, job))) throw new NotRecruiter();
     const now = this.deps.clock.now();
     const changed = this.repo.moveReferral(referralId, status, now);
     const referral = this.referral(referralId);
     if (
       changed &&
       referral.referrer !== null &&
-      this.deps.audience.mayView(referral.referrer, job.cardChannel)
+      (await this.deps.audience.mayView(referral.referrer, job.cardChannel))
     ) {
       const locale = await this.deps.localeOf(referral.referrer);
-      this.deps.outbox.schedule({
+      await this.deps.outbox.schedule({
         kind: 'job_referral_moved',
         key: `job:${job.id}:referral:${referral.id}:moved:${status}:${now.toISOString()}`,
         channel: referral.referrer,
@@ -312,8 +313,8 @@ export class JobService {
   }
 
   /** An Apply click; counted once per member and role. Closed roles record nothing. */
-  applyClick(userId: string, jobId: number): boolean {
-    this.answerable(userId, jobId);
+  async applyClick(userId: string, jobId: number): Promise<boolean> {
+    await this.answerable(userId, jobId);
     return this.repo.recordStep(jobId, userId, 'apply_click', this.deps.clock.now());
   }
 
@@ -321,11 +322,14 @@ export class JobService {
    * Open roles the member may see, those matching their interests first (most shared tags), then
    * newest. A role past its close date is left out even before the planner has closed it.
    */
-  openFor(userId: string, interests: readonly string[], limit = 10): { job: Job; matchedTags: string[] }[] {
+  async openFor(
+    userId: string,
+    interests: readonly string[],
+    limit = 10,
+  ): Promise<{ job: Job; matchedTags: string[] }[]> {
     const mine = new Set(interests);
     const today = this.today();
-    return this.deps.audience
-      .filterFor(userId, this.repo.open(), (job) => job.cardChannel)
+    return (await this.deps.audience.filterFor(userId, this.repo.open(), (job) => job.cardChannel))
       .filter((job) => job.closesOn === null || job.closesOn >= today)
       .map((job) => ({ job, matchedTags: job.tags.filter((tag) => mine.has(tag)) }))
       .sort(
@@ -338,10 +342,9 @@ export class JobService {
   }
 
   /** Open roles with their funnel counts, for HR; a role in a private channel only for HR in it. */
-  openWithFunnel(actorId: string, limit = 10): { job: Job; funnel: JobFunnel }[] {
-    this.deps.roles.require(actorId, 'hr');
-    return this.deps.audience
-      .filterFor(actorId, this.repo.open(), (job) => job.cardChannel)
+  async openWithFunnel(actorId: string, limit = 10): Promise<{ job: Job; funnel: JobFunnel }[]> {
+    await this.deps.roles.require(actorId, 'hr');
+    return (await this.deps.audience.filterFor(actorId, this.repo.open(), (job) => job.cardChannel))
       .slice(0, limit)
       .map((job) => ({ job, funnel: this.repo.funnel(job.id) }));
   }

@@ -21,13 +21,13 @@ export class NagLog {
   constructor(private readonly repository: NagRepository) {}
 
   /** False when a limited nag went to the member in the last NAG_QUIET_DAYS days. */
-  mayNag(userId: string, now: Date): boolean {
-    const last = this.repository.lastSent(userId, LIMITED_NAG_KINDS);
+  async mayNag(userId: string, now: Date): Promise<boolean> {
+    const last = await this.repository.lastSent(userId, LIMITED_NAG_KINDS);
     return last === undefined || last.getTime() <= now.getTime() - NAG_QUIET_DAYS * DAY_MS;
   }
 
   /** Records a nag as sent; call in the transaction that puts its DM in the outbox. */
-  record(userId: string, kind: NagKind, now: Date, ref: string): void {
-    this.repository.insert(userId, kind, now, ref);
+  async record(userId: string, kind: NagKind, now: Date, ref: string): Promise<void> {
+    await this.repository.insert(userId, kind, now, ref);
   }
 }

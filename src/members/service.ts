@@ -27,42 +27,42 @@ export class MemberService {
     private readonly clock: Clock,
   ) {}
 
-  ensure(userId: string): void {
-    this.members.ensure(userId, this.clock.now());
+  async ensure(userId: string): Promise<void> {
+    await this.members.ensure(userId, this.clock.now());
   }
 
-  profile(userId: string): Profile | undefined {
+  async profile(userId: string): Promise<Profile | undefined> {
     return this.members.profile(userId);
   }
 
-  interests(userId: string): string[] {
+  async interests(userId: string): Promise<string[]> {
     return this.members.interests(userId);
   }
 
-  recordActivity(userId: string): void {
-    this.members.touch(userId, this.clock.now());
+  async recordActivity(userId: string): Promise<void> {
+    await this.members.touch(userId, this.clock.now());
   }
 
-  addInterests(userId: string, text: string): InterestChange {
+  async addInterests(userId: string, text: string): Promise<InterestChange> {
     const parsed = this.vocabulary.parseList(text);
     if (!parsed.ok) return parsed;
-    const current = new Set(this.members.interests(userId));
+    const current = new Set(await this.members.interests(userId));
     const added = parsed.tags.filter((tag) => !current.has(tag));
     const total = current.size + added.length;
     if (total > MAX_TAGS_PER_MEMBER) {
       return { ok: false, problem: { kind: 'too_many', count: total, max: MAX_TAGS_PER_MEMBER } };
     }
-    this.ensure(userId);
-    this.members.addInterests(userId, added, this.clock.now());
+    await this.ensure(userId);
+    await this.members.addInterests(userId, added, this.clock.now());
     return { ok: true, changed: added, unchanged: parsed.tags.filter((tag) => current.has(tag)), total };
   }
 
-  removeInterests(userId: string, text: string): InterestChange {
+  async removeInterests(userId: string, text: string): Promise<InterestChange> {
     const parsed = this.vocabulary.parseList(text);
     if (!parsed.ok) return parsed;
-    const current = new Set(this.members.interests(userId));
+    const current = new Set(await this.members.interests(userId));
     const present = parsed.tags.filter((tag) => current.has(tag));
-    this.members.removeInterests(userId, present);
+    await this.members.removeInterests(userId, present);
     return {
       ok: true,
       changed: present,
@@ -78,32 +78,31 @@ export class MemberService {
   }
 
   /** Sets the member's interests to exactly these tags (the interests modal). */
-  replaceInterests(userId: string, tags: readonly string[]): void {
-    this.ensure(userId);
-    this.members.replaceInterests(userId, tags, this.clock.now());
+  async replaceInterests(userId: string, tags: readonly string[]): Promise<void> {
+    await this.ensure(userId);
+    await this.members.replaceInterests(userId, tags, this.clock.now());
   }
 
   /** Every "open to" flag saved (newly chosen or kept ticked) holds for AVAILABILITY_DAYS from now. */
-  saveProfile(userId: string, update: ProfileUpdate): void {
-    this.ensure(userId);
+  async saveProfile(userId: string, update: ProfileUpdate): Promise<void> {
+    await this.ensure(userId);
     const now = this.clock.now();
-    this.members.saveProfile(userId, update, now, availableUntil(now));
+    await this.members.saveProfile(userId, update, now, availableUntil(now));
   }
 
   /**
    * Members matching a query, best first. Hidden members never appear; members visible to
    * staff only appear to admins and HR; the caller never finds themselves.
    */
-  find(callerId: string, query: string): { matches: Match[]; total: number } {
-    const seesStaffOnly = this.roles.has(callerId, 'hr');
-    const candidates = this.members
-      .directory()
+  async find(callerId: string, query: string): Promise<{ matches: Match[]; total: number }> {
+    const seesStaffOnly = await this.roles.has(callerId, 'hr');
+    const candidates = (await this.members.directory())
       .filter((entry) => entry.userId !== callerId)
       .filter((entry) => entry.visibility === 'all' || (entry.visibility === 'staff' && seesStaffOnly));
     const ranked = rankMatches({
       query: this.vocabulary.normalize(query),
       queryWords: query,
-      callerInterests: new Set(this.members.interests(callerId)),
+      callerInterests: new Set(await this.members.interests(callerId)),
       candidates,
       normalizeTag: (tag) => this.vocabulary.normalize(tag),
     });

@@ -12,27 +12,27 @@ export class OnboardingService {
     private readonly clock: Clock,
   ) {}
 
-  agreementState(userId: string): AgreementState {
-    const row = this.members.row(userId);
+  async agreementState(userId: string): Promise<AgreementState> {
+    const row = await this.members.row(userId);
     if (row?.agreed_version === null || row?.agreed_version === undefined) return 'never';
     return row.agreed_version === this.charter.version ? 'agreed' : 'outdated';
   }
 
-  agree(userId: string): Date {
+  async agree(userId: string): Promise<Date> {
     const now = this.clock.now();
-    this.members.ensure(userId, now);
-    this.members.agree(userId, this.charter.version, now);
+    await this.members.ensure(userId, now);
+    await this.members.agree(userId, this.charter.version, now);
     return now;
   }
 
   /** True once per member: the caller should send the welcome. */
-  claimWelcome(userId: string): boolean {
+  async claimWelcome(userId: string): Promise<boolean> {
     const now = this.clock.now();
-    this.members.ensure(userId, now);
+    await this.members.ensure(userId, now);
     return this.members.markWelcomed(userId, now);
   }
 
-  releaseWelcome(userId: string): void {
-    this.members.unmarkWelcomed(userId);
+  async releaseWelcome(userId: string): Promise<void> {
+    await this.members.unmarkWelcomed(userId);
   }
 }

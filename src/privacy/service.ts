@@ -52,22 +52,21 @@ export class PrivacyService {
   ) {}
 
   async export(userId: string, now: Date): Promise<MemberExport> {
-    const row = this.members.row(userId);
+    const row = await this.members.row(userId);
+    const grants = await this.roles.all();
     return {
       exportedAt: now.toISOString(),
       userId,
       member: row === undefined ? null : { ...row },
-      interests: this.members.interestRows(userId),
-      openTo: this.members.availabilityRows(userId),
-      roles: this.roles
-        .all()
+      interests: await this.members.interestRows(userId),
+      openTo: await this.members.availabilityRows(userId),
+      roles: grants
         .filter((grant) => grant.userId === userId)
         .map((grant) => ({ role: grant.role, grantedAt: grant.grantedAt })),
-      rolesGranted: this.roles
-        .all()
+      rolesGranted: grants
         .filter((grant) => grant.grantedBy === userId)
         .map((grant) => ({ userId: grant.userId, role: grant.role, grantedAt: grant.grantedAt })),
-      language: this.locales.get(userId)?.locale ?? null,
+      language: (await this.locales.get(userId))?.locale ?? null,
       other: Object.fromEntries(
         await Promise.all(
           this.sources.map(async (source): Promise<[string, unknown]> => [
@@ -86,9 +85,9 @@ export class PrivacyService {
    */
   async erase(userId: string): Promise<ErasureEffects> {
     const done = await this.store.transaction(async (): Promise<SourceErasure[]> => {
-      this.members.delete(userId); // interests and availability follow by cascade
-      this.roles.eraseMember(userId);
-      this.locales.delete(userId);
+      await this.members.delete(userId); // interests and availability follow by cascade
+      await this.roles.eraseMember(userId);
+      await this.locales.delete(userId);
       const erased: SourceErasure[] = [];
       // One after another: the sources share the transaction's one connection.
       for (const source of this.sources) erased.push((await source.erase(userId)) ?? {});

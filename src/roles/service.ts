@@ -28,46 +28,46 @@ export class RoleService {
     this.configuredAdmins = new Set(configuredAdmins);
   }
 
-  rolesOf(userId: string): Set<Role> {
-    const roles = new Set<Role>(this.roles.rolesOf(userId));
+  async rolesOf(userId: string): Promise<Set<Role>> {
+    const roles = new Set<Role>(await this.roles.rolesOf(userId));
     if (this.configuredAdmins.has(userId)) roles.add('admin');
     return roles;
   }
 
   /** Admins may do everything an organizer or HR may do. */
-  has(userId: string, role: Role): boolean {
-    const roles = this.rolesOf(userId);
+  async has(userId: string, role: Role): Promise<boolean> {
+    const roles = await this.rolesOf(userId);
     return roles.has(role) || roles.has('admin');
   }
 
-  require(userId: string, ...anyOf: Role[]): void {
-    if (!anyOf.some((role) => this.has(userId, role))) throw new PermissionDenied(anyOf);
+  async require(userId: string, ...anyOf: Role[]): Promise<void> {
+    const roles = await this.rolesOf(userId);
+    if (!roles.has('admin') && !anyOf.some((role) => roles.has(role))) throw new PermissionDenied(anyOf);
   }
 
-  grant(actorId: string, userId: string, role: Role): RoleChange {
-    this.require(actorId, 'admin');
-    const granted = this.roles.grant(userId, role, actorId, this.clock.now());
+  async grant(actorId: string, userId: string, role: Role): Promise<RoleChange> {
+    await this.require(actorId, 'admin');
+    const granted = await this.roles.grant(userId, role, actorId, this.clock.now());
     return { kind: granted ? 'granted' : 'already_had', userId, role };
   }
 
-  revoke(actorId: string, userId: string, role: Role): RoleChange {
-    this.require(actorId, 'admin');
+  async revoke(actorId: string, userId: string, role: Role): Promise<RoleChange> {
+    await this.require(actorId, 'admin');
     if (role === 'admin' && this.configuredAdmins.has(userId)) return { kind: 'configured_admin', userId };
-    return this.roles.revoke(userId, role)
+    return (await this.roles.revoke(userId, role))
       ? { kind: 'revoked', userId, role }
       : { kind: 'did_not_have', userId, role };
   }
 
   /** Every role holder, configured admins included, for admins only. */
-  list(actorId: string): RoleHolder[] {
-    this.require(actorId, 'admin');
+  async list(actorId: string): Promise<RoleHolder[]> {
+    await this.require(actorId, 'admin');
     const configured: RoleHolder[] = [...this.configuredAdmins].map((userId) => ({
       userId,
       role: 'admin',
       fromSettings: true,
     }));
-    const granted = this.roles
-      .all()
+    const granted = (await this.roles.all())
       .filter((grant) => !(grant.role === 'admin' && this.configuredAdmins.has(grant.userId)))
       .map((grant) => ({ userId: grant.userId, role: grant.role, fromSettings: false }));
     return [...configured, ...granted];

@@ -62,32 +62,32 @@ export class Outbox {
 
   /**
    * Adds a post to the outbox; true if the key was new, false if it existed (whatever its status).
-   * Synchronous, one statement: it may run inside the caller's better-sqlite3 transaction.
+   * One statement: it joins the caller's open transaction (Store.transaction).
    * Throws on a malformed request (a programming error).
    */
-  schedule(request: ScheduleRequest): boolean {
+  async schedule(request: ScheduleRequest): Promise<boolean> {
     return this.insert(request, 'pending', null);
   }
 
   /** Records the key as skipped without sending (catch-up of something no longer relevant). */
-  scheduleSkipped(request: ScheduleRequest, reason: string): boolean {
+  async scheduleSkipped(request: ScheduleRequest, reason: string): Promise<boolean> {
     return this.insert(request, 'skipped', reason);
   }
 
   /** Cancels pending rows whose key equals `keyOrPrefix` or starts with it; returns how many. */
-  cancel(keyOrPrefix: string): number {
+  async cancel(keyOrPrefix: string): Promise<number> {
     if (keyOrPrefix === '') throw new Error('outbox.cancel needs a key or a non-empty prefix');
     const keys = this.deps.repository.cancelByPrefix(keyOrPrefix, iso(this.deps.clock.now()));
     for (const key of keys) this.deps.logger.info(`outbox ${key}: cancelled`);
     return keys.length;
   }
 
-  statusCounts(prefix: string): { status: string; lastError: string | null; count: number }[] {
+  async statusCounts(prefix: string): Promise<{ status: string; lastError: string | null; count: number }[]> {
     return this.deps.repository.statusCounts(prefix);
   }
 
   /** What is or was scheduled to a member's DM or to a group DM they are in: kind, time and status, without the text. */
-  addressedTo(userId: string): { kind: string; dueAt: string; status: string }[] {
+  async addressedTo(userId: string): Promise<{ kind: string; dueAt: string; status: string }[]> {
     return this.deps.repository
       .toMember(userId)
       .map((row) => ({ kind: row.kind, dueAt: row.due_at, status: row.status }));
@@ -97,7 +97,12 @@ export class Outbox {
    * Moves a pending row to a new due time, optionally with a new message and expiry
    * (undefined keeps the expiry, null removes it). False if the row is not pending.
    */
-  reschedule(key: string, dueAt: Date, message?: OutboxMessage, expiresAt?: Date | null): boolean {
+  async reschedule(
+    key: string,
+    dueAt: Date,
+    message?: OutboxMessage,
+    expiresAt?: Date | null,
+  ): Promise<boolean> {
     const payload = message === undefined ? null : JSON.stringify(outboxMessageSchema.parse(message));
     if (Number.isNaN(dueAt.getTime())) throw new Error(`outbox.reschedule ${key}: dueAt is not a valid date`);
     const expiry =
@@ -113,13 +118,13 @@ export class Outbox {
     return changed;
   }
 
-  find(key: string): OutboxRow | undefined {
+  async find(key: string): Promise<OutboxRow | undefined> {
     const record = this.deps.repository.get(key);
     return record === undefined ? undefined : this.toRow(record);
   }
 
   /** Rows whose key starts with `prefix` (all rows for ''), by due time. */
-  list(prefix = ''): OutboxRow[] {
+  async list(prefix = ''): Promise<OutboxRow[]> {
     return this.deps.repository.byPrefix(prefix).map((record) => this.toRow(record));
   }
 
@@ -127,7 +132,7 @@ export class Outbox {
    * Privacy erasure: deletes every row addressed to the member (their DMs, sent or not) and removes
    * them as the one told about failures. Returns how many rows changed.
    */
-  forgetMember(userId: string): number {
+  async forgetMember(userId: string): Promise<number> {
     const changed = this.deps.repository.forgetMember(userId, iso(this.deps.clock.now()));
     if (changed > 0) this.deps.logger.info(`outbox: forgot ${userId} (${changed} rows)`);
     return changed;
@@ -137,7 +142,7 @@ export class Outbox {
    * Privacy erasure of rows another module knows name a member although they are addressed to someone
    * else (e.g. a DM that mentions them). Rows being sent right now are left to finish. Returns how many.
    */
-  forgetKeys(keys: readonly string[]): number {
+  async forgetKeys(keys: readonly string[]): Promise<number> {
     const deleted = this.deps.repository.deleteKeys(keys);
     if (deleted > 0) this.deps.logger.info(`outbox: forgot ${deleted} row(s) naming an erased member`);
     return deleted;
@@ -148,7 +153,7 @@ export class Outbox {
    * starting with `from` starts with `to` instead. Rows already sent stay sent, and a row in doubt is
    * still found in Slack's history under its old key (outboxKeysMatch), so nothing is sent twice.
    */
-  renameKeys(from: string, to: string): number {
+  async renameKeys(from: string, to: string): Promise<number> {
     const renamed = this.deps.repository.renameKeys(from, to, iso(this.deps.clock.now()));
     if (renamed > 0) this.deps.logger.info(`outbox: renamed ${renamed} key(s) that named an erased member`);
     return renamed;

@@ -84,14 +84,18 @@ async function renderEventCard(services: Services, client: webApi.WebClient, eve
 }
 
 /** A member's `/alumni events` list: interest matches first, with their own answers shown. */
-export function eventsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
+export async function eventsListFor(
+  services: Services,
+  userId: string,
+  locale: Locale,
+): Promise<SlackMessage> {
   const { events } = services;
-  const items = events
-    .upcomingFor(userId, services.members.interests(userId))
-    .map(({ event, matchedTags }) => ({
+  const items = (await events.upcomingFor(userId, await services.members.interests(userId))).map(
+    ({ event, matchedTags }) => ({
       event,
       matchedTags,
       myStatus: events.rsvpOf(event.id, userId),
-    }));
+    }),
+  );
   return eventsListMessage(items, locale, services.config.defaultTimezone);
 }

@@ -14,25 +14,27 @@ export async function publishHome(
   const locale = knownLocale ?? (await services.locales.localeOf(userId));
   const view = homeView(
     {
-      profile: services.members.profile(userId),
-      roles: services.roles.rolesOf(userId),
-      agreed: services.onboarding.agreementState(userId) === 'agreed',
+      profile: await services.members.profile(userId),
+      roles: await services.roles.rolesOf(userId),
+      agreed: (await services.onboarding.agreementState(userId)) === 'agreed',
       charter: services.onboarding.charter.text(locale),
-      myEvents: services.events.myUpcoming(userId),
-      managedEvents: services.roles.has(userId, 'organizer')
-        ? services.events.upcomingFor(userId, []).map((item) => item.event)
+      myEvents: await services.events.myUpcoming(userId),
+      managedEvents: (await services.roles.has(userId, 'organizer'))
+        ? (await services.events.upcomingFor(userId, [])).map((item) => item.event)
         : [],
       myAnnouncements: services.announcements.activeBy(userId),
       jobs: {
-        forMe: services.jobs
-          .openFor(userId, services.members.interests(userId), 3)
-          .map(({ job, matchedTags }) => ({
+        forMe: (await services.jobs.openFor(userId, await services.members.interests(userId), 3)).map(
+          ({ job, matchedTags }) => ({
             job,
             matchedTags,
             curious: services.jobs.hasBeenCurious(userId, job.id),
-          })),
-        hasInterests: services.members.interests(userId).length > 0,
-        managed: services.roles.has(userId, 'hr') ? services.jobs.openWithFunnel(userId) : undefined,
+          }),
+        ),
+        hasInterests: (await services.members.interests(userId)).length > 0,
+        managed: (await services.roles.has(userId, 'hr'))
+          ? await services.jobs.openWithFunnel(userId)
+          : undefined,
       },
       timeZone: services.config.defaultTimezone,
     },

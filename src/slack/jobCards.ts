@@ -59,13 +59,13 @@ export async function refreshJobCard(
 }
 
 /** A member's `/alumni jobs` list: interest matches first, showing where they already said they are curious. */
-export function jobsListFor(services: Services, userId: string, locale: Locale): SlackMessage {
-  const items = services.jobs
-    .openFor(userId, services.members.interests(userId))
-    .map(({ job, matchedTags }) => ({
+export async function jobsListFor(services: Services, userId: string, locale: Locale): Promise<SlackMessage> {
+  const items = (await services.jobs.openFor(userId, await services.members.interests(userId))).map(
+    ({ job, matchedTags }) => ({
       job,
       matchedTags,
       curious: services.jobs.hasBeenCurious(userId, job.id),
-    }));
+    }),
+  );
   return jobsListMessage(items, locale);
 }

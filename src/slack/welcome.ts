@@ -11,8 +11,8 @@ export async function welcomeMember(
   client: webApi.WebClient,
   userId: string,
 ): Promise<void> {
-  if (services.onboarding.agreementState(userId) === 'agreed') return;
-  if (!services.onboarding.claimWelcome(userId)) return;
+  if ((await services.onboarding.agreementState(userId)) === 'agreed') return;
+  if (!(await services.onboarding.claimWelcome(userId))) return;
   try {
     const locale = await services.locales.localeOf(userId);
     const message = welcomeMessage(services.onboarding.charter.text(locale), locale);
@@ -20,7 +20,7 @@ export async function welcomeMember(
     services.logger.info(`welcomed ${userId}`);
   } catch (error) {
     // Let a later join event try again rather than leave the member unwelcomed.
-    services.onboarding.releaseWelcome(userId);
+    await services.onboarding.releaseWelcome(userId);
     throw error;
   }
 }

@@ -34,28 +34,29 @@ export class StatsService {
   ) {}
 
   /** The caller's PAST_EVENTS_SHOWN most recent past events, read a page at a time until enough are found. */
-  private pastEventsFor(actorId: string, now: Date): PastEventAttendance[] {
+  private async pastEventsFor(actorId: string, now: Date): Promise<PastEventAttendance[]> {
     const shown: PastEventAttendance[] = [];
     for (let offset = 0; shown.length < PAST_EVENTS_SHOWN; offset += PAST_PAGE) {
       const page = this.repository.pastEvents(now, PAST_PAGE, offset);
-      shown.push(...this.audience.filterFor(actorId, page, (event) => event.channel));
+      shown.push(...(await this.audience.filterFor(actorId, page, (event) => event.channel)));
       if (page.length < PAST_PAGE) break;
     }
     return shown.slice(0, PAST_EVENTS_SHOWN);
   }
 
   async report(actorId: string): Promise<StatsReport> {
-    this.roles.require(actorId, 'organizer', 'hr');
+    await this.roles.require(actorId, 'organizer', 'hr');
     const now = this.clock.now();
     const since = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
     return this.repository.consistent(async () => ({
       generatedAt: now,
       members: this.repository.members(since, now),
       interests: this.repository.topInterests(TOP_INTERESTS, MIN_INTEREST_HOLDERS),
-      events: { ...this.repository.events(now), past: this.pastEventsFor(actorId, now) },
+      events: { ...this.repository.events(now), past: await this.pastEventsFor(actorId, now) },
       funnel: funnel(this.repository.overallFunnel()),
-      openRoles: this.audience
-        .filterFor(actorId, this.repository.openRoleFunnels(), (role) => role.channel)
+      openRoles: (
+        await this.audience.filterFor(actorId, this.repository.openRoleFunnels(), (role) => role.channel)
+      )
         .slice(0, TOP_ROLES)
         .map(roleFunnel),
     }));
@@ -66,15 +67,15 @@ export class StatsService {
    * (all alumni, or admins and HR). Organizers get the event engagement of members visible to all.
    */
   async export(actorId: string): Promise<StatsExport> {
-    this.roles.require(actorId, 'organizer', 'hr');
+    await this.roles.require(actorId, 'organizer', 'hr');
     const now = this.clock.now();
-    if (this.roles.has(actorId, 'hr')) {
+    if (await this.roles.has(actorId, 'hr')) {
       return this.repository.consistent(async () => ({
         scope: 'hr',
         generatedAt: now,
-        roles: this.audience
-          .filterFor(actorId, this.repository.allRoleFunnels(), (role) => role.channel)
-          .map(roleFunnel),
+        roles: (
+          await this.audience.filterFor(actorId, this.repository.allRoleFunnels(), (role) => role.channel)
+        ).map(roleFunnel),
         members: this.repository
           .engagement(DEFAULT_DIGEST_FREQUENCY)
           .filter((row) => row.visibility !== 'nobody')

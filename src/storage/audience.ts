@@ -1,5 +1,6 @@
-import type { Db } from './database';
+import { sql as rawSql } from 'kysely';
 import type { ChannelRecord } from '../audience/types';
+import type { Store } from './store';
 
 interface ChannelRow {
   channel_id: string;
@@ -17,156 +18,214 @@ function toRecord(row: ChannelRow): ChannelRecord {
   };
 }
 
+/** Ids per IN list: well inside both engines' limits on bound parameters. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const unique = [...new Set(items)];
+  const out: T[][] = [];
+  for (let offset = 0; offset < unique.length; offset += CHUNK)
+    out.push(unique.slice(offset, offset + CHUNK));
+  return out;
+}
+
 /** SQL for the channels cards are posted in and the members of the private ones. */
 export class AudienceRepository {
-  private readonly s;
+  constructor(private readonly store: Store) {}
 
-  constructor(private readonly db: Db) {
-    this.s = {
-      channel: db.prepare<[string], ChannelRow>('SELECT * FROM audience_channels WHERE channel_id = ?'),
-      channels: db.prepare<{ ids: string }, ChannelRow>(
-        'SELECT * FROM audience_channels WHERE channel_id IN (SELECT value FROM json_each(@ids))',
-      ),
-      saveChannel: db.prepare(
-        `INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES (@id, @isPrivate, @now)
-         ON CONFLICT (channel_id) DO UPDATE SET is_private = excluded.is_private, checked_at = excluded.checked_at,
-           members_synced_at = CASE WHEN excluded.is_private = 1 THEN members_synced_at END`,
-      ),
-      // Unknown channels count as private with nobody in them; a known one keeps its last member list.
-      saveUnreadable: db.prepare(
-        `INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES (@id, 1, @now)
-         ON CONFLICT (channel_id) DO UPDATE SET checked_at = excluded.checked_at, members_synced_at = NULL`,
-      ),
-      clearMembers: db.prepare('DELETE FROM audience_members WHERE channel_id = ?'),
-      addMember: db.prepare(
-        `INSERT INTO audience_members (channel_id, user_id)
-         SELECT channel_id, @user FROM audience_channels WHERE channel_id = @channel AND is_private = 1
-         ON CONFLICT DO NOTHING`,
-      ),
-      removeMember: db.prepare('DELETE FROM audience_members WHERE channel_id = ? AND user_id = ?'),
-      markSynced: db.prepare('UPDATE audience_channels SET members_synced_at = ? WHERE channel_id = ?'),
-      markStale: db.prepare('UPDATE audience_channels SET members_synced_at = NULL WHERE channel_id = ?'),
-      isMember: db.prepare<[string, string], { n: number }>(
-        'SELECT count(*) AS n FROM audience_members WHERE channel_id = ? AND user_id = ?',
-      ),
-      memberChannels: db.prepare<{ user: string; ids: string }, { channel_id: string }>(
-        'SELECT channel_id FROM audience_members WHERE user_id = @user AND channel_id IN (SELECT value FROM json_each(@ids))',
-      ),
-      membersOf: db.prepare<{ ids: string }, { channel_id: string; user_id: string }>(
-        'SELECT channel_id, user_id FROM audience_members WHERE channel_id IN (SELECT value FROM json_each(@ids))',
-      ),
-      // The channels whose audience still matters: cards of events not over, of open roles, and
-      // active announcements; and, read once, the channel of any other item never read (an item
-      // from before this table), so that the stats rows naming it reach its channel's members.
-      liveChannels: db.prepare<{ now: string }, { channel_id: string }>(
-        `SELECT coalesce(card_channel, channel) AS channel_id FROM events WHERE status = 'scheduled' AND ends_at > @now
-         UNION
-         SELECT card_channel AS channel_id FROM jobs WHERE status = 'open' AND card_channel IS NOT NULL
-         UNION
-         SELECT channel AS channel_id FROM announcements WHERE status = 'active'
-         UNION
-         SELECT coalesce(card_channel, channel) AS channel_id FROM events
-           WHERE coalesce(card_channel, channel) NOT IN (SELECT channel_id FROM audience_channels)
-         UNION
-         SELECT card_channel AS channel_id FROM jobs
-           WHERE card_channel IS NOT NULL AND card_channel NOT IN (SELECT channel_id FROM audience_channels)`,
-      ),
-      channelsOfMember: db.prepare<[string], { channel_id: string }>(
-        'SELECT channel_id FROM audience_members WHERE user_id = ? ORDER BY channel_id',
-      ),
-      eraseMember: db.prepare('DELETE FROM audience_members WHERE user_id = ?'),
-    };
-  }
-
-  channel(channelId: string): ChannelRecord | undefined {
-    const row = this.s.channel.get(channelId);
+  async channel(channelId: string): Promise<ChannelRecord | undefined> {
+    const row = await this.store.sql
+      .selectFrom('audience_channels')
+      .selectAll()
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
     return row === undefined ? undefined : toRecord(row);
   }
 
-  /** The known channels among `channelIds`, in one query. */
-  channels(channelIds: readonly string[]): Map<string, ChannelRecord> {
-    if (channelIds.length === 0) return new Map();
-    return new Map(
-      this.s.channels
-        .all({ ids: JSON.stringify([...new Set(channelIds)]) })
-        .map((row) => [row.channel_id, toRecord(row)]),
-    );
+  /** The known channels among `channelIds`, in one query per few hundred. */
+  async channels(channelIds: readonly string[]): Promise<Map<string, ChannelRecord>> {
+    const found = new Map<string, ChannelRecord>();
+    for (const ids of chunks(channelIds)) {
+      const rows = await this.store.sql
+        .selectFrom('audience_channels')
+        .selectAll()
+        .where('channel_id', 'in', ids)
+        .execute();
+      for (const row of rows) found.set(row.channel_id, toRecord(row));
+    }
+    return found;
   }
 
   /** Records what conversations.info said. A channel that became public drops its member list. */
-  saveChannel(channelId: string, isPrivate: boolean, now: Date): void {
-    this.db.transaction(() => {
-      this.s.saveChannel.run({ id: channelId, isPrivate: isPrivate ? 1 : 0, now: now.toISOString() });
-      if (!isPrivate) this.s.clearMembers.run(channelId);
-    })();
+  async saveChannel(channelId: string, isPrivate: boolean, now: Date): Promise<void> {
+    await this.store.transaction(async () => {
+      await this.store.sql
+        .insertInto('audience_channels')
+        .values({ channel_id: channelId, is_private: isPrivate ? 1 : 0, checked_at: now.toISOString() })
+        .onConflict((conflict) =>
+          conflict.column('channel_id').doUpdateSet((eb) => ({
+            is_private: eb.ref('excluded.is_private'),
+            checked_at: eb.ref('excluded.checked_at'),
+            members_synced_at: eb
+              .case()
+              .when('excluded.is_private', '=', 1)
+              .then(eb.ref('audience_channels.members_synced_at'))
+              .else(null)
+              .end(),
+          })),
+        )
+        .execute();
+      if (!isPrivate) await this.clearMembers(channelId);
+    });
   }
 
   /** The bot could not read the channel: recorded so that it is asked again later, not on every request. */
-  saveUnreadable(channelId: string, now: Date): void {
-    this.s.saveUnreadable.run({ id: channelId, now: now.toISOString() });
+  async saveUnreadable(channelId: string, now: Date): Promise<void> {
+    // Unknown channels count as private with nobody in them; a known one keeps its last member list.
+    await this.store.sql
+      .insertInto('audience_channels')
+      .values({ channel_id: channelId, is_private: 1, checked_at: now.toISOString() })
+      .onConflict((conflict) =>
+        conflict
+          .column('channel_id')
+          .doUpdateSet((eb) => ({ checked_at: eb.ref('excluded.checked_at'), members_synced_at: null })),
+      )
+      .execute();
   }
 
   /** A full read of a private channel's members replaces the list. */
-  replaceMembers(channelId: string, members: readonly string[], now: Date): void {
-    this.db.transaction(() => {
-      this.s.clearMembers.run(channelId);
-      for (const user of new Set(members)) this.s.addMember.run({ channel: channelId, user });
-      this.s.markSynced.run(now.toISOString(), channelId);
-    })();
+  async replaceMembers(channelId: string, members: readonly string[], now: Date): Promise<void> {
+    await this.store.transaction(async () => {
+      await this.clearMembers(channelId);
+      for (const users of chunks(members)) {
+        await this.store.sql
+          .insertInto('audience_members')
+          .values(users.map((user) => ({ channel_id: channelId, user_id: user })))
+          .onConflict((conflict) => conflict.doNothing())
+          .execute();
+      }
+      await this.store.sql
+        .updateTable('audience_channels')
+        .set({ members_synced_at: now.toISOString() })
+        .where('channel_id', '=', channelId)
+        .execute();
+    });
   }
 
   /** Only for a known private channel; true when the row is new. */
-  addMember(channelId: string, userId: string): boolean {
-    return this.s.addMember.run({ channel: channelId, user: userId }).changes === 1;
+  async addMember(channelId: string, userId: string): Promise<boolean> {
+    const result = await this.store.sql
+      .insertInto('audience_members')
+      .columns(['channel_id', 'user_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('audience_channels')
+          .select(['channel_id', eb.val(userId).as('user_id')])
+          .where('channel_id', '=', channelId)
+          .where('is_private', '=', 1),
+      )
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    return result.numInsertedOrUpdatedRows === 1n;
   }
 
-  removeMember(channelId: string, userId: string): boolean {
-    return this.s.removeMember.run(channelId, userId).changes === 1;
+  async removeMember(channelId: string, userId: string): Promise<boolean> {
+    const result = await this.store.sql
+      .deleteFrom('audience_members')
+      .where('channel_id', '=', channelId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows === 1n;
   }
 
-  markStale(channelId: string): void {
-    this.s.markStale.run(channelId);
+  async isMember(channelId: string, userId: string): Promise<boolean> {
+    const row = await this.store.sql
+      .selectFrom('audience_members')
+      .select('user_id')
+      .where('channel_id', '=', channelId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  isMember(channelId: string, userId: string): boolean {
-    return (this.s.isMember.get(channelId, userId)?.n ?? 0) > 0;
+  /** Of `channelIds`, those the member is in. */
+  async memberChannels(userId: string, channelIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const ids of chunks(channelIds)) {
+      const rows = await this.store.sql
+        .selectFrom('audience_members')
+        .select('channel_id')
+        .where('user_id', '=', userId)
+        .where('channel_id', 'in', ids)
+        .execute();
+      for (const row of rows) found.add(row.channel_id);
+    }
+    return found;
   }
 
-  /** Of `channelIds`, those the member is in, in one query. */
-  memberChannels(userId: string, channelIds: readonly string[]): Set<string> {
-    if (channelIds.length === 0) return new Set();
-    return new Set(
-      this.s.memberChannels
-        .all({ user: userId, ids: JSON.stringify([...new Set(channelIds)]) })
-        .map((row) => row.channel_id),
-    );
-  }
-
-  /** Members of each of `channelIds`, in one query. */
-  membersOf(channelIds: readonly string[]): Map<string, Set<string>> {
+  /** Members of each of `channelIds`. */
+  async membersOf(channelIds: readonly string[]): Promise<Map<string, Set<string>>> {
     const members = new Map<string, Set<string>>(channelIds.map((id) => [id, new Set<string>()]));
-    if (channelIds.length === 0) return members;
-    for (const { channel_id, user_id } of this.s.membersOf.all({
-      ids: JSON.stringify([...new Set(channelIds)]),
-    })) {
-      members.get(channel_id)?.add(user_id);
+    for (const ids of chunks(channelIds)) {
+      const rows = await this.store.sql
+        .selectFrom('audience_members')
+        .select(['channel_id', 'user_id'])
+        .where('channel_id', 'in', ids)
+        .execute();
+      for (const row of rows) members.get(row.channel_id)?.add(row.user_id);
     }
     return members;
   }
 
-  liveChannels(now: Date): string[] {
-    return this.s.liveChannels.all({ now: now.toISOString() }).map((row) => row.channel_id);
+  /**
+   * The channels whose audience still matters: cards of events not over, of open roles, and active
+   * announcements; and, read once, the channel of any other item never read (an item from before
+   * this table), so that the stats rows naming it reach its channel's members.
+   */
+  async liveChannels(now: Date): Promise<string[]> {
+    const at = now.toISOString();
+    const { rows } = await rawSql<{ channel_id: string }>`
+      SELECT coalesce(card_channel, channel) AS channel_id FROM events WHERE status = 'scheduled' AND ends_at > ${at}
+      UNION
+      SELECT card_channel AS channel_id FROM jobs WHERE status = 'open' AND card_channel IS NOT NULL
+      UNION
+      SELECT channel AS channel_id FROM announcements WHERE status = 'active'
+      UNION
+      SELECT coalesce(card_channel, channel) AS channel_id FROM events
+        WHERE coalesce(card_channel, channel) NOT IN (SELECT channel_id FROM audience_channels)
+      UNION
+      SELECT card_channel AS channel_id FROM jobs
+        WHERE card_channel IS NOT NULL AND card_channel NOT IN (SELECT channel_id FROM audience_channels)
+    `.execute(this.store.sql);
+    return rows.map((row) => row.channel_id);
   }
 
-  exportMember(userId: string): string[] {
-    return this.s.channelsOfMember.all(userId).map((row) => row.channel_id);
+  async exportMember(userId: string): Promise<string[]> {
+    const rows = await this.store.sql
+      .selectFrom('audience_members')
+      .select('channel_id')
+      .where('user_id', '=', userId)
+      .orderBy('channel_id')
+      .execute();
+    return rows.map((row) => row.channel_id);
   }
 
   /** Privacy erasure: the member's rows go, and their channels are read again from Slack at the next tick. */
-  eraseMember(userId: string): void {
-    this.db.transaction(() => {
-      for (const channelId of this.exportMember(userId)) this.s.markStale.run(channelId);
-      this.s.eraseMember.run(userId);
-    })();
+  async eraseMember(userId: string): Promise<void> {
+    await this.store.transaction(async () => {
+      const channels = await this.exportMember(userId);
+      for (const ids of chunks(channels)) {
+        await this.store.sql
+          .updateTable('audience_channels')
+          .set({ members_synced_at: null })
+          .where('channel_id', 'in', ids)
+          .execute();
+      }
+      await this.store.sql.deleteFrom('audience_members').where('user_id', '=', userId).execute();
+    });
+  }
+
+  private async clearMembers(channelId: string): Promise<void> {
+    await this.store.sql.deleteFrom('audience_members').where('channel_id', '=', channelId).execute();
   }
 }

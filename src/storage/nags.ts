@@ -1,36 +1,40 @@
-import type { Db } from './database';
+import type { Store } from './store';
 
 /** SQL for member_nags: reminder DMs sent to each member. */
 export class NagRepository {
-  private readonly s;
+  constructor(private readonly store: Store) {}
 
-  constructor(db: Db) {
-    this.s = {
-      insert: db.prepare('INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES (?, ?, ?, ?)'),
-      lastSent: db.prepare<{ user: string; kinds: string }, { at: string | null }>(
-        'SELECT max(sent_at) AS at FROM member_nags WHERE user_id = @user AND kind IN (SELECT value FROM json_each(@kinds))',
-      ),
-      of: db.prepare<[string], { kind: string; sentAt: string }>(
-        'SELECT kind, sent_at AS sentAt FROM member_nags WHERE user_id = ? ORDER BY sent_at, id',
-      ),
-      erase: db.prepare('DELETE FROM member_nags WHERE user_id = ?'),
-    };
+  async insert(userId: string, kind: string, now: Date, ref: string): Promise<void> {
+    await this.store.sql
+      .insertInto('member_nags')
+      .values({ user_id: userId, kind, sent_at: now.toISOString(), ref })
+      .execute();
   }
 
-  insert(userId: string, kind: string, now: Date, ref: string): void {
-    this.s.insert.run(userId, kind, now.toISOString(), ref);
-  }
-
-  lastSent(userId: string, kinds: readonly string[]): Date | undefined {
-    const at = this.s.lastSent.get({ user: userId, kinds: JSON.stringify(kinds) })?.at ?? null;
+  async lastSent(userId: string, kinds: readonly string[]): Promise<Date | undefined> {
+    if (kinds.length === 0) return undefined;
+    const row = await this.store.sql
+      .selectFrom('member_nags')
+      .select((eb) => eb.fn.max('sent_at').as('at'))
+      .where('user_id', '=', userId)
+      .where('kind', 'in', [...kinds])
+      .executeTakeFirst();
+    const at = row?.at ?? null;
     return at === null ? undefined : new Date(at);
   }
 
-  exportMember(userId: string): { kind: string; sentAt: string }[] {
-    return this.s.of.all(userId);
+  async exportMember(userId: string): Promise<{ kind: string; sentAt: string }[]> {
+    const rows = await this.store.sql
+      .selectFrom('member_nags')
+      .select(['kind', 'sent_at'])
+      .where('user_id', '=', userId)
+      .orderBy('sent_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ kind: row.kind, sentAt: row.sent_at }));
   }
 
-  eraseMember(userId: string): void {
-    this.s.erase.run(userId);
+  async eraseMember(userId: string): Promise<void> {
+    await this.store.sql.deleteFrom('member_nags').where('user_id', '=', userId).execute();
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Store } from './store';
 import { ROLES, type Role } from '../roles/types';
 
 export interface RoleGrant {
@@ -9,48 +9,57 @@ export interface RoleGrant {
 }
 
 export class RoleRepository {
-  private readonly statements;
-  constructor(db: Db) {
-    this.statements = {
-      forUser: db.prepare<[string], { role: string }>('SELECT role FROM member_roles WHERE user_id = ?'),
-      grant: db.prepare(
-        'INSERT INTO member_roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, role) DO NOTHING',
-      ),
-      revoke: db.prepare('DELETE FROM member_roles WHERE user_id = ? AND role = ?'),
-      all: db.prepare<[], { user_id: string; role: string; granted_by: string | null; granted_at: string }>(
-        'SELECT user_id, role, granted_by, granted_at FROM member_roles ORDER BY role, granted_at',
-      ),
-      eraseHolder: db.prepare('DELETE FROM member_roles WHERE user_id = ?'),
-      forgetGrantor: db.prepare('UPDATE member_roles SET granted_by = NULL WHERE granted_by = ?'),
-    };
+  constructor(private readonly store: Store) {}
+
+  async rolesOf(userId: string): Promise<Role[]> {
+    const rows = await this.store.sql
+      .selectFrom('member_roles')
+      .select('role')
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.flatMap((row) => (isRole(row.role) ? [row.role] : []));
   }
 
-  rolesOf(userId: string): Role[] {
-    return this.statements.forUser.all(userId).flatMap((row) => (isRole(row.role) ? [row.role] : []));
+  async grant(userId: string, role: Role, grantedBy: string, now: Date): Promise<boolean> {
+    const result = await this.store.sql
+      .insertInto('member_roles')
+      .values({ user_id: userId, role, granted_by: grantedBy, granted_at: now.toISOString() })
+      .onConflict((conflict) => conflict.columns(['user_id', 'role']).doNothing())
+      .executeTakeFirst();
+    return result.numInsertedOrUpdatedRows === 1n;
   }
 
-  grant(userId: string, role: Role, grantedBy: string, now: Date): boolean {
-    return this.statements.grant.run(userId, role, grantedBy, now.toISOString()).changes === 1;
-  }
-
-  revoke(userId: string, role: Role): boolean {
-    return this.statements.revoke.run(userId, role).changes === 1;
+  async revoke(userId: string, role: Role): Promise<boolean> {
+    const result = await this.store.sql
+      .deleteFrom('member_roles')
+      .where('user_id', '=', userId)
+      .where('role', '=', role)
+      .executeTakeFirst();
+    return result.numDeletedRows === 1n;
   }
 
   /** Removes the member's roles and their name from roles they granted (privacy erasure). */
-  eraseMember(userId: string): void {
-    this.statements.eraseHolder.run(userId);
-    this.statements.forgetGrantor.run(userId);
+  async eraseMember(userId: string): Promise<void> {
+    await this.store.sql.deleteFrom('member_roles').where('user_id', '=', userId).execute();
+    await this.store.sql
+      .updateTable('member_roles')
+      .set({ granted_by: null })
+      .where('granted_by', '=', userId)
+      .execute();
   }
 
-  all(): RoleGrant[] {
-    return this.statements.all
-      .all()
-      .flatMap((row) =>
-        isRole(row.role)
-          ? [{ userId: row.user_id, role: row.role, grantedBy: row.granted_by, grantedAt: row.granted_at }]
-          : [],
-      );
+  async all(): Promise<RoleGrant[]> {
+    const rows = await this.store.sql
+      .selectFrom('member_roles')
+      .select(['user_id', 'role', 'granted_by', 'granted_at'])
+      .orderBy('role')
+      .orderBy('granted_at')
+      .execute();
+    return rows.flatMap((row) =>
+      isRole(row.role)
+        ? [{ userId: row.user_id, role: row.role, grantedBy: row.granted_by, grantedAt: row.granted_at }]
+        : [],
+    );
   }
 }
 

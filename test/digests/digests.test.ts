@@ -236,7 +236,7 @@ describe('digest planning interrupted by a crash', () => {
       tb.db
         .prepare("INSERT INTO digest_runs (run_key, cadence, due_at, planned_at) VALUES (?, 'weekly', ?, ?)")
         .run(runKey, MONDAY_9_TOKYO, MONDAY_9_TOKYO);
-      tb.bot.services.outbox.schedule({
+      await tb.bot.services.outbox.schedule({
         kind: 'digest',
         key: `digest:${runKey}:U9R001`,
         channel: 'U9R001',

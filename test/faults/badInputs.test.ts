@@ -988,17 +988,18 @@ describe('fault: 1,000 generated bad inputs', () => {
     await tb.stop();
   });
 
-  const agreed = (user: string): boolean => tb.bot.services.onboarding.agreementState(user) === 'agreed';
+  const agreed = async (user: string): Promise<boolean> =>
+    (await tb.bot.services.onboarding.agreementState(user)) === 'agreed';
 
   /** True when the input must leave the database exactly as it was. */
-  function mustNotChange(input: Input): boolean {
+  async function mustNotChange(input: Input): Promise<boolean> {
     if (input.kind === 'view') return true; // every generated submission is broken on purpose
     if (input.kind === 'action') return !VALUE_FREE_CHANGES.has(input.actionId);
     const text = input.surface === 'dm' ? input.text.replace(/^\s*\/?alumni\b/i, '') : input.text;
     const parsed = parseCommand(text);
     if (!parsed.ok) return true;
     const { command } = parsed;
-    if (command.verb !== 'help' && command.verb !== 'privacy' && !agreed(input.user)) return true;
+    if (command.verb !== 'help' && command.verb !== 'privacy' && !(await agreed(input.user))) return true;
     const isAdmin = input.user === ADMIN;
     // Read as plain strings, so that a sub-verb added to the parser later does not break this list.
     const verb: string = command.verb;
@@ -1105,7 +1106,8 @@ describe('fault: 1,000 generated bad inputs', () => {
 
   /** One batch: inputs that must not change anything first (all at once), then the others. */
   async function runBatch(inputs: readonly Input[]): Promise<void> {
-    const fixed = inputs.filter(mustNotChange);
+    const unchanging = await Promise.all(inputs.map(mustNotChange));
+    const fixed = inputs.filter((_, index) => unchanging[index]);
     const free = inputs.filter((input) => !fixed.includes(input));
     const logStart = tb.logs.length;
     const violationsStart = tb.fake.violations.length;

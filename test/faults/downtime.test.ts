@@ -108,7 +108,7 @@ describe('fault: ten minutes of downtime', () => {
         first.clock.set(at(minute));
         await first.tick();
       }
-      const e3Rows = first.bot.services.outbox.list(`event:${e3}:reminder:`);
+      const e3Rows = await first.bot.services.outbox.list(`event:${e3}:reminder:`);
       expect(e3Rows.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
       expect(
         e3Rows.every((row) => row.nextAttemptAt.getTime() > T0 && row.nextAttemptAt.getTime() <= BACK),
@@ -122,7 +122,7 @@ describe('fault: ten minutes of downtime', () => {
       const second = await TestBot.start({ env, fake, now: new Date(BACK).toISOString() });
       bots.push(second);
       const outbox = second.bot.services.outbox;
-      const statusOf = (key: string): string | undefined => outbox.find(key)?.status;
+      const statusOf = async (key: string): Promise<string | undefined> => (await outbox.find(key))?.status;
       const counts = acceptedByKey(fake);
 
       const reminderKeys = (id: number, code: string): string[] => [
@@ -142,25 +142,21 @@ describe('fault: ten minutes of downtime', () => {
         `announce:${a3}:${at(3).toISOString()}`,
         `announce:${a3}:${at(6).toISOString()}`,
       ];
-      expect(expectedSent.map((key) => [key, statusOf(key), counts.get(key) ?? 0])).toEqual(
-        expectedSent.map((key) => [key, 'sent', 1]),
-      );
-      expect(expectedSkipped.map((key) => [key, statusOf(key), counts.get(key) ?? 0])).toEqual(
-        expectedSkipped.map((key) => [key, 'skipped', 0]),
-      );
-      expect(reminderKeys(e3, '15m').map((key) => outbox.find(key)?.lastError)).toEqual([
-        'expired',
-        'expired',
-        'expired',
-      ]);
-      expect(outbox.find(`announce:${a3}:${at(3).toISOString()}`)?.lastError).toBe(
+      const withStatus = (keys: string[]): Promise<(string | number | undefined)[][]> =>
+        Promise.all(keys.map(async (key) => [key, await statusOf(key), counts.get(key) ?? 0]));
+      expect(await withStatus(expectedSent)).toEqual(expectedSent.map((key) => [key, 'sent', 1]));
+      expect(await withStatus(expectedSkipped)).toEqual(expectedSkipped.map((key) => [key, 'skipped', 0]));
+      expect(
+        await Promise.all(reminderKeys(e3, '15m').map(async (key) => (await outbox.find(key))?.lastError)),
+      ).toEqual(['expired', 'expired', 'expired']);
+      expect((await outbox.find(`announce:${a3}:${at(3).toISOString()}`))?.lastError).toBe(
         'the bot was not running when it was due',
       );
       // Nothing for the member who is not going, nothing cancelled, nothing not yet due.
-      expect(outbox.list(`event:${e1}:reminder:15m:dm:${NOT_GOING}`)).toEqual([]);
-      expect(outbox.list(`announce:${a5}:`)).toEqual([]);
-      expect(outbox.list(`announce:${a4}:`)).toEqual([]);
-      expect(outbox.list(`event:${e4}:`)).toEqual([]);
+      expect(await outbox.list(`event:${e1}:reminder:15m:dm:${NOT_GOING}`)).toEqual([]);
+      expect(await outbox.list(`announce:${a5}:`)).toEqual([]);
+      expect(await outbox.list(`announce:${a4}:`)).toEqual([]);
+      expect(await outbox.list(`event:${e4}:`)).toEqual([]);
       // The start-up tick sent exactly the catch-up posts, in the members' DMs and the event threads.
       const startupPosts = fake
         .callsTo('chat.postMessage')

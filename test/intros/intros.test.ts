@@ -279,7 +279,7 @@ describe('intros: a round', () => {
     tb.db.prepare('INSERT INTO intro_groups (round_id, created_at) VALUES (1, ?)').run(ROUND_1);
     for (const user of ['U5R2', 'U5R4'])
       tb.db.prepare('INSERT INTO intro_members (group_id, round_id, user_id) VALUES (1, 1, ?)').run(user);
-    tb.bot.services.outbox.schedule({
+    await tb.bot.services.outbox.schedule({
       kind: 'intro',
       key: `intro:${ROUND_1}:U5R2,U5R4`,
       channel: 'mpim:U5R2,U5R4',

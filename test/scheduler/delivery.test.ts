@@ -13,8 +13,8 @@ describe('outbox delivery', () => {
 
   it('sends a due row once with its key in the metadata; a row not yet due waits', async () => {
     const outbox = tb.bot.services.outbox;
-    expect(outbox.schedule(request(tb, 'test:due', {}, MINUTE))).toBe(true);
-    expect(outbox.schedule(request(tb, 'test:later', {}, 60 * MINUTE))).toBe(true);
+    expect(await outbox.schedule(request(tb, 'test:due', {}, MINUTE))).toBe(true);
+    expect(await outbox.schedule(request(tb, 'test:later', {}, 60 * MINUTE))).toBe(true);
 
     expect(await tb.tick()).toMatchObject({ sent: 0 });
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(0);
@@ -27,14 +27,14 @@ describe('outbox delivery', () => {
       text: 'Reminder for test:due',
       metadata: { event_type: 'homecoming_outbox', event_payload: { key: 'test:due' } },
     });
-    const row = outbox.find('test:due');
+    const row = await outbox.find('test:due');
     expect(row).toMatchObject({ status: 'sent', attempts: 1, slackChannel: 'C0OUTBOX1', lastError: null });
     expect(row?.slackTs).toBe((post?.response as { ts?: string }).ts);
     expect(row?.sentAt?.toISOString()).toBe(tb.clock.now().toISOString());
-    expect(outbox.find('test:later')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await outbox.find('test:later')).toMatchObject({ status: 'pending', attempts: 0 });
 
     // Scheduling the same key again does nothing, and later ticks do not resend.
-    expect(outbox.schedule(request(tb, 'test:due', { message: { text: 'changed' } }, 0))).toBe(false);
+    expect(await outbox.schedule(request(tb, 'test:due', { message: { text: 'changed' } }, 0))).toBe(false);
     await tb.tick();
     tb.clock.advance(5 * MINUTE);
     await tb.tick();
@@ -46,44 +46,48 @@ describe('outbox delivery', () => {
     expect(tb.logs.filter((line) => line.includes('Reminder for'))).toEqual([]);
   });
 
-  it('is synchronous, so it joins (and rolls back with) the caller’s transaction', () => {
-    const outbox = tb.bot.services.outbox;
-    expect(() =>
-      tb.db.transaction(() => {
-        outbox.schedule(request(tb, 'test:rolled-back'));
+  it('joins (and rolls back with) the caller’s transaction', async () => {
+    const { outbox, store } = tb.bot.services;
+    await expect(
+      store.transaction(async () => {
+        await outbox.schedule(request(tb, 'test:rolled-back'));
         throw new Error('the caller changed its mind');
-      })(),
-    ).toThrow('changed its mind');
-    expect(outbox.find('test:rolled-back')).toBeUndefined();
-    tb.db.transaction(() => outbox.schedule(request(tb, 'test:committed')))();
-    expect(outbox.find('test:committed')?.status).toBe('pending');
+      }),
+    ).rejects.toThrow('changed its mind');
+    expect(await outbox.find('test:rolled-back')).toBeUndefined();
+    await store.transaction(() => outbox.schedule(request(tb, 'test:committed')));
+    expect((await outbox.find('test:committed'))?.status).toBe('pending');
   });
 
-  it('refuses malformed requests', () => {
+  it('refuses malformed requests', async () => {
     const outbox = tb.bot.services.outbox;
-    expect(() => outbox.schedule(request(tb, 'test:bad-channel', { channel: '#general' }))).toThrow(
+    await expect(outbox.schedule(request(tb, 'test:bad-channel', { channel: '#general' }))).rejects.toThrow(
       /channel/,
     );
-    expect(() => outbox.schedule(request(tb, 'test:no-text', { message: { text: '' } }))).toThrow(/message/);
-    expect(() => outbox.schedule(request(tb, 'test:bad-date', { dueAt: new Date('nope') }))).toThrow(/dueAt/);
-    expect(outbox.list('test:')).toEqual([]);
+    await expect(outbox.schedule(request(tb, 'test:no-text', { message: { text: '' } }))).rejects.toThrow(
+      /message/,
+    );
+    await expect(outbox.schedule(request(tb, 'test:bad-date', { dueAt: new Date('nope') }))).rejects.toThrow(
+      /dueAt/,
+    );
+    expect(await outbox.list('test:')).toEqual([]);
   });
 
   it('cancels by key or prefix and reschedules pending rows', async () => {
     const outbox = tb.bot.services.outbox;
-    outbox.schedule(request(tb, 'event:1:reminder:1d'));
-    outbox.schedule(request(tb, 'event:1:reminder:1h'));
-    outbox.schedule(request(tb, 'event:10:reminder:1h'));
-    outbox.schedule(request(tb, 'event:2:reminder:1h'));
+    await outbox.schedule(request(tb, 'event:1:reminder:1d'));
+    await outbox.schedule(request(tb, 'event:1:reminder:1h'));
+    await outbox.schedule(request(tb, 'event:10:reminder:1h'));
+    await outbox.schedule(request(tb, 'event:2:reminder:1h'));
 
-    expect(outbox.cancel('event:1:reminder:')).toBe(2);
-    expect(outbox.cancel('event:2:reminder:1h')).toBe(1);
-    expect(outbox.cancel('event:2:')).toBe(0);
-    expect(outbox.list('event:1:').map((row) => row.status)).toEqual(['cancelled', 'cancelled']);
+    expect(await outbox.cancel('event:1:reminder:')).toBe(2);
+    expect(await outbox.cancel('event:2:reminder:1h')).toBe(1);
+    expect(await outbox.cancel('event:2:')).toBe(0);
+    expect((await outbox.list('event:1:')).map((row) => row.status)).toEqual(['cancelled', 'cancelled']);
 
     const later = new Date(tb.clock.now().getTime() + 30 * MINUTE);
-    expect(outbox.reschedule('event:10:reminder:1h', later, { text: 'Moved reminder' })).toBe(true);
-    expect(outbox.reschedule('event:1:reminder:1d', later)).toBe(false); // cancelled rows stay cancelled
+    expect(await outbox.reschedule('event:10:reminder:1h', later, { text: 'Moved reminder' })).toBe(true);
+    expect(await outbox.reschedule('event:1:reminder:1d', later)).toBe(false); // cancelled rows stay cancelled
 
     tb.clock.advance(MINUTE);
     expect(await tb.tick()).toMatchObject({ sent: 0 });
@@ -93,24 +97,26 @@ describe('outbox delivery', () => {
       'Moved reminder',
     ]);
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(outbox.cancel('event:10:')).toBe(0); // sent rows cannot be cancelled
+    expect(await outbox.cancel('event:10:')).toBe(0); // sent rows cannot be cancelled
   });
 
   it('skips rows whose expiry passed while they waited, and records planned skips without sending', async () => {
     const outbox = tb.bot.services.outbox;
     const dueIn = MINUTE;
-    outbox.schedule(
+    await outbox.schedule(
       request(tb, 'test:expired', { expiresAt: new Date(tb.clock.now().getTime() + 2 * MINUTE) }, dueIn),
     );
-    outbox.schedule(
+    await outbox.schedule(
       request(tb, 'test:fresh', { expiresAt: new Date(tb.clock.now().getTime() + 60 * MINUTE) }, dueIn),
     );
-    expect(outbox.scheduleSkipped(request(tb, 'test:too-late'), 'the event had already started')).toBe(true);
+    expect(await outbox.scheduleSkipped(request(tb, 'test:too-late'), 'the event had already started')).toBe(
+      true,
+    );
 
     tb.clock.advance(3 * MINUTE);
     expect(await tb.tick()).toMatchObject({ sent: 1, skipped: 1 });
-    expect(outbox.find('test:expired')).toMatchObject({ status: 'skipped', lastError: 'expired' });
-    expect(outbox.find('test:too-late')).toMatchObject({
+    expect(await outbox.find('test:expired')).toMatchObject({ status: 'skipped', lastError: 'expired' });
+    expect(await outbox.find('test:too-late')).toMatchObject({
       status: 'skipped',
       lastError: 'the event had already started',
     });
@@ -118,19 +124,19 @@ describe('outbox delivery', () => {
     expect(postsFor('test:too-late', tb.fake)).toHaveLength(0);
     expect(postsFor('test:fresh', tb.fake)).toHaveLength(1);
     // A skipped key is still taken: it can never be scheduled (and sent) again.
-    expect(outbox.schedule(request(tb, 'test:too-late'))).toBe(false);
+    expect(await outbox.schedule(request(tb, 'test:too-late'))).toBe(false);
   });
 
   it('waits out a 429 for its Retry-After, then sends once', async () => {
     tb.fake.override('chat.postMessage', (_args, index) =>
       index === 0 ? { status: 429, headers: { 'Retry-After': '7' } } : undefined,
     );
-    tb.bot.services.outbox.schedule(request(tb, 'test:429', {}, 0));
+    await tb.bot.services.outbox.schedule(request(tb, 'test:429', {}, 0));
     expect(await tb.tick()).toMatchObject({ sent: 1, retried: 0 });
     expect(tb.sleeps).toEqual([7000]);
     expect(attemptsFor('test:429', tb.fake).map((call) => call.status)).toEqual([429, 200]);
     expect(postsFor('test:429', tb.fake)).toHaveLength(1);
-    expect(tb.bot.services.outbox.find('test:429')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await tb.bot.services.outbox.find('test:429')).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('puts a row back for later when Retry-After is too long to wait in place', async () => {
@@ -138,10 +144,10 @@ describe('outbox delivery', () => {
       index === 0 ? { status: 429, headers: { 'Retry-After': '600' } } : undefined,
     );
     const outbox = tb.bot.services.outbox;
-    outbox.schedule(request(tb, 'test:429-long', {}, 0));
+    await outbox.schedule(request(tb, 'test:429-long', {}, 0));
     expect(await tb.tick()).toMatchObject({ sent: 0, retried: 1 });
     expect(tb.sleeps).toEqual([]);
-    const row = outbox.find('test:429-long');
+    const row = await outbox.find('test:429-long');
     // Slack refused the call: nothing went out, so neither a history check nor an attempt is counted.
     expect(row).toMatchObject({
       status: 'pending',
@@ -156,18 +162,18 @@ describe('outbox delivery', () => {
     tb.clock.advance(1000);
     expect(await tb.tick()).toMatchObject({ sent: 1 });
     expect(postsFor('test:429-long', tb.fake)).toHaveLength(1);
-    expect(outbox.find('test:429-long')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await outbox.find('test:429-long')).toMatchObject({ status: 'sent', attempts: 1 });
     expect(tb.fake.callsTo('conversations.history')).toHaveLength(0);
   });
 
   it('retries 5xx with exponential backoff and checks history before each resend', async () => {
     tb.fake.override('chat.postMessage', (_args, index) => (index < 2 ? { status: 500 } : undefined));
     const outbox = tb.bot.services.outbox;
-    outbox.schedule(request(tb, 'test:5xx', {}, 0));
+    await outbox.schedule(request(tb, 'test:5xx', {}, 0));
     const start = tb.clock.now().getTime();
 
     expect(await tb.tick()).toMatchObject({ sent: 0, retried: 1 });
-    let row = outbox.find('test:5xx');
+    let row = await outbox.find('test:5xx');
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'http_500' });
     expect(row?.nextAttemptAt.getTime()).toBe(start + 30_000);
     expect(row?.unconfirmedSince).not.toBeNull();
@@ -178,7 +184,7 @@ describe('outbox delivery', () => {
 
     tb.clock.set(start + 30_000);
     expect(await tb.tick()).toMatchObject({ retried: 1 });
-    row = outbox.find('test:5xx');
+    row = await outbox.find('test:5xx');
     expect(row).toMatchObject({ attempts: 2 });
     expect(row?.nextAttemptAt.getTime()).toBe(start + 30_000 + 60_000);
 
@@ -188,7 +194,11 @@ describe('outbox delivery', () => {
 
     tb.clock.set(start + 90_000);
     expect(await tb.tick()).toMatchObject({ sent: 1 });
-    expect(outbox.find('test:5xx')).toMatchObject({ status: 'sent', attempts: 3, unconfirmedSince: null });
+    expect(await outbox.find('test:5xx')).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      unconfirmedSince: null,
+    });
     expect(attemptsFor('test:5xx', tb.fake).map((call) => call.status)).toEqual([500, 500, 200]);
     expect(postsFor('test:5xx', tb.fake)).toHaveLength(1);
     // A 500 may hide a post that went through: each resend looked for the key first.
@@ -203,7 +213,7 @@ describe('outbox delivery', () => {
       args.channel === 'C0GONE01' ? { body: { ok: false, error: 'channel_not_found' } } : undefined,
     );
     const outbox = tb.bot.services.outbox;
-    outbox.schedule(
+    await outbox.schedule(
       request(
         tb,
         'announcement:7',
@@ -214,12 +224,12 @@ describe('outbox delivery', () => {
 
     const summary = await tb.tick();
     expect(summary).toMatchObject({ failed: 1, sent: 1 }); // the post failed; the notice went out
-    expect(outbox.find('announcement:7')).toMatchObject({
+    expect(await outbox.find('announcement:7')).toMatchObject({
       status: 'failed',
       lastError: 'channel_not_found',
       attempts: 1,
     });
-    expect(outbox.find('announcement:7')?.failureNotifiedAt).not.toBeNull();
+    expect((await outbox.find('announcement:7'))?.failureNotifiedAt).not.toBeNull();
 
     const notices = tb.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'U0AUTHJA');
     expect(notices).toHaveLength(1);
@@ -248,7 +258,7 @@ describe('outbox delivery', () => {
     tb.fake.override('chat.postMessage', () =>
       joined ? undefined : { body: { ok: false, error: 'not_in_channel' } },
     );
-    tb.bot.services.outbox.schedule(request(tb, 'test:join', { channel: 'C0NOTIN01' }, 0));
+    await tb.bot.services.outbox.schedule(request(tb, 'test:join', { channel: 'C0NOTIN01' }, 0));
     expect(await tb.tick()).toMatchObject({ sent: 1, failed: 0 });
     expect(tb.fake.callsTo('conversations.join').map((call) => call.args.channel)).toEqual(['C0NOTIN01']);
     expect(postsFor('test:join', tb.fake)).toHaveLength(1);
@@ -261,12 +271,12 @@ describe('outbox delivery', () => {
     tb.fake.override('conversations.join', () => ({
       body: { ok: false, error: 'method_not_supported_for_channel_type' },
     }));
-    tb.bot.services.outbox.schedule(
+    await tb.bot.services.outbox.schedule(
       request(tb, 'test:not-in', { channel: 'C0NOTIN02', notifyOnFailure: 'U0AUTHEN' }, 0),
     );
     expect(await tb.tick()).toMatchObject({ failed: 1 });
     expect(tb.fake.callsTo('conversations.join')).toHaveLength(1);
-    expect(tb.bot.services.outbox.find('test:not-in')).toMatchObject({
+    expect(await tb.bot.services.outbox.find('test:not-in')).toMatchObject({
       status: 'failed',
       lastError: 'not_in_channel',
     });
@@ -279,13 +289,15 @@ describe('outbox delivery', () => {
       args.channel === 'C0FLAKY01' ? { status: 503 } : undefined,
     );
     const outbox = tb.bot.services.outbox;
-    outbox.schedule(request(tb, 'test:flaky', { channel: 'C0FLAKY01', notifyOnFailure: 'U0AUTHEN' }, 0));
+    await outbox.schedule(
+      request(tb, 'test:flaky', { channel: 'C0FLAKY01', notifyOnFailure: 'U0AUTHEN' }, 0),
+    );
     for (let i = 0; i < 10; i += 1) {
       await tb.tick();
       tb.clock.advance(31 * MINUTE); // longer than the largest backoff
     }
     expect(attemptsFor('test:flaky', tb.fake)).toHaveLength(8);
-    expect(outbox.find('test:flaky')).toMatchObject({
+    expect(await outbox.find('test:flaky')).toMatchObject({
       status: 'failed',
       attempts: 8,
       lastError: 'gave_up:http_503',
@@ -297,21 +309,24 @@ describe('outbox delivery', () => {
 
   it('fails a row whose stored payload is unreadable instead of sending garbage', async () => {
     const outbox = tb.bot.services.outbox;
-    outbox.schedule(request(tb, 'test:corrupt', {}, 0));
+    await outbox.schedule(request(tb, 'test:corrupt', {}, 0));
     tb.db.prepare('UPDATE outbox SET payload = \'{"blocks":"nope"}\' WHERE key = \'test:corrupt\'').run();
     expect(await tb.tick()).toMatchObject({ failed: 1 });
-    expect(outbox.find('test:corrupt')).toMatchObject({ status: 'failed', lastError: 'invalid_payload' });
+    expect(await outbox.find('test:corrupt')).toMatchObject({
+      status: 'failed',
+      lastError: 'invalid_payload',
+    });
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('forgets a member: their DMs are deleted and they are no longer told about failures', async () => {
     const outbox = tb.bot.services.outbox;
-    outbox.schedule(request(tb, 'privacy:dm-sent', { channel: 'U0LEAVER1' }, 0));
+    await outbox.schedule(request(tb, 'privacy:dm-sent', { channel: 'U0LEAVER1' }, 0));
     await tb.tick();
-    outbox.schedule(request(tb, 'privacy:dm-pending', { channel: 'U0LEAVER1' }));
-    outbox.schedule(request(tb, 'privacy:post', { notifyOnFailure: 'U0LEAVER1' }));
-    expect(outbox.forgetMember('U0LEAVER1')).toBe(3);
-    expect(outbox.list('privacy:').map((row) => [row.key, row.notifyOnFailure])).toEqual([
+    await outbox.schedule(request(tb, 'privacy:dm-pending', { channel: 'U0LEAVER1' }));
+    await outbox.schedule(request(tb, 'privacy:post', { notifyOnFailure: 'U0LEAVER1' }));
+    expect(await outbox.forgetMember('U0LEAVER1')).toBe(3);
+    expect((await outbox.list('privacy:')).map((row) => [row.key, row.notifyOnFailure])).toEqual([
       ['privacy:post', null],
     ]);
     expect(tb.rowsMentioning('U0LEAVER1')).toEqual([]);
@@ -320,10 +335,10 @@ describe('outbox delivery', () => {
   it('sends DMs to a user id and keeps each channel in due order', async () => {
     const outbox = tb.bot.services.outbox;
     const now = tb.clock.now().getTime();
-    outbox.schedule(request(tb, 'test:order:2', { dueAt: new Date(now + 2000) }));
-    outbox.schedule(request(tb, 'test:order:1', { dueAt: new Date(now + 1000) }));
-    outbox.schedule(request(tb, 'test:order:3', { dueAt: new Date(now + 3000) }));
-    outbox.schedule(request(tb, 'test:dm', { channel: 'U0MEMBER1', dueAt: new Date(now + 1000) }));
+    await outbox.schedule(request(tb, 'test:order:2', { dueAt: new Date(now + 2000) }));
+    await outbox.schedule(request(tb, 'test:order:1', { dueAt: new Date(now + 1000) }));
+    await outbox.schedule(request(tb, 'test:order:3', { dueAt: new Date(now + 3000) }));
+    await outbox.schedule(request(tb, 'test:dm', { channel: 'U0MEMBER1', dueAt: new Date(now + 1000) }));
     tb.clock.advance(5000);
     expect(await tb.tick()).toMatchObject({ sent: 4 });
     const order = tb.fake
@@ -331,6 +346,6 @@ describe('outbox delivery', () => {
       .filter((call) => call.args.channel === 'C0OUTBOX1')
       .map((call) => keyOf(call));
     expect(order).toEqual(['test:order:1', 'test:order:2', 'test:order:3']);
-    expect(outbox.find('test:dm')).toMatchObject({ status: 'sent', slackChannel: 'DU0MEMBER1' });
+    expect(await outbox.find('test:dm')).toMatchObject({ status: 'sent', slackChannel: 'DU0MEMBER1' });
   });
 });

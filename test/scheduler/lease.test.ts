@@ -37,9 +37,9 @@ describe('the scheduler lease', () => {
 
   it('one replica delivers while the other stands by; after the holder dies the other takes over within the lease time', async () => {
     const [a, b] = await twoReplicas();
-    a.bot.services.outbox.schedule(request(a, 'lease:1', {}, 0));
+    await a.bot.services.outbox.schedule(request(a, 'lease:1', {}, 0));
     expect(await a.tick()).toMatchObject({ sent: 1 });
-    b.bot.services.outbox.schedule(request(b, 'lease:2', {}, 0));
+    await b.bot.services.outbox.schedule(request(b, 'lease:2', {}, 0));
     expect(await b.tick()).toMatchObject({ sent: 0, standby: true });
     expect(postsFor('lease:2', a.fake)).toHaveLength(0);
 
@@ -49,7 +49,7 @@ describe('the scheduler lease', () => {
     expect(postsFor('lease:2', a.fake)).toHaveLength(1);
 
     // A dies without a word (no release). Until its lease runs out B still stands by…
-    b.bot.services.outbox.schedule(request(b, 'lease:3', {}, 0));
+    await b.bot.services.outbox.schedule(request(b, 'lease:3', {}, 0));
     a.clock.advance(29 * SECOND);
     expect(await b.tick()).toMatchObject({ standby: true });
     // … and at its expiry B takes over and delivers, once.
@@ -68,7 +68,7 @@ describe('the scheduler lease', () => {
     expect(await b.tick()).toMatchObject({ standby: true });
     bots.splice(bots.indexOf(a), 1);
     await a.bot.stop();
-    b.bot.services.outbox.schedule(request(b, 'lease:after-stop', {}, 0));
+    await b.bot.services.outbox.schedule(request(b, 'lease:after-stop', {}, 0));
     expect(await b.tick()).toMatchObject({ sent: 1 });
     await b.bot.stop();
     bots.splice(bots.indexOf(b), 1);
@@ -79,8 +79,8 @@ describe('the scheduler lease', () => {
 
   it('with SCHEDULER_LEASE=off every replica delivers and nobody stands by', async () => {
     const [a, b] = await twoReplicas({ SCHEDULER_LEASE: 'off' });
-    a.bot.services.outbox.schedule(request(a, 'nolease:1', {}, 0));
-    b.bot.services.outbox.schedule(request(b, 'nolease:2', {}, MINUTE));
+    await a.bot.services.outbox.schedule(request(a, 'nolease:1', {}, 0));
+    await b.bot.services.outbox.schedule(request(b, 'nolease:2', {}, MINUTE));
     expect(await a.tick()).toMatchObject({ sent: 1 });
     a.clock.advance(MINUTE);
     expect(await b.tick()).toMatchObject({ sent: 1 });

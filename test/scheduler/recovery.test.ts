@@ -35,13 +35,13 @@ describe('outbox recovery: never twice, never lost', () => {
   describe('a crash between claim and send', () => {
     it('finds the message already in the channel: marked sent, not sent again', async () => {
       const tb = await start();
-      tb.bot.services.outbox.schedule(request(tb, 'crash:found', {}, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:found', {}, 0));
       simulateCrashedClaim(tb, 'crash:found', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       const earlier = await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'crash:found');
 
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
       expect(postsFor('crash:found', tb.fake)).toHaveLength(1); // only the earlier process's post
-      expect(tb.bot.services.outbox.find('crash:found')).toMatchObject({
+      expect(await tb.bot.services.outbox.find('crash:found')).toMatchObject({
         status: 'sent',
         slackTs: earlier.ts,
         slackChannel: 'C0OUTBOX1',
@@ -59,13 +59,13 @@ describe('outbox recovery: never twice, never lost', () => {
 
     it('finds nothing in the channel: sends it, once', async () => {
       const tb = await start();
-      tb.bot.services.outbox.schedule(request(tb, 'crash:absent', {}, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:absent', {}, 0));
       simulateCrashedClaim(tb, 'crash:absent', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'some:other:key'); // history is not empty, just not ours
 
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
       expect(postsFor('crash:absent', tb.fake)).toHaveLength(1);
-      expect(tb.bot.services.outbox.find('crash:absent')).toMatchObject({
+      expect(await tb.bot.services.outbox.find('crash:absent')).toMatchObject({
         status: 'sent',
         attempts: 2,
         lastError: null,
@@ -76,14 +76,17 @@ describe('outbox recovery: never twice, never lost', () => {
 
     it('looks in the DM (conversations.open) for a post addressed to a user id', async () => {
       const tb = await start();
-      tb.bot.services.outbox.schedule(request(tb, 'crash:dm', { channel: 'U0MEMBER2' }, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:dm', { channel: 'U0MEMBER2' }, 0));
       simulateCrashedClaim(tb, 'crash:dm', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       const earlier = await postAsEarlierProcess(tb.fake, 'U0MEMBER2', 'crash:dm');
 
       expect(await tb.tick()).toMatchObject({ sent: 1 });
       expect(tb.fake.callsTo('conversations.open').map((call) => call.args.users)).toEqual(['U0MEMBER2']);
       expect(tb.fake.callsTo('conversations.history')[0]?.args.channel).toBe('DU0MEMBER2');
-      expect(tb.bot.services.outbox.find('crash:dm')).toMatchObject({ status: 'sent', slackTs: earlier.ts });
+      expect(await tb.bot.services.outbox.find('crash:dm')).toMatchObject({
+        status: 'sent',
+        slackTs: earlier.ts,
+      });
       expect(postsFor('crash:dm', tb.fake)).toHaveLength(1);
     });
 
@@ -91,7 +94,7 @@ describe('outbox recovery: never twice, never lost', () => {
       const tb = await start();
       const parent = await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'event:3:card');
       const message = { text: 'Starts in one hour', threadTs: parent.ts };
-      tb.bot.services.outbox.schedule(request(tb, 'crash:thread', { message }, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:thread', { message }, 0));
       simulateCrashedClaim(tb, 'crash:thread', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       const earlier = await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'crash:thread', {
         thread_ts: parent.ts,
@@ -102,7 +105,7 @@ describe('outbox recovery: never twice, never lost', () => {
         ts: parent.ts,
         include_all_metadata: 'true',
       });
-      expect(tb.bot.services.outbox.find('crash:thread')).toMatchObject({
+      expect(await tb.bot.services.outbox.find('crash:thread')).toMatchObject({
         status: 'sent',
         slackTs: earlier.ts,
       });
@@ -111,10 +114,10 @@ describe('outbox recovery: never twice, never lost', () => {
 
     it('leaves a live claim alone until its lease runs out', async () => {
       const tb = await start();
-      tb.bot.services.outbox.schedule(request(tb, 'crash:live', {}, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:live', {}, 0));
       simulateCrashedClaim(tb, 'crash:live', tb.clock.now(), 'otherhost/4242/1iveclaim');
       expect(await tb.tick()).toMatchObject({ recovered: 0, sent: 0 });
-      expect(tb.bot.services.outbox.find('crash:live')?.status).toBe('sending');
+      expect((await tb.bot.services.outbox.find('crash:live'))?.status).toBe('sending');
       tb.clock.advance(2 * MINUTE);
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
       expect(postsFor('crash:live', tb.fake)).toHaveLength(1);
@@ -122,7 +125,7 @@ describe('outbox recovery: never twice, never lost', () => {
 
     it('recovers at once a claim left by the replica whose scheduler lease this one took over', async () => {
       const tb = await start();
-      tb.bot.services.outbox.schedule(request(tb, 'crash:former-holder', {}, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:former-holder', {}, 0));
       // Claimed a second before this bot took the lease (at its start): the claimant let it lapse.
       simulateCrashedClaim(tb, 'crash:former-holder', new Date(tb.clock.now().getTime() - 1000));
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
@@ -131,7 +134,7 @@ describe('outbox recovery: never twice, never lost', () => {
 
     it('without the lease, a recent claim by another worker waits for the claim lease, whatever its host', async () => {
       const tb = await start({ env: { SCHEDULER_LEASE: 'off' } });
-      tb.bot.services.outbox.schedule(request(tb, 'crash:no-lease', {}, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:no-lease', {}, 0));
       simulateCrashedClaim(
         tb,
         'crash:no-lease',
@@ -147,12 +150,12 @@ describe('outbox recovery: never twice, never lost', () => {
     it('records a recovered row found in history as sent even if it has expired since', async () => {
       const tb = await start();
       const expiresAt = new Date(tb.clock.now().getTime() + MINUTE);
-      tb.bot.services.outbox.schedule(request(tb, 'crash:expired-but-sent', { expiresAt }, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'crash:expired-but-sent', { expiresAt }, 0));
       simulateCrashedClaim(tb, 'crash:expired-but-sent', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'crash:expired-but-sent');
       tb.clock.advance(10 * MINUTE);
       await tb.tick();
-      expect(tb.bot.services.outbox.find('crash:expired-but-sent')).toMatchObject({
+      expect(await tb.bot.services.outbox.find('crash:expired-but-sent')).toMatchObject({
         status: 'sent',
         lastError: 'found_in_history',
       });
@@ -179,10 +182,10 @@ describe('outbox recovery: never twice, never lost', () => {
     tb.fake.override('chat.postMessage', (_args, index) =>
       index === 0 ? { status: 429, headers: { 'Retry-After': '3' } } : undefined,
     );
-    tb.bot.services.outbox.schedule(request(tb, 'lost:claim', {}, 0));
+    await tb.bot.services.outbox.schedule(request(tb, 'lost:claim', {}, 0));
     expect(await tb.tick()).toMatchObject({ sent: 0, failed: 0, retried: 0 });
     expect(attemptsFor('lost:claim', tb.fake).map((call) => call.status)).toEqual([429]);
-    expect(tb.bot.services.outbox.find('lost:claim')).toMatchObject({
+    expect(await tb.bot.services.outbox.find('lost:claim')).toMatchObject({
       status: 'sending',
       claimedBy: 'otherhost/1/thief',
     });
@@ -207,7 +210,7 @@ describe('outbox recovery: never twice, never lost', () => {
       const key = `shared:${i}`;
       keys.push(key);
       const scheduler = i % 2 === 0 ? a : b;
-      scheduler.bot.services.outbox.schedule(
+      await scheduler.bot.services.outbox.schedule(
         request(a, key, { channel: channels[i % channels.length] ?? 'C0SHARED1' }, (i % 4) * MINUTE),
       );
     }
@@ -218,11 +221,11 @@ describe('outbox recovery: never twice, never lost', () => {
     }
     for (const key of keys) expect({ key, posts: postsFor(key, a.fake).length }).toEqual({ key, posts: 1 });
     expect(a.fake.callsTo('chat.postMessage')).toHaveLength(60);
-    expect(new Set(a.bot.services.outbox.list('shared:').map((row) => row.status))).toEqual(
+    expect(new Set((await a.bot.services.outbox.list('shared:')).map((row) => row.status))).toEqual(
       new Set(['sent']),
     );
     // Both processes did part of the work.
-    const senders = new Set(a.bot.services.outbox.list('shared:').map((row) => row.claimedBy));
+    const senders = new Set((await a.bot.services.outbox.list('shared:')).map((row) => row.claimedBy));
     expect(senders).toEqual(new Set([a.bot.services.outbox.workerId, b.bot.services.outbox.workerId]));
   });
 
@@ -230,8 +233,8 @@ describe('outbox recovery: never twice, never lost', () => {
     const file = sharedFile();
     const first = await start({ env: { DATABASE_PATH: file } });
     const outbox = first.bot.services.outbox;
-    outbox.schedule(request(first, 'restart:due', {}, 10 * MINUTE));
-    outbox.schedule(
+    await outbox.schedule(request(first, 'restart:due', {}, 10 * MINUTE));
+    await outbox.schedule(
       request(
         first,
         'restart:expired',
@@ -239,7 +242,7 @@ describe('outbox recovery: never twice, never lost', () => {
         15 * MINUTE,
       ),
     );
-    outbox.schedule(request(first, 'restart:sent-before', {}, 0));
+    await outbox.schedule(request(first, 'restart:sent-before', {}, 0));
     await first.tick();
     expect(postsFor('restart:sent-before', first.fake)).toHaveLength(1);
     const later = new Date(first.clock.now().getTime() + 60 * MINUTE).toISOString();
@@ -252,8 +255,8 @@ describe('outbox recovery: never twice, never lost', () => {
     expect(postsFor('restart:expired', second.fake)).toHaveLength(0);
     expect(postsFor('restart:sent-before', second.fake)).toHaveLength(0);
     const after = second.bot.services.outbox;
-    expect(after.find('restart:due')?.status).toBe('sent');
-    expect(after.find('restart:expired')).toMatchObject({ status: 'skipped', lastError: 'expired' });
+    expect((await after.find('restart:due'))?.status).toBe('sent');
+    expect(await after.find('restart:expired')).toMatchObject({ status: 'skipped', lastError: 'expired' });
     await second.tick();
     expect(postsFor('restart:due', second.fake)).toHaveLength(1);
   });

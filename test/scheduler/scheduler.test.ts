@@ -21,7 +21,7 @@ describe('scheduler', () => {
         options: { timezone: 'Europe/London', noOverlap: true },
         stopped: false,
       });
-      tb.bot.services.outbox.schedule(request(tb, 'cron:fired', {}, 0));
+      await tb.bot.services.outbox.schedule(request(tb, 'cron:fired', {}, 0));
       await task?.fire();
       expect(postsFor('cron:fired', tb.fake)).toHaveLength(1);
       expect(tb.fake.violations).toEqual([]);
@@ -38,9 +38,9 @@ describe('scheduler', () => {
       tb.bot.services.scheduler.addPlanner('broken', () => {
         throw new Error('planner bug');
       });
-      tb.bot.services.scheduler.addPlanner('reminders', (now) => {
+      tb.bot.services.scheduler.addPlanner('reminders', async (now) => {
         seen.push(now.toISOString());
-        tb.bot.services.outbox.schedule(request(tb, `planned:${seen.length}`, { dueAt: now }));
+        await tb.bot.services.outbox.schedule(request(tb, `planned:${seen.length}`, { dueAt: now }));
       });
       expect(() => tb.bot.services.scheduler.addPlanner('reminders', () => undefined)).toThrow(
         /already registered/,
@@ -89,7 +89,7 @@ describe('scheduler', () => {
     const tb = await TestBot.start({ scheduler: { sleep: realSleep } });
     const file = path.join(tb.dir, 'alumni.sqlite');
     tb.fake.override('chat.postMessage', () => ({ status: 429, headers: { 'Retry-After': '30' } }));
-    tb.bot.services.outbox.schedule(request(tb, 'stop:waiting', {}, 0));
+    await tb.bot.services.outbox.schedule(request(tb, 'stop:waiting', {}, 0));
     const tick = tb.tick();
     await tb.fake.waitForCall('chat.postMessage');
     const started = Date.now();
@@ -115,7 +115,7 @@ describe('scheduler', () => {
 
   it('a tick asked for after stop does nothing', async () => {
     const tb = await TestBot.start();
-    tb.bot.services.outbox.schedule(request(tb, 'stop:after', {}, 0));
+    await tb.bot.services.outbox.schedule(request(tb, 'stop:after', {}, 0));
     await tb.stop();
     expect(await tb.tick()).toMatchObject({ sent: 0 });
     expect(postsFor('stop:after', tb.fake)).toHaveLength(0);
@@ -140,7 +140,7 @@ describe('scheduler', () => {
   it('later ticks keep clock time: a row due in an hour waits for the clock, not for cron', async () => {
     const tb = await TestBot.start();
     try {
-      tb.bot.services.outbox.schedule(request(tb, 'clock:hour', {}, 60 * MINUTE));
+      await tb.bot.services.outbox.schedule(request(tb, 'clock:hour', {}, 60 * MINUTE));
       await tb.cronTasks[0]?.fire();
       await tb.cronTasks[0]?.fire();
       expect(postsFor('clock:hour', tb.fake)).toHaveLength(0);

@@ -10,7 +10,7 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
   const m = messages(ctx.locale).announcements;
   switch (command.action) {
     case 'new':
-      services.roles.require(ctx.userId, 'organizer');
+      await services.roles.require(ctx.userId, 'organizer');
       if (ctx.triggerId === undefined) {
         await ctx.reply({ text: m.usage });
         return;
@@ -22,7 +22,7 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
       });
       return;
     case 'list':
-      await ctx.reply(announcementListMessage(services.announcements.list(ctx.userId), ctx.locale));
+      await ctx.reply(announcementListMessage(await services.announcements.list(ctx.userId), ctx.locale));
       return;
     case 'cancel': {
       const { changed } = await services.announcements.cancel(ctx.userId, command.announcementId);

@@ -12,7 +12,7 @@ export async function contactsCommand(
 ): Promise<void> {
   const { services } = ctx;
   if (userIds.length === 0) {
-    const { job, contacts, requested, held } = services.coffee.contacts(ctx.userId, jobId);
+    const { job, contacts, requested, held } = await services.coffee.contacts(ctx.userId, jobId);
     await ctx.reply(contactsList(job, contacts, { requested, held }, ctx.locale));
     return;
   }

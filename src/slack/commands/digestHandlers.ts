@@ -26,7 +26,7 @@ export function digestCommandWith(jobActions: JobActions) {
         });
         return;
       case 'preview': {
-        const content = digests.preview(ctx.userId);
+        const content = await digests.preview(ctx.userId);
         if (content.jobs.length === 0 && content.events.length === 0) {
           await ctx.reply({ text: m.nothing });
           return;

@@ -58,7 +58,7 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
     if (!parsed.ok) {
       if ('unknown' in parsed) {
         const lead = messages(ctx.locale).unknownCommand(escapeMrkdwn(parsed.unknown));
-        await ctx.reply(helpMessage(ctx.locale, services.roles.rolesOf(ctx.userId), lead));
+        await ctx.reply(helpMessage(ctx.locale, await services.roles.rolesOf(ctx.userId), lead));
       } else {
         await ctx.reply({ text: usageText(parsed.usage, ctx.locale) });
       }
@@ -66,7 +66,7 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
     }
     const { command } = parsed;
     if (!allowedBeforeAgreement.has(command.verb)) {
-      const state = services.onboarding.agreementState(ctx.userId);
+      const state = await services.onboarding.agreementState(ctx.userId);
       if (state !== 'agreed') {
         const charter = services.onboarding.charter.text(ctx.locale);
         await ctx.reply(agreementRequiredMessage(charter, ctx.locale, state === 'outdated'));
@@ -75,7 +75,7 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
     }
     await dispatch(ctx, command);
     // Only a command that did something counts as activity; refusals and mistakes change nothing.
-    services.members.recordActivity(ctx.userId);
+    await services.members.recordActivity(ctx.userId);
   } catch (error) {
     const failure = { where: 'command', userId: ctx.userId, surface: 'command' } as const;
     await ctx.reply({ text: userMessage(error, ctx.locale, failure, services.logger) });

@@ -11,20 +11,20 @@ import type { CommandContext } from './context';
 type EventCommand = Extract<Command, { verb: 'event' }>;
 
 export async function listEvents(ctx: CommandContext): Promise<void> {
-  await ctx.reply(eventsListFor(ctx.services, ctx.userId, ctx.locale));
+  await ctx.reply(await eventsListFor(ctx.services, ctx.userId, ctx.locale));
 }
 
 export async function eventCommand(ctx: CommandContext, command: EventCommand): Promise<void> {
   const { services } = ctx;
   const m = messages(ctx.locale).events;
   // Checked before any modal opens; the service checks again when the work is done.
-  services.roles.require(ctx.userId, 'organizer');
+  await services.roles.require(ctx.userId, 'organizer');
   switch (command.action) {
     case 'new':
     case 'edit': {
       // An event in a private channel is edited only by organizers in that channel.
       const event =
-        command.action === 'edit' ? services.events.manageable(ctx.userId, command.eventId) : undefined;
+        command.action === 'edit' ? await services.events.manageable(ctx.userId, command.eventId) : undefined;
       if (event?.status === 'cancelled') {
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(event.title)) });
         return;
@@ -41,7 +41,7 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
       return;
     }
     case 'cancel': {
-      const before = services.events.manageable(ctx.userId, command.eventId);
+      const before = await services.events.manageable(ctx.userId, command.eventId);
       if (before.status === 'cancelled') {
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(before.title)) });
         return;
@@ -55,7 +55,7 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
       return;
     }
     case 'attendees': {
-      const { event, rsvps } = services.events.attendees(ctx.userId, command.eventId);
+      const { event, rsvps } = await services.events.attendees(ctx.userId, command.eventId);
       await ctx.reply(attendeesMessage(event, rsvps, ctx.locale));
       if (rsvps.length === 0) return;
       // By user id only: a name from a profile hidden from organizers must not reach them this way.

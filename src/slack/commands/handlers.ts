@@ -31,7 +31,7 @@ const tagList = (tags: readonly string[], ctx: CommandContext): string =>
 /** One handler per verb; each replies through the context, so slash and DM behave alike. */
 export const commandHandlers: HandlerMap = {
   async help(ctx) {
-    await ctx.reply(helpMessage(ctx.locale, ctx.services.roles.rolesOf(ctx.userId)));
+    await ctx.reply(helpMessage(ctx.locale, await ctx.services.roles.rolesOf(ctx.userId)));
   },
 
   async profile(ctx) {
@@ -60,7 +60,7 @@ export const commandHandlers: HandlerMap = {
     }
     await ctx.acknowledge();
     const view = profileModal(
-      ctx.services.members.profile(ctx.userId),
+      await ctx.services.members.profile(ctx.userId),
       ctx.locale,
       { origin: 'command' },
       ctx.services.clock.now(),
@@ -72,14 +72,14 @@ export const commandHandlers: HandlerMap = {
     const m = messages(ctx.locale).interests;
     const { members } = ctx.services;
     if (command.action === 'list') {
-      const tags = members.interests(ctx.userId);
+      const tags = await members.interests(ctx.userId);
       await ctx.reply({ text: tags.length === 0 ? m.none : m.list(tagList(tags, ctx)) });
       return;
     }
     const change =
       command.action === 'add'
-        ? members.addInterests(ctx.userId, command.text)
-        : members.removeInterests(ctx.userId, command.text);
+        ? await members.addInterests(ctx.userId, command.text)
+        : await members.removeInterests(ctx.userId, command.text);
     if (!change.ok) {
       await ctx.reply({ text: tagProblemText(change.problem, ctx.locale) });
       return;
@@ -101,7 +101,7 @@ export const commandHandlers: HandlerMap = {
       await ctx.reply({ text: m.tooLong(MAX_QUERY_LENGTH) });
       return;
     }
-    const { matches, total } = ctx.services.members.find(ctx.userId, command.query);
+    const { matches, total } = await ctx.services.members.find(ctx.userId, command.query);
     await ctx.reply(findResultsMessage(command.query, matches, total, ctx.locale));
   },
 
@@ -123,7 +123,7 @@ export const commandHandlers: HandlerMap = {
   },
 
   async roles(ctx) {
-    await ctx.reply(rolesMessage(ctx.services.roles.list(ctx.userId), ctx.locale));
+    await ctx.reply(rolesMessage(await ctx.services.roles.list(ctx.userId), ctx.locale));
   },
 
   async role(ctx, command) {
@@ -131,8 +131,8 @@ export const commandHandlers: HandlerMap = {
     const roles = ctx.services.roles;
     const change =
       command.action === 'add'
-        ? roles.grant(ctx.userId, command.userId, command.role)
-        : roles.revoke(ctx.userId, command.userId, command.role);
+        ? await roles.grant(ctx.userId, command.userId, command.role)
+        : await roles.revoke(ctx.userId, command.userId, command.role);
     const who = mention(command.userId);
     const roleName = m.roleName[command.role];
     const text = {

@@ -31,7 +31,7 @@ export async function introsCommand(ctx: CommandContext, command: IntrosCommand)
       return;
     }
     case 'preview':
-      await ctx.reply(previewMessage(intros.preview(ctx.userId), ctx.locale));
+      await ctx.reply(previewMessage(await intros.preview(ctx.userId), ctx.locale));
       return;
   }
 }
@@ -42,10 +42,10 @@ export async function talentCommand(ctx: CommandContext, command: TalentCommand)
   const m = messages(ctx.locale).talent;
   let result: TalentResult;
   if (command.query.kind === 'role') {
-    result = services.availability.talent(ctx.userId, { kind: 'role', jobId: command.query.jobId });
+    result = await services.availability.talent(ctx.userId, { kind: 'role', jobId: command.query.jobId });
   } else {
     // Refuse a non-HR caller before judging their words, so the reply names the role it takes.
-    services.roles.require(ctx.userId, 'hr');
+    await services.roles.require(ctx.userId, 'hr');
     if ([...command.query.text].length > MAX_QUERY_LENGTH) {
       await ctx.reply({ text: m.tooLong(MAX_QUERY_LENGTH) });
       return;
@@ -55,7 +55,7 @@ export async function talentCommand(ctx: CommandContext, command: TalentCommand)
       await ctx.reply({ text: m.usage });
       return;
     }
-    result = services.availability.talent(ctx.userId, { kind: 'text', tags: parsed.tags });
+    result = await services.availability.talent(ctx.userId, { kind: 'text', tags: parsed.tags });
   }
   if (!result.ok) {
     await ctx.reply({ text: m.roleWithoutTags(result.jobId, result.title) });

@@ -9,7 +9,7 @@ import { contactsCommand } from './coffeeHandlers';
 type JobCommand = Extract<Command, { verb: 'job' }>;
 
 export async function listJobs(ctx: CommandContext): Promise<void> {
-  await ctx.reply(jobsListFor(ctx.services, ctx.userId, ctx.locale));
+  await ctx.reply(await jobsListFor(ctx.services, ctx.userId, ctx.locale));
 }
 
 /** HR's verbs: new, close, hired, post, contacts. */
@@ -17,7 +17,7 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
   const { services } = ctx;
   const m = messages(ctx.locale).jobs;
   // Checked before any modal opens; the service checks again when the work is done.
-  services.roles.require(ctx.userId, 'hr');
+  await services.roles.require(ctx.userId, 'hr');
   switch (command.action) {
     case 'new':
       if (ctx.triggerId === undefined) {
@@ -31,7 +31,7 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       });
       return;
     case 'close': {
-      const { job, changed } = services.jobs.close(ctx.userId, command.jobId);
+      const { job, changed } = await services.jobs.close(ctx.userId, command.jobId);
       const title = escapeMrkdwn(job.title);
       if (!changed) {
         await ctx.reply({ text: m.alreadyClosed(title) });
@@ -58,7 +58,7 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       return;
     }
     case 'post': {
-      const job = services.jobs.manageable(ctx.userId, command.jobId);
+      const job = await services.jobs.manageable(ctx.userId, command.jobId);
       const title = escapeMrkdwn(job.title);
       if (job.status !== 'open') {
         await ctx.reply({ text: m.notOpen[job.status] });

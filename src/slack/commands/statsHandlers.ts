@@ -113,7 +113,7 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     const report = statsReportMessage(await services.stats.report(ctx.userId), ctx.locale, timeZone);
     // Intros' meet rate is a block of its own, placed with the community figures (before the divider
     // that opens the comeback funnel), so the report's own layout stays the stats module's.
-    const intros = meetStatsBlock(services.intros.meetStats(ctx.userId), ctx.locale);
+    const intros = meetStatsBlock(await services.intros.meetStats(ctx.userId), ctx.locale);
     const blocks = [...(report.blocks ?? [])];
     const divider = blocks.findIndex((block) => block.type === 'divider');
     blocks.splice(divider === -1 ? blocks.length : divider, 0, intros);

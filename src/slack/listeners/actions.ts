@@ -69,7 +69,7 @@ export function registerActions(app: ListenerRouter, services: Services): void {
     ACTION.agree,
     button(services, async (args, locale) => {
       const userId = args.body.user.id;
-      const agreedAt = services.onboarding.agree(userId);
+      const agreedAt = await services.onboarding.agree(userId);
       services.logger.info(`${userId} agreed to the charter ${services.onboarding.charter.version}`);
       if (args.body.view?.type === 'home') await publishHome(services, args.client, userId);
       else await replacePressed(args, agreedMessage(locale, agreedAt));
@@ -81,12 +81,12 @@ export function registerActions(app: ListenerRouter, services: Services): void {
     button(services, async (args, locale) => {
       const { body, client } = args;
       // The welcome DM offers this button beside "I agree"; like /alumni profile, it waits for the agreement.
-      if (services.onboarding.agreementState(body.user.id) !== 'agreed') {
+      if ((await services.onboarding.agreementState(body.user.id)) !== 'agreed') {
         await tellPresser(args, messages(locale).onboarding.agreeBeforeProfile);
         return;
       }
       const view = profileModal(
-        services.members.profile(body.user.id),
+        await services.members.profile(body.user.id),
         locale,
         { origin: originOf(body) },
         services.clock.now(),
@@ -98,7 +98,7 @@ export function registerActions(app: ListenerRouter, services: Services): void {
   app.action<BlockAction>(
     ACTION.openInterests,
     button(services, async ({ body, client }, locale) => {
-      const view = interestsModal(services.members.interests(body.user.id), locale, {
+      const view = interestsModal(await services.members.interests(body.user.id), locale, {
         origin: originOf(body),
       });
       await client.views.open({ trigger_id: body.trigger_id, view });

@@ -29,14 +29,14 @@ async function showAnswer(args: ButtonArgs, message: SlackMessage): Promise<void
  * The ephemeral confirmation of "I'm curious": with the offer of a coffee chat when the role has a
  * confirmed team contact and the member has not asked for one yet. Called by the jobs listener.
  */
-export function curiousReply(
+export async function curiousReply(
   services: Services,
   userId: string,
   job: Job,
   text: string,
   locale: Locale,
-): SlackMessage {
-  if (job.status !== 'open' || !services.coffee.offerable(job.id, userId)) return { text };
+): Promise<SlackMessage> {
+  if (job.status !== 'open' || !(await services.coffee.offerable(job.id, userId))) return { text };
   return curiousWithOffer(text, job.id, locale);
 }
 
@@ -67,12 +67,12 @@ function request(services: Services) {
   return button(services, async (args, userId, locale) => {
     const m = messages(locale);
     const jobId = idValue.parse(args.action.value);
-    if (services.onboarding.agreementState(userId) !== 'agreed') {
+    if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
       await tellPresser(args, m.onboarding.mustAgreeFirst);
       return;
     }
     const { job, outcome } = await services.coffee.request(userId, jobId);
-    services.members.recordActivity(userId);
+    await services.members.recordActivity(userId);
     services.logger.info(`job ${jobId}: coffee chat requested by ${userId}: ${outcome}`);
     const title = escapeMrkdwn(job.title);
     const texts = {

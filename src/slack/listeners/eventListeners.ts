@@ -31,7 +31,7 @@ const eventIdValue = z.coerce.number().int().positive();
 /** The name shown on a card: the member's own display name, else their Slack name. */
 async function displayNameOf(services: Services, args: ButtonArgs): Promise<string> {
   const userId = args.body.user.id;
-  const fromProfile = services.members.profile(userId)?.displayName;
+  const fromProfile = (await services.members.profile(userId))?.displayName;
   if (fromProfile !== null && fromProfile !== undefined) return fromProfile;
   try {
     const info = await args.client.users.info({ user: userId });
@@ -50,12 +50,12 @@ function rsvp(services: Services, choice: RsvpChoice) {
     const m = messages(locale).events;
     try {
       const eventId = eventIdValue.parse(args.action.value);
-      if (services.onboarding.agreementState(userId) !== 'agreed') {
+      if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
         await tellPresser(args, messages(locale).onboarding.mustAgreeFirst);
         return;
       }
       const result = await services.events.rsvp(userId, eventId, choice, await displayNameOf(services, args));
-      services.members.recordActivity(userId);
+      await services.members.recordActivity(userId);
       services.logger.info(`rsvp ${userId} ${choice} → ${result.status} for event ${eventId}`);
       const event = services.events.get(eventId);
       await refreshEventCard(services, args.client, eventId);
@@ -63,7 +63,7 @@ function rsvp(services: Services, choice: RsvpChoice) {
         await publishHome(services, args.client, userId, locale);
       } else if (args.body.container.is_ephemeral === true) {
         // The member's own /alumni events list: show it again with their answer.
-        await args.respond({ replace_original: true, ...eventsListFor(services, userId, locale) });
+        await args.respond({ replace_original: true, ...(await eventsListFor(services, userId, locale)) });
       }
       if (args.body.container.is_ephemeral !== true && args.body.view === undefined) {
         const text =
@@ -100,7 +100,7 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
     const userId = args.body.user.id;
     const locale = await services.locales.localeOf(userId);
     try {
-      const event = services.events.viewable(userId, eventIdValue.parse(args.action.value));
+      const event = await services.events.viewable(userId, eventIdValue.parse(args.action.value));
       await sendFileToMember(args.client, userId, {
         filename: `event-${event.id}.ics`,
         title: event.title,

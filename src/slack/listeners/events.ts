@@ -45,7 +45,7 @@ function memberJoinedChannel(services: Services) {
       await services.audience.botJoined(channel);
       return;
     }
-    if (services.audience.memberJoined(channel, user))
+    if (await services.audience.memberJoined(channel, user))
       services.logger.info(`${user} joined private channel ${channel}: they now see its cards`);
     const communityChannel = services.config.communityChannelId;
     if (communityChannel === undefined || channel !== communityChannel) return;
@@ -54,17 +54,16 @@ function memberJoinedChannel(services: Services) {
 }
 
 function memberLeftChannel(services: Services) {
-  return ({
+  return async ({
     event,
     context,
   }: SlackEventMiddlewareArgs<'member_left_channel'> & AllMiddlewareArgs): Promise<void> => {
     const change = membershipChange.safeParse(event);
     // When the bot itself leaves, the last member list it read is kept (it can no longer read a new one).
-    if (!change.success || change.data.user === context.botUserId) return Promise.resolve();
+    if (!change.success || change.data.user === context.botUserId) return;
     const { user, channel } = change.data;
-    if (services.audience.memberLeft(channel, user))
+    if (await services.audience.memberLeft(channel, user))
       services.logger.info(`${user} left private channel ${channel}: they no longer see its cards`);
-    return Promise.resolve();
   };
 }
 

@@ -42,7 +42,7 @@ function checkin(services: Services, answer: IntroAnswer) {
       await tellPresser(args, messages(locale).intros.notInGroup);
       return;
     }
-    services.members.recordActivity(userId);
+    await services.members.recordActivity(userId);
     await replacePressed(args, checkinAnswered(answer, group.data, locale));
   });
 }
@@ -63,7 +63,7 @@ function availability(services: Services, action: 'keep' | 'drop' | 'keep_all') 
     if (action === 'drop' && value.flag !== undefined) services.availability.drop(userId, value.flag);
     else if (action === 'keep' && value.flag !== undefined) services.availability.keep(userId, [value.flag]);
     else services.availability.keep(userId, pending);
-    services.members.recordActivity(userId);
+    await services.members.recordActivity(userId);
     await replacePressed(args, availabilityAsk(services.availability.states(userId, value.asked), locale));
   });
 }

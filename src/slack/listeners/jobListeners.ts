@@ -62,7 +62,7 @@ function button(services: Services, work: (args: ButtonArgs, locale: Locale) => 
 
 /** Curious and referrals share the events' rule: members act after agreeing to the code of conduct. */
 async function agreed(services: Services, args: ButtonArgs, locale: Locale): Promise<boolean> {
-  if (services.onboarding.agreementState(args.body.user.id) === 'agreed') return true;
+  if ((await services.onboarding.agreementState(args.body.user.id)) === 'agreed') return true;
   await tellPresser(args, messages(locale).onboarding.mustAgreeFirst);
   return false;
 }
@@ -75,7 +75,7 @@ function curious(services: Services) {
     if (!(await agreed(services, args, locale))) return;
     const teamId = args.body.user.team_id ?? args.body.team?.id;
     const result = await services.jobs.curious(userId, jobId, teamId);
-    services.members.recordActivity(userId);
+    await services.members.recordActivity(userId);
     services.logger.info(
       `job ${jobId}: ${userId} is curious; recipient ${result.recipient ?? 'none'}, ${result.disclosure}${result.alreadyTold ? ', already told' : ''}`,
     );
@@ -91,10 +91,10 @@ function curious(services: Services) {
       await publishHome(services, args.client, userId, locale);
     } else if (args.body.container.is_ephemeral === true) {
       // The member's own /alumni jobs list: show it again with the role marked.
-      await args.respond({ replace_original: true, ...jobsListFor(services, userId, locale) });
+      await args.respond({ replace_original: true, ...(await jobsListFor(services, userId, locale)) });
     }
     // With a confirmed team contact, the confirmation also offers a coffee chat.
-    const reply = curiousReply(services, userId, result.job, text, locale);
+    const reply = await curiousReply(services, userId, result.job, text, locale);
     await tellPresser(args, reply);
   });
 }
@@ -103,16 +103,16 @@ function refer(services: Services) {
   return button(services, async (args, locale) => {
     const jobId = idValue.parse(args.action.value);
     if (!(await agreed(services, args, locale))) return;
-    const job = services.jobs.answerable(args.body.user.id, jobId);
+    const job = await services.jobs.answerable(args.body.user.id, jobId);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: referralModal(job, locale) });
   });
 }
 
 function apply(services: Services) {
-  return button(services, (args) => {
+  return button(services, async (args) => {
     // Slack has already opened the apply link in the browser; all that is left is to count the click.
     const jobId = idValue.parse(args.action.value);
-    const counted = services.jobs.applyClick(args.body.user.id, jobId);
+    const counted = await services.jobs.applyClick(args.body.user.id, jobId);
     services.logger.info(
       `job ${jobId}: apply click by ${args.body.user.id}${counted ? '' : ' (already counted)'}`,
     );
@@ -198,7 +198,7 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
       await ack({ response_action: 'update', view: done(m.jobs.notFound('?')) });
       return;
     }
-    if (services.onboarding.agreementState(userId) !== 'agreed') {
+    if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
       await ack({ response_action: 'update', view: done(m.onboarding.mustAgreeFirst) });
       return;
     }
@@ -214,7 +214,7 @@ async function submitReferral(services: Services, { ack, body, view, client }: V
       view.id,
     );
     if (!isReplay(services.logger, { what: 'referral', viewId: view.id, userId, id: referral.id, created })) {
-      services.members.recordActivity(userId);
+      await services.members.recordActivity(userId);
       services.logger.info(`referral ${referral.id} for job ${job.id} by ${userId}`);
     }
     const name = escapeMrkdwn(referral.candidateName);

@@ -72,7 +72,7 @@ export function registerViews(app: ListenerRouter, services: Services): void {
       const locale = await services.locales.localeOf(userId);
       // The modal opens only after the agreement; a modal opened before it, or a forged
       // submission, is refused the same way and saves nothing.
-      if (services.onboarding.agreementState(userId) !== 'agreed') {
+      if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
         await ack({
           response_action: 'errors',
           errors: { [PROFILE_INPUT.displayName.block]: messages(locale).onboarding.agreeBeforeProfile },
@@ -86,8 +86,8 @@ export function registerViews(app: ListenerRouter, services: Services): void {
         await ack({ response_action: 'errors', errors: form.errors });
         return;
       }
-      const visibleBefore = services.members.profile(userId)?.visibility;
-      services.members.saveProfile(userId, form.update);
+      const visibleBefore = (await services.members.profile(userId))?.visibility;
+      await services.members.saveProfile(userId, form.update);
       services.logger.info(`profile saved for ${userId}`);
       const m = messages(locale).profile;
       await ack({ response_action: 'update', view: doneModal(m.savedTitle, m.saved, locale) });
@@ -110,7 +110,7 @@ export function registerViews(app: ListenerRouter, services: Services): void {
       const userId = body.user.id;
       const locale = await services.locales.localeOf(userId);
       // Only a member who agreed can reach this modal; a forged submission is refused the same way.
-      if (services.onboarding.agreementState(userId) !== 'agreed') {
+      if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
         await ack({
           response_action: 'errors',
           errors: { [INTERESTS_INPUT.block]: messages(locale).onboarding.mustAgreeFirst },
@@ -127,7 +127,7 @@ export function registerViews(app: ListenerRouter, services: Services): void {
         });
         return;
       }
-      services.members.replaceInterests(userId, parsed.tags);
+      await services.members.replaceInterests(userId, parsed.tags);
       await ack();
       if (originOf(view.private_metadata) === 'home') await publishHome(services, client, userId);
     }),
