@@ -210,9 +210,13 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
     expect(text).toContain(
       `Platform · ${each((m) => m.jobs.workStyles.remote).join(' / ')} · ${each((m) => m.jobs.employmentTypes.full_time).join(' / ')}`,
     );
+    // One line per language, then the tags once.
     expectInOrder(text, [
-      ...each((m) => m.jobs.cardRecruiter(`<@${HR}>`)),
-      each((m) => m.jobs.cardId(id)).join(' / '),
+      ...languages.flatMap((locale) => {
+        const m = messages(locale).jobs;
+        return [m.cardRecruiter(`<@${HR}>`), m.cardId(id)];
+      }),
+      '`go` `kubernetes`',
       ...each((m) => m.jobs.cardHowItWorks),
     ]);
 

@@ -75,8 +75,8 @@ export function jobActions(job: Job, languages: Languages, blockId: string, curi
  */
 export function jobCard(job: Job, languages: Languages): SlackMessage {
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(truncate(job.title, 150), 150) }];
-  const id = label(languages, (m) => m.jobs.cardId(job.id));
   if (job.status !== 'open') {
+    const id = label(languages, (m) => m.jobs.cardId(job.id));
     const filled = job.status === 'filled';
     const notes = eachLanguage(languages, (m) => (filled ? m.jobs.cardFilled : m.jobs.cardClosed));
     blocks.push({
@@ -90,17 +90,17 @@ export function jobCard(job: Job, languages: Languages): SlackMessage {
   blocks.push({ type: 'section', text: mrkdwn(facts(job, languages)) });
   if (job.description !== null)
     blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(job.description), 3000)) });
-  const context = [
-    stacked(languages, (m, locale) =>
-      [
-        m.jobs.cardRecruiter(recruiterText(job, locale)),
-        ...(job.closesOn === null ? [] : [m.jobs.cardCloses(closeDate(job.closesOn, locale))]),
-      ].join('  ·  '),
-    ),
-    id,
-  ];
-  if (job.tags.length > 0) context.push(job.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' '));
-  blocks.push({ type: 'context', elements: [mrkdwn(context.join('\n'))] });
+  // One line per language (recruiter, close date, id), then the tags, which need no translation.
+  const lines = eachLanguage(languages, (m, locale) =>
+    [
+      m.jobs.cardRecruiter(recruiterText(job, locale)),
+      ...(job.closesOn === null ? [] : [m.jobs.cardCloses(closeDate(job.closesOn, locale))]),
+      m.jobs.cardId(job.id),
+    ].join('  ·  '),
+  );
+  const tags = job.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ');
+  const context = `${lines.join('\n')}${tags === '' ? '' : `  ·  ${tags}`}`;
+  blocks.push({ type: 'context', elements: [mrkdwn(context)] });
   blocks.push(jobActions(job, languages, `job.${job.id}.actions`));
   blocks.push({ type: 'context', elements: [mrkdwn(stacked(languages, (m) => m.jobs.cardHowItWorks))] });
   return { text: `${escapeMrkdwn(job.title)} — ${facts(job, languages)}`, blocks };
