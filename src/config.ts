@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { LOCALES, type Languages, type Locale } from './i18n';
 
 /** Thrown when the environment cannot run the bot; `message` is one line meant for the operator. */
 export class ConfigError extends Error {}
@@ -23,6 +24,22 @@ function isIanaZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** "ja,en" → ['ja', 'en']: one or two different languages we speak, in the order given. */
+function parseChannelLanguages(value: string): Languages | undefined {
+  const [first, ...rest] = value
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim());
+  if (first === undefined || !isLocale(first) || rest.length > 1) return undefined;
+  const second = rest[0];
+  if (second === undefined) return [first];
+  return isLocale(second) && second !== first ? [first, second] : undefined;
 }
 
 const optionalText = z
@@ -74,6 +91,19 @@ const envSchema = z
       .default('Asia/Tokyo')
       .refine(isIanaZone, { message: 'must be an IANA time zone such as Asia/Tokyo or Europe/London' }),
     DEFAULT_LOCALE: z.enum(['en', 'ja'], { error: 'must be en or ja' }).default('en'),
+    CHANNEL_LANGUAGES: optionalText.transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const languages = parseChannelLanguages(value);
+      if (languages === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be en, ja, ja,en or en,ja: the language of posts in channels, or both with the first one first (unset: DEFAULT_LOCALE)',
+        });
+        return z.NEVER;
+      }
+      return languages;
+    }),
     ADMIN_USER_IDS: z
       .string()
       .default('')
@@ -169,6 +199,8 @@ export interface Config {
   readonly databasePath: string;
   readonly defaultTimezone: string;
   readonly defaultLocale: 'en' | 'ja';
+  /** What every post in a channel is written in (cards, their states, thread reminders), first language first. */
+  readonly channelLanguages: Languages;
   readonly adminUserIds: readonly string[];
   readonly communityChannelId: string | undefined;
   readonly communityTextPath: string | undefined;
@@ -195,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`${variable} ${message}`);
   }
   const e = parsed.data;
+  const channelLanguages: Languages = e.CHANNEL_LANGUAGES ?? [e.DEFAULT_LOCALE];
   return Object.freeze({
     botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
@@ -205,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databasePath: e.DATABASE_PATH,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
+    channelLanguages: Object.freeze(channelLanguages),
     adminUserIds: Object.freeze([...e.ADMIN_USER_IDS]),
     communityChannelId: e.COMMUNITY_CHANNEL_ID,
     communityTextPath: e.COMMUNITY_TEXT_PATH,

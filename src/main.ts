@@ -72,7 +72,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       messenger: new SlackMessenger(
         createBulkClient({ token: config.botToken, slackApiUrl: config.slackApiUrl, logger }),
       ),
-      eventMessages: eventMessages(config.defaultTimezone),
+      eventMessages: eventMessages(config.defaultTimezone, config.channelLanguages),
       renderAnnouncement: announcementPost,
       digestMessages: digestMessages(config.defaultTimezone, digestJobActions),
       jobMessages: jobMessages(),
@@ -80,7 +80,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       availabilityMessages: availabilityMessages(),
       coffeeMessages: coffeeMessages(),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
-      onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.defaultLocale),
+      onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.channelLanguages),
       // Forms ask it before their 3-second ack: no retries and no waiting out a 429, so that a slow
       // Slack becomes "try again" on the field instead of a timed-out form.
       channelDirectory: new SlackChannelDirectory(

@@ -177,7 +177,7 @@ export function createServices(inputs: ServiceInputs): Services {
     outbox,
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
-    channelLocale: config.defaultLocale,
+    defaultLocale: config.defaultLocale,
     timeZone: config.defaultTimezone,
     clock,
   });

@@ -1,6 +1,6 @@
 import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
-import type { Locale } from '../i18n';
+import type { Languages, Locale } from '../i18n';
 import type { JobService } from '../jobs/service';
 import { JobNotOpen, type Job } from '../jobs/types';
 import type { Logger } from '../logger';
@@ -32,8 +32,8 @@ export interface CoffeeMessages {
   invite(job: Job, contact: JobContact, locale: Locale): OutboxMessage;
   /** To a confirmed contact: this member would like to chat (Accept / Not now). */
   ask(job: Job, ask: CoffeeAsk, member: string, locale: Locale): OutboxMessage;
-  /** The group DM of member, contact and recruiter. */
-  group(job: Job, group: CoffeeGroup, locale: Locale): OutboxMessage;
+  /** The group DM of member, contact and recruiter, for everyone in it: the member's language first. */
+  group(job: Job, group: CoffeeGroup, languages: Languages): OutboxMessage;
   /** To the member: the group DM is open. */
   held(job: Job, locale: Locale): OutboxMessage;
   /** To the member: nobody on the team could chat this time. */
@@ -258,7 +258,10 @@ export class CoffeeService {
       kind: 'coffee_group',
       key: `coffee:${request.id}:group`,
       channel: groupDmTarget([member, ...others]),
-      message: this.deps.messages.group(job, group, locale),
+      message: this.deps.messages.group(job, group, [
+        locale,
+        ...others.map((userId) => this.deps.knownLocaleOf(userId)),
+      ]),
       dueAt: now,
       notifyOnFailure: contact,
     });

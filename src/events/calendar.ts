@@ -58,24 +58,66 @@ export function icsFor(event: CommunityEvent, now: Date, domain = 'homecoming.in
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-/** A link that opens Google Calendar with the event filled in; kept under Slack's 3,000-character URL limit. */
-export function googleCalendarUrl(event: CommunityEvent): string {
-  const base = 'https://calendar.google.com/calendar/render';
-  const make = (details: string): string => {
+/** Slack refuses a message whose button carries a longer `url` than this (invalid_blocks). */
+export const SLACK_URL_LIMIT = 3000;
+
+const GOOGLE_CALENDAR = 'https://calendar.google.com/calendar/render';
+
+interface CalendarFields {
+  readonly text: string;
+  readonly details: string;
+  readonly place: string;
+  /** The event's own link, shown after the place. */
+  readonly link: string;
+}
+
+/** What may be cut, in the order it is cut: the description first, the title last. */
+const SHORTENED_IN_ORDER = ['details', 'place', 'text'] as const;
+
+/** The first `count` characters of the text (whole code points), ending with an ellipsis when cut. */
+function prefix(codePoints: readonly string[], count: number): string {
+  if (count >= codePoints.length) return codePoints.join('');
+  return count === 0 ? '' : `${codePoints.slice(0, count).join('').trimEnd()}…`;
+}
+
+/**
+ * A link that opens Google Calendar with the event filled in, at most `maxLength` characters long.
+ * Japanese text takes nine characters per character once percent-encoded, so a long title and place
+ * alone can pass Slack's limit: then the description is shortened first, then the place, then the
+ * title, each ending with an ellipsis and each only as much as needed. The event's own link is never
+ * cut (half a link is no link); it is left out only if all else is gone and it still does not fit.
+ */
+export function googleCalendarUrl(event: CommunityEvent, maxLength = SLACK_URL_LIMIT): string {
+  const dates = `${compactUtc(event.startsAt)}/${compactUtc(event.endsAt)}`;
+  const make = (fields: CalendarFields): string => {
     const params = new URLSearchParams({
       action: 'TEMPLATE',
-      text: event.title,
-      dates: `${compactUtc(event.startsAt)}/${compactUtc(event.endsAt)}`,
-      details,
-      location: [event.place, event.url].filter((part): part is string => part !== null).join(' '),
+      text: fields.text,
+      dates,
+      details: fields.details,
+      location: [fields.place, fields.link].filter((part) => part !== '').join(' '),
     });
-    return `${base}?${params.toString()}`;
+    return `${GOOGLE_CALENDAR}?${params.toString()}`;
   };
-  let details = event.description ?? '';
-  let url = make(details);
-  while (url.length > 3000 && details.length > 0) {
-    details = details.slice(0, Math.floor(details.length * 0.8));
-    url = make(details);
+  const fits = (fields: CalendarFields): boolean => make(fields).length <= maxLength;
+  let fields: CalendarFields = {
+    text: event.title,
+    details: event.description ?? '',
+    place: event.place ?? '',
+    link: event.url ?? '',
+  };
+  for (const key of SHORTENED_IN_ORDER) {
+    if (fits(fields)) return make(fields);
+    const codePoints = Array.from(fields[key]);
+    // The longest prefix that fits: the URL grows with every character kept.
+    let low = 0;
+    let high = codePoints.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits({ ...fields, [key]: prefix(codePoints, middle) })) low = middle;
+      else high = middle - 1;
+    }
+    fields = { ...fields, [key]: prefix(codePoints, low) };
   }
-  return url;
+  return make(fits(fields) ? fields : { ...fields, link: '' });
 }

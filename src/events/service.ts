@@ -30,7 +30,8 @@ export type EventChange = 'title' | 'time' | 'place' | 'description';
 
 /** Words for the posts events send, supplied by the Slack layer so that rules stay free of Block Kit. */
 export interface EventMessages {
-  reminderThread(event: CommunityEvent, code: ReminderCode, locale: Locale): OutboxMessage;
+  /** In the card's thread, so in the channel's languages (the Slack layer knows them). */
+  reminderThread(event: CommunityEvent, code: ReminderCode): OutboxMessage;
   reminderDm(event: CommunityEvent, code: ReminderCode, status: RsvpStatus, locale: Locale): OutboxMessage;
   changed(event: CommunityEvent, changes: readonly EventChange[], locale: Locale): OutboxMessage;
   cancelled(event: CommunityEvent, locale: Locale): OutboxMessage;
@@ -47,7 +48,8 @@ export interface EventDeps {
   readonly outbox: OutboxPort;
   readonly messages: EventMessages;
   readonly localeOf: (userId: string) => Promise<Locale>;
-  readonly channelLocale: Locale;
+  /** For a member whose language is unknown. */
+  readonly defaultLocale: Locale;
   readonly timeZone: string;
   readonly clock: Clock;
 }
@@ -335,7 +337,7 @@ export class EventService {
                 key: `${base}:thread`,
                 channel: event.cardChannel,
                 message: {
-                  ...this.deps.messages.reminderThread(event, due.code, this.deps.channelLocale),
+                  ...this.deps.messages.reminderThread(event, due.code),
                   threadTs: event.cardTs,
                 },
                 dueAt: due.remindAt,
@@ -349,7 +351,7 @@ export class EventService {
             event,
             due.code,
             r.status,
-            locales[i] ?? this.deps.channelLocale,
+            locales[i] ?? this.deps.defaultLocale,
           ),
           dueAt: due.remindAt,
           expiresAt: event.startsAt,

@@ -402,7 +402,11 @@ export const en = {
     activityNote: (days: number) =>
       `Only members who used Homecoming or answered an event in the last ${days} days are introduced.`,
     introTitle: ':wave: Meet each other!',
-    introLead: 'You asked to meet other alumni, so here is your intro. Say hello!',
+    // Intro groups are pairs, or one trio when the count is odd.
+    introLead: {
+      two: 'You both asked to meet other alumni, so here is your intro. Say hello!',
+      three: 'All three of you asked to meet other alumni, so here is your intro. Say hello!',
+    },
     introYears: (from: string, to: string) => `at the company ${from}–${to}`,
     introShared: (tags: string) => `You share: ${tags}`,
     introNothingShared: 'Your interests do not overlap this time: a chance to learn something new.',
@@ -741,8 +745,12 @@ export const en = {
       `:coffee: Hello! ${member} is curious about *${title}* (role #${id}) and would like a chat before applying. ${contact} from the team has kindly agreed.`,
     groupRecruiter: (recruiter: string) => `${recruiter} is the recruiter for the role.`,
     groupShared: (tags: string) => `Interests they share with the role: ${tags}`,
-    groupSuggest:
-      'Suggest a time that suits you both: 20 minutes is plenty. It is a conversation, not an interview.',
+    // The member and the contact, and the recruiter unless they are the contact.
+    groupSuggest: {
+      two: 'Suggest a time that suits you both: 20 minutes is plenty. It is a conversation, not an interview.',
+      three:
+        'Suggest a time that suits all three of you: 20 minutes is plenty. It is a conversation, not an interview.',
+    },
     heldDm: (title: string) =>
       `:coffee: Good news: someone on the team behind “${title}” is happy to chat. I opened a group direct message for you with them and the recruiter.`,
     unavailableDm: (title: string) =>

@@ -3,6 +3,8 @@ import { ja } from './ja';
 
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** The languages a post is written in, first language first (e.g. a channel's: CHANNEL_LANGUAGES). */
+export type Languages = readonly [Locale, ...Locale[]];
 export type { Catalogue };
 
 const catalogues: Record<Locale, Catalogue> = { en, ja };

@@ -396,7 +396,10 @@ export const ja: Catalogue = {
     activityNote: (days: number) =>
       `過去${days}日以内に Homecoming を使ったかイベントに回答したメンバーだけがおつなぎの対象です。`,
     introTitle: ':wave: ご紹介します!',
-    introLead: 'アルムナイとの出会いを希望された皆さんをおつなぎします。ぜひ挨拶してみてください!',
+    introLead: {
+      two: 'アルムナイとの出会いを希望されたお二人をおつなぎします。ぜひ挨拶してみてください!',
+      three: 'アルムナイとの出会いを希望された皆さんをおつなぎします。ぜひ挨拶してみてください!',
+    },
     introYears: (from: string, to: string) => `在籍 ${from}〜${to}`,
     introShared: (tags: string) => `共通の関心:${tags}`,
     introNothingShared: '今回は共通の関心が見つかりませんでした。新しいことを知るチャンスです。',
@@ -736,8 +739,10 @@ export const ja: Catalogue = {
       `:coffee: こんにちは!${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前に話したいそうです。チームの ${contact} さんが快く引き受けてくれました。`,
     groupRecruiter: (recruiter: string) => `この求人の採用担当者は ${recruiter} さんです。`,
     groupShared: (tags: string) => `求人と共通の関心:${tags}`,
-    groupSuggest:
-      'お二人の都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
+    groupSuggest: {
+      two: 'お二人の都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
+      three: '皆さんの都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
+    },
     heldDm: (title: string) =>
       `:coffee: うれしいお知らせです。「${title}」のチームの方が話してくれることになりました。その方と採用担当者とのグループ DM を開きました。`,
     unavailableDm: (title: string) =>

@@ -17,7 +17,7 @@ export async function postEventCard(
   eventId: number,
 ): Promise<boolean> {
   const summary = services.events.summary(eventId);
-  const card = eventCard(summary, services.config.defaultLocale, services.config.defaultTimezone);
+  const card = eventCard(summary, services.config.channelLanguages, services.config.defaultTimezone);
   try {
     const result = await postJoiningOnce(client, summary.event.channel, card);
     if (result === undefined) return false;
@@ -74,7 +74,7 @@ async function renderEventCard(services: Services, client: webApi.WebClient, eve
     if (event.status === 'scheduled') await postEventCard(services, client, eventId);
     return;
   }
-  const card = eventCard(summary, services.config.defaultLocale, services.config.defaultTimezone);
+  const card = eventCard(summary, services.config.channelLanguages, services.config.defaultTimezone);
   await client.chat.update({
     channel: event.cardChannel,
     ts: event.cardTs,

@@ -1,10 +1,11 @@
 import type { webApi } from '@slack/bolt';
-import type { Locale } from '../i18n';
+import type { Languages, Locale } from '../i18n';
 import type { Job } from '../jobs/types';
 import type { Services } from '../services';
 import { postJoiningOnce } from './channelPost';
 import { slackErrorCode } from './errors';
-import { jobCard, jobsListMessage } from './views/jobs';
+import { jobCard } from './views/jobCard';
+import { jobsListMessage } from './views/jobs';
 import type { SlackMessage } from './views/message';
 
 /**
@@ -19,7 +20,7 @@ export async function postJobCard(
   const job = services.jobs.get(jobId);
   const channel = job.cardChannel;
   if (channel === null) return false;
-  const card = jobCard(job, services.config.defaultLocale);
+  const card = jobCard(job, services.config.channelLanguages);
   try {
     const result = await postJoiningOnce(client, channel, card);
     if (result === undefined) return false;
@@ -34,9 +35,13 @@ export async function postJobCard(
 }
 
 /** Re-renders a posted card (closed, filled); a card never posted is left alone. */
-export async function updateJobCard(client: webApi.WebClient, job: Job, locale: Locale): Promise<void> {
+export async function updateJobCard(
+  client: webApi.WebClient,
+  job: Job,
+  channelLanguages: Languages,
+): Promise<void> {
   if (job.cardChannel === null || job.cardTs === null) return;
-  const card = jobCard(job, locale);
+  const card = jobCard(job, channelLanguages);
   await client.chat.update({
     channel: job.cardChannel,
     ts: job.cardTs,
@@ -51,7 +56,7 @@ export async function refreshJobCard(
   jobId: number,
 ): Promise<void> {
   try {
-    await updateJobCard(client, services.jobs.get(jobId), services.config.defaultLocale);
+    await updateJobCard(client, services.jobs.get(jobId), services.config.channelLanguages);
   } catch (error) {
     // The role changed either way; a stale card is worth a log line, not a failed command.
     services.logger.warn(`job ${jobId}: card not updated: ${slackErrorCode(error) ?? String(error)}`);

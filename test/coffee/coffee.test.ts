@@ -128,6 +128,10 @@ describe('coffee chats with the hiring team', () => {
     expect(text).toContain(`<@${TEAM1}> from the team has kindly agreed`);
     expect(text).toContain(`<@${HR}> is the recruiter for the role.`);
     expect(text).toContain('Interests they share with the role: `design`');
+    // Three people are talked to as three, in the one language they all read.
+    expect(text).toContain('Suggest a time that suits all three of you');
+    expect(text).not.toContain('you both');
+    expect(text).not.toMatch(/[\u3040-\u30ff]/);
     expect(dmsWith(tb, MEMBER, 'Good news')).toHaveLength(1);
     expect(coffeeSteps(tb, jobId)).toEqual([
       { user_id: MEMBER, step: 'chat_requested' },
@@ -156,6 +160,36 @@ describe('coffee chats with the hiring team', () => {
     );
     expect(groupPosts(tb)).toHaveLength(1);
     expect(allText(groupPosts(tb)[0]?.args)).not.toContain('is the recruiter');
+    expect(allText(groupPosts(tb)[0]?.args)).toContain('Suggest a time that suits you both');
+  });
+
+  it('a group DM between Japanese and English readers is written for all of them, the member’s language first', async () => {
+    const memberJa = 'U8MEMJA';
+    tb.fake.setUser(memberJa, { locale: 'ja-JP' });
+    await addConfirmedContacts(tb, jobId, [TEAM1]);
+    await tb.agree(memberJa);
+    await tb.press('job.curious', memberJa, 'message', String(jobId));
+    await tb.press('coffee.request', memberJa, 'message', String(jobId));
+    await tb.tick();
+    await tb.press('coffee.ask.accept', TEAM1, 'message', dmButtonValue(tb, TEAM1, 'coffee.ask.accept'));
+    await tb.tick();
+    const posts = groupPosts(tb);
+    expect(posts).toHaveLength(1);
+    const text = allText(posts[0]?.args.blocks);
+    const japanese = text.indexOf(`<@${memberJa}> さんが *Design lead*(求人 #${jobId})に興味を持っていて`);
+    const english = text.indexOf(`<@${memberJa}> is curious about *Design lead* (role #${jobId})`);
+    expect(japanese).toBeGreaterThanOrEqual(0);
+    expect(english).toBeGreaterThan(japanese);
+    // Three people: 「皆さん」 and "all three of you", never 「お二人」 or "you both".
+    expect(text).toContain('皆さんの都合のよい時間を決めてください');
+    expect(text).toContain('Suggest a time that suits all three of you');
+    expect(text).not.toContain('お二人');
+    expect(text).not.toContain('you both');
+    expect(String(posts[0]?.args.text)).toMatch(
+      /興味を持っていて.* \/ :coffee: Hello! <@U8MEMJA> is curious about/,
+    );
+    // The member's own DM stays in their language.
+    expect(dmsWith(tb, memberJa, 'うれしいお知らせです')).toHaveLength(1);
   });
 
   it('a member visible to staff only: a contact who is not HR means no interests in the group DM', async () => {

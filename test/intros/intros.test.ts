@@ -155,6 +155,10 @@ describe('intros: a round', () => {
     expect(textOf(pair)).toContain('You share: `cooking`, `wine`');
     expect(textOf(pair)).toMatch(/A first question to get going: _.*(cooking|wine).*_/);
     expect(textOf(introTo(tb, 'U5E'))).toContain('You share: `design`, `go`, `rust`');
+    // A pair is talked to as two, the trio as three.
+    expect(textOf(pair)).toContain('You both asked to meet other alumni');
+    expect(textOf(introTo(tb, 'U5E'))).toContain('All three of you asked to meet other alumni');
+    expect(textOf(introTo(tb, 'U5E'))).not.toContain('You both');
     expect(
       tb.db.prepare("SELECT key, status, slack_channel FROM outbox WHERE kind = 'intro' ORDER BY key").all(),
     ).toEqual([
@@ -316,9 +320,24 @@ describe('intros: a round', () => {
     const japanese = textOf(introTo(tb, 'U5J3'));
     expect(japanese).toContain('ご紹介します!');
     expect(japanese).not.toContain('Meet each other');
+    expect(japanese).toContain('希望されたお二人をおつなぎします');
     expect(keyOf(introTo(tb, 'U5J3') ?? { method: '', args: {}, at: 0, status: 0, response: null })).toBe(
       `intro:${ROUND_1}:U5J3,U5J4`,
     );
+  });
+
+  it('a trio of Japanese and English readers gets both languages, each talking to three', async () => {
+    tb.clock.set('2026-11-26T01:00:00Z');
+    await member(tb, 'U5T1', { interests: 'go', locale: 'ja-JP' });
+    await member(tb, 'U5T2', { interests: 'go', locale: 'ja-JP' });
+    await member(tb, 'U5T3', { interests: 'go' });
+    await tickAt(tb, ROUND_1);
+    expect(introGroups(tb)).toEqual([['U5T1', 'U5T2', 'U5T3']]);
+    const text = textOf(introTo(tb, 'U5T3'));
+    expect(text).toContain('All three of you asked to meet other alumni');
+    expect(text).toContain('希望された皆さんをおつなぎします');
+    expect(text).not.toContain('You both');
+    expect(text).not.toContain('お二人');
   });
 });
 

@@ -147,12 +147,13 @@ export async function saveProfile(
   user: string,
   visibility: 'all' | 'staff' | 'nobody',
   interests = 'design, golang',
+  displayName = 'Mika Tanaka',
 ): Promise<void> {
   const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
   const response = await tb.submit(
     'profile.modal',
     {
-      'profile.display_name': text('Mika Tanaka'),
+      'profile.display_name': text(displayName),
       'profile.years_from': { value: { type: 'number_input', value: '2015' } },
       'profile.years_to': { value: { type: 'number_input', value: '2021' } },
       'profile.company': text('Acme Robotics'),

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
         databasePath: './data/alumni.sqlite',
         defaultTimezone: 'Asia/Tokyo',
         defaultLocale: 'en',
+        channelLanguages: ['en'],
         adminUserIds: [],
         communityChannelId: undefined,
         communityTextPath: undefined,
@@ -74,6 +75,23 @@ describe('loadConfig', () => {
         communityChannelId: 'C012ABCDEF',
         logLevel: 'debug',
       });
+    });
+
+    it('CHANNEL_LANGUAGES: one language or both in the order given; unset or empty means DEFAULT_LOCALE', () => {
+      const languages = (env: Record<string, string>) => loadConfig({ ...HTTP_ENV, ...env }).channelLanguages;
+      expect(languages({ CHANNEL_LANGUAGES: 'ja' })).toEqual(['ja']);
+      expect(languages({ CHANNEL_LANGUAGES: 'ja,en' })).toEqual(['ja', 'en']);
+      expect(languages({ CHANNEL_LANGUAGES: 'en,ja' })).toEqual(['en', 'ja']);
+      expect(languages({ CHANNEL_LANGUAGES: ' JA , en ' })).toEqual(['ja', 'en']);
+      expect(languages({ DEFAULT_LOCALE: 'ja' })).toEqual(['ja']);
+      expect(languages({ DEFAULT_LOCALE: 'ja', CHANNEL_LANGUAGES: '' })).toEqual(['ja']);
+      expect(languages({ DEFAULT_LOCALE: 'ja', CHANNEL_LANGUAGES: 'en' })).toEqual(['en']);
+    });
+
+    it('CHANNEL_LANGUAGES that is wrong says which values it takes', () => {
+      expect(configError({ ...HTTP_ENV, CHANNEL_LANGUAGES: 'jp' }).message).toBe(
+        'CHANNEL_LANGUAGES must be en, ja, ja,en or en,ja: the language of posts in channels, or both with the first one first (unset: DEFAULT_LOCALE)',
+      );
     });
 
     it('ignores unrelated variables, as found in a real process.env', () => {
@@ -123,6 +141,12 @@ describe('loadConfig', () => {
       ['DEFAULT_TIMEZONE', 'an abbreviation-like word', { ...HTTP_ENV, DEFAULT_TIMEZONE: 'Tokyo' }],
       ['DEFAULT_LOCALE', 'not en or ja', { ...HTTP_ENV, DEFAULT_LOCALE: 'fr' }],
       ['DEFAULT_LOCALE', 'a Slack locale instead of a language', { ...HTTP_ENV, DEFAULT_LOCALE: 'ja-JP' }],
+      ['CHANNEL_LANGUAGES', 'a language we do not speak', { ...HTTP_ENV, CHANNEL_LANGUAGES: 'fr' }],
+      ['CHANNEL_LANGUAGES', 'one of two we do not speak', { ...HTTP_ENV, CHANNEL_LANGUAGES: 'ja,fr' }],
+      ['CHANNEL_LANGUAGES', 'the same language twice', { ...HTTP_ENV, CHANNEL_LANGUAGES: 'ja,ja' }],
+      ['CHANNEL_LANGUAGES', 'three languages', { ...HTTP_ENV, CHANNEL_LANGUAGES: 'ja,en,ja' }],
+      ['CHANNEL_LANGUAGES', 'a Slack locale', { ...HTTP_ENV, CHANNEL_LANGUAGES: 'ja-JP' }],
+      ['CHANNEL_LANGUAGES', 'a stray comma', { ...HTTP_ENV, CHANNEL_LANGUAGES: 'ja,' }],
       ['ADMIN_USER_IDS', 'a name instead of an id', { ...HTTP_ENV, ADMIN_USER_IDS: 'U012ABCDEF,aiko' }],
       ['ADMIN_USER_IDS', 'a mention instead of an id', { ...HTTP_ENV, ADMIN_USER_IDS: '<@U012ABCDEF>' }],
       ['ADMIN_USER_IDS', 'a lower-case id', { ...HTTP_ENV, ADMIN_USER_IDS: 'u012abcdef' }],

@@ -174,6 +174,24 @@ describe('the bot as a process', () => {
     expect(running.stderr()).not.toContain('    at ');
   });
 
+  it('with CHANNEL_LANGUAGES naming a language it does not speak exits 1 with one line saying what it takes', async () => {
+    const cwd = tempDir();
+    const running = startMain(cwd, {
+      SLACK_BOT_TOKEN: 'xoxb-channel-languages',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      // Never reached: the configuration is checked before anything talks to Slack.
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      DATABASE_PATH: path.join(cwd, 'db', 'a.sqlite'),
+      CHANNEL_LANGUAGES: 'ja,fr',
+    });
+    const exit = await exitWithin(running, 20_000);
+    expect(exit.code).toBe(1);
+    const lines = nonEmptyLines(running.stderr());
+    expect(lines).toEqual([
+      'Configuration error: CHANNEL_LANGUAGES must be en, ja, ja,en or en,ja: the language of posts in channels, or both with the first one first (unset: DEFAULT_LOCALE)',
+    ]);
+  });
+
   it('with a token Slack refuses exits 1 with one line, never printing the token', async () => {
     const slack = await FakeSlack.start();
     fake = slack;

@@ -121,21 +121,30 @@ export function coffeeMessages(): CoffeeMessages {
         { id: ACTION.coffeeAskDecline, text: m.notNowButton },
       );
     },
-    group: (job, group, locale) => {
-      const m = messages(locale).coffee;
-      const lead = m.groupIntro(
-        mention(group.member),
-        mention(group.contact),
-        escapeMrkdwn(job.title),
-        job.id,
-      );
-      const lines = [lead];
-      if (group.recruiter !== null) lines.push(m.groupRecruiter(mention(group.recruiter)));
-      if (group.sharedTags !== undefined && group.sharedTags.length > 0)
-        lines.push(m.groupShared(tagList(group.sharedTags, locale)));
-      lines.push(m.groupSuggest);
-      const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(lines.join('\n')) }];
-      return { text: lead, blocks };
+    group: (job, group, languages) => {
+      const people = group.recruiter === null ? 'two' : 'three';
+      const inLanguage = (locale: Locale): { lead: string; lines: string } => {
+        const m = messages(locale).coffee;
+        const lead = m.groupIntro(
+          mention(group.member),
+          mention(group.contact),
+          escapeMrkdwn(job.title),
+          job.id,
+        );
+        const lines = [lead];
+        if (group.recruiter !== null) lines.push(m.groupRecruiter(mention(group.recruiter)));
+        if (group.sharedTags !== undefined && group.sharedTags.length > 0)
+          lines.push(m.groupShared(tagList(group.sharedTags, locale)));
+        lines.push(m.groupSuggest[people]);
+        return { lead, lines: lines.join('\n') };
+      };
+      // Written for everyone in it: once when they read one language, in each in turn when not.
+      const versions = [...new Set(languages)].map(inLanguage);
+      const blocks: KnownBlock[] = versions.flatMap(({ lines }, index) => [
+        ...(index > 0 ? [{ type: 'divider' } as const] : []),
+        { type: 'section', text: mrkdwn(lines) } as const,
+      ]);
+      return { text: versions.map(({ lead }) => lead).join(' / '), blocks };
     },
     held: (job, locale) => {
       const text = messages(locale).coffee.heldDm(escapeMrkdwn(job.title));

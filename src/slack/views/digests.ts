@@ -4,14 +4,14 @@ import type { DigestContent, DigestJob, DigestRunReport } from '../../digests/ty
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { eventWhen } from './events';
-import { jobActionButtons } from './jobs';
+import { jobActionButtons } from './jobCard';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 
 /** The role buttons a digest line carries; the jobs module registers their listeners. */
 export type JobActions = (job: DigestJob, locale: Locale) => Button[];
 
 /** The same three actions as the role's card, so a digest reader is one click from the comeback path. */
-export const digestJobActions: JobActions = (job, locale) => jobActionButtons(job, locale);
+export const digestJobActions: JobActions = (job, locale) => jobActionButtons(job, [locale]);
 
 function label(labels: Readonly<Record<string, string>>, key: string): string {
   return labels[key] ?? key;

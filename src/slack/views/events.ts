@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, messages, type Languages, type Locale } from '../../i18n';
 import { googleCalendarUrl } from '../../events/calendar';
 import type { EventChange, EventMessages } from '../../events/service';
 import { type CommunityEvent, type EventSummary, type Rsvp, type RsvpStatus } from '../../events/types';
@@ -6,6 +6,7 @@ import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
+import { eachLanguage, label, stacked, type Say } from './languages';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 
 // Building an Intl.DateTimeFormat costs far more than using one; cards render on every RSVP.
@@ -42,28 +43,26 @@ export function eventWhen(
   return `<!date^${start}^{date_long_pretty} {time}|${fmt.format(event.startsAt)}> – <!date^${end}^{time}|${fmt.format(event.endsAt)}>`;
 }
 
-function whereLine(event: CommunityEvent, locale: Locale): string | undefined {
-  const m = messages(locale).events;
+function whereLine(event: CommunityEvent, languages: Languages): string | undefined {
   const parts: string[] = [];
   if (event.place !== null) parts.push(`:round_pushpin: ${escapeMrkdwn(event.place)}`);
-  if (event.url !== null) parts.push(`:link: <${event.url}|${m.online}>`);
+  if (event.url !== null) parts.push(`:link: <${event.url}|${label(languages, (m) => m.events.online)}>`);
   return parts.length === 0 ? undefined : parts.join('   ');
 }
 
-function rsvpButtons(event: CommunityEvent, locale: Locale, current: RsvpStatus | undefined): Button[] {
-  const m = messages(locale).events;
+function rsvpButtons(event: CommunityEvent, languages: Languages, current: RsvpStatus | undefined): Button[] {
   const value = String(event.id);
-  const choice = (actionId: string, label: string, selected: boolean): Button => ({
+  const choice = (actionId: string, say: Say, selected: boolean): Button => ({
     type: 'button',
     action_id: actionId,
-    text: plain(selected ? `✓ ${label}` : label, 75),
+    text: plain(selected ? `✓ ${label(languages, say, 73)}` : label(languages, say), 75),
     value,
     ...(selected ? { style: 'primary' as const } : {}),
   });
   return [
-    choice(ACTION.rsvpGoing, m.going, current === 'going' || current === 'waitlist'),
-    choice(ACTION.rsvpMaybe, m.maybe, current === 'maybe'),
-    choice(ACTION.rsvpNotGoing, m.notGoing, current === 'not_going'),
+    choice(ACTION.rsvpGoing, (m) => m.events.going, current === 'going' || current === 'waitlist'),
+    choice(ACTION.rsvpMaybe, (m) => m.events.maybe, current === 'maybe'),
+    choice(ACTION.rsvpNotGoing, (m) => m.events.notGoing, current === 'not_going'),
   ];
 }
 
@@ -71,23 +70,33 @@ function rsvpButtons(event: CommunityEvent, locale: Locale, current: RsvpStatus 
 function eventActions(
   blockId: string,
   event: CommunityEvent,
-  locale: Locale,
+  languages: Languages,
   current: RsvpStatus | undefined,
 ): KnownBlock {
-  const m = messages(locale).events;
   return {
     type: 'actions',
     block_id: blockId,
     elements: [
-      ...rsvpButtons(event, locale, current),
+      ...rsvpButtons(event, languages, current),
       {
         type: 'button',
         action_id: ACTION.eventCalendarLink,
-        text: plain(m.addToCalendar, 75),
+        text: plain(
+          label(languages, (m) => m.events.addToCalendar),
+          75,
+        ),
         url: googleCalendarUrl(event),
         value: String(event.id),
       },
-      { type: 'button', action_id: ACTION.eventIcs, text: plain(m.downloadIcs, 75), value: String(event.id) },
+      {
+        type: 'button',
+        action_id: ACTION.eventIcs,
+        text: plain(
+          label(languages, (m) => m.events.downloadIcs),
+          75,
+        ),
+        value: String(event.id),
+      },
     ],
   };
 }
@@ -98,33 +107,13 @@ function firstName(name: string): string {
 
 const NAMES_ON_CARD = 10;
 
-/** The card posted in the event's channel and updated on every RSVP. */
-export function eventCard(summary: EventSummary, locale: Locale, timeZone: string): SlackMessage {
+/**
+ * Who is going (and maybe, waiting, places left), in one language, within `max` characters: names
+ * that do not fit are counted in "and N more" like hidden ones, so the text is never cut mid-line.
+ */
+function answersText(summary: EventSummary, names: readonly string[], locale: Locale, max: number): string {
   const m = messages(locale).events;
   const { event } = summary;
-  const title = truncate(event.title, 150);
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain(title, 150) }];
-  if (event.status === 'cancelled') {
-    blocks.push({ type: 'section', text: mrkdwn(`:x: ~${escapeMrkdwn(event.title)}~\n${m.cardCancelled}`) });
-    // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
-    return { text: `${escapeMrkdwn(event.title)}: ${m.cardCancelled}`, blocks };
-  }
-  const where = whereLine(event, locale);
-  blocks.push({
-    type: 'section',
-    text: mrkdwn(
-      `:calendar: ${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `\n${where}`}`,
-    ),
-  });
-  if (event.description !== null)
-    blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(event.description), 3000)) });
-  const names = summary.goingNames.slice(0, NAMES_ON_CARD).map((name) => escapeMrkdwn(firstName(name)));
-  // Members not visible to all are counted in "and N more", never named.
-  const more = summary.going - names.length;
-  const goingLine = m.cardGoing(
-    summary.going,
-    names.length === 0 ? '' : `${joinList(locale, names)}${more > 0 ? ` ${m.cardMore(more)}` : ''}`,
-  );
   const extras: string[] = [];
   if (summary.maybe > 0) extras.push(m.cardMaybe(summary.maybe));
   if (summary.waitlist > 0) extras.push(m.cardWaitlist(summary.waitlist));
@@ -132,17 +121,59 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
     const left = event.capacity - summary.going;
     extras.push(left > 0 ? m.cardCapacity(left, event.capacity) : m.cardFull(event.capacity));
   }
+  const render = (shown: readonly string[]): string => {
+    // Members not visible to all are counted in "and N more", never named.
+    const more = summary.going - shown.length;
+    const goingLine = m.cardGoing(
+      summary.going,
+      shown.length === 0 ? '' : `${joinList(locale, shown)}${more > 0 ? ` ${m.cardMore(more)}` : ''}`,
+    );
+    return extras.length === 0 ? goingLine : `${goingLine}\n${extras.join(' · ')}`;
+  };
+  let shown = names.length;
+  while (shown > 0 && render(names.slice(0, shown)).length > max) shown -= 1;
+  return render(names.slice(0, shown));
+}
+
+/**
+ * The card posted in the event's channel and updated on every RSVP, in the channel's languages:
+ * what the organizer typed once, the bot's words in each language, first language first.
+ */
+export function eventCard(summary: EventSummary, languages: Languages, timeZone: string): SlackMessage {
+  const [first] = languages;
+  const { event } = summary;
+  const title = truncate(event.title, 150);
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(title, 150) }];
+  if (event.status === 'cancelled') {
+    const cancelled = eachLanguage(languages, (m) => m.events.cardCancelled);
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(`:x: ~${escapeMrkdwn(event.title)}~\n${cancelled.join('\n')}`),
+    });
+    // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
+    return { text: `${escapeMrkdwn(event.title)}: ${cancelled.join(' / ')}`, blocks };
+  }
+  const where = whereLine(event, languages);
   blocks.push({
     type: 'section',
-    text: mrkdwn(extras.length === 0 ? goingLine : `${goingLine}\n${extras.join(' · ')}`),
+    text: mrkdwn(`:calendar: ${eventWhen(event, timeZone, first)}${where === undefined ? '' : `\n${where}`}`),
   });
-  blocks.push(eventActions(`event.${event.id}.rsvp`, event, locale, undefined));
+  if (event.description !== null)
+    blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(event.description), 3000)) });
+  const names = summary.goingNames.slice(0, NAMES_ON_CARD).map((name) => escapeMrkdwn(firstName(name)));
+  // Each language gets an even share of the section, so that the last one is never cut off.
+  const share = Math.floor((3000 - (languages.length - 1)) / languages.length);
+  blocks.push({
+    type: 'section',
+    text: mrkdwn(stacked(languages, (_m, locale) => answersText(summary, names, locale, share))),
+  });
+  blocks.push(eventActions(`event.${event.id}.rsvp`, event, languages, undefined));
   const context = [
-    m.cardId(event.id),
+    label(languages, (m) => m.events.cardId(event.id)),
     ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : []),
   ];
   blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
-  return { text: `${escapeMrkdwn(event.title)} — ${eventWhen(event, timeZone, locale)}`, blocks };
+  return { text: `${escapeMrkdwn(event.title)} — ${eventWhen(event, timeZone, first)}`, blocks };
 }
 
 /** `/alumni events`: the next ten, each with RSVP buttons and calendar links. */
@@ -163,7 +194,7 @@ export function eventsListMessage(
       `*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_`,
       eventWhen(event, timeZone, locale),
     ];
-    const where = whereLine(event, locale);
+    const where = whereLine(event, [locale]);
     if (where !== undefined) lines.push(where);
     if (myStatus !== undefined) lines.push(m.yourAnswer(m.status[myStatus]));
     blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
@@ -182,7 +213,7 @@ export function eventsListMessage(
         ],
       });
     }
-    blocks.push(eventActions(`events.${event.id}.actions`, event, locale, myStatus));
+    blocks.push(eventActions(`events.${event.id}.actions`, event, [locale], myStatus));
   }
   return {
     text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.event.title)).join(', ')}`,
@@ -217,57 +248,62 @@ export function attendeesMessage(
   };
 }
 
-/** The posts events send through the outbox. */
-export function eventMessages(timeZone: string): EventMessages {
-  const details = (event: CommunityEvent, locale: Locale): KnownBlock[] => {
-    const where = whereLine(event, locale);
+/**
+ * The posts events send through the outbox: DMs in their reader's language, the reminder in the
+ * card's thread in the channel's languages.
+ */
+export function eventMessages(timeZone: string, channelLanguages: Languages): EventMessages {
+  const details = (event: CommunityEvent, languages: Languages): KnownBlock[] => {
+    const where = whereLine(event, languages);
+    const id = label(languages, (m) => m.events.cardId(event.id));
     return [
       {
         type: 'context',
         elements: [
           mrkdwn(
-            `${eventWhen(event, timeZone, locale)}${where === undefined ? '' : `  ${where}`}  ·  ${messages(locale).events.cardId(event.id)}`,
+            `${eventWhen(event, timeZone, languages[0])}${where === undefined ? '' : `  ${where}`}  ·  ${id}`,
           ),
         ],
       },
     ];
   };
-  const message = (text: string, event: CommunityEvent, locale: Locale): OutboxMessage => ({
+  const message = (text: string, event: CommunityEvent, languages: Languages): OutboxMessage => ({
     text,
-    blocks: [{ type: 'section', text: mrkdwn(text) }, ...details(event, locale)],
+    blocks: [{ type: 'section', text: mrkdwn(text) }, ...details(event, languages)],
   });
+  const title = (event: CommunityEvent): string => escapeMrkdwn(event.title);
   return {
-    reminderThread: (event, _code, locale) =>
+    reminderThread: (event) =>
       message(
-        messages(locale).events.reminderThread(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale)),
+        stacked(channelLanguages, (m, locale) =>
+          m.events.reminderThread(title(event), eventWhen(event, timeZone, locale)),
+        ),
         event,
-        locale,
+        channelLanguages,
       ),
     reminderDm: (event, _code, status, locale) => {
       const m = messages(locale).events;
       return message(
-        m.reminderDm(escapeMrkdwn(event.title), eventWhen(event, timeZone, locale), m.status[status]),
+        m.reminderDm(title(event), eventWhen(event, timeZone, locale), m.status[status]),
         event,
-        locale,
+        [locale],
       );
     },
     changed: (event, changes: readonly EventChange[], locale) => {
       const m = messages(locale).events;
       return message(
         m.changedDm(
-          escapeMrkdwn(event.title),
+          title(event),
           joinList(
             locale,
             changes.map((c) => m.changedWhat[c]),
           ),
         ),
         event,
-        locale,
+        [locale],
       );
     },
-    cancelled: (event, locale) =>
-      message(messages(locale).events.cancelledDm(escapeMrkdwn(event.title)), event, locale),
-    promoted: (event, locale) =>
-      message(messages(locale).events.promotedDm(escapeMrkdwn(event.title)), event, locale),
+    cancelled: (event, locale) => message(messages(locale).events.cancelledDm(title(event)), event, [locale]),
+    promoted: (event, locale) => message(messages(locale).events.promotedDm(title(event)), event, [locale]),
   };
 }

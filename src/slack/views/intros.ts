@@ -82,7 +82,10 @@ function introBlocks(post: IntroPost, locale: Locale): KnownBlock[] {
   const question = m.introQuestion(firstQuestion(post, locale));
   return [
     { type: 'header', text: plain(m.introTitle, 150) },
-    { type: 'section', text: mrkdwn(`${m.introLead}\n${people}`) },
+    {
+      type: 'section',
+      text: mrkdwn(`${post.members.length === 2 ? m.introLead.two : m.introLead.three}\n${people}`),
+    },
     { type: 'section', text: mrkdwn(shared === undefined ? question : `${shared}\n${question}`) },
     { type: 'context', elements: [mrkdwn(m.introFooter)] },
   ];

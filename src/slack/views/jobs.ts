@@ -14,6 +14,7 @@ import {
 import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
+import { closeDate, facts, jobActions } from './jobCard';
 import { ACTION, JOB_INPUT, REFERRAL_INPUT, VIEW } from '../ids';
 import type { SlackMessage } from './message';
 import { profileSummaryLines } from './profileSummary';
@@ -27,91 +28,11 @@ export const MOVE_ACTIONS: Record<ReferralMove, string> = {
   closed: ACTION.referralClosed,
 };
 
-/** A close date (YYYY-MM-DD, a local day) written the way each language writes dates. */
-export function closeDate(day: string, locale: Locale): string {
-  const [year, month, date] = day.split('-').map(Number);
-  if (year === undefined || month === undefined || date === undefined) return day;
-  const format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
-  return format.format(new Date(Date.UTC(year, month - 1, date)));
-}
-
-/** "Team · Location · Remote · Full-time", member-typed parts escaped. */
-function facts(job: Job, locale: Locale): string {
-  const m = messages(locale).jobs;
-  const parts = [job.team, job.location].filter((part): part is string => part !== null).map(escapeMrkdwn);
-  parts.push(m.workStyles[job.workStyle], m.employmentTypes[job.employmentType]);
-  return parts.join(' · ');
-}
-
-function recruiterText(job: Job, locale: Locale): string {
-  return job.recruiter === null ? messages(locale).jobs.theHrTeam : mention(job.recruiter);
-}
-
-/**
- * I'm curious / Refer someone / Apply: the same three wherever a role is shown (the digest can
- * use them too). Their listeners count each member once per role.
- */
-export function jobActionButtons(
-  job: Pick<Job, 'id' | 'applyUrl'>,
-  locale: Locale,
-  curious = false,
-): Button[] {
-  const m = messages(locale).jobs;
-  const value = String(job.id);
-  return [
-    {
-      type: 'button',
-      action_id: ACTION.jobCurious,
-      style: 'primary',
-      text: plain(curious ? `✓ ${m.curiousButton}` : m.curiousButton, 75),
-      value,
-    },
-    { type: 'button', action_id: ACTION.jobRefer, text: plain(m.referButton, 75), value },
-    { type: 'button', action_id: ACTION.jobApply, text: plain(m.applyButton, 75), url: job.applyUrl, value },
-  ];
-}
-
-function jobActions(job: Job, locale: Locale, blockId: string, curious = false): KnownBlock {
-  return { type: 'actions', block_id: blockId, elements: jobActionButtons(job, locale, curious) };
-}
-
 function tagList(tags: readonly string[], locale: Locale): string {
   return joinList(
     locale,
     tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
   );
-}
-
-/** The card posted in the jobs channel; closed and filled roles lose their buttons. */
-export function jobCard(job: Job, locale: Locale): SlackMessage {
-  const m = messages(locale).jobs;
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain(truncate(job.title, 150), 150) }];
-  if (job.status !== 'open') {
-    const note = job.status === 'filled' ? `:tada: ${m.cardFilled}` : `:lock: ${m.cardClosed}`;
-    blocks.push({ type: 'section', text: mrkdwn(`~${escapeMrkdwn(job.title)}~\n${note}`) });
-    blocks.push({ type: 'context', elements: [mrkdwn(m.cardId(job.id))] });
-    // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
-    return {
-      text: `${escapeMrkdwn(job.title)}: ${job.status === 'filled' ? m.cardFilled : m.cardClosed}`,
-      blocks,
-    };
-  }
-  blocks.push({ type: 'section', text: mrkdwn(facts(job, locale)) });
-  if (job.description !== null)
-    blocks.push({ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(job.description), 3000)) });
-  const context = [m.cardRecruiter(recruiterText(job, locale))];
-  if (job.closesOn !== null) context.push(m.cardCloses(closeDate(job.closesOn, locale)));
-  context.push(m.cardId(job.id));
-  if (job.tags.length > 0) context.push(job.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' '));
-  blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
-  blocks.push(jobActions(job, locale, `job.${job.id}.actions`));
-  blocks.push({ type: 'context', elements: [mrkdwn(m.cardHowItWorks)] });
-  return { text: `${escapeMrkdwn(job.title)} — ${facts(job, locale)}`, blocks };
 }
 
 export interface ListedJob {
@@ -123,14 +44,14 @@ export interface ListedJob {
 function listedJobBlocks(item: ListedJob, locale: Locale, blockPrefix: string): KnownBlock[] {
   const m = messages(locale).jobs;
   const { job } = item;
-  const lines = [`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_`, facts(job, locale)];
+  const lines = [`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_`, facts(job, [locale])];
   if (job.closesOn !== null) lines.push(m.cardCloses(closeDate(job.closesOn, locale)));
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(lines.join('\n')) }];
   const context: string[] = [];
   if (item.matchedTags.length > 0) context.push(m.listMatched(tagList(item.matchedTags, locale)));
   if (item.curious) context.push(m.listCurious);
   if (context.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
-  blocks.push(jobActions(job, locale, `${blockPrefix}.${job.id}.actions`, item.curious));
+  blocks.push(jobActions(job, [locale], `${blockPrefix}.${job.id}.actions`, item.curious));
   return blocks;
 }
 
