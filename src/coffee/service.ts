@@ -254,14 +254,12 @@ export class CoffeeService {
       sharedTags: visible ? job.tags.filter((tag) => interests.has(tag)) : undefined,
     };
     const locale = await this.deps.knownLocaleOf(member);
+    const otherLocales = await Promise.all(others.map((userId) => this.deps.knownLocaleOf(userId)));
     await this.deps.outbox.schedule({
       kind: 'coffee_group',
       key: `coffee:${request.id}:group`,
       channel: groupDmTarget([member, ...others]),
-      message: this.deps.messages.group(job, group, [
-        locale,
-        ...others.map((userId) => this.deps.knownLocaleOf(userId)),
-      ]),
+      message: this.deps.messages.group(job, group, [locale, ...otherLocales]),
       dueAt: now,
       notifyOnFailure: contact,
     });
