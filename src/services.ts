@@ -2,6 +2,8 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import { LocaleService, type SlackLocaleLookup } from './i18n/localeService';
 import type { TagVocabulary } from './interests/tags';
+import { InterestService } from './interests/service';
+import { showTagsWith } from './interests/labels';
 import type { Logger } from './logger';
 import { MemberService } from './members/service';
 import type { CommunityCharter } from './onboarding/community';
@@ -47,6 +49,8 @@ import { openSql } from './storage/kysely/open';
 import { LeaseRepository } from './storage/leases';
 import { databaseAnswers } from './storage/probe';
 import { SchedulerLease, workspaceLeaseName } from './scheduler/lease';
+import { Store } from './storage/store';
+import { InterestTagRepository } from './storage/interestTags';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -54,6 +58,8 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly members: MemberService;
+  /** Interest pairs admins add, and keeping stored tags on their vocabulary key. */
+  readonly interests: InterestService;
   readonly roles: RoleService;
   readonly onboarding: OnboardingService;
   readonly privacy: PrivacyService;
@@ -117,6 +123,7 @@ export function createServices(inputs: ServiceInputs): Services {
   // Repositories move to the typed, engine-neutral builder one by one (issue 10); the others
   // still take the better-sqlite3 handle.
   const sql = openSql({ kind: 'sqlite', db });
+  const store = new Store(sql);
   const memberRepository = new MemberRepository(db);
   const roleRepository = new RoleRepository(db);
   const localeRepository = new LocaleRepository(db);
@@ -162,6 +169,18 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // First on each tick: the planners after it (reminders, digests) read who may see what.
   scheduler.addPlanner('channel audiences', (now) => audience.refresh(now));
+  // Every view that prints a tag shows it in its reader's language (interests/labels.ts).
+  showTagsWith(inputs.vocabulary);
+  const interests = new InterestService({
+    repository: new InterestTagRepository(store),
+    store,
+    vocabulary: inputs.vocabulary,
+    roles,
+    clock,
+    logger,
+  });
+  // Before digests and intros, so that they match tags already moved to their keys.
+  scheduler.addPlanner('interest tags', () => interests.tidy());
   const eventRepository = new EventRepository(db);
   const announcementRepository = new AnnouncementRepository(db);
   const submissions = new ViewSubmissionRepository(db);
@@ -280,6 +299,7 @@ export function createServices(inputs: ServiceInputs): Services {
     coffee,
     audience,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
+    interests,
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(db, memberRepository, roleRepository, localeRepository, [
       {

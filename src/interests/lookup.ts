@@ -35,7 +35,8 @@ export class TagLookup {
     const keys = new Map<string, string>();
     const labels = new Map<string, Labels>();
     for (const entry of entries) {
-      labels.set(entry.en, { en: entry.en, ja: entry.ja });
+      // A Japanese side that is the English word itself (Python, AWS) reads as the English does.
+      labels.set(entry.en, { en: entry.en, ja: canonicalTag(entry.ja) === entry.en ? entry.en : entry.ja });
       for (const spelling of [entry.en, entry.ja, ...entry.others]) {
         const form = lookupForm(spelling);
         const taken = keys.get(form);

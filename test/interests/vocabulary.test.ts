@@ -44,7 +44,8 @@ describe('the shipped interest vocabulary (content/interests/vocabulary.tsv)', (
   it('maps each side, and each other spelling, back to its own key', () => {
     const lookup = TagLookup.build(entries);
     for (const entry of entries)
-      for (const spelling of [entry.en, entry.ja, ...entry.others]) expect(lookup.keyOf(spelling)).toBe(entry.en);
+      for (const spelling of [entry.en, entry.ja, ...entry.others])
+        expect(lookup.keyOf(spelling)).toBe(entry.en);
   });
 
   it('says where it came from', () => {

@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import { googleCalendarUrl } from '../../events/calendar';
 import type { EventChange, EventMessages } from '../../events/service';
 import { type CommunityEvent, type EventSummary, type Rsvp, type RsvpStatus } from '../../events/types';
@@ -139,7 +140,9 @@ export function eventCard(summary: EventSummary, locale: Locale, timeZone: strin
   blocks.push(eventActions(`event.${event.id}.rsvp`, event, locale, undefined));
   const context = [
     m.cardId(event.id),
-    ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : []),
+    ...(event.tags.length > 0
+      ? [event.tags.map((t) => `\`${escapeMrkdwn(tagLabel(t, locale))}\``).join(' ')]
+      : []),
   ];
   blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
   return { text: `${escapeMrkdwn(event.title)} — ${eventWhen(event, timeZone, locale)}`, blocks };

@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import type { CuriousMember, JobMessages } from '../../jobs/service';
 import {
   EMPLOYMENT_TYPES,
@@ -83,7 +84,7 @@ function jobActions(job: Job, locale: Locale, blockId: string, curious = false):
 function tagList(tags: readonly string[], locale: Locale): string {
   return joinList(
     locale,
-    tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
+    tags.map((tag) => `\`${escapeMrkdwn(tagLabel(tag, locale))}\``),
   );
 }
 
@@ -107,7 +108,8 @@ export function jobCard(job: Job, locale: Locale): SlackMessage {
   const context = [m.cardRecruiter(recruiterText(job, locale))];
   if (job.closesOn !== null) context.push(m.cardCloses(closeDate(job.closesOn, locale)));
   context.push(m.cardId(job.id));
-  if (job.tags.length > 0) context.push(job.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' '));
+  if (job.tags.length > 0)
+    context.push(job.tags.map((t) => `\`${escapeMrkdwn(tagLabel(t, locale))}\``).join(' '));
   blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
   blocks.push(jobActions(job, locale, `job.${job.id}.actions`));
   blocks.push({ type: 'context', elements: [mrkdwn(m.cardHowItWorks)] });
