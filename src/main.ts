@@ -62,7 +62,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       db,
       clock,
       logger,
-      vocabulary: TagVocabulary.fromFile(TagVocabulary.defaultFile()),
+      vocabulary: TagVocabulary.fromFile(),
       charter: loadCharter(config.communityTextPath),
       localeLookup: async (userId) => {
         const result = await lookupClient.users.info({ user: userId, include_locale: true });

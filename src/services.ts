@@ -2,6 +2,8 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import { LocaleService, type SlackLocaleLookup } from './i18n/localeService';
 import type { TagVocabulary } from './interests/tags';
+import { InterestService } from './interests/service';
+import { showTagsWith } from './interests/labels';
 import type { Logger } from './logger';
 import { MemberService } from './members/service';
 import type { CommunityCharter } from './onboarding/community';
@@ -48,6 +50,7 @@ import { Store } from './storage/store';
 import { LeaseRepository } from './storage/leases';
 import { databaseAnswers } from './storage/probe';
 import { SchedulerLease, workspaceLeaseName } from './scheduler/lease';
+import { InterestTagRepository } from './storage/interestTags';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -55,6 +58,8 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly members: MemberService;
+  /** Interest pairs admins add, and keeping stored tags on their vocabulary key. */
+  readonly interests: InterestService;
   readonly roles: RoleService;
   readonly onboarding: OnboardingService;
   readonly privacy: PrivacyService;
@@ -166,6 +171,18 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // First on each tick: the planners after it (reminders, digests) read who may see what.
   scheduler.addPlanner('channel audiences', (now) => audience.refresh(now));
+  // Every view that prints a tag shows it in its reader's language (interests/labels.ts).
+  showTagsWith(inputs.vocabulary);
+  const interests = new InterestService({
+    repository: new InterestTagRepository(store),
+    store,
+    vocabulary: inputs.vocabulary,
+    roles,
+    clock,
+    logger,
+  });
+  // Before digests and intros, so that they match tags already moved to their keys.
+  scheduler.addPlanner('interest tags', () => interests.tidy());
   const eventRepository = new EventRepository(db, store);
   const announcementRepository = new AnnouncementRepository(db, store);
   const submissions = new ViewSubmissionRepository(store);
@@ -284,6 +301,7 @@ export function createServices(inputs: ServiceInputs): Services {
     coffee,
     audience,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
+    interests,
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(store, memberRepository, roleRepository, localeRepository, [
       {

@@ -47,12 +47,14 @@ export const en = {
       '`roles`: who is an admin, organizer or HR',
       '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
       '`intros preview`: the next intro round’s pairs and shared interests, before it goes out',
+      '`interests pair ボルダリング bouldering`: make a Japanese and an English spelling one interest (tags members hold move to it)',
     ],
     adminHeading: 'As an admin you can also',
     organizer: [
       '`event new`: create an event (posted as a card with RSVP buttons; reminders a day and an hour before)',
       '`event edit 12` · `event cancel 12` · `event attendees 12` (list and CSV)',
       '`announce`: schedule an announcement, once or repeating · `announce list` · `announce cancel 3`',
+      '`interests unmatched`: the most-held interests that have no Japanese ⇄ English pair yet',
     ],
     organizerHeading: 'As an organizer you can',
     hr: [
@@ -138,6 +140,24 @@ export const en = {
     },
     modalTitle: 'Your interests',
     modalLabel: 'Interests',
+    pairUsage:
+      'Give the Japanese and the English spelling of one interest, e.g. `/alumni interests pair ボルダリング bouldering`. Nothing was saved.',
+    pairNotBilingual:
+      'One side must be in Japanese and the other in English, e.g. `/alumni interests pair ボルダリング bouldering`. Nothing was saved.',
+    pairTooLong: (max: number) => `Each side can have at most ${max} characters. Nothing was saved.`,
+    pairAdded: (ja: string, en: string) =>
+      `Paired ${ja} ⇄ ${en}: members who type either now share one interest, and each sees it in their own language.`,
+    pairMoved: (count: number) =>
+      count === 1 ? '1 tag already held now uses it.' : `${count} tags already held now use it.`,
+    pairAlready: (ja: string, en: string) => `${ja} and ${en} are already one interest. Nothing changed.`,
+    pairTaken: (ja: string, other: string) =>
+      `${ja} already means ${other}. Nothing was saved. Pair another Japanese spelling with the English one, or leave it as it is.`,
+    unmatchedHeading: (count: number) =>
+      `The ${count === 1 ? 'most-held interest' : `${count} most-held interests`} without a Japanese ⇄ English pair (members holding each; hidden profiles not counted):`,
+    unmatchedLine: (tag: string, members: number) =>
+      `${tag}: ${members === 1 ? '1 member' : `${members} members`}`,
+    unmatchedHint: 'Pair one with `/alumni interests pair <Japanese> <English>`.',
+    unmatchedNone: 'Every interest members hold has a Japanese ⇄ English pair.',
   },
   find: {
     usage: 'Tell me what to look for, e.g. `/alumni find product management` or `/alumni find Osaka`.',

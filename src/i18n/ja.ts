@@ -47,12 +47,14 @@ export const ja: Catalogue = {
       '`roles`:管理者・オーガナイザー・人事の一覧',
       '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
       '`intros preview`:次回イントロの組み合わせと共通の関心(送信前の確認)',
+      '`interests pair ボルダリング bouldering`：日本語と英語の表記を同じ関心タグにする（登録済みのタグも移ります）',
     ],
     adminHeading: '管理者は次の操作もできます',
     organizer: [
       '`event new`:イベントを作成(参加ボタン付きのカードとして投稿され、1日前と1時間前にリマインド)',
       '`event edit 12` · `event cancel 12` · `event attendees 12`(一覧と CSV)',
       '`announce`:お知らせを予約(1回または繰り返し) · `announce list` · `announce cancel 3`',
+      '`interests unmatched`：日本語と英語の対応がまだない関心タグ（登録の多い順）',
     ],
     organizerHeading: 'オーガナイザーは次の操作ができます',
     hr: [
@@ -137,6 +139,22 @@ export const ja: Catalogue = {
     },
     modalTitle: '関心タグ',
     modalLabel: '関心のあること',
+    pairUsage:
+      '同じ関心の日本語と英語の表記を指定してください（例：`/alumni interests pair ボルダリング bouldering`）。何も保存していません。',
+    pairNotBilingual:
+      '片方を日本語、もう片方を英語で指定してください（例：`/alumni interests pair ボルダリング bouldering`）。何も保存していません。',
+    pairTooLong: (max: number) => `それぞれ${max}文字までです。何も保存していません。`,
+    pairAdded: (ja: string, en: string) =>
+      `${ja} ⇄ ${en} を対応づけました。どちらで登録しても同じ関心タグになり、各メンバーには自分の言語で表示されます。`,
+    pairMoved: (count: number) => `登録済みのタグ${count}件がこの関心タグに移りました。`,
+    pairAlready: (ja: string, en: string) => `${ja} と ${en} はすでに同じ関心タグです。変更はありません。`,
+    pairTaken: (ja: string, other: string) =>
+      `${ja} はすでに ${other} と対応づけられています。何も保存していません。別の日本語表記を英語と対応づけるか、このままにしてください。`,
+    unmatchedHeading: (count: number) =>
+      `日本語と英語の対応がない関心タグ（登録の多い順に${count}件。数字は登録しているメンバー数で、非公開のメンバーは数えていません）：`,
+    unmatchedLine: (tag: string, members: number) => `${tag}：${members}人`,
+    unmatchedHint: '`/alumni interests pair <日本語> <英語>` で対応づけられます。',
+    unmatchedNone: 'メンバーが登録している関心タグはすべて日本語と英語が対応づけられています。',
   },
   find: {
     usage: '探したいことを指定してください(例:`/alumni find product management`、`/alumni find 大阪`)。',

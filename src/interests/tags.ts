@@ -1,6 +1,9 @@
-import fs from 'node:fs';
-import { z } from 'zod';
-import { projectFile } from '../paths';
+import type { Locale } from '../i18n';
+import { TagLookup, type InterestPair } from './lookup';
+import { canonicalTag } from './normalize';
+import { defaultVocabularyFile, loadVocabulary, type VocabularyEntry } from './vocabularyFile';
+
+export { canonicalTag };
 
 export const MAX_TAG_LENGTH = 50;
 export const MAX_TAGS_PER_MEMBER = 30;
@@ -25,44 +28,50 @@ export type TagProblem =
 export type TagListResult =
   { readonly ok: true; readonly tags: string[] } | { readonly ok: false; readonly problem: TagProblem };
 
-const synonymFileSchema = z.object({ synonyms: z.record(z.string(), z.string()) });
-
-// Control and format characters (zero-width, bidi overrides) would make two tags look equal but differ.
-const invisible = /[\p{Cc}\p{Cf}]/gu;
-
-/** The canonical spelling of one tag, before synonyms: NFKC, case-folded, single spaces, no leading '#'. */
-export function canonicalTag(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(invisible, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^#+\s*/, '')
-    .trim();
-}
-
+/**
+ * The interests the bot knows in English and Japanese (content/interests/vocabulary.tsv) plus the
+ * pairs admins added. Every tag a member, organizer or HR types goes through `normalize`, so a
+ * paired interest is stored under one key (its English) whichever way it was typed; find, intros,
+ * digests and talent compare stored keys, and `label` shows a key in the reader's language.
+ */
 export class TagVocabulary {
-  private readonly synonyms: ReadonlyMap<string, string>;
+  private lookup: TagLookup;
 
-  constructor(synonyms: Record<string, string>) {
-    this.synonyms = new Map(
-      Object.entries(synonyms).map(([from, to]) => [canonicalTag(from), canonicalTag(to)]),
-    );
+  constructor(private readonly entries: readonly VocabularyEntry[]) {
+    this.lookup = TagLookup.build(entries);
   }
 
-  static fromFile(file: string): TagVocabulary {
-    const parsed = synonymFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return new TagVocabulary(parsed.synonyms);
+  static fromFile(file: string = defaultVocabularyFile()): TagVocabulary {
+    return new TagVocabulary(loadVocabulary(file));
   }
 
-  static defaultFile(): string {
-    return projectFile('content', 'interest-synonyms.json');
+  /** The shipped entries with these pairs added; adopt() it once the pairs are stored. */
+  withPairs(pairs: readonly InterestPair[]): TagLookup {
+    return TagLookup.build(this.entries, pairs);
   }
 
+  adopt(lookup: TagLookup): void {
+    this.lookup = lookup;
+  }
+
+  /** The stored form of a tag: its key when the vocabulary knows it, else its canonical spelling. */
   normalize(raw: string): string {
-    const tag = canonicalTag(raw);
-    return this.synonyms.get(tag) ?? tag;
+    return this.lookup.keyOf(raw) ?? canonicalTag(raw);
+  }
+
+  /** The key a spelling stands for, or undefined when no entry or pair has it. */
+  keyOf(raw: string): string | undefined {
+    return this.lookup.keyOf(raw);
+  }
+
+  /** A stored tag as a reader of `locale` should see it. */
+  label(tag: string, locale: Locale): string {
+    return this.lookup.label(tag, locale);
+  }
+
+  /** Whether a stored tag has both an English and a Japanese side. */
+  isPaired(tag: string): boolean {
+    return this.lookup.isPaired(tag);
   }
 
   /**

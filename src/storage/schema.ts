@@ -50,6 +50,13 @@ export const tables = {
     tag: text,
     added_at: text,
   },
+  interest_pairs: {
+    id: id,
+    ja: text,
+    en: text,
+    ja_lookup: text,
+    added_at: text,
+  },
   member_availability: {
     user_id: text,
     flag: text,

@@ -127,7 +127,8 @@ describe('privacy', () => {
     const user = 'U3P0JA';
     tb.fake.setUser(user, { locale: 'ja-JP' });
     await tb.agree(user);
-    await tb.command('interests add テニス', user);
+    // An interest with no English pair, so it is stored (and exported) as typed.
+    await tb.command('interests add けん玉', user);
     tb.fake.reset();
 
     const response = await tb.command('privacy export', user);
@@ -142,7 +143,7 @@ describe('privacy', () => {
     );
     const data = exportedJson(tb);
     expect(data.language).toBe('ja-JP');
-    expect(data.interests).toEqual([{ tag: 'テニス', addedAt: tb.clock.now().toISOString() }]);
+    expect(data.interests).toEqual([{ tag: 'けん玉', addedAt: tb.clock.now().toISOString() }]);
     expect(tb.fake.responses[0]?.body.text).toBe(
       'データのエクスポートを私とのダイレクトメッセージに送りました。',
     );

@@ -30,6 +30,7 @@ function usageText(problem: UsageProblem, locale: Locale): string {
   const texts: Record<typeof problem, string> = {
     interests_usage: m.interests.usage,
     interests_empty: m.interests.errors.empty,
+    interests_pair_usage: m.interests.pairUsage,
     find_usage: m.find.usage,
     privacy_usage: m.privacy.usage,
     role_usage: m.roles.usage,
@@ -73,6 +74,8 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
         return;
       }
     }
+    // Another replica may have added an interest pair since: read tags with the current vocabulary.
+    await services.interests.refresh();
     await dispatch(ctx, command);
     // Only a command that did something counts as activity; refusals and mistakes change nothing.
     await services.members.recordActivity(ctx.userId);

@@ -1,4 +1,5 @@
 import { joinList, messages } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import { escapeMrkdwn, mention } from '../views/text';
 import { helpMessage } from '../views/help';
 import { findResultsMessage } from '../views/find';
@@ -18,6 +19,7 @@ import { jobCommand, listJobs } from './jobHandlers';
 import { statsCommand } from './statsHandlers';
 import { digestCommand } from './digestHandlers';
 import { introsCommand, talentCommand } from './introHandlers';
+import { interestAdminCommand } from './interestHandlers';
 
 type Handler<C extends Command> = (ctx: CommandContext, command: C) => Promise<void>;
 type HandlerMap = { [V in Command['verb']]: Handler<Extract<Command, { verb: V }>> };
@@ -25,7 +27,7 @@ type HandlerMap = { [V in Command['verb']]: Handler<Extract<Command, { verb: V }
 const tagList = (tags: readonly string[], ctx: CommandContext): string =>
   joinList(
     ctx.locale,
-    tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
+    tags.map((tag) => `\`${escapeMrkdwn(tagLabel(tag, ctx.locale))}\``),
   );
 
 /** One handler per verb; each replies through the context, so slash and DM behave alike. */
@@ -70,6 +72,8 @@ export const commandHandlers: HandlerMap = {
 
   async interests(ctx, command) {
     const m = messages(ctx.locale).interests;
+    if (command.action === 'pair' || command.action === 'unmatched')
+      return interestAdminCommand(ctx, command);
     const { members } = ctx.services;
     if (command.action === 'list') {
       const tags = await members.interests(ctx.userId);

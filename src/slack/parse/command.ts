@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../../roles/types';
 import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 import { MAX_CONTACTS_PER_COMMAND } from '../../coffee/types';
+import { hasJapanese } from '../../interests/normalize';
 
 export type Command =
   | { readonly verb: 'help' }
   | { readonly verb: 'profile' }
   | { readonly verb: 'interests'; readonly action: 'list' }
   | { readonly verb: 'interests'; readonly action: 'add' | 'remove'; readonly text: string }
+  /** An admin's Japanese ⇄ English pair, the two spellings in the order typed. */
+  | { readonly verb: 'interests'; readonly action: 'pair'; readonly sides: readonly [string, string] }
+  | { readonly verb: 'interests'; readonly action: 'unmatched' }
   | { readonly verb: 'find'; readonly query: string }
   | { readonly verb: 'privacy'; readonly action: 'menu' | 'export' | 'delete' }
   | { readonly verb: 'roles' }
@@ -41,6 +45,7 @@ export type Command =
 export type UsageProblem =
   | 'interests_usage'
   | 'interests_empty'
+  | 'interests_pair_usage'
   | 'find_usage'
   | 'privacy_usage'
   | 'role_usage'
@@ -107,6 +112,32 @@ function split(text: string): { word: string; rest: string } {
   return match === null ? { word: '', rest: '' } : { word: match[1] ?? '', rest: match[2] ?? '' };
 }
 
+/**
+ * `pair ボルダリング bouldering`, `pair rock climbing ロッククライミング` or `pair a = b`: the two
+ * spellings of a pair. Without a separator, the words in Japanese at the start or the end are one
+ * side and the other words the other, so either side may have spaces.
+ */
+function pairSides(text: string): readonly [string, string] | undefined {
+  const separated = /^([^=⇄↔]*)[=⇄↔]([^=⇄↔]*)$/.exec(text.trim());
+  if (separated !== null) {
+    const [first, second] = [separated[1]?.trim() ?? '', separated[2]?.trim() ?? ''];
+    return first === '' || second === '' ? undefined : [first, second];
+  }
+  if (/[=⇄↔]/.test(text)) return undefined;
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  if (words.length < 2) return undefined;
+  const leading = words.findIndex((word) => !hasJapanese(word));
+  let cut = leading > 0 ? leading : 1;
+  if (leading === 0) {
+    const trailing = [...words].reverse().findIndex((word) => !hasJapanese(word));
+    if (trailing > 0) cut = words.length - trailing;
+  }
+  return [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+}
+
 export function parseCommand(raw: string): ParsedCommand {
   const text = raw.slice(0, MAX_COMMAND_LENGTH).normalize('NFKC').replace(invisible, ' ');
   const { word, rest } = split(text);
@@ -125,6 +156,12 @@ export function parseCommand(raw: string): ParsedCommand {
       const sub = split(rest);
       const action = sub.word.toLowerCase();
       if (action === '' || action === 'list') return ok({ verb: 'interests', action: 'list' });
+      if (action === 'unmatched')
+        return sub.rest.trim() === '' ? ok({ verb: 'interests', action }) : usage('interests_usage');
+      if (action === 'pair') {
+        const sides = pairSides(sub.rest);
+        return sides === undefined ? usage('interests_pair_usage') : ok({ verb: 'interests', action, sides });
+      }
       if (action !== 'add' && action !== 'remove') return usage('interests_usage');
       if (sub.rest.trim() === '') return usage('interests_empty');
       return ok({ verb: 'interests', action, text: sub.rest });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagLabel } from '../../interests/labels';
 import { joinList, messages, type Locale } from '../../i18n';
 import type { AvailabilityMessages } from '../../availability/service';
 import { AVAILABILITY_DAYS, type FlagState, type TalentResult } from '../../availability/types';
@@ -110,7 +111,7 @@ export function talentMessage(result: Extract<TalentResult, { ok: true }>, local
   const t = m.talent;
   const tags = joinList(
     locale,
-    result.tags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``),
+    result.tags.map((tag) => `\`${escapeMrkdwn(truncate(tagLabel(tag, locale), 50))}\``),
   );
   const what =
     result.source.kind === 'role'
@@ -136,7 +137,7 @@ export function talentMessage(result: Extract<TalentResult, { ok: true }>, local
     const matched = t.matched(
       joinList(
         locale,
-        matchedTags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``),
+        matchedTags.map((tag) => `\`${escapeMrkdwn(truncate(tagLabel(tag, locale), 50))}\``),
       ),
     );
     blocks.push({

@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import type { CoffeeMessages } from '../../coffee/service';
 import type { JobContact } from '../../coffee/types';
 import type { Job } from '../../jobs/types';
@@ -10,7 +11,7 @@ import { escapeMrkdwn, mention, mrkdwn, plain } from './text';
 function tagList(tags: readonly string[], locale: Locale): string {
   return joinList(
     locale,
-    tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
+    tags.map((tag) => `\`${escapeMrkdwn(tagLabel(tag, locale))}\``),
   );
 }
 

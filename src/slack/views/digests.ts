@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import type { DigestMessages } from '../../digests/service';
 import type { DigestContent, DigestJob, DigestRunReport } from '../../digests/types';
 import type { Button, KnownBlock } from '../blockKit';
@@ -21,7 +22,7 @@ function tagsLine(tags: readonly string[], locale: Locale): string {
   return messages(locale).digests.matched(
     joinList(
       locale,
-      tags.map((t) => `\`${escapeMrkdwn(t)}\``),
+      tags.map((t) => `\`${escapeMrkdwn(tagLabel(t, locale))}\``),
     ),
   );
 }

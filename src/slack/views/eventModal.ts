@@ -1,4 +1,5 @@
 import { messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import { DEFAULT_REMINDERS, EVENT_LIMITS, REMINDER_CODES, type CommunityEvent } from '../../events/types';
 import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blockKit';
@@ -96,7 +97,7 @@ export function eventModal(
       },
     },
     textInput(EVENT_INPUT.tags, m.tags, {
-      initial: event?.tags.join(', '),
+      initial: event?.tags.map((tag) => tagLabel(tag, locale)).join(', '),
       hint: m.tagsHint,
       max: MAX_TAG_LIST_LENGTH,
     }),

@@ -1,4 +1,5 @@
 import { joinList, messages, type Languages, type Locale } from '../../i18n';
+import { cardTagLabel } from '../../interests/labels';
 import { googleCalendarUrl } from '../../events/calendar';
 import type { EventChange, EventMessages } from '../../events/service';
 import { type CommunityEvent, type EventSummary, type Rsvp, type RsvpStatus } from '../../events/types';
@@ -170,7 +171,9 @@ export function eventCard(summary: EventSummary, languages: Languages, timeZone:
   blocks.push(eventActions(`event.${event.id}.rsvp`, event, languages, undefined));
   const context = [
     label(languages, (m) => m.events.cardId(event.id)),
-    ...(event.tags.length > 0 ? [event.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ')] : []),
+    ...(event.tags.length > 0
+      ? [event.tags.map((t) => `\`${escapeMrkdwn(cardTagLabel(t, languages))}\``).join(' ')]
+      : []),
   ];
   blocks.push({ type: 'context', elements: [mrkdwn(context.join('  ·  '))] });
   return { text: `${escapeMrkdwn(event.title)} — ${eventWhen(event, timeZone, first)}`, blocks };

@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import type { Match } from '../../members/matching';
 import type { KnownBlock } from '../blockKit';
 import type { SlackMessage } from './message';
@@ -21,7 +22,7 @@ export function findResultsMessage(
     const now = [entry.title, entry.company]
       .filter((part): part is string => part !== null)
       .map(escapeMrkdwn);
-    const tags = match.sharedTags.map((tag) => `\`${escapeMrkdwn(tag)}\``);
+    const tags = match.sharedTags.map((tag) => `\`${escapeMrkdwn(tagLabel(tag, locale))}\``);
     const parts = [
       mention(entry.userId),
       now.length > 0 ? now.join(m.profile.at) : undefined,

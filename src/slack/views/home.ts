@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import type { Profile } from '../../members/types';
 import type { CommunityText } from '../../onboarding/community';
 import type { Role } from '../../roles/types';
@@ -66,7 +67,7 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
           ? m.interests.none
           : joinList(
               locale,
-              interests.map((t) => `\`${escapeMrkdwn(t)}\``),
+              interests.map((t) => `\`${escapeMrkdwn(tagLabel(t, locale))}\``),
             )
       }`,
     ),

@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import type { IntroMessages } from '../../intros/service';
 import type {
   IntroCheckin,
@@ -33,7 +34,7 @@ function slackDay(date: Date): string {
 const codeTags = (tags: readonly string[], locale: Locale): string =>
   joinList(
     locale,
-    tags.map((tag) => `\`${escapeMrkdwn(truncate(tag, 50))}\``),
+    tags.map((tag) => `\`${escapeMrkdwn(truncate(tagLabel(tag, locale), 50))}\``),
   );
 
 /** A question from the list, about one of their shared interests when they have any. */
@@ -43,7 +44,7 @@ export function firstQuestion(post: Pick<IntroPost, 'key' | 'sharedTags'>, local
   const tag = post.sharedTags[h % Math.max(1, post.sharedTags.length)];
   if (tag !== undefined) {
     const about = m.questionsAbout[(h >>> 8) % m.questionsAbout.length] ?? m.questionsAbout[0];
-    return about(escapeMrkdwn(tag));
+    return about(escapeMrkdwn(tagLabel(tag, locale)));
   }
   // The list is never empty (the catalogue test would fail); '' only satisfies the index type.
   return m.questionsGeneral[h % m.questionsGeneral.length] ?? '';

@@ -1,5 +1,6 @@
 import { messages, type Languages, type Locale } from '../../i18n';
 import type { Job } from '../../jobs/types';
+import { cardTagLabel } from '../../interests/labels';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { eachLanguage, label, stacked, type Say } from './languages';
@@ -98,7 +99,7 @@ export function jobCard(job: Job, languages: Languages): SlackMessage {
       m.jobs.cardId(job.id),
     ].join('  ·  '),
   );
-  const tags = job.tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ');
+  const tags = job.tags.map((t) => `\`${escapeMrkdwn(cardTagLabel(t, languages))}\``).join(' ');
   const context = `${lines.join('\n')}${tags === '' ? '' : `  ·  ${tags}`}`;
   blocks.push({ type: 'context', elements: [mrkdwn(context)] });
   blocks.push(jobActions(job, languages, `job.${job.id}.actions`));

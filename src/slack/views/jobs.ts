@@ -1,4 +1,5 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import type { CuriousMember, JobMessages } from '../../jobs/service';
 import {
   EMPLOYMENT_TYPES,
@@ -31,7 +32,7 @@ export const MOVE_ACTIONS: Record<ReferralMove, string> = {
 function tagList(tags: readonly string[], locale: Locale): string {
   return joinList(
     locale,
-    tags.map((tag) => `\`${escapeMrkdwn(tag)}\``),
+    tags.map((tag) => `\`${escapeMrkdwn(tagLabel(tag, locale))}\``),
   );
 }
 

@@ -1,4 +1,5 @@
 import { messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import { OPEN_TO_FLAGS, PROFILE_LIMITS, VISIBILITIES, type Profile } from '../../members/types';
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
@@ -94,7 +95,7 @@ export function profileModal(
       multiline: true,
     }),
     textInput(PROFILE_INPUT.interests, m.profile.interests, {
-      initial: profile?.interests.join(', '),
+      initial: profile?.interests.map((tag) => tagLabel(tag, locale)).join(', '),
       hint: m.profile.interestsHint,
       max: MAX_TAG_LIST_LENGTH,
     }),
@@ -146,7 +147,7 @@ export function interestsModal(interests: readonly string[], locale: Locale, ori
     close: plain(m.common.cancel, 24),
     blocks: [
       textInput(INTERESTS_INPUT, m.interests.modalLabel, {
-        initial: interests.join(', '),
+        initial: interests.map((tag) => tagLabel(tag, locale)).join(', '),
         hint: m.profile.interestsHint,
         max: MAX_TAG_LIST_LENGTH,
         multiline: true,

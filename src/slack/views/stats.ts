@@ -1,4 +1,5 @@
 import { messages, type Locale } from '../../i18n';
+import { tagLabel } from '../../interests/labels';
 import { formatPercent } from '../../stats/funnel';
 import {
   ACTIVE_WINDOW_DAYS,
@@ -65,7 +66,11 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
       ? m.interestsNone(MIN_INTEREST_HOLDERS)
       : report.interests
           .map((i, index) =>
-            m.interestLine(index + 1, `\`${escapeMrkdwn(truncate(i.tag, 60))}\``, n(i.members)),
+            m.interestLine(
+              index + 1,
+              `\`${escapeMrkdwn(truncate(tagLabel(i.tag, locale), 60))}\``,
+              n(i.members),
+            ),
           )
           .join('\n');
   const attendance =
