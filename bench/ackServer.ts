@@ -17,47 +17,110 @@ import { loadConfig } from '../src/config';
 import { LineLogger } from '../src/logger';
 import { startBot } from '../src/main';
 import { openDatabase } from '../src/storage/database';
+import { openSql } from '../src/storage/kysely/open';
+import { openPostgresPool } from '../src/storage/postgres/connect';
+import { migratePostgres } from '../src/storage/postgres/migrate';
+import type { Sql } from '../src/storage/schema';
 
 export const BENCH_SECRET = 'bench-signing-secret';
 export const BENCH_USERS = 50;
 const DIGEST_MEMBERS = Number(process.env.BENCH_DIGEST_MEMBERS ?? 1000);
 
-function seed(file: string): void {
-  const db = openDatabase(file);
+/** The bench community, written through the typed builder so that it seeds either engine. */
+async function seed(sql: Sql): Promise<void> {
   const now = new Date().toISOString();
-  db.transaction(() => {
-    const member = db.prepare(
-      "INSERT INTO members (user_id, created_at, agreed_at, agreed_version, display_name) VALUES (?, ?, ?, '2026-11-24', ?)",
-    );
-    const locale = db.prepare(
-      "INSERT INTO user_locales (user_id, locale, fetched_at) VALUES (?, 'en-US', ?)",
-    );
-    const interest = db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)');
-    for (let i = 0; i < BENCH_USERS; i += 1) {
-      member.run(`UB${String(i).padStart(4, '0')}`, now, now, `Bench ${i}`);
-      locale.run(`UB${String(i).padStart(4, '0')}`, now);
-    }
-    for (let i = 0; i < DIGEST_MEMBERS; i += 1) {
-      const user = `UD${String(i).padStart(6, '0')}`;
-      member.run(user, now, now, `Digest ${i}`);
-      locale.run(user, now);
-      interest.run(user, 'go', now);
+  const people = [
+    ...Array.from({ length: BENCH_USERS }, (_, i) => ({
+      id: `UB${String(i).padStart(4, '0')}`,
+      name: `Bench ${i}`,
+    })),
+    ...Array.from({ length: DIGEST_MEMBERS }, (_, i) => ({
+      id: `UD${String(i).padStart(6, '0')}`,
+      name: `Digest ${i}`,
+    })),
+  ];
+  await sql.transaction().execute(async (trx) => {
+    for (let offset = 0; offset < people.length; offset += 500) {
+      const batch = people.slice(offset, offset + 500);
+      await trx
+        .insertInto('members')
+        .values(
+          batch.map((p) => ({
+            user_id: p.id,
+            created_at: now,
+            agreed_at: now,
+            agreed_version: '2026-11-24',
+            display_name: p.name,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('user_locales')
+        .values(batch.map((p) => ({ user_id: p.id, locale: 'en-US', fetched_at: now })))
+        .execute();
+      const digestMembers = batch.filter((p) => p.id.startsWith('UD'));
+      if (digestMembers.length > 0)
+        await trx
+          .insertInto('member_interests')
+          .values(digestMembers.map((p) => ({ user_id: p.id, tag: 'go', added_at: now })))
+          .execute();
     }
     const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const end = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
-    db.prepare(
-      "INSERT INTO events (id, title, starts_at, ends_at, channel, reminders, created_by, created_at, card_channel, card_ts) VALUES (1, 'Bench meetup', ?, ?, 'C0BENCH', '[]', 'UB0000', ?, 'C0BENCH', '1700000000.000100')",
-    ).run(start, end, now);
-    db.prepare(
-      "INSERT INTO jobs (id, title, work_style, employment_type, apply_url, status, created_at) VALUES (1, 'Go engineer', 'remote', 'full_time', 'https://jobs.example.com/1', 'open', ?)",
-    ).run(now);
-    db.prepare("INSERT INTO job_tags (job_id, tag) VALUES (1, 'go')").run();
+    await trx
+      .insertInto('events')
+      .values({
+        title: 'Bench meetup',
+        starts_at: start,
+        ends_at: end,
+        channel: 'C0BENCH',
+        reminders: '[]',
+        created_by: 'UB0000',
+        created_at: now,
+        card_channel: 'C0BENCH',
+        card_ts: '1700000000.000100',
+      })
+      .execute();
+    const job = await trx
+      .insertInto('jobs')
+      .values({
+        title: 'Go engineer',
+        work_style: 'remote',
+        employment_type: 'full_time',
+        apply_url: 'https://jobs.example.com/1',
+        status: 'open',
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('job_tags').values({ job_id: job.id, tag: 'go' }).execute();
     // The card's channel is known to be public, as if the bot had asked Slack when posting it.
-    db.prepare(
-      "INSERT INTO audience_channels (channel_id, is_private, checked_at) VALUES ('C0BENCH', 0, ?)",
-    ).run(now);
-  })();
+    await trx
+      .insertInto('audience_channels')
+      .values({ channel_id: 'C0BENCH', is_private: 0, checked_at: now })
+      .execute();
+  });
+}
+
+/** SQLite in a temp file, or the Postgres database the driver made for this run (BENCH_DATABASE_URL). */
+async function seededDatabase(): Promise<Record<string, string>> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url !== undefined && url !== '') {
+    const pool = openPostgresPool(url, { maxConnections: 2 });
+    await migratePostgres(pool);
+    const sql = openSql({ kind: 'postgres', pool });
+    await seed(sql);
+    await sql.destroy();
+    return { DATABASE_URL: url };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-ackbench-'));
+  const file = path.join(dir, 'bench.sqlite');
+  const db = openDatabase(file);
+  const sql = openSql({ kind: 'sqlite', db });
+  await seed(sql);
+  await sql.destroy();
   db.close();
+  return { DATABASE_PATH: file };
 }
 
 async function main(): Promise<void> {
@@ -83,15 +146,13 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-ackbench-'));
-  const file = path.join(dir, 'bench.sqlite');
-  seed(file);
+  const database = await seededDatabase();
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: BENCH_SECRET,
     SLACK_API_URL: slack.url,
     PORT: '0',
-    DATABASE_PATH: file,
+    ...database,
     ADMIN_USER_IDS: 'UB0000',
     LOG_LEVEL: 'error',
     // The bench drives delivery itself.
@@ -110,18 +171,17 @@ async function main(): Promise<void> {
       // Deliver until nothing is waiting (each tick sends what is due, waiting out 429s).
       for (let i = 0; i < 10_000; i += 1) {
         await bot.services.scheduler.tick();
-        const waiting = bot.db
-          .prepare(
-            "SELECT count(*) AS n FROM outbox WHERE kind = 'digest' AND status IN ('pending', 'sending')",
-          )
-          .get() as { n: number };
-        if (waiting.n === 0) break;
+        const counts = await bot.services.outbox.statusCounts('digest:');
+        const waiting = counts
+          .filter((c) => c.status === 'pending' || c.status === 'sending')
+          .reduce((n, c) => n + c.count, 0);
+        if (waiting === 0) break;
       }
-      const rows = bot.db
-        .prepare("SELECT status, count(*) AS n FROM outbox WHERE kind = 'digest' GROUP BY status")
-        .all() as { status: string; n: number }[];
+      const counts = await bot.services.outbox.statusCounts('digest:');
+      const statuses: Record<string, number> = {};
+      for (const c of counts) statuses[c.status] = (statuses[c.status] ?? 0) + c.count;
       process.stdout.write(
-        `${JSON.stringify({ digest: true, members: DIGEST_MEMBERS, durationMs: Date.now() - started, statuses: Object.fromEntries(rows.map((r) => [r.status, r.n])) })}\n`,
+        `${JSON.stringify({ digest: true, members: DIGEST_MEMBERS, durationMs: Date.now() - started, statuses })}\n`,
       );
     })();
   });

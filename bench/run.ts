@@ -3,6 +3,8 @@
  * so that its peak RSS is its own; timings are medians of several rounds.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import path from 'node:path';
 import { load, measure, rsvpBody, slashBody, startServer, type RequestBody } from './ackLatency';
 import { percentile } from './synthetic';
@@ -68,6 +70,34 @@ function digestBench(): void {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
+/** A fresh database on the Postgres server named by TEST_DATABASE_URL, dropped after the bench. */
+async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const server = process.env.TEST_DATABASE_URL?.trim();
+  if (server === undefined || server === '') return undefined;
+  const name = `hc_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`); // our own hex name
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client({ connectionString: server });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 async function ackBench(): Promise<void> {
   console.log(
     '\nAcknowledgement latency, 50 concurrent signed requests (goal: p99 ≤ 50 ms, ratio to a bare Bolt app ≤ 1.3)',
@@ -76,6 +106,14 @@ async function ackBench(): Promise<void> {
   const env = { BENCH_SLACK_URL: slack.url };
   const bot = await startServer('bot', env);
   const bare = await startServer('bare', env);
+  // The Postgres column: the same bot on a database of its own on the server TEST_DATABASE_URL names.
+  const scratch = await benchDatabase();
+  const botOnPostgres =
+    scratch === undefined ? undefined : await startServer('bot', { ...env, BENCH_DATABASE_URL: scratch.url });
+  if (scratch === undefined)
+    console.log(
+      '(Postgres column skipped: set TEST_DATABASE_URL to a server where the user may CREATE DATABASE)',
+    );
   const user = (i: number): string => `UB${String(i % BENCH_USERS).padStart(4, '0')}`;
   const responseUrl = slack.url.replace(/api\/$/, 'response');
   const scenarios: { name: string; make: (i: number) => RequestBody }[] = [
@@ -96,21 +134,28 @@ async function ackBench(): Promise<void> {
       // Interleave bot and bare so that machine noise falls on both alike.
       const bareFigures = await measure(bare.port, scenario.make);
       const botFigures = await measure(bot.port, scenario.make);
+      const pgFigures =
+        botOnPostgres === undefined ? undefined : await measure(botOnPostgres.port, scenario.make);
       rows.push({
         request: scenario.name,
-        'bot p50 (ms)': round1(botFigures.p50),
-        'bot p99 (ms)': round1(botFigures.p99),
+        'SQLite p50 (ms)': round1(botFigures.p50),
+        'SQLite p99 (ms)': round1(botFigures.p99),
+        'Postgres p50 (ms)': pgFigures === undefined ? '-' : round1(pgFigures.p50),
+        'Postgres p99 (ms)': pgFigures === undefined ? '-' : round1(pgFigures.p99),
         'bare Bolt p50 (ms)': round1(bareFigures.p50),
         'bare Bolt p99 (ms)': round1(bareFigures.p99),
-        'ratio p50': round1(botFigures.p50 / Math.max(bareFigures.p50, 0.01)),
-        'ratio p99': round1(botFigures.p99 / Math.max(bareFigures.p99, 0.01)),
-        errors: botFigures.errors + bareFigures.errors,
+        'SQLite/bare p99': round1(botFigures.p99 / Math.max(bareFigures.p99, 0.01)),
+        'Postgres/SQLite p99 (goal ≤ 1.5)':
+          pgFigures === undefined ? '-' : round1(pgFigures.p99 / Math.max(botFigures.p99, 0.01)),
+        errors: botFigures.errors + bareFigures.errors + (pgFigures?.errors ?? 0),
       });
     }
     console.table(rows);
   } finally {
     await bot.stop();
     await bare.stop();
+    await botOnPostgres?.stop();
+    await scratch?.drop();
   }
   await digestDeliveryBench(slack, 50, 50);
   await digestDeliveryBench(slack, 50, 100);
