@@ -293,7 +293,7 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     events,
     announcements,
-    stats: new StatsService(new StatsRepository(db, store), roles, audience, clock),
+    stats: new StatsService(new StatsRepository(store), roles, audience, clock),
     digests,
     jobs,
     intros,
