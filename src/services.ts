@@ -184,7 +184,7 @@ export function createServices(inputs: ServiceInputs): Services {
   // Before digests and intros, so that they match tags already moved to their keys.
   scheduler.addPlanner('interest tags', () => interests.tidy());
   const eventRepository = new EventRepository(db, store);
-  const announcementRepository = new AnnouncementRepository(db, store);
+  const announcementRepository = new AnnouncementRepository(store);
   const submissions = new ViewSubmissionRepository(store);
   const events = new EventService({
     repository: eventRepository,
@@ -293,7 +293,7 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     events,
     announcements,
-    stats: new StatsService(new StatsRepository(db, store), roles, audience, clock),
+    stats: new StatsService(new StatsRepository(store), roles, audience, clock),
     digests,
     jobs,
     intros,

@@ -155,15 +155,15 @@ export class AnnouncementService {
     const once = await this.deps.submissions.once(viewId, 'announcement', now, async () =>
       this.deps.repository.insert({ ...input, firstAt: first, cron }, this.deps.timeZone, actorId, now),
     );
-    const announcement = this.get(once.id);
+    const announcement = await this.get(once.id);
     if (once.first)
       this.deps.logger.info(`announcement ${once.id} scheduled by ${actorId} (${input.repeat})`);
     // The check above read the channel: whether it is private, and who is in it, decides who sees the announcement listed.
     return { announcement, nextRuns, created: once.first };
   }
 
-  get(id: number): Announcement {
-    const found = this.deps.repository.get(id);
+  async get(id: number): Promise<Announcement> {
+    const found = await this.deps.repository.get(id);
     if (found === undefined) throw new AnnouncementNotFound(id);
     return found;
   }
@@ -171,7 +171,7 @@ export class AnnouncementService {
   /** Active announcements for an organizer: one into a private channel only to its author and that channel's members. */
   async list(actorId: string): Promise<Announcement[]> {
     await this.deps.roles.require(actorId, 'organizer');
-    const active = this.deps.repository.active();
+    const active = await this.deps.repository.active();
     const visible = new Set(
       await this.deps.audience.filterFor(actorId, active, (announcement) => announcement.channel),
     );
@@ -179,8 +179,8 @@ export class AnnouncementService {
   }
 
   /** The member's own active announcements (App Home); no role needed to see what one scheduled. */
-  activeBy(userId: string): Announcement[] {
-    return this.deps.repository.active().filter((announcement) => announcement.author === userId);
+  async activeBy(userId: string): Promise<Announcement[]> {
+    return (await this.deps.repository.active()).filter((announcement) => announcement.author === userId);
   }
 
   /**
@@ -188,7 +188,7 @@ export class AnnouncementService {
    * one in it); pending posts of it are cancelled in the outbox too.
    */
   async cancel(actorId: string, id: number): Promise<{ announcement: Announcement; changed: boolean }> {
-    const announcement = this.get(id);
+    const announcement = await this.get(id);
     if (announcement.author !== actorId) {
       if (!(await this.deps.roles.has(actorId, 'admin'))) throw new NotAnnouncementAuthor(id);
       if (!(await this.deps.audience.mayView(actorId, announcement.channel)))
@@ -196,12 +196,12 @@ export class AnnouncementService {
     }
     const now = this.deps.clock.now();
     const changed = await this.deps.repository.transaction(async () => {
-      const done = this.deps.repository.cancel(id, now);
+      const done = await this.deps.repository.cancel(id, now);
       if (done) await this.deps.outbox.cancel(`announce:${id}:`);
       return done;
     });
     if (changed) this.deps.logger.info(`announcement ${id} cancelled by ${actorId}`);
-    return { announcement: this.get(id), changed };
+    return { announcement: await this.get(id), changed };
   }
 
   /**
@@ -210,7 +210,7 @@ export class AnnouncementService {
    * they are still timely, and are recorded as skipped if not.
    */
   async plan(now: Date): Promise<void> {
-    for (const announcement of this.deps.repository.due(now)) {
+    for (const announcement of await this.deps.repository.due(now)) {
       // One broken announcement must not hold back every other one behind it, tick after tick.
       try {
         await this.planOne(announcement, now);
@@ -239,7 +239,7 @@ export class AnnouncementService {
         ...(announcement.author === null ? {} : { notifyOnFailure: announcement.author }),
       };
       const advanced = await this.deps.repository.transaction(async () => {
-        if (!this.deps.repository.advance(announcement.id, occurrence, next)) return false;
+        if (!(await this.deps.repository.advance(announcement.id, occurrence, next))) return false;
         if (expiresAt.getTime() <= now.getTime())
           await this.deps.outbox.scheduleSkipped(request, 'the bot was not running when it was due');
         else await this.deps.outbox.schedule(request);

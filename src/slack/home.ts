@@ -22,7 +22,7 @@ export async function publishHome(
       managedEvents: (await services.roles.has(userId, 'organizer'))
         ? (await services.events.upcomingFor(userId, [])).map((item) => item.event)
         : [],
-      myAnnouncements: services.announcements.activeBy(userId),
+      myAnnouncements: await services.announcements.activeBy(userId),
       jobs: {
         forMe: (await services.jobs.openFor(userId, await services.members.interests(userId), 3)).map(
           ({ job, matchedTags }) => ({

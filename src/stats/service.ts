@@ -37,7 +37,7 @@ export class StatsService {
   private async pastEventsFor(actorId: string, now: Date): Promise<PastEventAttendance[]> {
     const shown: PastEventAttendance[] = [];
     for (let offset = 0; shown.length < PAST_EVENTS_SHOWN; offset += PAST_PAGE) {
-      const page = this.repository.pastEvents(now, PAST_PAGE, offset);
+      const page = await this.repository.pastEvents(now, PAST_PAGE, offset);
       shown.push(...(await this.audience.filterFor(actorId, page, (event) => event.channel)));
       if (page.length < PAST_PAGE) break;
     }
@@ -48,14 +48,19 @@ export class StatsService {
     await this.roles.require(actorId, 'organizer', 'hr');
     const now = this.clock.now();
     const since = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
+    // One query after another inside the snapshot: a transaction runs on one connection.
     return this.repository.consistent(async () => ({
       generatedAt: now,
-      members: this.repository.members(since, now),
-      interests: this.repository.topInterests(TOP_INTERESTS, MIN_INTEREST_HOLDERS),
-      events: { ...this.repository.events(now), past: await this.pastEventsFor(actorId, now) },
-      funnel: funnel(this.repository.overallFunnel()),
+      members: await this.repository.members(since, now),
+      interests: await this.repository.topInterests(TOP_INTERESTS, MIN_INTEREST_HOLDERS),
+      events: { ...(await this.repository.events(now)), past: await this.pastEventsFor(actorId, now) },
+      funnel: funnel(await this.repository.overallFunnel()),
       openRoles: (
-        await this.audience.filterFor(actorId, this.repository.openRoleFunnels(), (role) => role.channel)
+        await this.audience.filterFor(
+          actorId,
+          await this.repository.openRoleFunnels(),
+          (role) => role.channel,
+        )
       )
         .slice(0, TOP_ROLES)
         .map(roleFunnel),
@@ -74,16 +79,18 @@ export class StatsService {
         scope: 'hr',
         generatedAt: now,
         roles: (
-          await this.audience.filterFor(actorId, this.repository.allRoleFunnels(), (role) => role.channel)
+          await this.audience.filterFor(
+            actorId,
+            await this.repository.allRoleFunnels(),
+            (role) => role.channel,
+          )
         ).map(roleFunnel),
-        members: this.repository
-          .engagement(DEFAULT_DIGEST_FREQUENCY)
+        members: (await this.repository.engagement(DEFAULT_DIGEST_FREQUENCY))
           .filter((row) => row.visibility !== 'nobody')
           .map(({ visibility: _visibility, ...row }) => row),
       }));
     }
-    const members = this.repository
-      .engagement(DEFAULT_DIGEST_FREQUENCY)
+    const members = (await this.repository.engagement(DEFAULT_DIGEST_FREQUENCY))
       .filter((row) => row.visibility === 'all')
       .map(
         ({

@@ -1,20 +1,11 @@
-import type { Db } from './database';
+import type { Selectable } from 'kysely';
+import type { Database } from './schema';
 import type { Store } from './store';
 import { repeatSchema, type Announcement, type AnnouncementInput } from '../announcements/types';
 
-interface AnnouncementRow {
-  id: number;
-  channel: string;
-  text: string;
-  first_at: string;
-  repeat: string;
-  cron: string | null;
-  time_zone: string;
-  author: string | null;
-  status: string;
-  next_at: string | null;
-}
+type AnnouncementRow = Selectable<Database['announcements']>;
 
+/** The one mapping from a stored announcement to the domain's (cancelled_at and created_at stay in SQL). */
 function toAnnouncement(row: AnnouncementRow): Announcement {
   return {
     id: row.id,
@@ -30,93 +21,121 @@ function toAnnouncement(row: AnnouncementRow): Announcement {
   };
 }
 
-export class AnnouncementRepository {
-  private readonly s;
+/** What a member's data export lists of the announcements they scheduled. */
+export interface AuthoredAnnouncement {
+  readonly id: number;
+  readonly channel: string;
+  readonly repeat: string;
+  readonly status: string;
+  readonly created_at: string;
+}
 
-  constructor(
-    private readonly db: Db,
-    private readonly store: Store,
-  ) {
-    this.s = {
-      insert: db.prepare(
-        `INSERT INTO announcements (channel, text, first_at, repeat, cron, time_zone, author, created_at, next_at)
-         VALUES (@channel, @text, @firstAt, @repeat, @cron, @timeZone, @author, @now, @firstAt)`,
-      ),
-      get: db.prepare<[number], AnnouncementRow>('SELECT * FROM announcements WHERE id = ?'),
-      active: db.prepare<[], AnnouncementRow>(
-        "SELECT * FROM announcements WHERE status = 'active' ORDER BY next_at, id",
-      ),
-      due: db.prepare<[string], AnnouncementRow>(
-        "SELECT * FROM announcements WHERE status = 'active' AND next_at IS NOT NULL AND next_at <= ? ORDER BY next_at, id",
-      ),
-      // Moving next_at only forward makes two processes planning at once harmless.
-      advance: db.prepare(
-        "UPDATE announcements SET next_at = @next, status = CASE WHEN @next IS NULL THEN 'finished' ELSE status END WHERE id = @id AND status = 'active' AND next_at = @current",
-      ),
-      cancel: db.prepare(
-        "UPDATE announcements SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status = 'active'",
-      ),
-      forgetAuthor: db.prepare('UPDATE announcements SET author = NULL WHERE author = ?'),
-      byAuthor: db.prepare<
-        [string],
-        { id: number; channel: string; repeat: string; status: string; created_at: string }
-      >('SELECT id, channel, repeat, status, created_at FROM announcements WHERE author = ? ORDER BY id'),
-    };
+export class AnnouncementRepository {
+  constructor(private readonly store: Store) {}
+
+  private get sql() {
+    return this.store.sql;
   }
 
-  insert(
+  async insert(
     input: AnnouncementInput & { cron: string | null },
     timeZone: string,
     author: string,
     now: Date,
-  ): number {
-    const result = this.s.insert.run({
-      channel: input.channel,
-      text: input.text,
-      firstAt: input.firstAt.toISOString(),
-      repeat: input.repeat,
-      cron: input.cron,
-      timeZone,
-      author,
-      now: now.toISOString(),
-    });
-    return Number(result.lastInsertRowid);
+  ): Promise<number> {
+    const firstAt = input.firstAt.toISOString();
+    const row = await this.sql
+      .insertInto('announcements')
+      .values({
+        channel: input.channel,
+        text: input.text,
+        first_at: firstAt,
+        repeat: input.repeat,
+        cron: input.cron,
+        time_zone: timeZone,
+        author,
+        created_at: now.toISOString(),
+        next_at: firstAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  get(id: number): Announcement | undefined {
-    const row = this.s.get.get(id);
+  async get(id: number): Promise<Announcement | undefined> {
+    const row = await this.sql
+      .selectFrom('announcements')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row === undefined ? undefined : toAnnouncement(row);
   }
 
-  active(): Announcement[] {
-    return this.s.active.all().map(toAnnouncement);
+  /** Active rows always have a next_at (the last advance finishes them), so NULL ordering never differs. */
+  async active(): Promise<Announcement[]> {
+    const rows = await this.sql
+      .selectFrom('announcements')
+      .selectAll()
+      .where('status', '=', 'active')
+      .orderBy('next_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toAnnouncement);
   }
 
-  due(now: Date): Announcement[] {
-    return this.s.due.all(now.toISOString()).map(toAnnouncement);
+  async due(now: Date): Promise<Announcement[]> {
+    const rows = await this.sql
+      .selectFrom('announcements')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('next_at', 'is not', null)
+      .where('next_at', '<=', now.toISOString())
+      .orderBy('next_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toAnnouncement);
   }
 
-  /** True for the one caller that moved it on from `current`. */
-  advance(id: number, current: Date, next: Date | null): boolean {
-    return (
-      this.s.advance.run({
-        id,
-        current: current.toISOString(),
-        next: next === null ? null : next.toISOString(),
-      }).changes === 1
-    );
+  /**
+   * True for the one caller that moved it on from `current`. Moving next_at only forward (a
+   * compare-and-set on it) makes two processes planning at once harmless: the second updates nothing.
+   */
+  async advance(id: number, current: Date, next: Date | null): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('announcements')
+      // Only an active row matches, so "active" here keeps its status; with no next run it is finished.
+      .set({
+        next_at: next === null ? null : next.toISOString(),
+        status: next === null ? 'finished' : 'active',
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .where('next_at', '=', current.toISOString())
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  cancel(id: number, now: Date): boolean {
-    return this.s.cancel.run(now.toISOString(), id).changes === 1;
+  async cancel(id: number, now: Date): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('announcements')
+      .set({ status: 'cancelled', cancelled_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  exportMember(userId: string): unknown[] {
-    return this.s.byAuthor.all(userId);
+  async exportMember(userId: string): Promise<AuthoredAnnouncement[]> {
+    return this.sql
+      .selectFrom('announcements')
+      .select(['id', 'channel', 'repeat', 'status', 'created_at'])
+      .where('author', '=', userId)
+      .orderBy('id')
+      .execute();
   }
 
-  eraseMember(userId: string): void {
-    this.s.forgetAuthor.run(userId);
+  async eraseMember(userId: string): Promise<void> {
+    await this.sql.updateTable('announcements').set({ author: null }).where('author', '=', userId).execute();
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -41,6 +41,24 @@ export class Store {
     return this.root.transaction().execute((trx) => this.ambient.run(trx, work));
   }
 
+  /**
+   * Runs `work`, which only reads, against one snapshot, so figures read by several queries agree
+   * with each other (a report). On Postgres a plain transaction is READ COMMITTED: each statement
+   * would see the latest commits. This one is REPEATABLE READ, which takes one snapshot at its
+   * first query, and READ ONLY, so a write in it fails (a read-only repeatable-read transaction is
+   * never aborted for a serialization conflict). On SQLite our driver ignores both settings and
+   * runs a plain transaction: SQLite's transactions are serializable, and the one connection holds
+   * it until the end. A nested call joins the open transaction, like `transaction`.
+   */
+  async snapshot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work();
+    return this.root
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute((trx) => this.ambient.run(trx, work));
+  }
+
   /** Call before any slow await (a Web API call); throws when a transaction is open. */
   assertNoTransaction(what: string): void {
     if (this.inTransaction) throw new SlowWorkInTransaction(what);
