@@ -211,7 +211,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   scheduler.addPlanner('event reminders', (now) => events.planReminders(now));
   scheduler.addPlanner('announcements', (now) => announcements.plan(now));
-  const jobRepository = new JobRepository(db, store);
+  const jobRepository = new JobRepository(store);
   const jobs = new JobService({
     repository: jobRepository,
     submissions,
@@ -272,7 +272,7 @@ export function createServices(inputs: ServiceInputs): Services {
   // Availability first: flags that lapse are gone before anything reads them this tick.
   scheduler.addPlanner('availability', (now) => availability.plan(now));
   scheduler.addPlanner('intros', (now) => intros.plan(now));
-  const coffeeRepository = new CoffeeRepository(db, store);
+  const coffeeRepository = new CoffeeRepository(store);
   const coffee = new CoffeeService({
     repository: coffeeRepository,
     jobs,

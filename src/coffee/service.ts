@@ -94,14 +94,14 @@ export class CoffeeService {
     const added: string[] = [];
     const already: JobContact[] = [];
     for (const userId of new Set(userIds)) {
-      if (this.repo.addContact(jobId, userId, actorId, now)) added.push(userId);
+      if (await this.repo.addContact(jobId, userId, actorId, now)) added.push(userId);
       else {
-        const existing = this.repo.contactOf(jobId, userId);
+        const existing = await this.repo.contactOf(jobId, userId);
         if (existing !== undefined) already.push(existing);
       }
     }
     for (const userId of added) {
-      const contact = this.repo.contactOf(jobId, userId);
+      const contact = await this.repo.contactOf(jobId, userId);
       if (contact === undefined) continue;
       const locale = await this.deps.localeOf(userId);
       await this.deps.outbox.schedule({
@@ -122,22 +122,27 @@ export class CoffeeService {
     jobId: number,
   ): Promise<{ job: Job; contacts: JobContact[]; requested: number; held: number }> {
     const job = await this.deps.jobs.manageable(actorId, jobId);
-    return { job, contacts: this.repo.contacts(jobId), ...this.repo.counts(jobId) };
+    return { job, contacts: await this.repo.contacts(jobId), ...(await this.repo.counts(jobId)) };
   }
 
   /** Confirm / Decline from the contact's invitation DM; only that contact may answer. */
-  answerInvite(actorId: string, contactId: number, answer: ContactAnswer): { job: Job; changed: boolean } {
-    const contact = this.repo.contact(contactId);
+  async answerInvite(
+    actorId: string,
+    contactId: number,
+    answer: ContactAnswer,
+  ): Promise<{ job: Job; changed: boolean }> {
+    const contact = await this.repo.contact(contactId);
     if (contact === undefined || contact.userId !== actorId) throw new NotYourRequest();
-    const changed = this.repo.answerContact(contactId, actorId, answer, this.deps.clock.now());
-    return { job: this.deps.jobs.get(contact.jobId), changed };
+    const changed = await this.repo.answerContact(contactId, actorId, answer, this.deps.clock.now());
+    return { job: await this.deps.jobs.get(contact.jobId), changed };
   }
 
   /** Whether a member who is curious about the role should be offered a chat: a contact who may see the role confirmed. */
   async offerable(jobId: number, member: string): Promise<boolean> {
-    const maySee = await this.deps.audience.viewers(this.deps.jobs.get(jobId).cardChannel);
+    const maySee = await this.deps.audience.viewers((await this.deps.jobs.get(jobId)).cardChannel);
     return (
-      this.repo.hasConfirmedContact(jobId, member, maySee) && this.repo.requestOf(jobId, member) === undefined
+      (await this.repo.hasConfirmedContact(jobId, member, maySee)) &&
+      (await this.repo.requestOf(jobId, member)) === undefined
     );
   }
 
@@ -148,11 +153,12 @@ export class CoffeeService {
     const maySee = await this.deps.audience.viewers(job.cardChannel);
     const now = this.deps.clock.now();
     const outcome = await this.repo.transaction(async (): Promise<RequestOutcome> => {
-      if (this.repo.requestOf(jobId, member) !== undefined) return 'already';
-      if (!this.repo.hasConfirmedContact(jobId, member, maySee)) return 'no_contacts';
-      const { request, created } = this.repo.openRequest(jobId, member, now);
+      if ((await this.repo.requestOf(jobId, member)) !== undefined) return 'already';
+      if (!(await this.repo.hasConfirmedContact(jobId, member, maySee))) return 'no_contacts';
+      // Two presses on two replicas both get past the check above; the unique key lets one create.
+      const { request, created } = await this.repo.openRequest(jobId, member, now);
       if (!created) return 'already';
-      this.repo.recordStep(jobId, member, 'chat_requested', now);
+      await this.repo.recordStep(jobId, member, 'chat_requested', now);
       await this.askNextOrGiveUp(job, request, member, now, maySee);
       return 'asked';
     });
@@ -169,32 +175,32 @@ export class CoffeeService {
     askId: number,
     accept: boolean,
   ): Promise<{ job: Job; outcome: AskOutcome; member: string | null }> {
-    const ask = this.repo.ask(askId);
+    const ask = await this.repo.ask(askId);
     if (ask === undefined || ask.contact !== actorId) throw new NotYourRequest();
-    const request = this.repo.request(ask.requestId);
+    const request = await this.repo.request(ask.requestId);
     if (request === undefined) throw new NotYourRequest();
-    const job = this.deps.jobs.get(request.jobId);
+    const job = await this.deps.jobs.get(request.jobId);
     const maySee = await this.deps.audience.viewers(job.cardChannel);
     const contactOutside = !maySee(actorId);
     const now = this.deps.clock.now();
     const outcome = await this.repo.transaction(async (): Promise<AskOutcome> => {
-      if (!this.repo.answerAsk(askId, actorId, accept && !contactOutside ? 'accepted' : 'declined', now))
-        return 'already';
+      const answer = accept && !contactOutside ? 'accepted' : 'declined';
+      if (!(await this.repo.answerAsk(askId, actorId, answer, now))) return 'already';
       const member = request.member;
       if (member === null) return 'member_gone';
       if (!maySee(member)) {
         // No step is counted: the team did not turn the chat down, the member left the role's channel.
-        this.repo.finishRequest(request.id, 'unavailable', now);
+        await this.repo.finishRequest(request.id, 'unavailable', now);
         this.deps.logger.info(`coffee request ${request.id}: the member left the role's channel; it lapsed`);
         return 'lapsed';
       }
       if (!accept || contactOutside) {
-        this.repo.recordStep(job.id, member, 'chat_declined', now);
+        await this.repo.recordStep(job.id, member, 'chat_declined', now);
         const next = await this.askNextOrGiveUp(job, request, member, now, maySee);
         return contactOutside ? 'contact_outside' : next;
       }
-      if (!this.repo.finishRequest(request.id, 'held', now)) return 'already';
-      this.repo.recordStep(job.id, member, 'chat_held', now);
+      if (!(await this.repo.finishRequest(request.id, 'held', now))) return 'already';
+      await this.repo.recordStep(job.id, member, 'chat_held', now);
       await this.scheduleGroup(job, request, member, actorId, now);
       return 'held';
     });
@@ -209,7 +215,7 @@ export class CoffeeService {
     now: Date,
     maySee: (userId: string) => boolean,
   ): Promise<'next' | 'unavailable'> {
-    const ask = this.repo.askNext(request, member, now, maySee);
+    const ask = await this.repo.askNext(request, member, now, maySee);
     if (ask !== undefined && ask.contact !== null) {
       const contactLocale = await this.deps.knownLocaleOf(ask.contact);
       await this.deps.outbox.schedule({
@@ -222,8 +228,8 @@ export class CoffeeService {
       });
       return 'next';
     }
-    this.repo.finishRequest(request.id, 'unavailable', now);
-    this.repo.recordStep(job.id, member, 'chat_unavailable', now);
+    await this.repo.finishRequest(request.id, 'unavailable', now);
+    await this.repo.recordStep(job.id, member, 'chat_unavailable', now);
     await this.deps.outbox.schedule({
       kind: 'coffee_unavailable',
       key: `coffee:${request.id}:unavailable:${member}`,
@@ -272,11 +278,11 @@ export class CoffeeService {
     });
   }
 
-  exportMember(userId: string): unknown {
+  async exportMember(userId: string): Promise<unknown> {
     return this.repo.exportMember(userId);
   }
 
-  eraseMember(userId: string): void {
-    this.repo.eraseMember(userId);
+  async eraseMember(userId: string): Promise<void> {
+    await this.repo.eraseMember(userId);
   }
 }

@@ -94,15 +94,15 @@ export class JobService {
     return localDate(this.deps.clock.now(), this.deps.timeZone);
   }
 
-  get(id: number): Job {
-    const job = this.repo.get(id);
+  async get(id: number): Promise<Job> {
+    const job = await this.repo.get(id);
     if (job === undefined) throw new JobNotFound(id);
     return job;
   }
 
   /** The role, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
   async viewable(userId: string, id: number): Promise<Job> {
-    const job = this.get(id);
+    const job = await this.get(id);
     await this.deps.audience.require(userId, job.cardChannel, 'role');
     return job;
   }
@@ -139,20 +139,20 @@ export class JobService {
     const { id, first } = await this.deps.submissions.once(viewId, 'job', now, async () =>
       this.repo.insert(input, actorId, now),
     );
-    return { job: this.get(id), created: first };
+    return { job: await this.get(id), created: first };
   }
 
   /** Records where the card went, and makes sure that channel's audience is known. */
   async attachCard(id: number, channel: string, ts: string): Promise<void> {
-    this.repo.setCard(id, channel, ts);
+    await this.repo.setCard(id, channel, ts);
     await this.deps.audience.track(channel);
   }
 
   /** Closes an open role; `changed` is false when it was already closed or filled. */
   async close(actorId: string, id: number): Promise<{ job: Job; changed: boolean }> {
     await this.manageable(actorId, id);
-    const changed = this.repo.close(id, this.deps.clock.now());
-    return { job: this.get(id), changed };
+    const changed = await this.repo.close(id, this.deps.clock.now());
+    return { job: await this.get(id), changed };
   }
 
   /**
@@ -166,11 +166,12 @@ export class JobService {
   ): Promise<{ job: Job; recorded: boolean; filledNow: boolean }> {
     await this.manageable(actorId, id);
     const now = this.deps.clock.now();
-    const { recorded, filledNow } = await this.repo.transaction(async () => ({
-      filledNow: this.repo.fill(id, now),
-      recorded: this.repo.recordStep(id, userId, 'hired', now),
-    }));
-    return { job: this.get(id), recorded, filledNow };
+    const { recorded, filledNow } = await this.repo.transaction(async () => {
+      // One after the other: both run on the transaction's one connection.
+      const filled = await this.repo.fill(id, now);
+      return { filledNow: filled, recorded: await this.repo.recordStep(id, userId, 'hired', now) };
+    });
+    return { job: await this.get(id), recorded, filledNow };
   }
 
   /**
@@ -180,7 +181,7 @@ export class JobService {
   async curious(userId: string, jobId: number, teamId: string | undefined): Promise<CuriousResult> {
     const job = await this.answerable(userId, jobId);
     const now = this.deps.clock.now();
-    this.repo.recordStep(jobId, userId, 'curious', now);
+    await this.repo.recordStep(jobId, userId, 'curious', now);
     const recipient = job.recruiter ?? job.postedBy;
     if (recipient === null) return { job, recipient, disclosure: 'name_only', alreadyTold: false };
     const disclosure = await this.disclosure(userId, recipient);
@@ -225,7 +226,7 @@ export class JobService {
     }
   }
 
-  hasBeenCurious(userId: string, jobId: number): boolean {
+  async hasBeenCurious(userId: string, jobId: number): Promise<boolean> {
     return this.repo.hasStep(jobId, userId, 'curious');
   }
 
@@ -245,7 +246,7 @@ export class JobService {
     const { id, first } = await this.deps.submissions.once(viewId, 'referral', now, async () =>
       this.repo.insertReferral(jobId, userId, input, now),
     );
-    const referral = this.referral(id);
+    const referral = await this.referral(id);
     const recipient = job.recruiter ?? job.postedBy;
     if (!first) return { job, referral, recipient, created: false };
     if (recipient !== null) {
@@ -262,8 +263,8 @@ export class JobService {
     return { job, referral, recipient, created: true };
   }
 
-  referral(id: number): Referral {
-    const referral = this.repo.referral(id);
+  async referral(id: number): Promise<Referral> {
+    const referral = await this.repo.referral(id);
     if (referral === undefined) throw new ReferralNotFound(id);
     return referral;
   }
@@ -289,12 +290,12 @@ export class JobService {
     referralId: number,
     status: ReferralMove,
   ): Promise<{ job: Job; referral: Referral; changed: boolean }> {
-    const before = this.referral(referralId);
-    const job = this.get(before.jobId);
+    const before = await this.referral(referralId);
+    const job = await this.get(before.jobId);
     if (!(await this.mayMoveReferrals(actorId, job))) throw new NotRecruiter();
     const now = this.deps.clock.now();
-    const changed = this.repo.moveReferral(referralId, status, now);
-    const referral = this.referral(referralId);
+    const changed = await this.repo.moveReferral(referralId, status, now);
+    const referral = await this.referral(referralId);
     if (
       changed &&
       referral.referrer !== null &&
@@ -329,7 +330,7 @@ export class JobService {
   ): Promise<{ job: Job; matchedTags: string[] }[]> {
     const mine = new Set(interests);
     const today = this.today();
-    return (await this.deps.audience.filterFor(userId, this.repo.open(), (job) => job.cardChannel))
+    return (await this.deps.audience.filterFor(userId, await this.repo.open(), (job) => job.cardChannel))
       .filter((job) => job.closesOn === null || job.closesOn >= today)
       .map((job) => ({ job, matchedTags: job.tags.filter((tag) => mine.has(tag)) }))
       .sort(
@@ -344,12 +345,15 @@ export class JobService {
   /** Open roles with their funnel counts, for HR; a role in a private channel only for HR in it. */
   async openWithFunnel(actorId: string, limit = 10): Promise<{ job: Job; funnel: JobFunnel }[]> {
     await this.deps.roles.require(actorId, 'hr');
-    return (await this.deps.audience.filterFor(actorId, this.repo.open(), (job) => job.cardChannel))
-      .slice(0, limit)
-      .map((job) => ({ job, funnel: this.repo.funnel(job.id) }));
+    const visible = (
+      await this.deps.audience.filterFor(actorId, await this.repo.open(), (job) => job.cardChannel)
+    ).slice(0, limit);
+    const withFunnel: { job: Job; funnel: JobFunnel }[] = [];
+    for (const job of visible) withFunnel.push({ job, funnel: await this.repo.funnel(job.id) });
+    return withFunnel;
   }
 
-  funnel(jobId: number): JobFunnel {
+  async funnel(jobId: number): Promise<JobFunnel> {
     return this.repo.funnel(jobId);
   }
 
@@ -359,8 +363,9 @@ export class JobService {
    */
   async closeExpired(now: Date): Promise<Job[]> {
     const today = localDate(now, this.deps.timeZone);
-    const closed = this.repo.expired(today).filter((job) => this.repo.close(job.id, now));
-    const jobs = closed.map((job) => this.get(job.id));
+    const jobs: Job[] = [];
+    for (const expired of await this.repo.expired(today))
+      if (await this.repo.close(expired.id, now)) jobs.push(await this.get(expired.id));
     for (const job of jobs) {
       this.deps.logger.info(`job ${job.id} closed: its close date ${job.closesOn ?? ''} is over`);
       try {

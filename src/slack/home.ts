@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
+import { listedJobsFor } from './jobCards';
 import { homeView } from './views/home';
 
 /** Publishes one member's App Home: only ever for the member who opened it or just changed something. */
@@ -24,13 +25,7 @@ export async function publishHome(
         : [],
       myAnnouncements: await services.announcements.activeBy(userId),
       jobs: {
-        forMe: (await services.jobs.openFor(userId, await services.members.interests(userId), 3)).map(
-          ({ job, matchedTags }) => ({
-            job,
-            matchedTags,
-            curious: services.jobs.hasBeenCurious(userId, job.id),
-          }),
-        ),
+        forMe: await listedJobsFor(services, userId, 3),
         hasInterests: (await services.members.interests(userId)).length > 0,
         managed: (await services.roles.has(userId, 'hr'))
           ? await services.jobs.openWithFunnel(userId)

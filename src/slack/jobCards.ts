@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { postJoiningOnce } from './channelPost';
 import { slackErrorCode } from './errors';
 import { jobCard } from './views/jobCard';
-import { jobsListMessage } from './views/jobs';
+import { jobsListMessage, type ListedJob } from './views/jobs';
 import type { SlackMessage } from './views/message';
 
 /**
@@ -17,7 +17,7 @@ export async function postJobCard(
   client: webApi.WebClient,
   jobId: number,
 ): Promise<boolean> {
-  const job = services.jobs.get(jobId);
+  const job = await services.jobs.get(jobId);
   const channel = job.cardChannel;
   if (channel === null) return false;
   const card = jobCard(job, services.config.channelLanguages);
@@ -56,21 +56,27 @@ export async function refreshJobCard(
   jobId: number,
 ): Promise<void> {
   try {
-    await updateJobCard(client, services.jobs.get(jobId), services.config.channelLanguages);
+    await updateJobCard(client, await services.jobs.get(jobId), services.config.channelLanguages);
   } catch (error) {
     // The role changed either way; a stale card is worth a log line, not a failed command.
     services.logger.warn(`job ${jobId}: card not updated: ${slackErrorCode(error) ?? String(error)}`);
   }
 }
 
-/** A member's `/alumni jobs` list: interest matches first, showing where they already said they are curious. */
+/** Open roles the member may see, interest matches first, each marked when they already said they are curious. */
+export async function listedJobsFor(
+  services: Services,
+  userId: string,
+  limit?: number,
+): Promise<ListedJob[]> {
+  const open = await services.jobs.openFor(userId, await services.members.interests(userId), limit);
+  const listed: ListedJob[] = [];
+  for (const { job, matchedTags } of open)
+    listed.push({ job, matchedTags, curious: await services.jobs.hasBeenCurious(userId, job.id) });
+  return listed;
+}
+
+/** A member's `/alumni jobs` list. */
 export async function jobsListFor(services: Services, userId: string, locale: Locale): Promise<SlackMessage> {
-  const items = (await services.jobs.openFor(userId, await services.members.interests(userId))).map(
-    ({ job, matchedTags }) => ({
-      job,
-      matchedTags,
-      curious: services.jobs.hasBeenCurious(userId, job.id),
-    }),
-  );
-  return jobsListMessage(items, locale);
+  return jobsListMessage(await listedJobsFor(services, userId), locale);
 }

@@ -1,4 +1,6 @@
-import type { Db } from './database';
+import type { Selectable } from 'kysely';
+import { outboxKeysNaming } from './keyRanges';
+import type { Database } from './schema';
 import type { Store } from './store';
 import {
   coffeeRequestStatusSchema,
@@ -10,47 +12,27 @@ import {
   type JobContact,
 } from '../coffee/types';
 
-interface ContactRow {
-  id: number;
-  job_id: number;
-  user_id: string;
-  status: string;
-  added_at: string;
-}
+type ContactRow = Selectable<Database['job_contacts']>;
+type RequestRow = Selectable<Database['coffee_requests']>;
+type AskRow = Selectable<Database['coffee_asks']>;
 
-interface RequestRow {
-  id: number;
-  job_id: number;
-  member: string | null;
-  status: string;
-}
-
-interface AskRow {
-  id: number;
-  request_id: number;
-  contact: string | null;
-  answer: string | null;
-}
-
+// The CHECK constraints keep statuses valid; the fallbacks only satisfy the type checker.
 function toContact(row: ContactRow): JobContact {
-  const status = contactStatusSchema.safeParse(row.status);
-  // The CHECK constraint keeps status valid; the fallback only satisfies the type checker.
   return {
     id: row.id,
     jobId: row.job_id,
     userId: row.user_id,
-    status: status.success ? status.data : 'invited',
+    status: contactStatusSchema.catch('invited').parse(row.status),
     addedAt: new Date(row.added_at),
   };
 }
 
 function toRequest(row: RequestRow): CoffeeRequest {
-  const status = coffeeRequestStatusSchema.safeParse(row.status);
   return {
     id: row.id,
     jobId: row.job_id,
     member: row.member,
-    status: status.success ? status.data : 'asking',
+    status: coffeeRequestStatusSchema.catch('asking').parse(row.status),
   };
 }
 
@@ -60,210 +42,292 @@ function toAsk(row: AskRow): CoffeeAsk {
 
 /** SQL for coffee chats: a role's team contacts, members' requests, the contacts asked, and their funnel steps. */
 export class CoffeeRepository {
-  private readonly s;
+  constructor(private readonly store: Store) {}
 
-  constructor(
-    private readonly db: Db,
-    private readonly store: Store,
-  ) {
-    this.s = {
-      addContact: db.prepare<{ jobId: number; userId: string; addedBy: string; now: string }>(
-        `INSERT INTO job_contacts (job_id, user_id, added_by, added_at) VALUES (@jobId, @userId, @addedBy, @now)
-         ON CONFLICT (job_id, user_id) DO NOTHING`,
-      ),
-      contact: db.prepare<[number], ContactRow>('SELECT * FROM job_contacts WHERE id = ?'),
-      contactOf: db.prepare<[number, string], ContactRow>(
-        'SELECT * FROM job_contacts WHERE job_id = ? AND user_id = ?',
-      ),
-      contacts: db.prepare<[number], ContactRow>('SELECT * FROM job_contacts WHERE job_id = ? ORDER BY id'),
-      answerContact: db.prepare<{ id: number; userId: string; status: string; now: string }>(
-        'UPDATE job_contacts SET status = @status, answered_at = @now WHERE id = @id AND user_id = @userId AND status <> @status',
-      ),
-      confirmed: db.prepare<[number, string], { user_id: string }>(
-        "SELECT user_id FROM job_contacts WHERE job_id = ? AND status = 'confirmed' AND user_id <> ? ORDER BY id",
-      ),
-      insertRequest: db.prepare<{ jobId: number; member: string; now: string }>(
-        `INSERT INTO coffee_requests (job_id, member, created_at) VALUES (@jobId, @member, @now)
-         ON CONFLICT (job_id, member) DO NOTHING`,
-      ),
-      request: db.prepare<[number], RequestRow>('SELECT * FROM coffee_requests WHERE id = ?'),
-      requestOf: db.prepare<[number, string], RequestRow>(
-        'SELECT * FROM coffee_requests WHERE job_id = ? AND member = ?',
-      ),
-      setRequestStatus: db.prepare<{ id: number; status: string; now: string }>(
-        "UPDATE coffee_requests SET status = @status, updated_at = @now WHERE id = @id AND status = 'asking'",
-      ),
-      // The confirmed contacts not yet asked for this request, fewest open asks first, first added first.
-      nextContacts: db.prepare<{ requestId: number; jobId: number; member: string }, { user_id: string }>(
-        `SELECT c.user_id FROM job_contacts c
-         WHERE c.job_id = @jobId AND c.status = 'confirmed' AND c.user_id <> @member
-           AND NOT EXISTS (SELECT 1 FROM coffee_asks a WHERE a.request_id = @requestId AND a.contact = c.user_id)
-         ORDER BY (SELECT count(*) FROM coffee_asks a WHERE a.contact = c.user_id AND a.answer IS NULL), c.id`,
-      ),
-      insertAsk: db.prepare<{ requestId: number; contact: string; now: string }>(
-        'INSERT INTO coffee_asks (request_id, contact, asked_at) VALUES (@requestId, @contact, @now) ON CONFLICT DO NOTHING',
-      ),
-      ask: db.prepare<[number], AskRow>('SELECT * FROM coffee_asks WHERE id = ?'),
-      // Only the contact asked, and only once: a double click or a second process changes nothing.
-      answerAsk: db.prepare<{ id: number; contact: string; answer: string; now: string }>(
-        'UPDATE coffee_asks SET answer = @answer, answered_at = @now WHERE id = @id AND contact = @contact AND answer IS NULL',
-      ),
-      step: db.prepare<{ jobId: number; userId: string | null; step: CoffeeStep; at: string }>(
-        'INSERT INTO coffee_funnel (job_id, user_id, step, at) VALUES (@jobId, @userId, @step, @at) ON CONFLICT DO NOTHING',
-      ),
-      counts: db.prepare<[number], { step: string; n: number }>(
-        'SELECT step, count(*) AS n FROM coffee_funnel WHERE job_id = ? GROUP BY step',
-      ),
-      openAsks: db.prepare<[string], { n: number }>(
-        'SELECT count(*) AS n FROM coffee_asks WHERE contact = ? AND answer IS NULL',
-      ),
-      exportContacts: db.prepare<[string], Record<string, unknown>>(
-        `SELECT c.job_id, j.title, c.status, c.added_at, c.answered_at FROM job_contacts c JOIN jobs j ON j.id = c.job_id
-         WHERE c.user_id = ? ORDER BY c.id`,
-      ),
-      exportRequests: db.prepare<[string], Record<string, unknown>>(
-        `SELECT r.id, r.job_id, j.title, r.status, r.created_at, r.updated_at FROM coffee_requests r JOIN jobs j ON j.id = r.job_id
-         WHERE r.member = ? ORDER BY r.id`,
-      ),
-      exportAsks: db.prepare<[string], Record<string, unknown>>(
-        `SELECT a.request_id, r.job_id, a.answer, a.asked_at, a.answered_at FROM coffee_asks a JOIN coffee_requests r ON r.id = a.request_id
-         WHERE a.contact = ? ORDER BY a.id`,
-      ),
-      exportSteps: db.prepare<[string], Record<string, unknown>>(
-        'SELECT job_id, step, at FROM coffee_funnel WHERE user_id = ? ORDER BY at, id',
-      ),
-      forgetContact: db.prepare('DELETE FROM job_contacts WHERE user_id = ?'),
-      forgetAdder: db.prepare('UPDATE job_contacts SET added_by = NULL WHERE added_by = ?'),
-      forgetMember: db.prepare('UPDATE coffee_requests SET member = NULL WHERE member = ?'),
-      forgetAsked: db.prepare('UPDATE coffee_asks SET contact = NULL WHERE contact = ?'),
-      forgetSteps: db.prepare('UPDATE coffee_funnel SET user_id = NULL WHERE user_id = ?'),
-      // DMs queued for someone else that name the member: their key ends with ":<member>"
-      // (coffee:<request>:ask:<contact>:<member>). DMs to the member, and group DMs with them,
-      // are the outbox's own forgetMember().
-      forgetOutbox: db.prepare(
-        "DELETE FROM outbox WHERE key >= 'coffee:' AND key < 'coffee;' AND key LIKE '%:' || ? AND status <> 'sending'",
-      ),
-    };
+  private get sql() {
+    return this.store.sql;
   }
 
   /** Adds the contact; true when it is new for the role. */
-  addContact(jobId: number, userId: string, addedBy: string, now: Date): boolean {
-    return this.s.addContact.run({ jobId, userId, addedBy, now: now.toISOString() }).changes === 1;
+  async addContact(jobId: number, userId: string, addedBy: string, now: Date): Promise<boolean> {
+    const result = await this.sql
+      .insertInto('job_contacts')
+      .values({ job_id: jobId, user_id: userId, added_by: addedBy, added_at: now.toISOString() })
+      .onConflict((conflict) => conflict.columns(['job_id', 'user_id']).doNothing())
+      .executeTakeFirst();
+    return result.numInsertedOrUpdatedRows === 1n;
   }
 
-  contact(id: number): JobContact | undefined {
-    const row = this.s.contact.get(id);
+  async contact(id: number): Promise<JobContact | undefined> {
+    const row = await this.sql.selectFrom('job_contacts').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? undefined : toContact(row);
   }
 
-  contactOf(jobId: number, userId: string): JobContact | undefined {
-    const row = this.s.contactOf.get(jobId, userId);
+  async contactOf(jobId: number, userId: string): Promise<JobContact | undefined> {
+    const row = await this.sql
+      .selectFrom('job_contacts')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row === undefined ? undefined : toContact(row);
   }
 
-  contacts(jobId: number): JobContact[] {
-    return this.s.contacts.all(jobId).map(toContact);
+  async contacts(jobId: number): Promise<JobContact[]> {
+    const rows = await this.sql
+      .selectFrom('job_contacts')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .orderBy('id')
+      .execute();
+    return rows.map(toContact);
   }
 
   /** True when the answer changed the contact's state (only the contact themselves can). */
-  answerContact(id: number, userId: string, answer: ContactAnswer, now: Date): boolean {
-    return this.s.answerContact.run({ id, userId, status: answer, now: now.toISOString() }).changes === 1;
+  async answerContact(id: number, userId: string, answer: ContactAnswer, now: Date): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('job_contacts')
+      .set({ status: answer, answered_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('status', '<>', answer)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /** Whether someone other than the member, and allowed by `eligible`, has confirmed they will chat about the role. */
-  hasConfirmedContact(jobId: number, member: string, eligible: (userId: string) => boolean): boolean {
-    return this.s.confirmed.all(jobId, member).some((row) => eligible(row.user_id));
+  async hasConfirmedContact(
+    jobId: number,
+    member: string,
+    eligible: (userId: string) => boolean,
+  ): Promise<boolean> {
+    const rows = await this.sql
+      .selectFrom('job_contacts')
+      .select('user_id')
+      .where('job_id', '=', jobId)
+      .where('status', '=', 'confirmed')
+      .where('user_id', '<>', member)
+      .orderBy('id')
+      .execute();
+    return rows.some((row) => eligible(row.user_id));
   }
 
-  /** The member's request for the role, created now or found; `created` is false for a second click. */
-  openRequest(jobId: number, member: string, now: Date): { request: CoffeeRequest; created: boolean } {
-    const created = this.s.insertRequest.run({ jobId, member, now: now.toISOString() }).changes === 1;
-    const row = this.s.requestOf.get(jobId, member);
-    if (row === undefined) throw new Error(`coffee request for job ${jobId} vanished`);
-    return { request: toRequest(row), created };
+  /**
+   * The member's request for the role, created now or found; `created` is false for a second
+   * click. coffee_requests_once makes this hold across replicas: of two presses arriving at once,
+   * one inserts and the other's insert does nothing (on Postgres it waits for the first to commit).
+   */
+  async openRequest(
+    jobId: number,
+    member: string,
+    now: Date,
+  ): Promise<{ request: CoffeeRequest; created: boolean }> {
+    const result = await this.sql
+      .insertInto('coffee_requests')
+      .values({ job_id: jobId, member, created_at: now.toISOString() })
+      .onConflict((conflict) => conflict.columns(['job_id', 'member']).doNothing())
+      .executeTakeFirst();
+    const request = await this.requestOf(jobId, member);
+    if (request === undefined) throw new Error(`coffee request for job ${jobId} vanished`);
+    return { request, created: result.numInsertedOrUpdatedRows === 1n };
   }
 
-  request(id: number): CoffeeRequest | undefined {
-    const row = this.s.request.get(id);
+  async request(id: number): Promise<CoffeeRequest | undefined> {
+    const row = await this.sql
+      .selectFrom('coffee_requests')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row === undefined ? undefined : toRequest(row);
   }
 
-  requestOf(jobId: number, member: string): CoffeeRequest | undefined {
-    const row = this.s.requestOf.get(jobId, member);
+  async requestOf(jobId: number, member: string): Promise<CoffeeRequest | undefined> {
+    const row = await this.sql
+      .selectFrom('coffee_requests')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .where('member', '=', member)
+      .executeTakeFirst();
     return row === undefined ? undefined : toRequest(row);
   }
 
   /** Moves an asking request on; true only for the caller that moved it. */
-  finishRequest(id: number, status: 'held' | 'unavailable', now: Date): boolean {
-    return this.s.setRequestStatus.run({ id, status, now: now.toISOString() }).changes === 1;
+  async finishRequest(id: number, status: 'held' | 'unavailable', now: Date): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('coffee_requests')
+      .set({ status, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'asking')
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /**
    * Picks and records the next contact to ask among those `eligible` allows (a private role's
    * contacts still in its channel), or undefined when every such confirmed contact was asked.
+   * Candidates are the confirmed contacts not yet asked for this request, fewest open asks first,
+   * first added first. A contact is asked once per request (coffee_asks_once): when another
+   * replica asked the same contact a moment ago, the insert does nothing and the next one is tried.
    */
-  askNext(
+  async askNext(
     request: CoffeeRequest,
     member: string,
     now: Date,
     eligible: (userId: string) => boolean,
-  ): CoffeeAsk | undefined {
-    const next = this.s.nextContacts
-      .all({ requestId: request.id, jobId: request.jobId, member })
-      .find((row) => eligible(row.user_id));
-    if (next === undefined) return undefined;
-    const result = this.s.insertAsk.run({
-      requestId: request.id,
-      contact: next.user_id,
-      now: now.toISOString(),
-    });
-    const row = this.s.ask.get(Number(result.lastInsertRowid));
+  ): Promise<CoffeeAsk | undefined> {
+    const candidates = await this.sql
+      .selectFrom('job_contacts as c')
+      .select('c.user_id')
+      .where('c.job_id', '=', request.jobId)
+      .where('c.status', '=', 'confirmed')
+      .where('c.user_id', '<>', member)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('coffee_asks as a')
+              .select('a.id')
+              .where('a.request_id', '=', request.id)
+              .whereRef('a.contact', '=', 'c.user_id'),
+          ),
+        ),
+      )
+      .orderBy((eb) =>
+        eb
+          .selectFrom('coffee_asks as o')
+          .select((inner) => inner.fn.countAll().as('open'))
+          .whereRef('o.contact', '=', 'c.user_id')
+          .where('o.answer', 'is', null),
+      )
+      .orderBy('c.id')
+      .execute();
+    for (const { user_id: contact } of candidates) {
+      if (!eligible(contact)) continue;
+      const row = await this.sql
+        .insertInto('coffee_asks')
+        .values({ request_id: request.id, contact, asked_at: now.toISOString() })
+        .onConflict((conflict) => conflict.columns(['request_id', 'contact']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (row !== undefined) return toAsk(row);
+    }
+    return undefined;
+  }
+
+  async ask(id: number): Promise<CoffeeAsk | undefined> {
+    const row = await this.sql.selectFrom('coffee_asks').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? undefined : toAsk(row);
   }
 
-  ask(id: number): CoffeeAsk | undefined {
-    const row = this.s.ask.get(id);
-    return row === undefined ? undefined : toAsk(row);
+  /** True only for the asked contact's first answer: a double click or a second replica changes nothing. */
+  async answerAsk(id: number, contact: string, answer: 'accepted' | 'declined', now: Date): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('coffee_asks')
+      .set({ answer, answered_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('contact', '=', contact)
+      .where('answer', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
-  /** True only for the asked contact's first answer. */
-  answerAsk(id: number, contact: string, answer: 'accepted' | 'declined', now: Date): boolean {
-    return this.s.answerAsk.run({ id, contact, answer, now: now.toISOString() }).changes === 1;
-  }
-
-  recordStep(jobId: number, userId: string, step: CoffeeStep, now: Date): boolean {
-    return this.s.step.run({ jobId, userId, step, at: now.toISOString() }).changes === 1;
+  async recordStep(jobId: number, userId: string, step: CoffeeStep, now: Date): Promise<boolean> {
+    const result = await this.sql
+      .insertInto('coffee_funnel')
+      .values({ job_id: jobId, user_id: userId, step, at: now.toISOString() })
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    return result.numInsertedOrUpdatedRows === 1n;
   }
 
   /** Per role: members who asked for a chat, and chats held. */
-  counts(jobId: number): { requested: number; held: number } {
-    const counts = new Map(this.s.counts.all(jobId).map((row) => [row.step, row.n]));
+  async counts(jobId: number): Promise<{ requested: number; held: number }> {
+    const rows = await this.sql
+      .selectFrom('coffee_funnel')
+      .select((eb) => ['step', eb.fn.countAll<number>().as('n')])
+      .where('job_id', '=', jobId)
+      .groupBy('step')
+      .execute();
+    const counts = new Map(rows.map((row) => [row.step, Number(row.n)]));
     return { requested: counts.get('chat_requested') ?? 0, held: counts.get('chat_held') ?? 0 };
   }
 
-  openAsks(contact: string): number {
-    return this.s.openAsks.get(contact)?.n ?? 0;
+  async openAsks(contact: string): Promise<number> {
+    const row = await this.sql
+      .selectFrom('coffee_asks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('contact', '=', contact)
+      .where('answer', 'is', null)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
-  exportMember(userId: string): Record<string, unknown[]> {
+  async exportMember(userId: string): Promise<Record<string, unknown[]>> {
     return {
-      contactFor: this.s.exportContacts.all(userId),
-      chatRequests: this.s.exportRequests.all(userId),
-      chatsAskedToJoin: this.s.exportAsks.all(userId),
-      chatSteps: this.s.exportSteps.all(userId),
+      contactFor: await this.sql
+        .selectFrom('job_contacts as c')
+        .innerJoin('jobs as j', 'j.id', 'c.job_id')
+        .select(['c.job_id', 'j.title', 'c.status', 'c.added_at', 'c.answered_at'])
+        .where('c.user_id', '=', userId)
+        .orderBy('c.id')
+        .execute(),
+      chatRequests: await this.sql
+        .selectFrom('coffee_requests as r')
+        .innerJoin('jobs as j', 'j.id', 'r.job_id')
+        .select(['r.id', 'r.job_id', 'j.title', 'r.status', 'r.created_at', 'r.updated_at'])
+        .where('r.member', '=', userId)
+        .orderBy('r.id')
+        .execute(),
+      chatsAskedToJoin: await this.sql
+        .selectFrom('coffee_asks as a')
+        .innerJoin('coffee_requests as r', 'r.id', 'a.request_id')
+        .select(['a.request_id', 'r.job_id', 'a.answer', 'a.asked_at', 'a.answered_at'])
+        .where('a.contact', '=', userId)
+        .orderBy('a.id')
+        .execute(),
+      chatSteps: await this.sql
+        .selectFrom('coffee_funnel')
+        .select(['job_id', 'step', 'at'])
+        .where('user_id', '=', userId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
     };
   }
 
   /** Privacy erasure: contact rows go; requests, asks and steps stay counted without the member's id. */
-  eraseMember(userId: string): void {
-    this.db.transaction(() => {
-      this.s.forgetContact.run(userId);
-      this.s.forgetAdder.run(userId);
-      this.s.forgetMember.run(userId);
-      this.s.forgetAsked.run(userId);
-      this.s.forgetSteps.run(userId);
-      this.s.forgetOutbox.run(userId);
-    })();
+  async eraseMember(userId: string): Promise<void> {
+    await this.store.transaction(async () => {
+      await this.sql.deleteFrom('job_contacts').where('user_id', '=', userId).execute();
+      await this.sql
+        .updateTable('job_contacts')
+        .set({ added_by: null })
+        .where('added_by', '=', userId)
+        .execute();
+      await this.sql
+        .updateTable('coffee_requests')
+        .set({ member: null })
+        .where('member', '=', userId)
+        .execute();
+      await this.sql
+        .updateTable('coffee_asks')
+        .set({ contact: null })
+        .where('contact', '=', userId)
+        .execute();
+      await this.sql
+        .updateTable('coffee_funnel')
+        .set({ user_id: null })
+        .where('user_id', '=', userId)
+        .execute();
+      // DMs queued for someone else that name the member: their key ends with ":<member>"
+      // (coffee:<request>:ask:<contact>:<member>). DMs to the member, and group DMs with them,
+      // are the outbox's own forgetMember().
+      await this.sql
+        .deleteFrom('outbox')
+        .where((eb) => outboxKeysNaming(eb, 'coffee:', userId))
+        .where('status', '<>', 'sending')
+        .execute();
+    });
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {

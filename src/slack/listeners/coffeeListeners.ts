@@ -88,7 +88,7 @@ function invite(services: Services, answer: 'confirmed' | 'declined') {
   return button(services, async (args, userId, locale) => {
     const m = messages(locale).coffee;
     const contactId = idValue.parse(args.action.value);
-    const { job, changed } = services.coffee.answerInvite(userId, contactId, answer);
+    const { job, changed } = await services.coffee.answerInvite(userId, contactId, answer);
     services.logger.info(`job ${job.id}: contact ${userId} ${answer}${changed ? '' : ' (unchanged)'}`);
     const title = escapeMrkdwn(job.title);
     await showAnswer(
