@@ -53,15 +53,17 @@ export class AvailabilityService {
 
   /** Planner: lapse what is over, then ask members whose flags lapse within a week. */
   async plan(now: Date): Promise<void> {
-    for (const { userId, flag } of this.deps.repository.lapse(now)) {
+    for (const { userId, flag } of await this.deps.repository.lapse(now)) {
       this.deps.logger.info(`availability: ${flag} of ${userId} lapsed`);
     }
     await this.ask(now);
   }
 
   /** The state of the flags a re-ask DM was about, to redraw it after a button. */
-  states(userId: string, asked: readonly OpenToFlag[]): FlagState[] {
-    const held = new Map(this.deps.repository.held(userId, this.deps.clock.now()).map((h) => [h.flag, h]));
+  async states(userId: string, asked: readonly OpenToFlag[]): Promise<FlagState[]> {
+    const held = new Map(
+      (await this.deps.repository.held(userId, this.deps.clock.now())).map((h) => [h.flag, h]),
+    );
     return asked.map((flag) => {
       const current = held.get(flag);
       if (current === undefined) return { flag, state: 'gone', expiresAt: null };
@@ -70,17 +72,22 @@ export class AvailabilityService {
   }
 
   /** Keeps the flags the member still holds for another AVAILABILITY_DAYS; returns those kept. */
-  keep(userId: string, flags: readonly OpenToFlag[]): OpenToFlag[] {
+  async keep(userId: string, flags: readonly OpenToFlag[]): Promise<OpenToFlag[]> {
+    const { repository } = this.deps;
     const now = this.deps.clock.now();
     const until = availableUntil(now);
-    const kept = flags.filter((flag) => this.deps.repository.keep(userId, flag, now, until));
+    const kept = await repository.immediate(async () => {
+      const done: OpenToFlag[] = [];
+      for (const flag of flags) if (await repository.keep(userId, flag, now, until)) done.push(flag);
+      return done;
+    });
     if (kept.length > 0)
       this.deps.logger.info(`availability: ${userId} kept ${kept.join(', ')} until ${until.toISOString()}`);
     return kept;
   }
 
-  drop(userId: string, flag: OpenToFlag): boolean {
-    const dropped = this.deps.repository.drop(userId, flag);
+  async drop(userId: string, flag: OpenToFlag): Promise<boolean> {
+    const dropped = await this.deps.repository.drop(userId, flag);
     if (dropped) this.deps.logger.info(`availability: ${userId} dropped ${flag}`);
     return dropped;
   }
@@ -91,7 +98,7 @@ export class AvailabilityService {
     let tags: readonly string[];
     let source: { kind: 'role'; jobId: number; title: string } | { kind: 'text' };
     if (query.kind === 'role') {
-      const job = this.deps.repository.job(query.jobId);
+      const job = await this.deps.repository.job(query.jobId);
       // The jobs module's own error, so the reply is the one `job close 99` gives.
       if (job === undefined) throw new JobNotFound(query.jobId);
       await this.deps.audience.require(actorId, job.cardChannel, 'role');
@@ -104,9 +111,9 @@ export class AvailabilityService {
       source = { kind: 'text' };
     }
     // HR sees 'all' and 'staff' profiles; 'nobody' never appears (the query already leaves it out).
-    const candidates = this.deps.repository
-      .talentCandidates(this.deps.clock.now())
-      .filter((c) => c.visibility !== 'nobody');
+    const candidates = (await this.deps.repository.talentCandidates(this.deps.clock.now())).filter(
+      (c) => c.visibility !== 'nobody',
+    );
     const { matches, total } = rankTalent(candidates, tags, MAX_TALENT_RESULTS);
     this.deps.logger.info(`talent search by ${actorId}: ${total} match(es)`);
     return { ok: true, source, tags, matches, total };
@@ -119,7 +126,7 @@ export class AvailabilityService {
    */
   private async ask(now: Date): Promise<void> {
     const { repository, outbox, nags } = this.deps;
-    const users = repository.dueForAsk(now, new Date(now.getTime() + ASK_BEFORE_DAYS * DAY_MS));
+    const users = await repository.dueForAsk(now, new Date(now.getTime() + ASK_BEFORE_DAYS * DAY_MS));
     const until = new Date(now.getTime() + ASK_WINDOW_DAYS * DAY_MS);
     let asked = 0;
     for (let offset = 0; offset < users.length; offset += ASK_BATCH) {
@@ -131,7 +138,7 @@ export class AvailabilityService {
             this.deps.logger.debug(`availability: ${userId} was nagged within the month; re-ask waits`);
             continue;
           }
-          const flags = repository.toAsk(userId, now, until);
+          const flags = await repository.toAsk(userId, now, until);
           const first = flags[0];
           if (first === undefined) continue;
           const key = `availability:${userId}:${now.toISOString()}`;
@@ -151,7 +158,7 @@ export class AvailabilityService {
             }))
           )
             continue;
-          repository.markAsked(
+          await repository.markAsked(
             userId,
             flags.map((f) => f.flag),
             now,
