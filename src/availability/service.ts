@@ -125,7 +125,7 @@ export class AvailabilityService {
    * was nagged in the last month. Marking, the DM and the nag record share a transaction.
    */
   private async ask(now: Date): Promise<void> {
-    const { repository, outbox, nags } = this.deps;
+    const { repository } = this.deps;
     const users = await repository.dueForAsk(now, new Date(now.getTime() + ASK_BEFORE_DAYS * DAY_MS));
     const until = new Date(now.getTime() + ASK_WINDOW_DAYS * DAY_MS);
     let asked = 0;
@@ -133,43 +133,52 @@ export class AvailabilityService {
       const batch = users.slice(offset, offset + ASK_BATCH);
       const localeOf = await this.deps.knownLocalesOf(batch);
       await repository.immediate(async () => {
-        for (const userId of batch) {
-          if (!(await nags.mayNag(userId, now))) {
-            this.deps.logger.debug(`availability: ${userId} was nagged within the month; re-ask waits`);
-            continue;
-          }
-          const flags = await repository.toAsk(userId, now, until);
-          const first = flags[0];
-          if (first === undefined) continue;
-          const key = `availability:${userId}:${now.toISOString()}`;
-          const message = this.deps.messages.ask(
-            flags.map((f) => ({ flag: f.flag, state: 'pending', expiresAt: f.expiresAt })),
-            localeOf(userId),
-          );
-          // After the first flag lapses the question is partly moot; the buttons still handle it.
-          if (
-            !(await outbox.schedule({
-              kind: 'availability_ask',
-              key,
-              channel: userId,
-              message,
-              dueAt: now,
-              expiresAt: first.expiresAt,
-            }))
-          )
-            continue;
-          await repository.markAsked(
-            userId,
-            flags.map((f) => f.flag),
-            now,
-          );
-          await nags.record(userId, 'availability', now, key);
-          asked += 1;
-        }
+        for (const userId of batch) if (await this.askOne(userId, now, until, localeOf(userId))) asked += 1;
       });
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (asked > 0)
       this.deps.logger.info(`availability: asked ${asked} member(s) whether their flags still hold`);
+  }
+
+  /**
+   * Asks one member; false when they were nagged this month, have nothing to be asked about, or
+   * another replica is asking them at this moment. Several replicas may plan at once (each with its
+   * own `now`): the flags are claimed by a conditional update, so only one replica goes on to the
+   * DM, and the DM's key is the member and the term asked about (the soonest expiry), not the time
+   * of planning, so even two claims of one term would make one outbox row.
+   */
+  private async askOne(userId: string, now: Date, until: Date, locale: Locale): Promise<boolean> {
+    const { repository, outbox, nags } = this.deps;
+    if (!(await nags.mayNag(userId, now))) {
+      this.deps.logger.debug(`availability: ${userId} was nagged within the month; re-ask waits`);
+      return false;
+    }
+    const flags = await repository.toAsk(userId, now, until);
+    const first = flags[0];
+    if (first === undefined) return false;
+    const asking = flags.map((f) => f.flag);
+    if (!(await repository.markAsked(userId, asking, now, until))) {
+      this.deps.logger.debug(`availability: ${userId} is being asked by another replica (or just changed)`);
+      return false;
+    }
+    const key = `availability:${userId}:${first.expiresAt.toISOString()}`;
+    const message = this.deps.messages.ask(
+      flags.map((f) => ({ flag: f.flag, state: 'pending', expiresAt: f.expiresAt })),
+      locale,
+    );
+    // After the first flag lapses the question is partly moot; the buttons still handle it.
+    const scheduled = await outbox.schedule({
+      kind: 'availability_ask',
+      key,
+      channel: userId,
+      message,
+      dueAt: now,
+      expiresAt: first.expiresAt,
+    });
+    // An existing key means this term was asked about already: the flags stay marked, no new nag.
+    if (!scheduled) return false;
+    await nags.record(userId, 'availability', now, key);
+    return true;
   }
 }

@@ -114,14 +114,41 @@ export class AvailabilityRepository {
       .flatMap((held) => (held.expiresAt === null ? [] : [{ flag: held.flag, expiresAt: held.expiresAt }]));
   }
 
-  async markAsked(userId: string, flags: readonly OpenToFlag[], now: Date): Promise<void> {
-    if (flags.length === 0) return;
-    await this.sql
-      .updateTable('member_availability')
-      .set({ asked_at: now.toISOString() })
-      .where('user_id', '=', userId)
-      .where('flag', 'in', [...flags])
-      .execute();
+  /**
+   * Marks the flags as asked about at `now`, but only those still unasked and lapsing by `until`:
+   * true when every one of them was marked. Two replicas planning at once both read the flags as
+   * unasked, but their updates take the rows' locks in turn; the second finds them asked and marks
+   * nothing. When only some were marked (another replica asked about an overlapping set, or the
+   * member changed a flag meanwhile) those marks are undone and the member waits for the next tick.
+   * Call inside the transaction that schedules the DM.
+   */
+  async markAsked(userId: string, flags: readonly OpenToFlag[], now: Date, until: Date): Promise<boolean> {
+    if (flags.length === 0) return false;
+    return this.store.transaction(async () => {
+      const marked = await this.sql
+        .updateTable('member_availability')
+        .set({ asked_at: now.toISOString() })
+        .where('user_id', '=', userId)
+        .where('flag', 'in', [...flags])
+        .where('asked_at', 'is', null)
+        .where('expires_at', '>', now.toISOString())
+        .where('expires_at', '<=', until.toISOString())
+        .returning('flag')
+        .execute();
+      if (marked.length === flags.length) return true;
+      if (marked.length > 0)
+        await this.sql
+          .updateTable('member_availability')
+          .set({ asked_at: null })
+          .where('user_id', '=', userId)
+          .where(
+            'flag',
+            'in',
+            marked.map((row) => row.flag),
+          )
+          .execute();
+      return false;
+    });
   }
 
   /** Flags the member holds now, with their end and whether a re-ask is waiting for an answer. */
