@@ -259,7 +259,7 @@ export function createServices(inputs: ServiceInputs): Services {
     timeZone: config.defaultTimezone,
   });
   const availability = new AvailabilityService({
-    repository: new AvailabilityRepository(db, store),
+    repository: new AvailabilityRepository(store),
     roles,
     audience,
     outbox,

@@ -1,172 +1,255 @@
-import type { Db } from './database';
+import type { Selectable } from 'kysely';
+import type { Database } from './schema';
 import type { Store } from './store';
 import { openToSchema, visibilitySchema, type OpenToFlag } from '../members/types';
 import type { TalentCandidate } from '../availability/types';
 
-interface TalentRow {
-  user_id: string;
-  display_name: string | null;
-  title: string | null;
-  company: string | null;
-  location: string | null;
-  years_from: number | null;
-  years_to: number | null;
-  visibility: string;
-  last_active_at: string | null;
-  expires_at: string;
+type AvailabilityRow = Selectable<Database['member_availability']>;
+type MemberRow = Selectable<Database['members']>;
+
+/** A flag the member holds, with its end and whether a re-ask is waiting for an answer. */
+export interface HeldFlag {
+  readonly flag: OpenToFlag;
+  readonly since: Date;
+  readonly expiresAt: Date | null;
+  readonly askedAt: Date | null;
 }
 
-function flagOf(value: string): OpenToFlag | undefined {
-  const parsed = openToSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+/** The one mapping of a member_availability row; undefined for a flag this version does not know. */
+function toHeldFlag(row: AvailabilityRow): HeldFlag | undefined {
+  const flag = openToSchema.safeParse(row.flag);
+  if (!flag.success) return undefined;
+  return {
+    flag: flag.data,
+    since: new Date(row.since),
+    expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+    askedAt: row.asked_at === null ? null : new Date(row.asked_at),
+  };
 }
+
+/** The one mapping of a member HR may see, open to coming back until `comebackUntil`. */
+function toTalentCandidate(
+  row: Pick<
+    MemberRow,
+    | 'user_id'
+    | 'display_name'
+    | 'title'
+    | 'company'
+    | 'location'
+    | 'years_from'
+    | 'years_to'
+    | 'visibility'
+    | 'last_active_at'
+  >,
+  comebackUntil: string,
+  interests: readonly string[],
+): TalentCandidate {
+  return {
+    userId: row.user_id,
+    displayName: row.display_name,
+    title: row.title,
+    company: row.company,
+    location: row.location,
+    yearsFrom: row.years_from,
+    yearsTo: row.years_to,
+    visibility: visibilitySchema.catch('nobody').parse(row.visibility),
+    interests,
+    comebackUntil: new Date(comebackUntil),
+    lastActiveAt: row.last_active_at,
+  };
+}
+
+const present = <T>(value: T | undefined): value is T => value !== undefined;
 
 /** SQL for availability that expires: lapsing, re-asking, keeping and dropping flags, and HR's talent search. */
 export class AvailabilityRepository {
-  private readonly s;
+  constructor(private readonly store: Store) {}
 
-  constructor(
-    private readonly db: Db,
-    private readonly store: Store,
-  ) {
-    this.s = {
-      lapse: db.prepare<[string], { user_id: string; flag: string }>(
-        'DELETE FROM member_availability WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING user_id, flag',
-      ),
-      dueForAsk: db.prepare<{ now: string; askBy: string }, { user_id: string }>(
-        `SELECT DISTINCT a.user_id FROM member_availability a JOIN members m ON m.user_id = a.user_id
-         WHERE m.agreed_at IS NOT NULL AND a.asked_at IS NULL AND a.expires_at > @now AND a.expires_at <= @askBy
-         ORDER BY a.user_id`,
-      ),
-      toAsk: db.prepare<{ user: string; now: string; until: string }, { flag: string; expires_at: string }>(
-        `SELECT flag, expires_at FROM member_availability
-         WHERE user_id = @user AND asked_at IS NULL AND expires_at > @now AND expires_at <= @until ORDER BY expires_at, flag`,
-      ),
-      markAsked: db.prepare<{ user: string; flags: string; now: string }>(
-        'UPDATE member_availability SET asked_at = @now WHERE user_id = @user AND flag IN (SELECT value FROM json_each(@flags))',
-      ),
-      held: db.prepare<
-        { user: string; now: string },
-        { flag: string; expires_at: string | null; asked_at: string | null }
-      >(
-        `SELECT flag, expires_at, asked_at FROM member_availability
-         WHERE user_id = @user AND (expires_at IS NULL OR expires_at > @now) ORDER BY flag`,
-      ),
-      keep: db.prepare<{ user: string; flag: string; now: string; until: string }>(
-        `UPDATE member_availability SET expires_at = @until, asked_at = NULL
-         WHERE user_id = @user AND flag = @flag AND (expires_at IS NULL OR expires_at > @now)`,
-      ),
-      drop: db.prepare('DELETE FROM member_availability WHERE user_id = ? AND flag = ?'),
-      talent: db.prepare<[string], TalentRow>(
-        `SELECT m.user_id, m.display_name, m.title, m.company, m.location, m.years_from, m.years_to, m.visibility,
-           m.last_active_at, a.expires_at
-         FROM members m JOIN member_availability a ON a.user_id = m.user_id AND a.flag = 'comeback'
-         WHERE m.agreed_at IS NOT NULL AND m.visibility IN ('all', 'staff') AND a.expires_at > ?`,
-      ),
-      talentInterests: db.prepare<[string], { user_id: string; tag: string }>(
-        `SELECT i.user_id, i.tag FROM member_interests i
-           JOIN member_availability a ON a.user_id = i.user_id AND a.flag = 'comeback' AND a.expires_at > ?
-         ORDER BY i.added_at, i.tag`,
-      ),
-      job: db.prepare<[number], { title: string; card_channel: string | null }>(
-        'SELECT title, card_channel FROM jobs WHERE id = ?',
-      ),
-      jobTags: db.prepare<[number], { tag: string }>(
-        'SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag',
-      ),
-    };
+  private get sql() {
+    return this.store.sql;
   }
 
   /** Deletes every flag whose time is up; returns what lapsed. */
-  lapse(now: Date): { userId: string; flag: string }[] {
-    return this.s.lapse.all(now.toISOString()).map((row) => ({ userId: row.user_id, flag: row.flag }));
+  async lapse(now: Date): Promise<{ userId: string; flag: string }[]> {
+    const rows = await this.sql
+      .deleteFrom('member_availability')
+      .where('expires_at', 'is not', null)
+      .where('expires_at', '<=', now.toISOString())
+      .returning(['user_id', 'flag'])
+      .execute();
+    return rows.map((row) => ({ userId: row.user_id, flag: row.flag }));
   }
 
   /** Members with a flag lapsing by `askBy` that they have not been asked about. */
-  dueForAsk(now: Date, askBy: Date): string[] {
-    return this.s.dueForAsk
-      .all({ now: now.toISOString(), askBy: askBy.toISOString() })
-      .map((row) => row.user_id);
+  async dueForAsk(now: Date, askBy: Date): Promise<string[]> {
+    const rows = await this.sql
+      .selectFrom('member_availability as a')
+      .innerJoin('members as m', 'm.user_id', 'a.user_id')
+      .select('a.user_id')
+      .distinct()
+      .where('m.agreed_at', 'is not', null)
+      .where('a.asked_at', 'is', null)
+      .where('a.expires_at', '>', now.toISOString())
+      .where('a.expires_at', '<=', askBy.toISOString())
+      .orderBy('a.user_id')
+      .execute();
+    return rows.map((row) => row.user_id);
   }
 
   /** The member's flags lapsing by `until`, not asked about yet, soonest first. */
-  toAsk(userId: string, now: Date, until: Date): { flag: OpenToFlag; expiresAt: Date }[] {
-    return this.s.toAsk
-      .all({ user: userId, now: now.toISOString(), until: until.toISOString() })
-      .flatMap((row) => {
-        const flag = flagOf(row.flag);
-        return flag === undefined ? [] : [{ flag, expiresAt: new Date(row.expires_at) }];
-      });
+  async toAsk(userId: string, now: Date, until: Date): Promise<{ flag: OpenToFlag; expiresAt: Date }[]> {
+    const rows = await this.sql
+      .selectFrom('member_availability')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('asked_at', 'is', null)
+      .where('expires_at', '>', now.toISOString())
+      .where('expires_at', '<=', until.toISOString())
+      .orderBy('expires_at')
+      .orderBy('flag')
+      .execute();
+    return rows
+      .map(toHeldFlag)
+      .filter(present)
+      .flatMap((held) => (held.expiresAt === null ? [] : [{ flag: held.flag, expiresAt: held.expiresAt }]));
   }
 
-  markAsked(userId: string, flags: readonly OpenToFlag[], now: Date): void {
-    this.s.markAsked.run({ user: userId, flags: JSON.stringify(flags), now: now.toISOString() });
-  }
-
-  /** Flags the member holds now, with their end and whether a re-ask is waiting for an answer. */
-  held(userId: string, now: Date): { flag: OpenToFlag; expiresAt: Date | null; askedAt: Date | null }[] {
-    return this.s.held.all({ user: userId, now: now.toISOString() }).flatMap((row) => {
-      const flag = flagOf(row.flag);
-      if (flag === undefined) return [];
-      return [
-        {
-          flag,
-          expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
-          askedAt: row.asked_at === null ? null : new Date(row.asked_at),
-        },
-      ];
+  /**
+   * Marks the flags as asked about at `now`, but only those still unasked and lapsing by `until`:
+   * true when every one of them was marked. Two replicas planning at once both read the flags as
+   * unasked, but their updates take the rows' locks in turn; the second finds them asked and marks
+   * nothing. When only some were marked (another replica asked about an overlapping set, or the
+   * member changed a flag meanwhile) those marks are undone and the member waits for the next tick.
+   * Call inside the transaction that schedules the DM.
+   */
+  async markAsked(userId: string, flags: readonly OpenToFlag[], now: Date, until: Date): Promise<boolean> {
+    if (flags.length === 0) return false;
+    return this.store.transaction(async () => {
+      const marked = await this.sql
+        .updateTable('member_availability')
+        .set({ asked_at: now.toISOString() })
+        .where('user_id', '=', userId)
+        .where('flag', 'in', [...flags])
+        .where('asked_at', 'is', null)
+        .where('expires_at', '>', now.toISOString())
+        .where('expires_at', '<=', until.toISOString())
+        .returning('flag')
+        .execute();
+      if (marked.length === flags.length) return true;
+      if (marked.length > 0)
+        await this.sql
+          .updateTable('member_availability')
+          .set({ asked_at: null })
+          .where('user_id', '=', userId)
+          .where(
+            'flag',
+            'in',
+            marked.map((row) => row.flag),
+          )
+          .execute();
+      return false;
     });
   }
 
-  /** Extends a flag the member still holds; false if it is gone (dropped or lapsed). */
-  keep(userId: string, flag: OpenToFlag, now: Date, until: Date): boolean {
-    return (
-      this.s.keep.run({ user: userId, flag, now: now.toISOString(), until: until.toISOString() }).changes ===
-      1
-    );
+  /** Flags the member holds now, with their end and whether a re-ask is waiting for an answer. */
+  async held(userId: string, now: Date): Promise<HeldFlag[]> {
+    const rows = await this.sql
+      .selectFrom('member_availability')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.toISOString())]))
+      .orderBy('flag')
+      .execute();
+    return rows.map(toHeldFlag).filter(present);
   }
 
-  drop(userId: string, flag: OpenToFlag): boolean {
-    return this.s.drop.run(userId, flag).changes === 1;
+  /** Extends a flag the member still holds; false if it is gone (dropped or lapsed). */
+  async keep(userId: string, flag: OpenToFlag, now: Date, until: Date): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('member_availability')
+      .set({ expires_at: until.toISOString(), asked_at: null })
+      .where('user_id', '=', userId)
+      .where('flag', '=', flag)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.toISOString())]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async drop(userId: string, flag: OpenToFlag): Promise<boolean> {
+    const result = await this.sql
+      .deleteFrom('member_availability')
+      .where('user_id', '=', userId)
+      .where('flag', '=', flag)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   }
 
   /** Members HR may see who are open to coming back now, with their interests. */
-  talentCandidates(now: Date): TalentCandidate[] {
+  async talentCandidates(now: Date): Promise<TalentCandidate[]> {
     const at = now.toISOString();
+    const interestRows = await this.sql
+      .selectFrom('member_interests as i')
+      .innerJoin('member_availability as a', (join) =>
+        join.onRef('a.user_id', '=', 'i.user_id').on('a.flag', '=', 'comeback').on('a.expires_at', '>', at),
+      )
+      .select(['i.user_id', 'i.tag'])
+      .orderBy('i.added_at')
+      .orderBy('i.tag')
+      .execute();
     const interests = new Map<string, string[]>();
-    for (const { user_id, tag } of this.s.talentInterests.all(at)) {
+    for (const { user_id, tag } of interestRows) {
       const list = interests.get(user_id);
       if (list === undefined) interests.set(user_id, [tag]);
       else list.push(tag);
     }
-    return this.s.talent.all(at).map((row) => ({
-      userId: row.user_id,
-      displayName: row.display_name,
-      title: row.title,
-      company: row.company,
-      location: row.location,
-      yearsFrom: row.years_from,
-      yearsTo: row.years_to,
-      visibility: visibilitySchema.catch('nobody').parse(row.visibility),
-      interests: interests.get(row.user_id) ?? [],
-      comebackUntil: new Date(row.expires_at),
-      lastActiveAt: row.last_active_at,
-    }));
+    const rows = await this.sql
+      .selectFrom('members as m')
+      .innerJoin('member_availability as a', (join) =>
+        join.onRef('a.user_id', '=', 'm.user_id').on('a.flag', '=', 'comeback'),
+      )
+      .select([
+        'm.user_id',
+        'm.display_name',
+        'm.title',
+        'm.company',
+        'm.location',
+        'm.years_from',
+        'm.years_to',
+        'm.visibility',
+        'm.last_active_at',
+        'a.expires_at',
+      ])
+      .where('m.agreed_at', 'is not', null)
+      .where('m.visibility', 'in', ['all', 'staff'])
+      .where('a.expires_at', '>', at)
+      .execute();
+    return rows.flatMap((row) =>
+      row.expires_at === null
+        ? []
+        : [toTalentCandidate(row, row.expires_at, interests.get(row.user_id) ?? [])],
+    );
   }
 
   /** A role's title, interest tags and card channel; undefined when there is no such role. */
-  job(jobId: number): { title: string; tags: string[]; cardChannel: string | null } | undefined {
-    const row = this.s.job.get(jobId);
-    return row === undefined
-      ? undefined
-      : {
-          title: row.title,
-          tags: this.s.jobTags.all(jobId).map((t) => t.tag),
-          cardChannel: row.card_channel,
-        };
+  async job(
+    jobId: number,
+  ): Promise<{ title: string; tags: string[]; cardChannel: string | null } | undefined> {
+    const row = await this.sql
+      .selectFrom('jobs')
+      .select(['title', 'card_channel'])
+      .where('id', '=', jobId)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const tags = await this.sql
+      .selectFrom('job_tags')
+      .select('tag')
+      .where('job_id', '=', jobId)
+      .orderBy('tag')
+      .execute();
+    return { title: row.title, tags: tags.map((t) => t.tag), cardChannel: row.card_channel };
   }
 
-  /** Runs `work` in a BEGIN IMMEDIATE transaction. */
+  /** Runs `work` in one transaction (BEGIN IMMEDIATE on SQLite); joins one already open. */
   immediate<T>(work: () => Promise<T>): Promise<T> {
     return this.store.transaction(work);
   }

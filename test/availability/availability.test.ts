@@ -71,8 +71,13 @@ describe('availability that expires', () => {
       ['availability.keep_all', JSON.stringify({ asked })],
     ]);
     expect(flags(tb, 'U6A1').map((f) => (f as { asked_at: string }).asked_at)).toEqual([ASK, ASK]);
-    expect(tb.db.prepare('SELECT user_id, kind, sent_at FROM member_nags').all()).toEqual([
-      { user_id: 'U6A1', kind: 'availability', sent_at: ASK },
+    expect(tb.db.prepare('SELECT user_id, kind, sent_at, ref FROM member_nags').all()).toEqual([
+      { user_id: 'U6A1', kind: 'availability', sent_at: ASK, ref: `availability:U6A1:${EXPIRY}` },
+    ]);
+    // The key is the member and the term asked about, not the time of planning: replicas planning
+    // the same re-ask a moment apart make the same key.
+    expect(tb.db.prepare("SELECT key FROM outbox WHERE kind = 'availability_ask'").all()).toEqual([
+      { key: `availability:U6A1:${EXPIRY}` },
     ]);
     await tickAt(tb, at(84));
     expect(asksTo(tb, 'U6A1')).toHaveLength(1);

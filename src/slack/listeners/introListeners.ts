@@ -56,15 +56,16 @@ function availability(services: Services, action: 'keep' | 'drop' | 'keep_all') 
       await tellPresser(args, messages(locale).availability.stale);
       return;
     }
-    const pending = services.availability
-      .states(userId, value.asked)
+    const pending = (await services.availability.states(userId, value.asked))
       .filter((s) => s.state === 'pending')
       .map((s) => s.flag);
-    if (action === 'drop' && value.flag !== undefined) services.availability.drop(userId, value.flag);
-    else if (action === 'keep' && value.flag !== undefined) services.availability.keep(userId, [value.flag]);
-    else services.availability.keep(userId, pending);
+    if (action === 'drop' && value.flag !== undefined) await services.availability.drop(userId, value.flag);
+    else if (action === 'keep' && value.flag !== undefined)
+      await services.availability.keep(userId, [value.flag]);
+    else await services.availability.keep(userId, pending);
     await services.members.recordActivity(userId);
-    await replacePressed(args, availabilityAsk(services.availability.states(userId, value.asked), locale));
+    const states = await services.availability.states(userId, value.asked);
+    await replacePressed(args, availabilityAsk(states, locale));
   });
 }
 
