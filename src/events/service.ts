@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
+import type { DueReminder } from '../storage/eventReminders';
 import type { EventRepository } from '../storage/events';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import {
@@ -111,7 +112,7 @@ export class EventService {
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
       this.repo.transaction(async () => {
         const newId = await this.repo.insert(input, actorId, now);
-        await this.repo.setReminders(newId, this.plannedReminders(input, now));
+        await this.repo.reminders.replace(newId, this.plannedReminders(input, now));
         return newId;
       }),
     );
@@ -145,7 +146,7 @@ export class EventService {
     if (before.description !== input.description) changes.push('description');
     await this.repo.transaction(async () => {
       await this.repo.update(id, input, now);
-      await this.repo.setReminders(id, this.plannedReminders(input, now));
+      await this.repo.reminders.replace(id, this.plannedReminders(input, now));
     });
     const event = await this.get(id);
     if (changes.length > 0) {
@@ -162,7 +163,7 @@ export class EventService {
     const cancelled = await this.repo.transaction(async () => {
       const changed = await this.repo.cancel(id, now);
       if (changed) {
-        await this.repo.clearUnplannedReminders(id);
+        await this.repo.reminders.clearUnplanned(id);
         await this.deps.outbox.cancel(`event:${id}:reminder:`);
       }
       return changed;
@@ -321,10 +322,10 @@ export class EventService {
    * as skipped instead.
    */
   async planReminders(now: Date): Promise<void> {
-    for (const due of await this.repo.dueReminders(now)) {
+    for (const due of await this.repo.reminders.due(now)) {
       const event = await this.repo.get(due.eventId);
       if (event === undefined || event.status === 'cancelled') {
-        await this.repo.markReminderPlanned(due.eventId, due.code, now);
+        await this.repo.reminders.markPlanned(due.eventId, due.code, now);
         continue;
       }
       const base = `event:${event.id}:reminder:${due.code}`;
@@ -334,7 +335,7 @@ export class EventService {
       const locales = await Promise.all(recipients.map((r) => this.deps.localeOf(r.userId)));
       const started = event.startsAt.getTime() <= now.getTime();
       await this.repo.transaction(async () => {
-        if (!(await this.repo.markReminderPlanned(event.id, due.code, now))) return;
+        if (!(await this.repo.reminders.markPlanned(event.id, due.code, now))) return;
         const thread: ScheduleRequest | undefined =
           event.cardChannel === null || event.cardTs === null
             ? undefined
@@ -370,10 +371,7 @@ export class EventService {
     }
   }
 
-  private plannedReminders(
-    input: EventInput,
-    now: Date,
-  ): { eventId: number; code: ReminderCode; remindAt: Date }[] {
+  private plannedReminders(input: EventInput, now: Date): DueReminder[] {
     return input.reminders
       .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, this.deps.timeZone) }))
       .filter((r) => r.remindAt.getTime() > now.getTime());

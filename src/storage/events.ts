@@ -2,13 +2,13 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema';
 import type { Store } from './store';
+import { EventReminderRepository } from './eventReminders';
 import { locksRows } from './rowLocks';
 import { visibilitySchema } from '../members/types';
 import {
   reminderCodeSchema,
   type CommunityEvent,
   type EventInput,
-  type ReminderCode,
   type Rsvp,
   type RsvpStatus,
 } from '../events/types';
@@ -17,12 +17,6 @@ type EventRow = Selectable<Database['events']>;
 
 const remindersJson = z.array(reminderCodeSchema);
 const rsvpStatus = z.enum(['going', 'maybe', 'not_going', 'waitlist']);
-
-export interface DueReminder {
-  readonly eventId: number;
-  readonly code: ReminderCode;
-  readonly remindAt: Date;
-}
 
 /** What an RSVP needs of its event, read under the event's row lock. */
 export interface SeatsOf {
@@ -87,7 +81,12 @@ function parseStatus(status: string): RsvpStatus | undefined {
 
 /** SQL for events, their tags, RSVPs and reminder plans. */
 export class EventRepository {
-  constructor(private readonly store: Store) {}
+  /** Each event's reminder plan (in its own file, for size). */
+  readonly reminders: EventReminderRepository;
+
+  constructor(private readonly store: Store) {
+    this.reminders = new EventReminderRepository(store);
+  }
 
   private get sql() {
     return this.store.sql;
@@ -324,59 +323,6 @@ export class EventRepository {
       const status = parseStatus(row.status);
       return status === undefined ? [] : [{ eventId: row.event_id, status }];
     });
-  }
-
-  /** Replaces the reminders not yet planned; ones already sent (planned) stay as they were. */
-  async setReminders(eventId: number, reminders: readonly DueReminder[]): Promise<void> {
-    await this.store.transaction(async () => {
-      await this.clearUnplannedReminders(eventId);
-      if (reminders.length === 0) return;
-      await this.sql
-        .insertInto('event_reminders')
-        .values(
-          reminders.map((r) => ({ event_id: eventId, code: r.code, remind_at: r.remindAt.toISOString() })),
-        )
-        .onConflict((conflict) => conflict.columns(['event_id', 'code']).doNothing())
-        .execute();
-    });
-  }
-
-  async clearUnplannedReminders(eventId: number): Promise<void> {
-    await this.sql
-      .deleteFrom('event_reminders')
-      .where('event_id', '=', eventId)
-      .where('planned_at', 'is', null)
-      .execute();
-  }
-
-  async dueReminders(now: Date): Promise<DueReminder[]> {
-    const rows = await this.sql
-      .selectFrom('event_reminders')
-      .select(['event_id', 'code', 'remind_at'])
-      .where('planned_at', 'is', null)
-      .where('remind_at', '<=', now.toISOString())
-      .orderBy('remind_at')
-      .orderBy('event_id')
-      .orderBy('code')
-      .execute();
-    return rows.flatMap((row) => {
-      const code = reminderCodeSchema.safeParse(row.code);
-      return code.success
-        ? [{ eventId: row.event_id, code: code.data, remindAt: new Date(row.remind_at) }]
-        : [];
-    });
-  }
-
-  /** True only for the caller that marked it: a second process planning the same reminder does nothing. */
-  async markReminderPlanned(eventId: number, code: ReminderCode, now: Date): Promise<boolean> {
-    const result = await this.sql
-      .updateTable('event_reminders')
-      .set({ planned_at: now.toISOString() })
-      .where('event_id', '=', eventId)
-      .where('code', '=', code)
-      .where('planned_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   }
 
   async exportMember(userId: string): Promise<{ rsvps: unknown[]; eventsCreated: unknown[] }> {

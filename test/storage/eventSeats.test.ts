@@ -89,15 +89,16 @@ async function replica(engine: EngineUnderTest): Promise<Replica> {
   return { events, repository, store, scheduled };
 }
 
+/** By its code: better-sqlite3's native part keeps the error class of the first test file to load it. */
 function isSqliteBusy(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY';
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'SQLITE_BUSY';
 }
 
 /**
  * Runs one replica's request. On SQLite the replicas' handles all live in this one thread, so a
  * handle waiting in SQLite's busy handler would block the very thread that holds the write lock.
- * Each handle gives up at once instead (busy_timeout 0, and BEGIN IMMEDIATE fails before anything
- * is read), and the request is tried again shortly: what the busy handler does for separate
+ * Each handle gives up at once instead (busy_timeout 0: BEGIN IMMEDIATE fails before the transaction
+ * did anything), and the request is tried again shortly: what the busy handler does for separate
  * processes. On Postgres the row lock makes the request wait, and nothing is retried.
  */
 async function pressing<T>(request: () => Promise<T>): Promise<T> {

@@ -142,24 +142,24 @@ describeOnEachEngine('event repository', (engine) => {
 
   test('reminders: replaced while unplanned, due in time order, planned once', async () => {
     const id = await events.insert(full, 'UORG', T0);
-    await events.setReminders(id, [
+    await events.reminders.replace(id, [
       { eventId: id, code: '1d', remindAt: at(24) },
       { eventId: id, code: '1h', remindAt: at(47) },
     ]);
-    const mine = async (now: Date) => (await events.dueReminders(now)).filter((r) => r.eventId === id);
+    const mine = async (now: Date) => (await events.reminders.due(now)).filter((r) => r.eventId === id);
     expect(await mine(at(47))).toEqual([
       { eventId: id, code: '1d', remindAt: at(24) },
       { eventId: id, code: '1h', remindAt: at(47) },
     ]);
-    expect(await events.markReminderPlanned(id, '1d', at(24))).toBe(true);
-    expect(await events.markReminderPlanned(id, '1d', at(24))).toBe(false);
+    expect(await events.reminders.markPlanned(id, '1d', at(24))).toBe(true);
+    expect(await events.reminders.markPlanned(id, '1d', at(24))).toBe(false);
     // A planned reminder survives a re-plan; the unplanned ones are replaced.
-    await events.setReminders(id, [
+    await events.reminders.replace(id, [
       { eventId: id, code: '1d', remindAt: at(30) },
       { eventId: id, code: '15m', remindAt: at(47.75) },
     ]);
     expect(await mine(at(48))).toEqual([{ eventId: id, code: '15m', remindAt: at(47.75) }]);
-    await events.clearUnplannedReminders(id);
+    await events.reminders.clearUnplanned(id);
     expect(await mine(at(48))).toEqual([]);
   });
 
