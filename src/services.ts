@@ -183,7 +183,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // Before digests and intros, so that they match tags already moved to their keys.
   scheduler.addPlanner('interest tags', () => interests.tidy());
-  const eventRepository = new EventRepository(db, store);
+  const eventRepository = new EventRepository(store);
   const announcementRepository = new AnnouncementRepository(store);
   const submissions = new ViewSubmissionRepository(store);
   const events = new EventService({

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
+import type { DueReminder } from '../storage/eventReminders';
 import type { EventRepository } from '../storage/events';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import {
@@ -68,15 +69,15 @@ export class EventService {
     return this.deps.repository;
   }
 
-  get(id: number): CommunityEvent {
-    const event = this.repo.get(id);
+  async get(id: number): Promise<CommunityEvent> {
+    const event = await this.repo.get(id);
     if (event === undefined) throw new EventNotFound(id);
     return event;
   }
 
   /** The event, for a member who may see it (its card's channel decides); NotInAudience otherwise. */
   async viewable(userId: string, id: number): Promise<CommunityEvent> {
-    const event = this.get(id);
+    const event = await this.get(id);
     await this.deps.audience.require(userId, eventAudienceChannel(event), 'event');
     return event;
   }
@@ -110,17 +111,17 @@ export class EventService {
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
       this.repo.transaction(async () => {
-        const newId = this.repo.insert(input, actorId, now);
-        this.repo.setReminders(newId, this.plannedReminders(input, now));
+        const newId = await this.repo.insert(input, actorId, now);
+        await this.repo.reminders.replace(newId, this.plannedReminders(input, now));
         return newId;
       }),
     );
-    return { event: this.get(id), created: first };
+    return { event: await this.get(id), created: first };
   }
 
   /** Records where the card went, and makes sure that channel's audience is known. */
   async attachCard(id: number, channel: string, ts: string): Promise<void> {
-    this.repo.setCard(id, channel, ts);
+    await this.repo.setCard(id, channel, ts);
     await this.deps.audience.track(channel);
   }
 
@@ -144,10 +145,10 @@ export class EventService {
     if (before.place !== input.place || before.url !== input.url) changes.push('place');
     if (before.description !== input.description) changes.push('description');
     await this.repo.transaction(async () => {
-      this.repo.update(id, input, now);
-      this.repo.setReminders(id, this.plannedReminders(input, now));
+      await this.repo.update(id, input, now);
+      await this.repo.reminders.replace(id, this.plannedReminders(input, now));
     });
-    const event = this.get(id);
+    const event = await this.get(id);
     if (changes.length > 0) {
       await this.notify(event, `changed:${now.toISOString()}`, (locale) =>
         this.deps.messages.changed(event, changes, locale),
@@ -160,14 +161,14 @@ export class EventService {
     await this.manageable(actorId, id);
     const now = this.deps.clock.now();
     const cancelled = await this.repo.transaction(async () => {
-      const changed = this.repo.cancel(id, now);
+      const changed = await this.repo.cancel(id, now);
       if (changed) {
-        this.repo.clearUnplannedReminders(id);
+        await this.repo.reminders.clearUnplanned(id);
         await this.deps.outbox.cancel(`event:${id}:reminder:`);
       }
       return changed;
     });
-    const event = this.get(id);
+    const event = await this.get(id);
     if (cancelled)
       await this.notify(event, 'cancelled', (locale) => this.deps.messages.cancelled(event, locale));
     return event;
@@ -185,18 +186,23 @@ export class EventService {
     if (event.endsAt.getTime() <= now.getTime()) throw new EventClosed('ended');
     const mayTakeSeat = await this.deps.audience.viewers(eventAudienceChannel(event));
     const result = await this.repo.transaction(async (): Promise<RsvpResult> => {
-      const previous = this.repo.rsvpOf(id, userId);
+      // Under the event's row lock, so that presses on several replicas count the seats one after
+      // another: without it two could both see one seat left and both take it.
+      const seats = await this.repo.lockSeats(id);
+      if (seats === undefined) throw new EventNotFound(id);
+      if (seats.cancelled) throw new EventClosed('cancelled');
+      const previous = await this.repo.rsvpOf(id, userId);
       let status: RsvpStatus = choice;
       if (choice === 'going' && previous !== 'going') {
-        const full = event.capacity !== null && this.repo.goingCount(id) >= event.capacity;
+        const full = seats.capacity !== null && (await this.repo.goingCount(id)) >= seats.capacity;
         if (full) status = 'waitlist';
       }
       // Keep a waitlisted member's place in the queue when they press "Going" again.
       if (!(status === 'waitlist' && previous === 'waitlist'))
-        this.repo.setRsvp(id, userId, status, displayName, now);
+        await this.repo.setRsvp(id, userId, status, displayName, now);
       const promoted =
         previous === 'going' && status !== 'going'
-          ? this.repo.promoteFirstWaitlisted(id, mayTakeSeat)
+          ? await this.repo.promoteFirstWaitlisted(id, mayTakeSeat)
           : undefined;
       return { status, promoted };
     });
@@ -224,27 +230,26 @@ export class EventService {
    */
   async eraseMember(userId: string): Promise<{ eventCards: number[]; afterCommit: () => Promise<void> }> {
     const now = this.deps.clock.now();
-    const { cardsCounting, seatsHeld } = this.repo.eraseMember(userId, now);
+    // The events where they held a seat stay locked until the erasure commits (see lockSeats).
+    const { cardsCounting, seatsHeld } = await this.repo.eraseMember(userId, now);
     const promotions: { eventId: number; promoted: string }[] = [];
-    for (const eventId of seatsHeld) {
-      const event = this.repo.get(eventId);
-      if (event === undefined) continue;
+    for (const event of await this.repo.some(seatsHeld)) {
       const mayTakeSeat = await this.deps.audience.viewers(eventAudienceChannel(event));
-      const promoted = this.repo.promoteFirstWaitlisted(eventId, mayTakeSeat);
-      if (promoted !== undefined) promotions.push({ eventId, promoted });
+      const promoted = await this.repo.promoteFirstWaitlisted(event.id, mayTakeSeat);
+      if (promoted !== undefined) promotions.push({ eventId: event.id, promoted });
     }
     return {
       eventCards: cardsCounting,
       afterCommit: async () => {
         for (const { eventId, promoted } of promotions)
-          await this.tellPromoted(this.get(eventId), promoted, now);
+          await this.tellPromoted(await this.get(eventId), promoted, now);
       },
     };
   }
 
-  summary(id: number): EventSummary {
-    const event = this.get(id);
-    const rsvps = this.repo.rsvps(id);
+  async summary(id: number): Promise<EventSummary> {
+    const event = await this.get(id);
+    const rsvps = await this.repo.rsvps(id);
     const going = rsvps.filter((r) => r.status === 'going');
     return {
       event,
@@ -257,11 +262,11 @@ export class EventService {
   }
 
   /** Events whose card counts the member (and names them, when their profile is visible to all). */
-  cardsShowing(userId: string): number[] {
+  cardsShowing(userId: string): Promise<number[]> {
     return this.repo.cardsCounting(userId);
   }
 
-  rsvpOf(id: number, userId: string): RsvpStatus | undefined {
+  rsvpOf(id: number, userId: string): Promise<RsvpStatus | undefined> {
     return this.repo.rsvpOf(id, userId);
   }
 
@@ -274,7 +279,7 @@ export class EventService {
     const mine = new Set(interests);
     const visible = await this.deps.audience.filterFor(
       userId,
-      this.repo.upcoming(this.deps.clock.now()),
+      await this.repo.upcoming(this.deps.clock.now()),
       eventAudienceChannel,
     );
     return visible
@@ -289,12 +294,14 @@ export class EventService {
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */
   async myUpcoming(userId: string): Promise<{ event: CommunityEvent; status: RsvpStatus }[]> {
-    const answered = this.repo
-      .myUpcomingRsvps(userId, this.deps.clock.now())
-      .flatMap(({ eventId, status }) => {
-        const event = this.repo.get(eventId);
-        return event === undefined || status === 'not_going' ? [] : [{ event, status }];
-      });
+    const mine = (await this.repo.myUpcomingRsvps(userId, this.deps.clock.now())).filter(
+      ({ status }) => status !== 'not_going',
+    );
+    const events = new Map((await this.repo.some(mine.map((r) => r.eventId))).map((e) => [e.id, e]));
+    const answered = mine.flatMap(({ eventId, status }) => {
+      const event = events.get(eventId);
+      return event === undefined ? [] : [{ event, status }];
+    });
     return this.deps.audience.filterFor(userId, answered, (item) => eventAudienceChannel(item.event));
   }
 
@@ -306,7 +313,7 @@ export class EventService {
   }
 
   async attendees(actorId: string, id: number): Promise<{ event: CommunityEvent; rsvps: Rsvp[] }> {
-    return { event: await this.manageable(actorId, id), rsvps: this.repo.rsvps(id) };
+    return { event: await this.manageable(actorId, id), rsvps: await this.repo.rsvps(id) };
   }
 
   /**
@@ -315,20 +322,20 @@ export class EventService {
    * as skipped instead.
    */
   async planReminders(now: Date): Promise<void> {
-    for (const due of this.repo.dueReminders(now)) {
-      const event = this.repo.get(due.eventId);
+    for (const due of await this.repo.reminders.due(now)) {
+      const event = await this.repo.get(due.eventId);
       if (event === undefined || event.status === 'cancelled') {
-        this.repo.markReminderPlanned(due.eventId, due.code, now);
+        await this.repo.reminders.markPlanned(due.eventId, due.code, now);
         continue;
       }
       const base = `event:${event.id}:reminder:${due.code}`;
-      const recipients = (await this.audienceOf(event, this.repo.rsvps(event.id))).filter(
+      const recipients = (await this.audienceOf(event, await this.repo.rsvps(event.id))).filter(
         (r) => r.status === 'going' || r.status === 'maybe',
       );
       const locales = await Promise.all(recipients.map((r) => this.deps.localeOf(r.userId)));
       const started = event.startsAt.getTime() <= now.getTime();
       await this.repo.transaction(async () => {
-        if (!this.repo.markReminderPlanned(event.id, due.code, now)) return;
+        if (!(await this.repo.reminders.markPlanned(event.id, due.code, now))) return;
         const thread: ScheduleRequest | undefined =
           event.cardChannel === null || event.cardTs === null
             ? undefined
@@ -364,10 +371,7 @@ export class EventService {
     }
   }
 
-  private plannedReminders(
-    input: EventInput,
-    now: Date,
-  ): { eventId: number; code: ReminderCode; remindAt: Date }[] {
+  private plannedReminders(input: EventInput, now: Date): DueReminder[] {
     return input.reminders
       .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, this.deps.timeZone) }))
       .filter((r) => r.remindAt.getTime() > now.getTime());
@@ -379,7 +383,7 @@ export class EventService {
     render: (locale: Locale) => OutboxMessage,
   ): Promise<void> {
     const now = this.deps.clock.now();
-    const recipients = (await this.audienceOf(event, this.repo.rsvps(event.id))).filter(
+    const recipients = (await this.audienceOf(event, await this.repo.rsvps(event.id))).filter(
       (r) => r.status !== 'not_going',
     );
     for (const r of recipients) {

@@ -16,7 +16,7 @@ export async function postEventCard(
   client: webApi.WebClient,
   eventId: number,
 ): Promise<boolean> {
-  const summary = services.events.summary(eventId);
+  const summary = await services.events.summary(eventId);
   const card = eventCard(summary, services.config.channelLanguages, services.config.defaultTimezone);
   try {
     const result = await postJoiningOnce(client, summary.event.channel, card);
@@ -68,7 +68,7 @@ export async function refreshEventCards(
 }
 
 async function renderEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
-  const summary = services.events.summary(eventId);
+  const summary = await services.events.summary(eventId);
   const { event } = summary;
   if (event.cardChannel === null || event.cardTs === null) {
     if (event.status === 'scheduled') await postEventCard(services, client, eventId);
@@ -90,12 +90,11 @@ export async function eventsListFor(
   locale: Locale,
 ): Promise<SlackMessage> {
   const { events } = services;
-  const items = (await events.upcomingFor(userId, await services.members.interests(userId))).map(
-    ({ event, matchedTags }) => ({
-      event,
-      matchedTags,
-      myStatus: events.rsvpOf(event.id, userId),
-    }),
-  );
+  const items = [];
+  for (const { event, matchedTags } of await events.upcomingFor(
+    userId,
+    await services.members.interests(userId),
+  ))
+    items.push({ event, matchedTags, myStatus: await events.rsvpOf(event.id, userId) });
   return eventsListMessage(items, locale, services.config.defaultTimezone);
 }

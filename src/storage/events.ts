@@ -1,312 +1,392 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import type { Db } from './database';
+import type { Database } from './schema';
 import type { Store } from './store';
+import { EventReminderRepository } from './eventReminders';
+import { locksRows } from './rowLocks';
 import { visibilitySchema } from '../members/types';
 import {
   reminderCodeSchema,
   type CommunityEvent,
   type EventInput,
-  type ReminderCode,
   type Rsvp,
   type RsvpStatus,
 } from '../events/types';
 
-interface EventRow {
-  id: number;
-  title: string;
-  description: string | null;
-  starts_at: string;
-  ends_at: string;
-  place: string | null;
-  url: string | null;
-  channel: string;
-  capacity: number | null;
-  reminders: string;
-  created_by: string | null;
-  status: string;
-  card_channel: string | null;
-  card_ts: string | null;
-}
+type EventRow = Selectable<Database['events']>;
 
 const remindersJson = z.array(reminderCodeSchema);
 const rsvpStatus = z.enum(['going', 'maybe', 'not_going', 'waitlist']);
 
-export interface DueReminder {
-  readonly eventId: number;
-  readonly code: ReminderCode;
-  readonly remindAt: Date;
+/** What an RSVP needs of its event, read under the event's row lock. */
+export interface SeatsOf {
+  readonly capacity: number | null;
+  readonly cancelled: boolean;
+}
+
+/** Ids per IN list: well inside both engines' limits on bound parameters. */
+const CHUNK = 500;
+/** Waiting members read per query while looking for one who may take a freed seat. */
+const WAITLIST_PAGE = 50;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const unique = [...new Set(items)];
+  const out: T[][] = [];
+  for (let offset = 0; offset < unique.length; offset += CHUNK)
+    out.push(unique.slice(offset, offset + CHUNK));
+  return out;
+}
+
+/** The one mapping from an events row (and its tags) to the domain's event. */
+function toEvent(row: EventRow, tags: readonly string[]): CommunityEvent {
+  const reminders = remindersJson.safeParse(JSON.parse(row.reminders));
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    place: row.place,
+    url: row.url,
+    channel: row.channel,
+    capacity: row.capacity,
+    tags,
+    reminders: reminders.success ? reminders.data : [],
+    createdBy: row.created_by,
+    status: row.status === 'cancelled' ? 'cancelled' : 'scheduled',
+    cardChannel: row.card_channel,
+    cardTs: row.card_ts,
+  };
+}
+
+/** The columns an event form writes. */
+function columns(input: EventInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    starts_at: input.startsAt.toISOString(),
+    ends_at: input.endsAt.toISOString(),
+    place: input.place,
+    url: input.url,
+    channel: input.channel,
+    capacity: input.capacity,
+    reminders: JSON.stringify(input.reminders),
+  };
+}
+
+function parseStatus(status: string): RsvpStatus | undefined {
+  const parsed = rsvpStatus.safeParse(status);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** SQL for events, their tags, RSVPs and reminder plans. */
 export class EventRepository {
-  private readonly s;
+  /** Each event's reminder plan (in its own file, for size). */
+  readonly reminders: EventReminderRepository;
 
-  constructor(
-    private readonly db: Db,
-    private readonly store: Store,
-  ) {
-    this.s = {
-      insert: db.prepare(
-        `INSERT INTO events (title, description, starts_at, ends_at, place, url, channel, capacity, reminders, created_by, created_at)
-         VALUES (@title, @description, @startsAt, @endsAt, @place, @url, @channel, @capacity, @reminders, @createdBy, @now)`,
-      ),
-      update: db.prepare(
-        `UPDATE events SET title = @title, description = @description, starts_at = @startsAt, ends_at = @endsAt, place = @place,
-           url = @url, channel = @channel, capacity = @capacity, reminders = @reminders, updated_at = @now
-         WHERE id = @id`,
-      ),
-      get: db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?'),
-      tags: db.prepare<[number], { tag: string }>(
-        'SELECT tag FROM event_tags WHERE event_id = ? ORDER BY tag',
-      ),
-      clearTags: db.prepare('DELETE FROM event_tags WHERE event_id = ?'),
-      addTag: db.prepare('INSERT INTO event_tags (event_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-      setCard: db.prepare('UPDATE events SET card_channel = ?, card_ts = ? WHERE id = ?'),
-      cancel: db.prepare(
-        "UPDATE events SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'scheduled'",
-      ),
-      upcoming: db.prepare<[string], EventRow>(
-        "SELECT * FROM events WHERE status = 'scheduled' AND ends_at > ? ORDER BY starts_at, id",
-      ),
-      rsvp: db.prepare<[number, string], { status: string }>(
-        'SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?',
-      ),
-      rsvps: db.prepare<
-        [number],
-        {
-          user_id: string;
-          status: string;
-          display_name: string;
-          responded_at: string;
-          visibility: string | null;
-        }
-      >(
-        `SELECT r.user_id, r.status, r.display_name, r.responded_at, m.visibility
-         FROM event_rsvps r LEFT JOIN members m ON m.user_id = r.user_id
-         WHERE r.event_id = ? ORDER BY r.responded_at, r.user_id`,
-      ),
-      countGoing: db.prepare<[number], { n: number }>(
-        "SELECT count(*) AS n FROM event_rsvps WHERE event_id = ? AND status = 'going'",
-      ),
-      upsertRsvp: db.prepare(
-        `INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (event_id, user_id) DO UPDATE SET status = excluded.status, display_name = excluded.display_name,
-           responded_at = excluded.responded_at`,
-      ),
-      waitlisted: db.prepare<[number], { user_id: string }>(
-        "SELECT user_id FROM event_rsvps WHERE event_id = ? AND status = 'waitlist' ORDER BY responded_at, user_id",
-      ),
-      promote: db.prepare("UPDATE event_rsvps SET status = 'going' WHERE event_id = ? AND user_id = ?"),
-      myRsvps: db.prepare<[string, string], { event_id: number; status: string }>(
-        `SELECT r.event_id, r.status FROM event_rsvps r JOIN events e ON e.id = r.event_id
-         WHERE r.user_id = ? AND e.status = 'scheduled' AND e.ends_at > ? ORDER BY e.starts_at`,
-      ),
-      clearUnplannedReminders: db.prepare(
-        'DELETE FROM event_reminders WHERE event_id = ? AND planned_at IS NULL',
-      ),
-      addReminder: db.prepare(
-        'INSERT INTO event_reminders (event_id, code, remind_at) VALUES (?, ?, ?) ON CONFLICT (event_id, code) DO NOTHING',
-      ),
-      dueReminders: db.prepare<[string], { event_id: number; code: string; remind_at: string }>(
-        'SELECT event_id, code, remind_at FROM event_reminders WHERE planned_at IS NULL AND remind_at <= ? ORDER BY remind_at',
-      ),
-      markPlanned: db.prepare(
-        'UPDATE event_reminders SET planned_at = ? WHERE event_id = ? AND code = ? AND planned_at IS NULL',
-      ),
-      eraseRsvps: db.prepare('DELETE FROM event_rsvps WHERE user_id = ?'),
-      // A card counts going, maybe and waitlist answers (and names those going).
-      cardsCounting: db.prepare<[string], { event_id: number }>(
-        `SELECT r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id
-         WHERE r.user_id = ? AND r.status IN ('going', 'maybe', 'waitlist') AND e.status = 'scheduled' AND e.card_ts IS NOT NULL
-         ORDER BY r.event_id`,
-      ),
-      seatsHeld: db.prepare<[string, string], { event_id: number }>(
-        `SELECT r.event_id FROM event_rsvps r JOIN events e ON e.id = r.event_id
-         WHERE r.user_id = ? AND r.status = 'going' AND e.status = 'scheduled' AND e.ends_at > ? ORDER BY r.event_id`,
-      ),
-      exportRsvps: db.prepare<
-        [string],
-        { event_id: number; title: string; status: string; responded_at: string }
-      >(
-        `SELECT r.event_id, e.title, r.status, r.responded_at FROM event_rsvps r JOIN events e ON e.id = r.event_id
-         WHERE r.user_id = ? ORDER BY r.responded_at`,
-      ),
-      exportCreated: db.prepare<[string], { id: number; title: string; starts_at: string }>(
-        'SELECT id, title, starts_at FROM events WHERE created_by = ? ORDER BY id',
-      ),
-      forgetCreator: db.prepare('UPDATE events SET created_by = NULL WHERE created_by = ?'),
-    };
+  constructor(private readonly store: Store) {
+    this.reminders = new EventReminderRepository(store);
   }
 
-  insert(input: EventInput, createdBy: string, now: Date): number {
-    return this.db.transaction(() => {
-      const result = this.s.insert.run({ ...this.columns(input), createdBy, now: now.toISOString() });
-      const id = Number(result.lastInsertRowid);
-      for (const tag of input.tags) this.s.addTag.run(id, tag);
+  private get sql() {
+    return this.store.sql;
+  }
+
+  async insert(input: EventInput, createdBy: string, now: Date): Promise<number> {
+    return this.store.transaction(async () => {
+      const { id } = await this.sql
+        .insertInto('events')
+        .values({ ...columns(input), created_by: createdBy, created_at: now.toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.addTags(id, input.tags);
       return id;
-    })();
+    });
   }
 
-  update(id: number, input: EventInput, now: Date): void {
-    this.db.transaction(() => {
-      this.s.update.run({ ...this.columns(input), id, now: now.toISOString() });
-      this.s.clearTags.run(id);
-      for (const tag of input.tags) this.s.addTag.run(id, tag);
-    })();
+  async update(id: number, input: EventInput, now: Date): Promise<void> {
+    await this.store.transaction(async () => {
+      await this.sql
+        .updateTable('events')
+        .set({ ...columns(input), updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+      await this.sql.deleteFrom('event_tags').where('event_id', '=', id).execute();
+      await this.addTags(id, input.tags);
+    });
   }
 
-  private columns(input: EventInput): Record<string, string | number | null> {
-    return {
-      title: input.title,
-      description: input.description,
-      startsAt: input.startsAt.toISOString(),
-      endsAt: input.endsAt.toISOString(),
-      place: input.place,
-      url: input.url,
-      channel: input.channel,
-      capacity: input.capacity,
-      reminders: JSON.stringify(input.reminders),
-    };
+  private async addTags(eventId: number, tags: readonly string[]): Promise<void> {
+    if (tags.length === 0) return;
+    await this.sql
+      .insertInto('event_tags')
+      .values([...new Set(tags)].map((tag) => ({ event_id: eventId, tag })))
+      .onConflict((conflict) => conflict.columns(['event_id', 'tag']).doNothing())
+      .execute();
   }
 
-  get(id: number): CommunityEvent | undefined {
-    const row = this.s.get.get(id);
-    return row === undefined ? undefined : this.toEvent(row);
+  async get(id: number): Promise<CommunityEvent | undefined> {
+    const row = await this.sql.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : (await this.withTags([row]))[0];
   }
 
-  private toEvent(row: EventRow): CommunityEvent {
-    const reminders = remindersJson.safeParse(JSON.parse(row.reminders));
-    return {
-      id: row.id,
-      title: row.title,
-      description: row.description,
-      startsAt: new Date(row.starts_at),
-      endsAt: new Date(row.ends_at),
-      place: row.place,
-      url: row.url,
-      channel: row.channel,
-      capacity: row.capacity,
-      tags: this.s.tags.all(row.id).map((r) => r.tag),
-      reminders: reminders.success ? reminders.data : [],
-      createdBy: row.created_by,
-      status: row.status === 'cancelled' ? 'cancelled' : 'scheduled',
-      cardChannel: row.card_channel,
-      cardTs: row.card_ts,
-    };
+  /** The events with these ids that exist, in the order of `ids`. */
+  async some(ids: readonly number[]): Promise<CommunityEvent[]> {
+    const rows: EventRow[] = [];
+    for (const chunk of chunks(ids))
+      rows.push(...(await this.sql.selectFrom('events').selectAll().where('id', 'in', chunk).execute()));
+    const byId = new Map((await this.withTags(rows)).map((event) => [event.id, event]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  setCard(id: number, channel: string, ts: string): void {
-    this.s.setCard.run(channel, ts, id);
+  /** Maps rows to events, reading the tags of all of them in one query per few hundred. */
+  private async withTags(rows: readonly EventRow[]): Promise<CommunityEvent[]> {
+    const tags = new Map<number, string[]>();
+    for (const chunk of chunks(rows.map((row) => row.id))) {
+      const found = await this.sql
+        .selectFrom('event_tags')
+        .select(['event_id', 'tag'])
+        .where('event_id', 'in', chunk)
+        .orderBy('event_id')
+        .orderBy('tag')
+        .execute();
+      for (const { event_id, tag } of found) tags.set(event_id, [...(tags.get(event_id) ?? []), tag]);
+    }
+    return rows.map((row) => toEvent(row, tags.get(row.id) ?? []));
   }
 
-  cancel(id: number, now: Date): boolean {
-    return this.s.cancel.run(now.toISOString(), id).changes === 1;
+  /**
+   * Locks the event's row until the transaction ends (FOR UPDATE on Postgres; SQLite's BEGIN
+   * IMMEDIATE already holds the whole file) and reads what decides a seat. Every change to the
+   * event's "going" answers takes this lock first, so replicas count seats one after another.
+   */
+  async lockSeats(eventId: number): Promise<SeatsOf | undefined> {
+    const row = await this.sql
+      .selectFrom('events')
+      .select(['capacity', 'status'])
+      .where('id', '=', eventId)
+      .$if(locksRows(this.sql), (query) => query.forUpdate())
+      .executeTakeFirst();
+    return row === undefined ? undefined : { capacity: row.capacity, cancelled: row.status === 'cancelled' };
   }
 
-  upcoming(now: Date): CommunityEvent[] {
-    return this.s.upcoming.all(now.toISOString()).map((row) => this.toEvent(row));
+  async setCard(id: number, channel: string, ts: string): Promise<void> {
+    await this.sql
+      .updateTable('events')
+      .set({ card_channel: channel, card_ts: ts })
+      .where('id', '=', id)
+      .execute();
   }
 
-  rsvpOf(eventId: number, userId: string): RsvpStatus | undefined {
-    const row = this.s.rsvp.get(eventId, userId);
-    if (row === undefined) return undefined;
-    const parsed = rsvpStatus.safeParse(row.status);
-    return parsed.success ? parsed.data : undefined;
+  async cancel(id: number, now: Date): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('events')
+      .set({ status: 'cancelled', updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'scheduled')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  rsvps(eventId: number): Rsvp[] {
-    return this.s.rsvps.all(eventId).flatMap((row) => {
-      const status = rsvpStatus.safeParse(row.status);
+  async upcoming(now: Date): Promise<CommunityEvent[]> {
+    const rows = await this.sql
+      .selectFrom('events')
+      .selectAll()
+      .where('status', '=', 'scheduled')
+      .where('ends_at', '>', now.toISOString())
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
+    return this.withTags(rows);
+  }
+
+  async rsvpOf(eventId: number, userId: string): Promise<RsvpStatus | undefined> {
+    const row = await this.sql
+      .selectFrom('event_rsvps')
+      .select('status')
+      .where('event_id', '=', eventId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : parseStatus(row.status);
+  }
+
+  async rsvps(eventId: number): Promise<Rsvp[]> {
+    const rows = await this.sql
+      .selectFrom('event_rsvps as r')
+      .leftJoin('members as m', 'm.user_id', 'r.user_id')
+      .select(['r.user_id', 'r.status', 'r.display_name', 'r.responded_at', 'm.visibility'])
+      .where('r.event_id', '=', eventId)
+      .orderBy('r.responded_at')
+      .orderBy('r.user_id')
+      .execute();
+    return rows.flatMap((row) => {
+      const status = parseStatus(row.status);
       const visibility = visibilitySchema.catch('nobody').parse(row.visibility ?? 'nobody');
-      return status.success
-        ? [
+      return status === undefined
+        ? []
+        : [
             {
               userId: row.user_id,
-              status: status.data,
+              status,
               displayName: row.display_name,
               respondedAt: row.responded_at,
               visibility,
             },
-          ]
-        : [];
+          ];
     });
   }
 
-  goingCount(eventId: number): number {
-    return this.s.countGoing.get(eventId)?.n ?? 0;
+  async goingCount(eventId: number): Promise<number> {
+    const row = await this.sql
+      .selectFrom('event_rsvps')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'going')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
-  setRsvp(eventId: number, userId: string, status: RsvpStatus, displayName: string, now: Date): void {
-    this.s.upsertRsvp.run(eventId, userId, status, displayName, now.toISOString());
+  async setRsvp(
+    eventId: number,
+    userId: string,
+    status: RsvpStatus,
+    displayName: string,
+    now: Date,
+  ): Promise<void> {
+    await this.sql
+      .insertInto('event_rsvps')
+      .values({
+        event_id: eventId,
+        user_id: userId,
+        status,
+        display_name: displayName,
+        responded_at: now.toISOString(),
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['event_id', 'user_id']).doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          display_name: eb.ref('excluded.display_name'),
+          responded_at: eb.ref('excluded.responded_at'),
+        })),
+      )
+      .execute();
   }
 
-  /** Moves the longest-waiting member to "going"; their user id, or undefined if nobody waits. */
-  /** Moves the longest-waiting member for whom `eligible` holds to "going"; others keep their place. */
-  promoteFirstWaitlisted(eventId: number, eligible: (userId: string) => boolean): string | undefined {
-    // Iterated, not loaded whole: usually the first row is the one. (The iterator is closed by
-    // `break` before the update: a connection runs one statement at a time.)
-    let chosen: string | undefined;
-    for (const row of this.s.waitlisted.iterate(eventId)) {
-      if (!eligible(row.user_id)) continue;
-      chosen = row.user_id;
-      break;
+  /**
+   * Moves the longest-waiting member for whom `eligible` holds to "going"; others keep their place.
+   * Their user id, or undefined if nobody eligible waits. Call it under `lockSeats`.
+   */
+  async promoteFirstWaitlisted(
+    eventId: number,
+    eligible: (userId: string) => boolean,
+  ): Promise<string | undefined> {
+    // A page at a time: usually the first row is the one.
+    for (let offset = 0; ; offset += WAITLIST_PAGE) {
+      const page = await this.sql
+        .selectFrom('event_rsvps')
+        .select('user_id')
+        .where('event_id', '=', eventId)
+        .where('status', '=', 'waitlist')
+        .orderBy('responded_at')
+        .orderBy('user_id')
+        .limit(WAITLIST_PAGE)
+        .offset(offset)
+        .execute();
+      for (const { user_id } of page) {
+        if (!eligible(user_id)) continue;
+        // Still waiting? (An erasure committed meanwhile may have removed the row.)
+        const moved = await this.sql
+          .updateTable('event_rsvps')
+          .set({ status: 'going' })
+          .where('event_id', '=', eventId)
+          .where('user_id', '=', user_id)
+          .where('status', '=', 'waitlist')
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) === 1) return user_id;
+      }
+      if (page.length < WAITLIST_PAGE) return undefined;
     }
-    if (chosen !== undefined) this.s.promote.run(eventId, chosen);
-    return chosen;
   }
 
-  myUpcomingRsvps(userId: string, now: Date): { eventId: number; status: RsvpStatus }[] {
-    return this.s.myRsvps.all(userId, now.toISOString()).flatMap((row) => {
-      const status = rsvpStatus.safeParse(row.status);
-      return status.success ? [{ eventId: row.event_id, status: status.data }] : [];
+  async myUpcomingRsvps(userId: string, now: Date): Promise<{ eventId: number; status: RsvpStatus }[]> {
+    const rows = await this.sql
+      .selectFrom('event_rsvps as r')
+      .innerJoin('events as e', 'e.id', 'r.event_id')
+      .select(['r.event_id', 'r.status'])
+      .where('r.user_id', '=', userId)
+      .where('e.status', '=', 'scheduled')
+      .where('e.ends_at', '>', now.toISOString())
+      .orderBy('e.starts_at')
+      .orderBy('e.id')
+      .execute();
+    return rows.flatMap((row) => {
+      const status = parseStatus(row.status);
+      return status === undefined ? [] : [{ eventId: row.event_id, status }];
     });
   }
 
-  /** Replaces the reminders not yet planned; ones already sent (planned) stay as they were. */
-  setReminders(eventId: number, reminders: readonly DueReminder[]): void {
-    this.db.transaction(() => {
-      this.s.clearUnplannedReminders.run(eventId);
-      for (const r of reminders) this.s.addReminder.run(eventId, r.code, r.remindAt.toISOString());
-    })();
-  }
-
-  clearUnplannedReminders(eventId: number): void {
-    this.s.clearUnplannedReminders.run(eventId);
-  }
-
-  dueReminders(now: Date): DueReminder[] {
-    return this.s.dueReminders.all(now.toISOString()).flatMap((row) => {
-      const code = reminderCodeSchema.safeParse(row.code);
-      return code.success
-        ? [{ eventId: row.event_id, code: code.data, remindAt: new Date(row.remind_at) }]
-        : [];
-    });
-  }
-
-  /** True only for the caller that marked it: a second process planning the same reminder does nothing. */
-  markReminderPlanned(eventId: number, code: ReminderCode, now: Date): boolean {
-    return this.s.markPlanned.run(now.toISOString(), eventId, code).changes === 1;
-  }
-
-  exportMember(userId: string): { rsvps: unknown[]; eventsCreated: unknown[] } {
-    return { rsvps: this.s.exportRsvps.all(userId), eventsCreated: this.s.exportCreated.all(userId) };
+  async exportMember(userId: string): Promise<{ rsvps: unknown[]; eventsCreated: unknown[] }> {
+    const rsvps = await this.sql
+      .selectFrom('event_rsvps as r')
+      .innerJoin('events as e', 'e.id', 'r.event_id')
+      .select(['r.event_id', 'e.title', 'r.status', 'r.responded_at'])
+      .where('r.user_id', '=', userId)
+      .orderBy('r.responded_at')
+      .orderBy('r.event_id')
+      .execute();
+    const eventsCreated = await this.sql
+      .selectFrom('events')
+      .select(['id', 'title', 'starts_at'])
+      .where('created_by', '=', userId)
+      .orderBy('id')
+      .execute();
+    return { rsvps, eventsCreated };
   }
 
   /** Events not cancelled whose posted card counts the member's answer (going, maybe, waitlist). */
-  cardsCounting(userId: string): number[] {
-    return this.s.cardsCounting.all(userId).map((row) => row.event_id);
+  async cardsCounting(userId: string): Promise<number[]> {
+    const rows = await this.sql
+      .selectFrom('event_rsvps as r')
+      .innerJoin('events as e', 'e.id', 'r.event_id')
+      .select('r.event_id')
+      .where('r.user_id', '=', userId)
+      .where('r.status', 'in', ['going', 'maybe', 'waitlist'])
+      .where('e.status', '=', 'scheduled')
+      .where('e.card_ts', 'is not', null)
+      .orderBy('r.event_id')
+      .execute();
+    return rows.map((row) => row.event_id);
   }
 
   /**
    * Privacy erasure: the member's RSVPs go; events they created stay, without their name. Returns
-   * the events whose card counted them, and the upcoming ones where they held a seat.
+   * the events whose card counted them, and the upcoming ones where they held a seat: those stay
+   * locked (see lockSeats) until the erasure commits, so the caller can hand each seat on.
    */
-  eraseMember(userId: string, now: Date): { cardsCounting: number[]; seatsHeld: number[] } {
-    const cardsCounting = this.cardsCounting(userId);
-    const seatsHeld = this.s.seatsHeld.all(userId, now.toISOString()).map((row) => row.event_id);
-    this.s.eraseRsvps.run(userId);
-    this.s.forgetCreator.run(userId);
-    return { cardsCounting, seatsHeld };
+  async eraseMember(userId: string, now: Date): Promise<{ cardsCounting: number[]; seatsHeld: number[] }> {
+    return this.store.transaction(async () => {
+      const cardsCounting = await this.cardsCounting(userId);
+      const held = await this.sql
+        .selectFrom('event_rsvps as r')
+        .innerJoin('events as e', 'e.id', 'r.event_id')
+        .select('r.event_id')
+        .where('r.user_id', '=', userId)
+        .where('r.status', '=', 'going')
+        .where('e.status', '=', 'scheduled')
+        .where('e.ends_at', '>', now.toISOString())
+        .orderBy('r.event_id')
+        .execute();
+      const seatsHeld = held.map((row) => row.event_id);
+      // Events before answers, in id order, as every RSVP does: two transactions never wait on each other in a circle.
+      for (const eventId of seatsHeld) await this.lockSeats(eventId);
+      await this.sql.deleteFrom('event_rsvps').where('user_id', '=', userId).execute();
+      await this.sql
+        .updateTable('events')
+        .set({ created_by: null })
+        .where('created_by', '=', userId)
+        .execute();
+      return { cardsCounting, seatsHeld };
+    });
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -46,7 +46,7 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(before.title)) });
         return;
       }
-      const told = services.events.summary(command.eventId);
+      const told = await services.events.summary(command.eventId);
       const event = await services.events.cancel(ctx.userId, command.eventId);
       await ctx.reply({
         text: m.cancelledDone(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist),

@@ -57,7 +57,7 @@ function rsvp(services: Services, choice: RsvpChoice) {
       const result = await services.events.rsvp(userId, eventId, choice, await displayNameOf(services, args));
       await services.members.recordActivity(userId);
       services.logger.info(`rsvp ${userId} ${choice} → ${result.status} for event ${eventId}`);
-      const event = services.events.get(eventId);
+      const event = await services.events.get(eventId);
       await refreshEventCard(services, args.client, eventId);
       if (args.body.view?.type === 'home') {
         await publishHome(services, args.client, userId, locale);
@@ -144,7 +144,7 @@ export function registerEventListeners(app: ListenerRouter, services: Services):
             : m.events.createdNoCard(escapeMrkdwn(event.title), channel);
           await client.chat.postMessage({ channel: userId, text });
         } else {
-          const told = services.events.summary(eventId);
+          const told = await services.events.summary(eventId);
           const { event } = await services.events.update(userId, eventId, form.input);
           await ack();
           services.logger.info(`event ${event.id} edited by ${userId}`);

@@ -97,7 +97,7 @@ export function registerViews(app: ListenerRouter, services: Services): void {
         await refreshEventCards(
           services,
           client,
-          services.events.cardsShowing(userId),
+          await services.events.cardsShowing(userId),
           'a change of visibility',
         );
       }
