@@ -229,7 +229,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // Before digests, so that a role whose close date is over is closed before a digest could offer it.
   scheduler.addPlanner('jobs', (now) => jobs.closeExpired(now).then(() => undefined));
-  const digestRepository = new DigestRepository(db, store);
+  const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
     roles,

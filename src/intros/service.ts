@@ -44,7 +44,6 @@ export interface IntroDeps {
   readonly outbox: OutboxPort & { forgetKeys(keys: readonly string[]): Promise<number> };
   readonly nags: NagLog;
   readonly messages: IntroMessages;
-  /** Locale without a Web API call: a round for thousands must not ask Slack about each member. */
   /** The stored locales of a batch of members, read at once (never Slack: bulk sends would take hours). */
   readonly knownLocalesOf: (userIds: readonly string[]) => Promise<(userId: string) => Locale>;
   readonly clock: Clock;
