@@ -63,7 +63,7 @@ const noSlack: DeliveryMessenger = new Proxy({} as DeliveryMessenger, {
 });
 const store = sqliteStore(db);
 const service = new IntroService({
-  repository: new IntroRepository(db, store),
+  repository: new IntroRepository(store),
   roles: new RoleService(new RoleRepository(store), [], clock),
   outbox: new Outbox({
     repository: new OutboxRepository(db, store),

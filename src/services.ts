@@ -245,7 +245,7 @@ export function createServices(inputs: ServiceInputs): Services {
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(store);
   const nags = new NagLog(nagRepository);
-  const introRepository = new IntroRepository(db, store);
+  const introRepository = new IntroRepository(store);
   const intros = new IntroService({
     repository: introRepository,
     roles,
