@@ -1,68 +1,18 @@
-import { sql as rawSql, type Selectable } from 'kysely';
-import type { Database } from './schema';
+import { sql as rawSql } from 'kysely';
 import type { Store } from './store';
-import { visibilitySchema } from '../members/types';
-import { introAnswerSchema, type IntroAnswer, type IntroPerson, type IntroSetting } from '../intros/types';
-
-type PrefsRow = Pick<Selectable<Database['intro_prefs']>, 'status' | 'snoozed_until'>;
-type PersonRow = Pick<
-  Selectable<Database['members']>,
-  'user_id' | 'display_name' | 'title' | 'company' | 'location' | 'years_from' | 'years_to' | 'visibility'
->;
-type RoundRow = Pick<Selectable<Database['intro_rounds']>, 'id' | 'round_key' | 'due_at'>;
+import type { IntroAnswer, IntroPerson, IntroSetting } from '../intros/types';
+import {
+  toAnswer,
+  toPerson,
+  toPrefs,
+  toRound,
+  withPartners,
+  type IntroExport,
+  type MeetCounts,
+} from './introRows';
 
 /** Ids per IN list: well inside both engines' limits on bound parameters. */
 const CHUNK = 500;
-
-/** No row: the member never opted in (intros are opt-in). */
-function toPrefs(row: PrefsRow | undefined): { setting: IntroSetting; snoozedUntil: Date | null } {
-  if (row === undefined) return { setting: 'never', snoozedUntil: null };
-  return {
-    setting: row.status === 'on' ? 'on' : 'off',
-    snoozedUntil: row.snoozed_until === null ? null : new Date(row.snoozed_until),
-  };
-}
-
-function toPerson(row: PersonRow): IntroPerson {
-  return {
-    userId: row.user_id,
-    // Unknown values are treated as the most private choice.
-    visibility: visibilitySchema.catch('nobody').parse(row.visibility),
-    displayName: row.display_name,
-    title: row.title,
-    company: row.company,
-    location: row.location,
-    yearsFrom: row.years_from,
-    yearsTo: row.years_to,
-  };
-}
-
-function toRound(row: RoundRow): { id: number; roundKey: string; dueAt: Date } {
-  return { id: row.id, roundKey: row.round_key, dueAt: new Date(row.due_at) };
-}
-
-function toAnswer(answer: string | null): IntroAnswer | null {
-  return answer === null ? null : introAnswerSchema.catch('skip').parse(answer);
-}
-
-/**
- * Rows of (one membership, one partner), ordered by membership: each membership with its partners,
- * in that order. A LEFT JOIN gives a membership without partners one row with partner null.
- */
-function withPartners<R extends { member_id: number; partner: string | null }>(
-  rows: readonly R[],
-): { row: R; partners: string[] }[] {
-  const out: { row: R; partners: string[] }[] = [];
-  for (const row of rows) {
-    let current = out[out.length - 1];
-    if (current === undefined || current.row.member_id !== row.member_id) {
-      current = { row, partners: [] };
-      out.push(current);
-    }
-    if (row.partner !== null) current.partners.push(row.partner);
-  }
-  return out;
-}
 
 /** SQL for intros: preferences, rounds, groups, answers, and who is eligible. */
 export class IntroRepository {
@@ -263,30 +213,24 @@ export class IntroRepository {
     leftOut: number,
     now: Date,
   ): Promise<{ groups: number; members: number }> {
-    return this.store.transaction(async () => {
-      await this.sql
-        .updateTable('intro_rounds')
-        .set((eb) => ({
-          completed_at: eb.fn.coalesce('completed_at', eb.val(now.toISOString())),
-          left_out: leftOut,
-          group_count: eb
-            .selectFrom('intro_groups')
-            .select((count) => count.fn.countAll<number>().as('n'))
-            .where('round_id', '=', roundId),
-          member_count: eb
-            .selectFrom('intro_members')
-            .select((count) => count.fn.countAll<number>().as('n'))
-            .where('round_id', '=', roundId),
-        }))
-        .where('id', '=', roundId)
-        .execute();
-      const row = await this.sql
-        .selectFrom('intro_rounds')
-        .select(['group_count', 'member_count'])
-        .where('id', '=', roundId)
-        .executeTakeFirst();
-      return { groups: Number(row?.group_count ?? 0), members: Number(row?.member_count ?? 0) };
-    });
+    const row = await this.sql
+      .updateTable('intro_rounds')
+      .set((eb) => ({
+        completed_at: eb.fn.coalesce('completed_at', eb.val(now.toISOString())),
+        left_out: leftOut,
+        group_count: eb
+          .selectFrom('intro_groups')
+          .select((count) => count.fn.countAll<number>().as('n'))
+          .where('round_id', '=', roundId),
+        member_count: eb
+          .selectFrom('intro_members')
+          .select((count) => count.fn.countAll<number>().as('n'))
+          .where('round_id', '=', roundId),
+      }))
+      .where('id', '=', roundId)
+      .returning(['group_count', 'member_count'])
+      .executeTakeFirst();
+    return { groups: Number(row?.group_count ?? 0), members: Number(row?.member_count ?? 0) };
   }
 
   async roundsForCheckins(dueBefore: Date): Promise<{ id: number; roundKey: string; dueAt: Date }[]> {
@@ -357,13 +301,7 @@ export class IntroRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async meetStats(): Promise<{
-    rounds: number;
-    introduced: number;
-    yes: number;
-    notYet: number;
-    skip: number;
-  }> {
+  async meetStats(): Promise<MeetCounts> {
     const rounds = await this.sql
       .selectFrom('intro_rounds')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -391,11 +329,7 @@ export class IntroRepository {
     };
   }
 
-  async exportMember(userId: string): Promise<{
-    setting: IntroSetting;
-    snoozedUntil: string | null;
-    intros: { round: string; partners: string[]; answer: IntroAnswer | null; answeredAt: string | null }[];
-  }> {
+  async exportMember(userId: string): Promise<IntroExport> {
     const prefs = await this.prefs(userId);
     const rows = await this.sql
       .selectFrom('intro_members as m')
