@@ -119,7 +119,7 @@ const outbox = new Outbox({
   localeOf: () => Promise.resolve('en'),
 });
 const service = new DigestService({
-  repository: new DigestRepository(db, store),
+  repository: new DigestRepository(store),
   roles: new RoleService(new RoleRepository(store), [], clock),
   // The bench's roles have no card channel, so nothing here asks Slack about channels.
   audience: new AudienceService({

@@ -256,6 +256,14 @@ interface PairingFigures {
   peakRssMb: number;
 }
 
+interface PlannedRoundFigures {
+  members: number;
+  plannedRoundMs: number;
+  groups: number;
+  outboxRows: number;
+  peakRssMb: number;
+}
+
 /** Intro pairing (src/intros/pairing.ts), each size in a fresh process, after six rounds of history. */
 function introBench(): void {
   console.log(
@@ -264,8 +272,12 @@ function introBench(): void {
   const rows = [1000, 10000, 30000].map(
     (members) => JSON.parse(runScript('introPairing.js', [String(members)])) as PairingFigures,
   );
+  // The whole round as the planner runs it: SQLite reads, pairing, groups recorded, DMs in the outbox.
+  const planned = rows.map(
+    (r) => JSON.parse(runScript('introPlanning.js', [String(r.members)])) as PlannedRoundFigures,
+  );
   console.table(
-    rows.map((r) => ({
+    rows.map((r, i) => ({
       members: r.members,
       'median (ms)': r.medianMs,
       'rounds (ms)': r.roundsMs.join(' '),
@@ -276,6 +288,8 @@ function introBench(): void {
       'mean shared tags': r.meanShared,
       'repeats of the last 6 rounds': r.repeats,
       'peak RSS (MB)': r.peakRssMb,
+      'full round incl. SQLite + Block Kit (ms)': planned[i]?.plannedRoundMs,
+      'full round peak RSS (MB)': planned[i]?.peakRssMb,
     })),
   );
 }

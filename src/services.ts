@@ -229,7 +229,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // Before digests, so that a role whose close date is over is closed before a digest could offer it.
   scheduler.addPlanner('jobs', (now) => jobs.closeExpired(now).then(() => undefined));
-  const digestRepository = new DigestRepository(db, store);
+  const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
     roles,
@@ -245,7 +245,7 @@ export function createServices(inputs: ServiceInputs): Services {
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(store);
   const nags = new NagLog(nagRepository);
-  const introRepository = new IntroRepository(db, store);
+  const introRepository = new IntroRepository(store);
   const intros = new IntroService({
     repository: introRepository,
     roles,

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import type { RoleService } from '../roles/service';
 import { erasedKeyPart, type OutboxMessage } from '../scheduler/types';
-import type { DigestRepository } from '../storage/digests';
+import type { DigestRepository, SentItems } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
 import {
@@ -48,7 +48,6 @@ export interface DigestDeps {
     renameKeys(from: string, to: string): Promise<number>;
   };
   readonly messages: DigestMessages;
-  /** Locale without a Web API call: a digest to thousands must not ask Slack about each member. */
   /** The stored locales of a batch of members, read at once (never Slack: bulk sends would take hours). */
   readonly knownLocalesOf: (userIds: readonly string[]) => Promise<(userId: string) => Locale>;
   readonly clock: Clock;
@@ -77,23 +76,24 @@ export class DigestService {
     this.schedules = { weekly, daily };
   }
 
-  frequencyOf(userId: string): DigestFrequency {
-    return this.deps.repository.frequencyOf(userId) ?? DEFAULT_DIGEST_FREQUENCY;
+  async frequencyOf(userId: string): Promise<DigestFrequency> {
+    return (await this.deps.repository.frequencyOf(userId)) ?? DEFAULT_DIGEST_FREQUENCY;
   }
 
-  setFrequency(userId: string, frequency: DigestFrequency): void {
-    this.deps.repository.setFrequency(userId, frequency, this.deps.clock.now());
+  async setFrequency(userId: string, frequency: DigestFrequency): Promise<void> {
+    await this.deps.repository.setFrequency(userId, frequency, this.deps.clock.now());
     this.deps.logger.info(`digest for ${userId} set to ${frequency}`);
   }
 
   /** What the member would get now; nothing is recorded as sent. */
   async preview(userId: string): Promise<DigestContent> {
     const now = this.deps.clock.now();
-    const jobs = this.deps.repository.openJobs();
-    const events = this.deps.repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
-    const known = this.deps.repository.alreadyKnownBy(userId);
+    const jobs = await this.deps.repository.openJobs();
+    const events = await this.deps.repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
+    const known = await this.deps.repository.alreadyKnownBy(userId);
+    const interests = await this.deps.repository.interestsOf(userId);
     const selections = selectDigests({
-      recipients: [{ userId, interests: this.deps.repository.interestsOf(userId) }],
+      recipients: [{ userId, interests }],
       ...(await this.indexes(jobs, events)),
       sentJobs: new Map([[userId, known.jobs]]),
       sentEvents: new Map([[userId, known.events]]),
@@ -127,16 +127,16 @@ export class DigestService {
    */
   async eraseMember(userId: string): Promise<void> {
     const { repository, outbox } = this.deps;
-    for (const run of repository.runsKeyedBy(userId)) {
+    for (const run of await repository.runsKeyedBy(userId)) {
       const renamed = run.runKey
         .split(':')
         .map((part) => (part === userId ? erasedKeyPart(run.id) : part))
         .join(':');
-      repository.renameRun(run.id, renamed);
+      await repository.renameRun(run.id, renamed);
       await outbox.renameKeys(`digest:${run.runKey}:`, `digest:${renamed}:`);
       await outbox.renameKeys(`digest-report:${run.runKey}`, `digest-report:${renamed}`);
     }
-    repository.eraseMember(userId);
+    await repository.eraseMember(userId);
   }
 
   /**
@@ -191,15 +191,16 @@ export class DigestService {
   ): Promise<{ recipients: number; nothingNew: number } | undefined> {
     const { repository } = this.deps;
     const now = this.deps.clock.now();
-    const run = repository.openRun(runKey, cadence, dueAt, startedBy, now);
+    const run = await repository.openRun(runKey, cadence, dueAt, startedBy, now);
     if (run.completed) return undefined;
     const started = Date.now();
     const keyPrefix = `digest:${runKey}:`;
-    const alreadyPlanned = repository.plannedMembers(keyPrefix);
-    const recipients = repository.recipients(cadence);
-    const jobs = repository.openJobs();
-    const events = repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
-    const known = repository.alreadyKnown(now);
+    // A handful of queries for the whole community, whatever its size: none per member.
+    const alreadyPlanned = await repository.plannedMembers(keyPrefix);
+    const recipients = await repository.recipients(cadence);
+    const jobs = await repository.openJobs();
+    const events = await repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
+    const known = await repository.alreadyKnown(now);
     const selections = selectDigests({
       recipients: recipients.filter((r) => !alreadyPlanned.has(r.userId)),
       ...(await this.indexes(jobs, events)),
@@ -216,6 +217,7 @@ export class DigestService {
       const batch = entries.slice(offset, offset + PLAN_BATCH);
       const localeOf = await this.deps.knownLocalesOf(batch.map(([userId]) => userId));
       await repository.transaction(async () => {
+        const sent: SentItems[] = [];
         for (const [userId, selection] of batch) {
           const message = this.deps.messages.digest(
             content(selection, jobsById, eventsById),
@@ -238,20 +240,19 @@ export class DigestService {
             : await this.deps.outbox.schedule(request);
           // Another process may have planned this member a moment ago: its items are already recorded.
           if (created)
-            repository.recordSent(
-              run.id,
+            sent.push({
               userId,
-              selection.jobs.map((j) => j.id),
-              selection.events.map((e) => e.id),
-              now,
-            );
+              jobIds: selection.jobs.map((j) => j.id),
+              eventIds: selection.events.map((e) => e.id),
+            });
         }
+        await repository.recordSent(run.id, sent, now);
       });
       await new Promise((resolve) => setImmediate(resolve));
     }
     const total = alreadyPlanned.size + selections.size;
     const nothingNew = Math.max(0, recipients.length - total);
-    repository.completeRun(run.id, total, nothingNew, now);
+    await repository.completeRun(run.id, total, nothingNew, now);
     this.deps.logger.info(
       `digest ${runKey}: ${total} to send, ${nothingNew} with nothing new (planned in ${Date.now() - started} ms)`,
     );
@@ -260,7 +261,7 @@ export class DigestService {
 
   /** A manual run is reported once nothing of it is waiting any more: sent, skipped, failed with reasons. */
   private async reportFinishedRuns(now: Date): Promise<void> {
-    for (const run of this.deps.repository.unreportedManualRuns()) {
+    for (const run of await this.deps.repository.unreportedManualRuns()) {
       const counts = await this.deps.outbox.statusCounts(`digest:${run.runKey}:`);
       const waiting = counts
         .filter((c) => c.status === 'pending' || c.status === 'sending')
@@ -278,7 +279,7 @@ export class DigestService {
       };
       const localeOf = await this.deps.knownLocalesOf([run.startedBy]);
       await this.deps.repository.transaction(async () => {
-        if (!this.deps.repository.markReported(run.id, now)) return;
+        if (!(await this.deps.repository.markReported(run.id, now))) return;
         await this.deps.outbox.schedule({
           kind: 'digest_report',
           key: `digest-report:${run.runKey}`,

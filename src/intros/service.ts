@@ -44,7 +44,6 @@ export interface IntroDeps {
   readonly outbox: OutboxPort & { forgetKeys(keys: readonly string[]): Promise<number> };
   readonly nags: NagLog;
   readonly messages: IntroMessages;
-  /** Locale without a Web API call: a round for thousands must not ask Slack about each member. */
   /** The stored locales of a batch of members, read at once (never Slack: bulk sends would take hours). */
   readonly knownLocalesOf: (userIds: readonly string[]) => Promise<(userId: string) => Locale>;
   readonly clock: Clock;
@@ -76,33 +75,33 @@ export class IntroService {
     this.schedule = new IntroSchedule(deps.cron, deps.timeZone);
   }
 
-  status(userId: string): IntroStatus {
+  async status(userId: string): Promise<IntroStatus> {
     const now = this.deps.clock.now();
-    const prefs = this.deps.repository.prefs(userId);
+    const prefs = await this.deps.repository.prefs(userId);
     const snoozed =
       prefs.snoozedUntil !== null && prefs.snoozedUntil.getTime() > now.getTime() ? prefs.snoozedUntil : null;
     return { setting: prefs.setting, snoozedUntil: snoozed, nextRound: this.schedule.next(now) };
   }
 
   /** Opts in (and ends any snooze). */
-  turnOn(userId: string): void {
-    this.deps.repository.setPrefs(userId, 'on', null, this.deps.clock.now());
+  async turnOn(userId: string): Promise<void> {
+    await this.deps.repository.setPrefs(userId, 'on', null, this.deps.clock.now());
     this.deps.logger.info(`intros on for ${userId}`);
   }
 
-  turnOff(userId: string): void {
-    this.deps.repository.setPrefs(userId, 'off', null, this.deps.clock.now());
+  async turnOff(userId: string): Promise<void> {
+    await this.deps.repository.setPrefs(userId, 'off', null, this.deps.clock.now());
     this.deps.logger.info(`intros off for ${userId}`);
   }
 
   /** No intros for `weeks` weeks; only for a member who has intros on (there is nothing to pause otherwise). */
-  snooze(userId: string, weeks: number): SnoozeResult {
+  async snooze(userId: string, weeks: number): Promise<SnoozeResult> {
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_SNOOZE_WEEKS)
       throw new Error(`snooze weeks out of range: ${weeks}`);
-    if (this.deps.repository.prefs(userId).setting !== 'on') return { ok: false, reason: 'not_on' };
+    if ((await this.deps.repository.prefs(userId)).setting !== 'on') return { ok: false, reason: 'not_on' };
     const now = this.deps.clock.now();
     const until = new Date(now.getTime() + weeks * 7 * DAY_MS);
-    this.deps.repository.setPrefs(userId, 'on', until, now);
+    await this.deps.repository.setPrefs(userId, 'on', until, now);
     this.deps.logger.info(`intros snoozed for ${userId} until ${until.toISOString()}`);
     return { ok: true, until };
   }
@@ -113,15 +112,15 @@ export class IntroService {
     const now = this.deps.clock.now();
     const dueAt = this.schedule.next(now);
     const at = dueAt ?? now;
-    const candidates = this.deps.repository.eligible(at, activeSince(at));
+    const candidates = await this.deps.repository.eligible(at, activeSince(at));
     const pairing = pairMembers({
       candidates,
-      recentPairs: this.deps.repository.recentPairs(at, NO_REPEAT_ROUNDS),
+      recentPairs: await this.deps.repository.recentPairs(at, NO_REPEAT_ROUNDS),
       seed: at.toISOString(),
     });
     const tags = new Map(candidates.map((c) => [c.userId, c.tags]));
     const people = new Map(
-      this.deps.repository.people(candidates.map((c) => c.userId)).map((p) => [p.userId, p]),
+      (await this.deps.repository.people(candidates.map((c) => c.userId))).map((p) => [p.userId, p]),
     );
     return {
       dueAt,
@@ -151,9 +150,9 @@ export class IntroService {
   }
 
   /** A member's answer to "Did you meet?"; false when they are not in that group. */
-  answer(userId: string, groupId: number, answer: IntroAnswer): boolean {
-    if (this.deps.repository.membership(groupId, userId) === undefined) return false;
-    const recorded = this.deps.repository.answer(groupId, userId, answer, this.deps.clock.now());
+  async answer(userId: string, groupId: number, answer: IntroAnswer): Promise<boolean> {
+    if ((await this.deps.repository.membership(groupId, userId)) === undefined) return false;
+    const recorded = await this.deps.repository.answer(groupId, userId, answer, this.deps.clock.now());
     if (recorded) this.deps.logger.info(`intro group ${groupId}: ${userId} answered ${answer}`);
     return recorded;
   }
@@ -161,12 +160,12 @@ export class IntroService {
   /** For `stats` (organizers, HR, admins): rounds, members introduced, answers and the meet rate. */
   async meetStats(actorId: string): Promise<MeetStats> {
     await this.deps.roles.require(actorId, 'organizer', 'hr');
-    const counts = this.deps.repository.meetStats();
+    const counts = await this.deps.repository.meetStats();
     const base = counts.yes + counts.notYet;
     return { ...counts, rate: base === 0 ? null : Math.round((counts.yes / base) * 1000) / 10 };
   }
 
-  exportMember(userId: string): unknown {
+  exportMember(userId: string): Promise<unknown> {
     return this.deps.repository.exportMember(userId);
   }
 
@@ -176,11 +175,11 @@ export class IntroService {
    * themselves are addressed to the member and go with the outbox's own erasure.
    */
   async eraseMember(userId: string): Promise<void> {
-    const keys = this.deps.repository
-      .partnersByRound(userId)
-      .map(({ roundKey, partner }) => checkinKey(roundKey, partner));
+    const keys = (await this.deps.repository.partnersByRound(userId)).map(({ roundKey, partner }) =>
+      checkinKey(roundKey, partner),
+    );
     await this.deps.outbox.forgetKeys(keys);
-    this.deps.repository.eraseMember(userId);
+    await this.deps.repository.eraseMember(userId);
   }
 
   /**
@@ -191,27 +190,33 @@ export class IntroService {
   private async planRound(due: Date, now: Date): Promise<void> {
     const { repository, outbox } = this.deps;
     const roundKey = due.toISOString();
-    const round = repository.openRound(roundKey, due, now);
+    const round = await repository.openRound(roundKey, due, now);
     if (round.completed) return;
     const started = Date.now();
-    const placed = repository.membersInRound(round.id);
-    const candidates = repository.eligible(due, activeSince(due)).filter((c) => !placed.has(c.userId));
+    const placed = await repository.membersInRound(round.id);
+    const candidates = (await repository.eligible(due, activeSince(due))).filter(
+      (c) => !placed.has(c.userId),
+    );
     const pairing = pairMembers({
       candidates,
-      recentPairs: repository.recentPairs(due, NO_REPEAT_ROUNDS),
+      recentPairs: await repository.recentPairs(due, NO_REPEAT_ROUNDS),
       seed: roundKey,
     });
     const tags = new Map(candidates.map((c) => [c.userId, c.tags]));
-    const people = new Map(repository.people(candidates.map((c) => c.userId)).map((p) => [p.userId, p]));
+    const people = new Map(
+      (await repository.people(candidates.map((c) => c.userId))).map((p) => [p.userId, p]),
+    );
     const expiresAt = new Date(due.getTime() + INTRO_LATE_HOURS * 3_600_000);
     const groups = pairing.groups;
     for (let offset = 0; offset < groups.length; offset += PLAN_BATCH) {
       const batch = groups.slice(offset, offset + PLAN_BATCH);
       const localeOf = await this.deps.knownLocalesOf(batch.flatMap((group) => group.members));
       await repository.immediate(async () => {
+        // Another process planning this round waits here for this batch, rather than interleaving.
+        await repository.lockRound(round.id);
         for (const group of batch) {
           // Another process placed one of them meanwhile: its group stands, this one is dropped.
-          if (repository.addGroup(round.id, group.members, now) === undefined) continue;
+          if ((await repository.addGroup(round.id, group.members, now)) === undefined) continue;
           const key = introKey(roundKey, group.members);
           await outbox.schedule({
             kind: 'intro',
@@ -225,7 +230,7 @@ export class IntroService {
       });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const totals = repository.completeRound(round.id, pairing.leftOut.length, now);
+    const totals = await repository.completeRound(round.id, pairing.leftOut.length, now);
     this.deps.logger.info(
       `intro round ${roundKey}: ${totals.groups} groups, ${totals.members} members, ${pairing.leftOut.length} left out (planned in ${Date.now() - started} ms)`,
     );
@@ -253,17 +258,17 @@ export class IntroService {
   /** "Did you meet?" a week after each round, to each member who still has intros on, about partners still here. */
   private async planCheckins(now: Date): Promise<void> {
     const { repository, outbox, nags } = this.deps;
-    const rounds = repository.roundsForCheckins(new Date(now.getTime() - CHECKIN_AFTER_DAYS * DAY_MS));
+    const rounds = await repository.roundsForCheckins(new Date(now.getTime() - CHECKIN_AFTER_DAYS * DAY_MS));
     for (const round of rounds) {
       const dueAt = new Date(round.dueAt.getTime() + CHECKIN_AFTER_DAYS * DAY_MS);
       const expiresAt = new Date(dueAt.getTime() + CHECKIN_LATE_DAYS * DAY_MS);
       if (expiresAt.getTime() <= now.getTime()) {
         // The bot was down for the whole window: asking now would be about a half-forgotten intro.
-        repository.markCheckinsPlanned(round.id, now);
+        await repository.markCheckinsPlanned(round.id, now);
         this.deps.logger.info(`intro round ${round.roundKey}: check-ins skipped, too late`);
         continue;
       }
-      const targets = repository.checkinTargets(round.id).filter((t) => t.partners.length > 0);
+      const targets = (await repository.checkinTargets(round.id)).filter((t) => t.partners.length > 0);
       for (let offset = 0; offset < targets.length; offset += PLAN_BATCH) {
         const batch = targets.slice(offset, offset + PLAN_BATCH);
         const localeOf = await this.deps.knownLocalesOf(batch.map((target) => target.userId));
@@ -291,7 +296,7 @@ export class IntroService {
         });
         await new Promise((resolve) => setImmediate(resolve));
       }
-      repository.markCheckinsPlanned(round.id, now);
+      await repository.markCheckinsPlanned(round.id, now);
       this.deps.logger.info(`intro round ${round.roundKey}: ${targets.length} check-in(s) planned`);
     }
   }

@@ -1,300 +1,395 @@
-import { z } from 'zod';
-import type { Db } from './database';
+import { sql as rawSql } from 'kysely';
 import type { Store } from './store';
-import { visibilitySchema } from '../members/types';
-import { introAnswerSchema, type IntroAnswer, type IntroPerson, type IntroSetting } from '../intros/types';
+import type { IntroAnswer, IntroPerson, IntroSetting } from '../intros/types';
+import {
+  toAnswer,
+  toPerson,
+  toPrefs,
+  toRound,
+  withPartners,
+  type IntroExport,
+  type MeetCounts,
+} from './introRows';
 
-interface PersonRow {
-  user_id: string;
-  display_name: string | null;
-  title: string | null;
-  company: string | null;
-  location: string | null;
-  years_from: number | null;
-  years_to: number | null;
-  visibility: string;
-}
-
-const userList = z.array(z.string());
-
-function parseUsers(json: string | null): string[] {
-  if (json === null) return [];
-  try {
-    const parsed = userList.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
+/** Ids per IN list: well inside both engines' limits on bound parameters. */
+const CHUNK = 500;
 
 /** SQL for intros: preferences, rounds, groups, answers, and who is eligible. */
 export class IntroRepository {
-  private readonly s;
+  constructor(private readonly store: Store) {}
 
-  constructor(
-    private readonly db: Db,
-    private readonly store: Store,
-  ) {
-    this.s = {
-      prefs: db.prepare<[string], { status: string; snoozed_until: string | null }>(
-        'SELECT status, snoozed_until FROM intro_prefs WHERE user_id = ?',
-      ),
-      setPrefs: db.prepare<{ user: string; status: string; snoozedUntil: string | null; now: string }>(
-        `INSERT INTO intro_prefs (user_id, status, snoozed_until, updated_at) VALUES (@user, @status, @snoozedUntil, @now)
-         ON CONFLICT (user_id) DO UPDATE SET status = excluded.status, snoozed_until = excluded.snoozed_until,
-           updated_at = excluded.updated_at`,
-      ),
-      // Opted in, agreed, not snoozed at @at, and active since @since (used the bot or answered an event).
-      eligible: db.prepare<{ at: string; since: string }, { user_id: string }>(
-        `SELECT m.user_id FROM members m JOIN intro_prefs p ON p.user_id = m.user_id
-         WHERE m.agreed_at IS NOT NULL AND p.status = 'on' AND (p.snoozed_until IS NULL OR p.snoozed_until <= @at)
-           AND (m.last_active_at >= @since
-                OR EXISTS (SELECT 1 FROM event_rsvps r WHERE r.user_id = m.user_id AND r.responded_at >= @since))`,
-      ),
-      optedInInterests: db.prepare<[], { user_id: string; tag: string }>(
-        `SELECT i.user_id, i.tag FROM member_interests i JOIN intro_prefs p ON p.user_id = i.user_id
-         WHERE p.status = 'on' ORDER BY i.added_at, i.tag`,
-      ),
-      people: db.prepare<[string], PersonRow>(
-        `SELECT user_id, display_name, title, company, location, years_from, years_to, visibility FROM members
-         WHERE user_id IN (SELECT value FROM json_each(?))`,
-      ),
-      insertRound: db.prepare(
-        'INSERT INTO intro_rounds (round_key, due_at, planned_at) VALUES (?, ?, ?) ON CONFLICT (round_key) DO NOTHING',
-      ),
-      roundByKey: db.prepare<[string], { id: number; completed_at: string | null }>(
-        'SELECT id, completed_at FROM intro_rounds WHERE round_key = ?',
-      ),
-      membersInRound: db.prepare<[number], { user_id: string }>(
-        'SELECT user_id FROM intro_members WHERE round_id = ? AND user_id IS NOT NULL',
-      ),
-      // Erased members (NULL) pair with nobody, so they drop out of the history by themselves.
-      recentPairs: db.prepare<{ before: string; rounds: number }, { a: string; b: string }>(
-        `WITH recent AS (SELECT id FROM intro_rounds WHERE due_at < @before ORDER BY due_at DESC LIMIT @rounds)
-         SELECT a.user_id AS a, b.user_id AS b FROM intro_members a
-           JOIN intro_members b ON b.group_id = a.group_id AND a.user_id < b.user_id
-         WHERE a.round_id IN (SELECT id FROM recent)`,
-      ),
-      takenInRound: db.prepare<{ round: number; users: string }, { n: number }>(
-        'SELECT count(*) AS n FROM intro_members WHERE round_id = @round AND user_id IN (SELECT value FROM json_each(@users))',
-      ),
-      insertGroup: db.prepare('INSERT INTO intro_groups (round_id, created_at) VALUES (?, ?)'),
-      insertMember: db.prepare('INSERT INTO intro_members (group_id, round_id, user_id) VALUES (?, ?, ?)'),
-      completeRound: db.prepare<{ id: number; leftOut: number; now: string }>(
-        `UPDATE intro_rounds SET completed_at = coalesce(completed_at, @now), left_out = @leftOut,
-           group_count = (SELECT count(*) FROM intro_groups WHERE round_id = @id),
-           member_count = (SELECT count(*) FROM intro_members WHERE round_id = @id)
-         WHERE id = @id`,
-      ),
-      roundCounts: db.prepare<[number], { groups: number; members: number }>(
-        'SELECT group_count AS groups, member_count AS members FROM intro_rounds WHERE id = ?',
-      ),
-      roundsForCheckins: db.prepare<[string], { id: number; round_key: string; due_at: string }>(
-        `SELECT id, round_key, due_at FROM intro_rounds
-         WHERE completed_at IS NOT NULL AND checkins_planned_at IS NULL AND due_at <= ? ORDER BY due_at`,
-      ),
-      // Only members who still have intros on, and only about partners who did not erase their data.
-      checkinTargets: db.prepare<[number], { group_id: number; user_id: string; partners: string | null }>(
-        `SELECT m.group_id, m.user_id,
-           (SELECT json_group_array(user_id) FROM
-              (SELECT o.user_id FROM intro_members o WHERE o.group_id = m.group_id AND o.user_id IS NOT NULL
-                 AND o.user_id <> m.user_id ORDER BY o.user_id)) AS partners
-         FROM intro_members m JOIN intro_prefs p ON p.user_id = m.user_id
-         WHERE m.round_id = ? AND p.status = 'on' ORDER BY m.id`,
-      ),
-      markCheckinsPlanned: db.prepare(
-        'UPDATE intro_rounds SET checkins_planned_at = ? WHERE id = ? AND checkins_planned_at IS NULL',
-      ),
-      membership: db.prepare<[number, string], { due_at: string }>(
-        `SELECT r.due_at FROM intro_members m JOIN intro_rounds r ON r.id = m.round_id WHERE m.group_id = ? AND m.user_id = ?`,
-      ),
-      answer: db.prepare(
-        'UPDATE intro_members SET answer = ?, answered_at = ? WHERE group_id = ? AND user_id = ?',
-      ),
-      meetStats: db.prepare<
-        [],
-        { rounds: number; introduced: number; yes: number; not_yet: number; skip: number }
-      >(
-        `SELECT (SELECT count(*) FROM intro_rounds WHERE completed_at IS NOT NULL) AS rounds, count(*) AS introduced,
-           coalesce(sum(answer = 'yes'), 0) AS yes, coalesce(sum(answer = 'not_yet'), 0) AS not_yet,
-           coalesce(sum(answer = 'skip'), 0) AS skip
-         FROM intro_members`,
-      ),
-      history: db.prepare<
-        [string],
-        {
-          due_at: string;
-          group_id: number;
-          answer: string | null;
-          answered_at: string | null;
-          partners: string | null;
-        }
-      >(
-        `SELECT r.due_at, m.group_id, m.answer, m.answered_at,
-           (SELECT json_group_array(user_id) FROM
-              (SELECT o.user_id FROM intro_members o WHERE o.group_id = m.group_id AND o.user_id IS NOT NULL
-                 AND o.user_id <> m.user_id ORDER BY o.user_id)) AS partners
-         FROM intro_members m JOIN intro_rounds r ON r.id = m.round_id WHERE m.user_id = ? ORDER BY r.due_at`,
-      ),
-      partnersByRound: db.prepare<[string], { round_key: string; partner: string }>(
-        `SELECT r.round_key, o.user_id AS partner FROM intro_members m
-           JOIN intro_rounds r ON r.id = m.round_id
-           JOIN intro_members o ON o.group_id = m.group_id AND o.user_id IS NOT NULL AND o.user_id <> m.user_id
-         WHERE m.user_id = ?`,
-      ),
-      erasePrefs: db.prepare('DELETE FROM intro_prefs WHERE user_id = ?'),
-      anonymize: db.prepare('UPDATE intro_members SET user_id = NULL WHERE user_id = ?'),
-    };
+  private get sql() {
+    return this.store.sql;
   }
 
-  prefs(userId: string): { setting: IntroSetting; snoozedUntil: Date | null } {
-    const row = this.s.prefs.get(userId);
-    if (row === undefined) return { setting: 'never', snoozedUntil: null };
-    return {
-      setting: row.status === 'on' ? 'on' : 'off',
-      snoozedUntil: row.snoozed_until === null ? null : new Date(row.snoozed_until),
-    };
+  async prefs(userId: string): Promise<{ setting: IntroSetting; snoozedUntil: Date | null }> {
+    const row = await this.sql
+      .selectFrom('intro_prefs')
+      .select(['status', 'snoozed_until'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return toPrefs(row);
   }
 
-  setPrefs(userId: string, status: 'on' | 'off', snoozedUntil: Date | null, now: Date): void {
-    this.s.setPrefs.run({
-      user: userId,
-      status,
-      snoozedUntil: snoozedUntil?.toISOString() ?? null,
-      now: now.toISOString(),
-    });
+  async setPrefs(userId: string, status: 'on' | 'off', snoozedUntil: Date | null, now: Date): Promise<void> {
+    await this.sql
+      .insertInto('intro_prefs')
+      .values({
+        user_id: userId,
+        status,
+        snoozed_until: snoozedUntil?.toISOString() ?? null,
+        updated_at: now.toISOString(),
+      })
+      .onConflict((conflict) =>
+        conflict.column('user_id').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          snoozed_until: eb.ref('excluded.snoozed_until'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
   }
 
-  /** Members an intro round at `at` may pair, with their interests (two queries, whatever the size). */
-  eligible(at: Date, activeSince: Date): { userId: string; tags: string[] }[] {
+  /**
+   * Members an intro round at `at` may pair, with their interests (two queries, whatever the size):
+   * opted in, agreed, not snoozed at `at`, and active since `activeSince` (used the bot or answered
+   * an event).
+   */
+  async eligible(at: Date, activeSince: Date): Promise<{ userId: string; tags: string[] }[]> {
     const tags = new Map<string, string[]>();
-    for (const { user_id, tag } of this.s.optedInInterests.all()) {
+    const interestRows = await this.sql
+      .selectFrom('member_interests as i')
+      .innerJoin('intro_prefs as p', 'p.user_id', 'i.user_id')
+      .select(['i.user_id', 'i.tag'])
+      .where('p.status', '=', 'on')
+      .orderBy('i.added_at')
+      .orderBy('i.tag')
+      .execute();
+    for (const { user_id, tag } of interestRows) {
       const list = tags.get(user_id);
       if (list === undefined) tags.set(user_id, [tag]);
       else list.push(tag);
     }
-    return this.s.eligible
-      .all({ at: at.toISOString(), since: activeSince.toISOString() })
-      .map(({ user_id }) => ({ userId: user_id, tags: tags.get(user_id) ?? [] }));
+    const since = activeSince.toISOString();
+    const rows = await this.sql
+      .selectFrom('members as m')
+      .innerJoin('intro_prefs as p', 'p.user_id', 'm.user_id')
+      .select('m.user_id')
+      .where('m.agreed_at', 'is not', null)
+      .where('p.status', '=', 'on')
+      .where((eb) =>
+        eb.or([eb('p.snoozed_until', 'is', null), eb('p.snoozed_until', '<=', at.toISOString())]),
+      )
+      .where((eb) =>
+        eb.or([
+          eb('m.last_active_at', '>=', since),
+          eb.exists(
+            eb
+              .selectFrom('event_rsvps as r')
+              .select('r.user_id')
+              .whereRef('r.user_id', '=', 'm.user_id')
+              .where('r.responded_at', '>=', since),
+          ),
+        ]),
+      )
+      .execute();
+    return rows.map(({ user_id }) => ({ userId: user_id, tags: tags.get(user_id) ?? [] }));
   }
 
-  people(userIds: readonly string[]): IntroPerson[] {
-    return this.s.people.all(JSON.stringify(userIds)).map((row) => ({
-      userId: row.user_id,
-      // Unknown values are treated as the most private choice.
-      visibility: visibilitySchema.catch('nobody').parse(row.visibility),
-      displayName: row.display_name,
-      title: row.title,
-      company: row.company,
-      location: row.location,
-      yearsFrom: row.years_from,
-      yearsTo: row.years_to,
-    }));
+  /** What intros may say about these members: one query per few hundred. */
+  async people(userIds: readonly string[]): Promise<IntroPerson[]> {
+    const unique = [...new Set(userIds)];
+    const people: IntroPerson[] = [];
+    for (let offset = 0; offset < unique.length; offset += CHUNK) {
+      const rows = await this.sql
+        .selectFrom('members')
+        .select([
+          'user_id',
+          'display_name',
+          'title',
+          'company',
+          'location',
+          'years_from',
+          'years_to',
+          'visibility',
+        ])
+        .where('user_id', 'in', unique.slice(offset, offset + CHUNK))
+        .execute();
+      people.push(...rows.map(toPerson));
+    }
+    return people;
   }
 
   /** The round (created if new); `completed` once every group has been planned. */
-  openRound(roundKey: string, dueAt: Date, now: Date): { id: number; completed: boolean } {
-    this.s.insertRound.run(roundKey, dueAt.toISOString(), now.toISOString());
-    const row = this.s.roundByKey.get(roundKey);
+  async openRound(roundKey: string, dueAt: Date, now: Date): Promise<{ id: number; completed: boolean }> {
+    await this.sql
+      .insertInto('intro_rounds')
+      .values({ round_key: roundKey, due_at: dueAt.toISOString(), planned_at: now.toISOString() })
+      .onConflict((conflict) => conflict.column('round_key').doNothing())
+      .execute();
+    const row = await this.sql
+      .selectFrom('intro_rounds')
+      .select(['id', 'completed_at'])
+      .where('round_key', '=', roundKey)
+      .executeTakeFirst();
     if (row === undefined) throw new Error(`intro round ${roundKey} vanished`);
     return { id: row.id, completed: row.completed_at !== null };
   }
 
-  membersInRound(roundId: number): Set<string> {
-    return new Set(this.s.membersInRound.all(roundId).map((row) => row.user_id));
+  async membersInRound(roundId: number): Promise<Set<string>> {
+    const rows = await this.sql
+      .selectFrom('intro_members')
+      .select('user_id')
+      .where('round_id', '=', roundId)
+      .where('user_id', 'is not', null)
+      .execute();
+    return new Set(rows.flatMap((row) => row.user_id ?? []));
   }
 
   /** Pairs who were in one group in the `rounds` rounds before `before`. */
-  recentPairs(before: Date, rounds: number): [string, string][] {
-    return this.s.recentPairs.all({ before: before.toISOString(), rounds }).map((row) => [row.a, row.b]);
+  async recentPairs(before: Date, rounds: number): Promise<[string, string][]> {
+    // Erased members (NULL) pair with nobody, so they drop out of the history by themselves.
+    const rows = await this.sql
+      .selectFrom('intro_members as a')
+      .innerJoin('intro_members as b', (join) =>
+        join.onRef('b.group_id', '=', 'a.group_id').onRef('a.user_id', '<', 'b.user_id'),
+      )
+      .select(['a.user_id as a', 'b.user_id as b'])
+      .where('a.round_id', 'in', (eb) =>
+        eb
+          .selectFrom('intro_rounds')
+          .select('id')
+          .where('due_at', '<', before.toISOString())
+          .orderBy('due_at', 'desc')
+          .limit(rounds),
+      )
+      .execute();
+    return rows.flatMap(({ a, b }): [string, string][] => (a === null || b === null ? [] : [[a, b]]));
   }
 
   /**
-   * Records a group of the round; undefined (and nothing written) when one of its members is already
-   * in a group of this round, placed by another process meanwhile. Run inside immediate().
+   * Holds the round's row until the end of the caller's transaction, so that two processes planning
+   * the same round take turns batch by batch instead of interleaving (on Postgres two batches that
+   * took overlapping members in different orders would deadlock). SQLite's BEGIN IMMEDIATE already
+   * serializes; the update changes nothing.
    */
-  addGroup(roundId: number, members: readonly string[], now: Date): number | undefined {
-    if ((this.s.takenInRound.get({ round: roundId, users: JSON.stringify(members) })?.n ?? 0) > 0)
-      return undefined;
-    const groupId = Number(this.s.insertGroup.run(roundId, now.toISOString()).lastInsertRowid);
-    for (const member of members) this.s.insertMember.run(groupId, roundId, member);
-    return groupId;
+  async lockRound(roundId: number): Promise<void> {
+    await this.sql
+      .updateTable('intro_rounds')
+      .set((eb) => ({ planned_at: eb.ref('planned_at') }))
+      .where('id', '=', roundId)
+      .execute();
   }
 
-  completeRound(roundId: number, leftOut: number, now: Date): { groups: number; members: number } {
-    this.s.completeRound.run({ id: roundId, leftOut, now: now.toISOString() });
-    return this.s.roundCounts.get(roundId) ?? { groups: 0, members: 0 };
+  /**
+   * Records a group of the round with its members, all or nothing: undefined (and nothing written)
+   * when one of them is already in a group of this round, placed by another process meanwhile.
+   * The unique key on (round, member) decides, even against a transaction not yet committed (Postgres
+   * waits for it); a savepoint undoes the group when a member was taken. Joins the caller's
+   * transaction, if any.
+   */
+  async addGroup(roundId: number, members: readonly string[], now: Date): Promise<number | undefined> {
+    return this.store.transaction(async () => {
+      await rawSql`savepoint intro_group`.execute(this.sql);
+      const group = await this.sql
+        .insertInto('intro_groups')
+        .values({ round_id: roundId, created_at: now.toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const placed = await this.sql
+        .insertInto('intro_members')
+        .values(members.map((userId) => ({ group_id: group.id, round_id: roundId, user_id: userId })))
+        .onConflict((conflict) => conflict.columns(['round_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      const complete = Number(placed.numInsertedOrUpdatedRows ?? 0) === members.length;
+      if (!complete) await rawSql`rollback to savepoint intro_group`.execute(this.sql);
+      await rawSql`release savepoint intro_group`.execute(this.sql);
+      return complete ? group.id : undefined;
+    });
   }
 
-  roundsForCheckins(dueBefore: Date): { id: number; roundKey: string; dueAt: Date }[] {
-    return this.s.roundsForCheckins
-      .all(dueBefore.toISOString())
-      .map((row) => ({ id: row.id, roundKey: row.round_key, dueAt: new Date(row.due_at) }));
+  async completeRound(
+    roundId: number,
+    leftOut: number,
+    now: Date,
+  ): Promise<{ groups: number; members: number }> {
+    const row = await this.sql
+      .updateTable('intro_rounds')
+      .set((eb) => ({
+        completed_at: eb.fn.coalesce('completed_at', eb.val(now.toISOString())),
+        left_out: leftOut,
+        group_count: eb
+          .selectFrom('intro_groups')
+          .select((count) => count.fn.countAll<number>().as('n'))
+          .where('round_id', '=', roundId),
+        member_count: eb
+          .selectFrom('intro_members')
+          .select((count) => count.fn.countAll<number>().as('n'))
+          .where('round_id', '=', roundId),
+      }))
+      .where('id', '=', roundId)
+      .returning(['group_count', 'member_count'])
+      .executeTakeFirst();
+    return { groups: Number(row?.group_count ?? 0), members: Number(row?.member_count ?? 0) };
   }
 
-  checkinTargets(roundId: number): { groupId: number; userId: string; partners: string[] }[] {
-    return this.s.checkinTargets
-      .all(roundId)
-      .map((row) => ({ groupId: row.group_id, userId: row.user_id, partners: parseUsers(row.partners) }));
+  async roundsForCheckins(dueBefore: Date): Promise<{ id: number; roundKey: string; dueAt: Date }[]> {
+    const rows = await this.sql
+      .selectFrom('intro_rounds')
+      .select(['id', 'round_key', 'due_at'])
+      .where('completed_at', 'is not', null)
+      .where('checkins_planned_at', 'is', null)
+      .where('due_at', '<=', dueBefore.toISOString())
+      .orderBy('due_at')
+      .execute();
+    return rows.map(toRound);
   }
 
-  markCheckinsPlanned(roundId: number, now: Date): void {
-    this.s.markCheckinsPlanned.run(now.toISOString(), roundId);
+  /**
+   * Who gets "Did you meet?" and about whom: only members who still have intros on, and only about
+   * partners who did not erase their data. One query for the round.
+   */
+  async checkinTargets(roundId: number): Promise<{ groupId: number; userId: string; partners: string[] }[]> {
+    const rows = await this.sql
+      .selectFrom('intro_members as m')
+      .innerJoin('intro_prefs as p', 'p.user_id', 'm.user_id')
+      .leftJoin('intro_members as o', (join) =>
+        join
+          .onRef('o.group_id', '=', 'm.group_id')
+          .on('o.user_id', 'is not', null)
+          .onRef('o.user_id', '<>', 'm.user_id'),
+      )
+      .select(['m.id as member_id', 'm.group_id', 'm.user_id', 'o.user_id as partner'])
+      .where('m.round_id', '=', roundId)
+      .where('p.status', '=', 'on')
+      .orderBy('m.id')
+      .orderBy('o.user_id')
+      .execute();
+    return withPartners(rows).flatMap(({ row, partners }) =>
+      row.user_id === null ? [] : [{ groupId: row.group_id, userId: row.user_id, partners }],
+    );
+  }
+
+  async markCheckinsPlanned(roundId: number, now: Date): Promise<void> {
+    await this.sql
+      .updateTable('intro_rounds')
+      .set({ checkins_planned_at: now.toISOString() })
+      .where('id', '=', roundId)
+      .where('checkins_planned_at', 'is', null)
+      .execute();
   }
 
   /** When the member's group was introduced; undefined if they are not in that group. */
-  membership(groupId: number, userId: string): { dueAt: Date } | undefined {
-    const row = this.s.membership.get(groupId, userId);
+  async membership(groupId: number, userId: string): Promise<{ dueAt: Date } | undefined> {
+    const row = await this.sql
+      .selectFrom('intro_members as m')
+      .innerJoin('intro_rounds as r', 'r.id', 'm.round_id')
+      .select('r.due_at')
+      .where('m.group_id', '=', groupId)
+      .where('m.user_id', '=', userId)
+      .executeTakeFirst();
     return row === undefined ? undefined : { dueAt: new Date(row.due_at) };
   }
 
-  answer(groupId: number, userId: string, answer: IntroAnswer, now: Date): boolean {
-    return this.s.answer.run(answer, now.toISOString(), groupId, userId).changes === 1;
+  async answer(groupId: number, userId: string, answer: IntroAnswer, now: Date): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('intro_members')
+      .set({ answer, answered_at: now.toISOString() })
+      .where('group_id', '=', groupId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  meetStats(): { rounds: number; introduced: number; yes: number; notYet: number; skip: number } {
-    const row = this.s.meetStats.get();
+  async meetStats(): Promise<MeetCounts> {
+    const rounds = await this.sql
+      .selectFrom('intro_rounds')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('completed_at', 'is not', null)
+      .executeTakeFirst();
+    const row = await this.sql
+      .selectFrom('intro_members')
+      .select((eb) => {
+        const answered = (answer: IntroAnswer) =>
+          eb.fn.sum<number | null>(eb.case().when('answer', '=', answer).then(1).else(0).end());
+        return [
+          eb.fn.countAll<number>().as('introduced'),
+          answered('yes').as('yes'),
+          answered('not_yet').as('not_yet'),
+          answered('skip').as('skip'),
+        ];
+      })
+      .executeTakeFirst();
     return {
-      rounds: row?.rounds ?? 0,
-      introduced: row?.introduced ?? 0,
-      yes: row?.yes ?? 0,
-      notYet: row?.not_yet ?? 0,
-      skip: row?.skip ?? 0,
+      rounds: Number(rounds?.n ?? 0),
+      introduced: Number(row?.introduced ?? 0),
+      yes: Number(row?.yes ?? 0),
+      notYet: Number(row?.not_yet ?? 0),
+      skip: Number(row?.skip ?? 0),
     };
   }
 
-  exportMember(userId: string): {
-    setting: IntroSetting;
-    snoozedUntil: string | null;
-    intros: { round: string; partners: string[]; answer: IntroAnswer | null; answeredAt: string | null }[];
-  } {
-    const prefs = this.prefs(userId);
+  async exportMember(userId: string): Promise<IntroExport> {
+    const prefs = await this.prefs(userId);
+    const rows = await this.sql
+      .selectFrom('intro_members as m')
+      .innerJoin('intro_rounds as r', 'r.id', 'm.round_id')
+      .leftJoin('intro_members as o', (join) =>
+        join
+          .onRef('o.group_id', '=', 'm.group_id')
+          .on('o.user_id', 'is not', null)
+          .onRef('o.user_id', '<>', 'm.user_id'),
+      )
+      .select(['m.id as member_id', 'r.due_at', 'm.answer', 'm.answered_at', 'o.user_id as partner'])
+      .where('m.user_id', '=', userId)
+      .orderBy('r.due_at')
+      .orderBy('m.id')
+      .orderBy('o.user_id')
+      .execute();
     return {
       setting: prefs.setting,
       snoozedUntil: prefs.snoozedUntil?.toISOString() ?? null,
-      intros: this.s.history.all(userId).map((row) => ({
+      intros: withPartners(rows).map(({ row, partners }) => ({
         round: row.due_at,
-        partners: parseUsers(row.partners),
-        answer: row.answer === null ? null : introAnswerSchema.catch('skip').parse(row.answer),
+        partners,
+        answer: toAnswer(row.answer),
         answeredAt: row.answered_at,
       })),
     };
   }
 
   /** Every (round, partner) the member was introduced to: their check-in DMs name the member. */
-  partnersByRound(userId: string): { roundKey: string; partner: string }[] {
-    return this.s.partnersByRound
-      .all(userId)
-      .map((row) => ({ roundKey: row.round_key, partner: row.partner }));
+  async partnersByRound(userId: string): Promise<{ roundKey: string; partner: string }[]> {
+    const rows = await this.sql
+      .selectFrom('intro_members as m')
+      .innerJoin('intro_rounds as r', 'r.id', 'm.round_id')
+      .innerJoin('intro_members as o', (join) =>
+        join
+          .onRef('o.group_id', '=', 'm.group_id')
+          .on('o.user_id', 'is not', null)
+          .onRef('o.user_id', '<>', 'm.user_id'),
+      )
+      .select(['r.round_key', 'o.user_id as partner'])
+      .where('m.user_id', '=', userId)
+      .execute();
+    return rows.flatMap((row) =>
+      row.partner === null ? [] : [{ roundKey: row.round_key, partner: row.partner }],
+    );
   }
 
   /** Deletes the preference; answers stay for the meet rate, without the member's id (so no pair history either). */
-  eraseMember(userId: string): void {
-    this.s.erasePrefs.run(userId);
-    this.s.anonymize.run(userId);
+  async eraseMember(userId: string): Promise<void> {
+    await this.store.transaction(async () => {
+      await this.sql.deleteFrom('intro_prefs').where('user_id', '=', userId).execute();
+      await this.sql
+        .updateTable('intro_members')
+        .set({ user_id: null })
+        .where('user_id', '=', userId)
+        .execute();
+    });
   }
 
-  /** Runs `work` in a BEGIN IMMEDIATE transaction, so that a check-then-insert cannot race another process. */
+  /** Runs `work` in one transaction (BEGIN IMMEDIATE on SQLite); a nested call joins the open one. */
   immediate<T>(work: () => Promise<T>): Promise<T> {
     return this.store.transaction(work);
   }

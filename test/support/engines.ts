@@ -11,6 +11,8 @@ import { createScratchDatabase, TEST_DATABASE_URL } from './postgres';
 /** A migrated, empty database on one engine, with as many handles to it as a test wants replicas. */
 export interface EngineUnderTest {
   readonly name: 'sqlite' | 'postgres';
+  /** The SQLite file or the Postgres URL, for a replica in another process. */
+  readonly address: string;
   /** A new handle, as another replica would open (on SQLite: another connection to the same file). */
   connect(): Sql;
   close(): Promise<void>;
@@ -23,6 +25,7 @@ function sqliteEngine(): Promise<EngineUnderTest> {
   const opened: { sql: Sql; close: () => void }[] = [];
   return Promise.resolve({
     name: 'sqlite',
+    address: file,
     connect() {
       const db = openDatabase(file);
       const sql = openSql({ kind: 'sqlite', db });
@@ -47,6 +50,7 @@ async function postgresEngine(): Promise<EngineUnderTest> {
   const opened: Sql[] = [];
   return {
     name: 'postgres',
+    address: scratch.url,
     connect() {
       const sql = openSql({ kind: 'postgres', pool: openPostgresPool(scratch.url, { maxConnections: 4 }) });
       opened.push(sql);

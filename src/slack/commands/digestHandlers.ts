@@ -13,14 +13,14 @@ export function digestCommandWith(jobActions: JobActions) {
     const m = messages(ctx.locale).digests;
     switch (command.action) {
       case 'status': {
-        const frequency = digests.frequencyOf(ctx.userId);
+        const frequency = await digests.frequencyOf(ctx.userId);
         await ctx.reply({ text: `${m.status(m.frequency[frequency])}\n${m.usage}` });
         return;
       }
       case 'weekly':
       case 'daily':
       case 'off':
-        digests.setFrequency(ctx.userId, command.action);
+        await digests.setFrequency(ctx.userId, command.action);
         await ctx.reply({
           text: command.action === 'off' ? m.turnedOff : m.set(m.frequency[command.action]),
         });
@@ -31,7 +31,7 @@ export function digestCommandWith(jobActions: JobActions) {
           await ctx.reply({ text: m.nothing });
           return;
         }
-        const frequency = digests.frequencyOf(ctx.userId);
+        const frequency = await digests.frequencyOf(ctx.userId);
         const blocks = digestBlocks(
           content,
           ctx.locale,

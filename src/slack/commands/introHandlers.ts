@@ -15,18 +15,18 @@ export async function introsCommand(ctx: CommandContext, command: IntrosCommand)
   const m = messages(ctx.locale).intros;
   switch (command.action) {
     case 'status':
-      await ctx.reply({ text: introStatusText(intros.status(ctx.userId), ctx.locale) });
+      await ctx.reply({ text: introStatusText(await intros.status(ctx.userId), ctx.locale) });
       return;
     case 'on':
-      intros.turnOn(ctx.userId);
-      await ctx.reply({ text: turnedOnText(intros.status(ctx.userId).nextRound, ctx.locale) });
+      await intros.turnOn(ctx.userId);
+      await ctx.reply({ text: turnedOnText((await intros.status(ctx.userId)).nextRound, ctx.locale) });
       return;
     case 'off':
-      intros.turnOff(ctx.userId);
+      await intros.turnOff(ctx.userId);
       await ctx.reply({ text: m.turnedOff });
       return;
     case 'snooze': {
-      const result = intros.snooze(ctx.userId, command.weeks);
+      const result = await intros.snooze(ctx.userId, command.weeks);
       await ctx.reply({ text: result.ok ? snoozedText(result.until, ctx.locale) : m.snoozeNotOn });
       return;
     }

@@ -15,7 +15,7 @@ export function registerDigestListeners(app: ListenerRouter, services: Services)
     const userId = args.body.user.id;
     const locale = await services.locales.localeOf(userId);
     try {
-      services.digests.setFrequency(userId, 'off');
+      await services.digests.setFrequency(userId, 'off');
       await tellPresser(args, messages(locale).digests.turnedOff);
     } catch (error) {
       const failure = { where: 'digest off', userId, surface: 'other' } as const;

@@ -35,7 +35,7 @@ function button(
 function checkin(services: Services, answer: IntroAnswer) {
   return button(services, async (args, userId, locale) => {
     const group = groupId.safeParse(args.action.value);
-    if (!group.success || !services.intros.answer(userId, group.data, answer)) {
+    if (!group.success || !(await services.intros.answer(userId, group.data, answer))) {
       services.logger.info(
         `intro check-in ${answer} from ${userId} refused: not in group ${args.action.value ?? '?'}`,
       );
