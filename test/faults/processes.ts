@@ -89,7 +89,7 @@ export async function healthy(running: Running, port: number): Promise<void> {
         return false;
       }
     },
-    30_000,
+    60_000,
     () => `no /healthz 200\n${running.output()}`,
     100,
   );

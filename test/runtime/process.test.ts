@@ -12,7 +12,7 @@ import { formEncode, postSigned } from '../support/signing';
 import slashFixture from '../fixtures/payloads/slash_command.json';
 import { freePort } from '../support/mainProcess';
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 const REPO = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(REPO, 'src', 'main.ts');
@@ -137,7 +137,7 @@ describe('the bot as a process', () => {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       DATABASE_PATH: path.join(cwd, 'db', 'a.sqlite'),
     });
-    const exit = await exitWithin(running, 20_000);
+    const exit = await exitWithin(running, 45_000);
     expect(exit.code).toBe(1);
     const lines = nonEmptyLines(running.stderr());
     expect(lines).toHaveLength(1);
@@ -166,7 +166,7 @@ describe('the bot as a process', () => {
       DATABASE_PATH: path.join(cwd, 'db', 'a.sqlite'),
       COMMUNITY_TEXT_PATH: file(cwd),
     });
-    const exit = await exitWithin(running, 20_000);
+    const exit = await exitWithin(running, 45_000);
     expect(exit.code).toBe(1);
     const lines = nonEmptyLines(running.stderr());
     expect(lines).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('the bot as a process', () => {
       DATABASE_PATH: path.join(cwd, 'db', 'a.sqlite'),
       CHANNEL_LANGUAGES: 'ja,fr',
     });
-    const exit = await exitWithin(running, 20_000);
+    const exit = await exitWithin(running, 45_000);
     expect(exit.code).toBe(1);
     const lines = nonEmptyLines(running.stderr());
     expect(lines).toEqual([
@@ -205,7 +205,7 @@ describe('the bot as a process', () => {
       PORT: String(await freePort()),
       DATABASE_PATH: path.join(cwd, 'data', 'alumni.sqlite'),
     });
-    const exit = await exitWithin(running, 20_000);
+    const exit = await exitWithin(running, 45_000);
     expect(slack.callsTo('auth.test').length).toBeGreaterThan(0);
     expect(exit.code).toBe(1);
     const lines = nonEmptyLines(running.stderr());
@@ -228,7 +228,7 @@ describe('the bot as a process', () => {
       PORT: String(await freePort()),
       DATABASE_PATH: path.join(cwd, 'data', 'alumni.sqlite'),
     });
-    const exit = await exitWithin(running, 20_000);
+    const exit = await exitWithin(running, 45_000);
     expect(exit.code).toBe(1);
     const lines = nonEmptyLines(running.stderr());
     expect(lines[lines.length - 1]).toContain('could not reach the Slack Web API');
@@ -250,7 +250,7 @@ describe('the bot as a process', () => {
       DATABASE_PATH: databasePath,
     });
 
-    const health = await waitForHealthy(running, port, 20_000);
+    const health = await waitForHealthy(running, port, 45_000);
     expect(health).toEqual({ status: 200, body: { ok: true } });
 
     const fields = {
