@@ -112,7 +112,7 @@ const noSlack: DeliveryMessenger = new Proxy({} as DeliveryMessenger, {
 });
 const store = sqliteStore(db);
 const outbox = new Outbox({
-  repository: new OutboxRepository(db, store),
+  repository: new OutboxRepository(store),
   messenger: noSlack,
   clock,
   logger,

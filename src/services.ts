@@ -138,7 +138,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
   );
   const outbox = new Outbox({
-    repository: new OutboxRepository(db, store),
+    repository: new OutboxRepository(store),
     messenger: inputs.messenger,
     clock,
     logger,
@@ -347,7 +347,9 @@ export function createServices(inputs: ServiceInputs): Services {
       {
         name: 'scheduledMessages',
         export: (userId) => outbox.addressedTo(userId),
-        erase: (userId) => void outbox.forgetMember(userId),
+        erase: async (userId) => {
+          await outbox.forgetMember(userId);
+        },
       },
     ]),
     locales,

@@ -58,7 +58,8 @@ const MAX_ROUNDS = 10_000;
  * Sends what is due in the outbox.
  *
  * - Never twice: a key is inserted once (ON CONFLICT DO NOTHING); due rows are claimed atomically
- *   (one UPDATE … RETURNING inside BEGIN IMMEDIATE); every later change is fenced on our claim; a send
+ *   (see OutboxRepository.expireAndClaim: FOR UPDATE SKIP LOCKED on Postgres, BEGIN IMMEDIATE on SQLite,
+ *   and the status re-checked by the claiming UPDATE); every later change is fenced on our claim; a send
  *   that may have reached Slack (crash, 5xx, network error) is looked up in the channel's history by the
  *   key in its metadata before anything is resent.
  * - Never lost: 429s are waited out, other transient errors retried with exponential backoff; a row that
@@ -86,11 +87,11 @@ export class OutboxDelivery {
    * before that: only the lease holder delivers, so that worker let its lease lapse. Returns how many
    * were recovered.
    */
-  recoverStale(now: Date, leaseHeldSince?: Date): number {
+  async recoverStale(now: Date, leaseHeldSince?: Date): Promise<number> {
     const cutoff = iso(new Date(now.getTime() - this.settings.leaseMs));
     const takenOver = leaseHeldSince === undefined ? undefined : iso(leaseHeldSince);
     let recovered = 0;
-    for (const claim of this.deps.repository.sending()) {
+    for (const claim of await this.deps.repository.sending()) {
       if (this.inFlight.has(claim.id)) continue;
       const claimedAt = claim.claimed_at;
       const expired = claimedAt === null || claimedAt <= cutoff;
@@ -100,7 +101,7 @@ export class OutboxDelivery {
         claimedAt !== null &&
         claimedAt < takenOver;
       if (!expired && !leftByFormerHolder) continue;
-      if (this.deps.repository.takeBack(claim, 'recovered_stale_claim', iso(now))) {
+      if (await this.deps.repository.takeBack(claim, 'recovered_stale_claim', iso(now))) {
         recovered += 1;
         this.deps.logger.warn(
           `outbox ${claim.key}: claim by ${claim.claimed_by ?? '?'} at ${claim.claimed_at ?? '?'} is stale; back to pending, Slack history is checked before any resend`,
@@ -116,7 +117,7 @@ export class OutboxDelivery {
     for (let round = 0; round < MAX_ROUNDS && signal?.aborted !== true; round += 1) {
       // Failure notices first, so that one queued by the previous round goes out in this pass.
       await queueFailureNotices(this.deps, now);
-      const { expired, claimed } = this.deps.repository.expireAndClaim(
+      const { expired, claimed } = await this.deps.repository.expireAndClaim(
         iso(now),
         this.workerId,
         this.settings.batchSize,

@@ -96,7 +96,7 @@ export interface NoticeDeps {
  * (so it is itself sent once, retried and recovered). Marking and queueing share a transaction.
  */
 export async function queueFailureNotices(deps: NoticeDeps, now: Date): Promise<void> {
-  for (const record of deps.repository.unnotifiedFailures(50)) {
+  for (const record of await deps.repository.unnotifiedFailures(50)) {
     try {
       await queueFailureNotice(deps, record, now);
     } catch (error) {
@@ -118,9 +118,9 @@ async function queueFailureNotice(deps: NoticeDeps, record: OutboxRecord, now: D
     attempts: record.attempts,
   });
   const at = iso(now);
-  const queued = await deps.repository.immediate(async () => {
-    if (!deps.repository.markNotified(record.id, at)) return false;
-    deps.repository.insert({
+  const queued = await deps.repository.transaction(async () => {
+    if (!(await deps.repository.markNotified(record.id, at))) return false;
+    await deps.repository.insert({
       kind: 'delivery_failure',
       key: `${NOTICE_PREFIX}${record.key}`,
       channel: userId,

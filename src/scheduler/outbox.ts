@@ -77,7 +77,7 @@ export class Outbox {
   /** Cancels pending rows whose key equals `keyOrPrefix` or starts with it; returns how many. */
   async cancel(keyOrPrefix: string): Promise<number> {
     if (keyOrPrefix === '') throw new Error('outbox.cancel needs a key or a non-empty prefix');
-    const keys = this.deps.repository.cancelByPrefix(keyOrPrefix, iso(this.deps.clock.now()));
+    const keys = await this.deps.repository.cancelByPrefix(keyOrPrefix, iso(this.deps.clock.now()));
     for (const key of keys) this.deps.logger.info(`outbox ${key}: cancelled`);
     return keys.length;
   }
@@ -88,9 +88,11 @@ export class Outbox {
 
   /** What is or was scheduled to a member's DM or to a group DM they are in: kind, time and status, without the text. */
   async addressedTo(userId: string): Promise<{ kind: string; dueAt: string; status: string }[]> {
-    return this.deps.repository
-      .toMember(userId)
-      .map((row) => ({ kind: row.kind, dueAt: row.due_at, status: row.status }));
+    return (await this.deps.repository.toMember(userId)).map((row) => ({
+      kind: row.kind,
+      dueAt: row.due_at,
+      status: row.status,
+    }));
   }
 
   /**
@@ -107,7 +109,7 @@ export class Outbox {
     if (Number.isNaN(dueAt.getTime())) throw new Error(`outbox.reschedule ${key}: dueAt is not a valid date`);
     const expiry =
       expiresAt === undefined ? undefined : { expiresAt: expiresAt === null ? null : iso(expiresAt) };
-    const changed = this.deps.repository.reschedule(
+    const changed = await this.deps.repository.reschedule(
       key,
       iso(dueAt),
       payload,
@@ -119,13 +121,13 @@ export class Outbox {
   }
 
   async find(key: string): Promise<OutboxRow | undefined> {
-    const record = this.deps.repository.get(key);
+    const record = await this.deps.repository.get(key);
     return record === undefined ? undefined : this.toRow(record);
   }
 
   /** Rows whose key starts with `prefix` (all rows for ''), by due time. */
   async list(prefix = ''): Promise<OutboxRow[]> {
-    return this.deps.repository.byPrefix(prefix).map((record) => this.toRow(record));
+    return (await this.deps.repository.byPrefix(prefix)).map((record) => this.toRow(record));
   }
 
   /**
@@ -133,7 +135,7 @@ export class Outbox {
    * them as the one told about failures. Returns how many rows changed.
    */
   async forgetMember(userId: string): Promise<number> {
-    const changed = this.deps.repository.forgetMember(userId, iso(this.deps.clock.now()));
+    const changed = await this.deps.repository.forgetMember(userId, iso(this.deps.clock.now()));
     if (changed > 0) this.deps.logger.info(`outbox: forgot ${userId} (${changed} rows)`);
     return changed;
   }
@@ -143,7 +145,7 @@ export class Outbox {
    * else (e.g. a DM that mentions them). Rows being sent right now are left to finish. Returns how many.
    */
   async forgetKeys(keys: readonly string[]): Promise<number> {
-    const deleted = this.deps.repository.deleteKeys(keys);
+    const deleted = await this.deps.repository.deleteKeys(keys);
     if (deleted > 0) this.deps.logger.info(`outbox: forgot ${deleted} row(s) naming an erased member`);
     return deleted;
   }
@@ -154,14 +156,18 @@ export class Outbox {
    * still found in Slack's history under its old key (outboxKeysMatch), so nothing is sent twice.
    */
   async renameKeys(from: string, to: string): Promise<number> {
-    const renamed = this.deps.repository.renameKeys(from, to, iso(this.deps.clock.now()));
+    const renamed = await this.deps.repository.renameKeys(from, to, iso(this.deps.clock.now()));
     if (renamed > 0) this.deps.logger.info(`outbox: renamed ${renamed} key(s) that named an erased member`);
     return renamed;
   }
 
   // ------------------------------------------------------------------ internals
 
-  private insert(request: ScheduleRequest, status: 'pending' | 'skipped', reason: string | null): boolean {
+  private async insert(
+    request: ScheduleRequest,
+    status: 'pending' | 'skipped',
+    reason: string | null,
+  ): Promise<boolean> {
     const parsed = scheduleSchema.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -171,7 +177,7 @@ export class Outbox {
     }
     const r = parsed.data;
     const now = iso(this.deps.clock.now());
-    const created = this.deps.repository.insert({
+    const created = await this.deps.repository.insert({
       kind: r.kind,
       key: r.key,
       channel: r.channel,

@@ -168,7 +168,7 @@ export class Scheduler {
 
   private async work(): Promise<TickSummary> {
     const { clock, logger } = this.deps;
-    const recovered = this.delivery.recoverStale(clock.now(), this.deps.lease?.heldSince);
+    const recovered = await this.delivery.recoverStale(clock.now(), this.deps.lease?.heldSince);
     const plannerFailures: string[] = [];
     for (const [name, planner] of this.planners) {
       if (this.abort.signal.aborted) break;

@@ -54,7 +54,7 @@ export class OutboxSender {
       if (lookup.outcome === 'lost') return this.lost(record);
       if (lookup.outcome === 'failed') return this.handleFailure(record, lookup.failure);
       if (lookup.value !== undefined) {
-        const marked = this.deps.repository.markSent(
+        const marked = await this.deps.repository.markSent(
           record.id,
           this.workerId,
           lookup.value,
@@ -84,7 +84,15 @@ export class OutboxSender {
     if (posted.outcome === 'lost') return this.lost(record);
     if (posted.outcome === 'failed') return this.handleFailure(record, posted.failure);
     const slack = { channel: posted.value.channel, ts: posted.value.ts === '' ? null : posted.value.ts };
-    if (!this.deps.repository.markSent(record.id, this.workerId, slack, null, iso(this.deps.clock.now()))) {
+    if (
+      !(await this.deps.repository.markSent(
+        record.id,
+        this.workerId,
+        slack,
+        null,
+        iso(this.deps.clock.now()),
+      ))
+    ) {
       // Sent, but our claim was taken over meanwhile: the new claimant finds the key in history.
       this.deps.logger.warn(
         `outbox ${record.key}: sent (ts ${slack.ts ?? '?'}) after losing the claim; history check will record it`,
@@ -112,16 +120,16 @@ export class OutboxSender {
     if (record.slack_channel !== null) return { outcome: 'ok', value: record.slack_channel };
     // Not fenced: a fence clears unconfirmed_since, and the history check has not happened yet.
     const opened = await this.call(record, false, signal, () => this.deps.messenger.openGroup(members));
-    if (opened.outcome === 'aborted') return { outcome: this.unclaim(record) };
+    if (opened.outcome === 'aborted') return { outcome: await this.unclaim(record) };
     if (opened.outcome === 'lost') return { outcome: this.lost(record) };
-    if (opened.outcome === 'failed') return { outcome: this.handleFailure(record, opened.failure) };
+    if (opened.outcome === 'failed') return { outcome: await this.handleFailure(record, opened.failure) };
     if (
-      !this.deps.repository.rememberConversation(
+      !(await this.deps.repository.rememberConversation(
         record.id,
         this.workerId,
         opened.value,
         iso(this.deps.clock.now()),
-      )
+      ))
     )
       return { outcome: this.lost(record) };
     this.deps.logger.debug(`outbox ${record.key}: group DM is ${opened.value}`);
@@ -143,7 +151,7 @@ export class OutboxSender {
     let joined = false;
     for (;;) {
       if (signal?.aborted === true) return { outcome: 'aborted' };
-      if (fenced && !this.deps.repository.fence(record.id, this.workerId, iso(this.deps.clock.now())))
+      if (fenced && !(await this.deps.repository.fence(record.id, this.workerId, iso(this.deps.clock.now()))))
         return { outcome: 'lost' };
       try {
         return { outcome: 'ok', value: await op() };
@@ -196,7 +204,7 @@ export class OutboxSender {
     }
   }
 
-  private handleFailure(record: OutboxRecord, failure: SlackFailure): Outcome {
+  private async handleFailure(record: OutboxRecord, failure: SlackFailure): Promise<Outcome> {
     const now = this.deps.clock.now();
     if (failure.kind === 'permanent') return this.fail(record, failure.reason);
     if (failure.kind === 'rate_limited') {
@@ -216,21 +224,21 @@ export class OutboxSender {
     });
   }
 
-  private release(
+  private async release(
     record: OutboxRecord,
     next: Date,
     reason: string,
     flags: { ambiguous: boolean; refund: boolean },
-  ): Outcome {
+  ): Promise<Outcome> {
     if (
-      !this.deps.repository.release(
+      !(await this.deps.repository.release(
         record.id,
         this.workerId,
         iso(next),
         reason,
         flags,
         iso(this.deps.clock.now()),
-      )
+      ))
     ) {
       return this.lost(record);
     }
@@ -241,8 +249,16 @@ export class OutboxSender {
     return 'retried';
   }
 
-  private fail(record: OutboxRecord, reason: string): Outcome {
-    if (!this.deps.repository.finish(record.id, this.workerId, 'failed', reason, iso(this.deps.clock.now())))
+  private async fail(record: OutboxRecord, reason: string): Promise<Outcome> {
+    if (
+      !(await this.deps.repository.finish(
+        record.id,
+        this.workerId,
+        'failed',
+        reason,
+        iso(this.deps.clock.now()),
+      ))
+    )
       return this.lost(record);
     const told = record.notify_on_failure === null ? '' : `; ${record.notify_on_failure} will be told`;
     this.deps.logger.error(
@@ -251,15 +267,23 @@ export class OutboxSender {
     return 'failed';
   }
 
-  private finish(record: OutboxRecord, status: 'skipped', reason: string): Outcome {
-    if (!this.deps.repository.finish(record.id, this.workerId, status, reason, iso(this.deps.clock.now())))
+  private async finish(record: OutboxRecord, status: 'skipped', reason: string): Promise<Outcome> {
+    if (
+      !(await this.deps.repository.finish(
+        record.id,
+        this.workerId,
+        status,
+        reason,
+        iso(this.deps.clock.now()),
+      ))
+    )
       return this.lost(record);
     this.deps.logger.info(`outbox ${record.key}: skipped (${reason})`);
     return 'skipped';
   }
 
-  private unclaim(record: OutboxRecord): Outcome {
-    if (this.deps.repository.unclaim(record.id, this.workerId, iso(this.deps.clock.now()))) {
+  private async unclaim(record: OutboxRecord): Promise<Outcome> {
+    if (await this.deps.repository.unclaim(record.id, this.workerId, iso(this.deps.clock.now()))) {
       this.deps.logger.info(`outbox ${record.key}: released unsent at shutdown`);
     }
     return 'none';

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
+import { dialectOf, type Dialect } from './dialect';
 import type { Database, Sql } from './schema';
 
 /** Thrown when something slow (a Slack call) is attempted while a database transaction is open. */
@@ -24,6 +25,14 @@ export class Store {
   /** The executor for the current piece of work: its open transaction, or the pool. */
   get sql(): Sql {
     return this.ambient.getStore() ?? this.root;
+  }
+
+  /**
+   * The engine behind the store, for the rare statement that must differ (row locks that only
+   * Postgres has). Everything else is written once for both.
+   */
+  get dialect(): Dialect {
+    return dialectOf(this.root);
   }
 
   get inTransaction(): boolean {

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Pool } from 'pg';
 import type { Db } from '../database';
 import type { Database, Sql } from '../schema';
+import { recordDialect } from '../dialect';
 import { CachedSqliteDialect } from './sqliteDialect';
 import { Store } from '../store';
 
@@ -15,7 +16,7 @@ export function openSql(engine: Engine): Sql {
     engine.kind === 'sqlite'
       ? new CachedSqliteDialect(engine.db)
       : new PostgresDialect({ pool: engine.pool });
-  return new Kysely<Database>({ dialect });
+  return recordDialect(new Kysely<Database>({ dialect }), engine.kind);
 }
 
 /** The Store over one SQLite file, for tools and tests that open the file themselves. */
