@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { App, LogLevel } from '@slack/bolt';
+import { sql as rawSql } from 'kysely';
 import { loadConfig } from '../src/config';
 import { LineLogger } from '../src/logger';
 import { startBot } from '../src/main';
@@ -110,16 +111,16 @@ async function main(): Promise<void> {
       // Deliver until nothing is waiting (each tick sends what is due, waiting out 429s).
       for (let i = 0; i < 10_000; i += 1) {
         await bot.services.scheduler.tick();
-        const waiting = bot.db
-          .prepare(
-            "SELECT count(*) AS n FROM outbox WHERE kind = 'digest' AND status IN ('pending', 'sending')",
-          )
-          .get() as { n: number };
-        if (waiting.n === 0) break;
+        const waiting = await rawSql<{ n: number }>`
+          SELECT count(*) AS n FROM outbox WHERE kind = 'digest' AND status IN ('pending', 'sending')`.execute(
+          bot.services.store.sql,
+        );
+        if (Number(waiting.rows[0]?.n ?? 0) === 0) break;
       }
-      const rows = bot.db
-        .prepare("SELECT status, count(*) AS n FROM outbox WHERE kind = 'digest' GROUP BY status")
-        .all() as { status: string; n: number }[];
+      const { rows } = await rawSql<{ status: string; n: number }>`
+        SELECT status, count(*) AS n FROM outbox WHERE kind = 'digest' GROUP BY status`.execute(
+        bot.services.store.sql,
+      );
       process.stdout.write(
         `${JSON.stringify({ digest: true, members: DIGEST_MEMBERS, durationMs: Date.now() - started, statuses: Object.fromEntries(rows.map((r) => [r.status, r.n])) })}\n`,
       );

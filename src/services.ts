@@ -45,7 +45,8 @@ import { CoffeeRepository } from './storage/coffee';
 import { AudienceService } from './audience/service';
 import type { ChannelDirectory } from './audience/types';
 import { AudienceRepository } from './storage/audience';
-import { openSql } from './storage/kysely/open';
+import { openSql, type Engine } from './storage/kysely/open';
+import { notMovedToPostgresYet } from './storage/notMovedYet';
 import { Store } from './storage/store';
 import { LeaseRepository } from './storage/leases';
 import { databaseAnswers } from './storage/probe';
@@ -93,7 +94,8 @@ export interface Services {
 
 export interface ServiceInputs {
   readonly config: Config;
-  readonly db: Db;
+  /** The SQLite file or the Postgres pool (src/storage/openEngine.ts). */
+  readonly engine: Engine;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly vocabulary: TagVocabulary;
@@ -121,10 +123,13 @@ export interface ServiceInputs {
 }
 
 export function createServices(inputs: ServiceInputs): Services {
-  const { config, db, clock, logger } = inputs;
-  // Repositories move to the typed, engine-neutral builder one by one (issue 10); the others
-  // still take the better-sqlite3 handle.
-  const sql = openSql({ kind: 'sqlite', db });
+  const { config, engine, clock, logger } = inputs;
+  // Repositories move to the typed, engine-neutral builder one by one (issue 10). Transitional:
+  // the ones not moved yet still take the better-sqlite3 handle, which exists only on SQLite; on
+  // Postgres they get a stand-in that fails each of their queries with an error naming the cause.
+  // Delete `db` with the last of them.
+  const db: Db = engine.kind === 'sqlite' ? engine.db : notMovedToPostgresYet();
+  const sql = openSql(engine);
   const store = new Store(sql);
   const memberRepository = new MemberRepository(store);
   const roleRepository = new RoleRepository(store);

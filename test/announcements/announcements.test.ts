@@ -115,21 +115,21 @@ describe('scheduled announcements', () => {
     expect(allText(list.json)).toContain(`#${id}`);
     expect(allText(list.json)).toContain('Every week');
     expect(allText(list.json)).toContain(`<@${ORGANIZER}>`);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command(`announce cancel ${id}`, OTHER_ORGANIZER);
     expect(TestBot.replyText(refused)).toBe(
       `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     tb.fake.setUser('U8ORGJA', { locale: 'ja-JP' });
     await tb.command('role add <@U8ORGJA|j> organizer', ADMIN);
     await tb.agree('U8ORGJA');
-    const beforeJa = tb.snapshot();
+    const beforeJa = await tb.snapshot();
     const refusedJa = await tb.command(`announce cancel ${id}`, 'U8ORGJA');
     expect(TestBot.replyText(refusedJa)).toBe(
       `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
     );
-    expect(tb.snapshot()).toBe(beforeJa);
+    expect(await tb.snapshot()).toBe(beforeJa);
     const cancelled = await tb.command(`announce cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(cancelled)).toContain(`#${id} is cancelled`);
     tb.clock.set('2026-11-24T03:00:00Z');
@@ -167,11 +167,11 @@ describe('scheduled announcements', () => {
       ],
       ['a forged repeat', { repeat: 'hourly' }, 'announce.repeat', 'Choose one'],
     ])('%s → error on the field, nothing saved', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const ack = await schedule({ postAt: new Date('2026-11-24T05:00:00Z'), ...fields });
       expect(ack.response_action).toBe('errors');
       expect(ack.errors?.[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it.each([
@@ -179,10 +179,10 @@ describe('scheduled announcements', () => {
       ['announce cancel 77', 'There is no announcement #77'],
       ['announce shout', '/alumni announce list'],
     ])('%s → a clear message', async (text, expected) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, ORGANIZER);
       expect(allText(response.json)).toContain(expected);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it('the modal reports errors in Japanese for a ja-JP organizer', async () => {

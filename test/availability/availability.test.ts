@@ -197,7 +197,7 @@ describe('availability that expires', () => {
 
   it('a button value we never sent is refused and changes nothing', async () => {
     await member(tb, 'U6BAD', { openTo: ['comeback'], intros: false });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     for (const value of [
       'garbage',
       JSON.stringify({ asked: ['comeback'] }),
@@ -209,7 +209,7 @@ describe('availability that expires', () => {
         text: 'That button no longer applies. Your profile shows what you are open to now.',
       });
     }
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('asks in the member’s language', async () => {
@@ -223,13 +223,14 @@ describe('availability that expires', () => {
   it('erasing the member removes the re-ask DM and the reminder record with everything else', async () => {
     await member(tb, 'U6P1', { openTo: ['comeback'], intros: false });
     await tickAt(tb, ASK);
-    expect(
-      tb
-        .rowsMentioning('U6P1')
-        .map((r) => r.table)
-        .sort(),
-    ).toEqual(['member_availability', 'member_nags', 'members', 'outbox', 'user_locales']);
+    expect((await tb.rowsMentioning('U6P1')).map((r) => r.table).sort()).toEqual([
+      'member_availability',
+      'member_nags',
+      'members',
+      'outbox',
+      'user_locales',
+    ]);
     await tb.press('privacy.delete', 'U6P1');
-    expect(tb.rowsMentioning('U6P1')).toEqual([]);
+    expect(await tb.rowsMentioning('U6P1')).toEqual([]);
   });
 });

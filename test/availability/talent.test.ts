@@ -104,11 +104,11 @@ describe('HR’s talent search', () => {
 
   it('refuses members without the HR role and changes nothing', async () => {
     await tb.command('talent go', ADMIN); // admins may do what HR may
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const reply = TestBot.replyText(await tb.command('talent go', 'U6T1'));
     expect(reply).toBe('Only members with the HR role can do that. Ask an admin if you need it.');
     expect(TestBot.replyText(await tb.command('talent 1', 'U6T1'))).toContain('HR role');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -116,9 +116,9 @@ describe('HR’s talent search', () => {
     ['talent ,, ,', 'Use `/alumni talent 12`'],
     [`talent ${'x'.repeat(120)}`, 'longer than 100 characters'],
   ])('bad input “%s” gets a clear answer and changes nothing', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command(text, HR))).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('answers in Japanese', async () => {

@@ -147,10 +147,10 @@ describe('job digests', () => {
     tb.fake.override('chat.postMessage', (args) =>
       args.channel === 'U9S2' ? { body: { ok: false, error: 'user_not_found' } } : undefined,
     );
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command('digest send', 'U9S1');
     expect(TestBot.replyText(refused)).toContain('HR');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     const started = await tb.command('digest send', ADMIN);
     expect(TestBot.replyText(started)).toContain('2 member(s) will get one');
     await tb.tick();
@@ -167,10 +167,10 @@ describe('job digests', () => {
   });
 
   it('bad input gets the usage', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command('digest hourly', 'U9BAD');
     expect(TestBot.replyText(response)).toContain('/alumni digest on');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });
 

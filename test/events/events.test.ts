@@ -32,10 +32,10 @@ describe('events: organizers create, members RSVP', () => {
   it('refuses event verbs to members without the organizer role, naming it', async () => {
     await tb.agree('U6MEM01');
     for (const text of ['event new', 'event cancel 1', 'event attendees 1', 'event edit 1', 'announce']) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, 'U6MEM01');
       expect(TestBot.replyText(response)).toContain('organizer');
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     }
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);
   });
@@ -95,7 +95,7 @@ describe('events: organizers create, members RSVP', () => {
       ['a capacity of zero', () => ({ capacity: '0' }), 'event.capacity', 'at least 1'],
       ['no channel', () => ({ channel: '' }), 'event.channel', 'Choose a channel'],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const start = new Date(now() + 2 * DAY);
       const response = await tb.submit(
         'event.modal',
@@ -112,7 +112,7 @@ describe('events: organizers create, members RSVP', () => {
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
   });
 
@@ -203,11 +203,11 @@ describe('events: organizers create, members RSVP', () => {
 
   it('the Google Calendar link button is acknowledged and changes nothing', async () => {
     const id = await createEvent(tb, ORGANIZER, {});
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const calls = tb.fake.calls.length;
     const response = await tb.press('event.calendar', 'U6CAL', 'message', String(id));
     expect(response.status).toBe(200);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.fake.calls.length).toBe(calls);
   });
 

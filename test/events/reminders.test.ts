@@ -152,12 +152,12 @@ describe('event reminders, edits and cancellation', () => {
     await pressOnCard(tb, 'event.rsvp.going', 'U7ERASE', id);
     tb.clock.set(new Date(start.getTime() - DAY));
     await tb.tick();
-    expect(tb.rowsMentioning('U7ERASE').map((r) => r.table)).toEqual(
+    expect((await tb.rowsMentioning('U7ERASE')).map((r) => r.table)).toEqual(
       expect.arrayContaining(['event_rsvps', 'outbox']),
     );
     for (const user of ['U7ERASE', ORGANIZER]) {
       await tb.press('privacy.delete', user);
-      expect(tb.rowsMentioning(user)).toEqual([]);
+      expect(await tb.rowsMentioning(user)).toEqual([]);
     }
     expect(tb.db.prepare('SELECT title, created_by FROM events WHERE id = ?').get(id)).toEqual({
       title: 'Alumni meetup',
@@ -171,10 +171,10 @@ describe('event reminders, edits and cancellation', () => {
     ['event attendees 999', 'There is no event #999'],
     ['event frob', '/alumni event new'],
   ])('bad input %s → a clear message, nothing changed', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command(text, ORGANIZER);
     expect(allText(response.json)).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });
 

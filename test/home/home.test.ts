@@ -252,7 +252,7 @@ describe('App Home', () => {
       '{"origin":"home"}',
     );
     tb.fake.reset();
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const tags = Array.from({ length: 31 }, (_, index) => `tag${index + 1}`).join(', ');
     const submitted = await tb.submit(
       'interests.modal',
@@ -265,7 +265,7 @@ describe('App Home', () => {
     const errors = record(ack.errors);
     expect(Object.keys(errors)).toEqual(['interests.tags']);
     expect(String(errors['interests.tags'])).toContain('the limit is 30');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(interestTags(tb, user)).toEqual(['chess']);
     expect(tb.fake.callsTo('views.publish')).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
@@ -289,7 +289,7 @@ describe('interests modal and agreement', () => {
   it('refuses a submission from a member who has not agreed, saving nothing', async () => {
     const tb = await TestBot.start();
     try {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.submit(
         'interests.modal',
         { 'interests.tags': { value: { type: 'plain_text_input', value: 'go, rust' } } },
@@ -299,7 +299,7 @@ describe('interests modal and agreement', () => {
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors['interests.tags']).toContain('I agree');
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
       expect(tb.fake.violations).toEqual([]);
     } finally {
       await tb.stop();

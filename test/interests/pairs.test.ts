@@ -73,21 +73,21 @@ describe('/alumni interests pair and interests unmatched', () => {
   });
 
   it('says when a pair exists already or its Japanese side means something else, and stores nothing', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command('interests pair テニス tennis', ADMIN))).toBe(
       '`テニス` and `tennis` are already one interest. Nothing changed.',
     );
     expect(TestBot.replyText(await tb.command('interests pair テニス padel', ADMIN))).toContain(
       '`テニス` already means `tennis`. Nothing was saved.',
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('refuses a member or an organizer who is not an admin, clearly and privately, and stores nothing', async () => {
     await member(tb, 'U12MEM', 'けん玉');
     await tb.command(`role add <@${ORGANIZER}|org> organizer`, ADMIN);
     await tb.agree(ORGANIZER);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     for (const user of ['U12MEM', ORGANIZER]) {
       const refused = await tb.command('interests pair けん玉 kendama', user);
       expect(refused.status).toBe(200);
@@ -98,7 +98,7 @@ describe('/alumni interests pair and interests unmatched', () => {
     }
     expect(pairRows(tb)).toEqual([]);
     expect(tagsOf(tb, 'U12MEM')).toEqual(['けん玉']);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -110,10 +110,10 @@ describe('/alumni interests pair and interests unmatched', () => {
     [`interests pair けん玉 ${'k'.repeat(51)}`, 'Each side can have at most 50 characters'],
     ['interests unmatched please', 'Use `/alumni interests` to list'],
   ])('bad input %j gets a clear message and changes nothing', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const reply = TestBot.replyText(await tb.command(text, ADMIN));
     expect(reply).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('answers bad input in Japanese too', async () => {

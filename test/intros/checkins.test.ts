@@ -80,14 +80,14 @@ describe('intros: “Did you meet?” a week later', () => {
     expect(lastResponse(tb).text).toBe('承知しました。このイントロについては今後お聞きしません。');
 
     // Someone else's group, or a value we never sent: refused, nothing recorded.
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('intro.met.yes', 'U5X4', 'message', groupOf(tb, 'U5X1'));
     expect(lastResponse(tb)).toMatchObject({
       response_type: 'ephemeral',
       text: 'That intro is not one of yours, so nothing was recorded.',
     });
     await tb.press('intro.met.yes', 'U5X4', 'message', 'not-a-group');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     const stats = allText((await tb.command('stats', ADMIN)).json);
     expect(stats).toContain(
@@ -111,10 +111,10 @@ describe('intros: “Did you meet?” a week later', () => {
       intros: [{ round: ROUND_1, partners: ['U5X2'], answer: 'yes', answeredAt: A_WEEK_LATER }],
     });
     expect(exported.other.reminders).toEqual([{ kind: 'intro_checkin', sentAt: A_WEEK_LATER }]);
-    const othersBefore = tb.rowsMentioning('U5X3');
+    const othersBefore = await tb.rowsMentioning('U5X3');
 
     await tb.press('privacy.delete', 'U5X1');
-    expect(tb.rowsMentioning('U5X1')).toEqual([]);
+    expect(await tb.rowsMentioning('U5X1')).toEqual([]);
     // The partner keeps their own rows, but their "Did you meet <@U5X1>?" DM row is gone.
     expect(
       tb.db.prepare("SELECT key FROM outbox WHERE key LIKE 'intro-checkin:%' ORDER BY key").all(),
@@ -125,7 +125,7 @@ describe('intros: “Did you meet?” a week later', () => {
       { user_id: 'U5X3', answer: null },
       { user_id: 'U5X4', answer: null },
     ]);
-    expect(tb.rowsMentioning('U5X3')).toEqual(othersBefore);
+    expect(await tb.rowsMentioning('U5X3')).toEqual(othersBefore);
     // The meet rate still counts the erased member's answer.
     expect(allText((await tb.command('stats', ADMIN)).json)).toContain('Yes 1 · Not yet 0 · Skip 0');
   });

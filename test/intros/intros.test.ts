@@ -66,9 +66,9 @@ describe('intros: settings', () => {
     expect(prefs(tb, user)).toEqual({ status: 'off', snoozed_until: null });
 
     // Nothing to snooze while off: told so, nothing changes.
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command('intros snooze 2', user))).toContain('nothing to snooze');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -84,10 +84,10 @@ describe('intros: settings', () => {
     const user = 'U5BAD01';
     await tb.agree(user);
     await tb.command('intros on', user);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const reply = TestBot.replyText(await tb.command(text, user));
     expect(reply).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('help lists intros for everyone, and intros preview and talent for those who may use them', async () => {
@@ -235,7 +235,7 @@ describe('intros: a round', () => {
     // Preview of round 2 (admins only): what will be paired, with shared tags; nothing recorded.
     // (Any command notes the caller's activity; one now makes that note the same before and after.)
     await tb.command('intros', ADMIN);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command('intros preview', 'U5W1');
     expect(TestBot.replyText(refused)).toContain('admin');
     const preview = await tb.command('intros preview', ADMIN);
@@ -243,7 +243,7 @@ describe('intros: a round', () => {
     expect(shown).toContain(`Next intro round: <!date^${unix(ROUND_2)}^`);
     expect(shown).toContain('4 member(s) eligible · 2 group(s) · 0 left out');
     expect(shown).toContain('`go`');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     await tickAt(tb, ROUND_2);
     const round2 = pairsOf(introGroups(tb)).filter((p) => !round1.includes(p));

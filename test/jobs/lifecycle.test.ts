@@ -94,10 +94,10 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     const card = lastCardBlocks(tb, id);
     expect(card).toContain('This role is closed');
     expect(card).not.toContain('job.curious');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const again = await tb.command(`job close ${id}`, HR);
     expect(TestBot.replyText(again)).toBe('“Ops lead” is not open any more. Nothing changed.');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('job hired records a comeback hire, marks the role filled and updates the card; twice records once', async () => {
@@ -309,9 +309,9 @@ describe('jobs: privacy', () => {
   it('erasing a member leaves no row naming them; HR’s counts stay', async () => {
     const id = await postJob(tb, { title: 'Erased role' });
     await memberActive('U7ERASE', id);
-    expect(tb.rowsMentioning('U7ERASE').length).toBeGreaterThan(0);
+    expect((await tb.rowsMentioning('U7ERASE')).length).toBeGreaterThan(0);
     await tb.press('privacy.delete', 'U7ERASE');
-    expect(tb.rowsMentioning('U7ERASE')).toEqual([]);
+    expect(await tb.rowsMentioning('U7ERASE')).toEqual([]);
     expect(funnelRows(tb, id)).toEqual([
       { user_id: HR, step: 'posted' },
       { user_id: null, step: 'curious' },
@@ -334,7 +334,7 @@ describe('jobs: privacy', () => {
       expect.objectContaining({ id, title: 'HR role', recruiter: true, posted: true }),
     ]);
     await tb.press('privacy.delete', HR);
-    expect(tb.rowsMentioning(HR)).toEqual([]);
+    expect(await tb.rowsMentioning(HR)).toEqual([]);
     expect(jobRow(tb, id)).toMatchObject({ recruiter: null, posted_by: null, status: 'open' });
     expect(funnelRows(tb, id)[0]).toEqual({ user_id: null, step: 'posted' });
   });

@@ -139,12 +139,12 @@ describe('jobs: HR posts roles', () => {
       ['a tag that is too long', { tags: 'a'.repeat(51) }, 'job.tags', 'longer than 50'],
       ['a team name that is too long', { team: 't'.repeat(101) }, 'job.team', 'under 100'],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.submit('job.modal', jobValues(fields), HR, '');
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
       expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === JOBS_CHANNEL)).toHaveLength(
         0,
       );
@@ -175,22 +175,22 @@ describe('jobs: HR posts roles', () => {
     const id = await postJob(tb);
     await tb.agree('U7MEM01');
     for (const text of ['job new', `job close ${id}`, `job hired ${id} <@U7MEM02|kai>`, `job post ${id}`]) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, 'U7MEM01');
       expect(TestBot.replyText(response)).toBe(
         'Only members with the HR role can do that. Ask an admin if you need it.',
       );
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     }
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);
   });
 
   it('a forged role form from a member without HR is refused in the modal; nothing saved', async () => {
     await tb.agree('U7MEM01');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit('job.modal', jobValues({}, 'U7MEM01'), 'U7MEM01', '');
     expect(allText(response.json)).toContain('Only members with the HR role');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('when the card cannot be posted the role is saved and HR is told how to post it; job post does it later', async () => {
@@ -268,11 +268,11 @@ describe('jobs: without JOBS_CHANNEL_ID the poster picks the channel', () => {
   });
 
   it('a form without a channel is refused on that field', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit('job.modal', jobValues({ channel: null }), HR, '');
     expect((response.json as { errors: Record<string, string> }).errors['job.channel']).toBe(
       'Choose the channel to post the role in.',
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

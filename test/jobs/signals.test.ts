@@ -64,12 +64,12 @@ describe('jobs: I’m curious', () => {
   });
 
   it('pressing the Message link button is only acknowledged', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const answered = tb.fake.responses.length;
     const response = await tb.press('job.message_member', HR, 'message', String(jobId));
     expect(response.status).toBe(200);
     expect(tb.fake.responses).toHaveLength(answered);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a member visible to staff only: an HR recruiter sees the profile, a hiring manager sees the name only', async () => {
@@ -107,16 +107,16 @@ describe('jobs: I’m curious', () => {
   });
 
   it('a member who has not agreed is asked to agree first; nothing recorded or sent', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.curious', 'U7NOTAGREED', 'message', String(jobId));
     await tb.fake.waitForResponse((r) => allText(r.body).includes('press “I agree”'));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a closed role takes no more interest; a bad or unknown id is explained', async () => {
     await tb.agree('U7LATE');
     await tb.command(`job close ${jobId}`, HR);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.curious', 'U7LATE', 'message', String(jobId));
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes('This role is closed, so it no longer takes interest'),
@@ -125,7 +125,7 @@ describe('jobs: I’m curious', () => {
     await tb.fake.waitForResponse((r) => allText(r.body).includes('There is no role #999'));
     await tb.press('job.curious', 'U7LATE', 'message', 'DROP TABLE');
     await tb.fake.waitForResponse((r) => allText(r.body).includes('There is no role #?'));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('from the member’s own jobs list the list is shown again with the role marked', async () => {
@@ -281,12 +281,12 @@ describe('jobs: Refer someone', () => {
     await submitReferral(tb, 'U7REF01', managed, { name: 'Aoi', contact: '090-0000-0000' });
     const id = referralId();
     await tb.agree('U7NOSY');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.referral.hired', 'U7NOSY', 'message', String(id));
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes('Only the role’s recruiter, HR or an admin can move a referral on.'),
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.press('job.referral.contacted', MANAGER, 'message', String(id));
     expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({
       status: 'contacted',
@@ -305,12 +305,12 @@ describe('jobs: Refer someone', () => {
         'under 1000',
       ],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await submitReferral(tb, 'U7REF01', jobId, fields);
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it('errors are in Japanese for a ja-JP member', async () => {
@@ -323,16 +323,16 @@ describe('jobs: Refer someone', () => {
     });
 
     it('tampered metadata, a closed role and a member who has not agreed are refused in the modal', async () => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const tampered = await tb.submit('job.referral.modal', {}, 'U7REF01', '{"jobId":"1; DROP"}');
       expect(allText(tampered.json)).toContain('There is no role #?');
       const stranger = await submitReferral(tb, 'U7STRANGER', jobId, { name: 'Aoi', contact: 'x' });
       expect(allText(stranger.json)).toContain('press “I agree”');
       await tb.command(`job close ${jobId}`, HR);
-      const afterClose = tb.snapshot();
+      const afterClose = await tb.snapshot();
       const closed = await submitReferral(tb, 'U7REF01', jobId, { name: 'Aoi', contact: 'x' });
       expect(allText(closed.json)).toContain('This role is closed');
-      expect(tb.snapshot()).toBe(afterClose);
+      expect(await tb.snapshot()).toBe(afterClose);
       expect(before).not.toBe(afterClose);
     });
   });
@@ -385,9 +385,9 @@ describe('jobs: Apply', () => {
 
   it('a click on a closed role records nothing and says the role is closed', async () => {
     await tb.command(`job hired ${jobId} <@U7BACK|back>`, HR);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.apply', 'U7APP01', 'message', String(jobId));
     await tb.fake.waitForResponse((r) => allText(r.body).includes('This role has been filled'));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

@@ -97,9 +97,9 @@ describe('/alumni find', () => {
     ['find', 'Tell me what to look for'],
     [`find ${'q'.repeat(101)}`, 'longer than 100'],
   ])('bad input %s → a clear message, nothing changed', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command(text, 'U3FNDCAL');
     expect(allText(response.json)).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

@@ -74,12 +74,12 @@ describe('/alumni interests', () => {
       ['interests frobnicate', '/alumni interests add design, python'],
       ['interests remove', 'Tell me which interests'],
     ])('%s', async (text, expected) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, user);
       expect(response.status).toBe(200);
       expect((response.json as { response_type?: string }).response_type).toBe('ephemeral');
       expect(allText(response.json)).toContain(expected);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
   });
 });

@@ -97,12 +97,12 @@ describe('/alumni profile', () => {
       ['a forged visibility', { visibility: 'everyone' }, 'profile.visibility', 'Choose one'],
       ['a forged open-to flag', { openTo: ['bribes'] }, 'profile.open_to', 'Choose one'],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.submit('profile.modal', profileValues({ name: 'X', ...fields }), user);
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it('reports field errors in Japanese for a ja-JP member', async () => {

@@ -54,12 +54,12 @@ describe('roles', () => {
   it('refuses members without the admin role, naming the role, and changes nothing', async () => {
     await tb.agree('U4ROLNO');
     for (const text of ['role add <@U4ROL05|x> admin', 'role remove <@U4ROL01|aiko> hr', 'roles']) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, 'U4ROLNO');
       expect(TestBot.replyText(response)).toBe(
         'Only members with the admin role can do that. Ask an admin if you need it.',
       );
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     }
   });
 
@@ -74,12 +74,12 @@ describe('roles', () => {
     tb.fake.setUser('U4ROLJB', { locale: 'ja-JP' });
     await tb.command('role add <@U4ROLJB|jun> admin', ADMIN);
     await tb.agree('U4ROLJB');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command('role add @bob organizer', 'U4ROLJB');
     expect(allText(response.json)).toContain(
       '@bob はメンションではありません。Slack の @ の候補から相手を選んでください。',
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -94,9 +94,9 @@ describe('roles', () => {
     ['role add <@U4ROL01|aiko> hr extra', '/alumni role add @someone organizer'],
     ['role add <#C123|general> hr', 'Mention the member with @'],
   ])('bad input %s → a clear message, nothing changed', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command(text, ADMIN);
     expect(allText(response.json)).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

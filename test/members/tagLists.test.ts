@@ -41,12 +41,12 @@ describe('lists of tags are read in bounded time', () => {
     user: string,
     metadata: string,
   ): Promise<Record<string, string>> {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit(callbackId, values, user, metadata);
     expect(response.status).toBe(200);
     const body = response.json as { response_action?: string; errors?: Record<string, string> };
     expect(body.response_action).toBe('errors');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     return body.errors ?? {};
   }
 

@@ -100,7 +100,7 @@ describe('onboarding: the welcome', () => {
   it('sends nothing when the joining user is a bot', async () => {
     await tb.teamJoin('U1W0BT', { is_bot: true });
     expect(tb.fake.callsTo('chat.postMessage')).toEqual([]);
-    expect(tb.rowsMentioning('U1W0BT')).toEqual([]);
+    expect(await tb.rowsMentioning('U1W0BT')).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -178,11 +178,11 @@ describe('onboarding: the welcome', () => {
     const eventId = 'Ev0DUPDM1';
     await tb.event(dmEvent('U1W0RT', 'interests add chess'), { eventId });
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.event(dmEvent('U1W0RT', 'interests add chess'), { eventId, retryNum: 1 });
     await tb.event(dmEvent('U1W0RT', 'interests add chess'), { eventId, retryNum: 2 });
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -244,7 +244,7 @@ describe('onboarding: agreeing to the charter', () => {
     expect(TestBot.replyText(help)).toContain('Homecoming: what you can do');
     expect(allText(help.json)).toContain('interests add');
 
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command('interests add x', user);
     expect(TestBot.replyText(refused)).toBe(
       'Before you use Homecoming, please read the community guidelines below and press “I agree”. Then run your command again.',
@@ -252,7 +252,7 @@ describe('onboarding: agreeing to the charter', () => {
     expect(allText(refused.json)).toContain(en.purpose);
     expect(allText(refused.json)).toContain(en.conduct[0]);
     expect(actionIds(refused.json)).toEqual(['onboarding.agree']);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.db.prepare('SELECT * FROM member_interests WHERE user_id = ?').all(user)).toEqual([]);
 
     const exported = await tb.command('privacy export', user);
@@ -288,14 +288,14 @@ describe('onboarding: agreeing to the charter', () => {
     const user = 'U1A2V7';
     await tb.press('onboarding.agree', user);
     tb.db.prepare("UPDATE members SET agreed_version = 'old' WHERE user_id = ?").run(user);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command('interests add x', user);
     expect(TestBot.replyText(refused)).toBe(
       'The community guidelines have changed since you last agreed. Please read them and agree again.',
     );
     expect(allText(refused.json)).toContain(en.purpose);
     expect(actionIds(refused.json)).toEqual(['onboarding.agree']);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     tb.clock.advance(60_000);
     await tb.press('onboarding.agree', user);

@@ -47,10 +47,10 @@ describe('commands on items in a private channel', () => {
 
   /** Runs the command and checks it was refused with `refusal` alone: nothing saved, opened, posted or uploaded. */
   async function expectRefused(text: string, user: string, refusal: string): Promise<void> {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const calls = tb.fake.calls.length;
     expect(await commandText(tb, text, user)).toBe(refusal);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.tick();
     expect(
       tb.fake.calls
@@ -58,7 +58,7 @@ describe('commands on items in a private channel', () => {
         .map((c) => c.method)
         .filter((m) => m !== 'users.info'),
     ).toEqual([]);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   }
 
   it('organizers and admins outside the channel are refused event edit, cancel and attendees', async () => {
@@ -73,7 +73,7 @@ describe('commands on items in a private channel', () => {
   });
 
   it('a forged edit form from an organizer outside the channel saves nothing and tells no one', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit(
       'event.modal',
       eventValues({
@@ -86,7 +86,7 @@ describe('commands on items in a private channel', () => {
       JSON.stringify({ eventId: world.secretEvent }),
     );
     expect(allText(response.json)).toContain(en.events.notInAudienceManage);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.tick();
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').includes(':changed:'))).toEqual(
       [],

@@ -103,13 +103,13 @@ describe('items in a private channel reach only its members', () => {
       ['coffee.request', world.secretJob],
     ];
     for (const [action, id] of presses) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const calls = tb.fake.calls.length;
       const told = tb.fake.responses.length;
       await tb.press(action, OUTSIDER, 'message', String(id));
       const refusal = action.startsWith('event.') ? en.events.notInAudience : en.jobs.notInAudience;
       expect(toldSince(tb, told)).toEqual([{ text: refusal, ephemeral: true }]);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
       // No file, no modal, no card update, no DM to the recruiter: only the locale lookup may have run.
       expect(
         tb.fake.calls
@@ -122,13 +122,13 @@ describe('items in a private channel reach only its members', () => {
   });
 
   it('a forged referral form for the role is refused in the modal, and a press from a list in Japanese too', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitReferral(tb, OUTSIDER, world.secretJob, {
       name: 'Ken',
       contact: 'ken@example.com',
     });
     expect(allText(response.json)).toContain(en.jobs.notInAudience);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     tb.fake.setUser('U8OUTJA', { locale: 'ja-JP' });
     await member(tb, 'U8OUTJA');

@@ -140,7 +140,7 @@ describe('coffee chats about a role in a private channel', () => {
 
   it('job contacts refuses someone who is not in the role’s private channel; nobody is added, nothing is sent', async () => {
     await tb.command(`job contacts ${world.secretJob}`, HR); // HR's first command records them as active
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const calls = tb.fake.calls.length;
     const text = await commandText(
       tb,
@@ -148,7 +148,7 @@ describe('coffee chats about a role in a private channel', () => {
       HR,
     );
     expect(text).toBe(en.coffee.outsideChannel(`<@${TEAM_OUT}>`, `<#${SECRET}>`));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.tick();
     expect(
       tb.fake.calls
@@ -163,9 +163,9 @@ describe('coffee chats about a role in a private channel', () => {
 
   it('in Japanese: HR whose Slack is in Japanese is told who is outside the channel', async () => {
     await setUpHr(tb, JA_HR);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const text = await commandText(tb, `job contacts ${world.secretJob} ${tag(TEAM_OUT)}`, JA_HR);
     expect(text).toBe(ja.coffee.outsideChannel(`<@${TEAM_OUT}>`, `<#${SECRET}>`));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

@@ -329,7 +329,7 @@ describe('outbox delivery', () => {
     expect((await outbox.list('privacy:')).map((row) => [row.key, row.notifyOnFailure])).toEqual([
       ['privacy:post', null],
     ]);
-    expect(tb.rowsMentioning('U0LEAVER1')).toEqual([]);
+    expect(await tb.rowsMentioning('U0LEAVER1')).toEqual([]);
   });
 
   it('sends DMs to a user id and keeps each channel in due order', async () => {

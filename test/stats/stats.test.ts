@@ -193,14 +193,14 @@ describe('stats: figures for organizers and HR', () => {
 
   it('is refused to a plain member, naming the roles, and changes nothing', async () => {
     await tb.command('help', M1); // caches the member's language, so the snapshot below is final
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     for (const text of ['stats', 'stats csv']) {
       const response = await tb.command(text, M1);
       expect(TestBot.replyText(response)).toBe(
         'Only members with the organizer or HR role can do that. Ask an admin if you need it.',
       );
     }
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.fake.uploads).toHaveLength(0);
     expect(tb.fake.callsTo('conversations.open')).toHaveLength(0);
   });
