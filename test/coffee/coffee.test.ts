@@ -105,7 +105,7 @@ describe('coffee chats with the hiring team', () => {
     const ask = dmsWith(tb, TEAM1, `<@${MEMBER}> is curious about *Design lead*`);
     expect(ask).toHaveLength(1);
     const askId = dmButtonValue(tb, TEAM1, 'coffee.ask.accept');
-    expect(coffeeSteps(tb, jobId)).toEqual([{ user_id: MEMBER, step: 'chat_requested' }]);
+    expect(await coffeeSteps(tb, jobId)).toEqual([{ user_id: MEMBER, step: 'chat_requested' }]);
 
     await tb.press('coffee.ask.accept', TEAM1, 'message', askId);
     await tb.fake.waitForResponse((r) =>
@@ -133,11 +133,11 @@ describe('coffee chats with the hiring team', () => {
     expect(text).not.toContain('you both');
     expect(text).not.toMatch(/[\u3040-\u30ff]/);
     expect(dmsWith(tb, MEMBER, 'Good news')).toHaveLength(1);
-    expect(coffeeSteps(tb, jobId)).toEqual([
+    expect(await coffeeSteps(tb, jobId)).toEqual([
       { user_id: MEMBER, step: 'chat_requested' },
       { user_id: MEMBER, step: 'chat_held' },
     ]);
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: MEMBER, step: 'curious' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: MEMBER, step: 'curious' });
     expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR))).toContain(
       'Coffee chats: 1 requested · 1 held',
     );
@@ -220,7 +220,7 @@ describe('coffee chats with the hiring team', () => {
       ['job.apply', 'https://careers.example.com/pm-1'],
     ]);
     expect(groupPosts(tb)).toEqual([]);
-    expect(coffeeSteps(tb, jobId).map((s) => s.step)).toEqual([
+    expect((await coffeeSteps(tb, jobId)).map((s) => s.step)).toEqual([
       'chat_requested',
       'chat_declined',
       'chat_declined',
@@ -283,8 +283,8 @@ describe('coffee chats with the hiring team', () => {
       tb.press('coffee.request', MEMBER, 'message', String(jobId)),
     ]);
     await tb.tick();
-    expect(tb.db.prepare('SELECT count(*) AS n FROM coffee_requests').get()).toEqual({ n: 1 });
-    expect(tb.db.prepare('SELECT count(*) AS n FROM coffee_asks').get()).toEqual({ n: 1 });
+    expect(await tb.row('SELECT count(*) AS n FROM coffee_requests')).toEqual({ n: 1 });
+    expect(await tb.row('SELECT count(*) AS n FROM coffee_asks')).toEqual({ n: 1 });
     expect([
       ...dmsWith(tb, TEAM1, 'is curious about'),
       ...dmsWith(tb, TEAM2, 'is curious about'),

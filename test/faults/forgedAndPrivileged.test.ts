@@ -217,8 +217,8 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
     },
   ];
 
-  const handledEvents = (): number =>
-    tb.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM handled_events').get()?.n ?? 0;
+  const handledEvents = async (): Promise<number> =>
+    (await tb.row<{ n: number }>('SELECT count(*) AS n FROM handled_events'))?.n ?? 0;
 
   it.each(surfaces.map((s) => [s.name, s] as const))(
     '%s: every forgery gets 401 and changes nothing',
@@ -229,7 +229,7 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
           snapshot: await tb.snapshot(),
           calls: tb.fake.calls.length,
           responses: tb.fake.responses.length,
-          handled: handledEvents(),
+          handled: await handledEvents(),
         };
         const response = await forgery.send(tb.eventsUrl, surface.body(), surface.contentType);
         await tb.settle();
@@ -243,7 +243,7 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
           calls: tb.fake.calls.slice(before.calls).map((c) => c.method),
         }).toEqual({ forgery: forgery.name, calls: [] });
         expect(tb.fake.responses.length).toBe(before.responses);
-        expect(handledEvents()).toBe(before.handled);
+        expect(await handledEvents()).toBe(before.handled);
         expect(await tb.snapshot()).toBe(before.snapshot);
       }
       expect(await tb.rowsMentioning('forged-')).toEqual([]);
@@ -304,13 +304,13 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
       '',
     );
     await tb.submit('job.modal', jobValues(HR), HR, '');
-    const max = (table: string): number =>
-      tb.db.prepare<[], { id: number }>(`SELECT max(id) AS id FROM ${table}`).get()?.id ?? 0;
-    ids.event = max('events');
-    ids.announcement = max('announcements');
-    ids.job = max('jobs');
+    const max = async (table: string): Promise<number> =>
+      (await tb.row<{ id: number }>(`SELECT max(id) AS id FROM ${table}`))?.id ?? 0;
+    ids.event = await max('events');
+    ids.announcement = await max('announcements');
+    ids.job = await max('jobs');
     await tb.submit('job.referral.modal', referralValues(), REFERRER, JSON.stringify({ jobId: ids.job }));
-    ids.referral = max('referrals');
+    ids.referral = await max('referrals');
     expect(Object.values(ids).every((id) => id > 0)).toBe(true);
     await tb.command('interests', MEMBER); // the member's activity is recorded before the refusals
     await tb.settle();
@@ -522,9 +522,10 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
         expect(tb.fake.callsTo('chat.postMessage').length).toBe(before.posts);
       }
     }
-    const referral = tb.db
-      .prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?')
-      .get(ids.referral);
+    const referral = await tb.row<{ status: string }>(
+      'SELECT status FROM referrals WHERE id = ?',
+      ids.referral,
+    );
     expect(referral?.status).toBe('new');
   });
 });

@@ -81,7 +81,7 @@ describe('jobs: HR posts roles', () => {
       tags: 'Go, ＴｙｐｅＳｃｒｉｐｔ, js',
       closesOn: '2026-12-31',
     });
-    expect(jobRow(tb, id)).toMatchObject({
+    expect(await jobRow(tb, id)).toMatchObject({
       title: 'Staff engineer',
       team: 'Platform',
       work_style: 'remote',
@@ -92,12 +92,12 @@ describe('jobs: HR posts roles', () => {
       status: 'open',
       card_channel: JOBS_CHANNEL,
     });
-    expect(tb.db.prepare('SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag').all(id)).toEqual([
+    expect(await tb.rows('SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag', id)).toEqual([
       { tag: 'go' },
       { tag: 'javascript' },
       { tag: 'typescript' },
     ]);
-    const card = cardCalls(tb, id, 'chat.postMessage')[0];
+    const card = (await cardCalls(tb, id, 'chat.postMessage'))[0];
     expect(card?.args.channel).toBe(JOBS_CHANNEL);
     const blocks = JSON.stringify(card?.args.blocks);
     expect(blocks).toContain('Staff engineer');
@@ -112,7 +112,7 @@ describe('jobs: HR posts roles', () => {
       ['job.refer', null],
       ['job.apply', 'https://careers.example.com/pm-1'],
     ]);
-    expect(funnelRows(tb, id)).toEqual([{ user_id: HR, step: 'posted' }]);
+    expect(await funnelRows(tb, id)).toEqual([{ user_id: HR, step: 'posted' }]);
     const told = dmsTo(tb, HR).pop();
     expect(String(told?.args.text)).toContain(
       `“Staff engineer” is posted in <#${JOBS_CHANNEL}>. <@${HR}> gets a direct message`,
@@ -121,7 +121,7 @@ describe('jobs: HR posts roles', () => {
 
   it('a role may name another recruiter (a hiring manager)', async () => {
     const id = await postJob(tb, { recruiter: 'U7MGR01' });
-    expect(jobRow(tb, id)).toMatchObject({ recruiter: 'U7MGR01', posted_by: HR });
+    expect(await jobRow(tb, id)).toMatchObject({ recruiter: 'U7MGR01', posted_by: HR });
   });
 
   describe('bad role forms: errors on the fields, nothing saved', () => {
@@ -153,7 +153,7 @@ describe('jobs: HR posts roles', () => {
     it('today is a valid close date (the role closes once the day is over)', async () => {
       // 2026-11-24T01:00Z is 10:00 on 24 November in Asia/Tokyo.
       const id = await postJob(tb, { closesOn: '2026-11-24' });
-      expect(jobRow(tb, id).closes_on).toBe('2026-11-24');
+      expect((await jobRow(tb, id)).closes_on).toBe('2026-11-24');
     });
 
     it('errors are in Japanese for a ja-JP poster', async () => {
@@ -204,7 +204,7 @@ describe('jobs: HR posts roles', () => {
       joinWorks ? undefined : { body: { ok: false, error: 'method_not_supported_for_channel_type' } },
     );
     const id = await postJob(tb, { title: 'Designer' });
-    expect(jobRow(tb, id)).toMatchObject({ status: 'open', card_channel: JOBS_CHANNEL, card_ts: null });
+    expect(await jobRow(tb, id)).toMatchObject({ status: 'open', card_channel: JOBS_CHANNEL, card_ts: null });
     const told = dmsTo(tb, HR).pop();
     expect(String(told?.args.text)).toContain(
       `is saved as role #${id}, but I could not post it in <#${JOBS_CHANNEL}>`,
@@ -221,7 +221,7 @@ describe('jobs: HR posts roles', () => {
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes(`“Designer” is now posted in <#${JOBS_CHANNEL}>`),
     );
-    expect(jobRow(tb, id).card_ts).not.toBeNull();
+    expect((await jobRow(tb, id)).card_ts).not.toBeNull();
     const again = await tb.command(`job post ${id}`, HR);
     expect(TestBot.replyText(again)).toBe('“Designer” is already posted; I refreshed its card.');
   });
@@ -264,7 +264,7 @@ describe('jobs: without JOBS_CHANNEL_ID the poster picks the channel', () => {
     expect(picker).toMatchObject({ element: { type: 'conversations_select' } });
     expect(allText(picker)).toContain('JOBS_CHANNEL_ID');
     const id = await postJob(tb, { channel: 'C0PICKED1' });
-    expect(cardCalls(tb, id, 'chat.postMessage')[0]?.args.channel).toBe('C0PICKED1');
+    expect((await cardCalls(tb, id, 'chat.postMessage'))[0]?.args.channel).toBe('C0PICKED1');
   });
 
   it('a form without a channel is refused on that field', async () => {

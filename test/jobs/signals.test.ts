@@ -40,7 +40,7 @@ describe('jobs: I’m curious', () => {
       `I told <@${HR}> that you are curious about “Design lead”. This is not an application`,
     );
     expect(allText(reply.body)).toContain('They can see your Homecoming profile.');
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7CUR01', step: 'curious' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7CUR01', step: 'curious' });
 
     // The DM rides on the outbox: it goes out on the next scheduler tick.
     expect(dmsTo(tb, HR).filter((c) => allText(c.args.blocks).includes('is curious'))).toHaveLength(0);
@@ -60,7 +60,7 @@ describe('jobs: I’m curious', () => {
     await tb.fake.waitForResponse((r) => allText(r.body).includes('You already told'));
     await tb.tick();
     expect(dmsTo(tb, HR).filter((c) => allText(c.args.blocks).includes('is curious'))).toHaveLength(1);
-    expect(funnelRows(tb, jobId).filter((r) => r.step === 'curious')).toHaveLength(1);
+    expect((await funnelRows(tb, jobId)).filter((r) => r.step === 'curious')).toHaveLength(1);
   });
 
   it('pressing the Message link button is only acknowledged', async () => {
@@ -173,7 +173,7 @@ describe('jobs: I’m curious', () => {
     expect(response.status).toBe(200);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('has no recruiter in Homecoming any more'));
     await tb.tick();
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7ORPHAN', step: 'curious' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7ORPHAN', step: 'curious' });
   });
 });
 
@@ -191,8 +191,8 @@ describe('jobs: Refer someone', () => {
     await tb.stop();
   });
 
-  function referralId(): number {
-    return tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM referrals').get()?.id ?? 0;
+  async function referralId(): Promise<number> {
+    return (await tb.row<{ id: number }>('SELECT max(id) AS id FROM referrals'))?.id ?? 0;
   }
 
   it('the button opens the referral form for the role', async () => {
@@ -217,13 +217,12 @@ describe('jobs: Refer someone', () => {
     expect(allText(response.json)).toContain(
       `<@${HR}> has your referral of Ren &lt;Ito&gt; for “Data engineer”`,
     );
-    const id = referralId();
+    const id = await referralId();
     expect(
-      tb.db
-        .prepare(
-          'SELECT job_id, referrer, candidate_name, contact, relationship, note, status FROM referrals WHERE id = ?',
-        )
-        .get(id),
+      await tb.row(
+        'SELECT job_id, referrer, candidate_name, contact, relationship, note, status FROM referrals WHERE id = ?',
+        id,
+      ),
     ).toEqual({
       job_id: jobId,
       referrer: 'U7REF01',
@@ -233,7 +232,7 @@ describe('jobs: Refer someone', () => {
       note: 'Great with Spark',
       status: 'new',
     });
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7REF01', step: 'referral' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7REF01', step: 'referral' });
 
     await tb.tick();
     const dm = dmsTo(tb, HR).find((c) => allText(c.args.blocks).includes('refers'));
@@ -256,7 +255,7 @@ describe('jobs: Refer someone', () => {
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes('Ren &lt;Ito&gt; is now *interviewing*. The referrer will be told.'),
     );
-    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({
+    expect(await tb.row('SELECT status FROM referrals WHERE id = ?', id)).toEqual({
       status: 'interviewing',
     });
     await tb.tick();
@@ -279,7 +278,7 @@ describe('jobs: Refer someone', () => {
   it('a hiring manager who is the recruiter may move the referral; a member without HR may not', async () => {
     const managed = await postJob(tb, { title: 'Analyst', recruiter: MANAGER });
     await submitReferral(tb, 'U7REF01', managed, { name: 'Aoi', contact: '090-0000-0000' });
-    const id = referralId();
+    const id = await referralId();
     await tb.agree('U7NOSY');
     const before = await tb.snapshot();
     await tb.press('job.referral.hired', 'U7NOSY', 'message', String(id));
@@ -288,7 +287,7 @@ describe('jobs: Refer someone', () => {
     );
     expect(await tb.snapshot()).toBe(before);
     await tb.press('job.referral.contacted', MANAGER, 'message', String(id));
-    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({
+    expect(await tb.row('SELECT status FROM referrals WHERE id = ?', id)).toEqual({
       status: 'contacted',
     });
   });
@@ -352,7 +351,7 @@ describe('jobs: Refer someone', () => {
       contact: 'sato@example.com',
     });
     expect(allText(response.json)).toContain('佐藤 さんのご紹介を <@U7HR01> さんに届けました');
-    await tb.press('job.referral.contacted', HR, 'message', String(referralId()));
+    await tb.press('job.referral.contacted', HR, 'message', String(await referralId()));
     await tb.tick();
     expect(allText(dmsTo(tb, 'U7REFJA').pop()?.args)).toContain('採用担当から連絡しました');
   });
@@ -377,7 +376,7 @@ describe('jobs: Apply', () => {
     await tb.press('job.apply', 'U7APP01', 'message', String(jobId));
     await tb.press('job.apply', 'U7APP02', 'message', String(jobId));
     expect(tb.fake.responses).toHaveLength(answered);
-    expect(funnelRows(tb, jobId).filter((r) => r.step === 'apply_click')).toEqual([
+    expect((await funnelRows(tb, jobId)).filter((r) => r.step === 'apply_click')).toEqual([
       { user_id: 'U7APP01', step: 'apply_click' },
       { user_id: 'U7APP02', step: 'apply_click' },
     ]);

@@ -74,9 +74,7 @@ describe('/alumni and DMs: help, unknown commands, the same verbs in a DM', () =
     await tb.dm('interests add chess, go', 'U5CMDDM');
     const reply = await tb.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'DU5CMDDM');
     expect(String(reply.args.text)).toContain('Added');
-    const tags = tb.db
-      .prepare("SELECT tag FROM member_interests WHERE user_id = 'U5CMDDM' ORDER BY tag")
-      .all();
+    const tags = await tb.rows("SELECT tag FROM member_interests WHERE user_id = 'U5CMDDM' ORDER BY tag");
     expect(tags).toEqual([{ tag: 'chess' }, { tag: 'go' }]);
   });
 

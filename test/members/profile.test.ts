@@ -54,11 +54,10 @@ describe('/alumni profile', () => {
     const ack = response.json as { response_action: string; view: { title: { text: string } } };
     expect(ack.response_action).toBe('update');
     expect(ack.view.title.text).toBe('Profile saved');
-    const row = tb.db
-      .prepare(
-        'SELECT display_name, years_from, years_to, company, title, location, bio, visibility FROM members WHERE user_id = ?',
-      )
-      .get(user);
+    const row = await tb.row(
+      'SELECT display_name, years_from, years_to, company, title, location, bio, visibility FROM members WHERE user_id = ?',
+      user,
+    );
     expect(row).toEqual({
       display_name: 'Aiko',
       years_from: 2015,
@@ -69,11 +68,9 @@ describe('/alumni profile', () => {
       bio: 'Builds payments.',
       visibility: 'staff',
     });
-    const tags = tb.db.prepare('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag').all(user);
+    const tags = await tb.rows('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag', user);
     expect(tags).toEqual([{ tag: 'go' }, { tag: 'payments' }]);
-    const flags = tb.db
-      .prepare('SELECT flag FROM member_availability WHERE user_id = ? ORDER BY flag')
-      .all(user);
+    const flags = await tb.rows('SELECT flag FROM member_availability WHERE user_id = ? ORDER BY flag', user);
     expect(flags).toEqual([{ flag: 'comeback' }, { flag: 'mentoring' }]);
   });
 

@@ -13,24 +13,23 @@ describe('roles', () => {
     expect(tb.fake.violations).toEqual([]);
   });
 
-  const rolesOf = (user: string): string[] =>
-    tb.db
-      .prepare<[string], { role: string }>('SELECT role FROM member_roles WHERE user_id = ? ORDER BY role')
-      .all(user)
-      .map((row) => row.role);
+  const rolesOf = async (user: string): Promise<string[]> =>
+    (
+      await tb.rows<{ role: string }>('SELECT role FROM member_roles WHERE user_id = ? ORDER BY role', user)
+    ).map((row) => row.role);
 
   it('an admin grants and removes roles, written as Slack escapes mentions', async () => {
     const granted = await tb.command('role add <@U4ROL01|aiko> organizer', ADMIN);
     expect(TestBot.replyText(granted)).toBe('<@U4ROL01> is now organizer.');
-    expect(rolesOf('U4ROL01')).toEqual(['organizer']);
+    expect(await rolesOf('U4ROL01')).toEqual(['organizer']);
     const again = await tb.command('role add <@U4ROL01|aiko> Organizer', ADMIN);
     expect(TestBot.replyText(again)).toContain('already has');
     await tb.command('role add <@U4ROL01> hr', ADMIN);
-    expect(rolesOf('U4ROL01')).toEqual(['hr', 'organizer']);
+    expect(await rolesOf('U4ROL01')).toEqual(['hr', 'organizer']);
     const removed = await tb.command('role remove <@U4ROL01|aiko> organizer', ADMIN);
     expect(TestBot.replyText(removed)).toContain('no longer has');
-    expect(rolesOf('U4ROL01')).toEqual(['hr']);
-    const row = tb.db.prepare("SELECT granted_by FROM member_roles WHERE user_id = 'U4ROL01'").get();
+    expect(await rolesOf('U4ROL01')).toEqual(['hr']);
+    const row = await tb.row("SELECT granted_by FROM member_roles WHERE user_id = 'U4ROL01'");
     expect(row).toEqual({ granted_by: ADMIN });
   });
 

@@ -81,11 +81,12 @@ describe('the profile waits for the agreement', () => {
     );
     expect((response.json as Json).response_action).toBe('update');
     expect(
-      tb.db
-        .prepare<[string], { display_name: string | null }>(
+      (
+        await tb.row<{ display_name: string | null }>(
           'SELECT display_name FROM members WHERE user_id = ?',
+          user,
         )
-        .get(user)?.display_name,
+      )?.display_name,
     ).toBe('Mika');
   });
 });

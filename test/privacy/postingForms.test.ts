@@ -13,8 +13,8 @@ const ORG = 'U8ORG01';
 const ORG_JA = 'U8ORGJA';
 const HR = 'U8HR01';
 
-function count(tb: TestBot, table: 'events' | 'jobs' | 'announcements'): number {
-  return tb.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
+async function count(tb: TestBot, table: 'events' | 'jobs' | 'announcements'): Promise<number> {
+  return (await tb.row<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
 }
 
 function fieldErrors(response: { json: unknown }): Record<string, string> {
@@ -61,7 +61,7 @@ describe('the event, role and announcement forms check the submitter is in the c
     const response = await submitEvent(ORG, 'C0HRONLY1');
     expect(fieldErrors(response)).toEqual({ 'event.channel': en.events.errors.channelNotMember });
     expect(await tb.snapshot()).toBe(before);
-    expect(count(tb, 'events')).toBe(0);
+    expect(await count(tb, 'events')).toBe(0);
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0HRONLY1')).toHaveLength(0);
   });
 
@@ -113,7 +113,7 @@ describe('the event, role and announcement forms check the submitter is in the c
   it('a member of the private channel may post there', async () => {
     tb.fake.declareChannel('C0ORGS01', { isPrivate: true, members: [ORG] });
     await createEvent(tb, ORG, { title: 'Organizers only', channel: 'C0ORGS01' });
-    expect(count(tb, 'events')).toBe(1);
+    expect(await count(tb, 'events')).toBe(1);
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0ORGS01')).toHaveLength(1);
   });
 
@@ -123,7 +123,7 @@ describe('the event, role and announcement forms check the submitter is in the c
     const response = await tb.submit('job.modal', jobValues({ channel: 'C0ORGS01' }, HR), HR, '');
     expect(fieldErrors(response)).toEqual({ 'job.channel': en.jobs.errors.channelNotMember });
     expect(await tb.snapshot()).toBe(before);
-    expect(count(tb, 'jobs')).toBe(0);
+    expect(await count(tb, 'jobs')).toBe(0);
   });
 
   const submitAnnouncement = (user: string, channel: string) =>
@@ -144,7 +144,7 @@ describe('the event, role and announcement forms check the submitter is in the c
     const response = await submitAnnouncement(ORG, 'C0HRONLY1');
     expect(fieldErrors(response)).toEqual({ 'announce.channel': en.announcements.errors.channelNotMember });
     expect(await tb.snapshot()).toBe(before);
-    expect(count(tb, 'announcements')).toBe(0);
+    expect(await count(tb, 'announcements')).toBe(0);
     tb.clock.advance(2 * 86_400_000);
     await tb.tick();
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0HRONLY1')).toHaveLength(0);
@@ -176,6 +176,6 @@ describe('the event, role and announcement forms check the submitter is in the c
     tb.fake.declareChannel('C0ORGS01', { isPrivate: true, members: [ORG] });
     const response = await submitAnnouncement(ORG, 'C0ORGS01');
     expect((response.json as { response_action?: string }).response_action).toBe('update');
-    expect(count(tb, 'announcements')).toBe(1);
+    expect(await count(tb, 'announcements')).toBe(1);
   });
 });

@@ -214,18 +214,19 @@ describe('privacy', () => {
     expect(TestBot.replyText(madeAdmin)).toBe(`<@${grantor}> is now admin.`);
     const granted = await tb.command(`role add <@${grantee}|grantee> hr`, grantor);
     expect(TestBot.replyText(granted)).toBe(`<@${grantee}> is now HR.`);
-    const roleRow = (): { user_id: string; role: string; granted_by: string | null } | undefined =>
-      tb.db
-        .prepare<[string], { user_id: string; role: string; granted_by: string | null }>(
-          'SELECT user_id, role, granted_by FROM member_roles WHERE user_id = ?',
-        )
-        .get(grantee);
-    expect(roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: grantor });
+    const roleRow = async (): Promise<
+      { user_id: string; role: string; granted_by: string | null } | undefined
+    > =>
+      await tb.row<{ user_id: string; role: string; granted_by: string | null }>(
+        'SELECT user_id, role, granted_by FROM member_roles WHERE user_id = ?',
+        grantee,
+      );
+    expect(await roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: grantor });
     tb.fake.reset();
 
     await tb.press('privacy.delete', grantor);
     expect(await tb.rowsMentioning(grantor)).toEqual([]);
-    expect(roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: null });
+    expect(await roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: null });
     expect(tb.fake.violations).toEqual([]);
   });
 

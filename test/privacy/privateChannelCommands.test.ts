@@ -157,7 +157,7 @@ describe('commands on items in a private channel', () => {
       '',
     );
     expect((ack.json as { response_action: string }).response_action).toBe('update');
-    const id = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
+    const id = (await tb.row<{ id: number }>('SELECT max(id) AS id FROM announcements'))?.id ?? 0;
     expect(await commandText(tb, 'announce list', ORG)).toContain(`#${id}`);
     expect(await commandText(tb, 'announce list', OUT_ORG)).not.toContain(`#${id}`);
     await expectRefused(`announce cancel ${id}`, ADMIN, en.announcements.notInAudienceManage);
@@ -189,13 +189,13 @@ describe('messages about a private item go only to members of its channel', () =
     await tb.press('event.rsvp.going', INSIDER, 'message', String(full));
     await tb.press('event.rsvp.going', FIRST, 'message', String(full));
     await tb.press('event.rsvp.going', SECOND, 'message', String(full));
-    expect([rsvpOf(tb, full, FIRST), rsvpOf(tb, full, SECOND)]).toEqual(['waitlist', 'waitlist']);
+    expect([await rsvpOf(tb, full, FIRST), await rsvpOf(tb, full, SECOND)]).toEqual(['waitlist', 'waitlist']);
 
     tb.fake.removeChannelMember(SECRET, FIRST);
     await leftChannel(tb, FIRST, SECRET);
     await tb.press('event.rsvp.not_going', INSIDER, 'message', String(full));
-    expect(rsvpOf(tb, full, FIRST)).toBe('waitlist');
-    expect(rsvpOf(tb, full, SECOND)).toBe('going');
+    expect(await rsvpOf(tb, full, FIRST)).toBe('waitlist');
+    expect(await rsvpOf(tb, full, SECOND)).toBe('going');
     await tb.tick();
     const promoted = tb.fake
       .callsTo('chat.postMessage')
@@ -205,14 +205,13 @@ describe('messages about a private item go only to members of its channel', () =
 
   it('a referrer who left the channel is not told that their referral moved on', async () => {
     await submitReferral(tb, INSIDER, world.secretJob, { name: 'Ken', contact: 'ken@example.com' });
-    const referral = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM referrals').get()?.id ?? 0;
+    const referral = (await tb.row<{ id: number }>('SELECT max(id) AS id FROM referrals'))?.id ?? 0;
     tb.fake.removeChannelMember(SECRET, INSIDER);
     await leftChannel(tb, INSIDER, SECRET);
     await tb.press('job.referral.contacted', HR, 'message', String(referral));
     await tb.tick();
     expect(
-      tb.db.prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?').get(referral)
-        ?.status,
+      (await tb.row<{ status: string }>('SELECT status FROM referrals WHERE id = ?', referral))?.status,
     ).toBe('contacted');
     expect(
       tb.fake

@@ -60,10 +60,9 @@ describe('coffee chats about a role in a private channel', () => {
     await leftChannel(tb, INSIDER, SECRET);
   }
 
-  const requestStatus = () =>
-    tb.db
-      .prepare<[string], { status: string }>('SELECT status FROM coffee_requests WHERE member = ?')
-      .get(INSIDER)?.status;
+  const requestStatus = async () =>
+    (await tb.row<{ status: string }>('SELECT status FROM coffee_requests WHERE member = ?', INSIDER))
+      ?.status;
 
   it('the member left the channel: the contact’s Accept opens no group DM, the member gets no DM, the contact hears it lapsed', async () => {
     await confirmedContacts([TEAM_IN]);
@@ -82,7 +81,7 @@ describe('coffee chats about a role in a private channel', () => {
       dmsToMember,
     );
     expect(dmsWith(tb, INSIDER, 'Good news')).toEqual([]);
-    expect(requestStatus()).toBe('unavailable');
+    expect(await requestStatus()).toBe('unavailable');
     expect(TestBot.replyText(await tb.command(`job contacts ${world.secretJob}`, HR))).toContain(
       'Coffee chats: 1 requested · 0 held',
     );
@@ -103,7 +102,7 @@ describe('coffee chats about a role in a private channel', () => {
     await tb.tick();
     expect(dmsWith(tb, TEAM_IN, 'is curious about')).toEqual([]);
     expect(dmsWith(tb, INSIDER, 'nobody on the team')).toEqual([]);
-    expect(requestStatus()).toBe('unavailable');
+    expect(await requestStatus()).toBe('unavailable');
   });
 
   it('a contact who left the channel is not asked: the next one in it is, and with nobody left no chat is offered', async () => {

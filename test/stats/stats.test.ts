@@ -58,7 +58,7 @@ describe('stats: figures for organizers and HR', () => {
   let seeded: Seeded;
   beforeEach(async () => {
     tb = await TestBot.start();
-    seeded = seedCommunity(tb);
+    seeded = await seedCommunity(tb);
   });
   afterEach(async () => {
     expect(tb.fake.violations).toEqual([]);
@@ -334,10 +334,10 @@ describe('stats: figures for organizers and HR', () => {
     });
 
     it('the files change nothing in the database except the caller’s activity', async () => {
-      const before = tb.db.prepare('SELECT count(*) AS n FROM funnel_events').get();
+      const before = await tb.row('SELECT count(*) AS n FROM funnel_events');
       await csvFiles(HR);
-      expect(tb.db.prepare('SELECT count(*) AS n FROM funnel_events').get()).toEqual(before);
-      expect(tb.db.prepare('SELECT last_active_at FROM members WHERE user_id = ?').get(HR)).toEqual({
+      expect(await tb.row('SELECT count(*) AS n FROM funnel_events')).toEqual(before);
+      expect(await tb.row('SELECT last_active_at FROM members WHERE user_id = ?', HR)).toEqual({
         last_active_at: tb.clock.now().toISOString(),
       });
     });
@@ -358,7 +358,7 @@ describe('stats: an empty community', () => {
   let tb: TestBot;
   beforeEach(async () => {
     tb = await TestBot.start();
-    seedCallers(tb);
+    await seedCallers(tb);
   });
   afterEach(async () => {
     expect(tb.fake.violations).toEqual([]);

@@ -201,6 +201,13 @@ export class TestBot {
     return rows[0];
   }
 
+  /** Runs an INSERT of one row and resolves to its new id (RETURNING id, on both engines). */
+  async insert(text: string, ...params: SqlValue[]): Promise<number> {
+    const inserted = await this.row<{ id: number }>(`${text} RETURNING id`, ...params);
+    if (inserted === undefined) throw new Error(`nothing inserted by: ${text}`);
+    return inserted.id;
+  }
+
   /** Runs a write (seeding, or an edit a test needs); resolves to the number of rows changed. */
   run(text: string, ...params: SqlValue[]): Promise<number> {
     return runStatement(this.sql, text, params);
