@@ -66,7 +66,7 @@ const service = new IntroService({
   repository: new IntroRepository(store),
   roles: new RoleService(new RoleRepository(store), [], clock),
   outbox: new Outbox({
-    repository: new OutboxRepository(db, store),
+    repository: new OutboxRepository(store),
     messenger: noSlack,
     clock,
     logger,

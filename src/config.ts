@@ -26,6 +26,14 @@ function isIanaZone(zone: string): boolean {
   }
 }
 
+/**
+ * postgres://… or postgresql://… (pg reads user, password, host, port, database and options from it;
+ * `postgres://user@/db?host=/var/run/postgresql` names a Unix socket, so the host may be empty).
+ */
+function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\/\S+$/.test(value);
+}
+
 function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
@@ -85,6 +93,11 @@ const envSchema = z
       .trim()
       .min(1, 'must be a file path such as ./data/alumni.sqlite')
       .default('./data/alumni.sqlite'),
+    // Postgres, shared by every replica; unset keeps the SQLite file at DATABASE_PATH.
+    DATABASE_URL: optionalText.refine((value) => value === undefined || isPostgresUrl(value), {
+      message:
+        'must be a Postgres URL such as postgres://user:password@host:5432/homecoming, or unset to use the SQLite file at DATABASE_PATH',
+    }),
     DEFAULT_TIMEZONE: z
       .string()
       .trim()
@@ -197,6 +210,8 @@ export interface Config {
   readonly slackApiUrl: string;
   readonly port: number;
   readonly databasePath: string;
+  /** Postgres when set (several replicas may share it); otherwise the SQLite file at databasePath. */
+  readonly databaseUrl: string | undefined;
   readonly defaultTimezone: string;
   readonly defaultLocale: 'en' | 'ja';
   /** What every post in a channel is written in (cards, their states, thread reminders), first language first. */
@@ -236,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     slackApiUrl: e.SLACK_API_URL,
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
     channelLanguages: Object.freeze(channelLanguages),

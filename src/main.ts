@@ -19,14 +19,16 @@ import { availabilityMessages } from './slack/views/availability';
 import { coffeeMessages } from './slack/views/coffee';
 import { updateJobCard } from './slack/jobCards';
 import { SlackChannelDirectory } from './slack/channelDirectory';
-import { openDatabase, type Db } from './storage/database';
+import type { Engine } from './storage/kysely/open';
+import { closeEngine, DatabaseUnavailable, engineOpen, openEngine } from './storage/openEngine';
 import { keepServingOnStrayErrors } from './processGuard';
 import { LogLevel } from '@slack/bolt';
 
 export interface RunningBot {
   readonly port: number;
   readonly services: Services;
-  readonly db: Db;
+  /** The SQLite file or the Postgres pool the bot runs on (DATABASE_URL selects Postgres). */
+  readonly engine: Engine;
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ const logLevels = {
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? new LineLogger(logLevels[config.logLevel]);
-  const db = openDatabase(config.databasePath);
+  const engine = await openEngine(config, logger);
   let healthy = true;
   try {
     const lookupClient = new webApi.WebClient(config.botToken, {
@@ -59,7 +61,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     });
     const services = createServices({
       config,
-      db,
+      engine,
       clock,
       logger,
       vocabulary: TagVocabulary.fromFile(),
@@ -96,7 +98,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       scheduler: options.scheduler,
     });
     const slack = createSlackApp(config, services, logger, () =>
-      healthy && db.open ? services.databaseAnswers() : Promise.resolve(false),
+      healthy && engineOpen(engine) ? services.databaseAnswers() : Promise.resolve(false),
     );
     const port = await slack.start();
     logger.info(
@@ -107,7 +109,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     return {
       port,
       services,
-      db,
+      engine,
       stop: () => {
         stopping ??= (async () => {
           healthy = false;
@@ -115,14 +117,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
           await slack.stop(); // no new requests
           const idle = await services.tasks.idle(10_000);
           if (!idle) logger.warn(`stopping with ${services.tasks.size} requests still in flight`);
-          db.close();
+          await closeEngine(engine);
           logger.info('Homecoming stopped');
         })();
         return stopping;
       },
     };
   } catch (error) {
-    db.close();
+    await closeEngine(engine);
     throw error;
   }
 }
@@ -143,6 +145,7 @@ function loadCharter(file: string | undefined): CommunityCharter {
 /** Turns a start-up failure into the one line an operator needs. */
 function describeStartFailure(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
+  if (error instanceof DatabaseUnavailable) return error.message;
   const code = slackErrorCode(error);
   if (
     code === 'invalid_auth' ||

@@ -13,7 +13,6 @@ import { RoleService } from './roles/service';
 import type { DeliveryMessenger } from './scheduler/messenger';
 import { Outbox } from './scheduler/outbox';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
-import type { Db } from './storage/database';
 import { HandledEventRepository } from './storage/handledEvents';
 import { LocaleRepository } from './storage/locales';
 import { MemberRepository } from './storage/members';
@@ -45,7 +44,7 @@ import { CoffeeRepository } from './storage/coffee';
 import { AudienceService } from './audience/service';
 import type { ChannelDirectory } from './audience/types';
 import { AudienceRepository } from './storage/audience';
-import { openSql } from './storage/kysely/open';
+import { openSql, type Engine } from './storage/kysely/open';
 import { Store } from './storage/store';
 import { LeaseRepository } from './storage/leases';
 import { databaseAnswers } from './storage/probe';
@@ -93,7 +92,8 @@ export interface Services {
 
 export interface ServiceInputs {
   readonly config: Config;
-  readonly db: Db;
+  /** The SQLite file or the Postgres pool (src/storage/openEngine.ts). */
+  readonly engine: Engine;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly vocabulary: TagVocabulary;
@@ -121,10 +121,8 @@ export interface ServiceInputs {
 }
 
 export function createServices(inputs: ServiceInputs): Services {
-  const { config, db, clock, logger } = inputs;
-  // Repositories move to the typed, engine-neutral builder one by one (issue 10); the others
-  // still take the better-sqlite3 handle.
-  const sql = openSql({ kind: 'sqlite', db });
+  const { config, engine, clock, logger } = inputs;
+  const sql = openSql(engine);
   const store = new Store(sql);
   const memberRepository = new MemberRepository(store);
   const roleRepository = new RoleRepository(store);

@@ -32,8 +32,8 @@ describe('scheduled announcements', () => {
       errors?: Record<string, string>;
     };
   };
-  const lastId = () =>
-    tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
+  const lastId = async () =>
+    (await tb.row<{ id: number }>('SELECT max(id) AS id FROM announcements'))?.id ?? 0;
 
   it('`announce` opens the modal for organizers', async () => {
     await tb.command('announce', ORGANIZER);
@@ -46,7 +46,7 @@ describe('scheduled announcements', () => {
     const ack = await schedule({ postAt, text: 'Hello *alumni*' });
     expect(ack.response_action).toBe('update');
     expect(allText(ack.view)).toContain('<#C0NEWS1>');
-    const id = lastId();
+    const id = await lastId();
     await tb.tick();
     expect(postsOf(tb, id)).toHaveLength(0);
     tb.clock.set(postAt);
@@ -56,7 +56,7 @@ describe('scheduled announcements', () => {
     expect(posts.map(keyOf)).toEqual([`announce:${id}:${postAt.toISOString()}`]);
     expect(posts[0]?.args.channel).toBe('C0NEWS1');
     expect(String(posts[0]?.args.text)).toBe('Hello *alumni*');
-    expect(tb.db.prepare('SELECT status FROM announcements WHERE id = ?').get(id)).toEqual({
+    expect(await tb.row('SELECT status FROM announcements WHERE id = ?', id)).toEqual({
       status: 'finished',
     });
   });
@@ -69,7 +69,7 @@ describe('scheduled announcements', () => {
     for (const run of ['2026-11-27T00:00:00Z', '2026-11-30T00:00:00Z', '2026-12-01T00:00:00Z']) {
       expect(confirmation).toContain(`<!date^${new Date(run).getTime() / 1000}^`);
     }
-    const id = lastId();
+    const id = await lastId();
     for (const day of ['2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']) {
       tb.clock.set(`${day}T00:00:30Z`);
       await tb.tick();
@@ -96,47 +96,48 @@ describe('scheduled announcements', () => {
   it('after downtime: a recent occurrence goes out once, older ones are skipped', async () => {
     const postAt = new Date('2026-11-24T02:00:00Z');
     await schedule({ postAt, repeat: 'daily' });
-    const id = lastId();
+    const id = await lastId();
     // Down for three days; back 30 minutes after the 27th's post time.
     tb.clock.set('2026-11-27T02:30:00Z');
     await tb.tick();
     await tb.tick();
     expect(postsOf(tb, id).map((c) => keyOf(c))).toEqual([`announce:${id}:2026-11-27T02:00:00.000Z`]);
-    const skipped = tb.db
-      .prepare("SELECT count(*) AS n FROM outbox WHERE key LIKE ? AND status = 'skipped'")
-      .get(`announce:${id}:%`);
+    const skipped = await tb.row(
+      "SELECT count(*) AS n FROM outbox WHERE key LIKE ? AND status = 'skipped'",
+      `announce:${id}:%`,
+    );
     expect(skipped).toEqual({ n: 3 });
   });
 
   it('list shows what is scheduled; cancel is for the author or an admin only, and stops further posts', async () => {
     await schedule({ postAt: new Date('2026-11-24T03:00:00Z'), repeat: 'weekly' });
-    const id = lastId();
+    const id = await lastId();
     const list = await tb.command('announce list', OTHER_ORGANIZER);
     expect(allText(list.json)).toContain(`#${id}`);
     expect(allText(list.json)).toContain('Every week');
     expect(allText(list.json)).toContain(`<@${ORGANIZER}>`);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command(`announce cancel ${id}`, OTHER_ORGANIZER);
     expect(TestBot.replyText(refused)).toBe(
       `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     tb.fake.setUser('U8ORGJA', { locale: 'ja-JP' });
     await tb.command('role add <@U8ORGJA|j> organizer', ADMIN);
     await tb.agree('U8ORGJA');
-    const beforeJa = tb.snapshot();
+    const beforeJa = await tb.snapshot();
     const refusedJa = await tb.command(`announce cancel ${id}`, 'U8ORGJA');
     expect(TestBot.replyText(refusedJa)).toBe(
       `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
     );
-    expect(tb.snapshot()).toBe(beforeJa);
+    expect(await tb.snapshot()).toBe(beforeJa);
     const cancelled = await tb.command(`announce cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(cancelled)).toContain(`#${id} is cancelled`);
     tb.clock.set('2026-11-24T03:00:00Z');
     await tb.tick();
     expect(postsOf(tb, id)).toHaveLength(0);
     await schedule({ postAt: new Date('2026-11-24T04:00:00Z') });
-    const byAdmin = await tb.command(`announce cancel ${lastId()}`, ADMIN);
+    const byAdmin = await tb.command(`announce cancel ${await lastId()}`, ADMIN);
     expect(TestBot.replyText(byAdmin)).toContain('is cancelled');
   });
 
@@ -167,11 +168,11 @@ describe('scheduled announcements', () => {
       ],
       ['a forged repeat', { repeat: 'hourly' }, 'announce.repeat', 'Choose one'],
     ])('%s → error on the field, nothing saved', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const ack = await schedule({ postAt: new Date('2026-11-24T05:00:00Z'), ...fields });
       expect(ack.response_action).toBe('errors');
       expect(ack.errors?.[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it.each([
@@ -179,10 +180,10 @@ describe('scheduled announcements', () => {
       ['announce cancel 77', 'There is no announcement #77'],
       ['announce shout', '/alumni announce list'],
     ])('%s → a clear message', async (text, expected) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, ORGANIZER);
       expect(allText(response.json)).toContain(expected);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it('the modal reports errors in Japanese for a ja-JP organizer', async () => {

@@ -15,12 +15,11 @@ const at = (days: number): string => new Date(new Date(T0).getTime() + days * DA
 const EXPIRY = at(90);
 const ASK = at(83);
 
-const flags = (tb: TestBot, user: string) =>
-  tb.db
-    .prepare(
-      'SELECT flag, since, expires_at, asked_at FROM member_availability WHERE user_id = ? ORDER BY flag',
-    )
-    .all(user);
+const flags = async (tb: TestBot, user: string) =>
+  await tb.rows(
+    'SELECT flag, since, expires_at, asked_at FROM member_availability WHERE user_id = ? ORDER BY flag',
+    user,
+  );
 const asksTo = (tb: TestBot, user: string) =>
   postsWithPrefix(tb, 'availability:').filter((c) => c.args.channel === user);
 
@@ -42,13 +41,13 @@ describe('availability that expires', () => {
 
   it('each “open to” flag holds 90 days from the profile save; saving again starts a new term and keeps `since`', async () => {
     await member(tb, 'U6F1', { openTo: ['comeback', 'mentoring'], intros: false });
-    expect(flags(tb, 'U6F1')).toEqual([
+    expect(await flags(tb, 'U6F1')).toEqual([
       { flag: 'comeback', since: T0, expires_at: EXPIRY, asked_at: null },
       { flag: 'mentoring', since: T0, expires_at: EXPIRY, asked_at: null },
     ]);
     tb.clock.set(at(10));
     await tb.submit('profile.modal', profileValues({ openTo: ['mentoring'] }), 'U6F1');
-    expect(flags(tb, 'U6F1')).toEqual([
+    expect(await flags(tb, 'U6F1')).toEqual([
       { flag: 'mentoring', since: T0, expires_at: at(100), asked_at: null },
     ]);
   });
@@ -70,13 +69,13 @@ describe('availability that expires', () => {
       ['availability.drop', JSON.stringify({ flag: 'mentoring', asked })],
       ['availability.keep_all', JSON.stringify({ asked })],
     ]);
-    expect(flags(tb, 'U6A1').map((f) => (f as { asked_at: string }).asked_at)).toEqual([ASK, ASK]);
-    expect(tb.db.prepare('SELECT user_id, kind, sent_at, ref FROM member_nags').all()).toEqual([
+    expect((await flags(tb, 'U6A1')).map((f) => (f as { asked_at: string }).asked_at)).toEqual([ASK, ASK]);
+    expect(await tb.rows('SELECT user_id, kind, sent_at, ref FROM member_nags')).toEqual([
       { user_id: 'U6A1', kind: 'availability', sent_at: ASK, ref: `availability:U6A1:${EXPIRY}` },
     ]);
     // The key is the member and the term asked about, not the time of planning: replicas planning
     // the same re-ask a moment apart make the same key.
-    expect(tb.db.prepare("SELECT key FROM outbox WHERE kind = 'availability_ask'").all()).toEqual([
+    expect(await tb.rows("SELECT key FROM outbox WHERE kind = 'availability_ask'")).toEqual([
       { key: `availability:U6A1:${EXPIRY}` },
     ]);
     await tickAt(tb, at(84));
@@ -89,7 +88,7 @@ describe('availability that expires', () => {
     const asked = ['comeback', 'mentoring'];
     tb.clock.set(at(85));
     await tb.press('availability.keep', 'U6K1', 'message', JSON.stringify({ flag: 'comeback', asked }));
-    expect(flags(tb, 'U6K1')).toEqual([
+    expect(await flags(tb, 'U6K1')).toEqual([
       { flag: 'comeback', since: T0, expires_at: at(175), asked_at: null },
       { flag: 'mentoring', since: T0, expires_at: EXPIRY, asked_at: ASK },
     ]);
@@ -103,7 +102,9 @@ describe('availability that expires', () => {
     ]);
 
     await tb.press('availability.drop', 'U6K1', 'message', JSON.stringify({ flag: 'mentoring', asked }));
-    expect(flags(tb, 'U6K1')).toEqual([{ flag: 'comeback', since: T0, expires_at: at(175), asked_at: null }]);
+    expect(await flags(tb, 'U6K1')).toEqual([
+      { flag: 'comeback', since: T0, expires_at: at(175), asked_at: null },
+    ]);
     const done = allText(lastResponse(tb).blocks);
     expect(done).toContain('~Mentoring~: no longer on your profile');
     expect(done).toContain('All set, thank you!');
@@ -123,7 +124,7 @@ describe('availability that expires', () => {
       'message',
       JSON.stringify({ asked: ['referrals', 'speaking'] }),
     );
-    expect(flags(tb, 'U6KA')).toEqual([
+    expect(await flags(tb, 'U6KA')).toEqual([
       { flag: 'referrals', since: T0, expires_at: at(173), asked_at: null },
       { flag: 'speaking', since: T0, expires_at: at(173), asked_at: null },
     ]);
@@ -134,7 +135,7 @@ describe('availability that expires', () => {
     await member(tb, 'U6L1', { name: 'Lapse', openTo: ['mentoring'], intros: false });
     await tickAt(tb, ASK);
     await tickAt(tb, new Date(new Date(EXPIRY).getTime() - 60_000));
-    expect(flags(tb, 'U6L1')).toHaveLength(1);
+    expect(await flags(tb, 'U6L1')).toHaveLength(1);
     const homeText = async (): Promise<string> => {
       await tb.homeOpened('U6L1');
       return allText(
@@ -146,7 +147,7 @@ describe('availability that expires', () => {
     };
     expect(await homeText()).toContain('*Open to*: Mentoring');
     await tickAt(tb, EXPIRY);
-    expect(flags(tb, 'U6L1')).toEqual([]);
+    expect(await flags(tb, 'U6L1')).toEqual([]);
     expect(await homeText()).not.toContain('Open to');
     await tb.command('profile', 'U6L1');
     const modal = tb.fake.callsTo('views.open').pop();
@@ -161,16 +162,17 @@ describe('availability that expires', () => {
       'message',
       JSON.stringify({ flag: 'mentoring', asked: ['mentoring'] }),
     );
-    expect(flags(tb, 'U6L1')).toEqual([]);
+    expect(await flags(tb, 'U6L1')).toEqual([]);
     expect(allText(lastResponse(tb).blocks)).toContain('~Mentoring~: no longer on your profile');
   });
 
   it('one DM asks about every flag lapsing within the month after it, so none comes due in the quiet month', async () => {
     await member(tb, 'U6W1', { openTo: ['comeback', 'mentoring'], intros: false });
     // Test data: mentoring was kept 20 days later than comeback.
-    tb.db
-      .prepare("UPDATE member_availability SET expires_at = ? WHERE user_id = 'U6W1' AND flag = 'mentoring'")
-      .run(at(110));
+    await tb.run(
+      "UPDATE member_availability SET expires_at = ? WHERE user_id = 'U6W1' AND flag = 'mentoring'",
+      at(110),
+    );
     await tickAt(tb, ASK);
     expect(asksTo(tb, 'U6W1')).toHaveLength(1);
     expect(asksTo(tb, 'U6W1')[0]?.args.text).toBe('Are you still open to: Coming back, Mentoring?');
@@ -182,27 +184,25 @@ describe('availability that expires', () => {
     await member(tb, 'U6N1', { openTo: ['comeback'], intros: false });
     await member(tb, 'U6N2', { openTo: ['comeback'], intros: false });
     // Test data: U6N1 had an availability re-ask 10 days before this one would go out; U6N2 a check-in yesterday.
-    tb.db
-      .prepare(
-        "INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N1', 'availability', ?, 'earlier')",
-      )
-      .run(at(73));
-    tb.db
-      .prepare(
-        "INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N2', 'intro_checkin', ?, 'earlier')",
-      )
-      .run(at(82));
+    await tb.run(
+      "INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N1', 'availability', ?, 'earlier')",
+      at(73),
+    );
+    await tb.run(
+      "INSERT INTO member_nags (user_id, kind, sent_at, ref) VALUES ('U6N2', 'intro_checkin', ?, 'earlier')",
+      at(82),
+    );
     await tickAt(tb, ASK);
     expect(asksTo(tb, 'U6N1')).toHaveLength(0);
     expect(asksTo(tb, 'U6N2')).toHaveLength(1);
     await tickAt(tb, EXPIRY);
-    expect(flags(tb, 'U6N1')).toEqual([]);
+    expect(await flags(tb, 'U6N1')).toEqual([]);
     expect(asksTo(tb, 'U6N1')).toHaveLength(0);
   });
 
   it('a button value we never sent is refused and changes nothing', async () => {
     await member(tb, 'U6BAD', { openTo: ['comeback'], intros: false });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     for (const value of [
       'garbage',
       JSON.stringify({ asked: ['comeback'] }),
@@ -214,7 +214,7 @@ describe('availability that expires', () => {
         text: 'That button no longer applies. Your profile shows what you are open to now.',
       });
     }
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('asks in the member’s language', async () => {
@@ -228,13 +228,14 @@ describe('availability that expires', () => {
   it('erasing the member removes the re-ask DM and the reminder record with everything else', async () => {
     await member(tb, 'U6P1', { openTo: ['comeback'], intros: false });
     await tickAt(tb, ASK);
-    expect(
-      tb
-        .rowsMentioning('U6P1')
-        .map((r) => r.table)
-        .sort(),
-    ).toEqual(['member_availability', 'member_nags', 'members', 'outbox', 'user_locales']);
+    expect((await tb.rowsMentioning('U6P1')).map((r) => r.table).sort()).toEqual([
+      'member_availability',
+      'member_nags',
+      'members',
+      'outbox',
+      'user_locales',
+    ]);
     await tb.press('privacy.delete', 'U6P1');
-    expect(tb.rowsMentioning('U6P1')).toEqual([]);
+    expect(await tb.rowsMentioning('U6P1')).toEqual([]);
   });
 });

@@ -4,15 +4,16 @@ import { DAY, member, tickAt } from '../intros/support';
 const HR = 'U6HR';
 
 /** Test data: a role as HR would have posted it (the jobs module's own tests cover posting). */
-function seedJob(tb: TestBot, title: string, tags: string[]): number {
-  const result = tb.db
-    .prepare(
-      `INSERT INTO jobs (title, work_style, employment_type, apply_url, recruiter, posted_by, created_at)
+async function seedJob(tb: TestBot, title: string, tags: string[]): Promise<number> {
+  const id = await tb.insert(
+    `INSERT INTO jobs (title, work_style, employment_type, apply_url, recruiter, posted_by, created_at)
        VALUES (?, 'hybrid', 'full_time', 'https://jobs.example.com/1', ?, ?, ?)`,
-    )
-    .run(title, HR, HR, tb.clock.now().toISOString());
-  const id = Number(result.lastInsertRowid);
-  for (const tag of tags) tb.db.prepare('INSERT INTO job_tags (job_id, tag) VALUES (?, ?)').run(id, tag);
+    title,
+    HR,
+    HR,
+    tb.clock.now().toISOString(),
+  );
+  for (const tag of tags) await tb.run('INSERT INTO job_tags (job_id, tag) VALUES (?, ?)', id, tag);
   return id;
 }
 
@@ -73,9 +74,9 @@ describe('HR’s talent search', () => {
   });
 
   it('lists members open to coming back whose interests match, best first, within their visibility', async () => {
-    expect(
-      tb.db.prepare("SELECT count(*) AS n FROM member_availability WHERE user_id = 'U6T6'").get(),
-    ).toEqual({ n: 0 });
+    expect(await tb.row("SELECT count(*) AS n FROM member_availability WHERE user_id = 'U6T6'")).toEqual({
+      n: 0,
+    });
     const reply = allText((await tb.command('talent go, design', HR)).json);
     expect(reply).toContain('Open to coming back, matching `go`, `design` (2):');
     expect(mentionsIn(reply)).toEqual(['U6T1', 'U6T2']);
@@ -88,11 +89,11 @@ describe('HR’s talent search', () => {
   });
 
   it('takes a role number and matches the role’s tags', async () => {
-    const id = seedJob(tb, 'Platform engineer', ['design', 'go']);
+    const id = await seedJob(tb, 'Platform engineer', ['design', 'go']);
     const reply = allText((await tb.command(`talent #${id}`, HR)).json);
     expect(reply).toContain(`Open to coming back, matching role #${id} “Platform engineer” (2):`);
     expect(mentionsIn(reply)).toEqual(['U6T1', 'U6T2']);
-    const untagged = seedJob(tb, 'Generalist', []);
+    const untagged = await seedJob(tb, 'Generalist', []);
     expect(TestBot.replyText(await tb.command(`talent ${untagged}`, HR))).toContain(
       `Role #${untagged} “Generalist” has no interest tags`,
     );
@@ -104,11 +105,11 @@ describe('HR’s talent search', () => {
 
   it('refuses members without the HR role and changes nothing', async () => {
     await tb.command('talent go', ADMIN); // admins may do what HR may
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const reply = TestBot.replyText(await tb.command('talent go', 'U6T1'));
     expect(reply).toBe('Only members with the HR role can do that. Ask an admin if you need it.');
     expect(TestBot.replyText(await tb.command('talent 1', 'U6T1'))).toContain('HR role');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -116,9 +117,9 @@ describe('HR’s talent search', () => {
     ['talent ,, ,', 'Use `/alumni talent 12`'],
     [`talent ${'x'.repeat(120)}`, 'longer than 100 characters'],
   ])('bad input “%s” gets a clear answer and changes nothing', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command(text, HR))).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('answers in Japanese', async () => {

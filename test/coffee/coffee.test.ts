@@ -105,7 +105,7 @@ describe('coffee chats with the hiring team', () => {
     const ask = dmsWith(tb, TEAM1, `<@${MEMBER}> is curious about *Design lead*`);
     expect(ask).toHaveLength(1);
     const askId = dmButtonValue(tb, TEAM1, 'coffee.ask.accept');
-    expect(coffeeSteps(tb, jobId)).toEqual([{ user_id: MEMBER, step: 'chat_requested' }]);
+    expect(await coffeeSteps(tb, jobId)).toEqual([{ user_id: MEMBER, step: 'chat_requested' }]);
 
     await tb.press('coffee.ask.accept', TEAM1, 'message', askId);
     await tb.fake.waitForResponse((r) =>
@@ -133,11 +133,11 @@ describe('coffee chats with the hiring team', () => {
     expect(text).not.toContain('you both');
     expect(text).not.toMatch(/[\u3040-\u30ff]/);
     expect(dmsWith(tb, MEMBER, 'Good news')).toHaveLength(1);
-    expect(coffeeSteps(tb, jobId)).toEqual([
+    expect(await coffeeSteps(tb, jobId)).toEqual([
       { user_id: MEMBER, step: 'chat_requested' },
       { user_id: MEMBER, step: 'chat_held' },
     ]);
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: MEMBER, step: 'curious' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: MEMBER, step: 'curious' });
     expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR))).toContain(
       'Coffee chats: 1 requested · 1 held',
     );
@@ -220,7 +220,7 @@ describe('coffee chats with the hiring team', () => {
       ['job.apply', 'https://careers.example.com/pm-1'],
     ]);
     expect(groupPosts(tb)).toEqual([]);
-    expect(coffeeSteps(tb, jobId).map((s) => s.step)).toEqual([
+    expect((await coffeeSteps(tb, jobId)).map((s) => s.step)).toEqual([
       'chat_requested',
       'chat_declined',
       'chat_declined',
@@ -239,7 +239,7 @@ describe('coffee chats with the hiring team', () => {
 
   it('refuses people who may not: non-HR adding contacts, someone else answering an ask or an invitation', async () => {
     await tb.agree('U8NOBODY');
-    let before = tb.snapshot();
+    let before = await tb.snapshot();
     const refused = await tb.command(`job contacts ${jobId} ${tag(TEAM1)}`, 'U8NOBODY');
     expect(TestBot.replyText(refused)).toBe(
       'Only members with the HR role can do that. Ask an admin if you need it.',
@@ -249,20 +249,20 @@ describe('coffee chats with the hiring team', () => {
       'Only members with the HR role can do that. Ask an admin if you need it.',
     );
     await tb.tick();
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     await tb.command(`job contacts ${jobId} ${tag(TEAM1)}`, HR);
     await tb.tick();
     const inviteId = dmButtonValue(tb, TEAM1, 'coffee.invite.confirm');
-    before = tb.snapshot();
+    before = await tb.snapshot();
     await tb.press('coffee.invite.confirm', 'U8NOBODY', 'message', inviteId);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('This button is not for you'));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     await tb.press('coffee.invite.confirm', TEAM1, 'message', inviteId);
     await curiousAndAsk();
     const askId = dmButtonValue(tb, TEAM1, 'coffee.ask.accept');
-    before = tb.snapshot();
+    before = await tb.snapshot();
     for (const user of ['U8NOBODY', MEMBER, HR]) {
       await tb.press('coffee.ask.accept', user, 'message', askId);
     }
@@ -271,7 +271,7 @@ describe('coffee chats with the hiring team', () => {
       tb.fake.responses.filter((r) => allText(r.body).includes('This button is not for you')).length,
     ).toBeGreaterThanOrEqual(5);
     await tb.tick();
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(groupPosts(tb)).toEqual([]);
   });
 
@@ -283,8 +283,8 @@ describe('coffee chats with the hiring team', () => {
       tb.press('coffee.request', MEMBER, 'message', String(jobId)),
     ]);
     await tb.tick();
-    expect(tb.db.prepare('SELECT count(*) AS n FROM coffee_requests').get()).toEqual({ n: 1 });
-    expect(tb.db.prepare('SELECT count(*) AS n FROM coffee_asks').get()).toEqual({ n: 1 });
+    expect(await tb.row('SELECT count(*) AS n FROM coffee_requests')).toEqual({ n: 1 });
+    expect(await tb.row('SELECT count(*) AS n FROM coffee_asks')).toEqual({ n: 1 });
     expect([
       ...dmsWith(tb, TEAM1, 'is curious about'),
       ...dmsWith(tb, TEAM2, 'is curious about'),
@@ -298,21 +298,21 @@ describe('coffee chats with the hiring team', () => {
     ['job contacts 12 ken', '“ken” is not a mention'],
     [`job contacts 99 ${tag(TEAM1)}`, 'There is no role #99.'],
   ])('bad input %s: a clear message, nothing changed', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const reply = TestBot.replyText(await tb.command(text, HR));
     expect(reply).toContain(expected);
     await tb.tick();
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(dmsTo(tb, TEAM1)).toEqual([]);
   });
 
   it('more than ten people at once is refused', async () => {
     const many = Array.from({ length: 11 }, (_, i) => tag(`U8MANY${i}`)).join(' ');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command(`job contacts ${jobId} ${many}`, HR))).toContain(
       'at most 10 people',
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('speaks Japanese to those whose Slack is in Japanese', async () => {
@@ -373,13 +373,13 @@ describe('coffee chats with the hiring team', () => {
       chatsAskedToJoin: [{ answer: 'declined' }],
     });
 
-    expect(tb.rowsMentioning(MEMBER).map((r) => r.table)).toEqual(
+    expect((await tb.rowsMentioning(MEMBER)).map((r) => r.table)).toEqual(
       expect.arrayContaining(['coffee_requests', 'coffee_funnel', 'outbox']),
     );
     await tb.press('privacy.delete', MEMBER);
-    expect(tb.rowsMentioning(MEMBER)).toEqual([]);
+    expect(await tb.rowsMentioning(MEMBER)).toEqual([]);
     await tb.press('privacy.delete', TEAM1);
-    expect(tb.rowsMentioning(TEAM1)).toEqual([]);
+    expect(await tb.rowsMentioning(TEAM1)).toEqual([]);
     // The counts HR sees stay true.
     expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, HR))).toContain(
       'Coffee chats: 1 requested · 1 held',

@@ -42,12 +42,11 @@ export async function addConfirmedContacts(
   }
 }
 
-export function coffeeSteps(tb: TestBot, jobId: number): { user_id: string | null; step: string }[] {
-  return tb.db
-    .prepare<[number], { user_id: string | null; step: string }>(
-      'SELECT user_id, step FROM coffee_funnel WHERE job_id = ? ORDER BY id',
-    )
-    .all(jobId);
+export function coffeeSteps(tb: TestBot, jobId: number): Promise<{ user_id: string | null; step: string }[]> {
+  return tb.rows<{ user_id: string | null; step: string }>(
+    'SELECT user_id, step FROM coffee_funnel WHERE job_id = ? ORDER BY id',
+    jobId,
+  );
 }
 
 /** chat.postMessage calls to group DMs (the fake names them G + the members' ids). */

@@ -7,15 +7,18 @@ import { keyOf } from '../scheduler/helpers';
 const MONDAY_9_TOKYO = '2026-11-30T00:00:00.000Z';
 
 /** Test data: a role as HR would have posted it (the jobs module's own tests cover posting). */
-function seedJob(tb: TestBot, title: string, tags: string[], status = 'open'): number {
-  const result = tb.db
-    .prepare(
-      `INSERT INTO jobs (title, team, location, work_style, employment_type, apply_url, recruiter, posted_by, status, created_at)
+async function seedJob(tb: TestBot, title: string, tags: string[], status = 'open'): Promise<number> {
+  const id = await tb.insert(
+    `INSERT INTO jobs (title, team, location, work_style, employment_type, apply_url, recruiter, posted_by, status, created_at)
        VALUES (?, 'Platform', 'Tokyo', 'hybrid', 'full_time', 'https://jobs.example.com/' || ?, ?, ?, ?, ?)`,
-    )
-    .run(title, title.length, ADMIN, ADMIN, status, tb.clock.now().toISOString());
-  const id = Number(result.lastInsertRowid);
-  for (const tag of tags) tb.db.prepare('INSERT INTO job_tags (job_id, tag) VALUES (?, ?)').run(id, tag);
+    title,
+    title.length,
+    ADMIN,
+    ADMIN,
+    status,
+    tb.clock.now().toISOString(),
+  );
+  for (const tag of tags) await tb.run('INSERT INTO job_tags (job_id, tag) VALUES (?, ?)', id, tag);
   return id;
 }
 
@@ -47,10 +50,10 @@ describe('job digests', () => {
     await tb.command('interests add go', 'U9NOTAGREED'); // refused before agreeing: stays outside digests
     await member(tb, 'U9OFF', 'go');
     await tb.command('digest off', 'U9OFF');
-    const both = seedJob(tb, 'Go designer', ['go', 'design']);
-    const goOnly = seedJob(tb, 'Go engineer', ['go']);
-    seedJob(tb, 'Rust engineer', ['rust']);
-    seedJob(tb, 'Closed Go role', ['go'], 'closed');
+    const both = await seedJob(tb, 'Go designer', ['go', 'design']);
+    const goOnly = await seedJob(tb, 'Go engineer', ['go']);
+    await seedJob(tb, 'Rust engineer', ['rust']);
+    await seedJob(tb, 'Closed Go role', ['go'], 'closed');
 
     tb.clock.set(MONDAY_9_TOKYO);
     await tb.tick();
@@ -64,13 +67,13 @@ describe('job digests', () => {
     expect(String(toA[0]?.args.text)).toContain('2 role(s)');
     expect(JSON.stringify(toA[0]?.args.blocks)).toContain('digest.off');
     for (const user of ['U9COOK', 'U9NOTAGREED', 'U9OFF']) expect(digestsTo(tb, user)).toHaveLength(0);
-    const shown = tb.db
-      .prepare("SELECT job_id FROM funnel_events WHERE step = 'shown' AND user_id = 'U9A' ORDER BY job_id")
-      .all();
+    const shown = await tb.rows(
+      "SELECT job_id FROM funnel_events WHERE step = 'shown' AND user_id = 'U9A' ORDER BY job_id",
+    );
     expect(shown).toEqual([{ job_id: both }, { job_id: goOnly }]);
 
     // A week later only what is new goes out; with nothing new, nothing at all.
-    seedJob(tb, 'Go SRE', ['go']);
+    await seedJob(tb, 'Go SRE', ['go']);
     tb.clock.set('2026-12-07T00:00:00Z');
     await tb.tick();
     expect(digestsTo(tb, 'U9A')).toHaveLength(2);
@@ -84,22 +87,20 @@ describe('job digests', () => {
   it('upcoming events that match are included; a daily member gets a digest every day at the digest time', async () => {
     await member(tb, 'U9DAILY', 'design');
     await tb.command('digest daily', 'U9DAILY');
-    tb.db
-      .prepare(
-        `INSERT INTO events (title, starts_at, ends_at, channel, reminders, created_by, created_at)
+    await tb.run(
+      `INSERT INTO events (title, starts_at, ends_at, channel, reminders, created_by, created_at)
          VALUES ('Design crit', '2026-12-03T10:00:00Z', '2026-12-03T11:00:00Z', 'C0EVENTS1', '[]', ?, ?)`,
-      )
-      .run(ADMIN, tb.clock.now().toISOString());
-    tb.db
-      .prepare("INSERT INTO event_tags (event_id, tag) VALUES ((SELECT max(id) FROM events), 'design')")
-      .run();
+      ADMIN,
+      tb.clock.now().toISOString(),
+    );
+    await tb.run("INSERT INTO event_tags (event_id, tag) VALUES ((SELECT max(id) FROM events), 'design')");
     tb.clock.set('2026-12-01T00:00:00Z'); // Tuesday 09:00 Tokyo
     await tb.tick();
     const first = digestsTo(tb, 'U9DAILY');
     expect(first).toHaveLength(1);
     expect(allText(first[0]?.args)).toContain('Design crit');
     expect(JSON.stringify(first[0]?.args.blocks)).toContain('event.rsvp.going');
-    seedJob(tb, 'Design lead', ['design']);
+    await seedJob(tb, 'Design lead', ['design']);
     tb.clock.set('2026-12-02T00:00:00Z');
     await tb.tick();
     expect(digestsTo(tb, 'U9DAILY')).toHaveLength(2);
@@ -109,21 +110,21 @@ describe('job digests', () => {
     await member(tb, 'U9PREF', 'go');
     const status = await tb.command('digest', 'U9PREF');
     expect(TestBot.replyText(status)).toContain('Your digest is weekly');
-    seedJob(tb, 'Go engineer', ['go']);
+    await seedJob(tb, 'Go engineer', ['go']);
     const preview = await tb.command('digest preview', 'U9PREF');
     expect(allText(preview.json)).toContain('Go engineer');
-    expect(tb.db.prepare('SELECT count(*) AS n FROM digest_items').get()).toEqual({ n: 0 });
+    expect(await tb.row('SELECT count(*) AS n FROM digest_items')).toEqual({ n: 0 });
     await tb.command('digest daily', 'U9PREF');
-    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({
+    expect(await tb.row("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'")).toEqual({
       frequency: 'daily',
     });
     await tb.press('digest.off', 'U9PREF');
-    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({
+    expect(await tb.row("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'")).toEqual({
       frequency: 'off',
     });
     await tb.fake.waitForResponse((r) => allText(r.body).includes('Digests are off'));
     await tb.command('digest on', 'U9PREF');
-    expect(tb.db.prepare("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'").get()).toEqual({
+    expect(await tb.row("SELECT frequency FROM digest_prefs WHERE user_id = 'U9PREF'")).toEqual({
       frequency: 'weekly',
     });
     await tb.agree('U9NEW');
@@ -133,7 +134,7 @@ describe('job digests', () => {
 
   it('digests are in each member’s language', async () => {
     await member(tb, 'U9JA', 'go', 'ja-JP');
-    seedJob(tb, 'Go エンジニア', ['go']);
+    await seedJob(tb, 'Go エンジニア', ['go']);
     tb.clock.set(MONDAY_9_TOKYO);
     await tb.tick();
     expect(allText(digestsTo(tb, 'U9JA')[0]?.args)).toContain('アルムナイ・ダイジェスト');
@@ -143,14 +144,14 @@ describe('job digests', () => {
     await member(tb, 'U9S1', 'go');
     await member(tb, 'U9S2', 'go');
     await member(tb, 'U9S3', 'cooking');
-    seedJob(tb, 'Go engineer', ['go']);
+    await seedJob(tb, 'Go engineer', ['go']);
     tb.fake.override('chat.postMessage', (args) =>
       args.channel === 'U9S2' ? { body: { ok: false, error: 'user_not_found' } } : undefined,
     );
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command('digest send', 'U9S1');
     expect(TestBot.replyText(refused)).toContain('HR');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     const started = await tb.command('digest send', ADMIN);
     expect(TestBot.replyText(started)).toContain('2 member(s) will get one');
     await tb.tick();
@@ -167,10 +168,10 @@ describe('job digests', () => {
   });
 
   it('bad input gets the usage', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command('digest hourly', 'U9BAD');
     expect(TestBot.replyText(response)).toContain('/alumni digest on');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });
 
@@ -181,7 +182,7 @@ describe('digest delivery survives a crash in the middle of a run', () => {
     const first = await TestBot.start({ env, now: '2026-11-29T12:00:00Z' });
     const users = Array.from({ length: 30 }, (_, i) => `U9C${String(i).padStart(3, '0')}`);
     for (const user of users) await member(first, user, 'go');
-    seedJob(first, 'Go engineer', ['go']);
+    await seedJob(first, 'Go engineer', ['go']);
     // Slack fails every send after the tenth: the run is half delivered when the process "dies".
     let accepted = 0;
     first.fake.override('chat.postMessage', () =>
@@ -190,11 +191,10 @@ describe('digest delivery survives a crash in the middle of a run', () => {
     first.clock.set(MONDAY_9_TOKYO);
     await first.tick();
     // A claim left behind, as a kill -9 between claim and send would leave it.
-    first.db
-      .prepare(
-        "UPDATE outbox SET status = 'sending', claimed_by = 'dead-process', claimed_at = ? WHERE key = (SELECT key FROM outbox WHERE status = 'pending' AND kind = 'digest' LIMIT 1)",
-      )
-      .run('2026-11-29T23:50:00.000Z');
+    await first.run(
+      "UPDATE outbox SET status = 'sending', claimed_by = 'dead-process', claimed_at = ? WHERE key = (SELECT key FROM outbox WHERE status = 'pending' AND kind = 'digest' LIMIT 1)",
+      '2026-11-29T23:50:00.000Z',
+    );
     const sentBefore = first.fake
       .callsTo('chat.postMessage')
       .filter((c) => c.status === 200 && (keyOf(c) ?? '').startsWith('digest:'));
@@ -214,9 +214,9 @@ describe('digest delivery survives a crash in the middle of a run', () => {
         perUser.set(String(call.args.channel), (perUser.get(String(call.args.channel)) ?? 0) + 1);
       expect([...perUser.keys()].sort()).toEqual(users);
       expect([...perUser.values()].every((n) => n === 1)).toBe(true);
-      expect(
-        second.db.prepare("SELECT count(*) AS n FROM digest_runs WHERE cadence = 'weekly'").get(),
-      ).toEqual({ n: 1 });
+      expect(await second.row("SELECT count(*) AS n FROM digest_runs WHERE cadence = 'weekly'")).toEqual({
+        n: 1,
+      });
     } finally {
       await second.stop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -230,12 +230,15 @@ describe('digest planning interrupted by a crash', () => {
     try {
       const users = ['U9R001', 'U9R002', 'U9R003'];
       for (const user of users) await member(tb, user, 'go');
-      seedJob(tb, 'Go engineer', ['go']);
+      await seedJob(tb, 'Go engineer', ['go']);
       const runKey = `weekly:${MONDAY_9_TOKYO}`;
       // What a process that died after its first batch leaves behind.
-      tb.db
-        .prepare("INSERT INTO digest_runs (run_key, cadence, due_at, planned_at) VALUES (?, 'weekly', ?, ?)")
-        .run(runKey, MONDAY_9_TOKYO, MONDAY_9_TOKYO);
+      await tb.run(
+        "INSERT INTO digest_runs (run_key, cadence, due_at, planned_at) VALUES (?, 'weekly', ?, ?)",
+        runKey,
+        MONDAY_9_TOKYO,
+        MONDAY_9_TOKYO,
+      );
       await tb.bot.services.outbox.schedule({
         kind: 'digest',
         key: `digest:${runKey}:U9R001`,
@@ -245,17 +248,20 @@ describe('digest planning interrupted by a crash', () => {
       });
       tb.clock.set(MONDAY_9_TOKYO);
       await tb.tick();
-      const rows = tb.db
-        .prepare<[string], { key: string }>('SELECT key FROM outbox WHERE key LIKE ? ORDER BY key')
-        .all(`digest:${runKey}:%`)
-        .map((r) => r.key);
+      const rows = (
+        await tb.rows<{ key: string }>(
+          'SELECT key FROM outbox WHERE key LIKE ? ORDER BY key',
+          `digest:${runKey}:%`,
+        )
+      ).map((r) => r.key);
       expect(rows).toEqual(users.map((u) => `digest:${runKey}:${u}`));
       expect(digestsTo(tb, 'U9R001').map((c) => c.args.text)).toEqual(['planned before the crash']);
       expect(digestsTo(tb, 'U9R002')).toHaveLength(1);
       expect(
-        tb.db
-          .prepare('SELECT recipients, completed_at IS NOT NULL AS done FROM digest_runs WHERE run_key = ?')
-          .get(runKey),
+        await tb.row(
+          'SELECT recipients, completed_at IS NOT NULL AS done FROM digest_runs WHERE run_key = ?',
+          runKey,
+        ),
       ).toEqual({ recipients: 3, done: 1 });
       expect(tb.fake.violations).toEqual([]);
     } finally {

@@ -49,7 +49,7 @@ describe('cards at their longest, in Japanese and English, pass Slack’s checks
 
   it('an event with a 150-character Japanese title and a 200-character place: the calendar link is cut to fit', async () => {
     const id = await createEvent(tb, ORGANIZER, { title: TITLE_JA, place: PLACE_JA });
-    const card = cardCalls(tb, id, 'chat.postMessage')[0];
+    const card = (await cardCalls(tb, id, 'chat.postMessage'))[0];
     expect(card).toBeDefined();
     const url = calendarUrl(card);
     expect(url.length).toBeLessThanOrEqual(3000);
@@ -84,7 +84,7 @@ describe('cards at their longest, in Japanese and English, pass Slack’s checks
       await saveProfile(tb, member, 'all', 'design', '&'.repeat(80));
       await pressOnCard(tb, 'event.rsvp.going', member, id);
     }
-    const card = cardCalls(tb, id, 'chat.update').pop();
+    const card = (await cardCalls(tb, id, 'chat.update')).pop();
     expect(calendarUrl(card).length).toBeLessThanOrEqual(3000);
     const answers = sectionTexts(card).find((text) => text.includes('11人が参加'));
     expect(answers).toBeDefined();
@@ -107,13 +107,15 @@ describe('cards at their longest, in Japanese and English, pass Slack’s checks
       closesOn: '2026-12-31',
       tags: 'design, golang, kubernetes',
     });
-    const card = jobCardCalls(tb, id, 'chat.postMessage')[0];
+    const card = (await jobCardCalls(tb, id, 'chat.postMessage'))[0];
     expect(buttons(card?.args.blocks).map((b) => record(b.text).text)).toEqual([
       '興味あり / I’m curious',
       '知人を紹介 / Refer someone',
       '応募する / Apply',
     ]);
     await tb.command(`job close ${id}`, HR);
-    expect(allText(jobCardCalls(tb, id, 'chat.update').pop()?.args.blocks)).toContain('This role is closed.');
+    expect(allText((await jobCardCalls(tb, id, 'chat.update')).pop()?.args.blocks)).toContain(
+      'This role is closed.',
+    );
   });
 });

@@ -52,11 +52,11 @@ describe('the top-level text of cards and lists is escaped like their blocks', (
       title: HOSTILE,
       startsAt: new Date(tb.clock.now().getTime() + 3 * DAY),
     });
-    const posted = eventCardCalls(tb, id, 'chat.postMessage')[0];
+    const posted = (await eventCardCalls(tb, id, 'chat.postMessage'))[0];
     expectEscaped(textOf(posted));
 
     await tb.press('event.rsvp.going', MEMBER, 'message', String(id));
-    const updates = eventCardCalls(tb, id, 'chat.update');
+    const updates = await eventCardCalls(tb, id, 'chat.update');
     expect(updates.length).toBeGreaterThan(0);
     for (const update of updates) expectEscaped(textOf(update));
 
@@ -64,17 +64,17 @@ describe('the top-level text of cards and lists is escaped like their blocks', (
     expectEscaped(TestBot.replyText(await tb.command(`event attendees ${id}`, ORGANIZER)));
 
     await tb.command(`event cancel ${id}`, ORGANIZER);
-    const cancelled = eventCardCalls(tb, id, 'chat.update').at(-1);
+    const cancelled = (await eventCardCalls(tb, id, 'chat.update')).at(-1);
     expect(textOf(cancelled)).toContain('cancelled');
     expectEscaped(textOf(cancelled));
   });
 
   it('a role card, when posted and once closed; the jobs list', async () => {
     const id = await postJob(tb, { title: HOSTILE });
-    expectEscaped(textOf(jobCardCalls(tb, id, 'chat.postMessage')[0]));
+    expectEscaped(textOf((await jobCardCalls(tb, id, 'chat.postMessage'))[0]));
     expectEscaped(TestBot.replyText(await tb.command('jobs', MEMBER)));
     await tb.command(`job close ${id}`, HR);
-    const closed = jobCardCalls(tb, id, 'chat.update').at(-1);
+    const closed = (await jobCardCalls(tb, id, 'chat.update')).at(-1);
     expect(textOf(closed)).toContain('closed');
     expectEscaped(textOf(closed));
   });

@@ -32,10 +32,10 @@ describe('events: organizers create, members RSVP', () => {
   it('refuses event verbs to members without the organizer role, naming it', async () => {
     await tb.agree('U6MEM01');
     for (const text of ['event new', 'event cancel 1', 'event attendees 1', 'event edit 1', 'announce']) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, 'U6MEM01');
       expect(TestBot.replyText(response)).toContain('organizer');
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     }
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);
   });
@@ -57,9 +57,10 @@ describe('events: organizers create, members RSVP', () => {
     for (const action of ['event.rsvp.going', 'event.rsvp.maybe', 'event.rsvp.not_going', 'event.ics'])
       expect(blocks).toContain(action);
     expect(blocks).toContain('calendar.google.com');
-    const row = tb.db
-      .prepare('SELECT title, capacity, channel, card_channel, card_ts, created_by FROM events WHERE id = ?')
-      .get(id);
+    const row = await tb.row(
+      'SELECT title, capacity, channel, card_channel, card_ts, created_by FROM events WHERE id = ?',
+      id,
+    );
     expect(row).toMatchObject({
       title: 'Tokyo meetup',
       capacity: 20,
@@ -67,7 +68,7 @@ describe('events: organizers create, members RSVP', () => {
       card_channel: 'C0EVENTS1',
       created_by: ORGANIZER,
     });
-    expect(tb.db.prepare('SELECT tag FROM event_tags WHERE event_id = ? ORDER BY tag').all(id)).toEqual([
+    expect(await tb.rows('SELECT tag FROM event_tags WHERE event_id = ? ORDER BY tag', id)).toEqual([
       { tag: 'design' },
       { tag: 'go' },
     ]);
@@ -95,7 +96,7 @@ describe('events: organizers create, members RSVP', () => {
       ['a capacity of zero', () => ({ capacity: '0' }), 'event.capacity', 'at least 1'],
       ['no channel', () => ({ channel: '' }), 'event.channel', 'Choose a channel'],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const start = new Date(now() + 2 * DAY);
       const response = await tb.submit(
         'event.modal',
@@ -112,7 +113,7 @@ describe('events: organizers create, members RSVP', () => {
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
   });
 
@@ -122,25 +123,25 @@ describe('events: organizers create, members RSVP', () => {
     await tb.agree('U6MEM02');
     await pressOnCard(tb, 'event.rsvp.going', 'U6MEM02', id);
     expect(
-      tb.db.prepare('SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?').get(id, 'U6MEM02'),
+      await tb.row('SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?', id, 'U6MEM02'),
     ).toEqual({ status: 'going' });
-    expect(cardCalls(tb, id, 'chat.update')).toHaveLength(1);
-    expect(lastCardText(tb, id)).toContain('1 going');
+    expect(await cardCalls(tb, id, 'chat.update')).toHaveLength(1);
+    expect(await lastCardText(tb, id)).toContain('1 going');
     const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('You are going'));
     expect(reply.body.response_type).toBe('ephemeral');
     // Changing one's mind is one row, not two.
     await pressOnCard(tb, 'event.rsvp.maybe', 'U6MEM02', id);
-    expect(tb.db.prepare('SELECT count(*) AS n FROM event_rsvps WHERE event_id = ?').get(id)).toEqual({
+    expect(await tb.row('SELECT count(*) AS n FROM event_rsvps WHERE event_id = ?', id)).toEqual({
       n: 1,
     });
-    expect(lastCardText(tb, id)).toContain('1 maybe');
+    expect(await lastCardText(tb, id)).toContain('1 maybe');
   });
 
   it('a member who has not agreed is asked to agree first; nothing recorded', async () => {
     const id = await createEvent(tb, ORGANIZER, {});
     await pressOnCard(tb, 'event.rsvp.going', 'U6NOTAGREED', id);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('press “I agree”'));
-    expect(tb.db.prepare('SELECT count(*) AS n FROM event_rsvps').get()).toEqual({ n: 0 });
+    expect(await tb.row('SELECT count(*) AS n FROM event_rsvps')).toEqual({ n: 0 });
   });
 
   it('at capacity "Going" joins the waitlist; when someone drops, the first waiting is promoted and told', async () => {
@@ -151,17 +152,17 @@ describe('events: organizers create, members RSVP', () => {
     await pressOnCard(tb, 'event.rsvp.going', 'U6CAP02', id);
     tb.clock.advance(1000);
     await pressOnCard(tb, 'event.rsvp.going', 'U6CAP03', id);
-    const statuses = () =>
-      tb.db.prepare('SELECT user_id, status FROM event_rsvps WHERE event_id = ? ORDER BY user_id').all(id);
-    expect(statuses()).toEqual([
+    const statuses = async () =>
+      await tb.rows('SELECT user_id, status FROM event_rsvps WHERE event_id = ? ORDER BY user_id', id);
+    expect(await statuses()).toEqual([
       { user_id: 'U6CAP01', status: 'going' },
       { user_id: 'U6CAP02', status: 'waitlist' },
       { user_id: 'U6CAP03', status: 'waitlist' },
     ]);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('on the waitlist'));
-    expect(lastCardText(tb, id)).toContain('2 on the waitlist');
+    expect(await lastCardText(tb, id)).toContain('2 on the waitlist');
     await pressOnCard(tb, 'event.rsvp.not_going', 'U6CAP01', id);
-    expect(statuses()).toEqual([
+    expect(await statuses()).toEqual([
       { user_id: 'U6CAP01', status: 'not_going' },
       { user_id: 'U6CAP02', status: 'going' },
       { user_id: 'U6CAP03', status: 'waitlist' },
@@ -178,7 +179,7 @@ describe('events: organizers create, members RSVP', () => {
     tb.clock.advance(2 * DAY);
     await pressOnCard(tb, 'event.rsvp.going', 'U6LATE', id);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('This event is over'));
-    expect(tb.db.prepare('SELECT count(*) AS n FROM event_rsvps').get()).toEqual({ n: 0 });
+    expect(await tb.row('SELECT count(*) AS n FROM event_rsvps')).toEqual({ n: 0 });
   });
 
   it('/alumni events lists upcoming events, interest matches first, with RSVP buttons and calendar links', async () => {
@@ -203,11 +204,11 @@ describe('events: organizers create, members RSVP', () => {
 
   it('the Google Calendar link button is acknowledged and changes nothing', async () => {
     const id = await createEvent(tb, ORGANIZER, {});
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const calls = tb.fake.calls.length;
     const response = await tb.press('event.calendar', 'U6CAL', 'message', String(id));
     expect(response.status).toBe(200);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.fake.calls.length).toBe(calls);
   });
 

@@ -50,13 +50,13 @@ describe('impossible dates and times in forms', () => {
     user: string,
     metadata: string,
   ): Promise<Record<string, string>> {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const logged = tb.logs.length;
     const response = await tb.submit(callbackId, values, user, metadata);
     expect(response.status).toBe(200);
     const body = response.json as { response_action?: string; errors?: Record<string, string> };
     expect(body.response_action).toBe('errors');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.logs.slice(logged).filter((line) => line.includes(' ERROR '))).toEqual([]);
     return body.errors ?? {};
   }

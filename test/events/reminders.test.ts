@@ -40,9 +40,7 @@ describe('event reminders, edits and cancellation', () => {
       await tb.agree(user);
       await pressOnCard(tb, action, user, id);
     }
-    const card = tb.db
-      .prepare<[number], { card_ts: string }>('SELECT card_ts FROM events WHERE id = ?')
-      .get(id);
+    const card = await tb.row<{ card_ts: string }>('SELECT card_ts FROM events WHERE id = ?', id);
     tb.clock.set(new Date(start.getTime() - DAY - 60_000));
     await tb.tick();
     expect(remindersTo(tb, id)).toHaveLength(0);
@@ -97,14 +95,15 @@ describe('event reminders, edits and cancellation', () => {
       JSON.stringify({ eventId: id }),
     );
     expect(response.status).toBe(200);
-    expect(lastCardText(tb, id)).toContain('Meetup (moved)');
+    expect(await lastCardText(tb, id)).toContain('Meetup (moved)');
     await tb.tick();
     const told = tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U7EDIT');
     expect(told).toHaveLength(1);
     expect(String(told[0]?.args.text)).toContain('has changed: title and time'.replace(' and ', ', '));
-    const reminders = tb.db
-      .prepare('SELECT code, remind_at FROM event_reminders WHERE event_id = ? ORDER BY code')
-      .all(id);
+    const reminders = await tb.rows(
+      'SELECT code, remind_at FROM event_reminders WHERE event_id = ? ORDER BY code',
+      id,
+    );
     expect(reminders).toEqual([
       { code: '1d', remind_at: '2026-11-28T10:00:00.000Z' },
       { code: '1h', remind_at: '2026-11-29T09:00:00.000Z' },
@@ -118,7 +117,7 @@ describe('event reminders, edits and cancellation', () => {
     await pressOnCard(tb, 'event.rsvp.going', 'U7CXL', id);
     const response = await tb.command(`event cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(response)).toContain('is cancelled; 1 member(s)');
-    expect(lastCardText(tb, id)).toContain('has been cancelled');
+    expect(await lastCardText(tb, id)).toContain('has been cancelled');
     await tb.tick();
     tb.clock.set(new Date(start.getTime() - HOUR));
     await tb.tick();
@@ -152,14 +151,14 @@ describe('event reminders, edits and cancellation', () => {
     await pressOnCard(tb, 'event.rsvp.going', 'U7ERASE', id);
     tb.clock.set(new Date(start.getTime() - DAY));
     await tb.tick();
-    expect(tb.rowsMentioning('U7ERASE').map((r) => r.table)).toEqual(
+    expect((await tb.rowsMentioning('U7ERASE')).map((r) => r.table)).toEqual(
       expect.arrayContaining(['event_rsvps', 'outbox']),
     );
     for (const user of ['U7ERASE', ORGANIZER]) {
       await tb.press('privacy.delete', user);
-      expect(tb.rowsMentioning(user)).toEqual([]);
+      expect(await tb.rowsMentioning(user)).toEqual([]);
     }
-    expect(tb.db.prepare('SELECT title, created_by FROM events WHERE id = ?').get(id)).toEqual({
+    expect(await tb.row('SELECT title, created_by FROM events WHERE id = ?', id)).toEqual({
       title: 'Alumni meetup',
       created_by: null,
     });
@@ -171,10 +170,10 @@ describe('event reminders, edits and cancellation', () => {
     ['event attendees 999', 'There is no event #999'],
     ['event frob', '/alumni event new'],
   ])('bad input %s → a clear message, nothing changed', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command(text, ORGANIZER);
     expect(allText(response.json)).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });
 
@@ -211,9 +210,10 @@ describe('reminders across downtime', () => {
           .sort(),
       ).toEqual(['C0EVENTS1', 'U7DOWN']);
       expect(sent(past)).toHaveLength(0);
-      const skipped = second.db
-        .prepare<[string], { status: string }>('SELECT status FROM outbox WHERE key LIKE ? ORDER BY key')
-        .all(`event:${past}:reminder:%`);
+      const skipped = await second.rows<{ status: string }>(
+        'SELECT status FROM outbox WHERE key LIKE ? ORDER BY key',
+        `event:${past}:reminder:%`,
+      );
       expect(skipped.map((r) => r.status)).toEqual(['skipped', 'skipped']);
       await second.tick();
       expect(sent(soon)).toHaveLength(2);

@@ -70,7 +70,7 @@ export async function createEvent(tb: TestBot, organizer: string, fields: EventF
   ) {
     throw new Error(`event not created: ${response.text}`);
   }
-  const row = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM events').get();
+  const row = await tb.row<{ id: number }>('SELECT max(id) AS id FROM events');
   if (row === undefined) throw new Error('no event row');
   return row.id;
 }
@@ -81,14 +81,12 @@ export function pressOnCard(tb: TestBot, actionId: string, user: string, eventId
 }
 
 /** The card's post and every update of it, found by the ts stored with the event. */
-export function cardCalls(
+export async function cardCalls(
   tb: TestBot,
   eventId: number,
   method: 'chat.postMessage' | 'chat.update',
-): RecordedCall[] {
-  const card = tb.db
-    .prepare<[number], { card_ts: string | null }>('SELECT card_ts FROM events WHERE id = ?')
-    .get(eventId);
+): Promise<RecordedCall[]> {
+  const card = await tb.row<{ card_ts: string | null }>('SELECT card_ts FROM events WHERE id = ?', eventId);
   const ts = card?.card_ts ?? undefined;
   return tb.fake
     .callsTo(method)
@@ -99,10 +97,10 @@ export function cardCalls(
     );
 }
 
-export function lastCardText(tb: TestBot, eventId: number): string {
+export async function lastCardText(tb: TestBot, eventId: number): Promise<string> {
   const calls = [
-    ...cardCalls(tb, eventId, 'chat.postMessage'),
-    ...cardCalls(tb, eventId, 'chat.update'),
+    ...(await cardCalls(tb, eventId, 'chat.postMessage')),
+    ...(await cardCalls(tb, eventId, 'chat.update')),
   ].sort((a, b) => a.at - b.at);
   return JSON.stringify(calls[calls.length - 1]?.args.blocks ?? []);
 }

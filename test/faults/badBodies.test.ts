@@ -106,12 +106,12 @@ describe('signed bodies of the wrong shape', () => {
   it.each(BAD_BODIES)('%s gets 400 and changes nothing', async (_label, body, contentType) => {
     await tb.settle();
     const calls = tb.fake.calls.length;
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const logged = tb.logs.length;
     expect(await send(tb.eventsUrl, body, contentType)).toBe(400);
     await tb.settle();
     expect(tb.fake.calls.slice(calls).map((call) => call.method)).toEqual([]);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     const lines = tb.logs.slice(logged);
     expect(
       lines.some(

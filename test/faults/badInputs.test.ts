@@ -1112,10 +1112,10 @@ describe('fault: 1,000 generated bad inputs', () => {
     const logStart = tb.logs.length;
     const violationsStart = tb.fake.violations.length;
     await tb.settle();
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const checksFixed = await Promise.all(fixed.map(async (input) => ({ input, check: await send(input) })));
     await tb.settle();
-    const after = tb.snapshot();
+    const after = await tb.snapshot();
     const changed = after !== before;
     const checksFree = await Promise.all(free.map(async (input) => ({ input, check: await send(input) })));
     await tb.settle();

@@ -50,7 +50,7 @@ describe('fault: ten minutes of downtime', () => {
         });
         const response = await first.submit('event.modal', values, ORGANIZER, '{"eventId":null}');
         expect(response.json).toBeUndefined();
-        const id = first.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM events').get()?.id ?? 0;
+        const id = (await first.row<{ id: number }>('SELECT max(id) AS id FROM events'))?.id ?? 0;
         for (const [user, action] of [
           [GOING, 'event.rsvp.going'],
           [MAYBE, 'event.rsvp.maybe'],
@@ -84,7 +84,7 @@ describe('fault: ten minutes of downtime', () => {
           '',
         );
         expect((response.json as { response_action?: string } | undefined)?.response_action).toBe('update');
-        return first.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
+        return (await first.row<{ id: number }>('SELECT max(id) AS id FROM announcements'))?.id ?? 0;
       };
       const a1 = await announce({ text: 'One-off at 12:02', postAt: at(2), repeat: 'none' }); // due while down → sent
       const a2 = await announce({ text: 'Daily at 12:07', postAt: at(7), repeat: 'daily' }); // due while down → sent

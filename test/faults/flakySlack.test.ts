@@ -143,24 +143,26 @@ describe('fault: 20 % of Web API calls answered 429 or 500', () => {
         '{"eventId":null}',
       );
       expect(response.status).toBe(200);
-      const row = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM events').get();
+      const row = await tb.row<{ id: number }>('SELECT max(id) AS id FROM events');
       eventIds.push(row?.id ?? 0);
     }
     // Test data: RSVPs as the Going button stores them (the RSVP tests cover the button itself).
-    const rsvp = tb.db.prepare(
-      "INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, 'going', ?, ?)",
-    );
     for (const eventId of eventIds)
       for (let i = 0; i < ATTENDEES; i += 1)
-        rsvp.run(eventId, `UFLAKY${String(i).padStart(3, '0')}`, `Member ${i}`, new Date(now).toISOString());
+        await tb.run(
+          "INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, ?, 'going', ?, ?)",
+          eventId,
+          `UFLAKY${String(i).padStart(3, '0')}`,
+          `Member ${i}`,
+          new Date(now).toISOString(),
+        );
 
     const ghosts: Promise<unknown>[] = [];
     const faults = injectFaults(tb.fake, ghosts);
-    const announcementKeys = (): string[] =>
-      tb.db
-        .prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'announce:%'")
-        .all()
-        .map((r) => r.key);
+    const announcementKeys = async (): Promise<string[]> =>
+      (await tb.rows<{ key: string }>("SELECT key FROM outbox WHERE key LIKE 'announce:%'")).map(
+        (r) => r.key,
+      );
     const reminderKeys = eventIds.flatMap((id) => [
       `event:${id}:reminder:1d:thread`,
       ...Array.from(
@@ -170,34 +172,31 @@ describe('fault: 20 % of Web API calls answered 429 or 500', () => {
     ]);
 
     // Run the scheduler minute by minute over the announcements, then jump to the reminders.
-    const waiting = (): number =>
-      tb.db
-        .prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sending')")
-        .get()?.n ?? 0;
+    const waiting = async (): Promise<number> =>
+      (await tb.row<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sending')"))
+        ?.n ?? 0;
     let rounds = 0;
     const runUntilQuiet = async (maxRounds: number): Promise<void> => {
       for (let i = 0; i < maxRounds; i += 1) {
         await tb.tick();
         await Promise.all(ghosts.splice(0));
         rounds += 1;
-        if (i >= 12 && waiting() === 0) return;
+        if (i >= 12 && (await waiting()) === 0) return;
         tb.clock.advance(MINUTE);
       }
     };
     await runUntilQuiet(400);
     tb.clock.set(now + 2 * 24 * 60 * MINUTE); // a day before the events
     await runUntilQuiet(400);
-    expect(waiting()).toBe(0);
+    expect(await waiting()).toBe(0);
 
-    const expected = [...announcementKeys(), ...reminderKeys];
+    const expected = [...(await announcementKeys()), ...reminderKeys];
     expect(expected).toHaveLength(200);
     const counts = acceptedByKey(tb.fake);
     expect(duplicatesAndLost(counts, expected)).toEqual({ duplicated: [], lost: [] });
-    const statuses = tb.db
-      .prepare<[], { status: string; n: number }>(
-        "SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'announce:%' OR key LIKE 'event:%' GROUP BY status",
-      )
-      .all();
+    const statuses = await tb.rows<{ status: string; n: number }>(
+      "SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'announce:%' OR key LIKE 'event:%' GROUP BY status",
+    );
     expect(statuses).toEqual([{ status: 'sent', n: 200 }]);
 
     // The faults really happened, and were handled the way they should be.
@@ -207,9 +206,9 @@ describe('fault: 20 % of Web API calls answered 429 or 500', () => {
     expect(retryAfterWaits).toBeGreaterThan(0);
     expect(faults.postedThenFailed.size).toBeGreaterThan(0);
     // Each post whose 500 hid a success was found in the channel's history, not sent again.
-    const found = tb.db
-      .prepare<[], { key: string }>("SELECT key FROM outbox WHERE last_error = 'found_in_history'")
-      .all()
+    const found = (
+      await tb.rows<{ key: string }>("SELECT key FROM outbox WHERE last_error = 'found_in_history'")
+    )
       .map((r) => r.key)
       .sort();
     expect(found).toEqual([...faults.postedThenFailed].sort());

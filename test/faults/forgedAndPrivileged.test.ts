@@ -217,8 +217,8 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
     },
   ];
 
-  const handledEvents = (): number =>
-    tb.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM handled_events').get()?.n ?? 0;
+  const handledEvents = async (): Promise<number> =>
+    (await tb.row<{ n: number }>('SELECT count(*) AS n FROM handled_events'))?.n ?? 0;
 
   it.each(surfaces.map((s) => [s.name, s] as const))(
     '%s: every forgery gets 401 and changes nothing',
@@ -226,10 +226,10 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
       for (const forgery of FORGERIES) {
         await tb.settle();
         const before = {
-          snapshot: tb.snapshot(),
+          snapshot: await tb.snapshot(),
           calls: tb.fake.calls.length,
           responses: tb.fake.responses.length,
-          handled: handledEvents(),
+          handled: await handledEvents(),
         };
         const response = await forgery.send(tb.eventsUrl, surface.body(), surface.contentType);
         await tb.settle();
@@ -243,16 +243,16 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
           calls: tb.fake.calls.slice(before.calls).map((c) => c.method),
         }).toEqual({ forgery: forgery.name, calls: [] });
         expect(tb.fake.responses.length).toBe(before.responses);
-        expect(handledEvents()).toBe(before.handled);
-        expect(tb.snapshot()).toBe(before.snapshot);
+        expect(await handledEvents()).toBe(before.handled);
+        expect(await tb.snapshot()).toBe(before.snapshot);
       }
-      expect(tb.rowsMentioning('forged-')).toEqual([]);
-      expect(tb.rowsMentioning(NEWCOMER)).toEqual([]);
+      expect(await tb.rowsMentioning('forged-')).toEqual([]);
+      expect(await tb.rowsMentioning(NEWCOMER)).toEqual([]);
     },
   );
 
   it('the same requests, correctly signed, do get through (the refusals above are not vacuous)', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     for (const surface of surfaces) {
       const response = await tb.post(surface.body(), surface.contentType);
       expect({ surface: surface.name, status: response.status }).toEqual({
@@ -261,9 +261,9 @@ describe('fault: forged, unsigned and stale requests on every surface', () => {
       });
     }
     await tb.settle();
-    expect(tb.snapshot()).not.toBe(before);
-    expect(tb.rowsMentioning('forged-view').length).toBeGreaterThan(0);
-    expect(tb.rowsMentioning(NEWCOMER).length).toBeGreaterThan(0);
+    expect(await tb.snapshot()).not.toBe(before);
+    expect((await tb.rowsMentioning('forged-view')).length).toBeGreaterThan(0);
+    expect((await tb.rowsMentioning(NEWCOMER)).length).toBeGreaterThan(0);
     expect(tb.fake.violations).toEqual([]);
   });
 });
@@ -304,13 +304,13 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
       '',
     );
     await tb.submit('job.modal', jobValues(HR), HR, '');
-    const max = (table: string): number =>
-      tb.db.prepare<[], { id: number }>(`SELECT max(id) AS id FROM ${table}`).get()?.id ?? 0;
-    ids.event = max('events');
-    ids.announcement = max('announcements');
-    ids.job = max('jobs');
+    const max = async (table: string): Promise<number> =>
+      (await tb.row<{ id: number }>(`SELECT max(id) AS id FROM ${table}`))?.id ?? 0;
+    ids.event = await max('events');
+    ids.announcement = await max('announcements');
+    ids.job = await max('jobs');
     await tb.submit('job.referral.modal', referralValues(), REFERRER, JSON.stringify({ jobId: ids.job }));
-    ids.referral = max('referrals');
+    ids.referral = await max('referrals');
     expect(Object.values(ids).every((id) => id > 0)).toBe(true);
     await tb.command('interests', MEMBER); // the member's activity is recorded before the refusals
     await tb.settle();
@@ -364,7 +364,7 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     const refusals: string[] = [];
     for (const [text, expected] of verbs()) {
       await tb.settle();
-      const before = { snapshot: tb.snapshot(), calls: tb.fake.calls.length };
+      const before = { snapshot: await tb.snapshot(), calls: tb.fake.calls.length };
       const { body, responseUrl } = slashBody(tb.fake, MEMBER, text);
       const response = await tb.post(body, 'application/x-www-form-urlencoded');
       await tb.settle();
@@ -386,7 +386,10 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
           .map((c) => c.method)
           .filter((m) => m !== 'users.info'),
       }).toEqual({ text, calls: [] });
-      expect({ text, unchanged: tb.snapshot() === before.snapshot }).toEqual({ text, unchanged: true });
+      expect({ text, unchanged: (await tb.snapshot()) === before.snapshot }).toEqual({
+        text,
+        unchanged: true,
+      });
       refusals.push(text);
     }
     expect(refusals).toHaveLength(verbs().length);
@@ -395,7 +398,7 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
   it('every privileged verb by DM: refused, naming the role; nothing changed', async () => {
     for (const [text, expected] of verbs()) {
       await tb.settle();
-      const before = { snapshot: tb.snapshot(), posts: tb.fake.callsTo('chat.postMessage').length };
+      const before = { snapshot: await tb.snapshot(), posts: tb.fake.callsTo('chat.postMessage').length };
       const response = await tb.dm(text, MEMBER);
       expect(response.status).toBe(200);
       const replies = tb.fake.callsTo('chat.postMessage').slice(before.posts);
@@ -404,7 +407,10 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
         text,
         said: expect.stringContaining(expected) as unknown,
       });
-      expect({ text, unchanged: tb.snapshot() === before.snapshot }).toEqual({ text, unchanged: true });
+      expect({ text, unchanged: (await tb.snapshot()) === before.snapshot }).toEqual({
+        text,
+        unchanged: true,
+      });
     }
   });
 
@@ -454,7 +460,7 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     for (const [callbackId, what, values, metadata, expected] of cases) {
       await tb.settle();
       const before = {
-        snapshot: tb.snapshot(),
+        snapshot: await tb.snapshot(),
         posts: tb.fake.callsTo('chat.postMessage').length,
         updates: tb.fake.callsTo('chat.update').length,
       };
@@ -473,12 +479,15 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
         what,
         said: expect.stringContaining(expected) as unknown,
       });
-      expect({ what, unchanged: tb.snapshot() === before.snapshot }).toEqual({ what, unchanged: true });
+      expect({ what, unchanged: (await tb.snapshot()) === before.snapshot }).toEqual({
+        what,
+        unchanged: true,
+      });
       expect(tb.fake.callsTo('chat.postMessage').length).toBe(before.posts);
       expect(tb.fake.callsTo('chat.update').length).toBe(before.updates);
     }
-    expect(tb.rowsMentioning('Sneaky')).toEqual([]);
-    expect(tb.rowsMentioning('Hijacked')).toEqual([]);
+    expect(await tb.rowsMentioning('Sneaky')).toEqual([]);
+    expect(await tb.rowsMentioning('Hijacked')).toEqual([]);
   });
 
   it('referral status buttons pressed by a member who is not the recruiter, HR or an admin: refused, naming HR', async () => {
@@ -490,7 +499,7 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     ]) {
       for (const presser of [MEMBER, REFERRER]) {
         await tb.settle();
-        const before = { snapshot: tb.snapshot(), posts: tb.fake.callsTo('chat.postMessage').length };
+        const before = { snapshot: await tb.snapshot(), posts: tb.fake.callsTo('chat.postMessage').length };
         const { body, responseUrl } = actionBody(tb.fake, presser, action, String(ids.referral));
         const response = await tb.post(body, 'application/x-www-form-urlencoded');
         await tb.settle();
@@ -505,7 +514,7 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
         });
         expect(visibleText(told[0])).toContain('HR');
         expect(visibleText(told[0])).toContain('recruiter');
-        expect({ action, presser, unchanged: tb.snapshot() === before.snapshot }).toEqual({
+        expect({ action, presser, unchanged: (await tb.snapshot()) === before.snapshot }).toEqual({
           action,
           presser,
           unchanged: true,
@@ -513,9 +522,10 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
         expect(tb.fake.callsTo('chat.postMessage').length).toBe(before.posts);
       }
     }
-    const referral = tb.db
-      .prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?')
-      .get(ids.referral);
+    const referral = await tb.row<{ status: string }>(
+      'SELECT status FROM referrals WHERE id = ?',
+      ids.referral,
+    );
     expect(referral?.status).toBe('new');
   });
 });

@@ -56,8 +56,8 @@ async function prepare(tb: TestBot): Promise<void> {
   await tb.agree(MEMBER);
 }
 
-const count = (tb: TestBot, sql: string, ...params: (string | number)[]): number =>
-  tb.db.prepare<(string | number)[], { n: number }>(sql).get(...params)?.n ?? 0;
+const count = async (tb: TestBot, sql: string, ...params: (string | number)[]): Promise<number> =>
+  (await tb.row<{ n: number }>(sql, ...params))?.n ?? 0;
 
 /** The four forms, each with a title or name of its own, and how to count what one submission made. */
 function forms(tb: TestBot, tag: string, jobId: number) {
@@ -85,9 +85,9 @@ function forms(tb: TestBot, tag: string, jobId: number) {
         timestamp,
         body: viewBody(ORGANIZER, 'event.modal', eventForm, '{"eventId":null}', viewId('event')),
       },
-      made: () => ({
-        rows: count(tb, 'SELECT count(*) AS n FROM events WHERE title = ?', title),
-        reminders: count(
+      made: async () => ({
+        rows: await count(tb, 'SELECT count(*) AS n FROM events WHERE title = ?', title),
+        reminders: await count(
           tb,
           'SELECT count(*) AS n FROM event_reminders r JOIN events e ON e.id = r.event_id WHERE e.title = ?',
           title,
@@ -102,8 +102,8 @@ function forms(tb: TestBot, tag: string, jobId: number) {
     },
     {
       submission: { form: 'job', timestamp, body: viewBody(HR, 'job.modal', job, '', viewId('job')) },
-      made: () => ({
-        rows: count(tb, 'SELECT count(*) AS n FROM jobs WHERE title = ?', title),
+      made: async () => ({
+        rows: await count(tb, 'SELECT count(*) AS n FROM jobs WHERE title = ?', title),
         cards: tb.fake
           .callsTo('chat.postMessage')
           .filter((c) => c.args.channel === JOBS_CHANNEL && String(c.args.text).includes(title)).length,
@@ -124,7 +124,9 @@ function forms(tb: TestBot, tag: string, jobId: number) {
           viewId('announcement'),
         ),
       },
-      made: () => ({ rows: count(tb, 'SELECT count(*) AS n FROM announcements WHERE text = ?', title) }),
+      made: async () => ({
+        rows: await count(tb, 'SELECT count(*) AS n FROM announcements WHERE text = ?', title),
+      }),
     },
     {
       submission: {
@@ -132,16 +134,16 @@ function forms(tb: TestBot, tag: string, jobId: number) {
         timestamp,
         body: viewBody(MEMBER, 'job.referral.modal', referral, JSON.stringify({ jobId }), viewId('referral')),
       },
-      made: () => ({
-        rows: count(tb, 'SELECT count(*) AS n FROM referrals WHERE candidate_name = ?', title),
+      made: async () => ({
+        rows: await count(tb, 'SELECT count(*) AS n FROM referrals WHERE candidate_name = ?', title),
         // Referrals are counted one by one in the funnel: one step per referral row.
         funnelMatchesRows:
-          count(
+          (await count(
             tb,
             "SELECT count(*) AS n FROM funnel_events WHERE step = 'referral' AND user_id = ?",
             MEMBER,
-          ) === count(tb, 'SELECT count(*) AS n FROM referrals WHERE referrer = ?', MEMBER),
-        dms: count(
+          )) === (await count(tb, 'SELECT count(*) AS n FROM referrals WHERE referrer = ?', MEMBER)),
+        dms: await count(
           tb,
           "SELECT count(*) AS n FROM outbox o JOIN referrals r ON o.key LIKE 'job:%:referral:' || r.id || ':%' WHERE r.candidate_name = ?",
           title,
@@ -176,7 +178,7 @@ describe('fault: the same form submission, replayed', () => {
     await prepare(tb);
     const posted = await tb.submit('job.modal', jobValues(HR), HR, '');
     expect(posted.status).toBe(200);
-    jobId = count(tb, 'SELECT max(id) AS n FROM jobs');
+    jobId = await count(tb, 'SELECT max(id) AS n FROM jobs');
   });
   afterAll(async () => {
     await tb.stop();
@@ -191,7 +193,7 @@ describe('fault: the same form submission, replayed', () => {
       await tb.settle();
       responses.push(await send(tb, submission), await send(tb, submission));
       await tb.settle();
-      expect({ form: submission.form, ...made() }).toEqual({
+      expect({ form: submission.form, ...(await made()) }).toEqual({
         form: submission.form,
         ...ONE[submission.form],
       });
@@ -203,7 +205,7 @@ describe('fault: the same form submission, replayed', () => {
     for (const { submission, made } of forms(tb, 'racing', jobId)) {
       const responses = await Promise.all([send(tb, submission), send(tb, submission), send(tb, submission)]);
       await tb.settle();
-      expect({ form: submission.form, ...made() }).toEqual({
+      expect({ form: submission.form, ...(await made()) }).toEqual({
         form: submission.form,
         ...ONE[submission.form],
       });
@@ -234,7 +236,10 @@ describe('fault: the same form submission, replayed', () => {
       if (again === undefined) throw new Error('no second form');
       await send(tb, again.submission);
       await tb.settle();
-      expect({ form: submission.form, rows: made().rows }).toEqual({ form: submission.form, rows: 2 });
+      expect({ form: submission.form, rows: (await made()).rows }).toEqual({
+        form: submission.form,
+        rows: 2,
+      });
     }
   });
 });
@@ -252,7 +257,7 @@ describe('fault: the same submission reaching two bots that share one database',
     try {
       await prepare(a);
       await a.submit('job.modal', jobValues(HR), HR, '');
-      const jobId = count(a, 'SELECT max(id) AS n FROM jobs');
+      const jobId = await count(a, 'SELECT max(id) AS n FROM jobs');
       for (const { submission, made } of forms(a, 'two bots', jobId)) {
         const responses = await Promise.all([
           send(a, submission),
@@ -261,13 +266,13 @@ describe('fault: the same submission reaching two bots that share one database',
           send(b, submission),
         ]);
         await Promise.all([a.settle(), b.settle()]);
-        expect({ form: submission.form, ...made() }).toEqual({
+        expect({ form: submission.form, ...(await made()) }).toEqual({
           form: submission.form,
           ...ONE[submission.form],
         });
         for (const response of responses) expect(response.status).toBe(200);
       }
-      expect(count(a, "SELECT count(*) AS n FROM view_submissions WHERE view_id LIKE 'VRP%'")).toBe(4);
+      expect(await count(a, "SELECT count(*) AS n FROM view_submissions WHERE view_id LIKE 'VRP%'")).toBe(4);
       expect(a.fake.violations).toEqual([]);
     } finally {
       await b.stop();

@@ -130,15 +130,15 @@ describe('fault: every event delivered twice with Slack’s retry headers', () =
       const reply = visibleText(posts(`D${d.user}`)[0]?.args);
       expect(reply).toContain(`fault-tag-${d.index}`);
       expect(reply).not.toContain('already');
-      expect(tb.db.prepare('SELECT tag FROM member_interests WHERE user_id = ?').all(d.user)).toEqual([
+      expect(await tb.rows('SELECT tag FROM member_interests WHERE user_id = ?', d.user)).toEqual([
         { tag: `fault-tag-${d.index}` },
       ]);
     }
 
     // Every second delivery was recognised as a repeat and stopped before any listener ran.
-    const handled = tb.db
-      .prepare<[], { n: number }>("SELECT count(*) AS n FROM handled_events WHERE event_id LIKE 'EvRetry%'")
-      .get();
+    const handled = await tb.row<{ n: number }>(
+      "SELECT count(*) AS n FROM handled_events WHERE event_id LIKE 'EvRetry%'",
+    );
     expect(handled?.n).toBe(EVENTS);
     const ignored = tb.logs.filter((line) => /event EvRetry\d+ already handled; retry/.test(line));
     expect(ignored).toHaveLength(EVENTS);

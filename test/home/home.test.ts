@@ -15,11 +15,10 @@ function lastHome(tb: TestBot, user: string): Json {
   return record(calls[calls.length - 1]?.args.view);
 }
 
-function interestTags(tb: TestBot, user: string): string[] {
-  return tb.db
-    .prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag')
-    .all(user)
-    .map((row) => row.tag);
+async function interestTags(tb: TestBot, user: string): Promise<string[]> {
+  return (
+    await tb.rows<{ tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag', user)
+  ).map((row) => row.tag);
 }
 
 describe('App Home', () => {
@@ -113,9 +112,8 @@ describe('App Home', () => {
     expect(publishesFor(tb, user)).toHaveLength(1);
     expect(actionIds(lastHome(tb, user).blocks)).toEqual(['profile.open', 'interests.open', 'privacy.open']);
     expect(
-      tb.db
-        .prepare<[string], { agreed_version: string }>('SELECT agreed_version FROM members WHERE user_id = ?')
-        .get(user)?.agreed_version,
+      (await tb.row<{ agreed_version: string }>('SELECT agreed_version FROM members WHERE user_id = ?', user))
+        ?.agreed_version,
     ).toBe(community.version);
     expect(tb.fake.violations).toEqual([]);
   });
@@ -198,9 +196,8 @@ describe('App Home', () => {
     expect(publishesFor(tb, user)).toHaveLength(1);
     expect(allText(lastHome(tb, user).blocks)).toContain('Welcome back, Aiko');
     expect(
-      tb.db
-        .prepare<[string], { display_name: string }>('SELECT display_name FROM members WHERE user_id = ?')
-        .get(user)?.display_name,
+      (await tb.row<{ display_name: string }>('SELECT display_name FROM members WHERE user_id = ?', user))
+        ?.display_name,
     ).toBe('Aiko');
     expect(tb.fake.violations).toEqual([]);
   });
@@ -233,7 +230,7 @@ describe('App Home', () => {
     );
     expect(submitted.status).toBe(200);
     expect(record(submitted.json).response_action).toBeUndefined();
-    expect(interestTags(tb, user)).toEqual(['go', 'rust']);
+    expect(await interestTags(tb, user)).toEqual(['go', 'rust']);
     expect(publishesFor(tb, user)).toHaveLength(1);
     const shown = allText(lastHome(tb, user).blocks);
     expect(shown).toContain('`go`');
@@ -252,7 +249,7 @@ describe('App Home', () => {
       '{"origin":"home"}',
     );
     tb.fake.reset();
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const tags = Array.from({ length: 31 }, (_, index) => `tag${index + 1}`).join(', ');
     const submitted = await tb.submit(
       'interests.modal',
@@ -265,8 +262,8 @@ describe('App Home', () => {
     const errors = record(ack.errors);
     expect(Object.keys(errors)).toEqual(['interests.tags']);
     expect(String(errors['interests.tags'])).toContain('the limit is 30');
-    expect(tb.snapshot()).toBe(before);
-    expect(interestTags(tb, user)).toEqual(['chess']);
+    expect(await tb.snapshot()).toBe(before);
+    expect(await interestTags(tb, user)).toEqual(['chess']);
     expect(tb.fake.callsTo('views.publish')).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
   });
@@ -289,7 +286,7 @@ describe('interests modal and agreement', () => {
   it('refuses a submission from a member who has not agreed, saving nothing', async () => {
     const tb = await TestBot.start();
     try {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.submit(
         'interests.modal',
         { 'interests.tags': { value: { type: 'plain_text_input', value: 'go, rust' } } },
@@ -299,7 +296,7 @@ describe('interests modal and agreement', () => {
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors['interests.tags']).toContain('I agree');
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
       expect(tb.fake.violations).toEqual([]);
     } finally {
       await tb.stop();

@@ -20,12 +20,18 @@ function latest(calls: RecordedCall[]): RecordedCall {
   return call;
 }
 
-function lastEventCard(tb: TestBot, id: number): RecordedCall {
-  return latest([...eventCardCalls(tb, id, 'chat.postMessage'), ...eventCardCalls(tb, id, 'chat.update')]);
+async function lastEventCard(tb: TestBot, id: number): Promise<RecordedCall> {
+  return latest([
+    ...(await eventCardCalls(tb, id, 'chat.postMessage')),
+    ...(await eventCardCalls(tb, id, 'chat.update')),
+  ]);
 }
 
-function lastJobCard(tb: TestBot, id: number): RecordedCall {
-  return latest([...jobCardCalls(tb, id, 'chat.postMessage'), ...jobCardCalls(tb, id, 'chat.update')]);
+async function lastJobCard(tb: TestBot, id: number): Promise<RecordedCall> {
+  return latest([
+    ...(await jobCardCalls(tb, id, 'chat.postMessage')),
+    ...(await jobCardCalls(tb, id, 'chat.update')),
+  ]);
 }
 
 const labels = (call: RecordedCall): unknown[] => buttons(call.args.blocks).map((b) => record(b.text).text);
@@ -146,7 +152,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
     await pressOnCard(tb, 'event.rsvp.going', MEMBER_EN, id);
     await pressOnCard(tb, 'event.rsvp.maybe', MEMBER_JA, id);
 
-    const card = lastEventCard(tb, id);
+    const card = await lastEventCard(tb, id);
     expect(labels(card)).toEqual(expected.event);
     const text = allText(card.args.blocks);
     // One language's words on lines of their own: the first language's, then the second's.
@@ -185,7 +191,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
     expect(dmJa).not.toContain('Reminder');
 
     await tb.command(`event cancel ${id}`, ORGANIZER);
-    const cancelled = lastEventCard(tb, id);
+    const cancelled = await lastEventCard(tb, id);
     expect(buttons(cancelled.args.blocks)).toEqual([]);
     expectInOrder(
       allText(cancelled.args.blocks),
@@ -204,7 +210,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
       closesOn: '2026-12-20',
       tags: 'go, kubernetes',
     });
-    const card = lastJobCard(tb, id);
+    const card = await lastJobCard(tb, id);
     expect(labels(card)).toEqual(expected.job);
     const text = allText(card.args.blocks);
     expect(text).toContain(
@@ -221,7 +227,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
     ]);
 
     await tb.command(`job close ${id}`, HR);
-    const closed = lastJobCard(tb, id);
+    const closed = await lastJobCard(tb, id);
     expect(buttons(closed.args.blocks)).toEqual([]);
     expectInOrder(
       allText(closed.args.blocks),
@@ -231,7 +237,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
     const second = await postJob(tb, { title: 'Returning designer' });
     await tb.command(`job hired ${second} <@${MEMBER_JA}|aiko>`, HR);
     expectInOrder(
-      allText(lastJobCard(tb, second).args.blocks),
+      allText((await lastJobCard(tb, second)).args.blocks),
       each((m) => m.jobs.cardFilled),
     );
   });
@@ -241,7 +247,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
     tb.clock.set(new Date('2026-12-23T00:00:00Z'));
     await tb.tick();
     expectInOrder(
-      allText(lastJobCard(tb, id).args.blocks),
+      allText((await lastJobCard(tb, id)).args.blocks),
       each((m) => m.jobs.cardClosed),
     );
   });

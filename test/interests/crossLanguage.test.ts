@@ -17,11 +17,10 @@ async function member(
   if (added.status !== 200) throw new Error(`interests not added for ${user}`);
 }
 
-const tagsOf = (tb: TestBot, user: string): string[] =>
-  tb.db
-    .prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag')
-    .all(user)
-    .map((row) => row.tag);
+const tagsOf = async (tb: TestBot, user: string): Promise<string[]> =>
+  (
+    await tb.rows<{ tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag', user)
+  ).map((row) => row.tag);
 
 describe('interests match across Japanese and English', () => {
   let tb: TestBot;
@@ -39,7 +38,8 @@ describe('interests match across Japanese and English', () => {
     await member(tb, 'U12HIRA', 'てにす', 'ja-JP');
     await member(tb, 'U12HALF', 'ﾃﾆｽ', 'ja-JP');
     await member(tb, 'U12CALL', 'design', 'en-US');
-    for (const user of ['U12EN', 'U12JA', 'U12HIRA', 'U12HALF']) expect(tagsOf(tb, user)).toContain('tennis');
+    for (const user of ['U12EN', 'U12JA', 'U12HIRA', 'U12HALF'])
+      expect(await tagsOf(tb, user)).toContain('tennis');
 
     const fromJapanese = allText((await tb.command('find テニス', 'U12JA')).json);
     expect(fromJapanese).toContain('<@U12EN>');
@@ -69,21 +69,26 @@ describe('interests match across Japanese and English', () => {
     const again = TestBot.replyText(await tb.command('interests add てにす', 'U12JA'));
     expect(again).toContain('`テニス`');
     expect(again).toContain('変更はありません');
-    expect(tagsOf(tb, 'U12JA')).toEqual(['artificial intelligence', 'sales', 'tennis']);
+    expect(await tagsOf(tb, 'U12JA')).toEqual(['artificial intelligence', 'sales', 'tennis']);
     // Removing works in either language too.
     await tb.command('interests remove Sales', 'U12JA');
-    expect(tagsOf(tb, 'U12JA')).toEqual(['artificial intelligence', 'tennis']);
+    expect(await tagsOf(tb, 'U12JA')).toEqual(['artificial intelligence', 'tennis']);
   });
 
   it('moves tags stored under an old spelling to their key on the next tick, so they match', async () => {
     await member(tb, 'U12EN', 'tennis', 'en-US');
     await member(tb, 'U12OLD', 'golf', 'ja-JP');
     // How an earlier version stored a Japanese tag: as typed. This member also has the key already.
-    const add = tb.db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)');
-    add.run('U12OLD', 'テニス', '2026-01-01T00:00:00.000Z');
-    add.run('U12OLD', 'ゴルフ', '2026-01-01T00:00:00.000Z');
+    for (const tag of ['テニス', 'ゴルフ']) {
+      await tb.run(
+        'INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)',
+        'U12OLD',
+        tag,
+        '2026-01-01T00:00:00.000Z',
+      );
+    }
     await tb.tick();
-    expect(tagsOf(tb, 'U12OLD')).toEqual(['golf', 'tennis']);
+    expect(await tagsOf(tb, 'U12OLD')).toEqual(['golf', 'tennis']);
     expect(allText((await tb.command('find tennis', 'U12EN')).json)).toContain('<@U12OLD>');
   });
 
@@ -128,10 +133,7 @@ describe('interests match across Japanese and English', () => {
     await member(tb, 'U12DJA', 'デザイン', 'ja-JP');
     await postJob(tb, { title: 'Product designer', tags: 'デザイン, ＵＸ' }, HR);
     expect(
-      tb.db
-        .prepare<[], { tag: string }>('SELECT tag FROM job_tags ORDER BY tag')
-        .all()
-        .map((row) => row.tag),
+      (await tb.rows<{ tag: string }>('SELECT tag FROM job_tags ORDER BY tag')).map((row) => row.tag),
     ).toEqual(['design', 'user experience']);
 
     await tb.command('digest daily', 'U12DEN');

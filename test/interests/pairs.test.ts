@@ -10,14 +10,13 @@ async function member(tb: TestBot, user: string, interests: string, locale = 'en
   await tb.command(`interests add ${interests}`, user);
 }
 
-const tagsOf = (tb: TestBot, user: string): string[] =>
-  tb.db
-    .prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag')
-    .all(user)
-    .map((row) => row.tag);
+const tagsOf = async (tb: TestBot, user: string): Promise<string[]> =>
+  (
+    await tb.rows<{ tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag', user)
+  ).map((row) => row.tag);
 
-const pairRows = (tb: TestBot): unknown[] =>
-  tb.db.prepare('SELECT ja, en FROM interest_pairs ORDER BY id').all();
+const pairRows = async (tb: TestBot): Promise<unknown[]> =>
+  await tb.rows('SELECT ja, en FROM interest_pairs ORDER BY id');
 
 describe('/alumni interests pair and interests unmatched', () => {
   let tb: TestBot;
@@ -41,9 +40,9 @@ describe('/alumni interests pair and interests unmatched', () => {
     const reply = TestBot.replyText(await tb.command('interests pair けん玉 Kendama', ADMIN));
     expect(reply).toContain('Paired `けん玉` ⇄ `kendama`');
     expect(reply).toContain('2 tags already held now use it.');
-    expect(pairRows(tb)).toEqual([{ ja: 'けん玉', en: 'kendama' }]);
-    expect(tagsOf(tb, 'U12KEN')).toEqual(['kendama', 'tennis']);
-    expect(tagsOf(tb, 'U12KEN2')).toEqual(['kendama']);
+    expect(await pairRows(tb)).toEqual([{ ja: 'けん玉', en: 'kendama' }]);
+    expect(await tagsOf(tb, 'U12KEN')).toEqual(['kendama', 'tennis']);
+    expect(await tagsOf(tb, 'U12KEN2')).toEqual(['kendama']);
 
     const found = allText((await tb.command('find kendama', 'U12KENEN')).json);
     expect(found).toContain('<@U12KEN>');
@@ -51,7 +50,7 @@ describe('/alumni interests pair and interests unmatched', () => {
     // A Japanese member sees the Japanese side; a tag typed later in either language lands on the key.
     expect(TestBot.replyText(await tb.command('interests', 'U12KEN'))).toContain('`けん玉`');
     await member(tb, 'U12LATE', 'ｹﾝ玉', 'ja-JP');
-    expect(tagsOf(tb, 'U12LATE')).toEqual(['kendama']);
+    expect(await tagsOf(tb, 'U12LATE')).toEqual(['kendama']);
   });
 
   it('takes the two sides in either order, with spaces, and in Japanese', async () => {
@@ -68,26 +67,26 @@ describe('/alumni interests pair and interests unmatched', () => {
     );
     // 庭球 joins the shipped tennis entry; Japanese readers keep seeing テニス.
     await member(tb, 'U12TEI', '庭球', 'ja-JP');
-    expect(tagsOf(tb, 'U12TEI')).toEqual(['tennis']);
+    expect(await tagsOf(tb, 'U12TEI')).toEqual(['tennis']);
     expect(TestBot.replyText(await tb.command('interests', 'U12TEI'))).toContain('`テニス`');
   });
 
   it('says when a pair exists already or its Japanese side means something else, and stores nothing', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command('interests pair テニス tennis', ADMIN))).toBe(
       '`テニス` and `tennis` are already one interest. Nothing changed.',
     );
     expect(TestBot.replyText(await tb.command('interests pair テニス padel', ADMIN))).toContain(
       '`テニス` already means `tennis`. Nothing was saved.',
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('refuses a member or an organizer who is not an admin, clearly and privately, and stores nothing', async () => {
     await member(tb, 'U12MEM', 'けん玉');
     await tb.command(`role add <@${ORGANIZER}|org> organizer`, ADMIN);
     await tb.agree(ORGANIZER);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     for (const user of ['U12MEM', ORGANIZER]) {
       const refused = await tb.command('interests pair けん玉 kendama', user);
       expect(refused.status).toBe(200);
@@ -96,9 +95,9 @@ describe('/alumni interests pair and interests unmatched', () => {
       );
       expect((refused.json as { response_type?: string }).response_type).not.toBe('in_channel');
     }
-    expect(pairRows(tb)).toEqual([]);
-    expect(tagsOf(tb, 'U12MEM')).toEqual(['けん玉']);
-    expect(tb.snapshot()).toBe(before);
+    expect(await pairRows(tb)).toEqual([]);
+    expect(await tagsOf(tb, 'U12MEM')).toEqual(['けん玉']);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -110,10 +109,10 @@ describe('/alumni interests pair and interests unmatched', () => {
     [`interests pair けん玉 ${'k'.repeat(51)}`, 'Each side can have at most 50 characters'],
     ['interests unmatched please', 'Use `/alumni interests` to list'],
   ])('bad input %j gets a clear message and changes nothing', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const reply = TestBot.replyText(await tb.command(text, ADMIN));
     expect(reply).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('answers bad input in Japanese too', async () => {
@@ -130,7 +129,7 @@ describe('/alumni interests pair and interests unmatched', () => {
     await member(tb, 'U12B', 'けん玉, kendama');
     await member(tb, 'U12C', 'けん玉, origami');
     await member(tb, 'U12HID', 'secret club, けん玉');
-    tb.db.prepare("UPDATE members SET visibility = 'nobody' WHERE user_id = 'U12HID'").run();
+    await tb.run("UPDATE members SET visibility = 'nobody' WHERE user_id = 'U12HID'");
     await tb.command(`role add <@${ORGANIZER}|org> organizer`, ADMIN);
     await tb.agree(ORGANIZER);
 

@@ -4,13 +4,15 @@ import { DAY, ROUND_1, buttonsOf, checkinsTo, introGroups, lastResponse, member,
 const A_WEEK_LATER = new Date(new Date(ROUND_1).getTime() + 7 * DAY).toISOString();
 
 const answerOf = (tb: TestBot, user: string) =>
-  tb.db.prepare('SELECT answer, answered_at FROM intro_members WHERE user_id = ?').get(user) as
-    { answer: string | null; answered_at: string | null } | undefined;
+  tb.row<{ answer: string | null; answered_at: string | null }>(
+    'SELECT answer, answered_at FROM intro_members WHERE user_id = ?',
+    user,
+  );
 
-const groupOf = (tb: TestBot, user: string): string =>
+const groupOf = async (tb: TestBot, user: string): Promise<string> =>
   String(
-    (tb.db.prepare('SELECT group_id FROM intro_members WHERE user_id = ?').get(user) as { group_id: number })
-      .group_id,
+    (await tb.row<{ group_id: number }>('SELECT group_id FROM intro_members WHERE user_id = ?', user))
+      ?.group_id,
   );
 
 describe('intros: “Did you meet?” a week later', () => {
@@ -45,15 +47,15 @@ describe('intros: “Did you meet?” a week later', () => {
       /^Did you meet <@U5X2>\? I introduced you <!date\^\d+\^\{date_short_pretty\}\|2026-11-30>\.$/,
     );
     expect(buttonsOf(toX1?.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
-      ['intro.met.yes', groupOf(tb, 'U5X1')],
-      ['intro.met.not_yet', groupOf(tb, 'U5X1')],
-      ['intro.met.skip', groupOf(tb, 'U5X1')],
+      ['intro.met.yes', await groupOf(tb, 'U5X1')],
+      ['intro.met.not_yet', await groupOf(tb, 'U5X1')],
+      ['intro.met.skip', await groupOf(tb, 'U5X1')],
     ]);
     expect(checkinsTo(tb, 'U5X2')).toHaveLength(1);
     expect(String(checkinsTo(tb, 'U5X3')[0]?.args.text)).toContain('<@U5X4> さんとは会えましたか?');
     expect(checkinsTo(tb, 'U5X4')).toHaveLength(0);
     // Recorded as reminders sent (exempt from the monthly limit, but on record).
-    expect(tb.db.prepare('SELECT user_id, kind FROM member_nags ORDER BY user_id').all()).toEqual([
+    expect(await tb.rows('SELECT user_id, kind FROM member_nags ORDER BY user_id')).toEqual([
       { user_id: 'U5X1', kind: 'intro_checkin' },
       { user_id: 'U5X2', kind: 'intro_checkin' },
       { user_id: 'U5X3', kind: 'intro_checkin' },
@@ -62,45 +64,45 @@ describe('intros: “Did you meet?” a week later', () => {
 
   it('records Yes, Not yet (then Yes), and Skip; refuses an answer about someone else’s intro; stats show the meet rate', async () => {
     await tickAt(tb, A_WEEK_LATER);
-    await tb.press('intro.met.yes', 'U5X1', 'message', groupOf(tb, 'U5X1'));
-    expect(answerOf(tb, 'U5X1')).toEqual({ answer: 'yes', answered_at: A_WEEK_LATER });
+    await tb.press('intro.met.yes', 'U5X1', 'message', await groupOf(tb, 'U5X1'));
+    expect(await answerOf(tb, 'U5X1')).toEqual({ answer: 'yes', answered_at: A_WEEK_LATER });
     expect(lastResponse(tb)).toMatchObject({
       replace_original: true,
       text: 'Wonderful, thank you for telling me! :tada:',
     });
 
-    await tb.press('intro.met.not_yet', 'U5X2', 'message', groupOf(tb, 'U5X2'));
-    expect(answerOf(tb, 'U5X2')?.answer).toBe('not_yet');
+    await tb.press('intro.met.not_yet', 'U5X2', 'message', await groupOf(tb, 'U5X2'));
+    expect((await answerOf(tb, 'U5X2'))?.answer).toBe('not_yet');
     const notYet = lastResponse(tb);
     expect(notYet.text).toBe('No rush. Press the button once you have met.');
     expect(buttonsOf(notYet.blocks).map((b) => b.action_id)).toEqual(['intro.met.yes']);
 
-    await tb.press('intro.met.skip', 'U5X3', 'message', groupOf(tb, 'U5X3'));
-    expect(answerOf(tb, 'U5X3')?.answer).toBe('skip');
+    await tb.press('intro.met.skip', 'U5X3', 'message', await groupOf(tb, 'U5X3'));
+    expect((await answerOf(tb, 'U5X3'))?.answer).toBe('skip');
     expect(lastResponse(tb).text).toBe('承知しました。このイントロについては今後お聞きしません。');
 
     // Someone else's group, or a value we never sent: refused, nothing recorded.
-    const before = tb.snapshot();
-    await tb.press('intro.met.yes', 'U5X4', 'message', groupOf(tb, 'U5X1'));
+    const before = await tb.snapshot();
+    await tb.press('intro.met.yes', 'U5X4', 'message', await groupOf(tb, 'U5X1'));
     expect(lastResponse(tb)).toMatchObject({
       response_type: 'ephemeral',
       text: 'That intro is not one of yours, so nothing was recorded.',
     });
     await tb.press('intro.met.yes', 'U5X4', 'message', 'not-a-group');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     const stats = allText((await tb.command('stats', ADMIN)).json);
     expect(stats).toContain(
       '*Intros*\nRounds: 1 · members introduced: 4\n“Did you meet?” Yes 1 · Not yet 1 · Skip 1\nMeet rate: 50.0% (Yes over Yes + Not yet)',
     );
-    await tb.press('intro.met.yes', 'U5X2', 'message', groupOf(tb, 'U5X2'));
-    expect(answerOf(tb, 'U5X2')?.answer).toBe('yes');
+    await tb.press('intro.met.yes', 'U5X2', 'message', await groupOf(tb, 'U5X2'));
+    expect((await answerOf(tb, 'U5X2'))?.answer).toBe('yes');
     expect(allText((await tb.command('stats', ADMIN)).json)).toContain('Meet rate: 100.0%');
   });
 
   it('erasing a member removes every row naming them, including the pair history and the partner’s check-in about them', async () => {
     await tickAt(tb, A_WEEK_LATER);
-    await tb.press('intro.met.yes', 'U5X1', 'message', groupOf(tb, 'U5X1'));
+    await tb.press('intro.met.yes', 'U5X1', 'message', await groupOf(tb, 'U5X1'));
     await tb.command('privacy export', 'U5X1');
     const exported = JSON.parse(
       tb.fake.uploads[tb.fake.uploads.length - 1]?.content.toString('utf8') ?? '{}',
@@ -111,21 +113,22 @@ describe('intros: “Did you meet?” a week later', () => {
       intros: [{ round: ROUND_1, partners: ['U5X2'], answer: 'yes', answeredAt: A_WEEK_LATER }],
     });
     expect(exported.other.reminders).toEqual([{ kind: 'intro_checkin', sentAt: A_WEEK_LATER }]);
-    const othersBefore = tb.rowsMentioning('U5X3');
+    const othersBefore = await tb.rowsMentioning('U5X3');
 
     await tb.press('privacy.delete', 'U5X1');
-    expect(tb.rowsMentioning('U5X1')).toEqual([]);
+    expect(await tb.rowsMentioning('U5X1')).toEqual([]);
     // The partner keeps their own rows, but their "Did you meet <@U5X1>?" DM row is gone.
-    expect(
-      tb.db.prepare("SELECT key FROM outbox WHERE key LIKE 'intro-checkin:%' ORDER BY key").all(),
-    ).toEqual([{ key: `intro-checkin:${ROUND_1}:U5X3` }, { key: `intro-checkin:${ROUND_1}:U5X4` }]);
-    expect(tb.db.prepare('SELECT user_id, answer FROM intro_members ORDER BY id').all()).toEqual([
+    expect(await tb.rows("SELECT key FROM outbox WHERE key LIKE 'intro-checkin:%' ORDER BY key")).toEqual([
+      { key: `intro-checkin:${ROUND_1}:U5X3` },
+      { key: `intro-checkin:${ROUND_1}:U5X4` },
+    ]);
+    expect(await tb.rows('SELECT user_id, answer FROM intro_members ORDER BY id')).toEqual([
       { user_id: null, answer: 'yes' },
       { user_id: 'U5X2', answer: null },
       { user_id: 'U5X3', answer: null },
       { user_id: 'U5X4', answer: null },
     ]);
-    expect(tb.rowsMentioning('U5X3')).toEqual(othersBefore);
+    expect(await tb.rowsMentioning('U5X3')).toEqual(othersBefore);
     // The meet rate still counts the erased member's answer.
     expect(allText((await tb.command('stats', ADMIN)).json)).toContain('Yes 1 · Not yet 0 · Skip 0');
   });

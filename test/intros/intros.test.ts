@@ -18,8 +18,8 @@ import {
 } from './support';
 
 const unix = (iso: string): number => Math.floor(new Date(iso).getTime() / 1000);
-const prefs = (tb: TestBot, user: string) =>
-  tb.db.prepare('SELECT status, snoozed_until FROM intro_prefs WHERE user_id = ?').get(user);
+const prefs = async (tb: TestBot, user: string) =>
+  await tb.row('SELECT status, snoozed_until FROM intro_prefs WHERE user_id = ?', user);
 
 describe('the round calendar', () => {
   it('runs on INTROS_CRON Mondays of even weeks from 2024-01-01 only', () => {
@@ -45,30 +45,30 @@ describe('intros: settings', () => {
     const user = 'U5CMD01';
     await tb.agree(user);
     expect(TestBot.replyText(await tb.command('intros', user))).toContain('You are not in intros');
-    expect(prefs(tb, user)).toBeUndefined();
+    expect(await prefs(tb, user)).toBeUndefined();
 
     const on = TestBot.replyText(await tb.command('intros on', user));
     expect(on).toContain('You are in!');
     expect(on).toContain(`<!date^${unix(ROUND_1)}^`);
-    expect(prefs(tb, user)).toEqual({ status: 'on', snoozed_until: null });
+    expect(await prefs(tb, user)).toEqual({ status: 'on', snoozed_until: null });
     expect(TestBot.replyText(await tb.command('intros', user))).toContain('Intros are on. The next round is');
 
     const snoozed = TestBot.replyText(await tb.command('intros snooze 4', user));
     const until = new Date(tb.clock.now().getTime() + 28 * DAY).toISOString();
     expect(snoozed).toContain(`Snoozed: no intros until <!date^${unix(until)}^`);
-    expect(prefs(tb, user)).toEqual({ status: 'on', snoozed_until: until });
+    expect(await prefs(tb, user)).toEqual({ status: 'on', snoozed_until: until });
     expect(TestBot.replyText(await tb.command('intros', user))).toContain('Intros are snoozed until');
 
     await tb.command('intros on', user);
-    expect(prefs(tb, user)).toEqual({ status: 'on', snoozed_until: null });
+    expect(await prefs(tb, user)).toEqual({ status: 'on', snoozed_until: null });
 
     expect(TestBot.replyText(await tb.command('intros off', user))).toContain('Intros are off');
-    expect(prefs(tb, user)).toEqual({ status: 'off', snoozed_until: null });
+    expect(await prefs(tb, user)).toEqual({ status: 'off', snoozed_until: null });
 
     // Nothing to snooze while off: told so, nothing changes.
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command('intros snooze 2', user))).toContain('nothing to snooze');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -84,10 +84,10 @@ describe('intros: settings', () => {
     const user = 'U5BAD01';
     await tb.agree(user);
     await tb.command('intros on', user);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const reply = TestBot.replyText(await tb.command(text, user));
     expect(reply).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('help lists intros for everyone, and intros preview and talent for those who may use them', async () => {
@@ -160,24 +160,22 @@ describe('intros: a round', () => {
     expect(textOf(introTo(tb, 'U5E'))).toContain('All three of you asked to meet other alumni');
     expect(textOf(introTo(tb, 'U5E'))).not.toContain('You both');
     expect(
-      tb.db.prepare("SELECT key, status, slack_channel FROM outbox WHERE kind = 'intro' ORDER BY key").all(),
+      await tb.rows("SELECT key, status, slack_channel FROM outbox WHERE kind = 'intro' ORDER BY key"),
     ).toEqual([
       { key: `intro:${ROUND_1}:U5A,U5B,U5E`, status: 'sent', slack_channel: 'GU5AU5BU5E' },
       { key: `intro:${ROUND_1}:U5C,U5D`, status: 'sent', slack_channel: 'GU5CU5D' },
     ]);
     expect(
-      tb.db
-        .prepare(
-          'SELECT group_count, member_count, left_out, completed_at IS NOT NULL AS done FROM intro_rounds',
-        )
-        .all(),
+      await tb.rows(
+        'SELECT group_count, member_count, left_out, completed_at IS NOT NULL AS done FROM intro_rounds',
+      ),
     ).toEqual([{ group_count: 2, member_count: 5, left_out: 0, done: 1 }]);
 
     // Sent once: more ticks, the same day or later, send nothing new; the odd Monday has no round.
     await tickAt(tb, new Date(new Date(ROUND_1).getTime() + 3_600_000));
     await tickAt(tb, ODD_MONDAY);
     expect(postsWithPrefix(tb, 'intro:')).toHaveLength(2);
-    expect(tb.db.prepare('SELECT count(*) AS n FROM intro_rounds').get()).toEqual({ n: 1 });
+    expect(await tb.row('SELECT count(*) AS n FROM intro_rounds')).toEqual({ n: 1 });
   });
 
   it('shows each member as their visibility allows: all → profile, staff or nobody → the mention alone, and no tags they hold', async () => {
@@ -235,7 +233,7 @@ describe('intros: a round', () => {
     // Preview of round 2 (admins only): what will be paired, with shared tags; nothing recorded.
     // (Any command notes the caller's activity; one now makes that note the same before and after.)
     await tb.command('intros', ADMIN);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command('intros preview', 'U5W1');
     expect(TestBot.replyText(refused)).toContain('admin');
     const preview = await tb.command('intros preview', ADMIN);
@@ -243,7 +241,7 @@ describe('intros: a round', () => {
     expect(shown).toContain(`Next intro round: <!date^${unix(ROUND_2)}^`);
     expect(shown).toContain('4 member(s) eligible · 2 group(s) · 0 left out');
     expect(shown).toContain('`go`');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     await tickAt(tb, ROUND_2);
     const round2 = pairsOf(introGroups(tb)).filter((p) => !round1.includes(p));
@@ -268,7 +266,7 @@ describe('intros: a round', () => {
     expect(previewed).toContain('0 group(s) · 4 left out');
     await tickAt(tb, '2027-01-11T01:00:00Z');
     expect(postsWithPrefix(tb, 'intro:')).toHaveLength(6);
-    expect(tb.db.prepare('SELECT left_out FROM intro_rounds ORDER BY due_at DESC LIMIT 1').get()).toEqual({
+    expect(await tb.row('SELECT left_out FROM intro_rounds ORDER BY due_at DESC LIMIT 1')).toEqual({
       left_out: 4,
     });
   });
@@ -277,12 +275,15 @@ describe('intros: a round', () => {
     tb.clock.set('2026-11-26T01:00:00Z');
     for (const user of ['U5R1', 'U5R2', 'U5R3', 'U5R4', 'U5R5']) await member(tb, user, { interests: 'go' });
     // What a process that died after its first batch leaves: the round open, one group and its DM row.
-    tb.db
-      .prepare('INSERT INTO intro_rounds (round_key, due_at, planned_at) VALUES (?, ?, ?)')
-      .run(ROUND_1, ROUND_1, ROUND_1);
-    tb.db.prepare('INSERT INTO intro_groups (round_id, created_at) VALUES (1, ?)').run(ROUND_1);
+    await tb.run(
+      'INSERT INTO intro_rounds (round_key, due_at, planned_at) VALUES (?, ?, ?)',
+      ROUND_1,
+      ROUND_1,
+      ROUND_1,
+    );
+    await tb.run('INSERT INTO intro_groups (round_id, created_at) VALUES (1, ?)', ROUND_1);
     for (const user of ['U5R2', 'U5R4'])
-      tb.db.prepare('INSERT INTO intro_members (group_id, round_id, user_id) VALUES (1, 1, ?)').run(user);
+      await tb.run('INSERT INTO intro_members (group_id, round_id, user_id) VALUES (1, 1, ?)', user);
     await tb.bot.services.outbox.schedule({
       kind: 'intro',
       key: `intro:${ROUND_1}:U5R2,U5R4`,
@@ -296,9 +297,7 @@ describe('intros: a round', () => {
       ['U5R2', 'U5R4'],
     ]);
     expect(
-      tb.db
-        .prepare('SELECT group_count, member_count, completed_at IS NOT NULL AS done FROM intro_rounds')
-        .get(),
+      await tb.row('SELECT group_count, member_count, completed_at IS NOT NULL AS done FROM intro_rounds'),
     ).toEqual({
       group_count: 2,
       member_count: 5,
@@ -357,7 +356,7 @@ describe('intros: two processes sharing one database', () => {
       const groups = introGroups(a);
       expect(groups.flat().sort()).toEqual(users);
       expect(groups.filter((g) => g.length === 3)).toHaveLength(1);
-      expect(a.db.prepare('SELECT count(*) AS n FROM intro_members').get()).toEqual({ n: 9 });
+      expect(await a.row('SELECT count(*) AS n FROM intro_members')).toEqual({ n: 9 });
       expect(a.fake.violations).toEqual([]);
     } finally {
       await b.stop();

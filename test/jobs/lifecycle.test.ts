@@ -23,10 +23,11 @@ function lastHome(tb: TestBot, user: string): Json {
   return typeof view === 'object' && view !== null ? (view as Json) : {};
 }
 
-function lastCardBlocks(tb: TestBot, jobId: number): string {
-  const calls = [...cardCalls(tb, jobId, 'chat.postMessage'), ...cardCalls(tb, jobId, 'chat.update')].sort(
-    (a, b) => a.at - b.at,
-  );
+async function lastCardBlocks(tb: TestBot, jobId: number): Promise<string> {
+  const calls = [
+    ...(await cardCalls(tb, jobId, 'chat.postMessage')),
+    ...(await cardCalls(tb, jobId, 'chat.update')),
+  ].sort((a, b) => a.at - b.at);
   return JSON.stringify(calls[calls.length - 1]?.args.blocks ?? []);
 }
 
@@ -90,14 +91,14 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
       '“Ops lead” is closed; its card now says so.',
     );
     await tb.settle();
-    expect(jobRow(tb, id)).toMatchObject({ status: 'closed', closed_at: tb.clock.now().toISOString() });
-    const card = lastCardBlocks(tb, id);
+    expect(await jobRow(tb, id)).toMatchObject({ status: 'closed', closed_at: tb.clock.now().toISOString() });
+    const card = await lastCardBlocks(tb, id);
     expect(card).toContain('This role is closed');
     expect(card).not.toContain('job.curious');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const again = await tb.command(`job close ${id}`, HR);
     expect(TestBot.replyText(again)).toBe('“Ops lead” is not open any more. Nothing changed.');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('job hired records a comeback hire, marks the role filled and updates the card; twice records once', async () => {
@@ -106,17 +107,17 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     expect(TestBot.replyText(response)).toBe(
       ':tada: <@U7BACK> is recorded as hired for “Returning SRE”, and the role is marked filled. Welcome back!',
     );
-    expect(jobRow(tb, id)).toMatchObject({ status: 'filled' });
-    expect(funnelRows(tb, id)).toContainEqual({ user_id: 'U7BACK', step: 'hired' });
-    expect(lastCardBlocks(tb, id)).toContain('This role has been filled');
+    expect(await jobRow(tb, id)).toMatchObject({ status: 'filled' });
+    expect(await funnelRows(tb, id)).toContainEqual({ user_id: 'U7BACK', step: 'hired' });
+    expect(await lastCardBlocks(tb, id)).toContain('This role has been filled');
     const again = await tb.command(`job hired ${id} <@U7BACK|ken>`, HR);
     expect(TestBot.replyText(again)).toBe(
       '<@U7BACK> was already recorded as hired for “Returning SRE”. Nothing changed.',
     );
-    expect(funnelRows(tb, id).filter((r) => r.step === 'hired')).toHaveLength(1);
+    expect((await funnelRows(tb, id)).filter((r) => r.step === 'hired')).toHaveLength(1);
     // A second opening filled by someone else is a second hire.
     await tb.command(`job hired ${id} <@U7BACK2>`, HR);
-    expect(funnelRows(tb, id).filter((r) => r.step === 'hired')).toHaveLength(2);
+    expect((await funnelRows(tb, id)).filter((r) => r.step === 'hired')).toHaveLength(2);
   });
 
   it('a closed role can still record a hire; a Japanese HR member gets Japanese replies', async () => {
@@ -129,7 +130,7 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     expect(TestBot.replyText(await tb.command(`job hired ${id} <@U7BACK>`, 'U7HRJA'))).toContain(
       '<@U7BACK> さんを「QA」の採用として記録し',
     );
-    expect(jobRow(tb, id).status).toBe('filled');
+    expect((await jobRow(tb, id)).status).toBe('filled');
   });
 
   it('the planner closes a role once its close date is over (in DEFAULT_TIMEZONE) and updates its card once', async () => {
@@ -138,16 +139,16 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     const forever = await postJob(tb, { title: 'Evergreen role' });
     tb.clock.set('2026-11-25T14:59:00Z');
     await tb.tick();
-    expect(jobRow(tb, id).status).toBe('open');
-    expect(cardCalls(tb, id, 'chat.update')).toHaveLength(0);
+    expect((await jobRow(tb, id)).status).toBe('open');
+    expect(await cardCalls(tb, id, 'chat.update')).toHaveLength(0);
     tb.clock.set('2026-11-25T15:00:00Z');
     await tb.tick();
-    expect(jobRow(tb, id)).toMatchObject({ status: 'closed', closed_at: '2026-11-25T15:00:00.000Z' });
-    expect(cardCalls(tb, id, 'chat.update')).toHaveLength(1);
-    expect(lastCardBlocks(tb, id)).toContain('This role is closed');
+    expect(await jobRow(tb, id)).toMatchObject({ status: 'closed', closed_at: '2026-11-25T15:00:00.000Z' });
+    expect(await cardCalls(tb, id, 'chat.update')).toHaveLength(1);
+    expect(await lastCardBlocks(tb, id)).toContain('This role is closed');
     await tb.tick();
-    expect(cardCalls(tb, id, 'chat.update')).toHaveLength(1);
-    expect(jobRow(tb, forever).status).toBe('open');
+    expect(await cardCalls(tb, id, 'chat.update')).toHaveLength(1);
+    expect((await jobRow(tb, forever)).status).toBe('open');
     expect(tb.logs.some((line) => line.includes(`job ${id} closed: its close date 2026-11-25 is over`))).toBe(
       true,
     );
@@ -171,7 +172,10 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     tb.clock.set('2026-11-25T00:00:00Z');
     const summary = await tb.tick();
     expect(summary.plannerFailures).toEqual([]);
-    expect([jobRow(tb, first).status, jobRow(tb, second).status]).toEqual(['closed', 'closed']);
+    expect([(await jobRow(tb, first)).status, (await jobRow(tb, second)).status]).toEqual([
+      'closed',
+      'closed',
+    ]);
   });
 });
 
@@ -195,9 +199,11 @@ describe('jobs: App Home and help', () => {
     await tb.press('job.apply', 'U7HOME', 'message', String(match));
     await tb.press('job.apply', 'U7HOME', 'message', String(match));
     await submitReferral(tb, 'U7HOME', match, { name: 'Aoi', contact: 'aoi@example.com' });
-    tb.db
-      .prepare("INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, 'U7SEEN', 'shown', ?)")
-      .run(match, tb.clock.now().toISOString());
+    await tb.run(
+      "INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, 'U7SEEN', 'shown', ?)",
+      match,
+      tb.clock.now().toISOString(),
+    );
     await tb.command(`job hired ${match} <@U7HOME>`, HR);
     const open = await postJob(tb, { title: 'Still open', tags: 'design' });
 
@@ -213,10 +219,14 @@ describe('jobs: App Home and help', () => {
     await tb.press('job.curious', 'U7HOME', 'message', String(open));
     await tb.press('job.apply', 'U7HOME', 'message', String(open));
     // Digests record 'shown': twice to the same member counts once; an erased member's row counts too.
-    const shown = tb.db.prepare(
-      "INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, 'shown', ?)",
-    );
-    for (const user of ['U7SEEN', 'U7SEEN', null]) shown.run(open, user, tb.clock.now().toISOString());
+    for (const user of ['U7SEEN', 'U7SEEN', null]) {
+      await tb.run(
+        "INSERT INTO funnel_events (job_id, user_id, step, at) VALUES (?, ?, 'shown', ?)",
+        open,
+        user,
+        tb.clock.now().toISOString(),
+      );
+    }
     await tb.homeOpened(HR);
     const hr = allText(lastHome(tb, HR));
     expect(hr).toContain('Open roles and their funnel');
@@ -225,11 +235,14 @@ describe('jobs: App Home and help', () => {
     );
     expect(hr).not.toContain('Design systems lead');
     // The filled role's funnel, each member counted once per step.
-    expect(
-      funnelRows(tb, match)
-        .map((r) => r.step)
-        .sort(),
-    ).toEqual(['apply_click', 'curious', 'hired', 'posted', 'referral', 'shown']);
+    expect((await funnelRows(tb, match)).map((r) => r.step).sort()).toEqual([
+      'apply_click',
+      'curious',
+      'hired',
+      'posted',
+      'referral',
+      'shown',
+    ]);
   });
 
   it('HR home shows Japanese funnel labels; admins see it too', async () => {
@@ -282,7 +295,7 @@ describe('jobs: privacy', () => {
     await tb.press('job.curious', user, 'message', String(jobId));
     await tb.press('job.apply', user, 'message', String(jobId));
     await submitReferral(tb, user, jobId, { name: 'Aoi', contact: 'aoi@example.com' });
-    const referral = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM referrals').get()?.id ?? 0;
+    const referral = (await tb.row<{ id: number }>('SELECT max(id) AS id FROM referrals'))?.id ?? 0;
     await tb.press('job.referral.contacted', HR, 'message', String(referral));
     await tb.tick();
   }
@@ -309,16 +322,16 @@ describe('jobs: privacy', () => {
   it('erasing a member leaves no row naming them; HR’s counts stay', async () => {
     const id = await postJob(tb, { title: 'Erased role' });
     await memberActive('U7ERASE', id);
-    expect(tb.rowsMentioning('U7ERASE').length).toBeGreaterThan(0);
+    expect((await tb.rowsMentioning('U7ERASE')).length).toBeGreaterThan(0);
     await tb.press('privacy.delete', 'U7ERASE');
-    expect(tb.rowsMentioning('U7ERASE')).toEqual([]);
-    expect(funnelRows(tb, id)).toEqual([
+    expect(await tb.rowsMentioning('U7ERASE')).toEqual([]);
+    expect(await funnelRows(tb, id)).toEqual([
       { user_id: HR, step: 'posted' },
       { user_id: null, step: 'curious' },
       { user_id: null, step: 'apply_click' },
       { user_id: null, step: 'referral' },
     ]);
-    expect(tb.db.prepare('SELECT referrer, candidate_name FROM referrals').all()).toEqual([
+    expect(await tb.rows('SELECT referrer, candidate_name FROM referrals')).toEqual([
       { referrer: null, candidate_name: 'Aoi' },
     ]);
   });
@@ -334,8 +347,8 @@ describe('jobs: privacy', () => {
       expect.objectContaining({ id, title: 'HR role', recruiter: true, posted: true }),
     ]);
     await tb.press('privacy.delete', HR);
-    expect(tb.rowsMentioning(HR)).toEqual([]);
-    expect(jobRow(tb, id)).toMatchObject({ recruiter: null, posted_by: null, status: 'open' });
-    expect(funnelRows(tb, id)[0]).toEqual({ user_id: null, step: 'posted' });
+    expect(await tb.rowsMentioning(HR)).toEqual([]);
+    expect(await jobRow(tb, id)).toMatchObject({ recruiter: null, posted_by: null, status: 'open' });
+    expect((await funnelRows(tb, id))[0]).toEqual({ user_id: null, step: 'posted' });
   });
 });

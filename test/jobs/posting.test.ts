@@ -81,7 +81,7 @@ describe('jobs: HR posts roles', () => {
       tags: 'Go, ＴｙｐｅＳｃｒｉｐｔ, js',
       closesOn: '2026-12-31',
     });
-    expect(jobRow(tb, id)).toMatchObject({
+    expect(await jobRow(tb, id)).toMatchObject({
       title: 'Staff engineer',
       team: 'Platform',
       work_style: 'remote',
@@ -92,12 +92,12 @@ describe('jobs: HR posts roles', () => {
       status: 'open',
       card_channel: JOBS_CHANNEL,
     });
-    expect(tb.db.prepare('SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag').all(id)).toEqual([
+    expect(await tb.rows('SELECT tag FROM job_tags WHERE job_id = ? ORDER BY tag', id)).toEqual([
       { tag: 'go' },
       { tag: 'javascript' },
       { tag: 'typescript' },
     ]);
-    const card = cardCalls(tb, id, 'chat.postMessage')[0];
+    const card = (await cardCalls(tb, id, 'chat.postMessage'))[0];
     expect(card?.args.channel).toBe(JOBS_CHANNEL);
     const blocks = JSON.stringify(card?.args.blocks);
     expect(blocks).toContain('Staff engineer');
@@ -112,7 +112,7 @@ describe('jobs: HR posts roles', () => {
       ['job.refer', null],
       ['job.apply', 'https://careers.example.com/pm-1'],
     ]);
-    expect(funnelRows(tb, id)).toEqual([{ user_id: HR, step: 'posted' }]);
+    expect(await funnelRows(tb, id)).toEqual([{ user_id: HR, step: 'posted' }]);
     const told = dmsTo(tb, HR).pop();
     expect(String(told?.args.text)).toContain(
       `“Staff engineer” is posted in <#${JOBS_CHANNEL}>. <@${HR}> gets a direct message`,
@@ -121,7 +121,7 @@ describe('jobs: HR posts roles', () => {
 
   it('a role may name another recruiter (a hiring manager)', async () => {
     const id = await postJob(tb, { recruiter: 'U7MGR01' });
-    expect(jobRow(tb, id)).toMatchObject({ recruiter: 'U7MGR01', posted_by: HR });
+    expect(await jobRow(tb, id)).toMatchObject({ recruiter: 'U7MGR01', posted_by: HR });
   });
 
   describe('bad role forms: errors on the fields, nothing saved', () => {
@@ -139,12 +139,12 @@ describe('jobs: HR posts roles', () => {
       ['a tag that is too long', { tags: 'a'.repeat(51) }, 'job.tags', 'longer than 50'],
       ['a team name that is too long', { team: 't'.repeat(101) }, 'job.team', 'under 100'],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.submit('job.modal', jobValues(fields), HR, '');
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
       expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === JOBS_CHANNEL)).toHaveLength(
         0,
       );
@@ -153,7 +153,7 @@ describe('jobs: HR posts roles', () => {
     it('today is a valid close date (the role closes once the day is over)', async () => {
       // 2026-11-24T01:00Z is 10:00 on 24 November in Asia/Tokyo.
       const id = await postJob(tb, { closesOn: '2026-11-24' });
-      expect(jobRow(tb, id).closes_on).toBe('2026-11-24');
+      expect((await jobRow(tb, id)).closes_on).toBe('2026-11-24');
     });
 
     it('errors are in Japanese for a ja-JP poster', async () => {
@@ -175,22 +175,22 @@ describe('jobs: HR posts roles', () => {
     const id = await postJob(tb);
     await tb.agree('U7MEM01');
     for (const text of ['job new', `job close ${id}`, `job hired ${id} <@U7MEM02|kai>`, `job post ${id}`]) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, 'U7MEM01');
       expect(TestBot.replyText(response)).toBe(
         'Only members with the HR role can do that. Ask an admin if you need it.',
       );
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     }
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);
   });
 
   it('a forged role form from a member without HR is refused in the modal; nothing saved', async () => {
     await tb.agree('U7MEM01');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit('job.modal', jobValues({}, 'U7MEM01'), 'U7MEM01', '');
     expect(allText(response.json)).toContain('Only members with the HR role');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('when the card cannot be posted the role is saved and HR is told how to post it; job post does it later', async () => {
@@ -204,7 +204,7 @@ describe('jobs: HR posts roles', () => {
       joinWorks ? undefined : { body: { ok: false, error: 'method_not_supported_for_channel_type' } },
     );
     const id = await postJob(tb, { title: 'Designer' });
-    expect(jobRow(tb, id)).toMatchObject({ status: 'open', card_channel: JOBS_CHANNEL, card_ts: null });
+    expect(await jobRow(tb, id)).toMatchObject({ status: 'open', card_channel: JOBS_CHANNEL, card_ts: null });
     const told = dmsTo(tb, HR).pop();
     expect(String(told?.args.text)).toContain(
       `is saved as role #${id}, but I could not post it in <#${JOBS_CHANNEL}>`,
@@ -221,7 +221,7 @@ describe('jobs: HR posts roles', () => {
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes(`“Designer” is now posted in <#${JOBS_CHANNEL}>`),
     );
-    expect(jobRow(tb, id).card_ts).not.toBeNull();
+    expect((await jobRow(tb, id)).card_ts).not.toBeNull();
     const again = await tb.command(`job post ${id}`, HR);
     expect(TestBot.replyText(again)).toBe('“Designer” is already posted; I refreshed its card.');
   });
@@ -264,15 +264,15 @@ describe('jobs: without JOBS_CHANNEL_ID the poster picks the channel', () => {
     expect(picker).toMatchObject({ element: { type: 'conversations_select' } });
     expect(allText(picker)).toContain('JOBS_CHANNEL_ID');
     const id = await postJob(tb, { channel: 'C0PICKED1' });
-    expect(cardCalls(tb, id, 'chat.postMessage')[0]?.args.channel).toBe('C0PICKED1');
+    expect((await cardCalls(tb, id, 'chat.postMessage'))[0]?.args.channel).toBe('C0PICKED1');
   });
 
   it('a form without a channel is refused on that field', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit('job.modal', jobValues({ channel: null }), HR, '');
     expect((response.json as { errors: Record<string, string> }).errors['job.channel']).toBe(
       'Choose the channel to post the role in.',
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

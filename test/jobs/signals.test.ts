@@ -40,7 +40,7 @@ describe('jobs: I’m curious', () => {
       `I told <@${HR}> that you are curious about “Design lead”. This is not an application`,
     );
     expect(allText(reply.body)).toContain('They can see your Homecoming profile.');
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7CUR01', step: 'curious' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7CUR01', step: 'curious' });
 
     // The DM rides on the outbox: it goes out on the next scheduler tick.
     expect(dmsTo(tb, HR).filter((c) => allText(c.args.blocks).includes('is curious'))).toHaveLength(0);
@@ -60,16 +60,16 @@ describe('jobs: I’m curious', () => {
     await tb.fake.waitForResponse((r) => allText(r.body).includes('You already told'));
     await tb.tick();
     expect(dmsTo(tb, HR).filter((c) => allText(c.args.blocks).includes('is curious'))).toHaveLength(1);
-    expect(funnelRows(tb, jobId).filter((r) => r.step === 'curious')).toHaveLength(1);
+    expect((await funnelRows(tb, jobId)).filter((r) => r.step === 'curious')).toHaveLength(1);
   });
 
   it('pressing the Message link button is only acknowledged', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const answered = tb.fake.responses.length;
     const response = await tb.press('job.message_member', HR, 'message', String(jobId));
     expect(response.status).toBe(200);
     expect(tb.fake.responses).toHaveLength(answered);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a member visible to staff only: an HR recruiter sees the profile, a hiring manager sees the name only', async () => {
@@ -107,16 +107,16 @@ describe('jobs: I’m curious', () => {
   });
 
   it('a member who has not agreed is asked to agree first; nothing recorded or sent', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.curious', 'U7NOTAGREED', 'message', String(jobId));
     await tb.fake.waitForResponse((r) => allText(r.body).includes('press “I agree”'));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a closed role takes no more interest; a bad or unknown id is explained', async () => {
     await tb.agree('U7LATE');
     await tb.command(`job close ${jobId}`, HR);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.curious', 'U7LATE', 'message', String(jobId));
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes('This role is closed, so it no longer takes interest'),
@@ -125,7 +125,7 @@ describe('jobs: I’m curious', () => {
     await tb.fake.waitForResponse((r) => allText(r.body).includes('There is no role #999'));
     await tb.press('job.curious', 'U7LATE', 'message', 'DROP TABLE');
     await tb.fake.waitForResponse((r) => allText(r.body).includes('There is no role #?'));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('from the member’s own jobs list the list is shown again with the role marked', async () => {
@@ -173,7 +173,7 @@ describe('jobs: I’m curious', () => {
     expect(response.status).toBe(200);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('has no recruiter in Homecoming any more'));
     await tb.tick();
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7ORPHAN', step: 'curious' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7ORPHAN', step: 'curious' });
   });
 });
 
@@ -191,8 +191,8 @@ describe('jobs: Refer someone', () => {
     await tb.stop();
   });
 
-  function referralId(): number {
-    return tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM referrals').get()?.id ?? 0;
+  async function referralId(): Promise<number> {
+    return (await tb.row<{ id: number }>('SELECT max(id) AS id FROM referrals'))?.id ?? 0;
   }
 
   it('the button opens the referral form for the role', async () => {
@@ -217,13 +217,12 @@ describe('jobs: Refer someone', () => {
     expect(allText(response.json)).toContain(
       `<@${HR}> has your referral of Ren &lt;Ito&gt; for “Data engineer”`,
     );
-    const id = referralId();
+    const id = await referralId();
     expect(
-      tb.db
-        .prepare(
-          'SELECT job_id, referrer, candidate_name, contact, relationship, note, status FROM referrals WHERE id = ?',
-        )
-        .get(id),
+      await tb.row(
+        'SELECT job_id, referrer, candidate_name, contact, relationship, note, status FROM referrals WHERE id = ?',
+        id,
+      ),
     ).toEqual({
       job_id: jobId,
       referrer: 'U7REF01',
@@ -233,7 +232,7 @@ describe('jobs: Refer someone', () => {
       note: 'Great with Spark',
       status: 'new',
     });
-    expect(funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7REF01', step: 'referral' });
+    expect(await funnelRows(tb, jobId)).toContainEqual({ user_id: 'U7REF01', step: 'referral' });
 
     await tb.tick();
     const dm = dmsTo(tb, HR).find((c) => allText(c.args.blocks).includes('refers'));
@@ -256,7 +255,7 @@ describe('jobs: Refer someone', () => {
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes('Ren &lt;Ito&gt; is now *interviewing*. The referrer will be told.'),
     );
-    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({
+    expect(await tb.row('SELECT status FROM referrals WHERE id = ?', id)).toEqual({
       status: 'interviewing',
     });
     await tb.tick();
@@ -279,16 +278,16 @@ describe('jobs: Refer someone', () => {
   it('a hiring manager who is the recruiter may move the referral; a member without HR may not', async () => {
     const managed = await postJob(tb, { title: 'Analyst', recruiter: MANAGER });
     await submitReferral(tb, 'U7REF01', managed, { name: 'Aoi', contact: '090-0000-0000' });
-    const id = referralId();
+    const id = await referralId();
     await tb.agree('U7NOSY');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.referral.hired', 'U7NOSY', 'message', String(id));
     await tb.fake.waitForResponse((r) =>
       allText(r.body).includes('Only the role’s recruiter, HR or an admin can move a referral on.'),
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.press('job.referral.contacted', MANAGER, 'message', String(id));
-    expect(tb.db.prepare('SELECT status FROM referrals WHERE id = ?').get(id)).toEqual({
+    expect(await tb.row('SELECT status FROM referrals WHERE id = ?', id)).toEqual({
       status: 'contacted',
     });
   });
@@ -305,12 +304,12 @@ describe('jobs: Refer someone', () => {
         'under 1000',
       ],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await submitReferral(tb, 'U7REF01', jobId, fields);
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it('errors are in Japanese for a ja-JP member', async () => {
@@ -323,16 +322,16 @@ describe('jobs: Refer someone', () => {
     });
 
     it('tampered metadata, a closed role and a member who has not agreed are refused in the modal', async () => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const tampered = await tb.submit('job.referral.modal', {}, 'U7REF01', '{"jobId":"1; DROP"}');
       expect(allText(tampered.json)).toContain('There is no role #?');
       const stranger = await submitReferral(tb, 'U7STRANGER', jobId, { name: 'Aoi', contact: 'x' });
       expect(allText(stranger.json)).toContain('press “I agree”');
       await tb.command(`job close ${jobId}`, HR);
-      const afterClose = tb.snapshot();
+      const afterClose = await tb.snapshot();
       const closed = await submitReferral(tb, 'U7REF01', jobId, { name: 'Aoi', contact: 'x' });
       expect(allText(closed.json)).toContain('This role is closed');
-      expect(tb.snapshot()).toBe(afterClose);
+      expect(await tb.snapshot()).toBe(afterClose);
       expect(before).not.toBe(afterClose);
     });
   });
@@ -352,7 +351,7 @@ describe('jobs: Refer someone', () => {
       contact: 'sato@example.com',
     });
     expect(allText(response.json)).toContain('佐藤 さんのご紹介を <@U7HR01> さんに届けました');
-    await tb.press('job.referral.contacted', HR, 'message', String(referralId()));
+    await tb.press('job.referral.contacted', HR, 'message', String(await referralId()));
     await tb.tick();
     expect(allText(dmsTo(tb, 'U7REFJA').pop()?.args)).toContain('採用担当から連絡しました');
   });
@@ -377,7 +376,7 @@ describe('jobs: Apply', () => {
     await tb.press('job.apply', 'U7APP01', 'message', String(jobId));
     await tb.press('job.apply', 'U7APP02', 'message', String(jobId));
     expect(tb.fake.responses).toHaveLength(answered);
-    expect(funnelRows(tb, jobId).filter((r) => r.step === 'apply_click')).toEqual([
+    expect((await funnelRows(tb, jobId)).filter((r) => r.step === 'apply_click')).toEqual([
       { user_id: 'U7APP01', step: 'apply_click' },
       { user_id: 'U7APP02', step: 'apply_click' },
     ]);
@@ -385,9 +384,9 @@ describe('jobs: Apply', () => {
 
   it('a click on a closed role records nothing and says the role is closed', async () => {
     await tb.command(`job hired ${jobId} <@U7BACK|back>`, HR);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('job.apply', 'U7APP01', 'message', String(jobId));
     await tb.fake.waitForResponse((r) => allText(r.body).includes('This role has been filled'));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

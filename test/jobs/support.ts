@@ -82,7 +82,7 @@ export async function postJob(tb: TestBot, fields: JobFields = {}, poster = HR):
   ) {
     throw new Error(`role not posted: ${response.text}`);
   }
-  const row = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM jobs').get();
+  const row = await tb.row<{ id: number }>('SELECT max(id) AS id FROM jobs');
   if (row === undefined) throw new Error('no job row');
   return row.id;
 }
@@ -113,25 +113,24 @@ export function dmsTo(tb: TestBot, user: string): RecordedCall[] {
   return tb.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === user);
 }
 
-export function funnelRows(tb: TestBot, jobId: number): { user_id: string | null; step: string }[] {
-  return tb.db
-    .prepare<[number], { user_id: string | null; step: string }>(
-      'SELECT user_id, step FROM funnel_events WHERE job_id = ? ORDER BY id',
-    )
-    .all(jobId);
+export function funnelRows(tb: TestBot, jobId: number): Promise<{ user_id: string | null; step: string }[]> {
+  return tb.rows<{ user_id: string | null; step: string }>(
+    'SELECT user_id, step FROM funnel_events WHERE job_id = ? ORDER BY id',
+    jobId,
+  );
 }
 
-export function jobRow(tb: TestBot, jobId: number): Json {
-  return tb.db.prepare<[number], Json>('SELECT * FROM jobs WHERE id = ?').get(jobId) ?? {};
+export async function jobRow(tb: TestBot, jobId: number): Promise<Json> {
+  return (await tb.row<Json>('SELECT * FROM jobs WHERE id = ?', jobId)) ?? {};
 }
 
 /** The card's post and every update of it, found by the ts stored with the role. */
-export function cardCalls(
+export async function cardCalls(
   tb: TestBot,
   jobId: number,
   method: 'chat.postMessage' | 'chat.update',
-): RecordedCall[] {
-  const ts = jobRow(tb, jobId).card_ts;
+): Promise<RecordedCall[]> {
+  const ts = (await jobRow(tb, jobId)).card_ts;
   return tb.fake
     .callsTo(method)
     .filter((call) =>

@@ -57,7 +57,7 @@ describe('/alumni and DMs: help, unknown commands, the same verbs in a DM', () =
   it.each(['frobnicate', 'DROP TABLE members;', '<@U123|x>', '🎉🎉', 'ｈｅｌｐｘ', '\u0007frob\u0000'])(
     'an unknown command (%j) gets an ephemeral message with the usage and changes nothing',
     async (text) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, 'U5CMD01');
       expect(response.status).toBe(200);
       const json = response.json as { response_type: string };
@@ -65,7 +65,7 @@ describe('/alumni and DMs: help, unknown commands, the same verbs in a DM', () =
       const body = allText(response.json);
       expect(body).toContain("I don't know the command");
       expect(body).toContain('interests add');
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     },
   );
 
@@ -74,9 +74,7 @@ describe('/alumni and DMs: help, unknown commands, the same verbs in a DM', () =
     await tb.dm('interests add chess, go', 'U5CMDDM');
     const reply = await tb.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'DU5CMDDM');
     expect(String(reply.args.text)).toContain('Added');
-    const tags = tb.db
-      .prepare("SELECT tag FROM member_interests WHERE user_id = 'U5CMDDM' ORDER BY tag")
-      .all();
+    const tags = await tb.rows("SELECT tag FROM member_interests WHERE user_id = 'U5CMDDM' ORDER BY tag");
     expect(tags).toEqual([{ tag: 'chess' }, { tag: 'go' }]);
   });
 

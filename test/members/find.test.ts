@@ -12,8 +12,8 @@ describe('/alumni find', () => {
     expect(tb.fake.violations).toEqual([]);
   });
 
-  const setVisibility = (user: string, visibility: string): void => {
-    tb.db.prepare('UPDATE members SET visibility = ? WHERE user_id = ?').run(visibility, user);
+  const setVisibility = async (user: string, visibility: string): Promise<void> => {
+    await tb.run('UPDATE members SET visibility = ? WHERE user_id = ?', visibility, user);
   };
 
   beforeAll(async () => {
@@ -30,8 +30,8 @@ describe('/alumni find', () => {
       await tb.agree(user);
       await tb.command(`interests add ${tags}`, user);
     }
-    setVisibility('U3FNDHID', 'nobody');
-    setVisibility('U3FNDSTF', 'staff');
+    await setVisibility('U3FNDHID', 'nobody');
+    await setVisibility('U3FNDSTF', 'staff');
   });
 
   it('finds members who share the interest, best first, with their shared tags, never the caller or hidden members', async () => {
@@ -61,7 +61,7 @@ describe('/alumni find', () => {
   });
 
   it('matches profile text too', async () => {
-    tb.db.prepare("UPDATE members SET location = 'Osaka' WHERE user_id = 'U3FND03'").run();
+    await tb.run("UPDATE members SET location = 'Osaka' WHERE user_id = 'U3FND03'");
     const response = await tb.command('find osaka', 'U3FNDCAL');
     expect(allText(response.json)).toContain('<@U3FND03>');
   });
@@ -97,9 +97,9 @@ describe('/alumni find', () => {
     ['find', 'Tell me what to look for'],
     [`find ${'q'.repeat(101)}`, 'longer than 100'],
   ])('bad input %s → a clear message, nothing changed', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command(text, 'U3FNDCAL');
     expect(allText(response.json)).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

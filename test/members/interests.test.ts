@@ -12,11 +12,10 @@ describe('/alumni interests', () => {
     expect(tb.fake.violations).toEqual([]);
   });
 
-  const tagsOf = (user: string): string[] =>
-    tb.db
-      .prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag')
-      .all(user)
-      .map((row) => row.tag);
+  const tagsOf = async (user: string): Promise<string[]> =>
+    (
+      await tb.rows<{ tag: string }>('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag', user)
+    ).map((row) => row.tag);
 
   it('adds normalised tags: full-width, case, spacing and synonyms merge', async () => {
     await tb.agree('U1INT01');
@@ -25,7 +24,7 @@ describe('/alumni interests', () => {
       'U1INT01',
     );
     expect(response.status).toBe(200);
-    expect(tagsOf('U1INT01')).toEqual([
+    expect(await tagsOf('U1INT01')).toEqual([
       'javascript',
       'kubernetes',
       'machine learning',
@@ -36,7 +35,7 @@ describe('/alumni interests', () => {
     // Saying the same thing again changes nothing and says so.
     const again = await tb.command('interests add typescript, ts', 'U1INT01');
     expect(TestBot.replyText(again)).toContain('already had');
-    expect(tagsOf('U1INT01')).toHaveLength(5);
+    expect(await tagsOf('U1INT01')).toHaveLength(5);
   });
 
   it('lists and removes', async () => {
@@ -47,7 +46,7 @@ describe('/alumni interests', () => {
     const removed = await tb.command('interests remove Python, golf', 'U1INT02');
     expect(TestBot.replyText(removed)).toContain('Removed: `python`');
     expect(TestBot.replyText(removed)).toContain('did not have: `golf`');
-    expect(tagsOf('U1INT02')).toEqual(['design', 'tennis']);
+    expect(await tagsOf('U1INT02')).toEqual(['design', 'tennis']);
   });
 
   it('answers in Japanese for a ja-JP member', async () => {
@@ -74,12 +73,12 @@ describe('/alumni interests', () => {
       ['interests frobnicate', '/alumni interests add design, python'],
       ['interests remove', 'Tell me which interests'],
     ])('%s', async (text, expected) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, user);
       expect(response.status).toBe(200);
       expect((response.json as { response_type?: string }).response_type).toBe('ephemeral');
       expect(allText(response.json)).toContain(expected);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
   });
 });

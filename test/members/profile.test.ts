@@ -54,11 +54,10 @@ describe('/alumni profile', () => {
     const ack = response.json as { response_action: string; view: { title: { text: string } } };
     expect(ack.response_action).toBe('update');
     expect(ack.view.title.text).toBe('Profile saved');
-    const row = tb.db
-      .prepare(
-        'SELECT display_name, years_from, years_to, company, title, location, bio, visibility FROM members WHERE user_id = ?',
-      )
-      .get(user);
+    const row = await tb.row(
+      'SELECT display_name, years_from, years_to, company, title, location, bio, visibility FROM members WHERE user_id = ?',
+      user,
+    );
     expect(row).toEqual({
       display_name: 'Aiko',
       years_from: 2015,
@@ -69,11 +68,9 @@ describe('/alumni profile', () => {
       bio: 'Builds payments.',
       visibility: 'staff',
     });
-    const tags = tb.db.prepare('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag').all(user);
+    const tags = await tb.rows('SELECT tag FROM member_interests WHERE user_id = ? ORDER BY tag', user);
     expect(tags).toEqual([{ tag: 'go' }, { tag: 'payments' }]);
-    const flags = tb.db
-      .prepare('SELECT flag FROM member_availability WHERE user_id = ? ORDER BY flag')
-      .all(user);
+    const flags = await tb.rows('SELECT flag FROM member_availability WHERE user_id = ? ORDER BY flag', user);
     expect(flags).toEqual([{ flag: 'comeback' }, { flag: 'mentoring' }]);
   });
 
@@ -97,12 +94,12 @@ describe('/alumni profile', () => {
       ['a forged visibility', { visibility: 'everyone' }, 'profile.visibility', 'Choose one'],
       ['a forged open-to flag', { openTo: ['bribes'] }, 'profile.open_to', 'Choose one'],
     ])('%s', async (_name, fields, block, message) => {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.submit('profile.modal', profileValues({ name: 'X', ...fields }), user);
       const ack = response.json as { response_action: string; errors: Record<string, string> };
       expect(ack.response_action).toBe('errors');
       expect(ack.errors[block]).toContain(message);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     });
 
     it('reports field errors in Japanese for a ja-JP member', async () => {

@@ -13,24 +13,23 @@ describe('roles', () => {
     expect(tb.fake.violations).toEqual([]);
   });
 
-  const rolesOf = (user: string): string[] =>
-    tb.db
-      .prepare<[string], { role: string }>('SELECT role FROM member_roles WHERE user_id = ? ORDER BY role')
-      .all(user)
-      .map((row) => row.role);
+  const rolesOf = async (user: string): Promise<string[]> =>
+    (
+      await tb.rows<{ role: string }>('SELECT role FROM member_roles WHERE user_id = ? ORDER BY role', user)
+    ).map((row) => row.role);
 
   it('an admin grants and removes roles, written as Slack escapes mentions', async () => {
     const granted = await tb.command('role add <@U4ROL01|aiko> organizer', ADMIN);
     expect(TestBot.replyText(granted)).toBe('<@U4ROL01> is now organizer.');
-    expect(rolesOf('U4ROL01')).toEqual(['organizer']);
+    expect(await rolesOf('U4ROL01')).toEqual(['organizer']);
     const again = await tb.command('role add <@U4ROL01|aiko> Organizer', ADMIN);
     expect(TestBot.replyText(again)).toContain('already has');
     await tb.command('role add <@U4ROL01> hr', ADMIN);
-    expect(rolesOf('U4ROL01')).toEqual(['hr', 'organizer']);
+    expect(await rolesOf('U4ROL01')).toEqual(['hr', 'organizer']);
     const removed = await tb.command('role remove <@U4ROL01|aiko> organizer', ADMIN);
     expect(TestBot.replyText(removed)).toContain('no longer has');
-    expect(rolesOf('U4ROL01')).toEqual(['hr']);
-    const row = tb.db.prepare("SELECT granted_by FROM member_roles WHERE user_id = 'U4ROL01'").get();
+    expect(await rolesOf('U4ROL01')).toEqual(['hr']);
+    const row = await tb.row("SELECT granted_by FROM member_roles WHERE user_id = 'U4ROL01'");
     expect(row).toEqual({ granted_by: ADMIN });
   });
 
@@ -54,12 +53,12 @@ describe('roles', () => {
   it('refuses members without the admin role, naming the role, and changes nothing', async () => {
     await tb.agree('U4ROLNO');
     for (const text of ['role add <@U4ROL05|x> admin', 'role remove <@U4ROL01|aiko> hr', 'roles']) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const response = await tb.command(text, 'U4ROLNO');
       expect(TestBot.replyText(response)).toBe(
         'Only members with the admin role can do that. Ask an admin if you need it.',
       );
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
     }
   });
 
@@ -74,12 +73,12 @@ describe('roles', () => {
     tb.fake.setUser('U4ROLJB', { locale: 'ja-JP' });
     await tb.command('role add <@U4ROLJB|jun> admin', ADMIN);
     await tb.agree('U4ROLJB');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command('role add @bob organizer', 'U4ROLJB');
     expect(allText(response.json)).toContain(
       '@bob はメンションではありません。Slack の @ の候補から相手を選んでください。',
     );
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it.each([
@@ -94,9 +93,9 @@ describe('roles', () => {
     ['role add <@U4ROL01|aiko> hr extra', '/alumni role add @someone organizer'],
     ['role add <#C123|general> hr', 'Mention the member with @'],
   ])('bad input %s → a clear message, nothing changed', async (text, expected) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.command(text, ADMIN);
     expect(allText(response.json)).toContain(expected);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

@@ -41,12 +41,12 @@ describe('lists of tags are read in bounded time', () => {
     user: string,
     metadata: string,
   ): Promise<Record<string, string>> {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit(callbackId, values, user, metadata);
     expect(response.status).toBe(200);
     const body = response.json as { response_action?: string; errors?: Record<string, string> };
     expect(body.response_action).toBe('errors');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     return body.errors ?? {};
   }
 
@@ -89,9 +89,8 @@ describe('lists of tags are read in bounded time', () => {
     expect(TestBot.replyText(response)).toBe(REFUSAL);
     // Running a command counts as activity; nothing else is written.
     expect(
-      tb.db
-        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM member_interests WHERE user_id = ?')
-        .get(MEMBER)?.n,
+      (await tb.row<{ n: number }>('SELECT count(*) AS n FROM member_interests WHERE user_id = ?', MEMBER))
+        ?.n,
     ).toBe(0);
   });
 
@@ -104,9 +103,10 @@ describe('lists of tags are read in bounded time', () => {
       MEMBER,
     );
     expect((response.json as Json).response_action).toBe('update');
-    const saved = tb.db
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM member_interests WHERE user_id = ?')
-      .get(MEMBER);
+    const saved = await tb.row<{ n: number }>(
+      'SELECT count(*) AS n FROM member_interests WHERE user_id = ?',
+      MEMBER,
+    );
     expect(saved?.n).toBe(30);
   });
 });

@@ -24,20 +24,20 @@ describe('the profile waits for the agreement', () => {
   it('"Set up my profile" in the welcome DM, before "I agree", opens nothing and says what to do', async () => {
     const user = 'U9PRE01';
     await tb.teamJoin(user);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('profile.open', user, 'message', 'welcome');
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);
     const told = await tb.fake.waitForResponse((response) =>
       allText(response.body).includes('agree to the code of conduct first'),
     );
     expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: REFUSAL });
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a profile form submitted before agreeing is refused on the form and saves nothing', async () => {
     const user = 'U9PRE02';
     await tb.teamJoin(user);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit(
       'profile.modal',
       profileValues({ name: 'Mika', interests: 'design', bio: 'Hello' }),
@@ -45,8 +45,8 @@ describe('the profile waits for the agreement', () => {
       '{"origin":"message"}',
     );
     expect(response.json).toEqual({ response_action: 'errors', errors: { 'profile.display_name': REFUSAL } });
-    expect(tb.snapshot()).toBe(before);
-    expect(tb.rowsMentioning('Mika')).toEqual([]);
+    expect(await tb.snapshot()).toBe(before);
+    expect(await tb.rowsMentioning('Mika')).toEqual([]);
   });
 
   it('in Japanese for a ja-JP member', async () => {
@@ -81,11 +81,12 @@ describe('the profile waits for the agreement', () => {
     );
     expect((response.json as Json).response_action).toBe('update');
     expect(
-      tb.db
-        .prepare<[string], { display_name: string | null }>(
+      (
+        await tb.row<{ display_name: string | null }>(
           'SELECT display_name FROM members WHERE user_id = ?',
+          user,
         )
-        .get(user)?.display_name,
+      )?.display_name,
     ).toBe('Mika');
   });
 });

@@ -22,12 +22,11 @@ interface MemberRow {
   welcomed_at: string | null;
 }
 
-function memberRow(tb: TestBot, user: string): MemberRow | undefined {
-  return tb.db
-    .prepare<[string], MemberRow>(
-      'SELECT agreed_version, agreed_at, welcomed_at FROM members WHERE user_id = ?',
-    )
-    .get(user);
+async function memberRow(tb: TestBot, user: string): Promise<MemberRow | undefined> {
+  return await tb.row<MemberRow>(
+    'SELECT agreed_version, agreed_at, welcomed_at FROM members WHERE user_id = ?',
+    user,
+  );
 }
 
 function teamJoinEvent(user: string): Json {
@@ -74,7 +73,7 @@ describe('onboarding: the welcome', () => {
     expect(allText(agree)).toBe('I agree');
     const profile = buttons(blocks).find((button) => button.action_id === 'profile.open');
     expect(allText(profile)).toBe('Set up my profile');
-    expect(memberRow(tb, 'U1W0EN')?.welcomed_at).toBe(tb.clock.now().toISOString());
+    expect((await memberRow(tb, 'U1W0EN'))?.welcomed_at).toBe(tb.clock.now().toISOString());
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -100,7 +99,7 @@ describe('onboarding: the welcome', () => {
   it('sends nothing when the joining user is a bot', async () => {
     await tb.teamJoin('U1W0BT', { is_bot: true });
     expect(tb.fake.callsTo('chat.postMessage')).toEqual([]);
-    expect(tb.rowsMentioning('U1W0BT')).toEqual([]);
+    expect(await tb.rowsMentioning('U1W0BT')).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -147,12 +146,12 @@ describe('onboarding: the welcome', () => {
     );
     await tb.teamJoin('U1W0FL');
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(memberRow(tb, 'U1W0FL')?.welcomed_at).toBeNull();
+    expect((await memberRow(tb, 'U1W0FL'))?.welcomed_at).toBeNull();
     await tb.joinedChannel('U1W0FL', 'C0COMMUNITY');
     const calls = welcomesTo(tb, 'U1W0FL');
     expect(calls).toHaveLength(2);
     expect(calls[1]?.response).toMatchObject({ ok: true });
-    expect(memberRow(tb, 'U1W0FL')?.welcomed_at).toBe(tb.clock.now().toISOString());
+    expect((await memberRow(tb, 'U1W0FL'))?.welcomed_at).toBe(tb.clock.now().toISOString());
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -178,11 +177,11 @@ describe('onboarding: the welcome', () => {
     const eventId = 'Ev0DUPDM1';
     await tb.event(dmEvent('U1W0RT', 'interests add chess'), { eventId });
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.event(dmEvent('U1W0RT', 'interests add chess'), { eventId, retryNum: 1 });
     await tb.event(dmEvent('U1W0RT', 'interests add chess'), { eventId, retryNum: 2 });
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -210,7 +209,7 @@ describe('onboarding: agreeing to the charter', () => {
 
   it('"I agree" replaces the welcome with thanks and records the version and time', async () => {
     await tb.teamJoin('U1A2B3');
-    expect(memberRow(tb, 'U1A2B3')?.agreed_version).toBeNull();
+    expect((await memberRow(tb, 'U1A2B3'))?.agreed_version).toBeNull();
     tb.clock.advance(90_000);
     const response = await tb.press('onboarding.agree', 'U1A2B3');
     expect(response.status).toBe(200);
@@ -220,7 +219,7 @@ describe('onboarding: agreeing to the charter', () => {
     expect(body.text).toBe('Thank you for agreeing to the code of conduct.');
     expect(allText(body.blocks)).toContain('Thank you! You agreed to the code of conduct on');
     expect(actionIds(body.blocks)).toEqual(['profile.open']);
-    const row = memberRow(tb, 'U1A2B3');
+    const row = await memberRow(tb, 'U1A2B3');
     expect(row?.agreed_version).toBe(community.version);
     expect(row?.agreed_at).toBe(tb.clock.now().toISOString());
     expect(tb.fake.violations).toEqual([]);
@@ -232,7 +231,7 @@ describe('onboarding: agreeing to the charter', () => {
     const body = tb.fake.responses[0]?.body ?? {};
     expect(body.replace_original).toBe(true);
     expect(body.text).toBe('行動規範へのご同意ありがとうございます。');
-    expect(memberRow(tb, 'U1A2J4')?.agreed_version).toBe(community.version);
+    expect((await memberRow(tb, 'U1A2J4'))?.agreed_version).toBe(community.version);
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -244,7 +243,7 @@ describe('onboarding: agreeing to the charter', () => {
     expect(TestBot.replyText(help)).toContain('Homecoming: what you can do');
     expect(allText(help.json)).toContain('interests add');
 
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const refused = await tb.command('interests add x', user);
     expect(TestBot.replyText(refused)).toBe(
       'Before you use Homecoming, please read the community guidelines below and press “I agree”. Then run your command again.',
@@ -252,8 +251,8 @@ describe('onboarding: agreeing to the charter', () => {
     expect(allText(refused.json)).toContain(en.purpose);
     expect(allText(refused.json)).toContain(en.conduct[0]);
     expect(actionIds(refused.json)).toEqual(['onboarding.agree']);
-    expect(tb.snapshot()).toBe(before);
-    expect(tb.db.prepare('SELECT * FROM member_interests WHERE user_id = ?').all(user)).toEqual([]);
+    expect(await tb.snapshot()).toBe(before);
+    expect(await tb.rows('SELECT * FROM member_interests WHERE user_id = ?', user)).toEqual([]);
 
     const exported = await tb.command('privacy export', user);
     expect(TestBot.replyText(exported)).toContain('Preparing your data export');
@@ -266,9 +265,7 @@ describe('onboarding: agreeing to the charter', () => {
     const accepted = await tb.command('interests add x', user);
     expect(TestBot.replyText(accepted)).toContain('Added: `x`');
     expect(
-      tb.db
-        .prepare<[string], { tag: string }>('SELECT tag FROM member_interests WHERE user_id = ?')
-        .all(user),
+      await tb.rows<{ tag: string }>('SELECT tag FROM member_interests WHERE user_id = ?', user),
     ).toEqual([{ tag: 'x' }]);
     expect(tb.fake.violations).toEqual([]);
   });
@@ -280,26 +277,26 @@ describe('onboarding: agreeing to the charter', () => {
     expect(TestBot.replyText(refused)).toContain('同意する');
     expect(allText(refused.json)).toContain(ja.purpose);
     expect(actionIds(refused.json)).toEqual(['onboarding.agree']);
-    expect(tb.db.prepare('SELECT * FROM member_interests WHERE user_id = ?').all(user)).toEqual([]);
+    expect(await tb.rows('SELECT * FROM member_interests WHERE user_id = ?', user)).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
   });
 
   it('asks a member to agree again after the guidelines changed', async () => {
     const user = 'U1A2V7';
     await tb.press('onboarding.agree', user);
-    tb.db.prepare("UPDATE members SET agreed_version = 'old' WHERE user_id = ?").run(user);
-    const before = tb.snapshot();
+    await tb.run("UPDATE members SET agreed_version = 'old' WHERE user_id = ?", user);
+    const before = await tb.snapshot();
     const refused = await tb.command('interests add x', user);
     expect(TestBot.replyText(refused)).toBe(
       'The community guidelines have changed since you last agreed. Please read them and agree again.',
     );
     expect(allText(refused.json)).toContain(en.purpose);
     expect(actionIds(refused.json)).toEqual(['onboarding.agree']);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     tb.clock.advance(60_000);
     await tb.press('onboarding.agree', user);
-    const row = memberRow(tb, user);
+    const row = await memberRow(tb, user);
     expect(row?.agreed_version).toBe(community.version);
     expect(row?.agreed_at).toBe(tb.clock.now().toISOString());
     const accepted = await tb.command('interests add x', user);
@@ -336,7 +333,7 @@ describe('onboarding: a new version of the guidelines file', () => {
         );
         expect(actionIds(refused.json)).toEqual(['onboarding.agree']);
         await second.press('onboarding.agree', user);
-        expect(memberRow(second, user)?.agreed_version).toBe('2027-01-01');
+        expect((await memberRow(second, user))?.agreed_version).toBe('2027-01-01');
         const accepted = await second.command('interests add go', user);
         expect(TestBot.replyText(accepted)).toContain('Added: `go`');
         expect(second.fake.violations).toEqual([]);

@@ -48,9 +48,9 @@ function announceValues(text: string, postAt: Date): Record<string, Record<strin
   };
 }
 
-/** Every text cell, in every table (listed from sqlite_master, so a future table is covered too), that holds `needle`. */
-function cellsHolding(tb: TestBot, needle: string): string[] {
-  return tb.rowsMentioning(needle).map(({ table, row }) => {
+/** Every text cell, in every table (listed from the schema, so a future table is covered too), that holds `needle`. */
+async function cellsHolding(tb: TestBot, needle: string): Promise<string[]> {
+  return (await tb.rowsMentioning(needle)).map(({ table, row }) => {
     const columns = Object.entries(row).filter(
       ([, value]) => typeof value === 'string' && value.includes(needle),
     );
@@ -124,7 +124,7 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
   const open = await createEvent(tb, ADMIN, { title: 'Open picnic', startsAt, reminders: ['1w'] });
   await pressOnCard(tb, 'event.rsvp.going', ERASED, open);
   await pressOnCard(tb, 'event.rsvp.going', PARTNER, open);
-  expect(lastCardText(tb, open)).toContain('Zorblat');
+  expect(await lastCardText(tb, open)).toContain('Zorblat');
 
   // An announcement they scheduled.
   const announced = await tb.submit(
@@ -137,7 +137,7 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
 
   // Roles: one they recruit for (its card names them), one they are curious about and refer to.
   const recruited = await postJob(tb, { title: 'Platform lead', tags: 'go', recruiter: ERASED });
-  expect(JSON.stringify(jobCardCalls(tb, recruited, 'chat.postMessage')[0]?.args.blocks)).toContain(
+  expect(JSON.stringify((await jobCardCalls(tb, recruited, 'chat.postMessage'))[0]?.args.blocks)).toContain(
     `<@${ERASED}>`,
   );
   const other = await postJob(tb, { title: 'Go engineer', tags: 'go' });
@@ -177,9 +177,8 @@ async function memberWhoDidEverything(tb: TestBot): Promise<Touched> {
     ERASED,
     'message',
     String(
-      tb.db
-        .prepare<[string], { group_id: number }>('SELECT group_id FROM intro_members WHERE user_id = ?')
-        .get(ERASED)?.group_id,
+      (await tb.row<{ group_id: number }>('SELECT group_id FROM intro_members WHERE user_id = ?', ERASED))
+        ?.group_id,
     ),
   );
   await tb.tick();
@@ -201,11 +200,9 @@ describe('privacy: erase removes everything and everywhere', () => {
   it('a member who did everything leaves neither their id nor their words in any table', async () => {
     await memberWhoDidEverything(tb);
     // Something of everything was stored about them.
-    const before = new Set(tb.rowsMentioning(ERASED).map((found) => found.table));
+    const before = new Set((await tb.rowsMentioning(ERASED)).map((found) => found.table));
     expect(
-      tb.db
-        .prepare("SELECT channel, status FROM outbox WHERE key LIKE 'outbox-failure:coffee:contact:%'")
-        .all(),
+      await tb.rows("SELECT channel, status FROM outbox WHERE key LIKE 'outbox-failure:coffee:contact:%'"),
     ).toEqual([{ channel: HR, status: 'sent' }]);
     for (const table of [
       'members',
@@ -226,22 +223,23 @@ describe('privacy: erase removes everything and everywhere', () => {
     ]) {
       expect(before).toContain(table);
     }
-    const partnerBefore = tb.rowsMentioning(PARTNER).length;
+    const partnerBefore = (await tb.rowsMentioning(PARTNER)).length;
 
     await tb.press('privacy.delete', ERASED);
 
     const needles = [ERASED, ...Object.values(FREE_TEXT)];
-    const leftovers = Object.fromEntries(needles.map((needle) => [needle, cellsHolding(tb, needle)]));
+    const leftovers: Record<string, string[]> = {};
+    for (const needle of needles) leftovers[needle] = await cellsHolding(tb, needle);
     expect(leftovers).toEqual(Object.fromEntries(needles.map((needle) => [needle, []])));
     // Others keep what is theirs: only rows that named the erased member went.
-    expect(tb.rowsMentioning(PARTNER).length).toBeGreaterThan(0);
-    expect(tb.rowsMentioning(PARTNER).length).toBeLessThanOrEqual(partnerBefore);
+    expect((await tb.rowsMentioning(PARTNER)).length).toBeGreaterThan(0);
+    expect((await tb.rowsMentioning(PARTNER)).length).toBeLessThanOrEqual(partnerBefore);
     // The event they created and the referral they made stay, without them.
-    expect(tb.db.prepare("SELECT created_by FROM events WHERE title = 'One seat dinner'").get()).toEqual({
+    expect(await tb.row("SELECT created_by FROM events WHERE title = 'One seat dinner'")).toEqual({
       created_by: null,
     });
     expect(
-      tb.db.prepare('SELECT referrer, candidate_name, contact, relationship, note FROM referrals').all(),
+      await tb.rows('SELECT referrer, candidate_name, contact, relationship, note FROM referrals'),
     ).toEqual([
       {
         referrer: null,
@@ -260,16 +258,16 @@ describe('privacy: erase removes everything and everywhere', () => {
     await tb.press('privacy.delete', ERASED);
 
     // The full event: the seat went to the member waiting, and the card says so.
-    expect(tb.db.prepare('SELECT user_id, status FROM event_rsvps WHERE event_id = ?').all(full)).toEqual([
+    expect(await tb.rows('SELECT user_id, status FROM event_rsvps WHERE event_id = ?', full)).toEqual([
       { user_id: WAITING, status: 'going' },
     ]);
-    expect(lastCardText(tb, full)).toContain(`*1 going*: Member`);
-    expect(lastCardText(tb, full)).not.toContain('Zorblat');
+    expect(await lastCardText(tb, full)).toContain(`*1 going*: Member`);
+    expect(await lastCardText(tb, full)).not.toContain('Zorblat');
     // The other event's card neither names nor counts them.
-    expect(lastCardText(tb, open)).toContain('*1 going*: Member');
-    expect(lastCardText(tb, open)).not.toContain('Zorblat');
+    expect(await lastCardText(tb, open)).toContain('*1 going*: Member');
+    expect(await lastCardText(tb, open)).not.toContain('Zorblat');
     // The role they recruited for: the card says the HR team now.
-    const roleCard = jobCardCalls(tb, recruited, 'chat.update');
+    const roleCard = await jobCardCalls(tb, recruited, 'chat.update');
     expect(roleCard).toHaveLength(1);
     expect(allText(roleCard[0]?.args.blocks)).toContain('Recruiter: the HR team');
     expect(JSON.stringify(roleCard[0]?.args)).not.toContain(ERASED);
@@ -301,21 +299,19 @@ describe('privacy: erase removes everything and everywhere', () => {
     await tb.tick();
     tb.fake.reset();
     // Rewind the run to how it was keyed before: manual:<time>:<starter>.
-    const run = tb.db
-      .prepare<[], { run_key: string }>("SELECT run_key FROM digest_runs WHERE cadence = 'manual'")
-      .get();
+    const run = await tb.row<{ run_key: string }>("SELECT run_key FROM digest_runs WHERE cadence = 'manual'");
     const legacy = `manual:${tb.clock.now().toISOString()}:${ERASED}`;
-    tb.db.prepare("UPDATE digest_runs SET run_key = ? WHERE cadence = 'manual'").run(legacy);
-    tb.db
-      .prepare("UPDATE outbox SET key = replace(key, ?, ?) WHERE key LIKE 'digest%'")
-      .run(run?.run_key ?? '', legacy);
+    await tb.run("UPDATE digest_runs SET run_key = ? WHERE cadence = 'manual'", legacy);
+    await tb.run(
+      "UPDATE outbox SET key = replace(key, ?, ?) WHERE key LIKE 'digest%'",
+      run?.run_key ?? '',
+      legacy,
+    );
     const doubtful = `digest:${legacy}:${PARTNER}`;
     expect(
-      tb.db
-        .prepare(
-          "SELECT key, status, unconfirmed_since IS NOT NULL AS doubt FROM outbox WHERE key LIKE 'digest:%' ORDER BY key",
-        )
-        .all(),
+      await tb.rows(
+        "SELECT key, status, unconfirmed_since IS NOT NULL AS doubt FROM outbox WHERE key LIKE 'digest:%' ORDER BY key",
+      ),
     ).toEqual([
       { key: doubtful, status: 'pending', doubt: 1 },
       { key: `digest:${legacy}:${WAITING}`, status: 'pending', doubt: 1 },
@@ -324,11 +320,10 @@ describe('privacy: erase removes everything and everywhere', () => {
     await postAsEarlierProcess(tb.fake, PARTNER, doubtful);
 
     await tb.press('privacy.delete', ERASED);
-    expect(cellsHolding(tb, ERASED)).toEqual([]);
-    const renamed = tb.db
-      .prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest:%' ORDER BY key")
-      .all()
-      .map((row) => row.key);
+    expect(await cellsHolding(tb, ERASED)).toEqual([]);
+    const renamed = (
+      await tb.rows<{ key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest:%' ORDER BY key")
+    ).map((row) => row.key);
     expect(renamed).toEqual([
       expect.stringMatching(/^digest:manual:.+:erased\.\d+:U9PART01$/),
       expect.stringMatching(/^digest:manual:.+:erased\.\d+:U9WAIT01$/),
@@ -342,7 +337,7 @@ describe('privacy: erase removes everything and everywhere', () => {
         .filter((call) => call.args.channel === user && (keyOf(call) ?? '').startsWith('digest:'));
     expect(digestsTo(PARTNER)).toHaveLength(1); // only the earlier process's post
     expect(digestsTo(WAITING)).toHaveLength(1);
-    expect(tb.db.prepare('SELECT status, last_error FROM outbox WHERE key = ?').get(renamed[0])).toEqual({
+    expect(await tb.row('SELECT status, last_error FROM outbox WHERE key = ?', renamed[0] ?? '')).toEqual({
       status: 'sent',
       last_error: 'found_in_history',
     });
@@ -356,18 +351,15 @@ describe('privacy: erase removes everything and everywhere', () => {
     await member(tb, PARTNER, 'go');
     await postJob(tb, { title: 'Go engineer', tags: 'go' });
     await tb.command('digest send', ERASED);
-    const keys = tb.db
-      .prepare<[], { key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest%'")
-      .all()
-      .map((row) => row.key);
+    const keys = (await tb.rows<{ key: string }>("SELECT key FROM outbox WHERE key LIKE 'digest%'")).map(
+      (row) => row.key,
+    );
     expect(keys).toEqual([
       expect.stringMatching(/^digest:manual:2026-11-26T01:00:00\.000Z:[0-9a-f]{8}:U9PART01$/),
     ]);
-    const run = tb.db
-      .prepare<[], { run_key: string; started_by: string }>(
-        "SELECT run_key, started_by FROM digest_runs WHERE cadence = 'manual'",
-      )
-      .get();
+    const run = await tb.row<{ run_key: string; started_by: string }>(
+      "SELECT run_key, started_by FROM digest_runs WHERE cadence = 'manual'",
+    );
     expect(run?.run_key).toMatch(/^manual:2026-11-26T01:00:00\.000Z:[0-9a-f]{8}$/);
     // Who started it is kept (for the report) only until they erase their data.
     expect(run?.started_by).toBe(ERASED);

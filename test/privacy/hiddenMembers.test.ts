@@ -160,10 +160,10 @@ describe('hidden members stay hidden', () => {
       const id = await createEvent(tb, ORGANIZER, { title: 'Tea ceremony' });
       await pressOnCard(tb, 'event.rsvp.going', HIDDEN, id);
       // Alone on the card, a hidden member is a number, not a name.
-      expect(lastCardText(tb, id)).toContain('*1 going*"');
+      expect(await lastCardText(tb, id)).toContain('*1 going*"');
       await pressOnCard(tb, 'event.rsvp.going', STAFF_ONLY, id);
       await pressOnCard(tb, 'event.rsvp.going', VISIBLE, id);
-      const card = lastCardText(tb, id);
+      const card = await lastCardText(tb, id);
       expect(card).toContain('*3 going*: Vera and 2 more');
       expect(card).not.toMatch(/Hana|Saki/);
     });
@@ -171,14 +171,14 @@ describe('hidden members stay hidden', () => {
     it('a member who hides their profile leaves the cards of events they go to at once', async () => {
       const id = await createEvent(tb, ORGANIZER, { title: 'Tea ceremony' });
       await pressOnCard(tb, 'event.rsvp.going', VISIBLE, id);
-      expect(lastCardText(tb, id)).toContain('*1 going*: Vera');
+      expect(await lastCardText(tb, id)).toContain('*1 going*: Vera');
       await tb.submit(
         'profile.modal',
         profileValues({ name: 'Vera Visible', from: '2015', interests: 'go', visibility: 'nobody' }),
         VISIBLE,
       );
-      expect(lastCardText(tb, id)).toContain('*1 going*"');
-      expect(lastCardText(tb, id)).not.toContain('Vera');
+      expect(await lastCardText(tb, id)).toContain('*1 going*"');
+      expect(await lastCardText(tb, id)).not.toContain('Vera');
     });
 
     it('the attendee list and its CSV name members by Slack mention or id, never by a profile’s name', async () => {
@@ -212,10 +212,10 @@ describe('hidden members stay hidden', () => {
     it('counts a hidden member without naming them', async () => {
       const id = await createEvent(tb, ORGANIZER, { title: '茶会' });
       await pressOnCard(tb, 'event.rsvp.going', HIDDEN, id);
-      expect(lastCardText(tb, id)).toContain('*1人が参加*"');
+      expect(await lastCardText(tb, id)).toContain('*1人が参加*"');
       await pressOnCard(tb, 'event.rsvp.going', VISIBLE, id);
-      expect(lastCardText(tb, id)).toContain('*2人が参加*:Vera ほか1人');
-      expect(lastCardText(tb, id)).not.toContain('Hana');
+      expect(await lastCardText(tb, id)).toContain('*2人が参加*:Vera ほか1人');
+      expect(await lastCardText(tb, id)).not.toContain('Hana');
     });
   });
 

@@ -13,8 +13,8 @@ const ORG = 'U8ORG01';
 const ORG_JA = 'U8ORGJA';
 const HR = 'U8HR01';
 
-function count(tb: TestBot, table: 'events' | 'jobs' | 'announcements'): number {
-  return tb.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
+async function count(tb: TestBot, table: 'events' | 'jobs' | 'announcements'): Promise<number> {
+  return (await tb.row<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
 }
 
 function fieldErrors(response: { json: unknown }): Record<string, string> {
@@ -57,43 +57,43 @@ describe('the event, role and announcement forms check the submitter is in the c
 
   it('an event in a private channel the organizer is not in: an error on the channel field, nothing saved', async () => {
     tb.fake.declareChannel('C0HRONLY1', { isPrivate: true, members: [HR] });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitEvent(ORG, 'C0HRONLY1');
     expect(fieldErrors(response)).toEqual({ 'event.channel': en.events.errors.channelNotMember });
-    expect(tb.snapshot()).toBe(before);
-    expect(count(tb, 'events')).toBe(0);
+    expect(await tb.snapshot()).toBe(before);
+    expect(await count(tb, 'events')).toBe(0);
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0HRONLY1')).toHaveLength(0);
   });
 
   it('the same in a public channel the organizer is not in, in Japanese for a ja-JP organizer', async () => {
     tb.fake.declareChannel('C0CLUB01', { isPrivate: false, members: [HR] });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitEvent(ORG_JA, 'C0CLUB01');
     expect(fieldErrors(response)).toEqual({ 'event.channel': ja.events.errors.channelNotMember });
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a private channel the bot is not in: the field says to invite the bot', async () => {
     tb.fake.declareChannel('C0NOBOT01', { isPrivate: true, members: [ORG], botIsMember: false });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitEvent(ORG, 'C0NOBOT01');
     expect(fieldErrors(response)).toEqual({ 'event.channel': en.events.errors.channelUnreadable });
     expect(en.events.errors.channelUnreadable).toContain('/invite @Homecoming');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('when Slack cannot answer in time, the field asks to try again; nothing saved', async () => {
     tb.fake.override('conversations.info', () => ({ status: 429, headers: { 'Retry-After': '30' } }));
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitEvent(ORG, 'C0BUSY01');
     expect(fieldErrors(response)).toEqual({ 'event.channel': en.events.errors.channelUnavailable });
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('editing an event into a channel the organizer is not in is refused too; the event stays as it was', async () => {
     tb.fake.declareChannel('C0HRONLY1', { isPrivate: true, members: [HR] });
     const id = await createEvent(tb, ORG, { title: 'Board games' });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const start = new Date(tb.clock.now().getTime() + 3 * 86_400_000);
     const response = await tb.submit(
       'event.modal',
@@ -107,23 +107,23 @@ describe('the event, role and announcement forms check the submitter is in the c
       JSON.stringify({ eventId: id }),
     );
     expect(fieldErrors(response)).toEqual({ 'event.channel': en.events.errors.channelNotMember });
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a member of the private channel may post there', async () => {
     tb.fake.declareChannel('C0ORGS01', { isPrivate: true, members: [ORG] });
     await createEvent(tb, ORG, { title: 'Organizers only', channel: 'C0ORGS01' });
-    expect(count(tb, 'events')).toBe(1);
+    expect(await count(tb, 'events')).toBe(1);
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0ORGS01')).toHaveLength(1);
   });
 
   it('a role in a channel HR is not in: an error on the channel field, nothing saved', async () => {
     tb.fake.declareChannel('C0ORGS01', { isPrivate: true, members: [ORG] });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit('job.modal', jobValues({ channel: 'C0ORGS01' }, HR), HR, '');
     expect(fieldErrors(response)).toEqual({ 'job.channel': en.jobs.errors.channelNotMember });
-    expect(tb.snapshot()).toBe(before);
-    expect(count(tb, 'jobs')).toBe(0);
+    expect(await tb.snapshot()).toBe(before);
+    expect(await count(tb, 'jobs')).toBe(0);
   });
 
   const submitAnnouncement = (user: string, channel: string) =>
@@ -140,11 +140,11 @@ describe('the event, role and announcement forms check the submitter is in the c
 
   it('an announcement into a private channel the organizer is not in: an error on the channel field, nothing saved or posted', async () => {
     tb.fake.declareChannel('C0HRONLY1', { isPrivate: true, members: [HR] });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitAnnouncement(ORG, 'C0HRONLY1');
     expect(fieldErrors(response)).toEqual({ 'announce.channel': en.announcements.errors.channelNotMember });
-    expect(tb.snapshot()).toBe(before);
-    expect(count(tb, 'announcements')).toBe(0);
+    expect(await tb.snapshot()).toBe(before);
+    expect(await count(tb, 'announcements')).toBe(0);
     tb.clock.advance(2 * 86_400_000);
     await tb.tick();
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0HRONLY1')).toHaveLength(0);
@@ -152,15 +152,15 @@ describe('the event, role and announcement forms check the submitter is in the c
 
   it('the same for a public channel, in Japanese for a ja-JP organizer', async () => {
     tb.fake.declareChannel('C0CLUB01', { isPrivate: false, members: [HR] });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitAnnouncement(ORG_JA, 'C0CLUB01');
     expect(fieldErrors(response)).toEqual({ 'announce.channel': ja.announcements.errors.channelNotMember });
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('an announcement: invite the bot to a private channel it cannot see; try again when Slack does not answer', async () => {
     tb.fake.declareChannel('C0NOBOT01', { isPrivate: true, members: [ORG], botIsMember: false });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(fieldErrors(await submitAnnouncement(ORG, 'C0NOBOT01'))).toEqual({
       'announce.channel': en.announcements.errors.channelUnreadable,
     });
@@ -169,13 +169,13 @@ describe('the event, role and announcement forms check the submitter is in the c
     expect(fieldErrors(await submitAnnouncement(ORG, 'C0BUSY01'))).toEqual({
       'announce.channel': en.announcements.errors.channelUnavailable,
     });
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('an organizer in the private channel may schedule an announcement there', async () => {
     tb.fake.declareChannel('C0ORGS01', { isPrivate: true, members: [ORG] });
     const response = await submitAnnouncement(ORG, 'C0ORGS01');
     expect((response.json as { response_action?: string }).response_action).toBe('update');
-    expect(count(tb, 'announcements')).toBe(1);
+    expect(await count(tb, 'announcements')).toBe(1);
   });
 });

@@ -33,8 +33,8 @@ async function memberWithEverything(tb: TestBot, user: string, name: string): Pr
 }
 
 /** Every row naming the member, without the activity timestamp that any command may touch. */
-function storedAbout(tb: TestBot, user: string): { table: string; row: Json }[] {
-  return tb.rowsMentioning(user).map(({ table, row }) => {
+async function storedAbout(tb: TestBot, user: string): Promise<{ table: string; row: Json }[]> {
+  return (await tb.rowsMentioning(user)).map(({ table, row }) => {
     const { last_active_at: _ignored, ...rest } = row;
     return { table, row: rest };
   });
@@ -154,7 +154,7 @@ describe('privacy', () => {
     const user = 'U3P0AS';
     await memberWithEverything(tb, user, 'Kenji');
     tb.fake.reset();
-    const before = storedAbout(tb, user);
+    const before = await storedAbout(tb, user);
     expect(before.length).toBeGreaterThan(0);
 
     const response = await tb.command('privacy delete', user);
@@ -173,26 +173,26 @@ describe('privacy', () => {
     expect(confirm.style).toBe('danger');
 
     // Asking erases nothing (the command may only note the member's activity).
-    expect(storedAbout(tb, user)).toEqual(before);
+    expect(await storedAbout(tb, user)).toEqual(before);
     expect(tb.fake.violations).toEqual([]);
   });
 
   it('pressing "Delete my data" erases every row about the member and replaces the message', async () => {
     const user = 'U3P0DL';
     await memberWithEverything(tb, user, 'Mika');
-    const tables = new Set(tb.rowsMentioning(user).map((found) => found.table));
+    const tables = new Set((await tb.rowsMentioning(user)).map((found) => found.table));
     expect(tables).toEqual(
       new Set(['members', 'member_interests', 'member_availability', 'member_roles', 'user_locales']),
     );
     const other = 'U3P0KP';
     await tb.agree(other);
-    const othersRows = tb.rowsMentioning(other);
+    const othersRows = await tb.rowsMentioning(other);
     tb.fake.reset();
 
     const response = await tb.press('privacy.delete', user);
     expect(response.status).toBe(200);
-    expect(tb.rowsMentioning(user)).toEqual([]);
-    expect(tb.rowsMentioning(other)).toEqual(othersRows);
+    expect(await tb.rowsMentioning(user)).toEqual([]);
+    expect(await tb.rowsMentioning(other)).toEqual(othersRows);
 
     expect(tb.fake.responses).toHaveLength(1);
     const body = tb.fake.responses[0]?.body ?? {};
@@ -214,18 +214,19 @@ describe('privacy', () => {
     expect(TestBot.replyText(madeAdmin)).toBe(`<@${grantor}> is now admin.`);
     const granted = await tb.command(`role add <@${grantee}|grantee> hr`, grantor);
     expect(TestBot.replyText(granted)).toBe(`<@${grantee}> is now HR.`);
-    const roleRow = (): { user_id: string; role: string; granted_by: string | null } | undefined =>
-      tb.db
-        .prepare<[string], { user_id: string; role: string; granted_by: string | null }>(
-          'SELECT user_id, role, granted_by FROM member_roles WHERE user_id = ?',
-        )
-        .get(grantee);
-    expect(roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: grantor });
+    const roleRow = async (): Promise<
+      { user_id: string; role: string; granted_by: string | null } | undefined
+    > =>
+      await tb.row<{ user_id: string; role: string; granted_by: string | null }>(
+        'SELECT user_id, role, granted_by FROM member_roles WHERE user_id = ?',
+        grantee,
+      );
+    expect(await roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: grantor });
     tb.fake.reset();
 
     await tb.press('privacy.delete', grantor);
-    expect(tb.rowsMentioning(grantor)).toEqual([]);
-    expect(roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: null });
+    expect(await tb.rowsMentioning(grantor)).toEqual([]);
+    expect(await roleRow()).toEqual({ user_id: grantee, role: 'hr', granted_by: null });
     expect(tb.fake.violations).toEqual([]);
   });
 
@@ -255,7 +256,7 @@ describe('privacy', () => {
     expect(actionIds(home.blocks)).toEqual(['onboarding.agree']);
     expect(tb.fake.responses).toEqual([]);
 
-    expect(tb.rowsMentioning(user)).toEqual([]);
+    expect(await tb.rowsMentioning(user)).toEqual([]);
     expect(tb.fake.violations).toEqual([]);
   });
 

@@ -47,10 +47,10 @@ describe('commands on items in a private channel', () => {
 
   /** Runs the command and checks it was refused with `refusal` alone: nothing saved, opened, posted or uploaded. */
   async function expectRefused(text: string, user: string, refusal: string): Promise<void> {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const calls = tb.fake.calls.length;
     expect(await commandText(tb, text, user)).toBe(refusal);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.tick();
     expect(
       tb.fake.calls
@@ -58,7 +58,7 @@ describe('commands on items in a private channel', () => {
         .map((c) => c.method)
         .filter((m) => m !== 'users.info'),
     ).toEqual([]);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   }
 
   it('organizers and admins outside the channel are refused event edit, cancel and attendees', async () => {
@@ -73,7 +73,7 @@ describe('commands on items in a private channel', () => {
   });
 
   it('a forged edit form from an organizer outside the channel saves nothing and tells no one', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await tb.submit(
       'event.modal',
       eventValues({
@@ -86,7 +86,7 @@ describe('commands on items in a private channel', () => {
       JSON.stringify({ eventId: world.secretEvent }),
     );
     expect(allText(response.json)).toContain(en.events.notInAudienceManage);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.tick();
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => (keyOf(c) ?? '').includes(':changed:'))).toEqual(
       [],
@@ -157,7 +157,7 @@ describe('commands on items in a private channel', () => {
       '',
     );
     expect((ack.json as { response_action: string }).response_action).toBe('update');
-    const id = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM announcements').get()?.id ?? 0;
+    const id = (await tb.row<{ id: number }>('SELECT max(id) AS id FROM announcements'))?.id ?? 0;
     expect(await commandText(tb, 'announce list', ORG)).toContain(`#${id}`);
     expect(await commandText(tb, 'announce list', OUT_ORG)).not.toContain(`#${id}`);
     await expectRefused(`announce cancel ${id}`, ADMIN, en.announcements.notInAudienceManage);
@@ -189,13 +189,13 @@ describe('messages about a private item go only to members of its channel', () =
     await tb.press('event.rsvp.going', INSIDER, 'message', String(full));
     await tb.press('event.rsvp.going', FIRST, 'message', String(full));
     await tb.press('event.rsvp.going', SECOND, 'message', String(full));
-    expect([rsvpOf(tb, full, FIRST), rsvpOf(tb, full, SECOND)]).toEqual(['waitlist', 'waitlist']);
+    expect([await rsvpOf(tb, full, FIRST), await rsvpOf(tb, full, SECOND)]).toEqual(['waitlist', 'waitlist']);
 
     tb.fake.removeChannelMember(SECRET, FIRST);
     await leftChannel(tb, FIRST, SECRET);
     await tb.press('event.rsvp.not_going', INSIDER, 'message', String(full));
-    expect(rsvpOf(tb, full, FIRST)).toBe('waitlist');
-    expect(rsvpOf(tb, full, SECOND)).toBe('going');
+    expect(await rsvpOf(tb, full, FIRST)).toBe('waitlist');
+    expect(await rsvpOf(tb, full, SECOND)).toBe('going');
     await tb.tick();
     const promoted = tb.fake
       .callsTo('chat.postMessage')
@@ -205,14 +205,13 @@ describe('messages about a private item go only to members of its channel', () =
 
   it('a referrer who left the channel is not told that their referral moved on', async () => {
     await submitReferral(tb, INSIDER, world.secretJob, { name: 'Ken', contact: 'ken@example.com' });
-    const referral = tb.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM referrals').get()?.id ?? 0;
+    const referral = (await tb.row<{ id: number }>('SELECT max(id) AS id FROM referrals'))?.id ?? 0;
     tb.fake.removeChannelMember(SECRET, INSIDER);
     await leftChannel(tb, INSIDER, SECRET);
     await tb.press('job.referral.contacted', HR, 'message', String(referral));
     await tb.tick();
     expect(
-      tb.db.prepare<[number], { status: string }>('SELECT status FROM referrals WHERE id = ?').get(referral)
-        ?.status,
+      (await tb.row<{ status: string }>('SELECT status FROM referrals WHERE id = ?', referral))?.status,
     ).toBe('contacted');
     expect(
       tb.fake

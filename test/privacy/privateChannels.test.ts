@@ -84,11 +84,10 @@ describe('items in a private channel reach only its members', () => {
       .join('\n');
     expect(toInsider).toContain('Secret role');
     expect(toInsider).toContain('Secret offsite');
-    const shown = tb.db
-      .prepare<[number], { user_id: string }>(
-        "SELECT user_id FROM funnel_events WHERE step = 'shown' AND job_id = ?",
-      )
-      .all(world.secretJob);
+    const shown = await tb.rows<{ user_id: string }>(
+      "SELECT user_id FROM funnel_events WHERE step = 'shown' AND job_id = ?",
+      world.secretJob,
+    );
     expect(shown.map((row) => row.user_id)).not.toContain(OUTSIDER);
   });
 
@@ -103,13 +102,13 @@ describe('items in a private channel reach only its members', () => {
       ['coffee.request', world.secretJob],
     ];
     for (const [action, id] of presses) {
-      const before = tb.snapshot();
+      const before = await tb.snapshot();
       const calls = tb.fake.calls.length;
       const told = tb.fake.responses.length;
       await tb.press(action, OUTSIDER, 'message', String(id));
       const refusal = action.startsWith('event.') ? en.events.notInAudience : en.jobs.notInAudience;
       expect(toldSince(tb, told)).toEqual([{ text: refusal, ephemeral: true }]);
-      expect(tb.snapshot()).toBe(before);
+      expect(await tb.snapshot()).toBe(before);
       // No file, no modal, no card update, no DM to the recruiter: only the locale lookup may have run.
       expect(
         tb.fake.calls
@@ -118,29 +117,29 @@ describe('items in a private channel reach only its members', () => {
           .filter((m) => m !== 'users.info'),
       ).toEqual([]);
     }
-    expect(rsvpOf(tb, world.secretEvent, OUTSIDER)).toBeUndefined();
+    expect(await rsvpOf(tb, world.secretEvent, OUTSIDER)).toBeUndefined();
   });
 
   it('a forged referral form for the role is refused in the modal, and a press from a list in Japanese too', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitReferral(tb, OUTSIDER, world.secretJob, {
       name: 'Ken',
       contact: 'ken@example.com',
     });
     expect(allText(response.json)).toContain(en.jobs.notInAudience);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     tb.fake.setUser('U8OUTJA', { locale: 'ja-JP' });
     await member(tb, 'U8OUTJA');
     const told = tb.fake.responses.length;
     await pressInEphemeral(tb, 'event.rsvp.going', 'U8OUTJA', String(world.secretEvent));
     expect(toldSince(tb, told)).toEqual([{ text: ja.events.notInAudience, ephemeral: true }]);
-    expect(rsvpOf(tb, world.secretEvent, 'U8OUTJA')).toBeUndefined();
+    expect(await rsvpOf(tb, world.secretEvent, 'U8OUTJA')).toBeUndefined();
   });
 
   it('a member of the channel can answer: Going, .ics and curious work', async () => {
     await tb.press('event.rsvp.going', INSIDER, 'message', String(world.secretEvent));
-    expect(rsvpOf(tb, world.secretEvent, INSIDER)).toBe('going');
+    expect(await rsvpOf(tb, world.secretEvent, INSIDER)).toBe('going');
     await tb.press('event.ics', INSIDER, 'message', String(world.secretEvent));
     expect(tb.fake.uploads.map((u) => u.content.toString('utf8')).join('')).toContain(
       'SUMMARY:Secret offsite',
@@ -179,7 +178,7 @@ describe('membership follows the channel', () => {
     const told = tb.fake.responses.length;
     await tb.press('event.rsvp.maybe', INSIDER, 'message', String(world.secretEvent));
     expect(toldSince(tb, told)).toEqual([{ text: en.events.notInAudience, ephemeral: true }]);
-    expect(rsvpOf(tb, world.secretEvent, INSIDER)).toBe('going');
+    expect(await rsvpOf(tb, world.secretEvent, INSIDER)).toBe('going');
 
     // The day-before reminder goes to those still in the channel only.
     tb.clock.set('2026-12-02T10:00:00Z');
@@ -197,7 +196,7 @@ describe('membership follows the channel', () => {
     await joinedChannel(tb, NEWCOMER, SECRET);
     expect(await commandText(tb, 'events', NEWCOMER)).toContain('Secret offsite');
     await tb.press('event.rsvp.going', NEWCOMER, 'message', String(world.secretEvent));
-    expect(rsvpOf(tb, world.secretEvent, NEWCOMER)).toBe('going');
+    expect(await rsvpOf(tb, world.secretEvent, NEWCOMER)).toBe('going');
   });
 
   it('a missed event is healed: the member list is read again once it is six hours old', async () => {

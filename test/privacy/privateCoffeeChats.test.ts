@@ -60,10 +60,9 @@ describe('coffee chats about a role in a private channel', () => {
     await leftChannel(tb, INSIDER, SECRET);
   }
 
-  const requestStatus = () =>
-    tb.db
-      .prepare<[string], { status: string }>('SELECT status FROM coffee_requests WHERE member = ?')
-      .get(INSIDER)?.status;
+  const requestStatus = async () =>
+    (await tb.row<{ status: string }>('SELECT status FROM coffee_requests WHERE member = ?', INSIDER))
+      ?.status;
 
   it('the member left the channel: the contact’s Accept opens no group DM, the member gets no DM, the contact hears it lapsed', async () => {
     await confirmedContacts([TEAM_IN]);
@@ -82,7 +81,7 @@ describe('coffee chats about a role in a private channel', () => {
       dmsToMember,
     );
     expect(dmsWith(tb, INSIDER, 'Good news')).toEqual([]);
-    expect(requestStatus()).toBe('unavailable');
+    expect(await requestStatus()).toBe('unavailable');
     expect(TestBot.replyText(await tb.command(`job contacts ${world.secretJob}`, HR))).toContain(
       'Coffee chats: 1 requested · 0 held',
     );
@@ -103,7 +102,7 @@ describe('coffee chats about a role in a private channel', () => {
     await tb.tick();
     expect(dmsWith(tb, TEAM_IN, 'is curious about')).toEqual([]);
     expect(dmsWith(tb, INSIDER, 'nobody on the team')).toEqual([]);
-    expect(requestStatus()).toBe('unavailable');
+    expect(await requestStatus()).toBe('unavailable');
   });
 
   it('a contact who left the channel is not asked: the next one in it is, and with nobody left no chat is offered', async () => {
@@ -140,7 +139,7 @@ describe('coffee chats about a role in a private channel', () => {
 
   it('job contacts refuses someone who is not in the role’s private channel; nobody is added, nothing is sent', async () => {
     await tb.command(`job contacts ${world.secretJob}`, HR); // HR's first command records them as active
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const calls = tb.fake.calls.length;
     const text = await commandText(
       tb,
@@ -148,7 +147,7 @@ describe('coffee chats about a role in a private channel', () => {
       HR,
     );
     expect(text).toBe(en.coffee.outsideChannel(`<@${TEAM_OUT}>`, `<#${SECRET}>`));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     await tb.tick();
     expect(
       tb.fake.calls
@@ -163,9 +162,9 @@ describe('coffee chats about a role in a private channel', () => {
 
   it('in Japanese: HR whose Slack is in Japanese is told who is outside the channel', async () => {
     await setUpHr(tb, JA_HR);
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const text = await commandText(tb, `job contacts ${world.secretJob} ${tag(TEAM_OUT)}`, JA_HR);
     expect(text).toBe(ja.coffee.outsideChannel(`<@${TEAM_OUT}>`, `<#${SECRET}>`));
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

@@ -95,10 +95,12 @@ export function joinedChannel(tb: TestBot, user: string, channel: string) {
   return tb.event({ ...joinedChannelFixture.event, user, channel }, { fixture: joinedChannelFixture });
 }
 
-export function rsvpOf(tb: TestBot, eventId: number, user: string): string | undefined {
-  return tb.db
-    .prepare<[number, string], { status: string }>(
+export async function rsvpOf(tb: TestBot, eventId: number, user: string): Promise<string | undefined> {
+  return (
+    await tb.row<{ status: string }>(
       'SELECT status FROM event_rsvps WHERE event_id = ? AND user_id = ?',
+      eventId,
+      user,
     )
-    .get(eventId, user)?.status;
+  )?.status;
 }

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
         slackApiUrl: 'https://slack.com/api/',
         port: 3000,
         databasePath: './data/alumni.sqlite',
+        databaseUrl: undefined,
         defaultTimezone: 'Asia/Tokyo',
         defaultLocale: 'en',
         channelLanguages: ['en'],
@@ -116,6 +117,18 @@ describe('loadConfig', () => {
     it('PORT 0 (an ephemeral port) is allowed', () => {
       expect(loadConfig({ ...HTTP_ENV, PORT: '0' }).port).toBe(0);
     });
+
+    it.each([
+      ['postgres://homecoming:pw@db.internal:5432/alumni'],
+      ['postgresql://homecoming@db.internal/alumni?sslmode=require'],
+      ['postgres://homecoming@/alumni?host=/var/run/postgresql'],
+    ])('DATABASE_URL %s selects Postgres', (url) => {
+      expect(loadConfig({ ...HTTP_ENV, DATABASE_URL: ` ${url} ` }).databaseUrl).toBe(url);
+    });
+
+    it('an empty DATABASE_URL (as left by `DATABASE_URL=` in .env) keeps SQLite', () => {
+      expect(loadConfig({ ...HTTP_ENV, DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    });
   });
 
   describe('each missing or malformed variable is a one-line ConfigError naming it', () => {
@@ -157,6 +170,10 @@ describe('loadConfig', () => {
         'a file that does not exist',
         { ...HTTP_ENV, COMMUNITY_TEXT_PATH: '/nowhere/community.json' },
       ],
+      ['DATABASE_URL', 'a SQLite path', { ...HTTP_ENV, DATABASE_URL: './data/alumni.sqlite' }],
+      ['DATABASE_URL', 'another engine', { ...HTTP_ENV, DATABASE_URL: 'mysql://u:p@host/db' }],
+      ['DATABASE_URL', 'no scheme', { ...HTTP_ENV, DATABASE_URL: 'db.internal:5432/alumni' }],
+      ['DATABASE_URL', 'nothing after the scheme', { ...HTTP_ENV, DATABASE_URL: 'postgres://' }],
       ['SCHEDULER_LEASE', 'not on or off', { ...HTTP_ENV, SCHEDULER_LEASE: 'yes' }],
       ['SCHEDULER_LEASE_SECONDS', 'below 10', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '5' }],
       ['SCHEDULER_LEASE_SECONDS', 'not whole', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '30.5' }],
@@ -197,6 +214,8 @@ describe('loadConfig', () => {
       expect(error.message).not.toContain('secret-user-token-value');
       const appError = configError({ ...HTTP_ENV, SLACK_APP_TOKEN: 'xoxa-secret-app-token-value' });
       expect(appError.message).not.toContain('secret-app-token-value');
+      const urlError = configError({ ...HTTP_ENV, DATABASE_URL: 'mysql://u:secret-db-password@h/db' });
+      expect(urlError.message).not.toContain('secret-db-password');
     });
   });
 });

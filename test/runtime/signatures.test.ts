@@ -40,13 +40,13 @@ describe('request signatures', () => {
   async function expectRefused(send: () => Promise<SignedResponse>, user: string): Promise<void> {
     await tb.settle();
     const callsBefore = tb.fake.calls.length;
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await send();
     await tb.settle();
     expect(response.status).toBe(401);
     expect(tb.fake.calls.slice(callsBefore).map((call) => call.method)).toEqual([]);
-    expect(tb.snapshot()).toBe(before);
-    expect(tb.rowsMentioning(user)).toEqual([]);
+    expect(await tb.snapshot()).toBe(before);
+    expect(await tb.rowsMentioning(user)).toEqual([]);
   }
 
   function post(rawBody: string, options: Partial<PostSignedOptions> = {}): Promise<SignedResponse> {
@@ -97,7 +97,7 @@ describe('request signatures', () => {
       () => post(altered, { timestamp, headers: { 'X-Slack-Signature': signature } }),
       'U506',
     );
-    expect(tb.rowsMentioning('U505')).toEqual([]);
+    expect(await tb.rowsMentioning('U505')).toEqual([]);
   });
 
   it('refuses a slash command with a bad signature without answering it', async () => {
@@ -116,14 +116,14 @@ describe('request signatures', () => {
   });
 
   it('the same team_join, correctly signed, does get through (the refusals above are not vacuous)', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const callsBefore = tb.fake.calls.length;
     const response = await post(teamJoinBody('U508'));
     await tb.settle();
     expect(response.status).toBe(200);
     expect(tb.fake.calls.length).toBeGreaterThan(callsBefore);
-    expect(tb.snapshot()).not.toBe(before);
-    expect(tb.rowsMentioning('U508')).not.toEqual([]);
+    expect(await tb.snapshot()).not.toBe(before);
+    expect(await tb.rowsMentioning('U508')).not.toEqual([]);
   });
 
   describe('url_verification', () => {

@@ -310,7 +310,7 @@ describe('outbox delivery', () => {
   it('fails a row whose stored payload is unreadable instead of sending garbage', async () => {
     const outbox = tb.bot.services.outbox;
     await outbox.schedule(request(tb, 'test:corrupt', {}, 0));
-    tb.db.prepare('UPDATE outbox SET payload = \'{"blocks":"nope"}\' WHERE key = \'test:corrupt\'').run();
+    await tb.run('UPDATE outbox SET payload = \'{"blocks":"nope"}\' WHERE key = \'test:corrupt\'');
     expect(await tb.tick()).toMatchObject({ failed: 1 });
     expect(await outbox.find('test:corrupt')).toMatchObject({
       status: 'failed',
@@ -329,7 +329,7 @@ describe('outbox delivery', () => {
     expect((await outbox.list('privacy:')).map((row) => [row.key, row.notifyOnFailure])).toEqual([
       ['privacy:post', null],
     ]);
-    expect(tb.rowsMentioning('U0LEAVER1')).toEqual([]);
+    expect(await tb.rowsMentioning('U0LEAVER1')).toEqual([]);
   });
 
   it('sends DMs to a user id and keeps each channel in due order', async () => {

@@ -53,8 +53,8 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
 
   it('after a crash with the conversation remembered, finds the post in that conversation and does not send again', async () => {
     await tb.bot.services.outbox.schedule(request(tb, 'group:found', { channel: TARGET }, 0));
-    simulateCrashedClaim(tb, 'group:found', new Date(tb.clock.now().getTime() - 3 * MINUTE));
-    tb.db.prepare('UPDATE outbox SET slack_channel = ? WHERE key = ?').run(GROUP, 'group:found');
+    await simulateCrashedClaim(tb, 'group:found', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+    await tb.run('UPDATE outbox SET slack_channel = ? WHERE key = ?', GROUP, 'group:found');
     const earlier = await postAsEarlierProcess(tb.fake, GROUP, 'group:found');
 
     expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
@@ -70,7 +70,7 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
 
   it('after a crash before the conversation was remembered, opens it again and checks its history first', async () => {
     await tb.bot.services.outbox.schedule(request(tb, 'group:reopen', { channel: TARGET }, 0));
-    simulateCrashedClaim(tb, 'group:reopen', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+    await simulateCrashedClaim(tb, 'group:reopen', new Date(tb.clock.now().getTime() - 3 * MINUTE));
     const earlier = await postAsEarlierProcess(tb.fake, GROUP, 'group:reopen');
 
     expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
@@ -85,7 +85,7 @@ describe('outbox: posts to a group DM of members (mpim:…)', () => {
 
   it('after a crash with nothing in the conversation, sends it once', async () => {
     await tb.bot.services.outbox.schedule(request(tb, 'group:absent', { channel: TARGET }, 0));
-    simulateCrashedClaim(tb, 'group:absent', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+    await simulateCrashedClaim(tb, 'group:absent', new Date(tb.clock.now().getTime() - 3 * MINUTE));
     expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
     expect(postsFor('group:absent', tb.fake)).toHaveLength(1);
     expect(tb.fake.callsTo('conversations.history')[0]?.args.channel).toBe(GROUP);

@@ -70,16 +70,17 @@ export async function postAsEarlierProcess(
 }
 
 /** Leaves a row as a process that crashed between claim and send would: 'sending', claimed long ago. */
-export function simulateCrashedClaim(
+export async function simulateCrashedClaim(
   tb: TestBot,
   key: string,
   claimedAt: Date,
   claimedBy = 'otherhost/4242/0badc0de',
-): void {
-  const changed = tb.db
-    .prepare(
-      "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE key = ?",
-    )
-    .run(claimedBy, claimedAt.toISOString(), key).changes;
+): Promise<void> {
+  const changed = await tb.run(
+    "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE key = ?",
+    claimedBy,
+    claimedAt.toISOString(),
+    key,
+  );
   if (changed !== 1) throw new Error(`no outbox row ${key}`);
 }

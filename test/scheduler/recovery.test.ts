@@ -36,7 +36,7 @@ describe('outbox recovery: never twice, never lost', () => {
     it('finds the message already in the channel: marked sent, not sent again', async () => {
       const tb = await start();
       await tb.bot.services.outbox.schedule(request(tb, 'crash:found', {}, 0));
-      simulateCrashedClaim(tb, 'crash:found', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+      await simulateCrashedClaim(tb, 'crash:found', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       const earlier = await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'crash:found');
 
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
@@ -60,7 +60,7 @@ describe('outbox recovery: never twice, never lost', () => {
     it('finds nothing in the channel: sends it, once', async () => {
       const tb = await start();
       await tb.bot.services.outbox.schedule(request(tb, 'crash:absent', {}, 0));
-      simulateCrashedClaim(tb, 'crash:absent', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+      await simulateCrashedClaim(tb, 'crash:absent', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'some:other:key'); // history is not empty, just not ours
 
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
@@ -77,7 +77,7 @@ describe('outbox recovery: never twice, never lost', () => {
     it('looks in the DM (conversations.open) for a post addressed to a user id', async () => {
       const tb = await start();
       await tb.bot.services.outbox.schedule(request(tb, 'crash:dm', { channel: 'U0MEMBER2' }, 0));
-      simulateCrashedClaim(tb, 'crash:dm', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+      await simulateCrashedClaim(tb, 'crash:dm', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       const earlier = await postAsEarlierProcess(tb.fake, 'U0MEMBER2', 'crash:dm');
 
       expect(await tb.tick()).toMatchObject({ sent: 1 });
@@ -95,7 +95,7 @@ describe('outbox recovery: never twice, never lost', () => {
       const parent = await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'event:3:card');
       const message = { text: 'Starts in one hour', threadTs: parent.ts };
       await tb.bot.services.outbox.schedule(request(tb, 'crash:thread', { message }, 0));
-      simulateCrashedClaim(tb, 'crash:thread', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+      await simulateCrashedClaim(tb, 'crash:thread', new Date(tb.clock.now().getTime() - 3 * MINUTE));
       const earlier = await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'crash:thread', {
         thread_ts: parent.ts,
       });
@@ -115,7 +115,7 @@ describe('outbox recovery: never twice, never lost', () => {
     it('leaves a live claim alone until its lease runs out', async () => {
       const tb = await start();
       await tb.bot.services.outbox.schedule(request(tb, 'crash:live', {}, 0));
-      simulateCrashedClaim(tb, 'crash:live', tb.clock.now(), 'otherhost/4242/1iveclaim');
+      await simulateCrashedClaim(tb, 'crash:live', tb.clock.now(), 'otherhost/4242/1iveclaim');
       expect(await tb.tick()).toMatchObject({ recovered: 0, sent: 0 });
       expect((await tb.bot.services.outbox.find('crash:live'))?.status).toBe('sending');
       tb.clock.advance(2 * MINUTE);
@@ -127,7 +127,7 @@ describe('outbox recovery: never twice, never lost', () => {
       const tb = await start();
       await tb.bot.services.outbox.schedule(request(tb, 'crash:former-holder', {}, 0));
       // Claimed a second before this bot took the lease (at its start): the claimant let it lapse.
-      simulateCrashedClaim(tb, 'crash:former-holder', new Date(tb.clock.now().getTime() - 1000));
+      await simulateCrashedClaim(tb, 'crash:former-holder', new Date(tb.clock.now().getTime() - 1000));
       expect(await tb.tick()).toMatchObject({ recovered: 1, sent: 1 });
       expect(postsFor('crash:former-holder', tb.fake)).toHaveLength(1);
     });
@@ -135,7 +135,7 @@ describe('outbox recovery: never twice, never lost', () => {
     it('without the lease, a recent claim by another worker waits for the claim lease, whatever its host', async () => {
       const tb = await start({ env: { SCHEDULER_LEASE: 'off' } });
       await tb.bot.services.outbox.schedule(request(tb, 'crash:no-lease', {}, 0));
-      simulateCrashedClaim(
+      await simulateCrashedClaim(
         tb,
         'crash:no-lease',
         new Date(tb.clock.now().getTime() - 1000),
@@ -151,7 +151,11 @@ describe('outbox recovery: never twice, never lost', () => {
       const tb = await start();
       const expiresAt = new Date(tb.clock.now().getTime() + MINUTE);
       await tb.bot.services.outbox.schedule(request(tb, 'crash:expired-but-sent', { expiresAt }, 0));
-      simulateCrashedClaim(tb, 'crash:expired-but-sent', new Date(tb.clock.now().getTime() - 3 * MINUTE));
+      await simulateCrashedClaim(
+        tb,
+        'crash:expired-but-sent',
+        new Date(tb.clock.now().getTime() - 3 * MINUTE),
+      );
       await postAsEarlierProcess(tb.fake, 'C0OUTBOX1', 'crash:expired-but-sent');
       tb.clock.advance(10 * MINUTE);
       await tb.tick();
@@ -168,13 +172,12 @@ describe('outbox recovery: never twice, never lost', () => {
     const tb = await start({
       scheduler: {
         // While this process waits, another one takes the row over (as after a lease expiry).
-        sleep: () => {
-          holder.tb?.db
-            .prepare(
-              "UPDATE outbox SET claimed_by = 'otherhost/1/thief', claimed_at = ? WHERE key = 'lost:claim'",
-            )
-            .run(holder.tb.clock.now().toISOString());
-          return Promise.resolve();
+        sleep: async () => {
+          if (holder.tb === undefined) return;
+          await holder.tb.run(
+            "UPDATE outbox SET claimed_by = 'otherhost/1/thief', claimed_at = ? WHERE key = 'lost:claim'",
+            holder.tb.clock.now().toISOString(),
+          );
         },
       },
     });

@@ -86,7 +86,8 @@ describe('scheduler', () => {
   });
 
   it('stops cleanly: a 429 wait is cut short, the claimed row goes back unsent, then the database closes', async () => {
-    const tb = await TestBot.start({ scheduler: { sleep: realSleep } });
+    // SQLite only: it reads the file after the bot closed it.
+    const tb = await TestBot.start({ engine: 'sqlite', scheduler: { sleep: realSleep } });
     const file = path.join(tb.dir, 'alumni.sqlite');
     tb.fake.override('chat.postMessage', () => ({ status: 429, headers: { 'Retry-After': '30' } }));
     await tb.bot.services.outbox.schedule(request(tb, 'stop:waiting', {}, 0));
@@ -96,7 +97,7 @@ describe('scheduler', () => {
     await tb.bot.stop();
     await tick;
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(tb.bot.db.open).toBe(false);
+    expect(tb.db.open).toBe(false);
     const db = new Database(file, { readonly: true });
     try {
       const row = db

@@ -58,7 +58,7 @@ describe('stats: figures for organizers and HR', () => {
   let seeded: Seeded;
   beforeEach(async () => {
     tb = await TestBot.start();
-    seeded = seedCommunity(tb);
+    seeded = await seedCommunity(tb);
   });
   afterEach(async () => {
     expect(tb.fake.violations).toEqual([]);
@@ -193,14 +193,14 @@ describe('stats: figures for organizers and HR', () => {
 
   it('is refused to a plain member, naming the roles, and changes nothing', async () => {
     await tb.command('help', M1); // caches the member's language, so the snapshot below is final
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     for (const text of ['stats', 'stats csv']) {
       const response = await tb.command(text, M1);
       expect(TestBot.replyText(response)).toBe(
         'Only members with the organizer or HR role can do that. Ask an admin if you need it.',
       );
     }
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.fake.uploads).toHaveLength(0);
     expect(tb.fake.callsTo('conversations.open')).toHaveLength(0);
   });
@@ -334,10 +334,10 @@ describe('stats: figures for organizers and HR', () => {
     });
 
     it('the files change nothing in the database except the caller’s activity', async () => {
-      const before = tb.db.prepare('SELECT count(*) AS n FROM funnel_events').get();
+      const before = await tb.row('SELECT count(*) AS n FROM funnel_events');
       await csvFiles(HR);
-      expect(tb.db.prepare('SELECT count(*) AS n FROM funnel_events').get()).toEqual(before);
-      expect(tb.db.prepare('SELECT last_active_at FROM members WHERE user_id = ?').get(HR)).toEqual({
+      expect(await tb.row('SELECT count(*) AS n FROM funnel_events')).toEqual(before);
+      expect(await tb.row('SELECT last_active_at FROM members WHERE user_id = ?', HR)).toEqual({
         last_active_at: tb.clock.now().toISOString(),
       });
     });
@@ -358,7 +358,7 @@ describe('stats: an empty community', () => {
   let tb: TestBot;
   beforeEach(async () => {
     tb = await TestBot.start();
-    seedCallers(tb);
+    await seedCallers(tb);
   });
   afterEach(async () => {
     expect(tb.fake.violations).toEqual([]);

@@ -30,8 +30,9 @@ describeOnPostgres('copying a SQLite community into Postgres', () => {
   let pool: Pool;
 
   beforeAll(async () => {
-    tb = await TestBot.start();
-    seedCommunity(tb);
+    // The source is a SQLite file, whatever TEST_ENGINE says.
+    tb = await TestBot.start({ engine: 'sqlite' });
+    await seedCommunity(tb);
     // Real traffic too: a command, so locales, activity and the outbox have rows.
     await tb.command('help', 'U9M0001');
     file = path.join(tb.dir, 'alumni.sqlite');

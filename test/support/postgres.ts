@@ -14,6 +14,14 @@ export const describeOnPostgres: (name: string, fn: () => void) => void = (name,
   else describe(name, fn);
 };
 
+/**
+ * Every scratch database of one `npm test` is named hc_test_<run>_…, the run id set by
+ * globalSetup; globalTeardown drops what is left of them (databases shared by two bots through a
+ * DATABASE_PATH live until then). Other runs on the same server keep theirs.
+ */
+export const SCRATCH_RUN = process.env.HOMECOMING_TEST_RUN ?? randomBytes(4).toString('hex');
+export const scratchPrefix = (run: string): string => `hc_test_${run}_`;
+
 export interface ScratchDatabase {
   readonly url: string;
   drop(): Promise<void>;
@@ -29,7 +37,7 @@ function withDatabase(url: string, database: string): string {
 export async function createScratchDatabase(): Promise<ScratchDatabase> {
   const serverUrl = TEST_DATABASE_URL;
   if (serverUrl === undefined) throw new Error('createScratchDatabase needs TEST_DATABASE_URL');
-  const name = `hc_test_${randomBytes(6).toString('hex')}`;
+  const name = `${scratchPrefix(SCRATCH_RUN)}${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -50,4 +58,22 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
       }
     },
   };
+}
+
+/** Drops every scratch database of the run `run` (globalTeardown); the names are ours (hex). */
+export async function dropScratchDatabases(run: string): Promise<number> {
+  const serverUrl = TEST_DATABASE_URL;
+  if (serverUrl === undefined || !/^[0-9a-f]+$/.test(run)) return 0;
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [scratchPrefix(run)],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    return rows.length;
+  } finally {
+    await client.end();
+  }
 }

@@ -7,9 +7,23 @@ import { LineLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/main';
 import type { SchedulerOptions } from '../../src/scheduler/scheduler';
 import type { CronFactory, CronOptions, Sleep, TickSummary } from '../../src/scheduler/types';
+import type { Db } from '../../src/storage/database';
+import type { Sql } from '../../src/storage/schema';
+import type { Store } from '../../src/storage/store';
 import { FakeSlack } from './fakeSlack';
 import { formEncode, interactivityBody, postSigned, type SignedResponse } from './signing';
 import { LogLevel } from '@slack/bolt';
+import {
+  allTables,
+  botDatabase,
+  runStatement,
+  selectRows,
+  tableRows,
+  TEST_ENGINE,
+  type Row,
+  type SqlValue,
+  type TestEngine,
+} from './testDatabase';
 
 import slashFixture from '../fixtures/payloads/slash_command.json';
 import actionFixture from '../fixtures/payloads/block_actions.json';
@@ -25,8 +39,13 @@ export const ADMIN = 'UADMIN01';
 type Json = Record<string, unknown>;
 
 export interface TestBotOptions {
-  /** Extra environment; e.g. DATABASE_PATH to let two bots share one SQLite file. */
+  /**
+   * Extra environment; e.g. DATABASE_PATH to let two bots share one database (on Postgres, the
+   * same path names the same scratch database).
+   */
   readonly env?: Record<string, string>;
+  /** The engine of this bot; TEST_ENGINE by default. Tests about the SQLite file itself say 'sqlite'. */
+  readonly engine?: TestEngine;
   readonly now?: string;
   /** A clock shared with another TestBot (otherwise a new ManualClock at `now`). */
   readonly clock?: ManualClock;
@@ -49,8 +68,9 @@ let eventCounter = 0;
 let viewCounter = 0;
 
 /**
- * The real bot in HTTP mode on an ephemeral port, a real SQLite file in a temp dir, and a fake
- * Slack Web API over real HTTP. Requests are signed exactly as Slack signs them.
+ * The real bot in HTTP mode on an ephemeral port, a real database (a SQLite file in a temp dir, or
+ * with TEST_ENGINE=postgres a scratch Postgres database), and a fake Slack Web API over real HTTP.
+ * Requests are signed exactly as Slack signs them.
  */
 export class TestBot {
   readonly logs: string[] = [];
@@ -59,6 +79,7 @@ export class TestBot {
   /** Cron tasks the scheduler registered. */
   readonly cronTasks: RecordedCronTask[];
   private readonly ownsFake: boolean;
+  private readonly releaseDatabase: () => Promise<void>;
 
   private constructor(
     readonly fake: FakeSlack,
@@ -69,11 +90,13 @@ export class TestBot {
     readonly baseUrl: string,
     logs: string[],
     scheduler: { sleeps: number[]; cronTasks: RecordedCronTask[]; ownsFake: boolean },
+    releaseDatabase: () => Promise<void>,
   ) {
     this.logs = logs;
     this.sleeps = scheduler.sleeps;
     this.cronTasks = scheduler.cronTasks;
     this.ownsFake = scheduler.ownsFake;
+    this.releaseDatabase = releaseDatabase;
   }
 
   static async start(options: TestBotOptions = {}): Promise<TestBot> {
@@ -101,6 +124,11 @@ export class TestBot {
     };
     const logs: string[] = [];
     const logger = new LineLogger(LogLevel.DEBUG, (line) => logs.push(line));
+    const database = await botDatabase(
+      options.engine ?? TEST_ENGINE,
+      path.join(dir, 'alumni.sqlite'),
+      options.env?.DATABASE_PATH,
+    );
     const config = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -112,19 +140,27 @@ export class TestBot {
       // Bulk pacing is the bench's concern; tests send as fast as the fake answers.
       BULK_POSTS_PER_SECOND: '1000',
       ...options.env,
+      ...database.env,
     });
     try {
       const bot = await startBot(config, { clock, logger, scheduler: { cron, sleep, ...options.scheduler } });
       // The start-up (catch-up) tick runs in the background; tests begin once it is done.
       await bot.services.scheduler.idle();
       const baseUrl = `http://127.0.0.1:${bot.port}`;
-      return new TestBot(fake, bot, clock, dir, `${baseUrl}/slack/events`, baseUrl, logs, {
-        sleeps,
-        cronTasks,
-        ownsFake: options.fake === undefined,
-      });
+      return new TestBot(
+        fake,
+        bot,
+        clock,
+        dir,
+        `${baseUrl}/slack/events`,
+        baseUrl,
+        logs,
+        { sleeps, cronTasks, ownsFake: options.fake === undefined },
+        database.release,
+      );
     } catch (error) {
       if (options.fake === undefined) await fake.stop();
+      await database.release();
       throw error;
     }
   }
@@ -134,8 +170,47 @@ export class TestBot {
     return this.bot.services.scheduler.tick();
   }
 
-  get db(): RunningBot['db'] {
-    return this.bot.db;
+  /** The SQLite handle, for the few tests about the file itself; seed and read with sql/rows/run. */
+  get db(): Db {
+    const engine = this.bot.engine;
+    if (engine.kind !== 'sqlite') {
+      throw new Error(
+        'tb.db is the SQLite handle; use tb.rows / tb.row / tb.run, which work on both engines',
+      );
+    }
+    return engine.db;
+  }
+
+  /** The typed query builder on this bot's database, whichever the engine. */
+  get sql(): Sql {
+    return this.bot.services.store.sql;
+  }
+
+  get store(): Store {
+    return this.bot.services.store;
+  }
+
+  /** Rows of a query written with `?` placeholders; the same text runs on SQLite and Postgres. */
+  rows<T = Row>(text: string, ...params: SqlValue[]): Promise<T[]> {
+    return selectRows<T>(this.sql, text, params);
+  }
+
+  /** The first row of a query, or undefined. */
+  async row<T = Row>(text: string, ...params: SqlValue[]): Promise<T | undefined> {
+    const rows = await selectRows<T>(this.sql, text, params);
+    return rows[0];
+  }
+
+  /** Runs an INSERT of one row and resolves to its new id (RETURNING id, on both engines). */
+  async insert(text: string, ...params: SqlValue[]): Promise<number> {
+    const inserted = await this.row<{ id: number }>(`${text} RETURNING id`, ...params);
+    if (inserted === undefined) throw new Error(`nothing inserted by: ${text}`);
+    return inserted.id;
+  }
+
+  /** Runs a write (seeding, or an edit a test needs); resolves to the number of rows changed. */
+  run(text: string, ...params: SqlValue[]): Promise<number> {
+    return runStatement(this.sql, text, params);
   }
 
   /** Waits until every request's listeners (including work after ack) have finished. */
@@ -147,6 +222,7 @@ export class TestBot {
   async stop(): Promise<void> {
     await this.bot.stop();
     if (this.ownsFake) await this.fake.stop();
+    await this.releaseDatabase();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -285,21 +361,16 @@ export class TestBot {
   }
 
   /** Every row, in every table, that contains the text anywhere. */
-  rowsMentioning(text: string): { table: string; row: Json }[] {
-    const tables = this.db
-      .prepare<[], { name: string }>(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all();
-    return tables.flatMap(({ name }) =>
-      this.db
-        .prepare<[], Json>(`SELECT * FROM "${name}"`)
-        .all()
-        .filter((row) =>
-          Object.values(row).some((value) => typeof value === 'string' && value.includes(text)),
-        )
-        .map((row) => ({ table: name, row })),
-    );
+  async rowsMentioning(text: string): Promise<{ table: string; row: Row }[]> {
+    const found: { table: string; row: Row }[] = [];
+    for (const table of allTables) {
+      for (const row of await tableRows(this.sql, table)) {
+        if (Object.values(row).some((value) => typeof value === 'string' && value.includes(text))) {
+          found.push({ table, row });
+        }
+      }
+    }
+    return found;
   }
 
   /**
@@ -307,13 +378,13 @@ export class TestBot {
    * handled event ids and the caches of what Slack said (locales, channels and their members),
    * which record that a request arrived, not anything the request asked for.
    */
-  snapshot(): string {
-    const tables = this.db
-      .prepare<[], { name: string }>(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('handled_events', 'user_locales', 'audience_channels', 'audience_members') ORDER BY name",
-      )
-      .all();
-    return JSON.stringify(tables.map(({ name }) => [name, this.db.prepare(`SELECT * FROM "${name}"`).all()]));
+  async snapshot(): Promise<string> {
+    const left = new Set(['handled_events', 'user_locales', 'audience_channels', 'audience_members']);
+    const contents: [string, Row[]][] = [];
+    for (const table of [...allTables].sort()) {
+      if (!left.has(table)) contents.push([table, await tableRows(this.sql, table)]);
+    }
+    return JSON.stringify(contents);
   }
 }
 
