@@ -67,20 +67,35 @@ export async function refreshEventCards(
   }
 }
 
+/**
+ * Updates a card until what Slack shows is what the database holds. Each round reads the state after
+ * every commit so far (the caller's RSVP included) and sends it; then it reads again, because
+ * another replica may have committed and updated the card while ours was in flight, so that ours
+ * landed last with older counts. The renderer whose update lands last sees the final state and stops
+ * only when it is shown; the rounds are bounded, and a replica still committing renders its own.
+ */
+const CARD_SETTLE_ROUNDS = 3;
+
 async function renderEventCard(services: Services, client: webApi.WebClient, eventId: number): Promise<void> {
-  const summary = await services.events.summary(eventId);
-  const { event } = summary;
-  if (event.cardChannel === null || event.cardTs === null) {
-    if (event.status === 'scheduled') await postEventCard(services, client, eventId);
-    return;
+  let shown: string | undefined;
+  for (let round = 0; round < CARD_SETTLE_ROUNDS; round++) {
+    const summary = await services.events.summary(eventId);
+    const { event } = summary;
+    if (event.cardChannel === null || event.cardTs === null) {
+      if (event.status === 'scheduled' && round === 0) await postEventCard(services, client, eventId);
+      return;
+    }
+    const card = eventCard(summary, services.config.channelLanguages, services.config.defaultTimezone);
+    const rendered = JSON.stringify(card);
+    if (rendered === shown) return;
+    await client.chat.update({
+      channel: event.cardChannel,
+      ts: event.cardTs,
+      text: card.text,
+      blocks: card.blocks,
+    });
+    shown = rendered;
   }
-  const card = eventCard(summary, services.config.channelLanguages, services.config.defaultTimezone);
-  await client.chat.update({
-    channel: event.cardChannel,
-    ts: event.cardTs,
-    text: card.text,
-    blocks: card.blocks,
-  });
 }
 
 /** A member's `/alumni events` list: interest matches first, with their own answers shown. */
