@@ -142,20 +142,20 @@ describe('events: organizers create, members RSVP', () => {
     await tb.agree('U6MEM03');
     // While our chat.update is in flight, another replica records a second "Going" and its own card
     // update lands first: ours (one going) would be the last word unless the card is checked again.
-    tb.fake.override('chat.update', (_args, callIndex) => {
+    tb.fake.override('chat.update', async (_args, callIndex) => {
       if (callIndex === 0)
-        tb.db
-          .prepare(
-            "INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, 'U6ELSEWHERE', 'going', 'Elsewhere', ?)",
-          )
-          .run(id, tb.clock.now().toISOString());
+        await tb.run(
+          "INSERT INTO event_rsvps (event_id, user_id, status, display_name, responded_at) VALUES (?, 'U6ELSEWHERE', 'going', 'Elsewhere', ?)",
+          id,
+          tb.clock.now().toISOString(),
+        );
       return undefined;
     });
     await pressOnCard(tb, 'event.rsvp.going', 'U6MEM03', id);
-    const updates = cardCalls(tb, id, 'chat.update');
+    const updates = await cardCalls(tb, id, 'chat.update');
     expect(JSON.stringify(updates[0]?.args.blocks)).toContain('1 going');
     expect(updates).toHaveLength(2);
-    expect(lastCardText(tb, id)).toContain('2 going');
+    expect(await lastCardText(tb, id)).toContain('2 going');
   });
 
   it('a member who has not agreed is asked to agree first; nothing recorded', async () => {

@@ -68,7 +68,11 @@ export interface FakeChannel {
   botIsMember?: boolean;
 }
 
-export type OverrideHandler = (args: Record<string, unknown>, callIndex: number) => FakeReply | undefined;
+/** May answer later (a promise), e.g. after writing to the database as another replica would. */
+export type OverrideHandler = (
+  args: Record<string, unknown>,
+  callIndex: number,
+) => FakeReply | undefined | Promise<FakeReply | undefined>;
 
 export interface FakeSocket {
   /** Resolves once a Socket Mode client is connected and has been sent `hello` (at once if one already is). */
@@ -497,9 +501,9 @@ export class FakeSlack {
     const raw = await readBody(req);
     const path = url.pathname;
     if (path.startsWith('/api/')) {
-      this.handleApi(decodeURIComponent(path.slice('/api/'.length)), req, url, raw, res);
+      await this.handleApi(decodeURIComponent(path.slice('/api/'.length)), req, url, raw, res);
     } else if (path.startsWith('/response/') && req.method === 'POST') {
-      this.handleResponseUrl(path, req, raw, res);
+      await this.handleResponseUrl(path, req, raw, res);
     } else if (path.startsWith('/upload/') && req.method === 'POST') {
       this.handleUpload(decodeURIComponent(path.slice('/upload/'.length)), req, raw, res);
     } else {
@@ -508,13 +512,13 @@ export class FakeSlack {
     }
   }
 
-  private handleApi(
+  private async handleApi(
     method: string,
     req: http.IncomingMessage,
     url: URL,
     raw: Buffer,
     res: http.ServerResponse,
-  ): void {
+  ): Promise<void> {
     const contentType = req.headers['content-type'] ?? '';
     const args: Json = {};
     for (const [key, value] of url.searchParams) args[key] = value;
@@ -564,7 +568,7 @@ export class FakeSlack {
 
     let reply: FakeReply | undefined;
     const override = this.overrides.get(method);
-    if (override !== undefined) reply = override(args, callIndex);
+    if (override !== undefined) reply = await override(args, callIndex);
     if (reply === undefined || ((reply.status ?? 200) === 200 && reply.body === undefined)) {
       const body = tokenError ?? this.defaultAnswer(method, args, token);
       reply = { ...(reply ?? {}), body };
@@ -651,12 +655,12 @@ export class FakeSlack {
     return handler(args, token);
   }
 
-  private handleResponseUrl(
+  private async handleResponseUrl(
     path: string,
     req: http.IncomingMessage,
     raw: Buffer,
     res: http.ServerResponse,
-  ): void {
+  ): Promise<void> {
     const text = raw.toString('utf8');
     let body: Json = {};
     const problems: string[] = [];
@@ -694,7 +698,7 @@ export class FakeSlack {
     this.responses.push({ path, body });
     const override = this.overrides.get('response_url');
     const callIndex = this.responses.length - 1;
-    const reply = override?.(body, callIndex) ?? { body: { ok: true } };
+    const reply = (await override?.(body, callIndex)) ?? { body: { ok: true } };
     send(res, { ...reply, body: reply.body ?? { ok: (reply.status ?? 200) === 200 } });
     this.notify();
   }
