@@ -47,6 +47,7 @@ export const en = {
       '`roles`: who is an admin, organizer or HR',
       '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
       '`intros preview`: the next intro round’s pairs and shared interests, before it goes out',
+      '`intros run`: pair an intro round now, outside the schedule; the summary comes by DM',
       '`interests pair ボルダリング bouldering`: make a Japanese and an English spelling one interest (tags members hold move to it)',
     ],
     adminHeading: 'As an admin you can also',
@@ -416,7 +417,7 @@ export const en = {
     snoozeNotOn:
       'You are not in intros, so there is nothing to snooze. Turn them on with `/alumni intros on`. Nothing changed.',
     usage:
-      'Use `/alumni intros` for your status, `/alumni intros on`, `/alumni intros off` or `/alumni intros snooze 4` (weeks). Admins: `/alumni intros preview`.',
+      'Use `/alumni intros` for your status, `/alumni intros on`, `/alumni intros off` or `/alumni intros snooze 4` (weeks). Admins: `/alumni intros preview` and `/alumni intros run`.',
     snoozeUsage: (max: number) =>
       `Say for how many weeks, from 1 to ${max}, e.g. \`/alumni intros snooze 4\`. Nothing changed.`,
     activityNote: (days: number) =>
@@ -462,6 +463,10 @@ export const en = {
     previewNote:
       'Nothing is recorded: this is how the round would pair if it ran now. Opt-ins, snoozes and activity can still change it.',
     previewEmpty: 'Nobody is eligible yet: members opt in with `/alumni intros on`.',
+    runStarted: 'The intro round is paired and its group DMs are going out. The summary is in your DMs.',
+    runReport: (groups: number, members: number, leftOut: number) =>
+      `The intro round you started is paired: ${groups} ${groups === 1 ? 'group' : 'groups'}, ${members} ${members === 1 ? 'member' : 'members'} introduced, ${leftOut} left out (nobody new to meet). The group DMs are on their way.`,
+    runNobody: 'The intro round you started paired nobody: no member who opted in has someone new to meet.',
     statsHeading: 'Intros',
     statsLine: (rounds: string, introduced: string) =>
       `Rounds: ${rounds} · members introduced: ${introduced}`,

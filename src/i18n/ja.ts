@@ -47,6 +47,7 @@ export const ja: Catalogue = {
       '`roles`:管理者・オーガナイザー・人事の一覧',
       '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
       '`intros preview`:次回イントロの組み合わせと共通の関心(送信前の確認)',
+      '`intros run`:予定を待たずに今すぐイントロを実施(結果は DM でお知らせ)',
       '`interests pair ボルダリング bouldering`：日本語と英語の表記を同じ関心タグにする（登録済みのタグも移ります）',
     ],
     adminHeading: '管理者は次の操作もできます',
@@ -408,7 +409,7 @@ export const ja: Catalogue = {
     snoozeNotOn:
       'イントロに参加していないため、一時停止するものがありません。`/alumni intros on` で参加できます。何も変更していません。',
     usage:
-      '状態の確認は `/alumni intros`、ほかに `/alumni intros on`・`/alumni intros off`・`/alumni intros snooze 4`(週数)が使えます。管理者は `/alumni intros preview` も使えます。',
+      '状態の確認は `/alumni intros`、ほかに `/alumni intros on`・`/alumni intros off`・`/alumni intros snooze 4`(週数)が使えます。管理者は `/alumni intros preview`・`/alumni intros run` も使えます。',
     snoozeUsage: (max: number) =>
       `何週間止めるかを 1〜${max} の数字で指定してください(例:\`/alumni intros snooze 4\`)。何も変更していません。`,
     activityNote: (days: number) =>
@@ -454,6 +455,11 @@ export const ja: Catalogue = {
     previewNote:
       '何も記録していません。今実行した場合の組み合わせです。参加・一時停止・活動状況によって変わることがあります。',
     previewEmpty: 'まだ対象者がいません。メンバーは `/alumni intros on` で参加します。',
+    runStarted: 'イントロの組み合わせを作り、グループ DM を送り始めました。結果は DM でお知らせします。',
+    runReport: (groups: number, members: number, leftOut: number) =>
+      `ご依頼のイントロの組み合わせができました:${groups} グループ、紹介したメンバー ${members} 人、対象外 ${leftOut} 人(新しく会える相手がいない)。グループ DM を順に送ります。`,
+    runNobody:
+      'ご依頼のイントロでは誰も組み合わせられませんでした。参加中のメンバーに新しく会える相手がいません。',
     statsHeading: 'イントロ',
     statsLine: (rounds: string, introduced: string) => `実施回数:${rounds} · 紹介したメンバー:${introduced}`,
     statsAnswers: (yes: string, notYet: string, skip: string) =>

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
 import type { Locale } from '../i18n';
@@ -25,6 +26,7 @@ import {
   type IntroPreview,
   type IntroStatus,
   type MeetStats,
+  type RoundSummary,
   type SnoozeResult,
 } from './types';
 
@@ -36,6 +38,8 @@ const PLAN_BATCH = 250;
 export interface IntroMessages {
   intro(post: IntroPost): OutboxMessage;
   checkin(checkin: IntroCheckin, locale: Locale): OutboxMessage;
+  /** The DM to the admin who ran a round by hand: what it planned. */
+  report(summary: RoundSummary, locale: Locale): OutboxMessage;
 }
 
 export interface IntroDeps {
@@ -149,6 +153,28 @@ export class IntroService {
     await this.planCheckins(now);
   }
 
+  /**
+   * `intros run`: an admin pairs a round now, outside the schedule. Its key is new each time (so a
+   * second run is a second round), and its group DMs are keyed by round and group like any round's:
+   * replicas or a retried delivery send each once. Members paired in the last rounds are not paired
+   * again. The admin gets the summary by DM, once, through the outbox.
+   */
+  async runNow(actorId: string): Promise<RoundSummary> {
+    await this.deps.roles.require(actorId, 'admin');
+    const now = this.deps.clock.now();
+    const roundKey = `manual:${now.toISOString()}:${randomBytes(4).toString('hex')}`;
+    const summary = await this.planRound(now, now, roundKey);
+    const localeOf = await this.deps.knownLocalesOf([actorId]);
+    await this.deps.outbox.schedule({
+      kind: 'intro_report',
+      key: `intro-report:${roundKey}`,
+      channel: actorId,
+      message: this.deps.messages.report(summary, localeOf(actorId)),
+      dueAt: now,
+    });
+    return summary;
+  }
+
   /** A member's answer to "Did you meet?"; false when they are not in that group. */
   async answer(userId: string, groupId: number, answer: IntroAnswer): Promise<boolean> {
     if ((await this.deps.repository.membership(groupId, userId)) === undefined) return false;
@@ -187,11 +213,10 @@ export class IntroService {
    * A round cut short by a crash is resumed at the next tick: members already in a group are left
    * alone, the others are paired among themselves (so there is still at most one trio).
    */
-  private async planRound(due: Date, now: Date): Promise<void> {
+  private async planRound(due: Date, now: Date, roundKey = due.toISOString()): Promise<RoundSummary> {
     const { repository, outbox } = this.deps;
-    const roundKey = due.toISOString();
     const round = await repository.openRound(roundKey, due, now);
-    if (round.completed) return;
+    if (round.completed) return { roundKey, groups: 0, members: 0, leftOut: 0 };
     const started = Date.now();
     const placed = await repository.membersInRound(round.id);
     const candidates = (await repository.eligible(due, activeSince(due))).filter(
@@ -199,7 +224,7 @@ export class IntroService {
     );
     const pairing = pairMembers({
       candidates,
-      recentPairs: await repository.recentPairs(due, NO_REPEAT_ROUNDS),
+      recentPairs: await repository.recentPairs(due, NO_REPEAT_ROUNDS, round.id),
       seed: roundKey,
     });
     const tags = new Map(candidates.map((c) => [c.userId, c.tags]));
@@ -234,6 +259,7 @@ export class IntroService {
     this.deps.logger.info(
       `intro round ${roundKey}: ${totals.groups} groups, ${totals.members} members, ${pairing.leftOut.length} left out (planned in ${Date.now() - started} ms)`,
     );
+    return { roundKey, groups: totals.groups, members: totals.members, leftOut: pairing.leftOut.length };
   }
 
   private post(

@@ -67,6 +67,14 @@ export interface IntroPreview {
 }
 
 /** For `stats`: the meet rate is Yes over Yes + Not yet (Skip says nothing either way). */
+/** What one round planned: for the log, and for the admin who started it by hand. */
+export interface RoundSummary {
+  readonly roundKey: string;
+  readonly groups: number;
+  readonly members: number;
+  readonly leftOut: number;
+}
+
 export interface MeetStats {
   readonly rounds: number;
   readonly introduced: number;

@@ -146,8 +146,11 @@ export class IntroRepository {
     return new Set(rows.flatMap((row) => row.user_id ?? []));
   }
 
-  /** Pairs who were in one group in the `rounds` rounds before `before`. */
-  async recentPairs(before: Date, rounds: number): Promise<[string, string][]> {
+  /**
+   * Pairs from the last `rounds` rounds due at or before `before`, other than `exceptRoundId` (the
+   * round being planned): a round an admin ran by hand at the same instant counts as recent too.
+   */
+  async recentPairs(before: Date, rounds: number, exceptRoundId?: number): Promise<[string, string][]> {
     // Erased members (NULL) pair with nobody, so they drop out of the history by themselves.
     const rows = await this.sql
       .selectFrom('intro_members as a')
@@ -159,8 +162,10 @@ export class IntroRepository {
         eb
           .selectFrom('intro_rounds')
           .select('id')
-          .where('due_at', '<', before.toISOString())
+          .where('due_at', '<=', before.toISOString())
+          .$if(exceptRoundId !== undefined, (query) => query.where('id', '<>', exceptRoundId ?? 0))
           .orderBy('due_at', 'desc')
+          .orderBy('id', 'desc')
           .limit(rounds),
       )
       .execute();

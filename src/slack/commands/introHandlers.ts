@@ -9,7 +9,7 @@ import type { CommandContext } from './context';
 type IntrosCommand = Extract<Command, { verb: 'intros' }>;
 type TalentCommand = Extract<Command, { verb: 'talent' }>;
 
-/** `intros`, `intros on|off|snooze <weeks>` for everyone; `intros preview` for admins. */
+/** `intros`, `intros on|off|snooze <weeks>` for everyone; `intros preview` and `intros run` for admins. */
 export async function introsCommand(ctx: CommandContext, command: IntrosCommand): Promise<void> {
   const { intros } = ctx.services;
   const m = messages(ctx.locale).intros;
@@ -32,6 +32,13 @@ export async function introsCommand(ctx: CommandContext, command: IntrosCommand)
     }
     case 'preview':
       await ctx.reply(previewMessage(await intros.preview(ctx.userId), ctx.locale));
+      return;
+    case 'run':
+      // The service checks the role before anything is planned; the summary follows by DM.
+      await intros.runNow(ctx.userId);
+      await ctx.reply({ text: m.runStarted });
+      // Deliver now rather than at the next tick (the lease holder's, when there are replicas).
+      await ctx.services.scheduler.tick();
       return;
   }
 }

@@ -33,7 +33,7 @@ export type Command =
       readonly userIds: readonly string[];
     }
   | { readonly verb: 'stats'; readonly action: 'report' | 'csv' }
-  | { readonly verb: 'intros'; readonly action: 'status' | 'on' | 'off' | 'preview' }
+  | { readonly verb: 'intros'; readonly action: 'status' | 'on' | 'off' | 'preview' | 'run' }
   | { readonly verb: 'intros'; readonly action: 'snooze'; readonly weeks: number }
   | {
       readonly verb: 'talent';
@@ -296,7 +296,8 @@ export function parseCommand(raw: string): ParsedCommand {
       }
       if (sub.rest.trim() !== '') return usage('intros_usage');
       if (action === '' || action === 'status') return ok({ verb: 'intros', action: 'status' });
-      if (action === 'on' || action === 'off' || action === 'preview') return ok({ verb: 'intros', action });
+      if (action === 'on' || action === 'off' || action === 'preview' || action === 'run')
+        return ok({ verb: 'intros', action });
       return usage('intros_usage');
     }
     case 'talent': {

@@ -8,7 +8,9 @@ import type {
   IntroPreview,
   IntroStatus,
   MeetStats,
+  RoundSummary,
 } from '../../intros/types';
+import type { OutboxMessage } from '../../scheduler/types';
 import { LAPSED_AFTER_DAYS } from '../../members/activity';
 import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 import type { KnownBlock } from '../blockKit';
@@ -164,8 +166,15 @@ export function checkinAnswered(
   };
 }
 
+function roundReport(summary: RoundSummary, locale: Locale): OutboxMessage {
+  const m = messages(locale).intros;
+  return {
+    text: summary.groups === 0 ? m.runNobody : m.runReport(summary.groups, summary.members, summary.leftOut),
+  };
+}
+
 export function introMessages(): IntroMessages {
-  return { intro: introPost, checkin: checkinMessage };
+  return { intro: introPost, checkin: checkinMessage, report: roundReport };
 }
 
 function when(date: Date | undefined, locale: Locale): string {
