@@ -35,6 +35,8 @@ const FAULTY_METHODS = new Set([
 const ANNOUNCEMENT_CHANNELS = ['C0FLAKY01', 'C0FLAKY02', 'C0FLAKY03', 'C0FLAKY04', 'C0FLAKY05'];
 const ANNOUNCEMENTS = 100;
 const ATTENDEES = 49;
+// 200 posts through seeded 429s and 500s: seconds alone, much longer on a busy machine (bounded).
+jest.setTimeout(120_000);
 
 interface FaultLog {
   calls: number;
