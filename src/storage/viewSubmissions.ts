@@ -10,11 +10,12 @@ export interface Once {
 }
 
 /**
- * Creations asked for by a modal submission, once per Slack view id. The check, the creation
- * and the record share one transaction, and the view id is the table's key, so two copies of
- * the bot on the same database cannot both create: on Postgres the second one's insert waits
- * for the first to commit, fails on the key, and its whole transaction (its creation too) rolls
- * back; the caller sees the unique violation and the replay is answered as a replay next time.
+ * Creations asked for by a modal submission, once per Slack view id. The view id is claimed first
+ * (its row, the table's key, inserted with ON CONFLICT DO NOTHING), then the creation runs and the
+ * row records its id, all in one transaction. Two copies of the bot on one database cannot both
+ * create: on Postgres the second claim waits for the first transaction and, once it commits, finds
+ * the key taken and reads the id it created; on SQLite the transactions run one after the other.
+ * So a copy arriving at the same moment is answered as a replay, not with an error.
  */
 export class ViewSubmissionRepository {
   constructor(private readonly store: Store) {}
@@ -31,16 +32,26 @@ export class ViewSubmissionRepository {
   ): Promise<Once> {
     if (viewId === undefined) return { id: await create(), first: true };
     return this.store.transaction(async (): Promise<Once> => {
-      const earlier = await this.store.sql
-        .selectFrom('view_submissions')
-        .select('created_id')
-        .where('view_id', '=', viewId)
+      const claimed = await this.store.sql
+        .insertInto('view_submissions')
+        // created_id is set below, in this transaction: nobody else sees the placeholder.
+        .values({ view_id: viewId, kind, created_id: 0, handled_at: now.toISOString() })
+        .onConflict((conflict) => conflict.column('view_id').doNothing())
+        .returning('view_id')
         .executeTakeFirst();
-      if (earlier !== undefined) return { id: earlier.created_id, first: false };
+      if (claimed === undefined) {
+        const earlier = await this.store.sql
+          .selectFrom('view_submissions')
+          .select('created_id')
+          .where('view_id', '=', viewId)
+          .executeTakeFirstOrThrow();
+        return { id: earlier.created_id, first: false };
+      }
       const id = await create();
       await this.store.sql
-        .insertInto('view_submissions')
-        .values({ view_id: viewId, kind, created_id: id, handled_at: now.toISOString() })
+        .updateTable('view_submissions')
+        .set({ created_id: id })
+        .where('view_id', '=', viewId)
         .execute();
       return { id, first: true };
     });

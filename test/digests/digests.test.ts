@@ -259,7 +259,7 @@ describe('digest planning interrupted by a crash', () => {
       expect(digestsTo(tb, 'U9R002')).toHaveLength(1);
       expect(
         await tb.row(
-          'SELECT recipients, completed_at IS NOT NULL AS done FROM digest_runs WHERE run_key = ?',
+          'SELECT recipients, CASE WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END AS done FROM digest_runs WHERE run_key = ?',
           runKey,
         ),
       ).toEqual({ recipients: 3, done: 1 });

@@ -227,9 +227,11 @@ describe('outbox recovery: never twice, never lost', () => {
     expect(new Set((await a.bot.services.outbox.list('shared:')).map((row) => row.status))).toEqual(
       new Set(['sent']),
     );
-    // Both processes did part of the work.
+    // Each row was sent by one of the two. How the work splits depends on timing (on a busy machine,
+    // or with SKIP LOCKED on Postgres, one process may claim every batch first), so it is not asserted.
     const senders = new Set((await a.bot.services.outbox.list('shared:')).map((row) => row.claimedBy));
-    expect(senders).toEqual(new Set([a.bot.services.outbox.workerId, b.bot.services.outbox.workerId]));
+    const workers = new Set([a.bot.services.outbox.workerId, b.bot.services.outbox.workerId]);
+    expect([...senders].filter((sender) => sender === null || !workers.has(sender))).toEqual([]);
   });
 
   it('after a restart, catches up at start: what fell due is sent once, what expired is skipped', async () => {

@@ -185,6 +185,12 @@ describeOnEachEngine('shared repositories round trip', (engine) => {
     );
     const firsts = outcomes.filter((o) => o.status === 'fulfilled' && o.value.first);
     expect(firsts).toHaveLength(1);
+    // The others are answered as replays (not with an error), with the first one's id, and never
+    // ran the creation: the view id is claimed before anything is created.
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    const ids = outcomes.map((o) => (o.status === 'fulfilled' ? o.value.id : undefined));
+    expect(new Set(ids).size).toBe(1);
+    expect(created).toBe(1);
     // Later submissions of the same view see the first one's id.
     const again = await replicas[0]?.submissions.once('V0SAME', 'event', T0, () => Promise.resolve(9));
     expect(again?.first).toBe(false);
