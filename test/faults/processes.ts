@@ -1,19 +1,16 @@
 /**
- * Real bot processes for the fault tests: spawned as an operator runs them (node + ts-node on
- * src/main.ts), a proxy in front of the fake Slack that answers posts after a few milliseconds, and
+ * Real bot processes for the fault tests: spawned as an operator runs them (node on src/main,
+ * transpiled once per set of sources), a proxy in front of the fake Slack that answers posts after a few milliseconds, and
  * bounded waits. Real time throughout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import path from 'node:path';
 import type { FakeSlack } from '../support/fakeSlack';
+import { transpiledMain } from '../support/transpiledBuild';
 import { hash01 } from './support';
 
-const REPO = path.resolve(__dirname, '..', '..');
-const MAIN = path.join(REPO, 'src', 'main.ts');
-const TS_NODE_REGISTER = require.resolve('ts-node/register/transpile-only');
 
 export interface Running {
   readonly child: ChildProcess;
@@ -22,12 +19,11 @@ export interface Running {
 }
 
 export function startMain(cwd: string, env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['-r', TS_NODE_REGISTER, MAIN], {
+  const child = spawn(process.execPath, [transpiledMain()], {
     cwd,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? cwd,
-      TS_NODE_PROJECT: path.join(REPO, 'tsconfig.json'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

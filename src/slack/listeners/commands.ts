@@ -4,6 +4,8 @@ import { runCommand } from '../commands/dispatch';
 import type { SlackMessage } from '../views/message';
 
 export const ALUMNI_COMMAND = '/alumni';
+/** How long a command may take before it is acknowledged empty, well inside Slack's 3 s. */
+const ACK_BUDGET_MS = 1200;
 
 /** /alumni: replies are ephemeral, in the acknowledgement itself when the answer is quick. */
 function alumniCommand(services: Services) {
@@ -32,6 +34,14 @@ function alumniCommand(services: Services) {
         await respond(body);
       }
     };
+    // Slack waits 3 s for the acknowledgement. A quick answer rides in it; a slow one (a digest run
+    // planned for thousands, a busy database) is acknowledged empty in time and follows at the
+    // response_url.
+    const late = setTimeout(() => {
+      acknowledge().catch((error: unknown) =>
+        services.logger.warn(`/alumni from ${command.user_id}: acknowledgement failed: ${String(error)}`),
+      );
+    }, ACK_BUDGET_MS);
     try {
       const locale = await services.locales.localeOf(command.user_id);
       await runCommand(
@@ -48,6 +58,7 @@ function alumniCommand(services: Services) {
         command.text,
       );
     } finally {
+      clearTimeout(late);
       await acknowledge();
     }
   };
