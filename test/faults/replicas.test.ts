@@ -305,6 +305,7 @@ async function runScenario(lease: boolean): Promise<Json> {
       perMember.set(user, (perMember.get(user) ?? 0) + count);
     }
     expect([...perMember.values()].filter((n) => n !== 1)).toEqual([]);
+    expect([...perMember.keys()].filter((user) => !members.includes(user))).toEqual([]);
     expect(perMember.size).toBe(MEMBERS);
     // Exactly ten going, the others waitlisted.
     const rsvps = await sql

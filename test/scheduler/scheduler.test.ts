@@ -75,7 +75,11 @@ describe('scheduler', () => {
       });
       const first = tb.tick();
       const second = tb.tick();
-      await new Promise((resolve) => setImmediate(resolve));
+      // The first tick reaches the planner after its database work (the lease): a few round trips
+      // on Postgres. Wait for that, boundedly, then check the second has not started.
+      for (let turn = 0; turn < 10_000 && order.length === 0; turn += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
       expect(order).toEqual(['start 1']);
       release();
       await Promise.all([first, second]);
