@@ -74,15 +74,17 @@ async function seed(sql: Kysely<Database>, now: Date): Promise<Seeded> {
       .insertInto('member_interests')
       .values(batch.map((user) => ({ user_id: user, tag: 'go', added_at: at })))
       .execute();
+    // The admin runs things; the members are the ones introduced and re-asked.
+    const alumni = batch.filter((user) => user !== ADMIN);
     await sql
       .insertInto('intro_prefs')
-      .values(batch.map((user) => ({ user_id: user, status: 'on', updated_at: at })))
+      .values(alumni.map((user) => ({ user_id: user, status: 'on', updated_at: at })))
       .execute();
     // A flag that lapses in three days: each member is due one re-ask.
     await sql
       .insertInto('member_availability')
       .values(
-        batch.map((user) => ({
+        alumni.map((user) => ({
           user_id: user,
           flag: 'mentoring',
           since: at,
@@ -289,13 +291,19 @@ async function runScenario(lease: boolean): Promise<Json> {
         [...seeded.announcements].map(([id, [, due]]) => `announce:${id}:${due}`),
       ),
     ).toEqual({ duplicated: [], lost: [] });
-    // Posts in due order per channel.
+    // Posts in due order per channel: what the lease gives (one pacer). Without it, replicas deliver
+    // side by side and a channel's posts may interleave; that is counted, not required (issue 10 §2:
+    // correctness, not order, must not depend on the lease).
+    let outOfOrder = 0;
     for (const channel of channels) {
       const dues = fake
         .callsTo('chat.postMessage')
-        .filter((call) => call.args.channel === channel && accepted(call))
+        .filter(
+          (call) => call.args.channel === channel && accepted(call) && keyOf(call)?.startsWith('announce:'),
+        )
         .map((call) => seeded.announcements.get(Number(keyOf(call)?.split(':')[1]))?.[1] ?? '');
-      expect(dues).toEqual([...dues].sort());
+      outOfOrder += dues.filter((due, n) => n > 0 && due < (dues[n - 1] ?? '')).length;
+      if (lease) expect({ channel, dues }).toEqual({ channel, dues: [...dues].sort() });
     }
     // One re-ask per member.
     const reasks = acceptedByKey(fake, 'availability:');
@@ -336,6 +344,7 @@ async function runScenario(lease: boolean): Promise<Json> {
       reasks: perMember.size,
       introGroups: introCounts.size,
       going: CAPACITY,
+      announcementsOutOfOrder: outOfOrder,
       takeoverMs,
     };
     recordFigures(`replicas-lease-${lease ? 'on' : 'off'}`, figures);
