@@ -16,7 +16,7 @@ export function benchServerUrl(): string | undefined {
 /** Says once per section that its Postgres figures were skipped, and why. */
 export function sayPostgresSkipped(what: string): void {
   console.log(
-    `(Postgres skipped for ${what}: TEST_DATABASE_URL is not set. Set it to a server where the user may CREATE DATABASE, e.g. \`source /work/notes/pg.env\` or \`eval "$(scripts/pg-throwaway.sh start)"\`)`,
+    `(Postgres skipped for ${what}: TEST_DATABASE_URL is not set. Set it to a server where the user may CREATE DATABASE, e.g. \`eval "$(scripts/pg-throwaway.sh start)"\`)`,
   );
 }
 
