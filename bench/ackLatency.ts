@@ -18,14 +18,20 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(mode: 'bot' | 'bare', env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'ackServer.js'), mode], {
+/** Starts ackServer.js from `benchDir` (today's build, or the baseline's) and waits for its port. */
+export async function startServer(
+  mode: 'bot' | 'bare',
+  env: Record<string, string> = {},
+  benchDir = __dirname,
+): Promise<Server> {
+  const child = spawn(process.execPath, [path.join(benchDir, 'ackServer.js'), mode], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
   const reader = readline.createInterface({ input: child.stdout ?? process.stdin });
   const lines = reader[Symbol.asyncIterator]();
   const first = await lines.next();
+  if (first.done === true) throw new Error(`the ${mode} server in ${benchDir} exited before it was ready`);
   const ready = JSON.parse(String(first.value)) as { port: number };
   return {
     port: ready.port,

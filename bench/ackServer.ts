@@ -6,7 +6,10 @@
  * The fake Slack runs in the driver's process, as Slack runs elsewhere in production, so that
  * answering the bot's own Web API calls does not count against the bot.
  * Prints one JSON line {port} when ready. In bot mode, a line "digest" on stdin plans a
- * digest to every seeded member and delivers it, then prints {digest: true, …}.
+ * digest to every seeded member and delivers it, then prints {digest: true, …}; a line "plan"
+ * only plans it (the scheduler's own ticks deliver), then prints {planned: true, …}.
+ * Replicas (bench/replicas.ts): BENCH_SKIP_SEED=1 joins a database another replica seeded;
+ * BENCH_SCHEDULER_CRON, BENCH_LEASE (on|off) and BENCH_TOKEN set the scheduler and the token.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -105,6 +108,7 @@ async function seed(sql: Sql): Promise<void> {
 /** SQLite in a temp file, or the Postgres database the driver made for this run (BENCH_DATABASE_URL). */
 async function seededDatabase(): Promise<Record<string, string>> {
   const url = process.env.BENCH_DATABASE_URL;
+  if (url !== undefined && url !== '' && process.env.BENCH_SKIP_SEED === '1') return { DATABASE_URL: url };
   if (url !== undefined && url !== '') {
     const pool = openPostgresPool(url, { maxConnections: 2 });
     await migratePostgres(pool);
@@ -148,15 +152,16 @@ async function main(): Promise<void> {
   }
   const database = await seededDatabase();
   const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_BOT_TOKEN: process.env.BENCH_TOKEN ?? 'xoxb-bench',
     SLACK_SIGNING_SECRET: BENCH_SECRET,
     SLACK_API_URL: slack.url,
     PORT: '0',
     ...database,
     ADMIN_USER_IDS: 'UB0000',
     LOG_LEVEL: 'error',
-    // The bench drives delivery itself.
-    SCHEDULER_CRON: '0 0 1 1 *',
+    // The bench drives delivery itself, unless replicas tick on their own.
+    SCHEDULER_CRON: process.env.BENCH_SCHEDULER_CRON ?? '0 0 1 1 *',
+    SCHEDULER_LEASE: process.env.BENCH_LEASE ?? 'on',
     BULK_POSTS_PER_SECOND: process.env.BENCH_BULK_RATE ?? '10',
   });
   const bot = await startBot(config, { logger: new LineLogger(LogLevel.ERROR) });
@@ -164,6 +169,16 @@ async function main(): Promise<void> {
 
   const lines = readline.createInterface({ input: process.stdin });
   lines.on('line', (line) => {
+    if (line.trim() === 'plan') {
+      void (async () => {
+        const started = Date.now();
+        const run = await bot.services.digests.runNow('UB0000');
+        process.stdout.write(
+          `${JSON.stringify({ planned: true, recipients: run.recipients, durationMs: Date.now() - started })}\n`,
+        );
+      })();
+      return;
+    }
     if (line.trim() !== 'digest') return;
     void (async () => {
       const started = Date.now();

@@ -11,7 +11,13 @@ export interface BenchSlack {
   readonly port: number;
   /** chat.postMessage calls Slack accepted, by outbox key (from message metadata). */
   readonly acceptedKeys: Map<string, number>;
+  /** When (Date.now()) each key was first accepted. */
+  readonly acceptedAt: Map<string, number>;
+  /** Accepted chat.postMessage calls by bot token: which replica posted. */
+  readonly acceptedByToken: Map<string, number>;
   rejected429: number;
+  /** Forgets what was accepted and rejected (between bench rounds). */
+  reset(): void;
   setPostRate(perSecond: number | undefined, burst?: number): void;
   close(): Promise<void>;
 }
@@ -34,6 +40,8 @@ export async function startBenchSlack(): Promise<BenchSlack> {
   let tokens = 0;
   let last = Date.now();
   const acceptedKeys = new Map<string, number>();
+  const acceptedAt = new Map<string, number>();
+  const acceptedByToken = new Map<string, number>();
   const state = { rejected429: 0 };
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -87,7 +95,12 @@ export async function startBenchSlack(): Promise<BenchSlack> {
               ? (JSON.parse(body.metadata) as { event_payload?: { key?: string } })
               : undefined;
           const key = metadata?.event_payload?.key;
-          if (key !== undefined) acceptedKeys.set(key, (acceptedKeys.get(key) ?? 0) + 1);
+          if (key !== undefined) {
+            acceptedKeys.set(key, (acceptedKeys.get(key) ?? 0) + 1);
+            if (!acceptedAt.has(key)) acceptedAt.set(key, Date.now());
+          }
+          const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+          acceptedByToken.set(token, (acceptedByToken.get(token) ?? 0) + 1);
           return reply(200, {
             ok: true,
             channel: typeof body.channel === 'string' ? body.channel : 'C1',
@@ -113,6 +126,14 @@ export async function startBenchSlack(): Promise<BenchSlack> {
     url: `http://127.0.0.1:${port}/api/`,
     port,
     acceptedKeys,
+    acceptedAt,
+    acceptedByToken,
+    reset() {
+      acceptedKeys.clear();
+      acceptedAt.clear();
+      acceptedByToken.clear();
+      state.rejected429 = 0;
+    },
     get rejected429() {
       return state.rejected429;
     },

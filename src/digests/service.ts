@@ -6,7 +6,7 @@ import type { OutboxPort } from '../events/service';
 import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import type { RoleService } from '../roles/service';
-import { erasedKeyPart, type OutboxMessage } from '../scheduler/types';
+import { erasedKeyPart, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
 import type { DigestRepository, SentItems } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
@@ -30,6 +30,8 @@ const LATE_LIMIT_MS: Record<DigestCadence, number> = {
 };
 /** Members planned per transaction; between batches the event loop serves requests. */
 const PLAN_BATCH = 500;
+/** Outbox rows written per statement while planning. */
+const SCHEDULE_SLICE = 100;
 /** How far back the planner looks for a scheduled run it has not planned yet. */
 const CATCH_UP_WINDOW_MS = 12 * 3_600_000;
 
@@ -44,6 +46,8 @@ export interface DigestDeps {
   /** Roles and events in a private channel go only to that channel's members. */
   readonly audience: AudienceService;
   readonly outbox: OutboxPort & {
+    /** One statement per few hundred rows; returns the keys that were new. */
+    scheduleMany(requests: readonly ScheduleRequest[], skippedReason?: string): Promise<Set<string>>;
     statusCounts(prefix: string): Promise<{ status: string; lastError: string | null; count: number }[]>;
     renameKeys(from: string, to: string): Promise<number>;
   };
@@ -217,35 +221,33 @@ export class DigestService {
       const batch = entries.slice(offset, offset + PLAN_BATCH);
       const localeOf = await this.deps.knownLocalesOf(batch.map(([userId]) => userId));
       await repository.transaction(async () => {
-        const sent: SentItems[] = [];
-        for (const [userId, selection] of batch) {
-          const message = this.deps.messages.digest(
-            content(selection, jobsById, eventsById),
-            localeOf(userId),
-            cadence,
-          );
-          const request = {
+        const created = new Set<string>();
+        // A few multi-row statements per batch, not one per member (issue 10 §4); rendered a
+        // slice at a time, so that only one slice of Block Kit messages is held at once.
+        for (let first = 0; first < batch.length; first += SCHEDULE_SLICE) {
+          const requests = batch.slice(first, first + SCHEDULE_SLICE).map(([userId, selection]) => ({
             kind: 'digest',
             key: `${keyPrefix}${userId}`,
             channel: userId,
-            message,
+            message: this.deps.messages.digest(
+              content(selection, jobsById, eventsById),
+              localeOf(userId),
+              cadence,
+            ),
             dueAt,
             expiresAt,
-          };
-          const created = late
-            ? await this.deps.outbox.scheduleSkipped(
-                request,
-                'the bot was not running when the digest was due',
-              )
-            : await this.deps.outbox.schedule(request);
-          // Another process may have planned this member a moment ago: its items are already recorded.
-          if (created)
-            sent.push({
-              userId,
-              jobIds: selection.jobs.map((j) => j.id),
-              eventIds: selection.events.map((e) => e.id),
-            });
+          }));
+          const reason = late ? 'the bot was not running when the digest was due' : undefined;
+          for (const key of await this.deps.outbox.scheduleMany(requests, reason)) created.add(key);
         }
+        // Another process may have planned a member a moment ago: their items are already recorded.
+        const sent: SentItems[] = batch
+          .filter(([userId]) => created.has(`${keyPrefix}${userId}`))
+          .map(([userId, selection]) => ({
+            userId,
+            jobIds: selection.jobs.map((j) => j.id),
+            eventIds: selection.events.map((e) => e.id),
+          }));
         await repository.recordSent(run.id, sent, now);
       });
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutboxRecord } from '../storage/outbox';
+import type { NewOutboxRecord, OutboxRecord } from '../storage/outbox';
 import { OutboxDelivery, type DeliveryDeps } from './delivery';
 import { iso, outboxMessageSchema, parseMessage } from './stored';
 import type { OutboxMessage, OutboxRow, ScheduleRequest } from './types';
@@ -67,6 +67,19 @@ export class Outbox {
    */
   async schedule(request: ScheduleRequest): Promise<boolean> {
     return this.insert(request, 'pending', null);
+  }
+
+  /**
+   * `schedule` (or, with `skippedReason`, `scheduleSkipped`) for many requests in a few statements:
+   * a digest batch of 500 members. Returns the keys that were new.
+   */
+  async scheduleMany(requests: readonly ScheduleRequest[], skippedReason?: string): Promise<Set<string>> {
+    const now = iso(this.deps.clock.now());
+    const status = skippedReason === undefined ? 'pending' : 'skipped';
+    const records = requests.map((request) => newRecord(request, status, skippedReason ?? null, now));
+    const created = await this.deps.repository.insertMany(records);
+    for (const record of records) if (created.has(record.key)) this.logCreated(record);
+    return created;
   }
 
   /** Records the key as skipped without sending (catch-up of something no longer relevant). */
@@ -168,35 +181,18 @@ export class Outbox {
     status: 'pending' | 'skipped',
     reason: string | null,
   ): Promise<boolean> {
-    const parsed = scheduleSchema.safeParse(request);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(
-        `outbox: invalid request for key ${request.key}: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? ''}`,
-      );
-    }
-    const r = parsed.data;
-    const now = iso(this.deps.clock.now());
-    const created = await this.deps.repository.insert({
-      kind: r.kind,
-      key: r.key,
-      channel: r.channel,
-      payload: JSON.stringify(r.message),
-      dueAt: iso(r.dueAt),
-      expiresAt: r.expiresAt === undefined ? null : iso(r.expiresAt),
-      notifyOnFailure: r.notifyOnFailure ?? null,
-      status,
-      lastError: reason,
-      now,
-    });
-    if (created) {
-      const what =
-        status === 'pending'
-          ? `scheduled (${r.kind}) for ${iso(r.dueAt)}`
-          : `recorded as skipped (${r.kind}): ${reason ?? ''}`;
-      this.deps.logger.info(`outbox ${r.key}: ${what}`);
-    }
+    const record = newRecord(request, status, reason, iso(this.deps.clock.now()));
+    const created = await this.deps.repository.insert(record);
+    if (created) this.logCreated(record);
     return created;
+  }
+
+  private logCreated(record: NewOutboxRecord): void {
+    const what =
+      record.status === 'pending'
+        ? `scheduled (${record.kind}) for ${record.dueAt}`
+        : `recorded as skipped (${record.kind}): ${record.lastError ?? ''}`;
+    this.deps.logger.info(`outbox ${record.key}: ${what}`);
   }
 
   private toRow(record: OutboxRecord): OutboxRow {
@@ -223,4 +219,33 @@ export class Outbox {
       createdAt: new Date(record.created_at),
     };
   }
+}
+
+/** A checked request as the row to insert; throws on a malformed request (a programming error). */
+function newRecord(
+  request: ScheduleRequest,
+  status: 'pending' | 'skipped',
+  reason: string | null,
+  now: string,
+): NewOutboxRecord {
+  const parsed = scheduleSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `outbox: invalid request for key ${request.key}: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? ''}`,
+    );
+  }
+  const r = parsed.data;
+  return {
+    kind: r.kind,
+    key: r.key,
+    channel: r.channel,
+    payload: JSON.stringify(r.message),
+    dueAt: iso(r.dueAt),
+    expiresAt: r.expiresAt === undefined ? null : iso(r.expiresAt),
+    notifyOnFailure: r.notifyOnFailure ?? null,
+    status,
+    lastError: reason,
+    now,
+  };
 }

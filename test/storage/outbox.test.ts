@@ -35,6 +35,34 @@ describeOnEachEngine('the outbox repository', (engine) => {
     return mine;
   }
 
+  test('insertMany writes many rows in a few statements and returns only the keys that were new', async () => {
+    const outbox = open();
+    // Due far ahead, so that the claim tests below never see these rows.
+    const later = at(100_000 * MINUTE);
+    expect(await outbox.insert(row('many:0002', { payload: '{"text":"first"}', dueAt: later }))).toBe(true);
+    // More than one statement's worth, so the chunking is crossed too.
+    const records = Array.from({ length: 450 }, (_, i) =>
+      row(`many:${String(i).padStart(4, '0')}`, {
+        channel: `U0MANY${i}`,
+        dueAt: later,
+        status: i % 2 === 0 ? 'pending' : 'skipped',
+      }),
+    );
+    const created = await outbox.insertMany(records);
+    expect(created.size).toBe(449);
+    expect(created.has('many:0002')).toBe(false);
+    expect(created.has('many:0449')).toBe(true);
+    // The row that was there keeps its payload; the new ones read back as written.
+    expect((await outbox.get('many:0002'))?.payload).toBe('{"text":"first"}');
+    expect(await outbox.get('many:0449')).toMatchObject({
+      channel: 'U0MANY449',
+      status: 'skipped',
+      due_at: later,
+    });
+    expect(await outbox.insertMany(records)).toEqual(new Set());
+    expect(await outbox.insertMany([])).toEqual(new Set());
+  });
+
   test('every column written through the repository reads back as written', async () => {
     const outbox = open();
     const record = row('roundtrip:1', {
