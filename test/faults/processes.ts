@@ -11,7 +11,6 @@ import type { FakeSlack } from '../support/fakeSlack';
 import { transpiledMain } from '../support/transpiledBuild';
 import { hash01 } from './support';
 
-
 export interface Running {
   readonly child: ChildProcess;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
