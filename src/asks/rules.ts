@@ -37,9 +37,9 @@ export function extendedExpiry(current: Date, now: Date): Date {
   return new Date(Math.min(from + ASK_LIMITS.extendDays * DAY_MS, cap));
 }
 
-/** When an item expiring at `expiresAt` gets its one reminder. */
-export function reminderAt(expiresAt: Date): Date {
-  return new Date(expiresAt.getTime() - ASK_LIMITS.reminderDays * DAY_MS);
+/** Items expiring by this moment are due their one reminder now. */
+export function remindedUntil(now: Date): Date {
+  return new Date(now.getTime() + ASK_LIMITS.reminderDays * DAY_MS);
 }
 
 /** The item's tags the member holds too, in the item's order. */

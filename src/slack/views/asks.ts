@@ -1,0 +1,180 @@
+import type { AskMessages } from '../../asks/service';
+import type { RankedAsk } from '../../asks/rules';
+import { ASK_LIMITS, type AskItem, type AskSummary, type AskType } from '../../asks/types';
+import { joinList, messages, type Locale } from '../../i18n';
+import type { KnownBlock } from '../blockKit';
+import { ACTION } from '../ids';
+import { authorText, kindLine, openUntil, respondButton, tagsText } from './askCard';
+import type { SlackMessage } from './message';
+import { escapeMrkdwn, mention, mrkdwn, plain, slackDate, truncate } from './text';
+
+// Lists of asks and offers, the author's own list, and the DMs they send.
+
+/** An item in a member's list, with whether the list may name its author. */
+export interface ListedAsk extends RankedAsk {
+  readonly authorNamed: boolean;
+}
+
+/** `asks` / `asks <tags>`: each item with its button, matching ones first. */
+export function asksListMessage(
+  listed: readonly ListedAsk[],
+  total: number,
+  locale: Locale,
+  tags?: readonly string[],
+): SlackMessage {
+  const m = messages(locale).asks;
+  if (listed.length === 0) {
+    const text = tags === undefined ? m.listNone : m.listNoneTags(tagsText(tags, locale));
+    return { text };
+  }
+  const heading =
+    tags === undefined
+      ? m.listHeading(listed.length, total)
+      : m.listHeadingTags(tagsText(tags, locale), listed.length, total);
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(heading) }];
+  for (const { item, matchedTags, authorNamed } of listed) {
+    const lines = [
+      `*${escapeMrkdwn(truncate(item.title, 200))}* (#${item.id})`,
+      `${kindLine(item, locale)} · ${m.cardFrom(authorText(item, authorNamed, locale))} · ${openUntil(item, locale)}`,
+    ];
+    if (item.details !== null) lines.push(truncate(escapeMrkdwn(item.details), 300));
+    if (matchedTags.length > 0) lines.push(m.matching(tagsText(matchedTags, locale)));
+    blocks.push({ type: 'divider' });
+    blocks.push({
+      type: 'section',
+      block_id: `ask.list.${item.id}`,
+      text: mrkdwn(lines.join('\n')),
+      accessory: respondButton(item, [locale]),
+    });
+  }
+  return { text: heading, blocks };
+}
+
+/** `asks mine`: the author's items with who responded, and buttons to resolve or extend. */
+export function myAsksMessage(summaries: readonly AskSummary[], locale: Locale): SlackMessage {
+  const m = messages(locale).asks;
+  if (summaries.length === 0) return { text: m.mineNone };
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(m.mineHeading) }];
+  for (const { item, responses } of summaries) {
+    const who = responses.map((response) => mention(response.userId));
+    const status = item.status === 'open' ? openUntil(item, locale) : m.status[item.status];
+    const lines = [
+      `*${escapeMrkdwn(truncate(item.title, 200))}* (#${item.id})`,
+      `${kindLine(item, locale)} · ${status}`,
+      who.length === 0 ? m.noResponders : m.responders(joinList(locale, who)),
+    ];
+    blocks.push({ type: 'divider' });
+    blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
+    if (item.status !== 'resolved') blocks.push(manageActions(item, locale));
+  }
+  return { text: m.mineHeading, blocks };
+}
+
+/** Mark resolved (and Extend, while it is open): in `asks mine` and the reminder DM. */
+function manageActions(item: AskItem, locale: Locale): KnownBlock {
+  const m = messages(locale).asks;
+  const value = String(item.id);
+  return {
+    type: 'actions',
+    block_id: `ask.${item.id}.manage`,
+    elements: [
+      ...(item.status === 'open'
+        ? [
+            {
+              type: 'button' as const,
+              action_id: ACTION.askExtend,
+              text: plain(m.extendButton(ASK_LIMITS.extendDays), 75),
+              value,
+            },
+          ]
+        : []),
+      {
+        type: 'button',
+        action_id: ACTION.askResolve,
+        style: 'primary',
+        text: plain(m.resolveButton, 75),
+        value,
+      },
+    ],
+  };
+}
+
+/** A DM without a trigger_id: the button opens the form. */
+export function openAskFormMessage(type: AskType, locale: Locale): SlackMessage {
+  const m = messages(locale).asks;
+  return {
+    text: m.formInDm,
+    blocks: [
+      { type: 'section', text: mrkdwn(m.formInDm) },
+      {
+        type: 'actions',
+        block_id: 'ask.open',
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION.askOpen,
+            style: 'primary',
+            text: plain(m.openButton[type], 75),
+            value: type,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: mrkdwn(text) };
+}
+
+/** The DMs and the group DM that asks and offers queue in the outbox. */
+export function askMessages(): AskMessages {
+  return {
+    match: (item, match, languages) => {
+      const inLanguage = (locale: Locale): { lead: string; lines: string } => {
+        const m = messages(locale).asks;
+        const lead = m.matchIntro[item.type](
+          mention(match.responder),
+          mention(match.author),
+          escapeMrkdwn(item.title),
+          item.id,
+        );
+        const lines = [lead, kindLine(item, locale)];
+        if (item.details !== null)
+          lines.push(`>${truncate(escapeMrkdwn(item.details), 1200).replace(/\n/g, '\n>')}`);
+        if (match.sharedTags !== undefined && match.sharedTags.length > 0)
+          lines.push(m.matchShared(tagsText(match.sharedTags, locale)));
+        lines.push(m.matchSuggest);
+        return { lead, lines: lines.join('\n') };
+      };
+      // Written for both: once when they read one language, in each in turn when not.
+      const versions = [...new Set(languages)].map(inLanguage);
+      const blocks: KnownBlock[] = versions.flatMap(({ lines }, index) => [
+        ...(index > 0 ? [{ type: 'divider' } as const] : []),
+        section(lines),
+      ]);
+      return { text: versions.map(({ lead }) => lead).join(' / '), blocks };
+    },
+    reminder: (item, locale) => {
+      const m = messages(locale).asks;
+      const when = slackDate(item.expiresAt, item.expiresAt.toISOString().slice(0, 10));
+      const text = m.reminderDm(m.typeWord[item.type], escapeMrkdwn(item.title), item.id, when);
+      return { text, blocks: [section(text), manageActions(item, locale)] };
+    },
+    lapsed: (item, locale) => {
+      const m = messages(locale).asks;
+      const text = m.lapsedDm(
+        m.typeWord[item.type],
+        escapeMrkdwn(item.title),
+        item.id,
+        `/alumni ${item.type}`,
+      );
+      return { text, blocks: [section(text)] };
+    },
+    thanks: (item, locale) => {
+      const m = messages(locale).asks;
+      const text = m.thanksDm(mention(item.author), m.typeWord[item.type], escapeMrkdwn(item.title));
+      return { text, blocks: [section(text)] };
+    },
+  };
+}
