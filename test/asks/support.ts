@@ -157,9 +157,9 @@ export function openedView(tb: TestBot): {
 /** Rows in the outbox whose key starts with the prefix. */
 export function outboxKeys(tb: TestBot, prefix: string): string[] {
   return tb.db
-    .prepare<[string], { key: string }>(
-      'SELECT key FROM outbox WHERE substr(key, 1, length(?1)) = ?1 ORDER BY id',
+    .prepare<[string, string], { key: string }>(
+      'SELECT key FROM outbox WHERE substr(key, 1, length(?)) = ? ORDER BY id',
     )
-    .all(prefix)
+    .all(prefix, prefix)
     .map((row) => row.key);
 }
