@@ -1,4 +1,5 @@
-import { ASK_LIMITS, type AskFieldProblem, type AskInput, type AskItem } from './types';
+import type { OpenToFlag } from '../members/types';
+import { ASK_LIMITS, type AskFieldProblem, type AskInput, type AskItem, type AskKind } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -76,4 +77,37 @@ export function rankAsks(items: readonly AskItem[], wanted: ReadonlySet<string>)
         b.item.createdAt.getTime() - a.item.createdAt.getTime() ||
         b.item.id - a.item.id,
     );
+}
+
+/**
+ * The "open to" flag that makes a member a match for an ask of this kind whatever its tags, in
+ * digests and on App Home: someone open to mentoring can give advice, to referrals can introduce
+ * people or point at hires, to collaboration can be a partner, a lead or freelance help. Offers
+ * match by tags only: what someone offers says nothing of who needs it.
+ */
+export const ASK_KIND_FLAGS: Readonly<Record<AskKind, OpenToFlag | undefined>> = {
+  introduction: 'referrals',
+  sales_lead: 'collaboration',
+  partner: 'collaboration',
+  fundraising: undefined,
+  hiring: 'referrals',
+  freelance: 'collaboration',
+  advice: 'mentoring',
+  other: undefined,
+};
+
+/** An item picked for a member (digest, App Home): by shared tags, or by a flag they hold. */
+export function picked(
+  item: AskItem,
+  member: {
+    readonly userId: string;
+    readonly interests: ReadonlySet<string>;
+    readonly openTo: ReadonlySet<string>;
+  },
+): RankedAsk | undefined {
+  if (item.author === member.userId || !maySee(item, member.userId, member.interests)) return undefined;
+  const tags = matchedTags(item, member.interests);
+  const flag = item.type === 'ask' ? ASK_KIND_FLAGS[item.kind] : undefined;
+  if (tags.length === 0 && (flag === undefined || !member.openTo.has(flag))) return undefined;
+  return { item, matchedTags: tags };
 }

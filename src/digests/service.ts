@@ -9,6 +9,7 @@ import type { RoleService } from '../roles/service';
 import { erasedKeyPart, type OutboxMessage } from '../scheduler/types';
 import type { DigestRepository, SentItems } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
+import type { AskPick } from '../asks/service';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
 import {
   DEFAULT_DIGEST_FREQUENCY,
@@ -32,6 +33,12 @@ const LATE_LIMIT_MS: Record<DigestCadence, number> = {
 const PLAN_BATCH = 500;
 /** How far back the planner looks for a scheduled run it has not planned yet. */
 const CATCH_UP_WINDOW_MS = 12 * 3_600_000;
+/** A digest brings the asks and offers posted since the one before it of its cadence. */
+const ASKS_WINDOW_MS: Record<DigestCadence, number> = {
+  weekly: 7 * 24 * 3_600_000,
+  daily: 24 * 3_600_000,
+  manual: 7 * 24 * 3_600_000,
+};
 
 export interface DigestMessages {
   digest(content: DigestContent, locale: Locale, cadence: DigestCadence): OutboxMessage;
@@ -54,6 +61,11 @@ export interface DigestDeps {
   readonly logger: Logger;
   readonly weeklyCron: string;
   readonly timeZone: string;
+  /** Asks and offers for each member, posted after `since` (src/asks; a section of their own). */
+  readonly asksFor?: (
+    recipients: readonly { userId: string; interests: readonly string[] }[],
+    since: Date,
+  ) => Promise<ReadonlyMap<string, readonly AskPick[]>>;
 }
 
 /** The daily cadence runs at the weekly digest's time of day, every day. */
@@ -98,14 +110,15 @@ export class DigestService {
       sentJobs: new Map([[userId, known.jobs]]),
       sentEvents: new Map([[userId, known.events]]),
     });
-    const selection = selections.get(userId);
-    return selection === undefined
-      ? { jobs: [], events: [] }
-      : content(
-          selection,
-          new Map(jobs.map((job) => [job.id, job])),
-          new Map(events.map((event) => [event.id, event])),
-        );
+    const selection = selections.get(userId) ?? { jobs: [], events: [] };
+    const since = new Date(now.getTime() - ASKS_WINDOW_MS.weekly);
+    const asks = (await this.deps.asksFor?.([{ userId, interests }], since))?.get(userId);
+    return content(
+      selection,
+      new Map(jobs.map((job) => [job.id, job])),
+      new Map(events.map((event) => [event.id, event])),
+      asks,
+    );
   }
 
   /** `digest send`: HR or an admin runs a digest now for everyone who has digests on. */
@@ -201,8 +214,9 @@ export class DigestService {
     const jobs = await repository.openJobs();
     const events = await repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
     const known = await repository.alreadyKnown(now);
+    const pending = recipients.filter((r) => !alreadyPlanned.has(r.userId));
     const selections = selectDigests({
-      recipients: recipients.filter((r) => !alreadyPlanned.has(r.userId)),
+      recipients: pending,
       ...(await this.indexes(jobs, events)),
       sentJobs: known.jobs,
       sentEvents: known.events,
@@ -212,6 +226,11 @@ export class DigestService {
     const eventsById = new Map(events.map((event) => [event.id, event]));
     const expiresAt = new Date(dueAt.getTime() + LATE_LIMIT_MS[cadence]);
     const late = expiresAt.getTime() <= now.getTime();
+    const askPicks =
+      (await this.deps.asksFor?.(pending, new Date(dueAt.getTime() - ASKS_WINDOW_MS[cadence]))) ?? new Map();
+    // Members with only asks or offers for them get a digest too.
+    const noMatch = { jobs: [], events: [] };
+    for (const userId of askPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);
     const entries = [...selections];
     for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
       const batch = entries.slice(offset, offset + PLAN_BATCH);
@@ -220,7 +239,7 @@ export class DigestService {
         const sent: SentItems[] = [];
         for (const [userId, selection] of batch) {
           const message = this.deps.messages.digest(
-            content(selection, jobsById, eventsById),
+            content(selection, jobsById, eventsById, askPicks.get(userId)),
             localeOf(userId),
             cadence,
           );
@@ -308,8 +327,10 @@ function content(
   },
   jobMap: ReadonlyMap<number, DigestJob>,
   eventMap: ReadonlyMap<number, DigestEvent>,
+  asks: readonly AskPick[] = [],
 ): DigestContent {
   return {
+    asks,
     jobs: selection.jobs.flatMap((m) => {
       const job = jobMap.get(m.id);
       return job === undefined ? [] : [{ job, sharedTags: m.sharedTags }];

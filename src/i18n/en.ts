@@ -373,6 +373,8 @@ export const en = {
     intro: 'Picked for you from your interests. Each item is new to you.',
     rolesHeading: 'Roles that match your interests',
     eventsHeading: 'Upcoming events for you',
+    asksHeading: 'Asks and offers for you',
+    asksNotification: (count: number) => `Your alumni digest: ${count} ask(s) or offer(s) for you`,
     matched: (tags: string) => `Matches: ${tags}`,
     workStyle: { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' },
     employmentType: {

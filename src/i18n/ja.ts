@@ -364,6 +364,9 @@ export const ja: Catalogue = {
     title: 'アルムナイ・ダイジェスト',
     intro: 'あなたの関心タグから選びました。どれもあなたにとって初めてのお知らせです。',
     rolesHeading: '関心に合うポジション',
+    asksHeading: 'あなたに合う相談とオファー',
+    asksNotification: (count: number) =>
+      `アルムナイ・ダイジェスト:あなたに合う相談とオファーが ${count} 件あります`,
     eventsHeading: 'あなた向けの今後のイベント',
     matched: (tags: string) => `一致:${tags}`,
     workStyle: { onsite: '出社', hybrid: 'ハイブリッド', remote: 'リモート' },

@@ -296,6 +296,24 @@ export class AskRepository {
     };
   }
 
+  /** The "open to" flags these members hold now (a lapsed flag is deleted by its planner). */
+  async openToOf(userIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    const flags = new Map<string, Set<string>>();
+    for (const chunk of chunks([...new Set(userIds)])) {
+      const rows = await this.sql
+        .selectFrom('member_availability')
+        .select(['user_id', 'flag'])
+        .where('user_id', 'in', chunk)
+        .execute();
+      for (const { user_id, flag } of rows) {
+        const held = flags.get(user_id);
+        if (held === undefined) flags.set(user_id, new Set([flag]));
+        else held.add(flag);
+      }
+    }
+    return flags;
+  }
+
   /** Every item, oldest first, for the stats CSV (with their responses). */
   async all(): Promise<AskItem[]> {
     return this.withTags(await this.sql.selectFrom('asks').selectAll().orderBy('id').execute());

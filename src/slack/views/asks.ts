@@ -31,23 +31,36 @@ export function asksListMessage(
     tags === undefined
       ? m.listHeading(listed.length, total)
       : m.listHeadingTags(tagsText(tags, locale), listed.length, total);
-  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(heading) }];
-  for (const { item, matchedTags, authorNamed } of listed) {
+  return {
+    text: heading,
+    blocks: [{ type: 'section', text: mrkdwn(heading) }, ...askListBlocks(listed, locale, 'list')],
+  };
+}
+
+/** Each item as a divider and a section with its button: in lists, digests and App Home (`where` keeps block ids apart). */
+export function askListBlocks(
+  listed: readonly ListedAsk[],
+  locale: Locale,
+  where: 'list' | 'digest' | 'home',
+): KnownBlock[] {
+  const m = messages(locale).asks;
+  return listed.flatMap(({ item, matchedTags, authorNamed }): KnownBlock[] => {
     const lines = [
       `*${escapeMrkdwn(truncate(item.title, 200))}* (#${item.id})`,
       `${kindLine(item, locale)} · ${m.cardFrom(authorText(item, authorNamed, locale))} · ${openUntil(item, locale)}`,
     ];
     if (item.details !== null) lines.push(truncate(escapeMrkdwn(item.details), 300));
     if (matchedTags.length > 0) lines.push(m.matching(tagsText(matchedTags, locale)));
-    blocks.push({ type: 'divider' });
-    blocks.push({
-      type: 'section',
-      block_id: `ask.list.${item.id}`,
-      text: mrkdwn(lines.join('\n')),
-      accessory: respondButton(item, [locale]),
-    });
-  }
-  return { text: heading, blocks };
+    return [
+      { type: 'divider' },
+      {
+        type: 'section',
+        block_id: `ask.${where}.${item.id}`,
+        text: mrkdwn(lines.join('\n')),
+        accessory: respondButton(item, [locale]),
+      },
+    ];
+  });
 }
 
 /** `asks mine`: the author's items with who responded, and buttons to resolve or extend. */
