@@ -226,8 +226,9 @@ export class DigestService {
     const eventsById = new Map(events.map((event) => [event.id, event]));
     const expiresAt = new Date(dueAt.getTime() + LATE_LIMIT_MS[cadence]);
     const late = expiresAt.getTime() <= now.getTime();
-    const askPicks =
-      (await this.deps.asksFor?.(pending, new Date(dueAt.getTime() - ASKS_WINDOW_MS[cadence]))) ?? new Map();
+    const askPicks: ReadonlyMap<string, readonly AskPick[]> =
+      (await this.deps.asksFor?.(pending, new Date(dueAt.getTime() - ASKS_WINDOW_MS[cadence]))) ??
+      new Map<string, readonly AskPick[]>();
     // Members with only asks or offers for them get a digest too.
     const noMatch = { jobs: [], events: [] };
     for (const userId of askPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);

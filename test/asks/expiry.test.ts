@@ -32,7 +32,7 @@ describe('asks and offers: one reminder, then the item lapses', () => {
     await member(tb, AUTHOR, 'design');
     await member(tb, HELPER, 'design');
     id = await postAsk(tb, AUTHOR, { title: 'Intro to Acme', days: '10' });
-    expires = new Date(String(askRow(tb, id)?.expires_at)).getTime();
+    expires = new Date(String((await askRow(tb, id))?.expires_at)).getTime();
   });
   afterEach(async () => {
     expect(tb.fake.violations).toEqual([]);
@@ -56,18 +56,18 @@ describe('asks and offers: one reminder, then the item lapses', () => {
       ['ask.extend', String(id)],
       ['ask.resolve', String(id)],
     ]);
-    expect(outboxKeys(tb, `ask:${id}:reminder:`)).toEqual([`ask:${id}:reminder:${expires}`]);
-    expect(askRow(tb, id)).toMatchObject({ status: 'open' });
+    expect(await outboxKeys(tb, `ask:${id}:reminder:`)).toEqual([`ask:${id}:reminder:${expires}`]);
+    expect(await askRow(tb, id)).toMatchObject({ status: 'open' });
 
     tb.clock.set(expires);
     await tb.tick();
     await tb.tick();
-    expect(askRow(tb, id)).toMatchObject({ status: 'lapsed' });
+    expect(await askRow(tb, id)).toMatchObject({ status: 'lapsed' });
     expect(lapsedTo(tb, AUTHOR)).toHaveLength(1);
     expect(allText(lapsedTo(tb, AUTHOR)[0]?.args)).toContain(
       `Your ask *Intro to Acme* (#${id}) has lapsed. Post it again with \`/alumni ask\` if it still stands.`,
     );
-    const card = cardText(tb, id);
+    const card = await cardText(tb, id);
     expect(card).toContain('Lapsed');
     expect(card).not.toContain('I can help');
     tb.clock.advance(DAY);
@@ -77,12 +77,12 @@ describe('asks and offers: one reminder, then the item lapses', () => {
 
     // A lapsed item takes no responses, is not listed, and cannot be extended; it may still be resolved.
     expect(TestBot.replyText(await tb.command('asks', HELPER))).toContain('Nothing is open right now');
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('ask.respond', HELPER, 'message', String(id));
     expect(lastAnswer(tb)).toBe('That one has lapsed.');
     await tb.press('ask.extend', AUTHOR, 'message', String(id));
     expect(lastAnswer(tb)).toBe('That one has lapsed.');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     const done = await tb.submit('ask.resolve.modal', {}, AUTHOR, JSON.stringify({ askId: id }));
     expect(allText(done.json)).toContain('is marked resolved');
   });
@@ -90,7 +90,7 @@ describe('asks and offers: one reminder, then the item lapses', () => {
   it('the reminder and the lapse notice come in the author’s language', async () => {
     await member(tb, 'U13JA006', 'design', { locale: 'ja-JP' });
     const mine = await postAsk(tb, 'U13JA006', { title: '投資家の紹介', days: '7' }, 'offer');
-    const end = new Date(String(askRow(tb, mine)?.expires_at)).getTime();
+    const end = new Date(String((await askRow(tb, mine))?.expires_at)).getTime();
     tb.clock.set(end - 2 * DAY);
     await tb.tick();
     await tb.tick();
@@ -111,31 +111,31 @@ describe('asks and offers: one reminder, then the item lapses', () => {
     await tb.tick();
     await tb.press('ask.extend', AUTHOR, 'message', String(id));
     const extended = expires + 30 * DAY;
-    expect(askRow(tb, id)?.expires_at).toBe(new Date(extended).toISOString());
+    expect((await askRow(tb, id))?.expires_at).toBe(new Date(extended).toISOString());
 
     tb.clock.set(expires + DAY);
     await tb.tick();
-    expect(askRow(tb, id)).toMatchObject({ status: 'open' });
+    expect(await askRow(tb, id)).toMatchObject({ status: 'open' });
     expect(lapsedTo(tb, AUTHOR)).toHaveLength(0);
 
     tb.clock.set(extended - 3 * DAY);
     await tb.tick();
     await tb.tick();
     expect(remindersTo(tb, AUTHOR)).toHaveLength(2);
-    expect(outboxKeys(tb, `ask:${id}:reminder:`)).toEqual([
+    expect(await outboxKeys(tb, `ask:${id}:reminder:`)).toEqual([
       `ask:${id}:reminder:${expires}`,
       `ask:${id}:reminder:${extended}`,
     ]);
     tb.clock.set(extended);
     await tb.tick();
-    expect(askRow(tb, id)).toMatchObject({ status: 'lapsed' });
+    expect(await askRow(tb, id)).toMatchObject({ status: 'lapsed' });
   });
 
   it('after downtime past the expiry, the item lapses once and no late reminder is sent', async () => {
     tb.clock.set(expires + 2 * DAY);
     await tb.tick();
     await tb.tick();
-    expect(askRow(tb, id)).toMatchObject({ status: 'lapsed' });
+    expect(await askRow(tb, id)).toMatchObject({ status: 'lapsed' });
     expect(remindersTo(tb, AUTHOR)).toHaveLength(0);
     expect(lapsedTo(tb, AUTHOR)).toHaveLength(1);
   });
@@ -146,7 +146,7 @@ describe('asks and offers: one reminder, then the item lapses', () => {
     await tb.tick();
     tb.clock.set(expires + DAY);
     await tb.tick();
-    expect(askRow(tb, id)).toMatchObject({ status: 'resolved' });
+    expect(await askRow(tb, id)).toMatchObject({ status: 'resolved' });
     expect(remindersTo(tb, AUTHOR)).toHaveLength(0);
     expect(lapsedTo(tb, AUTHOR)).toHaveLength(0);
   });

@@ -95,7 +95,7 @@ describe('asks and offers: the form', () => {
       tags: 'fundraising, SaaS',
       days: '14',
     });
-    const row = askRow(tb, id);
+    const row = await askRow(tb, id);
     expect(row).toMatchObject({
       type: 'ask',
       kind: 'fundraising',
@@ -107,7 +107,7 @@ describe('asks and offers: the form', () => {
       expires_at: new Date(tb.clock.now().getTime() + 14 * 86_400_000).toISOString(),
       card_channel: ASKS_CHANNEL,
     });
-    const card = cardCalls(tb, id, 'chat.postMessage')[0];
+    const card = (await cardCalls(tb, id, 'chat.postMessage'))[0];
     expect(card?.args.channel).toBe(ASKS_CHANNEL);
     const text = allText(card?.args);
     expect(text).toContain('Looking for a seed investor');
@@ -126,13 +126,13 @@ describe('asks and offers: the form', () => {
 
   it('an offer’s card says “I’m interested”; an item for matching members only gets no card', async () => {
     const offer = await postAsk(tb, AUTHOR, { kind: 'advice', title: 'Pitch deck reviews' }, 'offer');
-    expect(buttons(cardCalls(tb, offer, 'chat.postMessage')[0]?.args.blocks)[0]?.text).toMatchObject({
+    expect(buttons((await cardCalls(tb, offer, 'chat.postMessage'))[0]?.args.blocks)[0]?.text).toMatchObject({
       text: 'I’m interested',
     });
-    expect(cardText(offer)).toContain(`Offer #${offer}`);
+    expect(await cardText(offer)).toContain(`Offer #${offer}`);
     const posts = tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === ASKS_CHANNEL).length;
     const quiet = await postAsk(tb, AUTHOR, { title: 'Quiet ask', tags: 'design', audience: 'matches' });
-    expect(askRow(tb, quiet)).toMatchObject({ audience: 'matches', card_ts: null });
+    expect(await askRow(tb, quiet)).toMatchObject({ audience: 'matches', card_ts: null });
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === ASKS_CHANNEL)).toHaveLength(
       posts,
     );
@@ -140,8 +140,8 @@ describe('asks and offers: the form', () => {
       'Only members whose interests match its tags see it',
     );
 
-    function cardText(id: number): string {
-      return allText(cardCalls(tb, id, 'chat.postMessage')[0]?.args);
+    async function cardText(id: number): Promise<string> {
+      return allText((await cardCalls(tb, id, 'chat.postMessage'))[0]?.args);
     }
   });
 
@@ -156,7 +156,7 @@ describe('asks and offers: the form', () => {
         title: 'Pricing advice',
         tags: 'デザイン',
       });
-      const card = cardCalls(bilingual, id, 'chat.postMessage')[0];
+      const card = (await cardCalls(bilingual, id, 'chat.postMessage'))[0];
       const text = allText(card?.args);
       expect(text).toContain('*相談* · アドバイス\n*Ask* · Advice');
       expect(text).toContain('投稿者:アルムナイの方');
@@ -175,7 +175,7 @@ describe('asks and offers: the form', () => {
     try {
       await member(plain, AUTHOR, 'design');
       const id = await postAsk(plain, AUTHOR, { title: 'Listed only' });
-      expect(askRow(plain, id)).toMatchObject({ card_channel: null, card_ts: null });
+      expect(await askRow(plain, id)).toMatchObject({ card_channel: null, card_ts: null });
       expect(allText(dmsTo(plain, AUTHOR).pop()?.args)).toContain(
         `Your ask “Listed only” (#${id}) is saved. Members see it in \`/alumni asks\`.`,
       );
@@ -204,12 +204,12 @@ describe('asks and offers: the form', () => {
     ['2.5 days', { days: '2.5' }, 'ask.days', 'from 7 to 90'],
     ['an unknown kind', { kind: 'bribery' }, 'ask.kind', 'Choose what it is about.'],
   ] as const)('%s is shown on its field, and nothing is saved', async (_what, fields, block, words) => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitAsk(tb, AUTHOR, fields);
     expect(response.json).toMatchObject({ response_action: 'errors' });
     const errors = (response.json as { errors: Record<string, string> }).errors;
     expect(errors[block]).toContain(words);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
     expect(tb.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
@@ -226,18 +226,18 @@ describe('asks and offers: the form', () => {
   });
 
   it('a member who has not agreed to the code of conduct cannot post, and nothing is saved', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     const response = await submitAsk(tb, 'U13NOAGR');
     expect(response.json).toMatchObject({ response_action: 'update' });
     expect(allText(response.json)).toContain('press “I agree”');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('a replayed submission creates one item, one card and one DM, in a row or at once', async () => {
     for (let i = 0; i < 3; i += 1) await submitAsk(tb, AUTHOR, { title: 'Once only' }, 'ask', 'VASKREPLAY1');
     await Promise.all([0, 1, 2].map(() => submitAsk(tb, AUTHOR, { title: 'At once' }, 'ask', 'VASKREPLAY2')));
     await tb.settle();
-    const rows = tb.db.prepare<[], { title: string }>('SELECT title FROM asks ORDER BY id').all();
+    const rows = await tb.rows<{ title: string }>('SELECT title FROM asks ORDER BY id');
     expect(rows.map((row) => row.title)).toEqual(['Once only', 'At once']);
     expect(tb.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === ASKS_CHANNEL)).toHaveLength(
       2,

@@ -86,13 +86,16 @@ describe('asks and offers: the author’s side', () => {
     expect(allText(done.json)).toContain(
       `“Intro to a design agency” is marked resolved. I thanked <@${SEEN}>, <@${HIDDEN}>.`,
     );
-    expect(askRow(tb, id)).toMatchObject({ status: 'resolved', resolved_at: tb.clock.now().toISOString() });
-    expect(responseRows(tb, id)).toEqual([
+    expect(await askRow(tb, id)).toMatchObject({
+      status: 'resolved',
+      resolved_at: tb.clock.now().toISOString(),
+    });
+    expect(await responseRows(tb, id)).toEqual([
       { user_id: SEEN, thanked: 1 },
       { user_id: HIDDEN, thanked: 1 },
     ]);
     // The card names the helper whose profile all alumni may see, and counts the other.
-    const card = cardText(tb, id);
+    const card = await cardText(tb, id);
     expect(card).toContain('Resolved');
     expect(card).toContain(`Thanks to <@${SEEN}>, and 1 more for their help!`);
     expect(card).not.toContain(HIDDEN);
@@ -124,12 +127,12 @@ describe('asks and offers: the author’s side', () => {
     expect(allText(openedView(tb))).toContain('反応した人がいないため、感謝を伝える相手はいません。');
     const done = await tb.submit('ask.resolve.modal', {}, 'U13JA005', openedView(tb).private_metadata);
     expect(allText(done.json)).toContain('「デザイン会社の紹介」を解決済みにしました。');
-    expect(cardText(tb, mine)).toContain('Resolved');
-    expect(cardText(tb, mine)).not.toContain('Thanks');
+    expect(await cardText(tb, mine)).toContain('Resolved');
+    expect(await cardText(tb, mine)).not.toContain('Thanks');
   });
 
   it('only the author or an admin may resolve or extend; others are told, and nothing changes', async () => {
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('ask.resolve', SEEN, 'message', String(id));
     expect(lastAnswer(tb)).toBe(`Only its author or an admin can change #${id}.`);
     await tb.press('ask.extend', SEEN, 'message', String(id));
@@ -138,24 +141,26 @@ describe('asks and offers: the author’s side', () => {
     expect(allText(forged.json)).toContain(`Only its author or an admin can change #${id}.`);
     const tampered = await tb.submit('ask.resolve.modal', {}, AUTHOR, '{"askId":"x"}');
     expect(allText(tampered.json)).toContain('There is no ask or offer #? that you can see.');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
 
     await tb.agree(ADMIN);
     const done = await tb.submit('ask.resolve.modal', {}, ADMIN, JSON.stringify({ askId: id }));
     expect(allText(done.json)).toContain('is marked resolved');
-    expect(askRow(tb, id)).toMatchObject({ status: 'resolved' });
+    expect(await askRow(tb, id)).toMatchObject({ status: 'resolved' });
   });
 
   it('Extend adds 30 days to the expiry, and the card shows the new date', async () => {
-    const expires = new Date(String(askRow(tb, id)?.expires_at));
+    const expires = new Date(String((await askRow(tb, id))?.expires_at));
     await tb.press('ask.extend', AUTHOR, 'message', String(id));
     const extended = new Date(expires.getTime() + 30 * DAY);
-    expect(askRow(tb, id)?.expires_at).toBe(extended.toISOString());
+    expect((await askRow(tb, id))?.expires_at).toBe(extended.toISOString());
     expect(lastAnswer(tb)).toContain('“Intro to a design agency” is open until <!date^');
-    expect(cardText(tb, id)).toContain(`<!date^${Math.floor(extended.getTime() / 1000)}^`);
+    expect(await cardText(tb, id)).toContain(`<!date^${Math.floor(extended.getTime() / 1000)}^`);
     // Never more than 90 days ahead.
     for (let i = 0; i < 3; i += 1) await tb.press('ask.extend', AUTHOR, 'message', String(id));
-    expect(askRow(tb, id)?.expires_at).toBe(new Date(tb.clock.now().getTime() + 90 * DAY).toISOString());
+    expect((await askRow(tb, id))?.expires_at).toBe(
+      new Date(tb.clock.now().getTime() + 90 * DAY).toISOString(),
+    );
   });
 
   it('stats counts resolved asks and helpers; stats csv has a row per item; members without the role get neither', async () => {
@@ -201,8 +206,8 @@ describe('asks and offers: the author’s side', () => {
     ]);
     expect(rows.flat().join()).not.toContain('U13');
 
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     expect(TestBot.replyText(await tb.command('stats', SEEN))).toContain('organizer or HR role');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

@@ -85,10 +85,10 @@ describe('asks and offers: listing and responding', () => {
     expect(TestBot.replyText(await tb.command('asks design', OTHER))).toBe(
       'Nothing open is tagged `design`.',
     );
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('ask.respond', OTHER, 'message', String(quiet));
     expect(lastAnswer(tb)).toBe(`There is no ask or offer #${quiet} that you can see.`);
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 
   it('I can help opens one group DM for the two, with the item and their shared interests; a second press sends nothing', async () => {
@@ -102,7 +102,7 @@ describe('asks and offers: listing and responding', () => {
     expect(lastAnswer(tb)).toBe(
       `Thank you! I am opening a group DM with <@${AUTHOR}> about “Advice on design hiring”.`,
     );
-    expect(cardText(tb, id)).toContain('1 response');
+    expect(await cardText(tb, id)).toContain('1 response');
     await tb.tick();
     const opens = tb.fake.callsTo('conversations.open').filter((c) => typeof c.args.users === 'string');
     expect(opens.map((c) => String(c.args.users).split(',').sort())).toEqual([[AUTHOR, HELPER].sort()]);
@@ -120,8 +120,8 @@ describe('asks and offers: listing and responding', () => {
     expect(lastAnswer(tb)).toBe('You already responded to “Advice on design hiring”; your group DM is open.');
     await tb.tick();
     expect(groupPosts(tb)).toHaveLength(1);
-    expect(responseRows(tb, id)).toEqual([{ user_id: HELPER, thanked: 0 }]);
-    expect(outboxKeys(tb, `ask:${id}:respond:`)).toEqual([`ask:${id}:respond:${HELPER}`]);
+    expect(await responseRows(tb, id)).toEqual([{ user_id: HELPER, thanked: 0 }]);
+    expect(await outboxKeys(tb, `ask:${id}:respond:`)).toEqual([`ask:${id}:respond:${HELPER}`]);
   });
 
   it('shared interests are left out when either one hides them from the other', async () => {
@@ -165,7 +165,7 @@ describe('asks and offers: listing and responding', () => {
 
   it('pressing on one’s own item, or on one that does not exist, gets a clear answer and records nothing', async () => {
     const id = await postAsk(tb, AUTHOR, { title: 'Mine' });
-    const before = tb.snapshot();
+    const before = await tb.snapshot();
     await tb.press('ask.respond', AUTHOR, 'message', String(id));
     expect(lastAnswer(tb)).toBe('That one is yours: responses to it come to you.');
     await tb.press('ask.respond', HELPER, 'message', '424242');
@@ -174,6 +174,6 @@ describe('asks and offers: listing and responding', () => {
     expect(lastAnswer(tb)).toBe('There is no ask or offer #? that you can see.');
     await tb.press('ask.respond', 'U13NOAGR', 'message', String(id));
     expect(lastAnswer(tb)).toContain('press “I agree”');
-    expect(tb.snapshot()).toBe(before);
+    expect(await tb.snapshot()).toBe(before);
   });
 });

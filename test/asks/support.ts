@@ -84,32 +84,30 @@ export async function postAsk(
   if (response.status !== 200 || (response.json !== null && typeof response.json === 'object')) {
     throw new Error(`ask not posted: ${response.text}`);
   }
-  const row = tb.db
-    .prepare<[string], { id: number }>('SELECT max(id) AS id FROM asks WHERE author = ?')
-    .get(user);
-  if (row === undefined) throw new Error('no ask row');
-  return row.id;
+  const row = await tb.row<{ id: number | null }>('SELECT max(id) AS id FROM asks WHERE author = ?', user);
+  if (row === undefined || row.id === null) throw new Error('no ask row');
+  return Number(row.id);
 }
 
-export function askRow(tb: TestBot, id: number): Json | undefined {
-  return tb.db.prepare<[number], Json>('SELECT * FROM asks WHERE id = ?').get(id);
+export function askRow(tb: TestBot, id: number): Promise<Json | undefined> {
+  return tb.row<Json>('SELECT * FROM asks WHERE id = ?', id);
 }
 
-export function responseRows(tb: TestBot, id: number): { user_id: string; thanked: number }[] {
-  return tb.db
-    .prepare<[number], { user_id: string; thanked: number }>(
-      'SELECT user_id, thanked FROM ask_responses WHERE ask_id = ? ORDER BY responded_at, user_id',
-    )
-    .all(id);
+export async function responseRows(tb: TestBot, id: number): Promise<{ user_id: string; thanked: number }[]> {
+  const rows = await tb.rows<{ user_id: string; thanked: number | string }>(
+    'SELECT user_id, thanked FROM ask_responses WHERE ask_id = ? ORDER BY responded_at, user_id',
+    id,
+  );
+  return rows.map((row) => ({ user_id: row.user_id, thanked: Number(row.thanked) }));
 }
 
 /** The card's post, found by the ts stored with the item, and its updates. */
-export function cardCalls(
+export async function cardCalls(
   tb: TestBot,
   id: number,
   method: 'chat.postMessage' | 'chat.update',
-): RecordedCall[] {
-  const ts = askRow(tb, id)?.card_ts;
+): Promise<RecordedCall[]> {
+  const ts = (await askRow(tb, id))?.card_ts;
   return tb.fake
     .callsTo(method)
     .filter((call) =>
@@ -120,8 +118,9 @@ export function cardCalls(
 }
 
 /** The text of the card as it stands: its last update, or its post. */
-export function cardText(tb: TestBot, id: number): string {
-  const last = cardCalls(tb, id, 'chat.update').pop() ?? cardCalls(tb, id, 'chat.postMessage')[0];
+export async function cardText(tb: TestBot, id: number): Promise<string> {
+  const last =
+    (await cardCalls(tb, id, 'chat.update')).pop() ?? (await cardCalls(tb, id, 'chat.postMessage'))[0];
   return allText(last?.args);
 }
 
@@ -155,11 +154,8 @@ export function openedView(tb: TestBot): {
 }
 
 /** Rows in the outbox whose key starts with the prefix. */
-export function outboxKeys(tb: TestBot, prefix: string): string[] {
-  return tb.db
-    .prepare<[string, string], { key: string }>(
-      'SELECT key FROM outbox WHERE substr(key, 1, length(?)) = ? ORDER BY id',
-    )
-    .all(prefix, prefix)
-    .map((row) => row.key);
+export async function outboxKeys(tb: TestBot, prefix: string): Promise<string[]> {
+  // Filtered here rather than by LIKE, so that no character of the prefix is a wildcard.
+  const rows = await tb.rows<{ key: string }>('SELECT key FROM outbox ORDER BY id');
+  return rows.map((row) => row.key).filter((key) => key.startsWith(prefix));
 }
