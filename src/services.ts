@@ -236,6 +236,22 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // Before digests, so that a role whose close date is over is closed before a digest could offer it.
   scheduler.addPlanner('jobs', (now) => jobs.closeExpired(now).then(() => undefined));
+  const asks = new AskService({
+    repository: new AskRepository(store),
+    store,
+    submissions,
+    roles,
+    interestsOf: (userId) => memberRepository.interests(userId),
+    profileOf: (userId) => memberRepository.profile(userId),
+    outbox,
+    messages: inputs.askMessages,
+    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    onLapsed: inputs.onAskLapsed,
+    clock,
+    logger,
+  });
+  // Before digests, so that an item past its expiry has lapsed before a digest could offer it.
+  scheduler.addPlanner('asks', (now) => asks.plan(now));
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -248,6 +264,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     weeklyCron: config.digestCron,
     timeZone: config.defaultTimezone,
+    asksFor: (recipients, since) => asks.picksFor(recipients, since),
   });
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(store);
@@ -293,21 +310,6 @@ export function createServices(inputs: ServiceInputs): Services {
     clock,
     logger,
   });
-  const asks = new AskService({
-    repository: new AskRepository(store),
-    store,
-    submissions,
-    roles,
-    interestsOf: (userId) => memberRepository.interests(userId),
-    profileOf: (userId) => memberRepository.profile(userId),
-    outbox,
-    messages: inputs.askMessages,
-    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
-    onLapsed: inputs.onAskLapsed,
-    clock,
-    logger,
-  });
-  scheduler.addPlanner('asks', (now) => asks.plan(now));
   return {
     config,
     clock,

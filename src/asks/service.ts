@@ -9,7 +9,8 @@ import type { AskFigures, AskRepository } from '../storage/asks';
 import type { Store } from '../storage/store';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { lapsedKey, matchKey, reminderKey, thanksKey } from './keys';
-import { expiryFrom, extendedExpiry, maySee, picked, rankAsks, remindedUntil, type RankedAsk } from './rules';
+import { pickAsks, type AskPicks } from './picks';
+import { expiryFrom, extendedExpiry, maySee, rankAsks, remindedUntil, type RankedAsk } from './rules';
 import {
   AskNotFound,
   AskNotOpen,
@@ -22,14 +23,6 @@ import {
 
 /** Most items one list shows (a message holds 50 blocks; each item takes a few). */
 export const MAX_LISTED = 10;
-/** Most items a digest or App Home shows. */
-export const MAX_PICKED = 3;
-
-/** An item picked for a member, and whether it may name its author. */
-export interface AskPick extends RankedAsk {
-  readonly authorNamed: boolean;
-}
-
 /** Who a response's group DM brings together, and what they may both see of each other's interests. */
 export interface AskMatch {
   readonly author: string;
@@ -154,43 +147,13 @@ export class AskService {
     return { items: ranked.slice(0, MAX_LISTED), total: ranked.length };
   }
 
-  /**
-   * For digests and App Home: per member, up to MAX_PICKED open items of others they may see that
-   * share their interests or suit a flag they are open to, posted after `since` when given. A few
-   * queries for all members at once.
-   */
-  async picksFor(
+  /** For digests and App Home: see pickAsks. */
+  picksFor(
     members: readonly { readonly userId: string; readonly interests: readonly string[] }[],
     since?: Date,
-  ): Promise<Map<string, AskPick[]>> {
-    const picks = new Map<string, AskPick[]>();
-    const items = (await this.repo.open()).filter(
-      (item) => since === undefined || item.createdAt.getTime() > since.getTime(),
-    );
-    if (items.length === 0 || members.length === 0) return picks;
-    const named = new Map<string, boolean>();
-    for (const author of new Set(items.map((item) => item.author)))
-      named.set(author, (await this.deps.profileOf(author))?.visibility === 'all');
-    const openTo = await this.repo.openToOf(members.map((member) => member.userId));
-    for (const member of members) {
-      const interests = new Set(member.interests);
-      const flags = openTo.get(member.userId) ?? new Set<string>();
-      const chosen = items.flatMap(
-        (item) => picked(item, { userId: member.userId, interests, openTo: flags }) ?? [],
-      );
-      if (chosen.length === 0) continue;
-      const ranked = rankAsks(
-        chosen.map((entry) => entry.item),
-        interests,
-      );
-      picks.set(
-        member.userId,
-        ranked
-          .slice(0, MAX_PICKED)
-          .map((entry) => ({ ...entry, authorNamed: named.get(entry.item.author) ?? false })),
-      );
-    }
-    return picks;
+  ): Promise<Map<string, AskPicks>> {
+    const { repository, profileOf, clock } = this.deps;
+    return pickAsks({ repository, profileOf }, members, { now: clock.now(), since });
   }
 
   /** `asks mine`: the member's own items, open first, then the latest, with who responded. */

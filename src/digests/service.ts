@@ -9,7 +9,7 @@ import type { RoleService } from '../roles/service';
 import { erasedKeyPart, type OutboxMessage } from '../scheduler/types';
 import type { DigestRepository, SentItems } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
-import type { AskPick } from '../asks/service';
+import type { AskPicks } from '../asks/picks';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
 import {
   DEFAULT_DIGEST_FREQUENCY,
@@ -65,7 +65,7 @@ export interface DigestDeps {
   readonly asksFor?: (
     recipients: readonly { userId: string; interests: readonly string[] }[],
     since: Date,
-  ) => Promise<ReadonlyMap<string, readonly AskPick[]>>;
+  ) => Promise<ReadonlyMap<string, AskPicks>>;
 }
 
 /** The daily cadence runs at the weekly digest's time of day, every day. */
@@ -226,9 +226,9 @@ export class DigestService {
     const eventsById = new Map(events.map((event) => [event.id, event]));
     const expiresAt = new Date(dueAt.getTime() + LATE_LIMIT_MS[cadence]);
     const late = expiresAt.getTime() <= now.getTime();
-    const askPicks: ReadonlyMap<string, readonly AskPick[]> =
+    const askPicks: ReadonlyMap<string, AskPicks> =
       (await this.deps.asksFor?.(pending, new Date(dueAt.getTime() - ASKS_WINDOW_MS[cadence]))) ??
-      new Map<string, readonly AskPick[]>();
+      new Map<string, AskPicks>();
     // Members with only asks or offers for them get a digest too.
     const noMatch = { jobs: [], events: [] };
     for (const userId of askPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);
@@ -328,7 +328,7 @@ function content(
   },
   jobMap: ReadonlyMap<number, DigestJob>,
   eventMap: ReadonlyMap<number, DigestEvent>,
-  asks: readonly AskPick[] = [],
+  asks?: AskPicks,
 ): DigestContent {
   return {
     asks,

@@ -874,6 +874,11 @@ export const en = {
       `*Open asks and offers tagged ${tags}* (${shown} of ${total})`,
     listNone: 'Nothing is open right now. Post something with `/alumni ask` or `/alumni offer`.',
     listNoneTags: (tags: string) => `Nothing open is tagged ${tags}.`,
+    picksMore: (count: number) =>
+      `${count === 1 ? '1 more is' : `${count} more are`} open for you: \`/alumni asks\` lists them, those matching you first.`,
+    homeHeading: 'Asks and offers for you',
+    homeNone:
+      'Nothing open matches your interests or what you are open to right now. `/alumni asks` lists every open ask and offer; `/alumni ask` or `/alumni offer` posts one.',
     matching: (tags: string) => `Matches: ${tags}`,
     mineHeading: '*Your asks and offers*',
     mineNone: 'You have posted nothing yet. Try `/alumni ask` or `/alumni offer`.',

@@ -863,6 +863,11 @@ export const ja: Catalogue = {
       `*${tags} のタグが付いた募集中の相談とオファー*(${total} 件中 ${shown} 件)`,
     listNone: '今は募集中のものがありません。`/alumni ask` か `/alumni offer` で投稿できます。',
     listNoneTags: (tags: string) => `${tags} のタグが付いた募集中のものはありません。`,
+    picksMore: (count: number) =>
+      `あなたに合うものがほかに ${count} 件あります。\`/alumni asks\` で一致するものから一覧できます。`,
+    homeHeading: 'あなたに合う相談とオファー',
+    homeNone:
+      '今はあなたの関心や「受け付けていること」に合う募集中のものはありません。`/alumni asks` で募集中の相談とオファーをすべて見られます。`/alumni ask` か `/alumni offer` で投稿できます。',
     matching: (tags: string) => `一致:${tags}`,
     mineHeading: '*あなたの相談とオファー*',
     mineNone: 'まだ投稿がありません。`/alumni ask` か `/alumni offer` で投稿できます。',

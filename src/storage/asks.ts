@@ -296,14 +296,15 @@ export class AskRepository {
     };
   }
 
-  /** The "open to" flags these members hold now (a lapsed flag is deleted by its planner). */
-  async openToOf(userIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  /** The "open to" flags these members hold at `now` (one past its expiry no longer counts, lapsed or not). */
+  async openToOf(userIds: readonly string[], now: Date): Promise<Map<string, Set<string>>> {
     const flags = new Map<string, Set<string>>();
     for (const chunk of chunks([...new Set(userIds)])) {
       const rows = await this.sql
         .selectFrom('member_availability')
         .select(['user_id', 'flag'])
         .where('user_id', 'in', chunk)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.toISOString())]))
         .execute();
       for (const { user_id, flag } of rows) {
         const held = flags.get(user_id);

@@ -45,7 +45,13 @@ export async function member(
   tb: TestBot,
   user: string,
   interests: string,
-  options: { visibility?: 'all' | 'staff' | 'nobody'; locale?: 'en-US' | 'ja-JP'; name?: string } = {},
+  options: {
+    visibility?: 'all' | 'staff' | 'nobody';
+    locale?: 'en-US' | 'ja-JP';
+    name?: string;
+    /** "Open to" flags ticked on the profile. */
+    openTo?: string[];
+  } = {},
 ): Promise<void> {
   if (options.locale !== undefined) tb.fake.setUser(user, { locale: options.locale });
   await tb.agree(user);
@@ -56,6 +62,7 @@ export async function member(
       from: '2015',
       interests,
       visibility: options.visibility ?? 'all',
+      ...(options.openTo === undefined ? {} : { openTo: options.openTo }),
     }),
     user,
   );

@@ -132,6 +132,27 @@ describeOnEachEngine('AskRepository', (engine) => {
     expect(next).toBeGreaterThan(other);
   });
 
+  it('reads the "open to" flags members hold, leaving out those past their expiry', async () => {
+    const since = T0.toISOString();
+    await store.sql
+      .insertInto('members')
+      .values(['UFLAG1', 'UFLAG2', 'UFLAG3'].map((user_id) => ({ user_id, created_at: since })))
+      .execute();
+    await store.sql
+      .insertInto('member_availability')
+      .values([
+        { user_id: 'UFLAG1', flag: 'mentoring', since, expires_at: at(90).toISOString(), asked_at: null },
+        { user_id: 'UFLAG1', flag: 'referrals', since, expires_at: null, asked_at: null },
+        { user_id: 'UFLAG2', flag: 'collaboration', since, expires_at: at(1).toISOString(), asked_at: null },
+        { user_id: 'UFLAG3', flag: 'mentoring', since, expires_at: null, asked_at: null },
+      ])
+      .execute();
+    const flags = await repo.openToOf(['UFLAG1', 'UFLAG2', 'UFLAG1', 'UNONE'], at(2));
+    expect(new Map([...flags].map(([user, held]) => [user, [...held].sort()]))).toEqual(
+      new Map([['UFLAG1', ['mentoring', 'referrals']]]),
+    );
+  });
+
   it('an ask form is recorded once per view', async () => {
     const submissions = new ViewSubmissionRepository(store);
     const create = () =>

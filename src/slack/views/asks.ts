@@ -1,3 +1,4 @@
+import type { AskPicks } from '../../asks/picks';
 import type { AskMessages } from '../../asks/service';
 import type { RankedAsk } from '../../asks/rules';
 import { ASK_LIMITS, type AskItem, type AskSummary, type AskType } from '../../asks/types';
@@ -61,6 +62,27 @@ export function askListBlocks(
       },
     ];
   });
+}
+
+/**
+ * The items picked for a member in a digest or on App Home (a few, see MAX_PICKED), and how many
+ * more the `asks` verb would list: a digest stays well inside Block Kit's 50 blocks.
+ */
+export function askPicksBlocks(picks: AskPicks, locale: Locale, where: 'digest' | 'home'): KnownBlock[] {
+  const blocks = askListBlocks(picks.items, locale, where);
+  const more = picks.total - picks.items.length;
+  if (more > 0) blocks.push({ type: 'context', elements: [mrkdwn(messages(locale).asks.picksMore(more))] });
+  return blocks;
+}
+
+/** App Home's short section: the picks, or a line saying where to look. */
+export function homeAskBlocks(picks: AskPicks | undefined, locale: Locale): KnownBlock[] {
+  const m = messages(locale).asks;
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.homeHeading, 150) }];
+  if (picks === undefined || picks.items.length === 0) blocks.push(section(m.homeNone));
+  else blocks.push(...askPicksBlocks(picks, locale, 'home'));
+  blocks.push({ type: 'divider' });
+  return blocks;
 }
 
 /** `asks mine`: the author's items with who responded, and buttons to resolve or extend. */

@@ -7,7 +7,7 @@ import { ACTION } from '../ids';
 import { eventWhen } from './events';
 import { jobActionButtons } from './jobCard';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
-import { askListBlocks } from './asks';
+import { askPicksBlocks } from './asks';
 
 /** The role buttons a digest line carries; the jobs module registers their listeners. */
 export type JobActions = (job: DigestJob, locale: Locale) => Button[];
@@ -81,9 +81,9 @@ export function digestBlocks(
       });
     }
   }
-  if (content.asks !== undefined && content.asks.length > 0) {
+  if (content.asks !== undefined && content.asks.items.length > 0) {
     blocks.push({ type: 'section', text: mrkdwn(`*${m.asksHeading}*`) });
-    blocks.push(...askListBlocks(content.asks, locale, 'digest'));
+    blocks.push(...askPicksBlocks(content.asks, locale, 'digest'));
   }
   blocks.push({ type: 'divider' });
   blocks.push({ type: 'context', elements: [mrkdwn(frequency === 'daily' ? m.footerDaily : m.footer)] });
@@ -100,7 +100,7 @@ export function digestMessages(timeZone: string, jobActions: JobActions): Digest
     digest: (content, locale, cadence) => ({
       text:
         content.jobs.length + content.events.length === 0
-          ? messages(locale).digests.asksNotification(content.asks?.length ?? 0)
+          ? messages(locale).digests.asksNotification(content.asks?.total ?? 0)
           : messages(locale).digests.notification(content.jobs.length, content.events.length),
       blocks: digestBlocks(content, locale, timeZone, jobActions, cadence === 'daily' ? 'daily' : 'weekly'),
     }),
