@@ -21,6 +21,10 @@ import {
   type AskSummary,
 } from './types';
 
+const DAY_MS = 86_400_000;
+/** DMs these features send on their own: the reminder and the lapse to authors, thanks to helpers. */
+const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['ask_reminder', 'ask_lapsed', 'ask_thanks']);
+
 /** Most items one list shows (a message holds 50 blocks; each item takes a few). */
 export const MAX_LISTED = 10;
 /** Who a response's group DM brings together, and what they may both see of each other's interests. */
@@ -54,6 +58,7 @@ export interface AskDeps {
   readonly outbox: {
     schedule(request: ScheduleRequest): Promise<boolean>;
     forgetKeys(keys: readonly string[]): Promise<number>;
+    addressedTo(userId: string): Promise<{ kind: string; dueAt: string; status: string }[]>;
   };
   readonly messages: AskMessages;
   /** Without a Web API call, for DMs planned inside a transaction. */
@@ -219,7 +224,7 @@ export class AskService {
           key: thanksKey(id, helper),
           channel: helper,
           message: this.deps.messages.thanks(item, locales[i] ?? 'en'),
-          dueAt: now,
+          dueAt: await this.unsolicitedDueAt(helper, now),
         });
       return true;
     });
@@ -259,7 +264,7 @@ export class AskService {
           key: reminderKey(item.id, item.expiresAt),
           channel: item.author,
           message: this.deps.messages.reminder(item, locale),
-          dueAt: now,
+          dueAt: await this.unsolicitedDueAt(item.author, now),
           expiresAt: item.expiresAt,
         });
       });
@@ -273,7 +278,7 @@ export class AskService {
           key: lapsedKey(item.id),
           channel: item.author,
           message: this.deps.messages.lapsed(item, locale),
-          dueAt: now,
+          dueAt: await this.unsolicitedDueAt(item.author, now),
         });
         return true;
       });
@@ -318,6 +323,21 @@ export class AskService {
       erased.erasedItems.flatMap((item) => item.responders.map((helper) => thanksKey(item.id, helper))),
     );
     return { askCards: erased.touched, removedCards: erased.removedCards };
+  }
+
+  /**
+   * When a DM the member did not ask for may go: now, or a day after the last one these features
+   * planned for them, so that nobody gets more than one a day (issue 13, rules for all four). Read
+   * inside the transaction that schedules it; a later one waits its turn rather than being dropped.
+   */
+  private async unsolicitedDueAt(userId: string, now: Date): Promise<Date> {
+    const planned = (await this.deps.outbox.addressedTo(userId))
+      .filter(
+        (row) => UNSOLICITED_KINDS.has(row.kind) && row.status !== 'cancelled' && row.status !== 'skipped',
+      )
+      .map((row) => new Date(row.dueAt).getTime());
+    const last = Math.max(0, ...planned);
+    return new Date(Math.max(now.getTime(), last + DAY_MS));
   }
 
   /** Their interests in common, or undefined when either may not see the other's. */
