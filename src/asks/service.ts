@@ -45,6 +45,10 @@ export interface AskMessages {
   lapsed(item: AskItem, locale: Locale): OutboxMessage;
   /** To a helper: the author thanked them. */
   thanks(item: AskItem, locale: Locale): OutboxMessage;
+  /** Text that marks an item in a stored digest, to find the digests that listed it. */
+  digestMarker(id: number): string;
+  /** A digest without these items (and without their section when none is left). */
+  withoutItems(message: OutboxMessage, ids: readonly number[]): OutboxMessage;
 }
 
 export interface AskDeps {
@@ -58,6 +62,11 @@ export interface AskDeps {
   readonly outbox: {
     schedule(request: ScheduleRequest): Promise<boolean>;
     forgetKeys(keys: readonly string[]): Promise<number>;
+    redact(
+      prefix: string,
+      needles: readonly string[],
+      rewrite: (message: OutboxMessage) => OutboxMessage,
+    ): Promise<number>;
     addressedTo(userId: string): Promise<{ kind: string; dueAt: string; status: string }[]>;
   };
   readonly messages: AskMessages;
@@ -315,12 +324,20 @@ export class AskService {
 
   /**
    * Erasure (inside the privacy transaction): the member's items and responses go; DMs that named
-   * them go too; the cards of their items are removed and the cards that counted them rendered again.
+   * them go too, and digests that listed their items keep the rest; the cards of their items are
+   * removed and the cards that counted them rendered again.
    */
   async eraseMember(userId: string): Promise<SourceErasure & AskCardEffects> {
     const erased = await this.repo.eraseMember(userId);
     await this.deps.outbox.forgetKeys(
       erased.erasedItems.flatMap((item) => item.responders.map((helper) => thanksKey(item.id, helper))),
+    );
+    const ids = erased.erasedItems.map((item) => item.id);
+    const { messages } = this.deps;
+    await this.deps.outbox.redact(
+      'digest:',
+      ids.map((id) => messages.digestMarker(id)),
+      (message) => messages.withoutItems(message, ids),
     );
     return { askCards: erased.touched, removedCards: erased.removedCards };
   }

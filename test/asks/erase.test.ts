@@ -103,3 +103,52 @@ describe('asks and offers: export and erasure', () => {
     ).toEqual([]);
   });
 });
+
+describe('asks and offers: erasure and the digests that listed an item', () => {
+  const READER = 'U13READ1';
+  const CHESS_READER = 'U13READ2';
+  const KEEPER = 'U13KEEP1';
+  let tb: TestBot;
+  beforeEach(async () => {
+    tb = await TestBot.start({ now: '2026-11-28T12:00:00Z', env: { ASKS_CHANNEL_ID: ASKS_CHANNEL } });
+    await member(tb, ERASED, 'gardening', { name: 'Zed Erased' });
+    await member(tb, KEEPER, 'gardening');
+    await member(tb, READER, 'design');
+    await member(tb, CHESS_READER, 'chess');
+  });
+  afterEach(async () => {
+    expect(tb.fake.violations).toEqual([]);
+    await tb.stop();
+  });
+
+  it('the digests keep the other items, and lose the section where theirs was the only one', async () => {
+    await postAsk(tb, ERASED, { title: 'Zorbask intro', tags: 'design, chess' });
+    await postAsk(tb, KEEPER, { title: 'Kept offer', tags: 'design' }, 'offer');
+    tb.clock.set('2026-11-30T00:00:00.000Z'); // DIGEST_CRON: Monday 09:00 in Tokyo
+    await tb.tick();
+    await tb.tick();
+    await tb.settle();
+    const digestRow = (user: string) =>
+      tb.row<{ payload: string; status: string }>(
+        "SELECT payload, status FROM outbox WHERE channel = ? AND kind = 'digest'",
+        user,
+      );
+    expect((await digestRow(READER))?.payload).toContain('Zorbask intro');
+    expect((await digestRow(READER))?.payload).toContain(`<@${ERASED}>`);
+    expect((await digestRow(CHESS_READER))?.payload).toContain('Zorbask intro');
+
+    await tb.press('privacy.delete', ERASED);
+    await tb.settle();
+
+    expect(await tb.rowsMentioning(ERASED)).toEqual([]);
+    expect(await tb.rowsMentioning('Zorbask')).toEqual([]);
+    const reader = await digestRow(READER);
+    expect(reader?.status).toBe('sent');
+    expect(reader?.payload).toContain('Kept offer');
+    expect(reader?.payload).toContain('Asks and offers for you');
+    const chess = await digestRow(CHESS_READER);
+    expect(chess?.status).toBe('sent');
+    expect(chess?.payload).not.toContain('Asks and offers for you');
+    expect(chess?.payload).toContain('digest.off');
+  });
+});

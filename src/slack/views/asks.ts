@@ -7,6 +7,7 @@ import type { KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { authorText, kindLine, openUntil, respondButton, tagsText } from './askCard';
 import type { SlackMessage } from './message';
+import type { OutboxMessage } from '../../scheduler/types';
 import { escapeMrkdwn, mention, mrkdwn, plain, slackDate, truncate } from './text';
 
 // Lists of asks and offers, the author's own list, and the DMs they send.
@@ -71,9 +72,42 @@ export function askListBlocks(
 export function askPicksBlocks(picks: AskPicks, locale: Locale, where: 'digest' | 'home'): KnownBlock[] {
   const blocks = askListBlocks(picks.items, locale, where);
   const more = picks.total - picks.items.length;
-  if (more > 0) blocks.push({ type: 'context', elements: [mrkdwn(messages(locale).asks.picksMore(more))] });
+  if (more > 0)
+    blocks.push({
+      type: 'context',
+      block_id: `ask.${where}.more`,
+      elements: [mrkdwn(messages(locale).asks.picksMore(more))],
+    });
   return blocks;
 }
+
+/** The block id of an item's line in a digest: stored digests are found by it after an erasure. */
+const digestItemId = (id: number): string => `ask.digest.${id}`;
+
+/**
+ * A stored digest without these items' lines (and the divider before each); when no item is left,
+ * without the section's heading and "more" line too. Other sections stay as they were.
+ */
+function withoutItems(message: OutboxMessage, ids: readonly number[]): OutboxMessage {
+  const gone = new Set(ids.map(digestItemId));
+  const source = message.blocks ?? [];
+  const kept: KnownBlock[] = [];
+  for (const block of source) {
+    if (block.block_id !== undefined && gone.has(block.block_id)) {
+      if (kept.at(-1)?.type === 'divider') kept.pop();
+      continue;
+    }
+    kept.push(block);
+  }
+  const itemLeft = kept.some((block) => /^ask\.digest\.\d+$/.test(block.block_id ?? ''));
+  const blocks = itemLeft
+    ? kept
+    : kept.filter((block) => block.block_id !== DIGEST_ASKS_HEADING && block.block_id !== 'ask.digest.more');
+  return { ...message, blocks };
+}
+
+/** The block id of the digest's heading of asks and offers. */
+export const DIGEST_ASKS_HEADING = 'digest.asks';
 
 /** App Home's short section: the picks, or a line saying where to look. */
 export function homeAskBlocks(picks: AskPicks | undefined, locale: Locale): KnownBlock[] {
@@ -206,6 +240,8 @@ export function askMessages(): AskMessages {
       );
       return { text, blocks: [section(text)] };
     },
+    digestMarker: (id) => JSON.stringify(digestItemId(id)),
+    withoutItems,
     thanks: (item, locale) => {
       const m = messages(locale).asks;
       const text = m.thanksDm(mention(item.author), m.typeWord[item.type], escapeMrkdwn(item.title));

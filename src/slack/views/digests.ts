@@ -7,7 +7,7 @@ import { ACTION } from '../ids';
 import { eventWhen } from './events';
 import { jobActionButtons } from './jobCard';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
-import { askPicksBlocks } from './asks';
+import { DIGEST_ASKS_HEADING, askPicksBlocks } from './asks';
 
 /** The role buttons a digest line carries; the jobs module registers their listeners. */
 export type JobActions = (job: DigestJob, locale: Locale) => Button[];
@@ -82,7 +82,7 @@ export function digestBlocks(
     }
   }
   if (content.asks !== undefined && content.asks.items.length > 0) {
-    blocks.push({ type: 'section', text: mrkdwn(`*${m.asksHeading}*`) });
+    blocks.push({ type: 'section', block_id: DIGEST_ASKS_HEADING, text: mrkdwn(`*${m.asksHeading}*`) });
     blocks.push(...askPicksBlocks(content.asks, locale, 'digest'));
   }
   blocks.push({ type: 'divider' });
