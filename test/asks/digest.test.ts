@@ -27,7 +27,9 @@ function digestsTo(tb: TestBot, user: string): RecordedCall[] {
 /** The block ids of the digest's ask lines, in order. */
 function askBlockIds(call: RecordedCall | undefined): string[] {
   const blocks = (call?.args.blocks ?? []) as { block_id?: string }[];
-  return blocks.flatMap((block) => (block.block_id?.startsWith('ask.') === true ? [block.block_id] : []));
+  return blocks.flatMap((block) =>
+    /^ask\.digest\.\d+$/.test(block.block_id ?? '') ? [block.block_id ?? ''] : [],
+  );
 }
 
 /** Test data: a role as HR would have posted it, so that a member gets a digest for another reason. */
