@@ -148,6 +148,9 @@ const envSchema = z
     JOBS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
       message: 'must be a channel id such as C012ABCDEF where role cards are posted, or unset',
     }),
+    ASKS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
+      message: 'must be a channel id such as C012ABCDEF where ask and offer cards are posted, or unset',
+    }),
     DIGEST_CRON: z
       .string()
       .trim()
@@ -226,6 +229,8 @@ export interface Config {
   readonly schedulerLeaseSeconds: number;
   readonly bulkPostsPerSecond: number;
   readonly jobsChannelId: string | undefined;
+  /** Where cards of asks and offers for all alumni are posted; unset: they are only listed (`asks`). */
+  readonly asksChannelId: string | undefined;
   readonly digestCron: string;
   /** When intro rounds may run, in defaultTimezone; only occurrences in even weeks from 2024-01-01 do. */
   readonly introsCron: string;
@@ -264,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     schedulerLeaseSeconds: e.SCHEDULER_LEASE_SECONDS,
     bulkPostsPerSecond: e.BULK_POSTS_PER_SECOND,
     jobsChannelId: e.JOBS_CHANNEL_ID,
+    asksChannelId: e.ASKS_CHANNEL_ID,
     digestCron: e.DIGEST_CRON,
     introsCron: e.INTROS_CRON,
     logLevel: e.LOG_LEVEL,

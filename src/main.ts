@@ -18,6 +18,8 @@ import { introMessages } from './slack/views/intros';
 import { availabilityMessages } from './slack/views/availability';
 import { coffeeMessages } from './slack/views/coffee';
 import { updateJobCard } from './slack/jobCards';
+import { askMessages } from './slack/views/asks';
+import { updateAskCard } from './slack/askCards';
 import { SlackChannelDirectory } from './slack/channelDirectory';
 import type { Engine } from './storage/kysely/open';
 import { closeEngine, DatabaseUnavailable, engineOpen, openEngine } from './storage/openEngine';
@@ -81,8 +83,11 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       introMessages: introMessages(),
       availabilityMessages: availabilityMessages(),
       coffeeMessages: coffeeMessages(),
+      askMessages: askMessages(),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.channelLanguages),
+      onAskLapsed: (summary, authorNamed) =>
+        updateAskCard(lookupClient, summary, authorNamed, config.channelLanguages),
       // Forms ask it before their 3-second ack: no retries and no waiting out a 429, so that a slow
       // Slack becomes "try again" on the field instead of a timed-out form.
       channelDirectory: new SlackChannelDirectory(

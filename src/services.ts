@@ -50,6 +50,9 @@ import { LeaseRepository } from './storage/leases';
 import { databaseAnswers } from './storage/probe';
 import { SchedulerLease, workspaceLeaseName } from './scheduler/lease';
 import { InterestTagRepository } from './storage/interestTags';
+import { AskService, type AskMessages } from './asks/service';
+import type { AskSummary } from './asks/types';
+import { AskRepository } from './storage/asks';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -88,6 +91,8 @@ export interface Services {
   readonly coffee: CoffeeService;
   /** Who may see items whose card is in a private channel. */
   readonly audience: AudienceService;
+  /** Asks and offers between members, with the group DM a response opens. */
+  readonly asks: AskService;
 }
 
 export interface ServiceInputs {
@@ -118,6 +123,10 @@ export interface ServiceInputs {
   readonly coffeeMessages: CoffeeMessages;
   /** Slack's answers about channels (privacy, members), for private-channel audiences. */
   readonly channelDirectory: ChannelDirectory;
+  /** Words of the asks' group DM, reminder, lapse and thanks DMs. */
+  readonly askMessages: AskMessages;
+  /** Updates an ask's card after the planner lapsed it (Slack lives in the composition root). */
+  readonly onAskLapsed: (summary: AskSummary, authorNamed: boolean) => Promise<void>;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -227,6 +236,22 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // Before digests, so that a role whose close date is over is closed before a digest could offer it.
   scheduler.addPlanner('jobs', (now) => jobs.closeExpired(now).then(() => undefined));
+  const asks = new AskService({
+    repository: new AskRepository(store),
+    store,
+    submissions,
+    roles,
+    interestsOf: (userId) => memberRepository.interests(userId),
+    profileOf: (userId) => memberRepository.profile(userId),
+    outbox,
+    messages: inputs.askMessages,
+    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
+    onLapsed: inputs.onAskLapsed,
+    clock,
+    logger,
+  });
+  // Before digests, so that an item past its expiry has lapsed before a digest could offer it.
+  scheduler.addPlanner('asks', (now) => asks.plan(now));
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -239,6 +264,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     weeklyCron: config.digestCron,
     timeZone: config.defaultTimezone,
+    asksFor: (recipients, since) => asks.picksFor(recipients, since),
   });
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(store);
@@ -289,6 +315,7 @@ export function createServices(inputs: ServiceInputs): Services {
     clock,
     logger,
     roles,
+    asks,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock),
@@ -331,6 +358,11 @@ export function createServices(inputs: ServiceInputs): Services {
         name: 'intros',
         export: (userId) => intros.exportMember(userId),
         erase: (userId) => intros.eraseMember(userId),
+      },
+      {
+        name: 'asks',
+        export: (userId) => asks.exportMember(userId),
+        erase: (userId) => asks.eraseMember(userId),
       },
       {
         name: 'reminders',

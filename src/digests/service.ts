@@ -9,6 +9,7 @@ import type { RoleService } from '../roles/service';
 import { erasedKeyPart, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
 import type { DigestRepository, SentItems } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
+import type { AskPicks } from '../asks/picks';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
 import {
   DEFAULT_DIGEST_FREQUENCY,
@@ -34,6 +35,12 @@ const PLAN_BATCH = 500;
 const SCHEDULE_SLICE = 100;
 /** How far back the planner looks for a scheduled run it has not planned yet. */
 const CATCH_UP_WINDOW_MS = 12 * 3_600_000;
+/** A digest brings the asks and offers posted since the one before it of its cadence. */
+const ASKS_WINDOW_MS: Record<DigestCadence, number> = {
+  weekly: 7 * 24 * 3_600_000,
+  daily: 24 * 3_600_000,
+  manual: 7 * 24 * 3_600_000,
+};
 
 export interface DigestMessages {
   digest(content: DigestContent, locale: Locale, cadence: DigestCadence): OutboxMessage;
@@ -58,6 +65,11 @@ export interface DigestDeps {
   readonly logger: Logger;
   readonly weeklyCron: string;
   readonly timeZone: string;
+  /** Asks and offers for each member, posted after `since` (src/asks; a section of their own). */
+  readonly asksFor?: (
+    recipients: readonly { userId: string; interests: readonly string[] }[],
+    since: Date,
+  ) => Promise<ReadonlyMap<string, AskPicks>>;
 }
 
 /** The daily cadence runs at the weekly digest's time of day, every day. */
@@ -102,14 +114,15 @@ export class DigestService {
       sentJobs: new Map([[userId, known.jobs]]),
       sentEvents: new Map([[userId, known.events]]),
     });
-    const selection = selections.get(userId);
-    return selection === undefined
-      ? { jobs: [], events: [] }
-      : content(
-          selection,
-          new Map(jobs.map((job) => [job.id, job])),
-          new Map(events.map((event) => [event.id, event])),
-        );
+    const selection = selections.get(userId) ?? { jobs: [], events: [] };
+    const since = new Date(now.getTime() - ASKS_WINDOW_MS.weekly);
+    const asks = (await this.deps.asksFor?.([{ userId, interests }], since))?.get(userId);
+    return content(
+      selection,
+      new Map(jobs.map((job) => [job.id, job])),
+      new Map(events.map((event) => [event.id, event])),
+      asks,
+    );
   }
 
   /** `digest send`: HR or an admin runs a digest now for everyone who has digests on. */
@@ -205,8 +218,9 @@ export class DigestService {
     const jobs = await repository.openJobs();
     const events = await repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
     const known = await repository.alreadyKnown(now);
+    const pending = recipients.filter((r) => !alreadyPlanned.has(r.userId));
     const selections = selectDigests({
-      recipients: recipients.filter((r) => !alreadyPlanned.has(r.userId)),
+      recipients: pending,
       ...(await this.indexes(jobs, events)),
       sentJobs: known.jobs,
       sentEvents: known.events,
@@ -216,6 +230,12 @@ export class DigestService {
     const eventsById = new Map(events.map((event) => [event.id, event]));
     const expiresAt = new Date(dueAt.getTime() + LATE_LIMIT_MS[cadence]);
     const late = expiresAt.getTime() <= now.getTime();
+    const askPicks: ReadonlyMap<string, AskPicks> =
+      (await this.deps.asksFor?.(pending, new Date(dueAt.getTime() - ASKS_WINDOW_MS[cadence]))) ??
+      new Map<string, AskPicks>();
+    // Members with only asks or offers for them get a digest too.
+    const noMatch = { jobs: [], events: [] };
+    for (const userId of askPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);
     const entries = [...selections];
     for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
       const batch = entries.slice(offset, offset + PLAN_BATCH);
@@ -230,7 +250,7 @@ export class DigestService {
             key: `${keyPrefix}${userId}`,
             channel: userId,
             message: this.deps.messages.digest(
-              content(selection, jobsById, eventsById),
+              content(selection, jobsById, eventsById, askPicks.get(userId)),
               localeOf(userId),
               cadence,
             ),
@@ -310,8 +330,10 @@ function content(
   },
   jobMap: ReadonlyMap<number, DigestJob>,
   eventMap: ReadonlyMap<number, DigestEvent>,
+  asks?: AskPicks,
 ): DigestContent {
   return {
+    asks,
     jobs: selection.jobs.flatMap((m) => {
       const job = jobMap.get(m.id);
       return job === undefined ? [] : [{ job, sharedTags: m.sharedTags }];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AskPicks } from '../asks/picks';
 
 export const DIGEST_FREQUENCIES = ['weekly', 'daily', 'off'] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
@@ -38,6 +39,8 @@ export interface DigestEvent {
 export interface DigestContent {
   readonly jobs: readonly { job: DigestJob; sharedTags: readonly string[] }[];
   readonly events: readonly { event: DigestEvent; sharedTags: readonly string[] }[];
+  /** Asks and offers posted since the member's last digest of this cadence that suit them. */
+  readonly asks?: AskPicks;
 }
 
 export interface DigestRunReport {

@@ -38,6 +38,8 @@ export const en = {
       '`find <interest or text>`: find alumni who share an interest, e.g. `find product management`',
       '`events`: upcoming events, with Going / Maybe / Not going buttons and calendar links',
       '`jobs`: open roles, those matching your interests first, with I’m curious / Refer someone / Apply',
+      '`ask` · `offer`: ask the alumni for help (an introduction, a lead, advice…) or offer yours; whoever responds gets a group DM with you',
+      '`asks`: open asks and offers, those matching your interests first · `asks mine`: yours, who responded, resolve or extend · `asks fundraising, SaaS`: by tags',
       '`digest`: your personal digest of matching roles and events · `digest weekly|daily|off` · `digest preview`',
       '`intros on|off|snooze 4`: every other week, meet an alum who shares your interests in a group DM · `intros` shows your status',
       '`privacy export`: get all the data we store about you · `privacy delete`: erase it',
@@ -372,6 +374,8 @@ export const en = {
     intro: 'Picked for you from your interests. Each item is new to you.',
     rolesHeading: 'Roles that match your interests',
     eventsHeading: 'Upcoming events for you',
+    asksHeading: 'Asks and offers for you',
+    asksNotification: (count: number) => `Your alumni digest: ${count} ask(s) or offer(s) for you`,
     matched: (tags: string) => `Matches: ${tags}`,
     workStyle: { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' },
     employmentType: {
@@ -795,6 +799,143 @@ export const en = {
       `“${title}” has no team contacts yet. Add some with \`/alumni job contacts <role number> @someone\`.`,
     state: { invited: 'waiting for them to confirm', confirmed: 'confirmed', declined: 'declined' },
     listCounts: (requested: number, held: number) => `Coffee chats: ${requested} requested · ${held} held`,
+  },
+  asks: {
+    typeName: { ask: 'Ask', offer: 'Offer' },
+    /** Inside a sentence: “your ask”. */
+    typeWord: { ask: 'ask', offer: 'offer' },
+    kinds: {
+      introduction: 'Introduction to a company or person',
+      sales_lead: 'Customer or sales lead',
+      partner: 'Partner',
+      fundraising: 'Investor or fundraising',
+      hiring: 'Hiring at my company',
+      freelance: 'Freelance or contract work',
+      advice: 'Advice',
+      other: 'Other',
+    },
+    audiences: {
+      all: 'All alumni',
+      matches: 'Only members whose interests match its tags',
+    },
+    modalTitle: { ask: 'Ask the alumni', offer: 'Offer something' },
+    post: 'Post',
+    kindLabel: 'What is it about?',
+    titleLabel: { ask: 'What do you need?', offer: 'What do you offer?' },
+    titlePlaceholder: {
+      ask: 'e.g. An introduction to someone at Acme',
+      offer: 'e.g. I can review pitch decks',
+    },
+    detailsLabel: 'Details',
+    detailsPlaceholder: 'What helps people see whether they can help',
+    tagsLabel: 'Tags',
+    tagsHint: (max: number) =>
+      `Interests, separated by commas (at most ${max}), e.g. fundraising, SaaS. Members who hold them see it first.`,
+    audienceLabel: 'Who may see it',
+    daysLabel: 'Open for (days)',
+    daysHint: (min: number, max: number, remind: number) =>
+      `From ${min} to ${max} days. ${remind} days before it lapses I remind you, and you can extend it.`,
+    errors: {
+      kindMissing: 'Choose what it is about.',
+      titleEmpty: 'Say in one line what you need or offer.',
+      titleTooLong: (max: number) => `Keep it under ${max} characters.`,
+      detailsTooLong: (max: number) => `Keep the details under ${max} characters.`,
+      tooManyTags: (max: number) => `Use at most ${max} tags.`,
+      tagsNeeded:
+        'Add at least one tag: when only members whose interests match may see it, its tags decide who they are.',
+      audienceMissing: 'Choose who may see it.',
+      daysRange: (min: number, max: number) => `Enter a whole number of days from ${min} to ${max}.`,
+    },
+    usage:
+      'Use `/alumni ask` or `/alumni offer` to open the form. `/alumni asks` lists what is open, `/alumni asks mine` your own, `/alumni asks fundraising, SaaS` those with these tags.',
+    formInDm: 'Press the button to open the form.',
+    openButton: { ask: 'Ask the alumni', offer: 'Offer something' },
+    posted: (what: string, title: string, id: number, channel: string) =>
+      `Your ${what} “${title}” (#${id}) is posted in ${channel}.`,
+    savedListed: (what: string, title: string, id: number) =>
+      `Your ${what} “${title}” (#${id}) is saved. Members see it in \`/alumni asks\`.`,
+    savedMatches: (what: string, title: string, id: number) =>
+      `Your ${what} “${title}” (#${id}) is saved. Only members whose interests match its tags see it, in \`/alumni asks\`; it gets no card in the channel.`,
+    notPosted: (what: string, title: string, id: number, channel: string) =>
+      `Your ${what} “${title}” (#${id}) is saved, but I could not post its card in ${channel}: invite me with \`/invite @Homecoming\`. Members still see it in \`/alumni asks\`.`,
+    afterPosting:
+      'When someone responds, I open a group DM for the two of you. `/alumni asks mine` shows who responded, and lets you mark it resolved or extend it.',
+    anAlum: 'an alum',
+    cardFrom: (who: string) => `From ${who}`,
+    cardOpenUntil: (date: string) => `Open until ${date}`,
+    cardId: (type: string, id: number) => `${type} #${id}`,
+    responses: (count: number) => (count === 1 ? '1 response' : `${count} responses`),
+    respondButton: { ask: 'I can help', offer: 'I’m interested' },
+    cardHowItWorks: 'Press the button and I open a group DM for you and the author.',
+    cardResolved: 'Resolved',
+    cardLapsed: 'Lapsed',
+    cardThanks: (names: string) => `Thanks to ${names} for their help!`,
+    cardThanksCounted: (count: number) =>
+      count === 1 ? 'Thanks to 1 helper!' : `Thanks to ${count} helpers!`,
+    andMore: (count: number) => `and ${count} more`,
+    listHeading: (shown: number, total: number) =>
+      `*Open asks and offers* (${shown} of ${total}), those matching your interests first`,
+    listHeadingTags: (tags: string, shown: number, total: number) =>
+      `*Open asks and offers tagged ${tags}* (${shown} of ${total})`,
+    listNone: 'Nothing is open right now. Post something with `/alumni ask` or `/alumni offer`.',
+    listNoneTags: (tags: string) => `Nothing open is tagged ${tags}.`,
+    picksMore: (count: number) =>
+      `${count === 1 ? '1 more is' : `${count} more are`} open for you: \`/alumni asks\` lists them, those matching you first.`,
+    homeHeading: 'Asks and offers for you',
+    homeNone:
+      'Nothing open matches your interests or what you are open to right now. `/alumni asks` lists every open ask and offer; `/alumni ask` or `/alumni offer` posts one.',
+    matching: (tags: string) => `Matches: ${tags}`,
+    mineHeading: '*Your asks and offers*',
+    mineNone: 'You have posted nothing yet. Try `/alumni ask` or `/alumni offer`.',
+    responders: (who: string) => `Responded: ${who}`,
+    noResponders: 'Nobody has responded yet.',
+    status: { open: 'Open', resolved: 'Resolved', lapsed: 'Lapsed' },
+    resolveButton: 'Mark resolved',
+    extendButton: (days: number) => `Extend ${days} days`,
+    respondDone: (who: string, title: string) =>
+      `Thank you! I am opening a group DM with ${who} about “${title}”.`,
+    respondAgain: (title: string) => `You already responded to “${title}”; your group DM is open.`,
+    ownItem: 'That one is yours: responses to it come to you.',
+    notFound: (id: string) => `There is no ask or offer #${id} that you can see.`,
+    notOpen: {
+      resolved: 'That one is resolved already. Thank you all the same!',
+      lapsed: 'That one has lapsed.',
+    },
+    notAuthor: (id: number) => `Only its author or an admin can change #${id}.`,
+    matchIntro: {
+      ask: (responder: string, author: string, title: string, id: number) =>
+        `:raised_hands: ${responder} can help with ${author}'s ask *${title}* (#${id}).`,
+      offer: (responder: string, author: string, title: string, id: number) =>
+        `:raised_hands: ${responder} is interested in ${author}'s offer *${title}* (#${id}).`,
+    },
+    matchShared: (tags: string) => `You both are interested in ${tags}.`,
+    matchSuggest: 'Say hello and take it from here.',
+    reminderDm: (what: string, title: string, id: number, date: string) =>
+      `:hourglass_flowing_sand: Your ${what} *${title}* (#${id}) lapses ${date}. Still open? Extend it, or mark it resolved.`,
+    lapsedDm: (what: string, title: string, id: number, command: string) =>
+      `Your ${what} *${title}* (#${id}) has lapsed. Post it again with \`${command}\` if it still stands.`,
+    thanksDm: (author: string, what: string, title: string) =>
+      `:pray: ${author} thanked you for your help with their ${what} *${title}*.`,
+    resolveTitle: 'Mark resolved',
+    resolveLead: (title: string) => `Mark “${title}” resolved?`,
+    thankLabel: 'Thank these helpers',
+    thankHint:
+      'Each one you tick gets a thank-you DM, and the card in the channel says thanks (naming those whose profile all alumni may see).',
+    nobodyToThank: 'Nobody responded, so there is nobody to thank.',
+    resolvedDone: (title: string) => `“${title}” is marked resolved.`,
+    resolvedThanked: (who: string) => `I thanked ${who}.`,
+    resolvedAlready: (title: string) => `“${title}” was already resolved.`,
+    extended: (title: string, date: string) => `“${title}” is open until ${date} now.`,
+    statsHeading: 'Asks and offers',
+    statsAsks: (open: string, resolved: string, lapsed: string) =>
+      `Asks: ${open} open · ${resolved} resolved · ${lapsed} lapsed`,
+    statsOffers: (open: string, resolved: string, lapsed: string) =>
+      `Offers: ${open} open · ${resolved} resolved · ${lapsed} lapsed`,
+    statsHelp: (responses: string, helpers: string) =>
+      `Responses: ${responses} · helpers thanked: ${helpers}`,
+    csvTitle: 'Asks and offers, one row per item (CSV)',
+    csvSent: 'A third file has one row per ask and offer.',
+    csvSentEvents: 'A second file has one row per ask and offer.',
   },
   dm: {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',

@@ -38,6 +38,8 @@ export const ja: Catalogue = {
       '`find <関心タグまたは語句>`:関心の近いアルムナイを探す(例:`find product management`)',
       '`events`:今後のイベント(参加・未定・不参加のボタンとカレンダーへのリンク付き)',
       '`jobs`:募集中の求人(関心に合うものから順に。「興味あり」「知人を紹介」「応募する」ボタン付き)',
+      '`ask` · `offer`:アルムナイに相談する(紹介、営業先、アドバイスなど)、または自分にできることをオファーする。反応した人とグループ DM でつながります',
+      '`asks`:募集中の相談とオファー(関心が一致するものから)· `asks mine`:自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`:タグで絞り込む',
       '`digest`:関心に合うポジションとイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
       '`intros on|off|snooze 4`:2週間ごとに、関心が共通するアルムナイとグループ DM でつながる · `intros` で状態を確認',
       '`privacy export`:保存されている自分のデータを受け取る · `privacy delete`:データを消去する',
@@ -363,6 +365,9 @@ export const ja: Catalogue = {
     title: 'アルムナイ・ダイジェスト',
     intro: 'あなたの関心タグから選びました。どれもあなたにとって初めてのお知らせです。',
     rolesHeading: '関心に合うポジション',
+    asksHeading: 'あなたに合う相談とオファー',
+    asksNotification: (count: number) =>
+      `アルムナイ・ダイジェスト:あなたに合う相談とオファーが ${count} 件あります`,
     eventsHeading: 'あなた向けの今後のイベント',
     matched: (tags: string) => `一致:${tags}`,
     workStyle: { onsite: '出社', hybrid: 'ハイブリッド', remote: 'リモート' },
@@ -786,6 +791,140 @@ export const ja: Catalogue = {
       `「${title}」にはまだチーム連絡先がいません。\`/alumni job contacts <求人番号> @メンバー\` で追加できます。`,
     state: { invited: '承諾待ち', confirmed: '承諾済み', declined: '辞退' },
     listCounts: (requested: number, held: number) => `面談:依頼 ${requested} 件 · 実施 ${held} 件`,
+  },
+  asks: {
+    typeName: { ask: '相談', offer: 'オファー' },
+    typeWord: { ask: '相談', offer: 'オファー' },
+    kinds: {
+      introduction: '会社や人の紹介',
+      sales_lead: '顧客・営業先',
+      partner: 'パートナー',
+      fundraising: '投資家・資金調達',
+      hiring: '自社での採用',
+      freelance: 'フリーランス・業務委託',
+      advice: 'アドバイス',
+      other: 'その他',
+    },
+    audiences: {
+      all: 'アルムナイ全員',
+      matches: 'タグと関心が一致するメンバーのみ',
+    },
+    modalTitle: { ask: 'アルムナイに相談する', offer: 'オファーを出す' },
+    post: '投稿する',
+    kindLabel: '内容の種類',
+    titleLabel: { ask: '何を求めていますか?', offer: '何を提供できますか?' },
+    titlePlaceholder: {
+      ask: '例:Acme 社の方を紹介してほしい',
+      offer: '例:ピッチ資料のレビューをします',
+    },
+    detailsLabel: '詳細',
+    detailsPlaceholder: '手伝えるかどうか判断するのに役立つ情報',
+    tagsLabel: 'タグ',
+    tagsHint: (max: number) =>
+      `関心ごとをカンマ区切りで(${max} 個まで)。例:資金調達, SaaS。同じ関心を持つメンバーに優先して表示されます。`,
+    audienceLabel: '公開範囲',
+    daysLabel: '募集期間(日)',
+    daysHint: (min: number, max: number, remind: number) =>
+      `${min}〜${max} 日。締め切りの ${remind} 日前にお知らせし、延長もできます。`,
+    errors: {
+      kindMissing: '内容の種類を選んでください。',
+      titleEmpty: '求めていること、提供できることを一行で書いてください。',
+      titleTooLong: (max: number) => `${max} 文字以内にしてください。`,
+      detailsTooLong: (max: number) => `詳細は ${max} 文字以内にしてください。`,
+      tooManyTags: (max: number) => `タグは ${max} 個までです。`,
+      tagsNeeded:
+        'タグを 1 つ以上入れてください。「関心が一致するメンバーのみ」では、タグで表示する相手が決まります。',
+      audienceMissing: '公開範囲を選んでください。',
+      daysRange: (min: number, max: number) => `${min}〜${max} の整数で日数を入力してください。`,
+    },
+    usage:
+      '`/alumni ask` または `/alumni offer` でフォームを開きます。`/alumni asks` で募集中の一覧、`/alumni asks mine` で自分の投稿、`/alumni asks 資金調達, SaaS` でタグで絞り込めます。',
+    formInDm: 'ボタンを押すとフォームが開きます。',
+    openButton: { ask: 'アルムナイに相談する', offer: 'オファーを出す' },
+    posted: (what: string, title: string, id: number, channel: string) =>
+      `${what}「${title}」(#${id})を ${channel} に投稿しました。`,
+    savedListed: (what: string, title: string, id: number) =>
+      `${what}「${title}」(#${id})を保存しました。メンバーは \`/alumni asks\` で見られます。`,
+    savedMatches: (what: string, title: string, id: number) =>
+      `${what}「${title}」(#${id})を保存しました。タグと関心が一致するメンバーだけが \`/alumni asks\` で見られます。チャンネルにはカードを投稿しません。`,
+    notPosted: (what: string, title: string, id: number, channel: string) =>
+      `${what}「${title}」(#${id})は保存しましたが、${channel} にカードを投稿できませんでした。\`/invite @Homecoming\` で招待してください。メンバーは \`/alumni asks\` で見られます。`,
+    afterPosting:
+      '誰かが反応すると、お二人のグループ DM を開きます。`/alumni asks mine` で反応した人を確認し、解決済みにしたり延長したりできます。',
+    anAlum: 'アルムナイの方',
+    cardFrom: (who: string) => `投稿者:${who}`,
+    cardOpenUntil: (date: string) => `${date} まで募集`,
+    cardId: (type: string, id: number) => `${type} #${id}`,
+    responses: (count: number) => `反応 ${count} 件`,
+    respondButton: { ask: '手伝えます', offer: '興味があります' },
+    cardHowItWorks: 'ボタンを押すと、あなたと投稿者のグループ DM を開きます。',
+    cardResolved: '解決済み',
+    cardLapsed: '締め切り',
+    cardThanks: (names: string) => `${names} さん、ご協力ありがとうございました!`,
+    cardThanksCounted: (count: number) => `協力してくれた ${count} 人に感謝!`,
+    andMore: (count: number) => `ほか ${count} 人`,
+    listHeading: (shown: number, total: number) =>
+      `*募集中の相談とオファー*(${total} 件中 ${shown} 件、関心が一致するものから)`,
+    listHeadingTags: (tags: string, shown: number, total: number) =>
+      `*${tags} のタグが付いた募集中の相談とオファー*(${total} 件中 ${shown} 件)`,
+    listNone: '今は募集中のものがありません。`/alumni ask` か `/alumni offer` で投稿できます。',
+    listNoneTags: (tags: string) => `${tags} のタグが付いた募集中のものはありません。`,
+    picksMore: (count: number) =>
+      `あなたに合うものがほかに ${count} 件あります。\`/alumni asks\` で一致するものから一覧できます。`,
+    homeHeading: 'あなたに合う相談とオファー',
+    homeNone:
+      '今はあなたの関心や「受け付けていること」に合う募集中のものはありません。`/alumni asks` で募集中の相談とオファーをすべて見られます。`/alumni ask` か `/alumni offer` で投稿できます。',
+    matching: (tags: string) => `一致:${tags}`,
+    mineHeading: '*あなたの相談とオファー*',
+    mineNone: 'まだ投稿がありません。`/alumni ask` か `/alumni offer` で投稿できます。',
+    responders: (who: string) => `反応した人:${who}`,
+    noResponders: 'まだ誰も反応していません。',
+    status: { open: '募集中', resolved: '解決済み', lapsed: '締め切り' },
+    resolveButton: '解決済みにする',
+    extendButton: (days: number) => `${days} 日延長する`,
+    respondDone: (who: string, title: string) =>
+      `ありがとうございます!「${title}」について ${who} さんとのグループ DM を開きます。`,
+    respondAgain: (title: string) => `「${title}」にはすでに反応済みです。グループ DM は開いています。`,
+    ownItem: 'これはあなたの投稿です。反応はあなたに届きます。',
+    notFound: (id: string) => `あなたが見られる相談・オファー #${id} はありません。`,
+    notOpen: {
+      resolved: 'これはすでに解決済みです。お気持ちに感謝します!',
+      lapsed: 'これはすでに締め切られています。',
+    },
+    notAuthor: (id: number) => `#${id} を変更できるのは投稿者か管理者だけです。`,
+    matchIntro: {
+      ask: (responder: string, author: string, title: string, id: number) =>
+        `:raised_hands: ${responder} さんが、${author} さんの相談 *${title}*(#${id})を手伝えるそうです。`,
+      offer: (responder: string, author: string, title: string, id: number) =>
+        `:raised_hands: ${responder} さんが、${author} さんのオファー *${title}*(#${id})に興味があるそうです。`,
+    },
+    matchShared: (tags: string) => `お二人に共通の関心:${tags}`,
+    matchSuggest: 'あいさつして、ここから話を進めてください。',
+    reminderDm: (what: string, title: string, id: number, date: string) =>
+      `:hourglass_flowing_sand: あなたの${what} *${title}*(#${id})は ${date} に締め切られます。まだ募集しますか?延長するか、解決済みにしてください。`,
+    lapsedDm: (what: string, title: string, id: number, command: string) =>
+      `あなたの${what} *${title}*(#${id})は締め切られました。まだ必要なら \`${command}\` でもう一度投稿してください。`,
+    thanksDm: (author: string, what: string, title: string) =>
+      `:pray: ${author} さんが、${what} *${title}* へのご協力に感謝しています。`,
+    resolveTitle: '解決済みにする',
+    resolveLead: (title: string) => `「${title}」を解決済みにしますか?`,
+    thankLabel: '感謝を伝える人',
+    thankHint:
+      'チェックした人にはお礼の DM が届き、チャンネルのカードにも感謝が表示されます(名前が出るのはプロフィールをアルムナイ全員に公開している人だけです)。',
+    nobodyToThank: '反応した人がいないため、感謝を伝える相手はいません。',
+    resolvedDone: (title: string) => `「${title}」を解決済みにしました。`,
+    resolvedThanked: (who: string) => `${who} さんにお礼を伝えました。`,
+    resolvedAlready: (title: string) => `「${title}」はすでに解決済みです。`,
+    extended: (title: string, date: string) => `「${title}」の募集期間を ${date} まで延長しました。`,
+    statsHeading: '相談とオファー',
+    statsAsks: (open: string, resolved: string, lapsed: string) =>
+      `相談:募集中 ${open} · 解決済み ${resolved} · 締め切り ${lapsed}`,
+    statsOffers: (open: string, resolved: string, lapsed: string) =>
+      `オファー:募集中 ${open} · 解決済み ${resolved} · 締め切り ${lapsed}`,
+    statsHelp: (responses: string, helpers: string) => `反応:${responses} · 感謝された協力者:${helpers}`,
+    csvTitle: '相談とオファー(1 件 1 行、CSV)',
+    csvSent: '3 つ目のファイルは、相談とオファーを 1 件 1 行にまとめたものです。',
+    csvSentEvents: '2 つ目のファイルは、相談とオファーを 1 件 1 行にまとめたものです。',
   },
   dm: {
     notUnderstood: 'よくわかりませんでした。`help` と送ると、できることを表示します。',

@@ -25,6 +25,10 @@ export interface MemberExport {
 export interface ErasureEffects {
   readonly eventCards: readonly number[];
   readonly jobCards: readonly number[];
+  /** Asks and offers whose cards counted or thanked the member. */
+  readonly askCards: readonly number[];
+  /** Cards of the member's own items, which are gone: their messages are deleted. */
+  readonly removedCards: readonly { readonly channel: string; readonly ts: string }[];
 }
 
 /** What one module's erasure changed, and what it still has to do once the erasure is committed. */
@@ -97,6 +101,8 @@ export class PrivacyService {
     return {
       eventCards: [...new Set(done.flatMap((effects) => effects.eventCards ?? []))],
       jobCards: [...new Set(done.flatMap((effects) => effects.jobCards ?? []))],
+      askCards: [...new Set(done.flatMap((effects) => effects.askCards ?? []))],
+      removedCards: done.flatMap((effects) => effects.removedCards ?? []),
     };
   }
 }

@@ -164,6 +164,28 @@ export class Outbox {
   }
 
   /**
+   * Privacy erasure of what a member wrote inside messages to others that live on (a digest that
+   * listed their ask): rows under `prefix` holding a needle get `rewrite`'s message instead, sent or
+   * not, so that their key still guards against a second send. Returns how many changed.
+   */
+  async redact(
+    prefix: string,
+    needles: readonly string[],
+    rewrite: (message: OutboxMessage) => OutboxMessage,
+  ): Promise<number> {
+    let changed = 0;
+    for (const row of await this.deps.repository.holding(prefix, needles)) {
+      const message = parseMessage(row.payload);
+      if (message === undefined) continue;
+      const payload = JSON.stringify(outboxMessageSchema.parse(rewrite(message)));
+      if (await this.deps.repository.rewritePayload(row.id, payload, iso(this.deps.clock.now())))
+        changed += 1;
+    }
+    if (changed > 0) this.deps.logger.info(`outbox: redacted ${changed} message(s) naming an erased member`);
+    return changed;
+  }
+
+  /**
    * Privacy erasure of a member's id inside keys that must live on (see erasedKeyPart): every key
    * starting with `from` starts with `to` instead. Rows already sent stay sent, and a row in doubt is
    * still found in Slack's history under its old key (outboxKeysMatch), so nothing is sent twice.

@@ -31,6 +31,9 @@ export async function publishHome(
           ? await services.jobs.openWithFunnel(userId)
           : undefined,
       },
+      asks: (
+        await services.asks.picksFor([{ userId, interests: await services.members.interests(userId) }])
+      ).get(userId),
       timeZone: services.config.defaultTimezone,
     },
     locale,

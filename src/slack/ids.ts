@@ -36,6 +36,11 @@ export const ACTION = {
   coffeeInviteDecline: 'coffee.invite.decline',
   coffeeAskAccept: 'coffee.ask.accept',
   coffeeAskDecline: 'coffee.ask.decline',
+  /** Opens the ask or offer form (value 'ask' or 'offer'): a DM has no trigger_id, a button does. */
+  askOpen: 'ask.open',
+  askRespond: 'ask.respond',
+  askResolve: 'ask.resolve',
+  askExtend: 'ask.extend',
 } as const;
 
 export const VIEW = {
@@ -47,6 +52,9 @@ export const VIEW = {
   announcement: 'announcement.modal',
   job: 'job.modal',
   referral: 'job.referral.modal',
+  /** The ask and offer form; its block ids come from its declaration (forms/askForm.ts). */
+  ask: 'ask.modal',
+  askResolve: 'ask.resolve.modal',
 } as const;
 
 export const ANNOUNCE_INPUT = {

@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { refreshEventCards } from './eventCards';
 import { sendFileToMember } from './files';
 import { refreshJobCard } from './jobCards';
+import { refreshAskCard, removeAskCards } from './askCards';
 
 /** Sends the member everything stored about them as a JSON file in their DM with the bot. */
 export async function sendDataExport(
@@ -39,4 +40,6 @@ export async function refreshCardsAfterErasure(
 ): Promise<void> {
   await refreshEventCards(services, client, effects.eventCards, 'an erasure');
   for (const jobId of effects.jobCards) await refreshJobCard(services, client, jobId);
+  for (const askId of effects.askCards) await refreshAskCard(services, client, askId);
+  await removeAskCards(services, client, effects.removedCards);
 }

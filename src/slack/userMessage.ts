@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NotInAudience } from '../audience/types';
 import { AnnouncementNotFound, NotAnnouncementAuthor } from '../announcements/types';
 import { NotYourRequest } from '../coffee/types';
+import { AskNotFound, AskNotOpen, NotAskAuthor, OwnAsk } from '../asks/types';
 import { EventClosed, EventNotFound } from '../events/types';
 import { messages, type Catalogue, type Locale } from '../i18n';
 import { JobNotFound, JobNotOpen, NotRecruiter, ReferralNotFound } from '../jobs/types';
@@ -15,7 +16,14 @@ import { errorReference } from './errors';
  * button value we wrote came back unreadable, so it was forged or stale; elsewhere it is a bug).
  */
 export type Surface =
-  'command' | 'manage_form' | 'member_form' | 'event_button' | 'role_button' | 'coffee_button' | 'other';
+  | 'command'
+  | 'manage_form'
+  | 'member_form'
+  | 'event_button'
+  | 'role_button'
+  | 'coffee_button'
+  | 'ask_button'
+  | 'other';
 
 interface SurfaceWords {
   readonly audience: 'member' | 'manager';
@@ -29,6 +37,7 @@ const SURFACES: Record<Surface, SurfaceWords> = {
   event_button: { audience: 'member', forgedValue: (m) => m.events.notFound('?') },
   role_button: { audience: 'member', forgedValue: (m) => m.jobs.notFound('?') },
   coffee_button: { audience: 'member', forgedValue: (m) => m.coffee.notYours },
+  ask_button: { audience: 'member', forgedValue: (m) => m.asks.notFound('?') },
   other: { audience: 'member' },
 };
 
@@ -78,6 +87,13 @@ function knownText(error: unknown, locale: Locale, failure: Failure, logger: Log
   if (error instanceof JobNotOpen) return m.jobs.notOpen[error.status];
   if (error instanceof ReferralNotFound) return m.jobs.referralNotFound;
   if (error instanceof AnnouncementNotFound) return m.announcements.notFound(String(error.announcementId));
+  if (error instanceof AskNotFound) return m.asks.notFound(String(error.askId));
+  if (error instanceof AskNotOpen) return m.asks.notOpen[error.status];
+  if (error instanceof OwnAsk) return m.asks.ownItem;
+  if (error instanceof NotAskAuthor) {
+    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
+    return m.asks.notAuthor(error.askId);
+  }
   // Refusals get one info line (ids only), so an admin can see who was turned away and why.
   if (error instanceof NotInAudience) {
     logger.info(

@@ -38,7 +38,7 @@ export class InterestTagRepository {
     return result.numInsertedOrUpdatedRows === 1n;
   }
 
-  /** Every tag held by a member, an event or a role. */
+  /** Every tag held by a member, an event, a role or an ask or offer. */
   async storedTags(): Promise<string[]> {
     const sql = this.store.sql;
     const rows = await sql
@@ -46,12 +46,13 @@ export class InterestTagRepository {
       .select('tag')
       .union(sql.selectFrom('event_tags').select('tag'))
       .union(sql.selectFrom('job_tags').select('tag'))
+      .union(sql.selectFrom('ask_tags').select('tag'))
       .execute();
     return rows.map((row) => row.tag);
   }
 
   /**
-   * Moves every use of `from` to `to`. A member, event or role that already has `to` keeps that
+   * Moves every use of `from` to `to`. A member, event, role or ask that already has `to` keeps that
    * row (and its added_at) and loses the duplicate. Returns the rows moved or dropped.
    */
   async retag(from: string, to: string): Promise<number> {
@@ -108,7 +109,24 @@ export class InterestTagRepository {
       )
       .executeTakeFirst();
     changed += jobs.numUpdatedRows;
-    for (const table of ['member_interests', 'event_tags', 'job_tags'] as const) {
+    const asks = await sql
+      .updateTable('ask_tags')
+      .set({ tag: to })
+      .where('tag', '=', from)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('ask_tags as other')
+              .select('other.tag')
+              .whereRef('other.ask_id', '=', 'ask_tags.ask_id')
+              .where('other.tag', '=', to),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    changed += asks.numUpdatedRows;
+    for (const table of ['member_interests', 'event_tags', 'job_tags', 'ask_tags'] as const) {
       const dropped = await sql.deleteFrom(table).where('tag', '=', from).executeTakeFirst();
       changed += dropped.numDeletedRows;
     }

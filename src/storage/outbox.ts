@@ -135,6 +135,33 @@ export class OutboxRepository extends OutboxClaims {
       .execute();
   }
 
+  /**
+   * Rows whose key starts with `prefix` and whose payload holds one of `needles` (which must hold
+   * no LIKE wildcard), but not one being sent: for an erasure that rewrites what they say.
+   */
+  async holding(prefix: string, needles: readonly string[]): Promise<{ id: number; payload: string }[]> {
+    if (needles.length === 0) return [];
+    return this.sql
+      .selectFrom('outbox')
+      .select(['id', 'payload'])
+      .where((eb) => keyStartsWith(eb, prefix))
+      .where((eb) => eb.or(needles.map((needle) => eb('payload', 'like', `%${needle}%`))))
+      .where('status', '<>', 'sending')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** A new message for a row, whatever its status except being sent; its key and status stay. */
+  async rewritePayload(id: number, payload: string, now: string): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('outbox')
+      .set({ payload, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '<>', 'sending')
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
   /** Cancels the pending rows whose key starts with `prefix` (a whole key included); returns their keys. */
   async cancelByPrefix(prefix: string, now: string): Promise<string[]> {
     const rows = await this.sql

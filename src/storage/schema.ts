@@ -305,6 +305,33 @@ export const tables = {
     created_id: int,
     handled_at: text,
   },
+  asks: {
+    id: id,
+    type: text,
+    kind: text,
+    author: text,
+    title: text,
+    details: textOrNull,
+    audience: text,
+    status: textWithDefault,
+    expires_at: text,
+    reminded_for: textOrNull,
+    created_at: text,
+    updated_at: textOrNull,
+    resolved_at: textOrNull,
+    card_channel: textOrNull,
+    card_ts: textOrNull,
+  },
+  ask_tags: {
+    ask_id: int,
+    tag: text,
+  },
+  ask_responses: {
+    ask_id: int,
+    user_id: text,
+    responded_at: text,
+    thanked: intWithDefault,
+  },
 } as const;
 
 type ValueOf<C> =

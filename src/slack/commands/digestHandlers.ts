@@ -27,7 +27,11 @@ export function digestCommandWith(jobActions: JobActions) {
         return;
       case 'preview': {
         const content = await digests.preview(ctx.userId);
-        if (content.jobs.length === 0 && content.events.length === 0) {
+        if (
+          content.jobs.length === 0 &&
+          content.events.length === 0 &&
+          (content.asks?.items.length ?? 0) === 0
+        ) {
           await ctx.reply({ text: m.nothing });
           return;
         }

@@ -47,6 +47,7 @@ function usageText(problem: UsageProblem, locale: Locale): string {
     intros_snooze_usage: m.intros.snoozeUsage(MAX_SNOOZE_WEEKS),
     talent_usage: m.talent.usage,
     digest_usage: m.digests.usage,
+    ask_usage: m.asks.usage,
   };
   return texts[problem];
 }
@@ -120,5 +121,9 @@ function dispatch(ctx: CommandContext, command: Command): Promise<void> {
       return commandHandlers.talent(ctx, command);
     case 'digest':
       return commandHandlers.digest(ctx, command);
+    case 'ask':
+      return commandHandlers.ask(ctx, command);
+    case 'asks':
+      return commandHandlers.asks(ctx, command);
   }
 }

@@ -20,6 +20,7 @@ import { statsCommand } from './statsHandlers';
 import { digestCommand } from './digestHandlers';
 import { introsCommand, talentCommand } from './introHandlers';
 import { interestAdminCommand } from './interestHandlers';
+import { askCommand, asksCommand } from './askHandlers';
 
 type Handler<C extends Command> = (ctx: CommandContext, command: C) => Promise<void>;
 type HandlerMap = { [V in Command['verb']]: Handler<Extract<Command, { verb: V }>> };
@@ -161,4 +162,6 @@ export const commandHandlers: HandlerMap = {
   digest: (ctx, command) => digestCommand(ctx, command),
   intros: (ctx, command) => introsCommand(ctx, command),
   talent: (ctx, command) => talentCommand(ctx, command),
+  ask: (ctx, command) => askCommand(ctx, command),
+  asks: (ctx, command) => asksCommand(ctx, command),
 };

@@ -6,6 +6,7 @@ import { sendFileToMember } from '../files';
 import { statsReportMessage } from '../views/stats';
 import { meetStatsBlock } from '../views/intros';
 import type { CommandContext } from './context';
+import { askStatsBlock, sendAsksCsv } from './askStats';
 
 type StatsCommand = Extract<Command, { verb: 'stats' }>;
 
@@ -114,9 +115,10 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     // Intros' meet rate is a block of its own, placed with the community figures (before the divider
     // that opens the comeback funnel), so the report's own layout stays the stats module's.
     const intros = meetStatsBlock(await services.intros.meetStats(ctx.userId), ctx.locale);
+    const asks = askStatsBlock(await services.asks.figures(ctx.userId), ctx.locale);
     const blocks = [...(report.blocks ?? [])];
     const divider = blocks.findIndex((block) => block.type === 'divider');
-    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros);
+    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros, asks);
     await ctx.reply({ ...report, blocks: blocks.slice(0, 50) });
     return;
   }
@@ -132,7 +134,10 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
       content: eventEngagementCsv(data.members),
       comment: m.csvEventsTitle,
     });
-    await ctx.reply({ text: m.csvSentEvents });
+    const asksEvents = await sendAsksCsv(ctx, day, false);
+    await ctx.reply({
+      text: asksEvents === undefined ? m.csvSentEvents : `${m.csvSentEvents} ${asksEvents}`,
+    });
     return;
   }
   await sendFileToMember(ctx.client, ctx.userId, {

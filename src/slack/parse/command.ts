@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../roles/types';
 import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 import { MAX_CONTACTS_PER_COMMAND } from '../../coffee/types';
 import { hasJapanese } from '../../interests/normalize';
+import type { AskType } from '../../asks/types';
 
 export type Command =
   | { readonly verb: 'help' }
@@ -40,7 +41,12 @@ export type Command =
       readonly query:
         { readonly kind: 'role'; readonly jobId: number } | { readonly kind: 'text'; readonly text: string };
     }
-  | { readonly verb: 'digest'; readonly action: 'status' | 'preview' | 'send' | 'weekly' | 'daily' | 'off' };
+  | { readonly verb: 'digest'; readonly action: 'status' | 'preview' | 'send' | 'weekly' | 'daily' | 'off' }
+  /** `ask` and `offer` open the form. */
+  | { readonly verb: 'ask'; readonly type: AskType }
+  | { readonly verb: 'asks'; readonly action: 'open' | 'mine' }
+  /** `asks fundraising, SaaS`: open items with any of these tags. */
+  | { readonly verb: 'asks'; readonly action: 'tags'; readonly text: string };
 
 export type UsageProblem =
   | 'interests_usage'
@@ -58,6 +64,7 @@ export type UsageProblem =
   | 'intros_snooze_usage'
   | 'talent_usage'
   | 'digest_usage'
+  | 'ask_usage'
   | 'job_usage'
   | 'job_hired_usage'
   | 'job_contacts_usage'
@@ -308,6 +315,17 @@ export function parseCommand(raw: string): ParsedCommand {
         verb: 'talent',
         query: id.success ? { kind: 'role', jobId: id.data } : { kind: 'text', text: query },
       });
+    }
+    case 'ask':
+    case 'offer':
+      // The form asks for everything; words after the verb are most likely a misunderstanding.
+      return rest.trim() === '' ? ok({ verb: 'ask', type: verb }) : usage('ask_usage');
+    case 'asks':
+    case 'offers': {
+      const query = rest.trim();
+      if (query === '') return ok({ verb: 'asks', action: 'open' });
+      if (query.toLowerCase() === 'mine') return ok({ verb: 'asks', action: 'mine' });
+      return ok({ verb: 'asks', action: 'tags', text: query });
     }
     default:
       return { ok: false, unknown: word.slice(0, 40) };

@@ -7,6 +7,7 @@ import { ACTION } from '../ids';
 import { eventWhen } from './events';
 import { jobActionButtons } from './jobCard';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
+import { DIGEST_ASKS_HEADING, askPicksBlocks } from './asks';
 
 /** The role buttons a digest line carries; the jobs module registers their listeners. */
 export type JobActions = (job: DigestJob, locale: Locale) => Button[];
@@ -80,6 +81,10 @@ export function digestBlocks(
       });
     }
   }
+  if (content.asks !== undefined && content.asks.items.length > 0) {
+    blocks.push({ type: 'section', block_id: DIGEST_ASKS_HEADING, text: mrkdwn(`*${m.asksHeading}*`) });
+    blocks.push(...askPicksBlocks(content.asks, locale, 'digest'));
+  }
   blocks.push({ type: 'divider' });
   blocks.push({ type: 'context', elements: [mrkdwn(frequency === 'daily' ? m.footerDaily : m.footer)] });
   blocks.push({
@@ -93,7 +98,10 @@ export function digestBlocks(
 export function digestMessages(timeZone: string, jobActions: JobActions): DigestMessages {
   return {
     digest: (content, locale, cadence) => ({
-      text: messages(locale).digests.notification(content.jobs.length, content.events.length),
+      text:
+        content.jobs.length + content.events.length === 0
+          ? messages(locale).digests.asksNotification(content.asks?.total ?? 0)
+          : messages(locale).digests.notification(content.jobs.length, content.events.length),
       blocks: digestBlocks(content, locale, timeZone, jobActions, cadence === 'daily' ? 'daily' : 'weekly'),
     }),
     report: (report: DigestRunReport, locale) => {

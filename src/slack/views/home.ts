@@ -12,6 +12,8 @@ import { profileSummaryLines } from './profileSummary';
 import { escapeMrkdwn, mrkdwn, plain, slackDate, truncate } from './text';
 import type { Announcement } from '../../announcements/types';
 import { homeJobBlocks, type HomeJobs } from './jobs';
+import type { AskPicks } from '../../asks/picks';
+import { homeAskBlocks } from './asks';
 
 export interface HomeData {
   readonly profile: Profile | undefined;
@@ -25,6 +27,8 @@ export interface HomeData {
   readonly myAnnouncements: readonly Announcement[];
   /** Roles matching the member; for HR and admins, open roles with their funnel. */
   readonly jobs: HomeJobs;
+  /** Open asks and offers of others that suit the member (undefined: none). */
+  readonly asks?: AskPicks;
   readonly timeZone: string;
 }
 
@@ -95,6 +99,7 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   blocks.push({ type: 'divider' });
   blocks.push(...eventSections(data, locale));
   blocks.push(...homeJobBlocks(data.jobs, locale));
+  blocks.push(...homeAskBlocks(data.asks, locale));
   if (data.roles.size > 0) {
     const roles = joinList(
       locale,
