@@ -1,6 +1,7 @@
 import type { AudienceService } from '../audience/service';
 import { ChannelRefused } from '../audience/types';
 import type { Clock } from '../clock';
+import { pageOf, type Page, type PageStart } from '../paging';
 import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
@@ -18,7 +19,7 @@ import {
   type RsvpChoice,
   type RsvpStatus,
 } from './types';
-import { eventAudienceChannel, reminderTime } from './rules';
+import { byMatchesThenStart, eventAudienceChannel, reminderTime } from './rules';
 
 /** The part of the outbox the events module uses. */
 export interface OutboxPort {
@@ -270,26 +271,24 @@ export class EventService {
     return this.repo.rsvpOf(id, userId);
   }
 
-  /** Upcoming events the member may see, those matching their interests first, then by start time. */
-  async upcomingFor(
+  /**
+   * A page of the upcoming events the member may see, those matching their interests first, then by
+   * start time: every such event is on some page.
+   */
+  async upcomingPageFor(
     userId: string,
     interests: readonly string[],
-    limit = 10,
-  ): Promise<{ event: CommunityEvent; matchedTags: string[] }[]> {
+    start: PageStart<{ event: CommunityEvent }>,
+  ): Promise<Page<{ event: CommunityEvent; matchedTags: string[] }>> {
+    return pageOf(await this.allUpcomingFor(userId, interests), start);
+  }
+
+  private async allUpcomingFor(userId: string, interests: readonly string[]) {
     const mine = new Set(interests);
-    const visible = await this.deps.audience.filterFor(
-      userId,
-      await this.repo.upcoming(this.deps.clock.now()),
-      eventAudienceChannel,
-    );
-    return visible
+    const upcoming = await this.repo.upcoming(this.deps.clock.now());
+    return (await this.deps.audience.filterFor(userId, upcoming, eventAudienceChannel))
       .map((event) => ({ event, matchedTags: event.tags.filter((tag) => mine.has(tag)) }))
-      .sort(
-        (a, b) =>
-          b.matchedTags.length - a.matchedTags.length ||
-          a.event.startsAt.getTime() - b.event.startsAt.getTime(),
-      )
-      .slice(0, limit);
+      .sort(byMatchesThenStart);
   }
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */

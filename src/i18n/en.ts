@@ -28,6 +28,15 @@ export const en = {
     close: 'Close',
     cancel: 'Cancel',
     save: 'Save',
+    pageShowing: (from: number, to: number, total: number) => `Showing ${from}–${to} of ${total}.`,
+    pagePrevious: 'Previous',
+    pageMore: (from: number, to: number) => `More (${from}–${to})`,
+    pageInvalid: (again: string) =>
+      `That button is out of date or was not made by Homecoming, so nothing was shown. ${again}`,
+    pageGone: (again: string) =>
+      `The list has changed since that page was shown and has nothing more from there. ${again}`,
+    pageAgainCommand: (command: string) => `Run \`${command}\` to see it from the start.`,
+    pageAgainHome: 'Open the Home tab again to see it from the start.',
   },
   help: {
     title: 'Homecoming: what you can do',

@@ -28,6 +28,16 @@ export const ja: Catalogue = {
     close: '閉じる',
     cancel: 'キャンセル',
     save: '保存',
+    pageShowing: (from: number, to: number, total: number) =>
+      `${total} 件中 ${from}〜${to} 件目を表示しています。`,
+    pagePrevious: '前へ',
+    pageMore: (from: number, to: number) => `もっと見る(${from}〜${to} 件目)`,
+    pageInvalid: (again: string) =>
+      `このボタンは古いか、Homecoming が作ったものではないため、何も表示しませんでした。${again}`,
+    pageGone: (again: string) =>
+      `このページを表示した後で一覧が変わり、ここから先の項目はもうありません。${again}`,
+    pageAgainCommand: (command: string) => `\`${command}\` を実行すると最初から表示できます。`,
+    pageAgainHome: 'ホームタブを開き直すと最初から表示されます。',
   },
   help: {
     title: 'Homecoming でできること',

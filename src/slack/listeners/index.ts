@@ -9,6 +9,7 @@ import { registerDigestListeners } from './digestListeners';
 import { registerIntroListeners } from './introListeners';
 import { registerJobListeners } from './jobListeners';
 import { registerCoffeeListeners } from './coffeeListeners';
+import { registerPageListeners } from './pageListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -30,6 +31,7 @@ export function registerListeners(app: App, services: Services): void {
   registerIntroListeners(router, services);
   registerJobListeners(router, services);
   registerCoffeeListeners(router, services);
+  registerPageListeners(router, services);
   router.attach(app, services.logger);
 }
 
