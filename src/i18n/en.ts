@@ -555,13 +555,17 @@ export const en = {
     },
     referrals: (count: string) => `Referrals: ${count}`,
     funnelNote:
-      'Members counted once per step (per role), all time. A rate is a step over the step before it; “—” means nobody reached the step before. Members can be curious or apply straight from the jobs channel, so a rate can pass 100%.',
+      'All time. Overall, each member counts once per step however many roles they reached (the total row of `stats csv` is this funnel); per role, once per step for that role, so the roles’ figures can add up to more. A rate is a step over the step before it; “—” means nobody reached the step before. Members can be curious or apply straight from the jobs channel, so a rate can pass 100%.',
     rolesHeading: (count: number) => `Open roles, top ${count} by activity`,
     rolesNone: 'No open roles.',
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent:
-      'I sent you two CSV files in our direct message: the comeback funnel per role, and member engagement.',
+      'I sent you two CSV files in our direct message: the comeback funnel per role, ending with the total as `/alumni stats` counts it, and member engagement.',
     csvFunnelTitle: 'Comeback funnel per role (CSV)',
+    csvTotalRow: (roles: number, listed: number) =>
+      roles === 0
+        ? 'No roles yet: every count is 0.'
+        : `All ${roles === 1 ? '1 role' : `${roles} roles`}${roles > listed ? ` (${roles - listed} in channels you are not in, so not listed)` : ''}: each member once per step however many roles, as in /alumni stats. The rows above count per role, so they can add up to more.`,
     csvMembersTitle: 'Member engagement, members who agreed and let HR see their profile (CSV)',
     csvSentEvents:
       'I sent you a CSV file in our direct message: event engagement of the members whose profile is visible to all alumni. The comeback funnel and members’ job signals are for HR and admins.',
