@@ -34,7 +34,8 @@ const PLAN_BATCH = 500;
 const CATCH_UP_WINDOW_MS = 12 * 3_600_000;
 
 export interface DigestMessages {
-  digest(content: DigestContent, locale: Locale, cadence: DigestCadence): OutboxMessage;
+  /** `frequency` is the member's own setting, which the footer states (also in a run started by hand). */
+  digest(content: DigestContent, locale: Locale, frequency: 'weekly' | 'daily'): OutboxMessage;
   report(report: DigestRunReport, locale: Locale): OutboxMessage;
 }
 
@@ -198,6 +199,7 @@ export class DigestService {
     // A handful of queries for the whole community, whatever its size: none per member.
     const alreadyPlanned = await repository.plannedMembers(keyPrefix);
     const recipients = await repository.recipients(cadence);
+    const frequencyOf = new Map(recipients.map((r) => [r.userId, r.frequency]));
     const jobs = await repository.openJobs();
     const events = await repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
     const known = await repository.alreadyKnown(now);
@@ -222,7 +224,7 @@ export class DigestService {
           const message = this.deps.messages.digest(
             content(selection, jobsById, eventsById),
             localeOf(userId),
-            cadence,
+            frequencyOf.get(userId) ?? 'weekly',
           );
           const request = {
             kind: 'digest',

@@ -92,9 +92,9 @@ export function digestBlocks(
 
 export function digestMessages(timeZone: string, jobActions: JobActions): DigestMessages {
   return {
-    digest: (content, locale, cadence) => ({
+    digest: (content, locale, frequency) => ({
       text: messages(locale).digests.notification(content.jobs.length, content.events.length),
-      blocks: digestBlocks(content, locale, timeZone, jobActions, cadence === 'daily' ? 'daily' : 'weekly'),
+      blocks: digestBlocks(content, locale, timeZone, jobActions, frequency),
     }),
     report: (report: DigestRunReport, locale) => {
       const m = messages(locale).digests;
