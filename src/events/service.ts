@@ -158,7 +158,8 @@ export class EventService {
     return { event, changes };
   }
 
-  async cancel(actorId: string, id: number): Promise<CommunityEvent> {
+  /** Cancels; tells everyone who answered ("not going" too) and may still see it: `told` of them. */
+  async cancel(actorId: string, id: number): Promise<{ event: CommunityEvent; told: number }> {
     await this.manageable(actorId, id);
     const now = this.deps.clock.now();
     const cancelled = await this.repo.transaction(async () => {
@@ -170,9 +171,8 @@ export class EventService {
       return changed;
     });
     const event = await this.get(id);
-    if (cancelled)
-      await this.notify(event, 'cancelled', (locale) => this.deps.messages.cancelled(event, locale));
-    return event;
+    const cancelledMessage = (locale: Locale) => this.deps.messages.cancelled(event, locale);
+    return { event, told: cancelled ? await this.notify(event, 'cancelled', cancelledMessage, true) : 0 };
   }
 
   /**
@@ -280,15 +280,11 @@ export class EventService {
     interests: readonly string[],
     start: PageStart<{ event: CommunityEvent }>,
   ): Promise<Page<{ event: CommunityEvent; matchedTags: string[] }>> {
-    return pageOf(await this.allUpcomingFor(userId, interests), start);
-  }
-
-  private async allUpcomingFor(userId: string, interests: readonly string[]) {
     const mine = new Set(interests);
     const upcoming = await this.repo.upcoming(this.deps.clock.now());
-    return (await this.deps.audience.filterFor(userId, upcoming, eventAudienceChannel))
-      .map((event) => ({ event, matchedTags: event.tags.filter((tag) => mine.has(tag)) }))
-      .sort(byMatchesThenStart);
+    const visible = await this.deps.audience.filterFor(userId, upcoming, eventAudienceChannel);
+    const listed = visible.map((event) => ({ event, matchedTags: event.tags.filter((t) => mine.has(t)) }));
+    return pageOf(listed.sort(byMatchesThenStart), start);
   }
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */
@@ -376,14 +372,16 @@ export class EventService {
       .filter((r) => r.remindAt.getTime() > now.getTime());
   }
 
+  /** Tells the members who answered (and may still see the event); returns how many. */
   private async notify(
     event: CommunityEvent,
     what: string,
     render: (locale: Locale) => OutboxMessage,
-  ): Promise<void> {
+    notGoingToo = false,
+  ): Promise<number> {
     const now = this.deps.clock.now();
     const recipients = (await this.audienceOf(event, await this.repo.rsvps(event.id))).filter(
-      (r) => r.status !== 'not_going',
+      (r) => notGoingToo || r.status !== 'not_going',
     );
     for (const r of recipients) {
       const locale = await this.deps.localeOf(r.userId);
@@ -395,5 +393,6 @@ export class EventService {
         dueAt: now,
       });
     }
+    return recipients.length;
   }
 }

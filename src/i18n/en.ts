@@ -287,7 +287,9 @@ export const en = {
     updated: (title: string, count: number) =>
       `“${title}” is updated; ${count} member(s) who answered will be told what changed.`,
     cancelledDone: (title: string, count: number) =>
-      `“${title}” is cancelled; ${count} member(s) who answered will be told.`,
+      count === 0
+        ? `“${title}” is cancelled; nobody had answered, so nobody needs to be told.`
+        : `“${title}” is cancelled; ${count === 1 ? '1 member' : `${count} members`} who answered will be told.`,
     alreadyCancelled: (title: string) => `“${title}” was already cancelled.`,
     notFound: (id: string) =>
       `There is no event #${id}. \`/alumni events\` lists upcoming events with their numbers.`,
@@ -467,6 +469,8 @@ export const en = {
       `${eligible} member(s) eligible · ${groups} group(s) · ${leftOut} left out (nobody new to meet)`,
     previewGroup: (members: string, tags: string) => `${members}: ${tags}`,
     previewNoShared: 'no shared interests',
+    previewHiddenShared: (count: number) =>
+      `${count === 1 ? '1 shared interest' : `${count} shared interests`} hidden by a member’s privacy setting`,
     previewMore: (count: number) => `…and ${count} more group(s).`,
     previewNote:
       'Nothing is recorded: this is how the round would pair if it ran now. Opt-ins, snoozes and activity can still change it.',

@@ -281,7 +281,9 @@ export const ja: Catalogue = {
     updated: (title: string, count: number) =>
       `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
     cancelledDone: (title: string, count: number) =>
-      `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
+      count === 0
+        ? `「${title}」を中止しました。回答者はいないため、お知らせする相手はいません。`
+        : `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
     alreadyCancelled: (title: string) => `「${title}」はすでに中止されています。`,
     notFound: (id: string) =>
       `イベント #${id} はありません。\`/alumni events\` で今後のイベントと番号を確認できます。`,
@@ -460,6 +462,7 @@ export const ja: Catalogue = {
       `対象 ${eligible} 人 · ${groups} グループ · 対象外 ${leftOut} 人(新しく会える相手がいない)`,
     previewGroup: (members: string, tags: string) => `${members}:${tags}`,
     previewNoShared: '共通の関心なし',
+    previewHiddenShared: (count: number) => `共通の関心 ${count} 件はメンバーの公開設定により非表示`,
     previewMore: (count: number) => `…ほか ${count} グループ`,
     previewNote:
       '何も記録していません。今実行した場合の組み合わせです。参加・一時停止・活動状況によって変わることがあります。',

@@ -216,8 +216,13 @@ export function previewMessage(preview: IntroPreview, locale: Locale): SlackMess
   let shown = 0;
   let sections = 0;
   for (const group of preview.groups) {
+    // Tags hidden by a member's visibility are shared all the same: "none" would be untrue.
+    const hidden = group.hiddenShared > 0 ? `_${m.previewHiddenShared(group.hiddenShared)}_` : undefined;
+    const named = group.sharedTags.length === 0 ? undefined : codeTags(group.sharedTags, locale);
     const tags =
-      group.sharedTags.length === 0 ? `_${m.previewNoShared}_` : codeTags(group.sharedTags, locale);
+      named === undefined
+        ? (hidden ?? `_${m.previewNoShared}_`)
+        : `${named}${hidden === undefined ? '' : ` ${hidden}`}`;
     const line = m.previewGroup(joinList(locale, group.members.map(mention)), tags);
     if (section.length + line.length + 1 > PREVIEW_SECTION_CHARS) {
       if (sections + 1 >= PREVIEW_MAX_SECTIONS) break;
