@@ -2,6 +2,11 @@
  * The English message catalogue. ja.ts must have exactly the same shape (the compiler checks it);
  * every string a member can see lives here, never in listeners or views.
  */
+/** "1 place", "2 places": English counts with a proper plural. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const en = {
   languageName: 'English',
   roleName: { admin: 'admin', organizer: 'organizer', hr: 'HR' },
@@ -181,7 +186,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores your profile, interests, what you are open to, your roles, your agreement to the code of conduct and your language. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -202,7 +207,8 @@ export const en = {
       'Use `/alumni role add @someone organizer`, `/alumni role remove @someone hr` or `/alumni roles`. Roles: admin, organizer, hr.',
     badUser: 'Mention the member with @, e.g. `/alumni role add @aiko organizer`.',
     badRole: (given: string) => `“${given}” is not a role. Use admin, organizer or hr.`,
-    granted: (user: string, role: string) => `${user} is now ${role}.`,
+    granted: (user: string, role: string) =>
+      `${user} is now ${role === 'HR' ? role : `${/^[aeiou]/i.test(role) ? 'an' : 'a'} ${role}`}.`,
     alreadyHad: (user: string, role: string) => `${user} already has the ${role} role. Nothing changed.`,
     revoked: (user: string, role: string) => `${user} no longer has the ${role} role.`,
     didNotHave: (user: string, role: string) => `${user} did not have the ${role} role. Nothing changed.`,
@@ -269,14 +275,15 @@ export const en = {
     cardMore: (count: number) => `and ${count} more`,
     cardMaybe: (count: number) => `${count} maybe`,
     cardWaitlist: (count: number) => `${count} on the waitlist`,
-    cardCapacity: (left: number, capacity: number) => `${left} of ${capacity} places left`,
-    cardFull: (capacity: number) => `Full (${capacity} places): “Going” joins the waitlist`,
+    cardCapacity: (left: number, capacity: number) => `${count(left, 'place')} left of ${capacity}`,
+    cardFull: (capacity: number) => `Full (${count(capacity, 'place')}): “Going” joins the waitlist`,
     cardCancelled: 'This event has been cancelled.',
     cardId: (id: number) => `Event #${id}`,
     online: 'Online',
     yourAnswer: (answer: string) => `Your answer: ${answer}`,
     status: { going: 'going', maybe: 'maybe', not_going: 'not going', waitlist: 'on the waitlist' },
-    rsvpRecorded: (title: string, answer: string) => `You are ${answer} for “${title}”.`,
+    rsvpRecorded: (title: string, answer: string) =>
+      `Your answer for “${title}”: ${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`,
     rsvpWaitlisted: (title: string) =>
       `“${title}” is full, so you are on the waitlist. I will tell you as soon as a place frees up.`,
     rsvpClosedCancelled: 'This event has been cancelled, so answers are closed.',
@@ -284,8 +291,8 @@ export const en = {
     created: (title: string, channel: string) => `“${title}” is scheduled and posted in ${channel}.`,
     createdNoCard: (title: string, channel: string) =>
       `“${title}” is saved, but I could not post it in ${channel}. Invite me to the channel (\`/invite @Homecoming\`) and edit the event to post it.`,
-    updated: (title: string, count: number) =>
-      `“${title}” is updated; ${count} member(s) who answered will be told what changed.`,
+    updated: (title: string, told: number) =>
+      `“${title}” is updated; ${count(told, 'member')} who answered will be told what changed.`,
     cancelledDone: (title: string, count: number) =>
       count === 0
         ? `“${title}” is cancelled; nobody had answered, so nobody needs to be told.`
@@ -394,7 +401,7 @@ export const en = {
     footer: 'You get this weekly. Change it with `/alumni digest daily`, `weekly` or `off`.',
     footerDaily: 'You get this daily. Change it with `/alumni digest weekly` or `off`.',
     notification: (roles: number, events: number) =>
-      `Your alumni digest: ${roles} role(s) and ${events} event(s) for you`,
+      `Your alumni digest: ${count(roles, 'role')} and ${count(events, 'event')} for you`,
     nothing:
       'Nothing new matches your interests right now, so there would be no digest. Add interests with `/alumni interests add …`.',
     previewLead: 'This is what your digest would hold right now:',
@@ -404,7 +411,7 @@ export const en = {
     turnedOff: 'Digests are off. Turn them back on any time with `/alumni digest on`.',
     usage: 'Use `/alumni digest on`, `off`, `weekly`, `daily`, `preview`, or (HR) `send`.',
     sendStarted: (recipients: number, nothingNew: number) =>
-      `Digest started: ${recipients} member(s) will get one, ${nothingNew} had nothing new. I will DM you a summary when delivery finishes.`,
+      `Digest started: ${count(recipients, 'member')} will get one, ${nothingNew} had nothing new. I will DM you a summary when delivery finishes.`,
     report: (sent: number, nothingNew: number, failed: number) =>
       `Digest finished: ${sent} sent, ${nothingNew} skipped as nothing relevant, ${failed} not delivered.`,
     reportFailure: (reason: string, count: number) => `• ${count} × ${reason}`,
@@ -466,12 +473,12 @@ export const en = {
     previewTitle: (when: string) => `Next intro round: ${when}`,
     previewNoRound: 'No intro round is scheduled: check INTROS_CRON.',
     previewSummary: (eligible: number, groups: number, leftOut: number) =>
-      `${eligible} member(s) eligible · ${groups} group(s) · ${leftOut} left out (nobody new to meet)`,
+      `${count(eligible, 'member')} eligible · ${count(groups, 'group')} · ${leftOut} left out (nobody new to meet)`,
     previewGroup: (members: string, tags: string) => `${members}: ${tags}`,
     previewNoShared: 'no shared interests',
     previewHiddenShared: (count: number) =>
       `${count === 1 ? '1 shared interest' : `${count} shared interests`} hidden by a member’s privacy setting`,
-    previewMore: (count: number) => `…and ${count} more group(s).`,
+    previewMore: (more: number) => `…and ${count(more, 'more group', 'more groups')}.`,
     previewNote:
       'Nothing is recorded: this is how the round would pair if it ran now. Opt-ins, snoozes and activity can still change it.',
     previewEmpty: 'Nobody is eligible yet: members opt in with `/alumni intros on`.',

@@ -169,7 +169,7 @@ describe('stats: figures for organizers and HR', () => {
     expect(text).toContain('):参加 3人');
     expect(sectionWith(blocks, '再入社ファネル')).toBe(
       [
-        '*再入社ファネル(全ポジション)*',
+        '*再入社ファネル(全求人)*',
         'ダイジェストで表示:6',
         '興味あり:6(表示された人の100.0%)',
         '応募クリック:4(興味ありの人の66.7%)',
@@ -348,7 +348,7 @@ describe('stats: figures for organizers and HR', () => {
       await tb.command('stats csv', HR);
       await tb.fake.waitForResponse((r) => allText(r.body).includes('CSV ファイルを2つ送りました'));
       const titles = tb.fake.callsTo('files.completeUploadExternal').map((c) => JSON.stringify(c.args.files));
-      expect(titles.join()).toContain('ポジションごとの再入社ファネル');
+      expect(titles.join()).toContain('求人ごとの再入社ファネル');
       const header = parseCsv(tb.fake.uploads[0]?.content.toString('utf8') ?? '')[0];
       expect(header?.[0]).toBe('job_id');
     });

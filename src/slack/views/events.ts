@@ -1,4 +1,4 @@
-import { joinList, messages, type Languages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, people as namesOf, type Languages, type Locale } from '../../i18n';
 import { cardTagLabel } from '../../interests/labels';
 import { googleCalendarUrl } from '../../events/calendar';
 import type { EventChange, EventMessages } from '../../events/service';
@@ -223,10 +223,14 @@ export function eventsListMessage(page: Page<ListedEvent>, locale: Locale, timeZ
   const pages = { previous: ACTION.eventsPrevious, more: ACTION.eventsMore };
   blocks.push(...pageBlocks(page, pages, 'events.pages', locale));
   return {
-    text: `${m.listTitle}: ${joinList(
+    text: labelled(
       locale,
-      items.map((i) => escapeMrkdwn(i.event.title)),
-    )}`,
+      m.listTitle,
+      joinList(
+        locale,
+        items.map((i) => escapeMrkdwn(i.event.title)),
+      ),
+    ),
     blocks,
   };
 }
@@ -246,7 +250,10 @@ export function attendeesMessage(
       const people = rsvps.filter((r) => r.status === status);
       return people.length === 0
         ? undefined
-        : `*${m.status[status]}* (${people.length}): ${people.map((r) => `<@${r.userId}>`).join(' ')}`;
+        : `*${m.status[status]}* (${people.length}): ${namesOf(
+            locale,
+            people.map((r) => r.userId),
+          )}`;
     })
     .filter((line): line is string => line !== undefined);
   return {

@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, messages, people, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import type { IntroMessages } from '../../intros/service';
 import type {
@@ -109,7 +109,7 @@ export function introPost(post: IntroPost): SlackMessage {
 /** "Did you meet?" a week later, with Yes / Not yet / Skip (the group id is the buttons' value). */
 export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMessage {
   const m = messages(locale).intros;
-  const text = m.checkinText(joinList(locale, checkin.partners.map(mention)), slackDay(checkin.introducedAt));
+  const text = m.checkinText(people(locale, checkin.partners), slackDay(checkin.introducedAt));
   const value = String(checkin.groupId);
   return {
     text,
@@ -223,7 +223,7 @@ export function previewMessage(preview: IntroPreview, locale: Locale): SlackMess
       named === undefined
         ? (hidden ?? `_${m.previewNoShared}_`)
         : `${named}${hidden === undefined ? '' : ` ${hidden}`}`;
-    const line = m.previewGroup(joinList(locale, group.members.map(mention)), tags);
+    const line = m.previewGroup(people(locale, group.members), tags);
     if (section.length + line.length + 1 > PREVIEW_SECTION_CHARS) {
       if (sections + 1 >= PREVIEW_MAX_SECTIONS) break;
       blocks.push({ type: 'section', text: mrkdwn(section) });
@@ -237,7 +237,7 @@ export function previewMessage(preview: IntroPreview, locale: Locale): SlackMess
   if (shown < preview.groups.length)
     blocks.push({ type: 'context', elements: [mrkdwn(m.previewMore(preview.groups.length - shown))] });
   if (preview.leftOut.length > 0)
-    blocks.push({ type: 'context', elements: [mrkdwn(joinList(locale, preview.leftOut.map(mention)))] });
+    blocks.push({ type: 'context', elements: [mrkdwn(people(locale, preview.leftOut))] });
   blocks.push({ type: 'context', elements: [mrkdwn(m.previewNote)] });
   return { text: `${title}\n${summary}`, blocks };
 }

@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import type { CuriousMember, JobMessages } from '../../jobs/service';
 import {
@@ -69,10 +69,14 @@ export function jobsListMessage(page: Page<ListedJob>, locale: Locale): SlackMes
     ...pageBlocks(page, { previous: ACTION.jobsPrevious, more: ACTION.jobsMore }, 'jobs.pages', locale),
   );
   return {
-    text: `${m.listTitle}: ${joinList(
+    text: labelled(
       locale,
-      items.map((i) => escapeMrkdwn(i.job.title)),
-    )}`,
+      m.listTitle,
+      joinList(
+        locale,
+        items.map((i) => escapeMrkdwn(i.job.title)),
+      ),
+    ),
     blocks,
   };
 }
