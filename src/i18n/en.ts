@@ -573,10 +573,12 @@ export const en = {
     csvSent:
       'I sent you two CSV files in our direct message: the comeback funnel per role, ending with the total as `/alumni stats` counts it, and member engagement.',
     csvFunnelTitle: 'Comeback funnel per role (CSV)',
-    csvTotalRow: (roles: number, listed: number) =>
+    /** `unlisted` is csvUnlisted(…) when some roles have no row for the caller, else empty. */
+    csvTotalRow: (roles: number, unlisted: string) =>
       roles === 0
         ? 'No roles yet: every count is 0.'
-        : `All ${roles === 1 ? '1 role' : `${roles} roles`}${roles > listed ? ` (${roles - listed} in channels you are not in, so not listed)` : ''}: each member once per step however many roles, as in /alumni stats. The rows above count per role, so they can add up to more.`,
+        : `All ${roles === 1 ? '1 role' : `${roles} roles`}${unlisted}: each member once per step however many roles, as in /alumni stats. The rows above count per role, so they can add up to more.`,
+    csvUnlisted: (count: number) => ` (${count} in channels you are not in, so not listed)`,
     csvMembersTitle: 'Member engagement, members who agreed and let HR see their profile (CSV)',
     csvSentEvents:
       'I sent you a CSV file in our direct message: event engagement of the members whose profile is visible to all alumni. The comeback funnel and members’ job signals are for HR and admins.',

@@ -555,10 +555,11 @@ export const ja: Catalogue = {
     csvSent:
       'ダイレクトメッセージに CSV ファイルを2つ送りました:求人ごとの再入社ファネル(最後の行は /alumni stats と同じ数え方の合計)と、メンバーのエンゲージメントです。',
     csvFunnelTitle: '求人ごとの再入社ファネル(CSV)',
-    csvTotalRow: (roles: number, listed: number) =>
+    csvTotalRow: (roles: number, unlisted: string) =>
       roles === 0
         ? '求人はまだありません。すべて 0 です。'
-        : `全${roles}件の求人${roles > listed ? `(うち${roles - listed}件はあなたが参加していないチャンネルのため行がありません)` : ''}の合計:何件の求人に接しても各段階で1人1回と数えます(/alumni stats と同じ)。上の行は求人ごとに数えるため、足し合わせるとこれより多くなることがあります。`,
+        : `全${roles}件の求人${unlisted}の合計:何件の求人に接しても各段階で1人1回と数えます(/alumni stats と同じ)。上の行は求人ごとに数えるため、足し合わせるとこれより多くなることがあります。`,
+    csvUnlisted: (count: number) => `(うち${count}件はあなたが参加していないチャンネルのため行がありません)`,
     csvMembersTitle: 'メンバーのエンゲージメント(同意済みで、人事にプロフィールを公開しているメンバー、CSV)',
     csvSentEvents:
       'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',

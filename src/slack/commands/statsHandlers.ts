@@ -156,7 +156,13 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     title: m.csvFunnelTitle,
     content: funnelCsv(
       data.roles,
-      { funnel: data.total, label: m.csvTotalRow(data.allRoles, data.roles.length) },
+      {
+        funnel: data.total,
+        label: m.csvTotalRow(
+          data.allRoles,
+          data.allRoles > data.roles.length ? m.csvUnlisted(data.allRoles - data.roles.length) : '',
+        ),
+      },
       timeZone,
     ),
     comment: m.csvFunnelTitle,
