@@ -43,7 +43,8 @@ const ASKS_WINDOW_MS: Record<DigestCadence, number> = {
 };
 
 export interface DigestMessages {
-  digest(content: DigestContent, locale: Locale, cadence: DigestCadence): OutboxMessage;
+  /** `frequency` is the member's own setting, which the footer states (also in a run started by hand). */
+  digest(content: DigestContent, locale: Locale, frequency: 'weekly' | 'daily'): OutboxMessage;
   report(report: DigestRunReport, locale: Locale): OutboxMessage;
 }
 
@@ -215,6 +216,7 @@ export class DigestService {
     // A handful of queries for the whole community, whatever its size: none per member.
     const alreadyPlanned = await repository.plannedMembers(keyPrefix);
     const recipients = await repository.recipients(cadence);
+    const frequencyOf = new Map(recipients.map((r) => [r.userId, r.frequency]));
     const jobs = await repository.openJobs();
     const events = await repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
     const known = await repository.alreadyKnown(now);
@@ -252,7 +254,7 @@ export class DigestService {
             message: this.deps.messages.digest(
               content(selection, jobsById, eventsById, askPicks.get(userId)),
               localeOf(userId),
-              cadence,
+              frequencyOf.get(userId) ?? 'weekly',
             ),
             dueAt,
             expiresAt,

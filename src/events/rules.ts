@@ -68,3 +68,15 @@ export function reminderTime(startsAt: Date, code: ReminderCode, timeZone: strin
       return new Date(startsAt.getTime() - 900_000);
   }
 }
+
+/** The order of a member's event list: most shared tags first, then the soonest, then the oldest id. */
+export function byMatchesThenStart(
+  a: { event: CommunityEvent; matchedTags: readonly string[] },
+  b: { event: CommunityEvent; matchedTags: readonly string[] },
+): number {
+  return (
+    b.matchedTags.length - a.matchedTags.length ||
+    a.event.startsAt.getTime() - b.event.startsAt.getTime() ||
+    a.event.id - b.event.id
+  );
+}

@@ -1,6 +1,7 @@
 import type { AudienceService } from '../audience/service';
 import { ChannelRefused } from '../audience/types';
 import type { Clock } from '../clock';
+import { pageOf, type Page, type PageStart } from '../paging';
 import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
@@ -18,7 +19,7 @@ import {
   type RsvpChoice,
   type RsvpStatus,
 } from './types';
-import { eventAudienceChannel, reminderTime } from './rules';
+import { byMatchesThenStart, eventAudienceChannel, reminderTime } from './rules';
 
 /** The part of the outbox the events module uses. */
 export interface OutboxPort {
@@ -157,7 +158,8 @@ export class EventService {
     return { event, changes };
   }
 
-  async cancel(actorId: string, id: number): Promise<CommunityEvent> {
+  /** Cancels; tells everyone who answered ("not going" too) and may still see it: `told` of them. */
+  async cancel(actorId: string, id: number): Promise<{ event: CommunityEvent; told: number }> {
     await this.manageable(actorId, id);
     const now = this.deps.clock.now();
     const cancelled = await this.repo.transaction(async () => {
@@ -169,9 +171,8 @@ export class EventService {
       return changed;
     });
     const event = await this.get(id);
-    if (cancelled)
-      await this.notify(event, 'cancelled', (locale) => this.deps.messages.cancelled(event, locale));
-    return event;
+    const cancelledMessage = (locale: Locale) => this.deps.messages.cancelled(event, locale);
+    return { event, told: cancelled ? await this.notify(event, 'cancelled', cancelledMessage, true) : 0 };
   }
 
   /**
@@ -270,26 +271,20 @@ export class EventService {
     return this.repo.rsvpOf(id, userId);
   }
 
-  /** Upcoming events the member may see, those matching their interests first, then by start time. */
-  async upcomingFor(
+  /**
+   * A page of the upcoming events the member may see, those matching their interests first, then by
+   * start time: every such event is on some page.
+   */
+  async upcomingPageFor(
     userId: string,
     interests: readonly string[],
-    limit = 10,
-  ): Promise<{ event: CommunityEvent; matchedTags: string[] }[]> {
+    start: PageStart<{ event: CommunityEvent }>,
+  ): Promise<Page<{ event: CommunityEvent; matchedTags: string[] }>> {
     const mine = new Set(interests);
-    const visible = await this.deps.audience.filterFor(
-      userId,
-      await this.repo.upcoming(this.deps.clock.now()),
-      eventAudienceChannel,
-    );
-    return visible
-      .map((event) => ({ event, matchedTags: event.tags.filter((tag) => mine.has(tag)) }))
-      .sort(
-        (a, b) =>
-          b.matchedTags.length - a.matchedTags.length ||
-          a.event.startsAt.getTime() - b.event.startsAt.getTime(),
-      )
-      .slice(0, limit);
+    const upcoming = await this.repo.upcoming(this.deps.clock.now());
+    const visible = await this.deps.audience.filterFor(userId, upcoming, eventAudienceChannel);
+    const listed = visible.map((event) => ({ event, matchedTags: event.tags.filter((t) => mine.has(t)) }));
+    return pageOf(listed.sort(byMatchesThenStart), start);
   }
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */
@@ -377,14 +372,16 @@ export class EventService {
       .filter((r) => r.remindAt.getTime() > now.getTime());
   }
 
+  /** Tells the members who answered (and may still see the event); returns how many. */
   private async notify(
     event: CommunityEvent,
     what: string,
     render: (locale: Locale) => OutboxMessage,
-  ): Promise<void> {
+    notGoingToo = false,
+  ): Promise<number> {
     const now = this.deps.clock.now();
     const recipients = (await this.audienceOf(event, await this.repo.rsvps(event.id))).filter(
-      (r) => r.status !== 'not_going',
+      (r) => notGoingToo || r.status !== 'not_going',
     );
     for (const r of recipients) {
       const locale = await this.deps.localeOf(r.userId);
@@ -396,5 +393,6 @@ export class EventService {
         dueAt: now,
       });
     }
+    return recipients.length;
   }
 }

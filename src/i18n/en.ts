@@ -2,6 +2,11 @@
  * The English message catalogue. ja.ts must have exactly the same shape (the compiler checks it);
  * every string a member can see lives here, never in listeners or views.
  */
+/** "1 place", "2 places": English counts with a proper plural. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const en = {
   languageName: 'English',
   roleName: { admin: 'admin', organizer: 'organizer', hr: 'HR' },
@@ -28,6 +33,15 @@ export const en = {
     close: 'Close',
     cancel: 'Cancel',
     save: 'Save',
+    pageShowing: (from: number, to: number, total: number) => `Showing ${from}–${to} of ${total}.`,
+    pagePrevious: 'Previous',
+    pageMore: (from: number, to: number) => `More (${from}–${to})`,
+    pageInvalid: (again: string) =>
+      `That button is out of date or was not made by Homecoming, so nothing was shown. ${again}`,
+    pageGone: (again: string) =>
+      `The list has changed since that page was shown and has nothing more from there. ${again}`,
+    pageAgainCommand: (command: string) => `Run \`${command}\` to see it from the start.`,
+    pageAgainHome: 'Open the Home tab again to see it from the start.',
   },
   help: {
     title: 'Homecoming: what you can do',
@@ -175,7 +189,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores your profile, interests, what you are open to, your roles, your agreement to the code of conduct and your language. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -196,7 +210,8 @@ export const en = {
       'Use `/alumni role add @someone organizer`, `/alumni role remove @someone hr` or `/alumni roles`. Roles: admin, organizer, hr.',
     badUser: 'Mention the member with @, e.g. `/alumni role add @aiko organizer`.',
     badRole: (given: string) => `“${given}” is not a role. Use admin, organizer or hr.`,
-    granted: (user: string, role: string) => `${user} is now ${role}.`,
+    granted: (user: string, role: string) =>
+      `${user} is now ${role === 'HR' ? role : `${/^[aeiou]/i.test(role) ? 'an' : 'a'} ${role}`}.`,
     alreadyHad: (user: string, role: string) => `${user} already has the ${role} role. Nothing changed.`,
     revoked: (user: string, role: string) => `${user} no longer has the ${role} role.`,
     didNotHave: (user: string, role: string) => `${user} did not have the ${role} role. Nothing changed.`,
@@ -263,14 +278,15 @@ export const en = {
     cardMore: (count: number) => `and ${count} more`,
     cardMaybe: (count: number) => `${count} maybe`,
     cardWaitlist: (count: number) => `${count} on the waitlist`,
-    cardCapacity: (left: number, capacity: number) => `${left} of ${capacity} places left`,
-    cardFull: (capacity: number) => `Full (${capacity} places): “Going” joins the waitlist`,
+    cardCapacity: (left: number, capacity: number) => `${count(left, 'place')} left of ${capacity}`,
+    cardFull: (capacity: number) => `Full (${count(capacity, 'place')}): “Going” joins the waitlist`,
     cardCancelled: 'This event has been cancelled.',
     cardId: (id: number) => `Event #${id}`,
     online: 'Online',
     yourAnswer: (answer: string) => `Your answer: ${answer}`,
     status: { going: 'going', maybe: 'maybe', not_going: 'not going', waitlist: 'on the waitlist' },
-    rsvpRecorded: (title: string, answer: string) => `You are ${answer} for “${title}”.`,
+    rsvpRecorded: (title: string, answer: string) =>
+      `Your answer for “${title}”: ${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`,
     rsvpWaitlisted: (title: string) =>
       `“${title}” is full, so you are on the waitlist. I will tell you as soon as a place frees up.`,
     rsvpClosedCancelled: 'This event has been cancelled, so answers are closed.',
@@ -278,10 +294,12 @@ export const en = {
     created: (title: string, channel: string) => `“${title}” is scheduled and posted in ${channel}.`,
     createdNoCard: (title: string, channel: string) =>
       `“${title}” is saved, but I could not post it in ${channel}. Invite me to the channel (\`/invite @Homecoming\`) and edit the event to post it.`,
-    updated: (title: string, count: number) =>
-      `“${title}” is updated; ${count} member(s) who answered will be told what changed.`,
+    updated: (title: string, told: number) =>
+      `“${title}” is updated; ${count(told, 'member')} who answered will be told what changed.`,
     cancelledDone: (title: string, count: number) =>
-      `“${title}” is cancelled; ${count} member(s) who answered will be told.`,
+      count === 0
+        ? `“${title}” is cancelled; nobody had answered, so nobody needs to be told.`
+        : `“${title}” is cancelled; ${count === 1 ? '1 member' : `${count} members`} who answered will be told.`,
     alreadyCancelled: (title: string) => `“${title}” was already cancelled.`,
     notFound: (id: string) =>
       `There is no event #${id}. \`/alumni events\` lists upcoming events with their numbers.`,
@@ -388,7 +406,7 @@ export const en = {
     footer: 'You get this weekly. Change it with `/alumni digest daily`, `weekly` or `off`.',
     footerDaily: 'You get this daily. Change it with `/alumni digest weekly` or `off`.',
     notification: (roles: number, events: number) =>
-      `Your alumni digest: ${roles} role(s) and ${events} event(s) for you`,
+      `Your alumni digest: ${count(roles, 'role')} and ${count(events, 'event')} for you`,
     nothing:
       'Nothing new matches your interests right now, so there would be no digest. Add interests with `/alumni interests add …`.',
     previewLead: 'This is what your digest would hold right now:',
@@ -398,7 +416,7 @@ export const en = {
     turnedOff: 'Digests are off. Turn them back on any time with `/alumni digest on`.',
     usage: 'Use `/alumni digest on`, `off`, `weekly`, `daily`, `preview`, or (HR) `send`.',
     sendStarted: (recipients: number, nothingNew: number) =>
-      `Digest started: ${recipients} member(s) will get one, ${nothingNew} had nothing new. I will DM you a summary when delivery finishes.`,
+      `Digest started: ${count(recipients, 'member')} will get one, ${nothingNew} had nothing new. I will DM you a summary when delivery finishes.`,
     report: (sent: number, nothingNew: number, failed: number) =>
       `Digest finished: ${sent} sent, ${nothingNew} skipped as nothing relevant, ${failed} not delivered.`,
     reportFailure: (reason: string, count: number) => `• ${count} × ${reason}`,
@@ -460,10 +478,12 @@ export const en = {
     previewTitle: (when: string) => `Next intro round: ${when}`,
     previewNoRound: 'No intro round is scheduled: check INTROS_CRON.',
     previewSummary: (eligible: number, groups: number, leftOut: number) =>
-      `${eligible} member(s) eligible · ${groups} group(s) · ${leftOut} left out (nobody new to meet)`,
+      `${count(eligible, 'member')} eligible · ${count(groups, 'group')} · ${leftOut} left out (nobody new to meet)`,
     previewGroup: (members: string, tags: string) => `${members}: ${tags}`,
     previewNoShared: 'no shared interests',
-    previewMore: (count: number) => `…and ${count} more group(s).`,
+    previewHiddenShared: (count: number) =>
+      `${count === 1 ? '1 shared interest' : `${count} shared interests`} hidden by a member’s privacy setting`,
+    previewMore: (more: number) => `…and ${count(more, 'more group', 'more groups')}.`,
     previewNote:
       'Nothing is recorded: this is how the round would pair if it ran now. Opt-ins, snoozes and activity can still change it.',
     previewEmpty: 'Nobody is eligible yet: members opt in with `/alumni intros on`.',
@@ -555,13 +575,19 @@ export const en = {
     },
     referrals: (count: string) => `Referrals: ${count}`,
     funnelNote:
-      'Members counted once per step (per role), all time. A rate is a step over the step before it; “—” means nobody reached the step before. Members can be curious or apply straight from the jobs channel, so a rate can pass 100%.',
+      'All time. Overall, each member counts once per step however many roles they reached (the total row of `stats csv` is this funnel); per role, once per step for that role, so the roles’ figures can add up to more. A rate is a step over the step before it; “—” means nobody reached the step before. Members can be curious or apply straight from the jobs channel, so a rate can pass 100%.',
     rolesHeading: (count: number) => `Open roles, top ${count} by activity`,
     rolesNone: 'No open roles.',
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent:
-      'I sent you two CSV files in our direct message: the comeback funnel per role, and member engagement.',
+      'I sent you two CSV files in our direct message: the comeback funnel per role, ending with the total as `/alumni stats` counts it, and member engagement.',
     csvFunnelTitle: 'Comeback funnel per role (CSV)',
+    /** `unlisted` is csvUnlisted(…) when some roles have no row for the caller, else empty. */
+    csvTotalRow: (roles: number, unlisted: string) =>
+      roles === 0
+        ? 'No roles yet: every count is 0.'
+        : `All ${roles === 1 ? '1 role' : `${roles} roles`}${unlisted}: each member once per step however many roles, as in /alumni stats. The rows above count per role, so they can add up to more.`,
+    csvUnlisted: (count: number) => ` (${count} in channels you are not in, so not listed)`,
     csvMembersTitle: 'Member engagement, members who agreed and let HR see their profile (CSV)',
     csvSentEvents:
       'I sent you a CSV file in our direct message: event engagement of the members whose profile is visible to all alumni. The comeback funnel and members’ job signals are for HR and admins.',

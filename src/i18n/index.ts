@@ -20,6 +20,24 @@ export function fromSlackLocale(slackLocale: string | undefined | null): Locale 
   return LOCALES.find((locale) => locale === language);
 }
 
+/** A member by mention, with the honorific Japanese puts on every name (「<@U1> さん」). */
+export function person(locale: Locale, userId: string): string {
+  return locale === 'ja' ? `<@${userId}> さん` : `<@${userId}>`;
+}
+
+/** Members by mention, each with its honorific, joined the way each language does. */
+export function people(locale: Locale, userIds: readonly string[]): string {
+  return joinList(
+    locale,
+    userIds.map((id) => person(locale, id)),
+  );
+}
+
+/** "Label: text", with the colon each language writes (Japanese: full-width, no space). */
+export function labelled(locale: Locale, label: string, text: string): string {
+  return locale === 'ja' ? `${label}:${text}` : `${label}: ${text}`;
+}
+
 /** Joins a list the way each language does. */
 export function joinList(locale: Locale, items: readonly string[]): string {
   return items.join(locale === 'ja' ? '、' : ', ');

@@ -28,6 +28,16 @@ export const ja: Catalogue = {
     close: '閉じる',
     cancel: 'キャンセル',
     save: '保存',
+    pageShowing: (from: number, to: number, total: number) =>
+      `${total} 件中 ${from}〜${to} 件目を表示しています。`,
+    pagePrevious: '前へ',
+    pageMore: (from: number, to: number) => `もっと見る(${from}〜${to} 件目)`,
+    pageInvalid: (again: string) =>
+      `このボタンは古いか、Homecoming が作ったものではないため、何も表示しませんでした。${again}`,
+    pageGone: (again: string) =>
+      `このページを表示した後で一覧が変わり、ここから先の項目はもうありません。${again}`,
+    pageAgainCommand: (command: string) => `\`${command}\` を実行すると最初から表示できます。`,
+    pageAgainHome: 'ホームタブを開き直すと最初から表示されます。',
   },
   help: {
     title: 'Homecoming でできること',
@@ -40,7 +50,7 @@ export const ja: Catalogue = {
       '`jobs`:募集中の求人(関心に合うものから順に。「興味あり」「知人を紹介」「応募する」ボタン付き)',
       '`ask` · `offer`:アルムナイに相談する(紹介、営業先、アドバイスなど)、または自分にできることをオファーする。反応した人とグループ DM でつながります',
       '`asks`:募集中の相談とオファー(関心が一致するものから)· `asks mine`:自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`:タグで絞り込む',
-      '`digest`:関心に合うポジションとイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
+      '`digest`:関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
       '`intros on|off|snooze 4`:2週間ごとに、関心が共通するアルムナイとグループ DM でつながる · `intros` で状態を確認',
       '`privacy export`:保存されている自分のデータを受け取る · `privacy delete`:データを消去する',
       '`help`:この一覧',
@@ -64,7 +74,7 @@ export const ja: Catalogue = {
       '`job new`:求人を掲載(「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM)',
       '`job close 12` · `job hired 12 @メンバー`(再入社の採用を記録) · `job post 12`(投稿できなかったカードを投稿)',
       '`job contacts 12 @aiko @ken`:応募前に興味のあるアルムナイと話してくれるチームの方(各自ボタンで承諾)· `job contacts 12` で一覧',
-      '`talent 12` または `talent python, design`:ポジションや指定した関心に合う、カムバックに前向きなメンバー',
+      '`talent 12` または `talent python, design`:求人や指定した関心に合う、カムバックに前向きなメンバー',
     ],
     hrHeading: '人事は次の操作ができます',
     yourRoles: (roles: string) => `あなたのロール:${roles}`,
@@ -106,7 +116,7 @@ export const ja: Catalogue = {
     bioPlaceholder: '今していること、力になれること',
     interests: '関心のあること',
     interestsHint: 'カンマ区切りで入力してください(例:product management, python, テニス)。最大30件。',
-    openTo: '受け付けていること',
+    openTo: '前向きなこと',
     visibilityLabel: 'プロフィールの公開範囲',
     visibilityHint: '「非公開」にすると検索結果に一切表示されません。',
     errors: {
@@ -172,7 +182,7 @@ export const ja: Catalogue = {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming は、プロフィール、関心タグ、受け付けていること、ロール、行動規範への同意、表示言語を保存しています。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの:プロフィール(名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲)、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応(興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人)、コーヒーチャット、イントロと「会えましたか?」への回答、プロフィール見直しのリマインダー、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
@@ -274,7 +284,9 @@ export const ja: Catalogue = {
     updated: (title: string, count: number) =>
       `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
     cancelledDone: (title: string, count: number) =>
-      `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
+      count === 0
+        ? `「${title}」を中止しました。回答者はいないため、お知らせする相手はいません。`
+        : `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
     alreadyCancelled: (title: string) => `「${title}」はすでに中止されています。`,
     notFound: (id: string) =>
       `イベント #${id} はありません。\`/alumni events\` で今後のイベントと番号を確認できます。`,
@@ -290,7 +302,7 @@ export const ja: Catalogue = {
     listEmpty: '今後のイベントはまだありません。',
     listMatched: (tags: string) => `あなたの関心に一致:${tags}`,
     attendeesTitle: (title: string) => `「${title}」の回答者`,
-    attendeesNone: 'まだ回答はありません。',
+    attendeesNone: '回答者はいません。',
     attendeesCsv: (title: string) => `「${title}」の参加者リスト(CSV)です。`,
     reminderThread: (title: string, when: string) =>
       `:alarm_clock: リマインダー:*${title}* は ${when} に始まります。`,
@@ -364,7 +376,7 @@ export const ja: Catalogue = {
   digests: {
     title: 'アルムナイ・ダイジェスト',
     intro: 'あなたの関心タグから選びました。どれもあなたにとって初めてのお知らせです。',
-    rolesHeading: '関心に合うポジション',
+    rolesHeading: '関心に合う求人',
     asksHeading: 'あなたに合う相談とオファー',
     asksNotification: (count: number) =>
       `アルムナイ・ダイジェスト:あなたに合う相談とオファーが ${count} 件あります`,
@@ -381,7 +393,7 @@ export const ja: Catalogue = {
     footer: '毎週お届けしています。`/alumni digest daily`、`weekly`、`off` で変更できます。',
     footerDaily: '毎日お届けしています。`/alumni digest weekly` または `off` で変更できます。',
     notification: (roles: number, events: number) =>
-      `アルムナイ・ダイジェスト:ポジション${roles}件、イベント${events}件`,
+      `アルムナイ・ダイジェスト:求人${roles}件、イベント${events}件`,
     nothing:
       '今は関心に合う新しいお知らせがないため、ダイジェストは届きません。`/alumni interests add …` で関心タグを追加できます。',
     previewLead: '今ダイジェストを送るとしたら、次の内容になります:',
@@ -441,8 +453,7 @@ export const ja: Catalogue = {
       '会社にいた頃で一番懐かしいことは?逆にまったく懐かしくないことは?',
       '今年学んでみたいことは何ですか?',
     ],
-    checkinText: (partners: string, when: string) =>
-      `${partners} さんとは会えましたか?${when}にご紹介しました。`,
+    checkinText: (partners: string, when: string) => `${partners}とは会えましたか?${when}にご紹介しました。`,
     checkinYes: 'はい、会えました',
     checkinNotYet: 'まだです',
     checkinSkip: 'スキップ',
@@ -456,6 +467,7 @@ export const ja: Catalogue = {
       `対象 ${eligible} 人 · ${groups} グループ · 対象外 ${leftOut} 人(新しく会える相手がいない)`,
     previewGroup: (members: string, tags: string) => `${members}:${tags}`,
     previewNoShared: '共通の関心なし',
+    previewHiddenShared: (count: number) => `共通の関心 ${count} 件はメンバーの公開設定により非表示`,
     previewMore: (count: number) => `…ほか ${count} グループ`,
     previewNote:
       '何も記録していません。今実行した場合の組み合わせです。参加・一時停止・活動状況によって変わることがあります。',
@@ -491,17 +503,16 @@ export const ja: Catalogue = {
   },
   talent: {
     usage:
-      '`/alumni talent 12`(ポジション番号)または `/alumni talent product management, python`(関心)のように指定してください。',
+      '`/alumni talent 12`(求人番号)または `/alumni talent product management, python`(関心)のように指定してください。',
     header: (what: string, count: number) => `カムバックに前向きで、${what}に合うメンバー(${count}人):`,
-    forRole: (id: number, title: string) => `ポジション #${id}「${title}」`,
+    forRole: (id: number, title: string) => `求人 #${id}「${title}」`,
     none: (what: string) => `今のところ、カムバックに前向きで${what}に合うメンバーはいません。`,
     roleWithoutTags: (id: number, title: string) =>
-      `ポジション #${id}「${title}」には関心タグがないため、マッチできません。関心で検索してください(例:\`/alumni talent python, design\`)。`,
+      `求人 #${id}「${title}」には関心タグがないため、マッチできません。関心で検索してください(例:\`/alumni talent python, design\`)。`,
     matched: (tags: string) => `一致:${tags}`,
     until: (date: string) => `カムバックに前向き(${date}まで)`,
     more: (shown: number) => `上位 ${shown} 人を表示しています。`,
-    tooLong: (max: number) =>
-      `検索が${max}文字を超えています。ポジション番号かいくつかの関心で試してください。`,
+    tooLong: (max: number) => `検索が${max}文字を超えています。求人番号かいくつかの関心で試してください。`,
     note: 'カムバックに前向きで、プロフィールを全アルムナイ、または管理者と人事に公開しているメンバーだけを表示します。',
   },
   home: {
@@ -509,7 +520,7 @@ export const ja: Catalogue = {
     greetingAnon: 'Homecoming へようこそ',
     profileHeading: 'プロフィール',
     interestsHeading: '関心タグ',
-    openToHeading: '受け付けていること',
+    openToHeading: '前向きなこと',
     visibilityLine: (who: string) => `公開範囲:${who}`,
     editProfile: 'プロフィールを編集',
     editInterests: '関心タグを編集',
@@ -537,7 +548,7 @@ export const ja: Catalogue = {
     attendanceHeading: (count: number) => `出席(「参加」の回答数)、終了した直近${count}件のイベント`,
     attendanceLine: (title: string, date: string, going: string) => `${title}(${date}):参加 ${going}人`,
     attendanceNone: '終了したイベントはまだありません。',
-    funnelHeading: '再入社ファネル(全ポジション)',
+    funnelHeading: '再入社ファネル(全求人)',
     step: { shown: 'ダイジェストで表示', curious: '興味あり', applyClick: '応募クリック', hired: '採用' },
     stepLine: (step: string, count: string) => `${step}:${count}`,
     stepRateLine: (step: string, count: string, rate: string) => `${step}:${count}(${rate})`,
@@ -548,13 +559,18 @@ export const ja: Catalogue = {
     },
     referrals: (count: string) => `紹介:${count}件`,
     funnelNote:
-      '各段階の人数は(ポジションごとに)1人1回、全期間で数えています。率は直前の段階に対する割合で、「—」は直前の段階に誰もいないことを示します。求人チャンネルから直接「興味あり」や応募もできるため、100%を超えることがあります。',
-    rolesHeading: (count: number) => `募集中のポジション(動きの多い上位${count}件)`,
-    rolesNone: '募集中のポジションはありません。',
+      '全期間の数です。全体では、何件の求人に接しても各段階で1人1回と数えます(`stats csv` の合計行はこの数です)。求人ごとの数はその求人について1人1回のため、足し合わせると全体より多くなることがあります。率は直前の段階に対する割合で、「—」は直前の段階に誰もいないことを示します。求人チャンネルから直接「興味あり」や応募もできるため、100%を超えることがあります。',
+    rolesHeading: (count: number) => `募集中の求人(動きの多い上位${count}件)`,
+    rolesNone: '募集中の求人はありません。',
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent:
-      'ダイレクトメッセージに CSV ファイルを2つ送りました:ポジションごとの再入社ファネルと、メンバーのエンゲージメントです。',
-    csvFunnelTitle: 'ポジションごとの再入社ファネル(CSV)',
+      'ダイレクトメッセージに CSV ファイルを2つ送りました:求人ごとの再入社ファネル(最後の行は /alumni stats と同じ数え方の合計)と、メンバーのエンゲージメントです。',
+    csvFunnelTitle: '求人ごとの再入社ファネル(CSV)',
+    csvTotalRow: (roles: number, unlisted: string) =>
+      roles === 0
+        ? '求人はまだありません。すべて 0 です。'
+        : `全${roles}件の求人${unlisted}の合計:何件の求人に接しても各段階で1人1回と数えます(/alumni stats と同じ)。上の行は求人ごとに数えるため、足し合わせるとこれより多くなることがあります。`,
+    csvUnlisted: (count: number) => `(うち${count}件はあなたが参加していないチャンネルのため行がありません)`,
     csvMembersTitle: 'メンバーのエンゲージメント(同意済みで、人事にプロフィールを公開しているメンバー、CSV)',
     csvSentEvents:
       'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
@@ -563,8 +579,8 @@ export const ja: Catalogue = {
       'レポートは `/alumni stats`、CSV ファイルでダイレクトメッセージに受け取るには `/alumni stats csv` を使ってください。',
     helpHeading: 'オーガナイザーまたは人事として、次のこともできます',
     help: [
-      '`stats`:メンバー、人気の関心タグ、イベント、ポジションごとの再入社ファネル',
-      '`stats csv`:メンバーのエンゲージメント(人事と管理者にはポジションごとのファネルも)を CSV ファイルで DM に送る',
+      '`stats`:メンバー、人気の関心タグ、イベント、求人ごとの再入社ファネル',
+      '`stats csv`:メンバーのエンゲージメント(人事と管理者には求人ごとのファネルも)を CSV ファイルで DM に送る',
     ],
   },
   jobs: {
@@ -782,10 +798,10 @@ export const ja: Catalogue = {
       `「${given}」はメンションではありません。チームの方を @ でメンションしてください。例:\`/alumni job contacts 12 @aiko\``,
     tooMany: (max: number) => `一度に追加できるのは ${max} 人までです。`,
     added: (who: string, title: string) =>
-      `${who} さんに「${title}」について話してもらえるか確認をお願いしました。誰かが承諾すると、興味を持ったメンバーに面談が案内されます。`,
+      `${who}に「${title}」について話してもらえるか確認をお願いしました。誰かが承諾すると、興味を持ったメンバーに面談が案内されます。`,
     alreadyAdded: (who: string) => `追加済み:${who}`,
     outsideChannel: (who: string, channel: string) =>
-      `誰も追加していません。${who} はこの求人を見ることができません。求人が掲載されているプライベートチャンネル ${channel} に参加していないためです。先にそのチャンネルに招待するか、チャンネルにいるチームメンバーをメンションしてください。`,
+      `誰も追加していません。${who}はこの求人を見ることができません。求人が掲載されているプライベートチャンネル ${channel} に参加していないためです。先にそのチャンネルに招待するか、チャンネルにいるチームメンバーをメンションしてください。`,
     listHeading: (title: string, id: number) => `*「${title}」(求人 #${id})のチーム連絡先*`,
     listNone: (title: string) =>
       `「${title}」にはまだチーム連絡先がいません。\`/alumni job contacts <求人番号> @メンバー\` で追加できます。`,

@@ -129,16 +129,20 @@ export class IntroService {
     return {
       dueAt,
       eligible: candidates.length,
-      groups: pairing.groups.map((group) => ({
-        members: group.members,
-        sharedTags: visibleSharedTags(
+      groups: pairing.groups.map((group) => {
+        const sharedTags = visibleSharedTags(
           group.members,
           group.sharedTags,
           (id) => tags.get(id) ?? [],
           (id) => people.get(id)?.visibility ?? 'nobody',
           'admin',
-        ),
-      })),
+        );
+        return {
+          members: group.members,
+          sharedTags,
+          hiddenShared: group.sharedTags.length - sharedTags.length,
+        };
+      }),
       leftOut: pairing.leftOut,
     };
   }

@@ -62,7 +62,13 @@ export interface IntroCheckin {
 export interface IntroPreview {
   readonly dueAt: Date | undefined;
   readonly eligible: number;
-  readonly groups: readonly { readonly members: readonly string[]; readonly sharedTags: readonly string[] }[];
+  readonly groups: readonly {
+    readonly members: readonly string[];
+    /** The shared interests an admin may see. */
+    readonly sharedTags: readonly string[];
+    /** Shared interests left out because a holder keeps their profile to nobody. */
+    readonly hiddenShared: number;
+  }[];
   readonly leftOut: readonly string[];
 }
 

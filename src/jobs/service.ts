@@ -1,6 +1,7 @@
 import type { AudienceService } from '../audience/service';
 import { ChannelRefused } from '../audience/types';
 import type { Clock } from '../clock';
+import { pageOf, type Page, type PageStart } from '../paging';
 import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import type { Profile } from '../members/types';
@@ -328,6 +329,22 @@ export class JobService {
     interests: readonly string[],
     limit = 10,
   ): Promise<{ job: Job; matchedTags: string[] }[]> {
+    return (await this.allOpenFor(userId, interests)).slice(0, limit);
+  }
+
+  /** One page of `openFor`: every role the member may see is on some page. */
+  async openPageFor(
+    userId: string,
+    interests: readonly string[],
+    start: PageStart<{ job: Job }>,
+  ): Promise<Page<{ job: Job; matchedTags: string[] }>> {
+    return pageOf(await this.allOpenFor(userId, interests), start);
+  }
+
+  private async allOpenFor(
+    userId: string,
+    interests: readonly string[],
+  ): Promise<{ job: Job; matchedTags: string[] }[]> {
     const mine = new Set(interests);
     const today = this.today();
     return (await this.deps.audience.filterFor(userId, await this.repo.open(), (job) => job.cardChannel))
@@ -338,19 +355,22 @@ export class JobService {
           b.matchedTags.length - a.matchedTags.length ||
           b.job.createdAt.getTime() - a.job.createdAt.getTime() ||
           b.job.id - a.job.id,
-      )
-      .slice(0, limit);
+      );
   }
 
-  /** Open roles with their funnel counts, for HR; a role in a private channel only for HR in it. */
-  async openWithFunnel(actorId: string, limit = 10): Promise<{ job: Job; funnel: JobFunnel }[]> {
+  /**
+   * A page of the open roles with their funnel counts, for HR; a role in a private channel only
+   * for HR in it. Counts are read for the roles on the page only.
+   */
+  async openWithFunnel(actorId: string, offset = 0): Promise<Page<{ job: Job; funnel: JobFunnel }>> {
     await this.deps.roles.require(actorId, 'hr');
-    const visible = (
-      await this.deps.audience.filterFor(actorId, await this.repo.open(), (job) => job.cardChannel)
-    ).slice(0, limit);
+    const page = pageOf(
+      await this.deps.audience.filterFor(actorId, await this.repo.open(), (job) => job.cardChannel),
+      { offset },
+    );
     const withFunnel: { job: Job; funnel: JobFunnel }[] = [];
-    for (const job of visible) withFunnel.push({ job, funnel: await this.repo.funnel(job.id) });
-    return withFunnel;
+    for (const job of page.items) withFunnel.push({ job, funnel: await this.repo.funnel(job.id) });
+    return { ...page, items: withFunnel };
   }
 
   async funnel(jobId: number): Promise<JobFunnel> {

@@ -5,7 +5,9 @@ import { slackErrorCode } from './errors';
 import { Coalescer } from '../coalescer';
 import type { Locale } from '../i18n';
 import type { SlackMessage } from './views/message';
-import { eventCard, eventsListMessage } from './views/events';
+import { eventCard, eventsListMessage, type ListedEvent } from './views/events';
+import type { CommunityEvent } from '../events/types';
+import type { Page, PageStart } from '../paging';
 
 /**
  * Posts an event's card in its channel. A bot that is not in a public channel joins it once
@@ -98,18 +100,42 @@ async function renderEventCard(services: Services, client: webApi.WebClient, eve
   }
 }
 
-/** A member's `/alumni events` list: interest matches first, with their own answers shown. */
+/** The first page of a member's `/alumni events` list: interest matches first, with their own answers. */
 export async function eventsListFor(
   services: Services,
   userId: string,
   locale: Locale,
 ): Promise<SlackMessage> {
-  const { events } = services;
-  const items = [];
-  for (const { event, matchedTags } of await events.upcomingFor(
-    userId,
-    await services.members.interests(userId),
-  ))
-    items.push({ event, matchedTags, myStatus: await events.rsvpOf(event.id, userId) });
-  return eventsListMessage(items, locale, services.config.defaultTimezone);
+  return renderEventsPage(services, userId, locale, await upcomingPage(services, userId, { offset: 0 }));
+}
+
+/**
+ * A page of the list, from a Previous/More offset or the page holding an event just answered.
+ * Undefined when an offset points past the end (the list shrank since that page was shown).
+ */
+export async function eventsListPage(
+  services: Services,
+  userId: string,
+  locale: Locale,
+  start: PageStart<{ event: CommunityEvent }>,
+): Promise<SlackMessage | undefined> {
+  const page = await upcomingPage(services, userId, start);
+  if (page.offset > 0 && page.items.length === 0) return undefined;
+  return renderEventsPage(services, userId, locale, page);
+}
+
+async function upcomingPage(services: Services, userId: string, start: PageStart<{ event: CommunityEvent }>) {
+  return services.events.upcomingPageFor(userId, await services.members.interests(userId), start);
+}
+
+async function renderEventsPage(
+  services: Services,
+  userId: string,
+  locale: Locale,
+  page: Page<{ event: CommunityEvent; matchedTags: string[] }>,
+): Promise<SlackMessage> {
+  const items: ListedEvent[] = [];
+  for (const { event, matchedTags } of page.items)
+    items.push({ event, matchedTags, myStatus: await services.events.rsvpOf(event.id, userId) });
+  return eventsListMessage({ ...page, items }, locale, services.config.defaultTimezone);
 }

@@ -4,15 +4,24 @@ import type { Services } from '../services';
 import { listedJobsFor } from './jobCards';
 import { homeView } from './views/home';
 
-/** Publishes one member's App Home: only ever for the member who opened it or just changed something. */
+/**
+ * Publishes one member's App Home: only ever for the member who opened it or just changed something.
+ * `rolesFrom` is where HR's page of open roles starts (Previous / More); false, with nothing
+ * published, when it points past the end because the list shrank since that page was shown.
+ */
 export async function publishHome(
   services: Services,
   client: webApi.WebClient,
   userId: string,
   knownLocale?: Locale,
-): Promise<void> {
+  rolesFrom = 0,
+): Promise<boolean> {
   // After an erasure the caller passes the locale it has, so that no lookup writes a new row about the member.
   const locale = knownLocale ?? (await services.locales.localeOf(userId));
+  const managedRoles = (await services.roles.has(userId, 'hr'))
+    ? await services.jobs.openWithFunnel(userId, rolesFrom)
+    : undefined;
+  if (managedRoles !== undefined && managedRoles.offset > 0 && managedRoles.items.length === 0) return false;
   const view = homeView(
     {
       profile: await services.members.profile(userId),
@@ -21,15 +30,13 @@ export async function publishHome(
       charter: services.onboarding.charter.text(locale),
       myEvents: await services.events.myUpcoming(userId),
       managedEvents: (await services.roles.has(userId, 'organizer'))
-        ? (await services.events.upcomingFor(userId, [])).map((item) => item.event)
+        ? (await services.events.upcomingPageFor(userId, [], { offset: 0 })).items.map((item) => item.event)
         : [],
       myAnnouncements: await services.announcements.activeBy(userId),
       jobs: {
         forMe: await listedJobsFor(services, userId, 3),
         hasInterests: (await services.members.interests(userId)).length > 0,
-        managed: (await services.roles.has(userId, 'hr'))
-          ? await services.jobs.openWithFunnel(userId)
-          : undefined,
+        managed: managedRoles,
       },
       asks: (
         await services.asks.picksFor([{ userId, interests: await services.members.interests(userId) }])
@@ -39,4 +46,5 @@ export async function publishHome(
     locale,
   );
   await client.views.publish({ user_id: userId, view });
+  return true;
 }

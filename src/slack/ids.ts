@@ -15,6 +15,13 @@ export const ACTION = {
   eventIcs: 'event.ics',
   /** A link button: Slack still sends a block_actions payload, which we acknowledge. */
   eventCalendarLink: 'event.calendar',
+  /** Previous / More under a long list; the value is the offset of the page to show. */
+  eventsPrevious: 'events.page.previous',
+  eventsMore: 'events.page.more',
+  jobsPrevious: 'jobs.page.previous',
+  jobsMore: 'jobs.page.more',
+  homeRolesPrevious: 'home.roles.page.previous',
+  homeRolesMore: 'home.roles.page.more',
   jobCurious: 'job.curious',
   jobRefer: 'job.refer',
   /** Link buttons (the apply URL; a DM with the curious member): Slack still sends block_actions. */

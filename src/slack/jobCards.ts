@@ -7,6 +7,7 @@ import { slackErrorCode } from './errors';
 import { jobCard } from './views/jobCard';
 import { jobsListMessage, type ListedJob } from './views/jobs';
 import type { SlackMessage } from './views/message';
+import type { Page, PageStart } from '../paging';
 
 /**
  * Posts a role's card in its channel. A bot that is not in a public channel joins it once and
@@ -63,6 +64,18 @@ export async function refreshJobCard(
   }
 }
 
+/** Marks each listed role the member already said they are curious about. */
+async function withCurious(
+  services: Services,
+  userId: string,
+  open: readonly { job: Job; matchedTags: string[] }[],
+): Promise<ListedJob[]> {
+  const listed: ListedJob[] = [];
+  for (const { job, matchedTags } of open)
+    listed.push({ job, matchedTags, curious: await services.jobs.hasBeenCurious(userId, job.id) });
+  return listed;
+}
+
 /** Open roles the member may see, interest matches first, each marked when they already said they are curious. */
 export async function listedJobsFor(
   services: Services,
@@ -70,13 +83,38 @@ export async function listedJobsFor(
   limit?: number,
 ): Promise<ListedJob[]> {
   const open = await services.jobs.openFor(userId, await services.members.interests(userId), limit);
-  const listed: ListedJob[] = [];
-  for (const { job, matchedTags } of open)
-    listed.push({ job, matchedTags, curious: await services.jobs.hasBeenCurious(userId, job.id) });
-  return listed;
+  return withCurious(services, userId, open);
 }
 
-/** A member's `/alumni jobs` list. */
+/** The first page of a member's `/alumni jobs` list. */
 export async function jobsListFor(services: Services, userId: string, locale: Locale): Promise<SlackMessage> {
-  return jobsListMessage(await listedJobsFor(services, userId), locale);
+  return renderJobsPage(services, userId, locale, await openPage(services, userId, { offset: 0 }));
+}
+
+/**
+ * A page of the list, from a Previous/More offset or the page holding a role just marked. Undefined
+ * when an offset points past the end (the list shrank since that page was shown).
+ */
+export async function jobsListPage(
+  services: Services,
+  userId: string,
+  locale: Locale,
+  start: PageStart<{ job: Job }>,
+): Promise<SlackMessage | undefined> {
+  const page = await openPage(services, userId, start);
+  if (page.offset > 0 && page.items.length === 0) return undefined;
+  return renderJobsPage(services, userId, locale, page);
+}
+
+async function openPage(services: Services, userId: string, start: PageStart<{ job: Job }>) {
+  return services.jobs.openPageFor(userId, await services.members.interests(userId), start);
+}
+
+async function renderJobsPage(
+  services: Services,
+  userId: string,
+  locale: Locale,
+  page: Page<{ job: Job; matchedTags: string[] }>,
+): Promise<SlackMessage> {
+  return jobsListMessage({ ...page, items: await withCurious(services, userId, page.items) }, locale);
 }

@@ -75,20 +75,20 @@ export class StatsService {
     await this.roles.require(actorId, 'organizer', 'hr');
     const now = this.clock.now();
     if (await this.roles.has(actorId, 'hr')) {
-      return this.repository.consistent(async () => ({
-        scope: 'hr',
-        generatedAt: now,
-        roles: (
-          await this.audience.filterFor(
-            actorId,
-            await this.repository.allRoleFunnels(),
-            (role) => role.channel,
-          )
-        ).map(roleFunnel),
-        members: (await this.repository.engagement(DEFAULT_DIGEST_FREQUENCY))
-          .filter((row) => row.visibility !== 'nobody')
-          .map(({ visibility: _visibility, ...row }) => row),
-      }));
+      return this.repository.consistent(async () => {
+        const allRoles = await this.repository.allRoleFunnels();
+        return {
+          scope: 'hr' as const,
+          generatedAt: now,
+          roles: (await this.audience.filterFor(actorId, allRoles, (role) => role.channel)).map(roleFunnel),
+          // The same figures as the report's funnel, so the file's total row and `/alumni stats` agree.
+          total: funnel(await this.repository.overallFunnel()),
+          allRoles: allRoles.length,
+          members: (await this.repository.engagement(DEFAULT_DIGEST_FREQUENCY))
+            .filter((row) => row.visibility !== 'nobody')
+            .map(({ visibility: _visibility, ...row }) => row),
+        };
+      });
     }
     const members = (await this.repository.engagement(DEFAULT_DIGEST_FREQUENCY))
       .filter((row) => row.visibility === 'all')

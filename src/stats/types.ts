@@ -136,6 +136,10 @@ export type StatsExport =
       readonly generatedAt: Date;
       /** Every role the caller may see, open or not, by id. */
       readonly roles: readonly RoleFunnel[];
+      /** The funnel over every role, as `/alumni stats` counts it (each member once per step). */
+      readonly total: Funnel;
+      /** How many roles the total counts, those the caller may not see included. */
+      readonly allRoles: number;
       readonly members: readonly MemberEngagement[];
     }
   | { readonly scope: 'events'; readonly generatedAt: Date; readonly members: readonly EventEngagement[] };

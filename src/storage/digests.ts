@@ -44,8 +44,14 @@ export class DigestRepository {
       .execute();
   }
 
-  /** Members who get this cadence, with their interests (two queries, not one per member). */
-  async recipients(cadence: DigestCadence): Promise<{ userId: string; interests: string[] }[]> {
+  /**
+   * Members who get this cadence, with their interests and their own setting (a manual run goes to
+   * weekly and daily members alike, and each digest says which they chose); two queries, not one
+   * per member.
+   */
+  async recipients(
+    cadence: DigestCadence,
+  ): Promise<{ userId: string; interests: string[]; frequency: 'weekly' | 'daily' }[]> {
     const interestRows = await this.sql
       .selectFrom('member_interests as i')
       .innerJoin('members as m', 'm.user_id', 'i.user_id')
@@ -56,7 +62,7 @@ export class DigestRepository {
     const rows = await this.sql
       .selectFrom('members as m')
       .leftJoin('digest_prefs as p', 'p.user_id', 'm.user_id')
-      .select('m.user_id')
+      .select(['m.user_id', 'p.frequency'])
       .where('m.agreed_at', 'is not', null)
       // A member who never chose counts as weekly; a manual run goes to everyone not off.
       .where((eb) => {
@@ -64,7 +70,11 @@ export class DigestRepository {
         return cadence === 'manual' ? eb(frequency, '<>', 'off') : eb(frequency, '=', cadence);
       })
       .execute();
-    return rows.map(({ user_id }) => ({ userId: user_id, interests: interests.get(user_id) ?? [] }));
+    return rows.map(({ user_id, frequency }) => ({
+      userId: user_id,
+      interests: interests.get(user_id) ?? [],
+      frequency: frequency === 'daily' ? 'daily' : 'weekly',
+    }));
   }
 
   async interestsOf(userId: string): Promise<string[]> {

@@ -64,7 +64,7 @@ describe('job digests', () => {
     expect(text.indexOf('Go designer')).toBeLessThan(text.indexOf('Go engineer'));
     expect(text).not.toContain('Rust engineer');
     expect(text).not.toContain('Closed Go role');
-    expect(String(toA[0]?.args.text)).toContain('2 role(s)');
+    expect(String(toA[0]?.args.text)).toContain('2 roles');
     expect(JSON.stringify(toA[0]?.args.blocks)).toContain('digest.off');
     for (const user of ['U9COOK', 'U9NOTAGREED', 'U9OFF']) expect(digestsTo(tb, user)).toHaveLength(0);
     const shown = await tb.rows(
@@ -153,7 +153,7 @@ describe('job digests', () => {
     expect(TestBot.replyText(refused)).toContain('HR');
     expect(await tb.snapshot()).toBe(before);
     const started = await tb.command('digest send', ADMIN);
-    expect(TestBot.replyText(started)).toContain('2 member(s) will get one');
+    expect(TestBot.replyText(started)).toContain('2 members will get one');
     await tb.tick();
     await tb.tick();
     const reports = tb.fake

@@ -91,7 +91,7 @@ describe('cards at their longest, in Japanese and English, pass Slack’s checks
     expect(answers?.length).toBeLessThanOrEqual(3000);
     // The English half is cut as much as the Japanese one, never dropped.
     expect(answers).toContain('*11 going*');
-    expect(answers).toContain('1 of 12 places left');
+    expect(answers).toContain('1 place left of 12');
     // Names that do not fit are counted, not cut in half.
     expect(answers).toMatch(/ほか\d+人/);
     expect(answers).toMatch(/and \d+ more/);

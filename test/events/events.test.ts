@@ -127,7 +127,7 @@ describe('events: organizers create, members RSVP', () => {
     ).toEqual({ status: 'going' });
     expect(await cardCalls(tb, id, 'chat.update')).toHaveLength(1);
     expect(await lastCardText(tb, id)).toContain('1 going');
-    const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('You are going'));
+    const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('Your answer for “'));
     expect(reply.body.response_type).toBe('ephemeral');
     // Changing one's mind is one row, not two.
     await pressOnCard(tb, 'event.rsvp.maybe', 'U6MEM02', id);

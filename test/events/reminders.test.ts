@@ -116,7 +116,7 @@ describe('event reminders, edits and cancellation', () => {
     await tb.agree('U7CXL');
     await pressOnCard(tb, 'event.rsvp.going', 'U7CXL', id);
     const response = await tb.command(`event cancel ${id}`, ORGANIZER);
-    expect(TestBot.replyText(response)).toContain('is cancelled; 1 member(s)');
+    expect(TestBot.replyText(response)).toContain('is cancelled; 1 member who answered will be told.');
     expect(await lastCardText(tb, id)).toContain('has been cancelled');
     await tb.tick();
     tb.clock.set(new Date(start.getTime() - HOUR));

@@ -239,7 +239,7 @@ describe('intros: a round', () => {
     const preview = await tb.command('intros preview', ADMIN);
     const shown = allText(preview.json);
     expect(shown).toContain(`Next intro round: <!date^${unix(ROUND_2)}^`);
-    expect(shown).toContain('4 member(s) eligible · 2 group(s) · 0 left out');
+    expect(shown).toContain('4 members eligible · 2 groups · 0 left out');
     expect(shown).toContain('`go`');
     expect(await tb.snapshot()).toBe(before);
 
@@ -263,7 +263,7 @@ describe('intros: a round', () => {
 
     // Round 4: anyone would repeat a pair from the last six rounds, so nobody is introduced.
     const previewed = allText((await tb.command('intros preview', ADMIN)).json);
-    expect(previewed).toContain('0 group(s) · 4 left out');
+    expect(previewed).toContain('0 groups · 4 left out');
     await tickAt(tb, '2027-01-11T01:00:00Z');
     expect(postsWithPrefix(tb, 'intro:')).toHaveLength(6);
     expect(await tb.row('SELECT left_out FROM intro_rounds ORDER BY due_at DESC LIMIT 1')).toEqual({

@@ -20,7 +20,7 @@ describe('roles', () => {
 
   it('an admin grants and removes roles, written as Slack escapes mentions', async () => {
     const granted = await tb.command('role add <@U4ROL01|aiko> organizer', ADMIN);
-    expect(TestBot.replyText(granted)).toBe('<@U4ROL01> is now organizer.');
+    expect(TestBot.replyText(granted)).toBe('<@U4ROL01> is now an organizer.');
     expect(await rolesOf('U4ROL01')).toEqual(['organizer']);
     const again = await tb.command('role add <@U4ROL01|aiko> Organizer', ADMIN);
     expect(TestBot.replyText(again)).toContain('already has');

@@ -186,7 +186,7 @@ describe('hidden members stay hidden', () => {
       for (const user of [HIDDEN, STAFF_ONLY, VISIBLE]) await pressOnCard(tb, 'event.rsvp.going', user, id);
       const response = await tb.command(`event attendees ${id}`, ORGANIZER);
       const list = allText(response.json);
-      expect(list).toContain(`*going* (3): <@${HIDDEN}> <@${STAFF_ONLY}> <@${VISIBLE}>`);
+      expect(list).toContain(`*going* (3): <@${HIDDEN}>, <@${STAFF_ONLY}>, <@${VISIBLE}>`);
       await tb.fake.waitForCall('files.completeUploadExternal');
       const csv = tb.fake.uploads[tb.fake.uploads.length - 1]?.content.toString('utf8') ?? '';
       expect(csvRows(csv.replace(/^\uFEFF/, '')).map((row) => row.slice(0, 2))).toEqual([

@@ -29,7 +29,7 @@ async function memberWithEverything(tb: TestBot, user: string, name: string): Pr
   const saved = await tb.submit('profile.modal', fullProfile(name), user);
   expect(record(saved.json).response_action).toBe('update');
   const granted = await tb.command(`role add <@${user}|${name.toLowerCase()}> organizer`, ADMIN);
-  expect(TestBot.replyText(granted)).toBe(`<@${user}> is now organizer.`);
+  expect(TestBot.replyText(granted)).toBe(`<@${user}> is now an organizer.`);
 }
 
 /** Every row naming the member, without the activity timestamp that any command may touch. */
@@ -211,7 +211,7 @@ describe('privacy', () => {
     const grantee = 'U3P0GE';
     await tb.agree(grantor);
     const madeAdmin = await tb.command(`role add <@${grantor}|grantor> admin`, ADMIN);
-    expect(TestBot.replyText(madeAdmin)).toBe(`<@${grantor}> is now admin.`);
+    expect(TestBot.replyText(madeAdmin)).toBe(`<@${grantor}> is now an admin.`);
     const granted = await tb.command(`role add <@${grantee}|grantee> hr`, grantor);
     expect(TestBot.replyText(granted)).toBe(`<@${grantee}> is now HR.`);
     const roleRow = async (): Promise<

@@ -164,7 +164,7 @@ describe('coffee chats about a role in a private channel', () => {
     await setUpHr(tb, JA_HR);
     const before = await tb.snapshot();
     const text = await commandText(tb, `job contacts ${world.secretJob} ${tag(TEAM_OUT)}`, JA_HR);
-    expect(text).toBe(ja.coffee.outsideChannel(`<@${TEAM_OUT}>`, `<#${SECRET}>`));
+    expect(text).toBe(ja.coffee.outsideChannel(`<@${TEAM_OUT}> さん`, `<#${SECRET}>`));
     expect(await tb.snapshot()).toBe(before);
   });
 });

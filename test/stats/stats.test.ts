@@ -169,7 +169,7 @@ describe('stats: figures for organizers and HR', () => {
     expect(text).toContain('):参加 3人');
     expect(sectionWith(blocks, '再入社ファネル')).toBe(
       [
-        '*再入社ファネル(全ポジション)*',
+        '*再入社ファネル(全求人)*',
         'ダイジェストで表示:6',
         '興味あり:6(表示された人の100.0%)',
         '応募クリック:4(興味ありの人の66.7%)',
@@ -301,8 +301,9 @@ describe('stats: figures for organizers and HR', () => {
         ],
         [String(designer), 'Designer', 'open', '2026-11-21', '0', '1', '1', '0', '0', '', '100.0', '0.0'],
       ]);
-      // Every role, open or not, not only the top ten.
-      expect(funnel).toHaveLength(1 + 4 + fillers.length);
+      // Every role, open or not, not only the top ten, then the total row (test/stats/totals.test.ts).
+      expect(funnel).toHaveLength(1 + 4 + fillers.length + 1);
+      expect(funnel[funnel.length - 1]?.[0]).toBe('total');
 
       expect(members[0]).toEqual([
         'user_id',
@@ -347,7 +348,7 @@ describe('stats: figures for organizers and HR', () => {
       await tb.command('stats csv', HR);
       await tb.fake.waitForResponse((r) => allText(r.body).includes('CSV ファイルを2つ送りました'));
       const titles = tb.fake.callsTo('files.completeUploadExternal').map((c) => JSON.stringify(c.args.files));
-      expect(titles.join()).toContain('ポジションごとの再入社ファネル');
+      expect(titles.join()).toContain('求人ごとの再入社ファネル');
       const header = parseCsv(tb.fake.uploads[0]?.content.toString('utf8') ?? '')[0];
       expect(header?.[0]).toBe('job_id');
     });
@@ -385,11 +386,25 @@ describe('stats: an empty community', () => {
     expect(text).toContain('*Open roles, top 10 by activity*\nNo open roles.');
   });
 
-  it('a CSV of no roles is just its header', async () => {
+  it('a CSV of no roles is its header and a total row of zeros', async () => {
     await tb.command('stats csv', HR);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('two CSV files'));
     const funnel = parseCsv(tb.fake.uploads[0]?.content.toString('utf8') ?? '');
-    expect(funnel).toHaveLength(1);
+    expect(funnel).toHaveLength(2);
+    expect(funnel[1]).toEqual([
+      'total',
+      'No roles yet: every count is 0.',
+      '',
+      '',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '',
+      '',
+      '',
+    ]);
     const members = parseCsv(tb.fake.uploads[1]?.content.toString('utf8') ?? '');
     expect(members.map((row) => row[0])).toEqual(['user_id', HR, ORG, ADMIN]);
   });

@@ -1,5 +1,5 @@
 import { ContactsOutsideChannel } from '../../coffee/types';
-import { joinList, messages } from '../../i18n';
+import { joinList, messages, people } from '../../i18n';
 import { contactsList } from '../views/coffee';
 import { escapeMrkdwn, mention } from '../views/text';
 import type { CommandContext } from './context';
@@ -26,7 +26,7 @@ export async function contactsCommand(
       `job ${jobId}: contacts refused to ${ctx.userId}: ${error.userIds.length} not in the role's channel`,
     );
     await ctx.reply({
-      text: m.outsideChannel(joinList(ctx.locale, error.userIds.map(mention)), `<#${error.channelId}>`),
+      text: m.outsideChannel(people(ctx.locale, error.userIds), `<#${error.channelId}>`),
     });
     return;
   }
@@ -36,7 +36,7 @@ export async function contactsCommand(
   );
   const lines: string[] = [];
   const title = escapeMrkdwn(job.title);
-  if (added.length > 0) lines.push(m.added(joinList(ctx.locale, added.map(mention)), title));
+  if (added.length > 0) lines.push(m.added(people(ctx.locale, added), title));
   if (already.length > 0) {
     lines.push(
       m.alreadyAdded(

@@ -46,11 +46,8 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(before.title)) });
         return;
       }
-      const told = await services.events.summary(command.eventId);
-      const event = await services.events.cancel(ctx.userId, command.eventId);
-      await ctx.reply({
-        text: m.cancelledDone(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist),
-      });
+      const { event, told } = await services.events.cancel(ctx.userId, command.eventId);
+      await ctx.reply({ text: m.cancelledDone(escapeMrkdwn(event.title), told) });
       await refreshEventCard(services, ctx.client, event.id);
       return;
     }

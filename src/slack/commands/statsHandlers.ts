@@ -1,5 +1,5 @@
 import { messages } from '../../i18n';
-import type { EventEngagement, MemberEngagement, RoleFunnel } from '../../stats/types';
+import type { EventEngagement, Funnel, MemberEngagement, RoleFunnel } from '../../stats/types';
 import type { Command } from '../parse/command';
 import { csvFile } from '../csv';
 import { sendFileToMember } from '../files';
@@ -58,12 +58,8 @@ const EVENT_ENGAGEMENT_HEADER = MEMBERS_HEADER.filter(
   (column) => column !== 'curious' && column !== 'apply_clicks',
 );
 
-export function funnelCsv(roles: readonly RoleFunnel[], timeZone: string): string {
-  const rows = roles.map(({ role, counts, rates }) => [
-    String(role.jobId),
-    role.title,
-    role.status,
-    isoDay(new Date(role.postedAt), timeZone),
+function funnelCells({ counts, rates }: Funnel): string[] {
+  return [
     String(counts.shown),
     String(counts.curious),
     String(counts.applyClick),
@@ -72,7 +68,27 @@ export function funnelCsv(roles: readonly RoleFunnel[], timeZone: string): strin
     rateCell(rates.curiousPerShown),
     rateCell(rates.applyPerCurious),
     rateCell(rates.hiredPerApply),
+  ];
+}
+
+/**
+ * One row per role, then a total row (job_id `total`) holding the funnel exactly as `/alumni stats`
+ * shows it: each member once per step over all roles, so it is not the sum of the rows above, and
+ * its title cell says so.
+ */
+export function funnelCsv(
+  roles: readonly RoleFunnel[],
+  total: { funnel: Funnel; label: string },
+  timeZone: string,
+): string {
+  const rows = roles.map((row) => [
+    String(row.role.jobId),
+    row.role.title,
+    row.role.status,
+    isoDay(new Date(row.role.postedAt), timeZone),
+    ...funnelCells(row),
   ]);
+  rows.push(['total', total.label, '', '', ...funnelCells(total.funnel)]);
   return csvFile(FUNNEL_HEADER, rows);
 }
 
@@ -143,7 +159,17 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
   await sendFileToMember(ctx.client, ctx.userId, {
     filename: `comeback-funnel-${day}.csv`,
     title: m.csvFunnelTitle,
-    content: funnelCsv(data.roles, timeZone),
+    content: funnelCsv(
+      data.roles,
+      {
+        funnel: data.total,
+        label: m.csvTotalRow(
+          data.allRoles,
+          data.allRoles > data.roles.length ? m.csvUnlisted(data.allRoles - data.roles.length) : '',
+        ),
+      },
+      timeZone,
+    ),
     comment: m.csvFunnelTitle,
   });
   await sendFileToMember(ctx.client, ctx.userId, {

@@ -15,7 +15,7 @@ import type { Services } from '../../services';
 import { tellPresser } from '../presserReplies';
 import type { ListenerRouter } from './router';
 import { userMessage } from '../userMessage';
-import { eventsListFor, postEventCard, refreshEventCard } from '../eventCards';
+import { eventsListPage, postEventCard, refreshEventCard } from '../eventCards';
 import { sendFileToMember } from '../files';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
@@ -62,8 +62,11 @@ function rsvp(services: Services, choice: RsvpChoice) {
       if (args.body.view?.type === 'home') {
         await publishHome(services, args.client, userId, locale);
       } else if (args.body.container.is_ephemeral === true) {
-        // The member's own /alumni events list: show it again with their answer.
-        await args.respond({ replace_original: true, ...(await eventsListFor(services, userId, locale)) });
+        // The member's own /alumni events list: show the page they were on again, with their answer.
+        const page = await eventsListPage(services, userId, locale, {
+          around: (i) => i.event.id === eventId,
+        });
+        if (page !== undefined) await args.respond({ replace_original: true, ...page });
       }
       if (args.body.container.is_ephemeral !== true && args.body.view === undefined) {
         const text =

@@ -10,6 +10,7 @@ import { registerIntroListeners } from './introListeners';
 import { registerJobListeners } from './jobListeners';
 import { registerCoffeeListeners } from './coffeeListeners';
 import { registerAskListeners } from './askListeners';
+import { registerPageListeners } from './pageListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -32,6 +33,7 @@ export function registerListeners(app: App, services: Services): void {
   registerJobListeners(router, services);
   registerCoffeeListeners(router, services);
   registerAskListeners(router, services);
+  registerPageListeners(router, services);
   router.attach(app, services.logger);
 }
 

@@ -16,7 +16,7 @@ import type { ListenerRouter } from './router';
 import { userMessage } from '../userMessage';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
-import { jobsListFor, postJobCard } from '../jobCards';
+import { jobsListPage, postJobCard } from '../jobCards';
 import {
   jobChannelRefusal,
   jobIdFromReferralMetadata,
@@ -90,8 +90,9 @@ function curious(services: Services) {
     if (args.body.view?.type === 'home') {
       await publishHome(services, args.client, userId, locale);
     } else if (args.body.container.is_ephemeral === true) {
-      // The member's own /alumni jobs list: show it again with the role marked.
-      await args.respond({ replace_original: true, ...(await jobsListFor(services, userId, locale)) });
+      // The member's own /alumni jobs list: show the page they were on again, with the role marked.
+      const page = await jobsListPage(services, userId, locale, { around: (i) => i.job.id === jobId });
+      if (page !== undefined) await args.respond({ replace_original: true, ...page });
     }
     // With a confirmed team contact, the confirmation also offers a coffee chat.
     const reply = await curiousReply(services, userId, result.job, text, locale);

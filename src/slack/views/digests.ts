@@ -97,12 +97,12 @@ export function digestBlocks(
 
 export function digestMessages(timeZone: string, jobActions: JobActions): DigestMessages {
   return {
-    digest: (content, locale, cadence) => ({
+    digest: (content, locale, frequency) => ({
       text:
         content.jobs.length + content.events.length === 0
           ? messages(locale).digests.asksNotification(content.asks?.total ?? 0)
           : messages(locale).digests.notification(content.jobs.length, content.events.length),
-      blocks: digestBlocks(content, locale, timeZone, jobActions, cadence === 'daily' ? 'daily' : 'weekly'),
+      blocks: digestBlocks(content, locale, timeZone, jobActions, frequency),
     }),
     report: (report: DigestRunReport, locale) => {
       const m = messages(locale).digests;

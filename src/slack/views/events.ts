@@ -1,4 +1,4 @@
-import { joinList, messages, type Languages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, people as namesOf, type Languages, type Locale } from '../../i18n';
 import { cardTagLabel } from '../../interests/labels';
 import { googleCalendarUrl } from '../../events/calendar';
 import type { EventChange, EventMessages } from '../../events/service';
@@ -7,6 +7,8 @@ import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
+import { pageBlocks } from './pages';
+import type { Page } from '../../paging';
 import { eachLanguage, label, stacked, type Say } from './languages';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 
@@ -179,18 +181,18 @@ export function eventCard(summary: EventSummary, languages: Languages, timeZone:
   return { text: `${escapeMrkdwn(event.title)} — ${eventWhen(event, timeZone, first)}`, blocks };
 }
 
-/** `/alumni events`: the next ten, each with RSVP buttons and calendar links. */
-export function eventsListMessage(
-  items: readonly {
-    event: CommunityEvent;
-    matchedTags: readonly string[];
-    myStatus: RsvpStatus | undefined;
-  }[],
-  locale: Locale,
-  timeZone: string,
-): SlackMessage {
+/** A row of `/alumni events`: the event, the interests it shares with the member, their answer. */
+export interface ListedEvent {
+  readonly event: CommunityEvent;
+  readonly matchedTags: readonly string[];
+  readonly myStatus: RsvpStatus | undefined;
+}
+
+/** `/alumni events`: a page of ten, each with RSVP buttons and calendar links, then Previous / More. */
+export function eventsListMessage(page: Page<ListedEvent>, locale: Locale, timeZone: string): SlackMessage {
   const m = messages(locale).events;
-  if (items.length === 0) return { text: m.listEmpty };
+  const items = page.items;
+  if (page.total === 0) return { text: m.listEmpty };
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
   for (const { event, matchedTags, myStatus } of items) {
     const lines = [
@@ -218,9 +220,18 @@ export function eventsListMessage(
     }
     blocks.push(eventActions(`events.${event.id}.actions`, event, [locale], myStatus));
   }
+  const pages = { previous: ACTION.eventsPrevious, more: ACTION.eventsMore };
+  blocks.push(...pageBlocks(page, pages, 'events.pages', locale));
   return {
-    text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.event.title)).join(', ')}`,
-    blocks: blocks.slice(0, 50),
+    text: labelled(
+      locale,
+      m.listTitle,
+      joinList(
+        locale,
+        items.map((i) => escapeMrkdwn(i.event.title)),
+      ),
+    ),
+    blocks,
   };
 }
 
@@ -239,7 +250,10 @@ export function attendeesMessage(
       const people = rsvps.filter((r) => r.status === status);
       return people.length === 0
         ? undefined
-        : `*${m.status[status]}* (${people.length}): ${people.map((r) => `<@${r.userId}>`).join(' ')}`;
+        : `*${m.status[status]}* (${people.length}): ${namesOf(
+            locale,
+            people.map((r) => r.userId),
+          )}`;
     })
     .filter((line): line is string => line !== undefined);
   return {

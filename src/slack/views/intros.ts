@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, messages, people, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import type { IntroMessages } from '../../intros/service';
 import type {
@@ -111,7 +111,7 @@ export function introPost(post: IntroPost): SlackMessage {
 /** "Did you meet?" a week later, with Yes / Not yet / Skip (the group id is the buttons' value). */
 export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMessage {
   const m = messages(locale).intros;
-  const text = m.checkinText(joinList(locale, checkin.partners.map(mention)), slackDay(checkin.introducedAt));
+  const text = m.checkinText(people(locale, checkin.partners), slackDay(checkin.introducedAt));
   const value = String(checkin.groupId);
   return {
     text,
@@ -225,9 +225,14 @@ export function previewMessage(preview: IntroPreview, locale: Locale): SlackMess
   let shown = 0;
   let sections = 0;
   for (const group of preview.groups) {
+    // Tags hidden by a member's visibility are shared all the same: "none" would be untrue.
+    const hidden = group.hiddenShared > 0 ? `_${m.previewHiddenShared(group.hiddenShared)}_` : undefined;
+    const named = group.sharedTags.length === 0 ? undefined : codeTags(group.sharedTags, locale);
     const tags =
-      group.sharedTags.length === 0 ? `_${m.previewNoShared}_` : codeTags(group.sharedTags, locale);
-    const line = m.previewGroup(joinList(locale, group.members.map(mention)), tags);
+      named === undefined
+        ? (hidden ?? `_${m.previewNoShared}_`)
+        : `${named}${hidden === undefined ? '' : ` ${hidden}`}`;
+    const line = m.previewGroup(people(locale, group.members), tags);
     if (section.length + line.length + 1 > PREVIEW_SECTION_CHARS) {
       if (sections + 1 >= PREVIEW_MAX_SECTIONS) break;
       blocks.push({ type: 'section', text: mrkdwn(section) });
@@ -241,7 +246,7 @@ export function previewMessage(preview: IntroPreview, locale: Locale): SlackMess
   if (shown < preview.groups.length)
     blocks.push({ type: 'context', elements: [mrkdwn(m.previewMore(preview.groups.length - shown))] });
   if (preview.leftOut.length > 0)
-    blocks.push({ type: 'context', elements: [mrkdwn(joinList(locale, preview.leftOut.map(mention)))] });
+    blocks.push({ type: 'context', elements: [mrkdwn(people(locale, preview.leftOut))] });
   blocks.push({ type: 'context', elements: [mrkdwn(m.previewNote)] });
   return { text: `${title}\n${summary}`, blocks };
 }

@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import type { CuriousMember, JobMessages } from '../../jobs/service';
 import {
@@ -18,6 +18,8 @@ import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit
 import { closeDate, facts, jobActions } from './jobCard';
 import { ACTION, JOB_INPUT, REFERRAL_INPUT, VIEW } from '../ids';
 import type { SlackMessage } from './message';
+import { pageBlocks } from './pages';
+import type { Page } from '../../paging';
 import { profileSummaryLines } from './profileSummary';
 import { textInput } from './inputs';
 import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from './text';
@@ -56,15 +58,26 @@ function listedJobBlocks(item: ListedJob, locale: Locale, blockPrefix: string): 
   return blocks;
 }
 
-/** `/alumni jobs`: open roles, interest matches first, each with the three actions. */
-export function jobsListMessage(items: readonly ListedJob[], locale: Locale): SlackMessage {
+/** `/alumni jobs`: a page of open roles, interest matches first, each with the three actions. */
+export function jobsListMessage(page: Page<ListedJob>, locale: Locale): SlackMessage {
   const m = messages(locale).jobs;
-  if (items.length === 0) return { text: m.listEmpty };
+  const items = page.items;
+  if (page.total === 0) return { text: m.listEmpty };
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
   for (const item of items) blocks.push(...listedJobBlocks(item, locale, 'jobs'));
+  blocks.push(
+    ...pageBlocks(page, { previous: ACTION.jobsPrevious, more: ACTION.jobsMore }, 'jobs.pages', locale),
+  );
   return {
-    text: `${m.listTitle}: ${items.map((i) => escapeMrkdwn(i.job.title)).join(', ')}`,
-    blocks: blocks.slice(0, 50),
+    text: labelled(
+      locale,
+      m.listTitle,
+      joinList(
+        locale,
+        items.map((i) => escapeMrkdwn(i.job.title)),
+      ),
+    ),
+    blocks,
   };
 }
 
@@ -288,11 +301,11 @@ export interface HomeJobs {
   /** The member's best-matched open roles (up to three). */
   readonly forMe: readonly ListedJob[];
   readonly hasInterests: boolean;
-  /** Open roles with their funnel, for HR and admins (empty for others). */
-  readonly managed: readonly { job: Job; funnel: JobFunnel }[] | undefined;
+  /** A page of the open roles with their funnel, for HR and admins (undefined for others). */
+  readonly managed: Page<{ job: Job; funnel: JobFunnel }> | undefined;
 }
 
-/** App Home: roles for the member, and for HR every open role with its funnel counts. */
+/** App Home: roles for the member, and for HR every open role with its funnel counts, a page at a time. */
 export function homeJobBlocks(data: HomeJobs, locale: Locale): KnownBlock[] {
   const m = messages(locale).jobs;
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.homeHeading, 150) }];
@@ -302,8 +315,8 @@ export function homeJobBlocks(data: HomeJobs, locale: Locale): KnownBlock[] {
     blocks.push({ type: 'context', elements: [mrkdwn(m.homeAddInterests)] });
   if (data.managed !== undefined) {
     blocks.push({ type: 'header', text: plain(m.homeHrHeading, 150) });
-    if (data.managed.length === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeHrNone) });
-    for (const { job, funnel } of data.managed) {
+    if (data.managed.total === 0) blocks.push({ type: 'section', text: mrkdwn(m.homeHrNone) });
+    for (const { job, funnel } of data.managed.items) {
       const line = m.homeFunnel(
         funnel.shown,
         funnel.curious,
@@ -316,6 +329,8 @@ export function homeJobBlocks(data: HomeJobs, locale: Locale): KnownBlock[] {
         text: mrkdwn(`*${escapeMrkdwn(truncate(job.title, 150))}*  _#${job.id}_\n${line}`),
       });
     }
+    const pages = { previous: ACTION.homeRolesPrevious, more: ACTION.homeRolesMore };
+    blocks.push(...pageBlocks(data.managed, pages, 'home.roles.pages', locale));
   }
   blocks.push({ type: 'divider' });
   return blocks;

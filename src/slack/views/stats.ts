@@ -1,4 +1,4 @@
-import { messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import { formatPercent } from '../../stats/funnel';
 import {
@@ -151,8 +151,12 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
   ];
   const text = [
     m.title,
-    `${m.membersHeading}: ${m.total} ${n(members.total)}, ${m.agreed} ${n(members.agreed)}`,
-    `${m.funnelHeading}: ${compactFunnel(funnel, locale)}`,
+    labelled(
+      locale,
+      m.membersHeading,
+      joinList(locale, [`${m.total} ${n(members.total)}`, `${m.agreed} ${n(members.agreed)}`]),
+    ),
+    labelled(locale, m.funnelHeading, compactFunnel(funnel, locale)),
   ].join('\n');
   return { text, blocks };
 }
