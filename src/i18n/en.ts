@@ -189,7 +189,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',

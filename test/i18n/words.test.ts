@@ -86,6 +86,7 @@ describe('words, in English and Japanese', () => {
           'digest',
           'job signals',
           'coffee chats',
+          'asks and offers',
           'intros',
           'reminders',
           'private channels',
@@ -106,6 +107,7 @@ describe('words, in English and Japanese', () => {
           'ダイジェスト',
           '求人への反応',
           'コーヒーチャット',
+          '相談・オファー',
           'イントロ',
           'リマインダー',
           'プライベートチャンネル',
@@ -140,6 +142,7 @@ describe('words, in English and Japanese', () => {
       expect(Object.keys(data.other ?? {}).sort()).toEqual(
         [
           'announcementsAuthored',
+          'asks',
           'coffeeChats',
           'digests',
           'events',
