@@ -50,12 +50,12 @@ export async function botDatabase(
   if (sharedPath !== undefined) {
     let shared = byPath.get(sharedPath);
     if (shared === undefined) {
-      shared = createScratchDatabase();
+      shared = createScratchDatabase({ migrated: true });
       byPath.set(sharedPath, shared);
     }
     return { env: { DATABASE_URL: (await shared).url }, release: () => Promise.resolve() };
   }
-  const own = await createScratchDatabase();
+  const own = await createScratchDatabase({ migrated: true });
   return { env: { DATABASE_URL: own.url }, release: () => own.drop() };
 }
 
