@@ -15,12 +15,14 @@ import { claimUntilEmpty, insertDueRows } from './claimLoop';
 const NOW = '2026-11-24T01:00:00.000Z';
 const ROWS = 500;
 
-/** Every row went to exactly one worker, and more than one worker got rows (they raced for real). */
+/**
+ * Every row went to exactly one worker. How the rows split between workers depends on timing (on a
+ * busy machine one worker may claim them all first), so it is not asserted.
+ */
 function expectEachClaimedOnce(results: string[][]): void {
   const all = results.flat();
   expect(all).toHaveLength(ROWS);
   expect(new Set(all).size).toBe(ROWS);
-  expect(results.filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
 }
 
 // Four connections claiming in parallel threads: SQLite's BEGIN IMMEDIATE and the single
