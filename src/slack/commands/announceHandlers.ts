@@ -1,9 +1,7 @@
 import { messages } from '../../i18n';
-import type { Command } from '../parse/command';
+import type { AnnounceCommand } from './verbs/announce';
 import { announcementListMessage, announcementModal } from '../views/announcements';
 import type { CommandContext } from './context';
-
-type AnnounceCommand = Extract<Command, { verb: 'announce' }>;
 
 export async function announceCommand(ctx: CommandContext, command: AnnounceCommand): Promise<void> {
   const { services } = ctx;

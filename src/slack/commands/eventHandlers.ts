@@ -1,5 +1,5 @@
 import { messages } from '../../i18n';
-import type { Command } from '../parse/command';
+import type { EventCommand } from './verbs/events';
 import { eventsListFor, refreshEventCard } from '../eventCards';
 import { csvCell } from '../csv';
 import { sendFileToMember } from '../files';
@@ -7,8 +7,6 @@ import { attendeesMessage } from '../views/events';
 import { eventModal } from '../views/eventModal';
 import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
-
-type EventCommand = Extract<Command, { verb: 'event' }>;
 
 export async function listEvents(ctx: CommandContext): Promise<void> {
   await ctx.reply(await eventsListFor(ctx.services, ctx.userId, ctx.locale));

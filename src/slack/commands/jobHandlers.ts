@@ -1,12 +1,10 @@
 import { messages } from '../../i18n';
-import type { Command } from '../parse/command';
+import type { JobCommand } from './verbs/jobs';
 import { jobsListFor, postJobCard, refreshJobCard } from '../jobCards';
 import { jobModal } from '../views/jobs';
 import { escapeMrkdwn, mention } from '../views/text';
 import type { CommandContext } from './context';
 import { contactsCommand } from './coffeeHandlers';
-
-type JobCommand = Extract<Command, { verb: 'job' }>;
 
 export async function listJobs(ctx: CommandContext): Promise<void> {
   await ctx.reply(await jobsListFor(ctx.services, ctx.userId, ctx.locale));
