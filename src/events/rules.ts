@@ -1,3 +1,4 @@
+import type { DueReminder } from '../storage/eventReminders';
 import { isStorableTime } from '../time/storable';
 import { shiftLocalDays } from '../time/zoned';
 import {
@@ -67,4 +68,11 @@ export function reminderTime(startsAt: Date, code: ReminderCode, timeZone: strin
     case '15m':
       return new Date(startsAt.getTime() - 900_000);
   }
+}
+
+/** The reminders still ahead of `now` for an event being created or edited. */
+export function plannedReminders(input: EventInput, now: Date, timeZone: string): DueReminder[] {
+  return input.reminders
+    .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, timeZone) }))
+    .filter((r) => r.remindAt.getTime() > now.getTime());
 }

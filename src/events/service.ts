@@ -4,11 +4,11 @@ import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
-import type { DueReminder } from '../storage/eventReminders';
 import type { EventRepository } from '../storage/events';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import {
   EventClosed,
+  NotEventOwner,
   EventNotFound,
   type CommunityEvent,
   type EventInput,
@@ -18,7 +18,7 @@ import {
   type RsvpChoice,
   type RsvpStatus,
 } from './types';
-import { eventAudienceChannel, reminderTime } from './rules';
+import { eventAudienceChannel, plannedReminders } from './rules';
 
 /** The part of the outbox the events module uses. */
 export interface OutboxPort {
@@ -85,10 +85,14 @@ export class EventService {
   /**
    * The event, for an organizer who may see it: edit, cancel and attendees of an event in a private
    * channel are for organizers in that channel (admins too: no role is exempt). NotInAudience otherwise.
+   * With 'own' (edit, cancel), an organizer only their own event, an admin any (NotEventOwner).
    */
-  async manageable(actorId: string, id: number): Promise<CommunityEvent> {
+  async manageable(actorId: string, id: number, own?: 'own'): Promise<CommunityEvent> {
     await this.deps.roles.require(actorId, 'organizer');
-    return this.viewable(actorId, id);
+    const event = await this.viewable(actorId, id);
+    const someoneElses = event.createdBy !== null && event.createdBy !== actorId;
+    if (own && someoneElses && !(await this.deps.roles.has(actorId, 'admin'))) throw new NotEventOwner(id);
+    return event;
   }
 
   /** An organizer may post a card only in a channel they are a member of (ChannelRefused otherwise). */
@@ -112,7 +116,7 @@ export class EventService {
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
       this.repo.transaction(async () => {
         const newId = await this.repo.insert(input, actorId, now);
-        await this.repo.reminders.replace(newId, this.plannedReminders(input, now));
+        await this.repo.reminders.replace(newId, plannedReminders(input, now, this.deps.timeZone));
         return newId;
       }),
     );
@@ -131,7 +135,7 @@ export class EventService {
     id: number,
     input: EventInput,
   ): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
-    const before = await this.manageable(actorId, id);
+    const before = await this.manageable(actorId, id, 'own');
     if (before.status === 'cancelled') throw new EventClosed('cancelled');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
@@ -146,7 +150,7 @@ export class EventService {
     if (before.description !== input.description) changes.push('description');
     await this.repo.transaction(async () => {
       await this.repo.update(id, input, now);
-      await this.repo.reminders.replace(id, this.plannedReminders(input, now));
+      await this.repo.reminders.replace(id, plannedReminders(input, now, this.deps.timeZone));
     });
     const event = await this.get(id);
     if (changes.length > 0) {
@@ -158,8 +162,9 @@ export class EventService {
   }
 
   async cancel(actorId: string, id: number): Promise<CommunityEvent> {
-    await this.manageable(actorId, id);
+    const before = await this.manageable(actorId, id, 'own');
     const now = this.deps.clock.now();
+    if (before.status !== 'cancelled' && before.endsAt <= now) throw new EventClosed('ended');
     const cancelled = await this.repo.transaction(async () => {
       const changed = await this.repo.cancel(id, now);
       if (changed) {
@@ -369,12 +374,6 @@ export class EventService {
         }
       });
     }
-  }
-
-  private plannedReminders(input: EventInput, now: Date): DueReminder[] {
-    return input.reminders
-      .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, this.deps.timeZone) }))
-      .filter((r) => r.remindAt.getTime() > now.getTime());
   }
 
   private async notify(

@@ -28,6 +28,9 @@ export const en = {
     close: 'Close',
     cancel: 'Cancel',
     save: 'Save',
+    confirm: 'Confirm',
+    keep: 'Keep',
+    kept: 'Kept: nothing was changed.',
   },
   help: {
     title: 'Homecoming: what you can do',
@@ -214,6 +217,7 @@ export const en = {
     alreadyHad: (user: string, role: string) => `${user} already has the ${role} role. Nothing changed.`,
     revoked: (user: string, role: string) => `${user} no longer has the ${role} role.`,
     didNotHave: (user: string, role: string) => `${user} did not have the ${role} role. Nothing changed.`,
+    confirmRemove: (user: string, role: string) => `Remove the ${role} role from ${user}?`,
     configuredAdmin: (user: string) =>
       `${user} is an admin through the ADMIN_USER_IDS setting; change that setting to remove them.`,
     listHeader: 'Roles in this community',
@@ -297,6 +301,12 @@ export const en = {
     cancelledDone: (title: string, count: number) =>
       `“${title}” is cancelled; ${count} member(s) who answered will be told.`,
     alreadyCancelled: (title: string) => `“${title}” was already cancelled.`,
+    confirmCancel: (title: string, count: number) =>
+      `Cancel “${title}”? ${count === 1 ? '1 member who answered is' : `${count} members who answered are`} told, and its reminders stop.`,
+    endedCannotCancel: (title: string) =>
+      `“${title}” has already ended, so it cannot be cancelled. Nothing changed.`,
+    onlyOwnerOrAdmin: (id: number) =>
+      `Only the organizer who created event #${id} or an admin can change or cancel it. Nothing was changed.`,
     notFound: (id: string) =>
       `There is no event #${id}. \`/alumni events\` lists upcoming events with their numbers.`,
     notInAudience:
@@ -370,6 +380,7 @@ export const en = {
       `*#${id}* in ${channel} · next ${next} · ${repeat} · by ${author}`,
     cancelled: (id: number) => `Announcement #${id} is cancelled; nothing more of it will be posted.`,
     alreadyCancelled: (id: number) => `Announcement #${id} is not active any more. Nothing changed.`,
+    confirmCancel: (id: number) => `Cancel announcement #${id}? Nothing more of it will be posted.`,
     onlyAuthorOrAdmin: (id: number) =>
       `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
     notFound: (id: string) =>
@@ -735,6 +746,7 @@ export const en = {
     alreadyPosted: (title: string) => `“${title}” is already posted; I refreshed its card.`,
     closedDone: (title: string) => `“${title}” is closed; its card now says so.`,
     alreadyClosed: (title: string) => `“${title}” is not open any more. Nothing changed.`,
+    confirmClose: (title: string) => `Close “${title}”? Its card will say it is closed.`,
     hiredDone: (who: string, title: string) =>
       `:tada: ${who} is recorded as hired for “${title}”, and the role is marked filled. Welcome back!`,
     hiredAgain: (who: string, title: string) =>

@@ -28,6 +28,9 @@ export const ja: Catalogue = {
     close: '閉じる',
     cancel: 'キャンセル',
     save: '保存',
+    confirm: '実行する',
+    keep: 'やめておく',
+    kept: 'やめておきました。変更はありません。',
   },
   help: {
     title: 'Homecoming でできること',
@@ -206,6 +209,7 @@ export const ja: Catalogue = {
     alreadyHad: (user: string, role: string) => `${user} さんはすでに${role}です。変更はありません。`,
     revoked: (user: string, role: string) => `${user} さんの${role}ロールを外しました。`,
     didNotHave: (user: string, role: string) => `${user} さんは${role}ではありません。変更はありません。`,
+    confirmRemove: (user: string, role: string) => `${user} さんの${role}ロールを外しますか？`,
     configuredAdmin: (user: string) =>
       `${user} さんは設定 ADMIN_USER_IDS による管理者です。外すにはその設定を変更してください。`,
     listHeader: 'このコミュニティのロール',
@@ -284,6 +288,12 @@ export const ja: Catalogue = {
     cancelledDone: (title: string, count: number) =>
       `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
     alreadyCancelled: (title: string) => `「${title}」はすでに中止されています。`,
+    confirmCancel: (title: string, count: number) =>
+      `「${title}」を中止しますか？回答した${count}人のメンバーにお知らせし、リマインドも止まります。`,
+    endedCannotCancel: (title: string) =>
+      `「${title}」はすでに終了しているため中止できません。変更はありません。`,
+    onlyOwnerOrAdmin: (id: number) =>
+      `イベント #${id} を変更・中止できるのは、作成したオーガナイザーと管理者だけです。変更はありません。`,
     notFound: (id: string) =>
       `イベント #${id} はありません。\`/alumni events\` で今後のイベントと番号を確認できます。`,
     notInAudience:
@@ -356,6 +366,7 @@ export const ja: Catalogue = {
       `*#${id}* ${channel} · 次回 ${next} · ${repeat} · 作成者 ${author}`,
     cancelled: (id: number) => `お知らせ #${id} を取り消しました。今後は投稿されません。`,
     alreadyCancelled: (id: number) => `お知らせ #${id} はすでに有効ではありません。変更はありません。`,
+    confirmCancel: (id: number) => `お知らせ #${id} を取り消しますか？今後は投稿されません。`,
     onlyAuthorOrAdmin: (id: number) =>
       `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
     notFound: (id: string) =>
@@ -722,6 +733,7 @@ export const ja: Catalogue = {
     alreadyPosted: (title: string) => `「${title}」はすでに掲載済みです。カードを最新の状態にしました。`,
     closedDone: (title: string) => `「${title}」の募集を締め切り、カードにも反映しました。`,
     alreadyClosed: (title: string) => `「${title}」はすでに募集していません。変更はありません。`,
+    confirmClose: (title: string) => `「${title}」の募集を締め切りますか？カードにも締め切りと表示されます。`,
     hiredDone: (who: string, title: string) =>
       `:tada: ${who} さんを「${title}」の採用として記録し、求人を充足済みにしました。おかえりなさい!`,
     hiredAgain: (who: string, title: string) =>

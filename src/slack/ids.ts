@@ -36,6 +36,9 @@ export const ACTION = {
   coffeeInviteDecline: 'coffee.invite.decline',
   coffeeAskAccept: 'coffee.ask.accept',
   coffeeAskDecline: 'coffee.ask.decline',
+  /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
+  commandConfirm: 'command.confirm',
+  commandKeep: 'command.keep',
 } as const;
 
 export const VIEW = {

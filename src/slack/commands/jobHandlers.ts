@@ -4,6 +4,7 @@ import { jobsListFor, postJobCard, refreshJobCard } from '../jobCards';
 import { jobModal } from '../views/jobs';
 import { escapeMrkdwn, mention } from '../views/text';
 import type { CommandContext } from './context';
+import { confirmedFirst } from './confirm';
 import { contactsCommand } from './coffeeHandlers';
 
 export async function listJobs(ctx: CommandContext): Promise<void> {
@@ -29,6 +30,13 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       });
       return;
     case 'close': {
+      const before = await services.jobs.manageable(ctx.userId, command.jobId);
+      if (before.status !== 'open') {
+        await ctx.reply({ text: m.alreadyClosed(escapeMrkdwn(before.title)) });
+        return;
+      }
+      const question = m.confirmClose(escapeMrkdwn(before.title));
+      if (!(await confirmedFirst(ctx, question, `job close ${before.id}`))) return;
       const { job, changed } = await services.jobs.close(ctx.userId, command.jobId);
       const title = escapeMrkdwn(job.title);
       if (!changed) {

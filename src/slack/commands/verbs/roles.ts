@@ -4,6 +4,7 @@ import { mentionArg, plainAt, subVerb } from '../../parse/args';
 import { rolesMessage } from '../../views/roles';
 import { escapeMrkdwn, mention } from '../../views/text';
 import type { CommandContext } from '../context';
+import { confirmedFirst } from '../confirm';
 import { defineVerb, noUsage } from './verb';
 import { z } from 'zod';
 
@@ -31,12 +32,17 @@ const subVerbs = { add: ['add', '追加'], remove: ['remove', '削除'] };
 async function changeRole(ctx: CommandContext, command: RoleCommand): Promise<void> {
   const m = messages(ctx.locale);
   const roles = ctx.services.roles;
+  const who = mention(command.userId);
+  const roleName = m.roleName[command.role];
+  if (command.action === 'remove') {
+    await roles.require(ctx.userId, 'admin');
+    const asked = `role remove <@${command.userId}> ${command.role}`;
+    if (!(await confirmedFirst(ctx, m.roles.confirmRemove(who, roleName), asked))) return;
+  }
   const change =
     command.action === 'add'
       ? await roles.grant(ctx.userId, command.userId, command.role)
       : await roles.revoke(ctx.userId, command.userId, command.role);
-  const who = mention(command.userId);
-  const roleName = m.roleName[command.role];
   const text = {
     granted: () => m.roles.granted(who, roleName),
     already_had: () => m.roles.alreadyHad(who, roleName),
