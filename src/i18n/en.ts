@@ -62,6 +62,7 @@ export const en = {
         '`job new`: post a role (a card with I’m curious, Refer someone and Apply; the recruiter gets a DM for each signal)',
       jobManage:
         '`job close 12` · `job hired 12 @member` (records a comeback hire) · `job post 12` (posts a card that could not be posted)',
+      jobReopen: '`job reopen 12`: open a closed role again; its card says it is open',
       jobContacts:
         '`job contacts 12 @aiko @ken`: team members happy to chat with curious alumni before they apply (each confirms by button) · `job contacts 12` lists them',
       digestSend:
@@ -746,6 +747,8 @@ export const en = {
     alreadyPosted: (title: string) => `“${title}” is already posted; I refreshed its card.`,
     closedDone: (title: string) => `“${title}” is closed; its card now says so.`,
     alreadyClosed: (title: string) => `“${title}” is not open any more. Nothing changed.`,
+    reopened: (title: string) => `“${title}” is open again; its card now says so.`,
+    alreadyOpen: (title: string) => `“${title}” is already open. Nothing changed.`,
     confirmClose: (title: string) => `Close “${title}”? Its card will say it is closed.`,
     hiredDone: (who: string, title: string) =>
       `:tada: ${who} is recorded as hired for “${title}”, and the role is marked filled. Welcome back!`,

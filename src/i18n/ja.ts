@@ -58,6 +58,7 @@ export const ja: Catalogue = {
         '`job new`:求人を掲載(「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM)',
       jobManage:
         '`job close 12` · `job hired 12 @メンバー`(再入社の採用を記録) · `job post 12`(投稿できなかったカードを投稿)',
+      jobReopen: '`job reopen 12`：締め切った求人の募集を再開する（カードにも表示されます）',
       jobContacts:
         '`job contacts 12 @aiko @ken`:応募前に興味のあるアルムナイと話してくれるチームの方(各自ボタンで承諾)· `job contacts 12` で一覧',
       digestSend: '`digest send`：予定を待たずに全員へダイジェストを今すぐ送る（結果は DM でお知らせ）',
@@ -733,6 +734,8 @@ export const ja: Catalogue = {
     alreadyPosted: (title: string) => `「${title}」はすでに掲載済みです。カードを最新の状態にしました。`,
     closedDone: (title: string) => `「${title}」の募集を締め切り、カードにも反映しました。`,
     alreadyClosed: (title: string) => `「${title}」はすでに募集していません。変更はありません。`,
+    reopened: (title: string) => `「${title}」の募集を再開しました。カードにも反映しました。`,
+    alreadyOpen: (title: string) => `「${title}」はすでに募集中です。変更はありません。`,
     confirmClose: (title: string) => `「${title}」の募集を締め切りますか？カードにも締め切りと表示されます。`,
     hiredDone: (who: string, title: string) =>
       `:tada: ${who} さんを「${title}」の採用として記録し、求人を充足済みにしました。おかえりなさい!`,

@@ -48,6 +48,18 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       await refreshJobCard(services, ctx.client, job.id);
       return;
     }
+    case 'reopen': {
+      const { job, changed } = await services.jobs.reopen(ctx.userId, command.jobId);
+      const title = escapeMrkdwn(job.title);
+      if (!changed) {
+        await ctx.reply({ text: job.status === 'open' ? m.alreadyOpen(title) : m.notOpen[job.status] });
+        return;
+      }
+      services.logger.info(`job ${job.id} reopened by ${ctx.userId}`);
+      await ctx.reply({ text: m.reopened(title) });
+      await refreshJobCard(services, ctx.client, job.id);
+      return;
+    }
     case 'hired': {
       const { job, recorded, filledNow } = await services.jobs.hired(
         ctx.userId,

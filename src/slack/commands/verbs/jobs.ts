@@ -10,7 +10,7 @@ export interface JobsCommand {
 
 export type JobCommand =
   | { readonly verb: 'job'; readonly action: 'new' }
-  | { readonly verb: 'job'; readonly action: 'close' | 'post'; readonly jobId: number }
+  | { readonly verb: 'job'; readonly action: 'close' | 'post' | 'reopen'; readonly jobId: number }
   | { readonly verb: 'job'; readonly action: 'hired'; readonly jobId: number; readonly userId: string }
   /** userIds empty: list the role's team contacts. */
   | {
@@ -26,7 +26,7 @@ type JobUsage =
   | 'job_contacts_usage'
   | 'job_contacts_too_many'
   | { readonly kind: 'job_contacts_bad_user'; readonly given: string }
-  | { readonly kind: 'job_id'; readonly action: 'close' | 'post' }
+  | { readonly kind: 'job_id'; readonly action: 'close' | 'post' | 'reopen' }
   | { readonly kind: 'plain_at'; readonly given: string; readonly verb: 'job_hired' | 'job_contacts' };
 
 const subVerbs = {
@@ -34,6 +34,7 @@ const subVerbs = {
   new: ['new', 'create', '作成', '新規', '掲載'],
   close: ['close', '締切', '締め切り', '終了'],
   post: ['post', '投稿'],
+  reopen: ['reopen', '再開', '再募集'],
   hired: ['hired', 'hire', '採用'],
   contacts: ['contacts', 'contact', '連絡先', '担当者'],
 };
@@ -81,6 +82,7 @@ export const jobVerb = defineVerb<JobCommand | JobsCommand, JobUsage>({
     { audience: 'hr', covers: ['new'], text: (m) => m.help.lines.jobNew },
     { audience: 'hr', covers: ['close', 'hired', 'post'], text: (m) => m.help.lines.jobManage },
     { audience: 'hr', covers: ['contacts'], text: (m) => m.help.lines.jobContacts },
+    { audience: 'hr', covers: ['reopen'], text: (m) => m.help.lines.jobReopen },
   ],
   parse({ word, rest }) {
     const sub = subVerb(rest, subVerbs);
@@ -91,7 +93,8 @@ export const jobVerb = defineVerb<JobCommand | JobsCommand, JobUsage>({
       case 'new':
         return { ok: true, command: { verb: 'job', action: 'new' } };
       case 'close':
-      case 'post': {
+      case 'post':
+      case 'reopen': {
         const id = labelledIdArg.safeParse(sub.rest.trim());
         return id.success
           ? { ok: true, command: { verb: 'job', action: sub.action, jobId: id.data } }
