@@ -183,17 +183,23 @@ export class AnnouncementService {
     return (await this.deps.repository.active()).filter((announcement) => announcement.author === userId);
   }
 
-  /**
-   * Only the author or an admin may cancel (an admin only one they may see: for a private channel,
-   * one in it); pending posts of it are cancelled in the outbox too.
-   */
-  async cancel(actorId: string, id: number): Promise<{ announcement: Announcement; changed: boolean }> {
+  /** The announcement, if the actor may cancel it (see cancel); asked before a confirmation. */
+  async cancellable(actorId: string, id: number): Promise<Announcement> {
     const announcement = await this.get(id);
     if (announcement.author !== actorId) {
       if (!(await this.deps.roles.has(actorId, 'admin'))) throw new NotAnnouncementAuthor(id);
       if (!(await this.deps.audience.mayView(actorId, announcement.channel)))
         throw new NotInAudience(actorId, announcement.channel, 'announcement');
     }
+    return announcement;
+  }
+
+  /**
+   * Only the author or an admin may cancel (an admin only one they may see: for a private channel,
+   * one in it); pending posts of it are cancelled in the outbox too.
+   */
+  async cancel(actorId: string, id: number): Promise<{ announcement: Announcement; changed: boolean }> {
+    await this.cancellable(actorId, id);
     const now = this.deps.clock.now();
     const changed = await this.deps.repository.transaction(async () => {
       const done = await this.deps.repository.cancel(id, now);

@@ -1,3 +1,4 @@
+import type { DueReminder } from '../storage/eventReminders';
 import { isStorableTime } from '../time/storable';
 import { shiftLocalDays } from '../time/zoned';
 import {
@@ -79,4 +80,11 @@ export function byMatchesThenStart(
     a.event.startsAt.getTime() - b.event.startsAt.getTime() ||
     a.event.id - b.event.id
   );
+}
+
+/** The reminders still ahead of `now` for an event being created or edited. */
+export function plannedReminders(input: EventInput, now: Date, timeZone: string): DueReminder[] {
+  return input.reminders
+    .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, timeZone) }))
+    .filter((r) => r.remindAt.getTime() > now.getTime());
 }

@@ -5,11 +5,11 @@ import { pageOf, type Page, type PageStart } from '../paging';
 import type { Locale } from '../i18n';
 import type { RoleService } from '../roles/service';
 import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
-import type { DueReminder } from '../storage/eventReminders';
 import type { EventRepository } from '../storage/events';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import {
   EventClosed,
+  NotEventOwner,
   EventNotFound,
   type CommunityEvent,
   type EventInput,
@@ -19,7 +19,7 @@ import {
   type RsvpChoice,
   type RsvpStatus,
 } from './types';
-import { byMatchesThenStart, eventAudienceChannel, reminderTime } from './rules';
+import { byMatchesThenStart, eventAudienceChannel, plannedReminders } from './rules';
 
 /** The part of the outbox the events module uses. */
 export interface OutboxPort {
@@ -86,10 +86,14 @@ export class EventService {
   /**
    * The event, for an organizer who may see it: edit, cancel and attendees of an event in a private
    * channel are for organizers in that channel (admins too: no role is exempt). NotInAudience otherwise.
+   * With 'own' (edit, cancel), an organizer only their own event, an admin any (NotEventOwner).
    */
-  async manageable(actorId: string, id: number): Promise<CommunityEvent> {
+  async manageable(actorId: string, id: number, own?: 'own'): Promise<CommunityEvent> {
     await this.deps.roles.require(actorId, 'organizer');
-    return this.viewable(actorId, id);
+    const event = await this.viewable(actorId, id);
+    const someoneElses = event.createdBy !== null && event.createdBy !== actorId;
+    if (own && someoneElses && !(await this.deps.roles.has(actorId, 'admin'))) throw new NotEventOwner(id);
+    return event;
   }
 
   /** An organizer may post a card only in a channel they are a member of (ChannelRefused otherwise). */
@@ -113,7 +117,7 @@ export class EventService {
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
       this.repo.transaction(async () => {
         const newId = await this.repo.insert(input, actorId, now);
-        await this.repo.reminders.replace(newId, this.plannedReminders(input, now));
+        await this.repo.reminders.replace(newId, plannedReminders(input, now, this.deps.timeZone));
         return newId;
       }),
     );
@@ -132,7 +136,7 @@ export class EventService {
     id: number,
     input: EventInput,
   ): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
-    const before = await this.manageable(actorId, id);
+    const before = await this.manageable(actorId, id, 'own');
     if (before.status === 'cancelled') throw new EventClosed('cancelled');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
@@ -147,7 +151,7 @@ export class EventService {
     if (before.description !== input.description) changes.push('description');
     await this.repo.transaction(async () => {
       await this.repo.update(id, input, now);
-      await this.repo.reminders.replace(id, this.plannedReminders(input, now));
+      await this.repo.reminders.replace(id, plannedReminders(input, now, this.deps.timeZone));
     });
     const event = await this.get(id);
     if (changes.length > 0) {
@@ -160,8 +164,9 @@ export class EventService {
 
   /** Cancels; tells everyone who answered ("not going" too) and may still see it: `told` of them. */
   async cancel(actorId: string, id: number): Promise<{ event: CommunityEvent; told: number }> {
-    await this.manageable(actorId, id);
+    const before = await this.manageable(actorId, id, 'own');
     const now = this.deps.clock.now();
+    if (before.status !== 'cancelled' && before.endsAt <= now) throw new EventClosed('ended');
     const cancelled = await this.repo.transaction(async () => {
       const changed = await this.repo.cancel(id, now);
       if (changed) {
@@ -307,6 +312,12 @@ export class EventService {
     return members === undefined ? [...rsvps] : rsvps.filter((r) => members.has(r.userId));
   }
 
+  /** How many members a cancellation would tell (everyone who answered and may still see it), for the question before it. */
+  async toldOnCancel(actorId: string, id: number): Promise<number> {
+    const event = await this.manageable(actorId, id, 'own');
+    return (await this.audienceOf(event, await this.repo.rsvps(id))).length;
+  }
+
   async attendees(actorId: string, id: number): Promise<{ event: CommunityEvent; rsvps: Rsvp[] }> {
     return { event: await this.manageable(actorId, id), rsvps: await this.repo.rsvps(id) };
   }
@@ -364,12 +375,6 @@ export class EventService {
         }
       });
     }
-  }
-
-  private plannedReminders(input: EventInput, now: Date): DueReminder[] {
-    return input.reminders
-      .map((code) => ({ eventId: 0, code, remindAt: reminderTime(input.startsAt, code, this.deps.timeZone) }))
-      .filter((r) => r.remindAt.getTime() > now.getTime());
   }
 
   /** Tells the members who answered (and may still see the event); returns how many. */

@@ -79,6 +79,13 @@ export class EventNotFound extends Error {
   }
 }
 
+/** An organizer changing or cancelling an event another organizer created (admins may). */
+export class NotEventOwner extends Error {
+  constructor(readonly eventId: number) {
+    super(`event ${eventId} belongs to another organizer`);
+  }
+}
+
 /** An RSVP to an event that is over or cancelled. */
 export class EventClosed extends Error {
   constructor(readonly reason: 'cancelled' | 'ended') {

@@ -42,48 +42,68 @@ export const en = {
       `The list has changed since that page was shown and has nothing more from there. ${again}`,
     pageAgainCommand: (command: string) => `Run \`${command}\` to see it from the start.`,
     pageAgainHome: 'Open the Home tab again to see it from the start.',
+    confirm: 'Confirm',
+    keep: 'Keep',
+    kept: 'Kept: nothing was changed.',
   },
   help: {
     title: 'Homecoming: what you can do',
     intro: 'Type these after `/alumni`, or send them to me in a direct message without the slash.',
-    member: [
-      '`profile`: edit your profile (years at the company, current role, location, bio, what you are open to, who can see it)',
-      '`interests`: list your interests · `interests add design, python` · `interests remove python`',
-      '`find <interest or text>`: find alumni who share an interest, e.g. `find product management`',
-      '`events`: upcoming events, with Going / Maybe / Not going buttons and calendar links',
-      '`jobs`: open roles, those matching your interests first, with I’m curious / Refer someone / Apply',
-      '`ask` · `offer`: ask the alumni for help (an introduction, a lead, advice…) or offer yours; whoever responds gets a group DM with you',
-      '`asks`: open asks and offers, those matching your interests first · `asks mine`: yours, who responded, resolve or extend · `asks fundraising, SaaS`: by tags',
-      '`digest`: your personal digest of matching roles and events · `digest weekly|daily|off` · `digest preview`',
-      '`intros on|off|snooze 4`: every other week, meet an alum who shares your interests in a group DM · `intros` shows your status',
-      '`privacy export`: get all the data we store about you · `privacy delete`: erase it',
-      '`help`: this list',
-    ],
-    admin: [
-      '`roles`: who is an admin, organizer or HR',
-      '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
-      '`intros preview`: the next intro round’s pairs and shared interests, before it goes out',
-      '`intros run`: pair an intro round now, outside the schedule; the summary comes by DM',
-      '`interests pair ボルダリング bouldering`: make a Japanese and an English spelling one interest (tags members hold move to it)',
-    ],
+    staffHeading: 'As an organizer or HR you can also',
     adminHeading: 'As an admin you can also',
-    organizer: [
-      '`event new`: create an event (posted as a card with RSVP buttons; reminders a day and an hour before)',
-      '`event edit 12` · `event cancel 12` · `event attendees 12` (list and CSV)',
-      '`announce`: schedule an announcement, once or repeating · `announce list` · `announce cancel 3`',
-      '`interests unmatched`: the most-held interests that have no Japanese ⇄ English pair yet',
-    ],
+    lines: {
+      profile:
+        '`profile`: edit your profile (years at the company, current role, location, bio, what you are open to, who can see it)',
+      interests:
+        '`interests`: list your interests · `interests add design, python` · `interests remove python`',
+      find: '`find <interest or text>`: find alumni who share an interest, e.g. `find product management`',
+      events: '`events`: upcoming events, with Going / Maybe / Not going buttons and calendar links',
+      jobs: '`jobs`: open roles, those matching your interests first, with I’m curious / Refer someone / Apply',
+      ask: '`ask` · `offer`: ask the alumni for help (an introduction, a lead, advice…) or offer yours; whoever responds gets a group DM with you',
+      asks: '`asks`: open asks and offers, those matching your interests first · `asks mine`: yours, who responded, resolve or extend · `asks fundraising, SaaS`: by tags',
+      digest:
+        '`digest`: your personal digest of matching roles and events · `digest weekly|daily|off` · `digest preview`',
+      intros:
+        '`intros on|off|snooze 4`: every other week, meet an alum who shares your interests in a group DM · `intros` shows your status',
+      privacy: '`privacy export`: get all the data we store about you · `privacy delete`: erase it',
+      help: '`help`: this list',
+      eventNew:
+        '`event new`: create an event (posted as a card with RSVP buttons; reminders a day and an hour before)',
+      eventManage: '`event edit 12` · `event cancel 12` · `event attendees 12` (list and CSV)',
+      announce:
+        '`announce`: schedule an announcement, once or repeating · `announce list` · `announce cancel 3`',
+      interestsUnmatched:
+        '`interests unmatched`: the most-held interests that have no Japanese ⇄ English pair yet',
+      jobNew:
+        '`job new`: post a role (a card with I’m curious, Refer someone and Apply; the recruiter gets a DM for each signal)',
+      jobManage:
+        '`job close 12` · `job hired 12 @member` (records a comeback hire) · `job post 12` (posts a card that could not be posted)',
+      jobReopen: '`job reopen 12`: open a closed role again; its card says it is open',
+      jobContacts:
+        '`job contacts 12 @aiko @ken`: team members happy to chat with curious alumni before they apply (each confirms by button) · `job contacts 12` lists them',
+      digestSend:
+        '`digest send`: send everyone their digest now, outside the schedule; the report comes by DM',
+      talent:
+        '`talent 12` or `talent python, design`: members open to coming back whose interests match a role, or the interests you name',
+      stats: '`stats`: members, top interests, events and the comeback funnel per role',
+      statsCsv:
+        '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
+      roles: '`roles`: who is an admin, organizer or HR',
+      role: '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
+      introsPreview:
+        '`intros preview`: the next intro round’s pairs and shared interests, before it goes out',
+      introsRun: '`intros run`: pair an intro round now, outside the schedule; the summary comes by DM',
+      interestsPair:
+        '`interests pair ボルダリング bouldering`: make a Japanese and an English spelling one interest (tags members hold move to it)',
+    },
     organizerHeading: 'As an organizer you can',
-    hr: [
-      '`job new`: post a role (a card with I’m curious, Refer someone and Apply; the recruiter gets a DM for each signal)',
-      '`job close 12` · `job hired 12 @member` (records a comeback hire) · `job post 12` (posts a card that could not be posted)',
-      '`job contacts 12 @aiko @ken`: team members happy to chat with curious alumni before they apply (each confirms by button) · `job contacts 12` lists them',
-      '`talent 12` or `talent python, design`: members open to coming back whose interests match a role, or the interests you name',
-    ],
     hrHeading: 'As HR you can',
     yourRoles: (roles: string) => `Your roles: ${roles}.`,
+    japaneseNames: 'Japanese works too:',
   },
   unknownCommand: (word: string) => `I don't know the command “${word}”. Here is what I understand:`,
+  didYouMean: (word: string, name: string) =>
+    `I don't know the command “${word}”. Did you mean \`${name}\`? Here is what I understand:`,
   onboarding: {
     welcomeTitle: (community: string) => `Welcome to ${community}!`,
     welcomeText: (community: string) =>
@@ -215,6 +235,7 @@ export const en = {
     alreadyHad: (user: string, role: string) => `${user} already has the ${role} role. Nothing changed.`,
     revoked: (user: string, role: string) => `${user} no longer has the ${role} role.`,
     didNotHave: (user: string, role: string) => `${user} did not have the ${role} role. Nothing changed.`,
+    confirmRemove: (user: string, role: string) => `Remove the ${role} role from ${user}?`,
     configuredAdmin: (user: string) =>
       `${user} is an admin through the ADMIN_USER_IDS setting; change that setting to remove them.`,
     listHeader: 'Roles in this community',
@@ -301,6 +322,14 @@ export const en = {
         ? `“${title}” is cancelled; nobody had answered, so nobody needs to be told.`
         : `“${title}” is cancelled; ${count === 1 ? '1 member' : `${count} members`} who answered will be told.`,
     alreadyCancelled: (title: string) => `“${title}” was already cancelled.`,
+    confirmCancel: (title: string, count: number) =>
+      count === 0
+        ? `Cancel “${title}”? Nobody has answered, so nobody needs telling; its reminders stop.`
+        : `Cancel “${title}”? ${count === 1 ? 'The 1 member who answered is' : `The ${count} members who answered are`} told, and its reminders stop.`,
+    endedCannotCancel: (title: string) =>
+      `“${title}” has already ended, so it cannot be cancelled. Nothing changed.`,
+    onlyOwnerOrAdmin: (id: number) =>
+      `Only the organizer who created event #${id} or an admin can change or cancel it. Nothing was changed.`,
     notFound: (id: string) =>
       `There is no event #${id}. \`/alumni events\` lists upcoming events with their numbers.`,
     notInAudience:
@@ -374,6 +403,7 @@ export const en = {
       `*#${id}* in ${channel} · next ${next} · ${repeat} · by ${author}`,
     cancelled: (id: number) => `Announcement #${id} is cancelled; nothing more of it will be posted.`,
     alreadyCancelled: (id: number) => `Announcement #${id} is not active any more. Nothing changed.`,
+    confirmCancel: (id: number) => `Cancel announcement #${id}? Nothing more of it will be posted.`,
     onlyAuthorOrAdmin: (id: number) =>
       `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
     notFound: (id: string) =>
@@ -594,11 +624,6 @@ export const en = {
     csvEventsTitle: 'Event engagement, members visible to all alumni (CSV)',
     usage:
       'Use `/alumni stats` for the report, or `/alumni stats csv` to get it as CSV files in a direct message.',
-    helpHeading: 'As an organizer or HR you can also',
-    help: [
-      '`stats`: members, top interests, events and the comeback funnel per role',
-      '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
-    ],
   },
   jobs: {
     modalTitle: 'Post a role',
@@ -754,6 +779,9 @@ export const en = {
     alreadyPosted: (title: string) => `“${title}” is already posted; I refreshed its card.`,
     closedDone: (title: string) => `“${title}” is closed; its card now says so.`,
     alreadyClosed: (title: string) => `“${title}” is not open any more. Nothing changed.`,
+    reopened: (title: string) => `“${title}” is open again; its card now says so.`,
+    alreadyOpen: (title: string) => `“${title}” is already open. Nothing changed.`,
+    confirmClose: (title: string) => `Close “${title}”? Its card will say it is closed.`,
     hiredDone: (who: string, title: string) =>
       `:tada: ${who} is recorded as hired for “${title}”, and the role is marked filled. Welcome back!`,
     hiredAgain: (who: string, title: string) =>

@@ -38,48 +38,62 @@ export const ja: Catalogue = {
       `このページを表示した後で一覧が変わり、ここから先の項目はもうありません。${again}`,
     pageAgainCommand: (command: string) => `\`${command}\` を実行すると最初から表示できます。`,
     pageAgainHome: 'ホームタブを開き直すと最初から表示されます。',
+    confirm: '実行する',
+    keep: 'やめておく',
+    kept: 'やめておきました。変更はありません。',
   },
   help: {
     title: 'Homecoming でできること',
     intro: '`/alumni` の後に入力するか、スラッシュなしで私にダイレクトメッセージを送ってください。',
-    member: [
-      '`profile`:プロフィールを編集(在籍年、現在の所属、勤務地、自己紹介、関心のあること、公開範囲)',
-      '`interests`:関心タグの一覧 · `interests add design, python` · `interests remove python`',
-      '`find <関心タグまたは語句>`:関心の近いアルムナイを探す(例:`find product management`)',
-      '`events`:今後のイベント(参加・未定・不参加のボタンとカレンダーへのリンク付き)',
-      '`jobs`:募集中の求人(関心に合うものから順に。「興味あり」「知人を紹介」「応募する」ボタン付き)',
-      '`ask` · `offer`:アルムナイに相談する(紹介、営業先、アドバイスなど)、または自分にできることをオファーする。反応した人とグループ DM でつながります',
-      '`asks`:募集中の相談とオファー(関心が一致するものから)· `asks mine`:自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`:タグで絞り込む',
-      '`digest`:関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
-      '`intros on|off|snooze 4`:2週間ごとに、関心が共通するアルムナイとグループ DM でつながる · `intros` で状態を確認',
-      '`privacy export`:保存されている自分のデータを受け取る · `privacy delete`:データを消去する',
-      '`help`:この一覧',
-    ],
-    admin: [
-      '`roles`:管理者・オーガナイザー・人事の一覧',
-      '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
-      '`intros preview`:次回イントロの組み合わせと共通の関心(送信前の確認)',
-      '`intros run`:予定を待たずに今すぐイントロを実施(結果は DM でお知らせ)',
-      '`interests pair ボルダリング bouldering`：日本語と英語の表記を同じ関心タグにする（登録済みのタグも移ります）',
-    ],
+    staffHeading: 'オーガナイザーまたは人事として、次のこともできます',
     adminHeading: '管理者は次の操作もできます',
-    organizer: [
-      '`event new`:イベントを作成(参加ボタン付きのカードとして投稿され、1日前と1時間前にリマインド)',
-      '`event edit 12` · `event cancel 12` · `event attendees 12`(一覧と CSV)',
-      '`announce`:お知らせを予約(1回または繰り返し) · `announce list` · `announce cancel 3`',
-      '`interests unmatched`：日本語と英語の対応がまだない関心タグ（登録の多い順）',
-    ],
+    lines: {
+      profile: '`profile`:プロフィールを編集(在籍年、現在の所属、勤務地、自己紹介、関心のあること、公開範囲)',
+      interests: '`interests`:関心タグの一覧 · `interests add design, python` · `interests remove python`',
+      find: '`find <関心タグまたは語句>`:関心の近いアルムナイを探す(例:`find product management`)',
+      events: '`events`:今後のイベント(参加・未定・不参加のボタンとカレンダーへのリンク付き)',
+      jobs: '`jobs`:募集中の求人(関心に合うものから順に。「興味あり」「知人を紹介」「応募する」ボタン付き)',
+      ask: '`ask` · `offer`:アルムナイに相談する(紹介、営業先、アドバイスなど)、または自分にできることをオファーする。反応した人とグループ DM でつながります',
+      asks: '`asks`:募集中の相談とオファー(関心が一致するものから)· `asks mine`:自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`:タグで絞り込む',
+      digest:
+        '`digest`:関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
+      intros:
+        '`intros on|off|snooze 4`:2週間ごとに、関心が共通するアルムナイとグループ DM でつながる · `intros` で状態を確認',
+      privacy: '`privacy export`:保存されている自分のデータを受け取る · `privacy delete`:データを消去する',
+      help: '`help`:この一覧',
+      eventNew:
+        '`event new`:イベントを作成(参加ボタン付きのカードとして投稿され、1日前と1時間前にリマインド)',
+      eventManage: '`event edit 12` · `event cancel 12` · `event attendees 12`(一覧と CSV)',
+      announce: '`announce`:お知らせを予約(1回または繰り返し) · `announce list` · `announce cancel 3`',
+      interestsUnmatched: '`interests unmatched`：日本語と英語の対応がまだない関心タグ（登録の多い順）',
+      jobNew:
+        '`job new`:求人を掲載(「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM)',
+      jobManage:
+        '`job close 12` · `job hired 12 @メンバー`(再入社の採用を記録) · `job post 12`(投稿できなかったカードを投稿)',
+      jobReopen: '`job reopen 12`：締め切った求人の募集を再開する（カードにも表示されます）',
+      jobContacts:
+        '`job contacts 12 @aiko @ken`:応募前に興味のあるアルムナイと話してくれるチームの方(各自ボタンで承諾)· `job contacts 12` で一覧',
+      digestSend: '`digest send`：予定を待たずに全員へダイジェストを今すぐ送る（結果は DM でお知らせ）',
+      talent:
+        '`talent 12` または `talent python, design`:求人や指定した関心に合う、カムバックに前向きなメンバー',
+      stats: '`stats`:メンバー、人気の関心タグ、イベント、求人ごとの再入社ファネル',
+      statsCsv:
+        '`stats csv`:メンバーのエンゲージメント(人事と管理者には求人ごとのファネルも)を CSV ファイルで DM に送る',
+      roles: '`roles`:管理者・オーガナイザー・人事の一覧',
+      role: '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
+      introsPreview: '`intros preview`:次回イントロの組み合わせと共通の関心(送信前の確認)',
+      introsRun: '`intros run`:予定を待たずに今すぐイントロを実施(結果は DM でお知らせ)',
+      interestsPair:
+        '`interests pair ボルダリング bouldering`：日本語と英語の表記を同じ関心タグにする（登録済みのタグも移ります）',
+    },
     organizerHeading: 'オーガナイザーは次の操作ができます',
-    hr: [
-      '`job new`:求人を掲載(「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM)',
-      '`job close 12` · `job hired 12 @メンバー`(再入社の採用を記録) · `job post 12`(投稿できなかったカードを投稿)',
-      '`job contacts 12 @aiko @ken`:応募前に興味のあるアルムナイと話してくれるチームの方(各自ボタンで承諾)· `job contacts 12` で一覧',
-      '`talent 12` または `talent python, design`:求人や指定した関心に合う、カムバックに前向きなメンバー',
-    ],
     hrHeading: '人事は次の操作ができます',
     yourRoles: (roles: string) => `あなたのロール:${roles}`,
+    japaneseNames: '日本語でも入力できます：',
   },
   unknownCommand: (word: string) => `「${word}」というコマンドはありません。使えるコマンドは次のとおりです:`,
+  didYouMean: (word: string, name: string) =>
+    `「${word}」というコマンドはありません。もしかして \`${name}\` ですか？使えるコマンドは次のとおりです:`,
   onboarding: {
     welcomeTitle: (community: string) => `${community}へようこそ!`,
     welcomeText: (community: string) => `${community}へようこそ!目的と行動規範をお読みください。`,
@@ -208,6 +222,7 @@ export const ja: Catalogue = {
     alreadyHad: (user: string, role: string) => `${user} さんはすでに${role}です。変更はありません。`,
     revoked: (user: string, role: string) => `${user} さんの${role}ロールを外しました。`,
     didNotHave: (user: string, role: string) => `${user} さんは${role}ではありません。変更はありません。`,
+    confirmRemove: (user: string, role: string) => `${user} さんの${role}ロールを外しますか？`,
     configuredAdmin: (user: string) =>
       `${user} さんは設定 ADMIN_USER_IDS による管理者です。外すにはその設定を変更してください。`,
     listHeader: 'このコミュニティのロール',
@@ -288,6 +303,14 @@ export const ja: Catalogue = {
         ? `「${title}」を中止しました。回答者はいないため、お知らせする相手はいません。`
         : `「${title}」を中止しました。回答済みの${count}人にお知らせします。`,
     alreadyCancelled: (title: string) => `「${title}」はすでに中止されています。`,
+    confirmCancel: (title: string, count: number) =>
+      count === 0
+        ? `「${title}」を中止しますか？回答者はいないため、お知らせする相手はいません。リマインドも止まります。`
+        : `「${title}」を中止しますか？回答した${count}人のメンバーにお知らせし、リマインドも止まります。`,
+    endedCannotCancel: (title: string) =>
+      `「${title}」はすでに終了しているため中止できません。変更はありません。`,
+    onlyOwnerOrAdmin: (id: number) =>
+      `イベント #${id} を変更・中止できるのは、作成したオーガナイザーと管理者だけです。変更はありません。`,
     notFound: (id: string) =>
       `イベント #${id} はありません。\`/alumni events\` で今後のイベントと番号を確認できます。`,
     notInAudience:
@@ -360,6 +383,7 @@ export const ja: Catalogue = {
       `*#${id}* ${channel} · 次回 ${next} · ${repeat} · 作成者 ${author}`,
     cancelled: (id: number) => `お知らせ #${id} を取り消しました。今後は投稿されません。`,
     alreadyCancelled: (id: number) => `お知らせ #${id} はすでに有効ではありません。変更はありません。`,
+    confirmCancel: (id: number) => `お知らせ #${id} を取り消しますか？今後は投稿されません。`,
     onlyAuthorOrAdmin: (id: number) =>
       `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
     notFound: (id: string) =>
@@ -577,11 +601,6 @@ export const ja: Catalogue = {
     csvEventsTitle: 'イベント参加状況(全員に公開しているメンバー、CSV)',
     usage:
       'レポートは `/alumni stats`、CSV ファイルでダイレクトメッセージに受け取るには `/alumni stats csv` を使ってください。',
-    helpHeading: 'オーガナイザーまたは人事として、次のこともできます',
-    help: [
-      '`stats`:メンバー、人気の関心タグ、イベント、求人ごとの再入社ファネル',
-      '`stats csv`:メンバーのエンゲージメント(人事と管理者には求人ごとのファネルも)を CSV ファイルで DM に送る',
-    ],
   },
   jobs: {
     modalTitle: '求人を掲載',
@@ -738,6 +757,9 @@ export const ja: Catalogue = {
     alreadyPosted: (title: string) => `「${title}」はすでに掲載済みです。カードを最新の状態にしました。`,
     closedDone: (title: string) => `「${title}」の募集を締め切り、カードにも反映しました。`,
     alreadyClosed: (title: string) => `「${title}」はすでに募集していません。変更はありません。`,
+    reopened: (title: string) => `「${title}」の募集を再開しました。カードにも反映しました。`,
+    alreadyOpen: (title: string) => `「${title}」はすでに募集中です。変更はありません。`,
+    confirmClose: (title: string) => `「${title}」の募集を締め切りますか？カードにも締め切りと表示されます。`,
     hiredDone: (who: string, title: string) =>
       `:tada: ${who} さんを「${title}」の採用として記録し、求人を充足済みにしました。おかえりなさい!`,
     hiredAgain: (who: string, title: string) =>

@@ -156,6 +156,13 @@ export class JobService {
     return { job: await this.get(id), changed };
   }
 
+  /** Opens a closed role again; `changed` is false when it was not closed (open, or filled). */
+  async reopen(actorId: string, id: number): Promise<{ job: Job; changed: boolean }> {
+    await this.manageable(actorId, id);
+    const changed = await this.repo.reopen(id);
+    return { job: await this.get(id), changed };
+  }
+
   /**
    * Records a comeback hire: the role becomes filled (from open or closed) and the member's
    * 'hired' step is written once. A second hire for the same role (two openings) is recorded too.

@@ -48,6 +48,9 @@ export const ACTION = {
   askRespond: 'ask.respond',
   askResolve: 'ask.resolve',
   askExtend: 'ask.extend',
+  /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
+  commandConfirm: 'command.confirm',
+  commandKeep: 'command.keep',
 } as const;
 
 export const VIEW = {

@@ -3,7 +3,7 @@ import { NotInAudience } from '../audience/types';
 import { AnnouncementNotFound, NotAnnouncementAuthor } from '../announcements/types';
 import { NotYourRequest } from '../coffee/types';
 import { AskNotFound, AskNotOpen, NotAskAuthor, OwnAsk } from '../asks/types';
-import { EventClosed, EventNotFound } from '../events/types';
+import { EventClosed, EventNotFound, NotEventOwner } from '../events/types';
 import { messages, type Catalogue, type Locale } from '../i18n';
 import { JobNotFound, JobNotOpen, NotRecruiter, ReferralNotFound } from '../jobs/types';
 import type { Logger } from '../logger';
@@ -104,6 +104,10 @@ function knownText(error: unknown, locale: Locale, failure: Failure, logger: Log
   if (error instanceof PermissionDenied) {
     logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
     return permissionText(error, locale);
+  }
+  if (error instanceof NotEventOwner) {
+    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
+    return m.events.onlyOwnerOrAdmin(error.eventId);
   }
   if (error instanceof NotAnnouncementAuthor) {
     logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);

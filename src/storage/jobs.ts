@@ -147,6 +147,17 @@ export class JobRepository {
     return result.numUpdatedRows === 1n;
   }
 
+  /** Opens a closed role again (a filled one stays filled); false when it was not closed. */
+  async reopen(id: number): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('jobs')
+      .set({ status: 'open', closed_at: null })
+      .where('id', '=', id)
+      .where('status', '=', 'closed')
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
   /** Marks the role filled (from open or closed); false when it already was. */
   async fill(id: number, now: Date): Promise<boolean> {
     const result = await this.sql

@@ -117,7 +117,7 @@ describe('scheduled announcements', () => {
     expect(allText(list.json)).toContain('Every week');
     expect(allText(list.json)).toContain(`<@${ORGANIZER}>`);
     const before = await tb.snapshot();
-    const refused = await tb.command(`announce cancel ${id}`, OTHER_ORGANIZER);
+    const refused = await tb.commandConfirmed(`announce cancel ${id}`, OTHER_ORGANIZER);
     expect(TestBot.replyText(refused)).toBe(
       `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
     );
@@ -126,18 +126,18 @@ describe('scheduled announcements', () => {
     await tb.command('role add <@U8ORGJA|j> organizer', ADMIN);
     await tb.agree('U8ORGJA');
     const beforeJa = await tb.snapshot();
-    const refusedJa = await tb.command(`announce cancel ${id}`, 'U8ORGJA');
+    const refusedJa = await tb.commandConfirmed(`announce cancel ${id}`, 'U8ORGJA');
     expect(TestBot.replyText(refusedJa)).toBe(
       `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
     );
     expect(await tb.snapshot()).toBe(beforeJa);
-    const cancelled = await tb.command(`announce cancel ${id}`, ORGANIZER);
+    const cancelled = await tb.commandConfirmed(`announce cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(cancelled)).toContain(`#${id} is cancelled`);
     tb.clock.set('2026-11-24T03:00:00Z');
     await tb.tick();
     expect(postsOf(tb, id)).toHaveLength(0);
     await schedule({ postAt: new Date('2026-11-24T04:00:00Z') });
-    const byAdmin = await tb.command(`announce cancel ${await lastId()}`, ADMIN);
+    const byAdmin = await tb.commandConfirmed(`announce cancel ${await lastId()}`, ADMIN);
     expect(TestBot.replyText(byAdmin)).toContain('is cancelled');
   });
 

@@ -49,7 +49,11 @@ describe('event cancel tells everyone who answered and counts them right', () =>
       await tb.agree(user);
       await pressOnCard(tb, action, user, id);
     }
-    const response = await tb.command(`event cancel ${id}`, ORGANIZER);
+    // The question before it counts the same people as the reply after it.
+    expect(TestBot.replyText(await tb.command(`event cancel ${id}`, ORGANIZER))).toContain(
+      'The 4 members who answered are told',
+    );
+    const response = await tb.commandConfirmed(`event cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(response)).toBe(
       '“Board games” is cancelled; 4 members who answered will be told.',
     );
@@ -67,7 +71,10 @@ describe('event cancel tells everyone who answered and counts them right', () =>
     }
     tb.fake.declareChannel(PRIVATE, { isPrivate: true, members: [JA_ORGANIZER, 'U6CXIN'] });
     await leftChannel(tb, 'U6CXOUT', PRIVATE);
-    const response = await tb.command(`event cancel ${id}`, JA_ORGANIZER);
+    expect(TestBot.replyText(await tb.command(`event cancel ${id}`, JA_ORGANIZER))).toContain(
+      '回答した1人のメンバーにお知らせし',
+    );
+    const response = await tb.commandConfirmed(`event cancel ${id}`, JA_ORGANIZER);
     expect(TestBot.replyText(response)).toBe('「忘年会」を中止しました。回答済みの1人にお知らせします。');
     await tb.tick();
     expect(toldOfCancel(tb, 'U6CXIN')).toBe(1);
@@ -76,13 +83,13 @@ describe('event cancel tells everyone who answered and counts them right', () =>
 
   it('nobody answered: the reply says nobody needs telling, in English and Japanese', async () => {
     const id = await createEvent(tb, ORGANIZER, { title: 'Quiet walk' });
-    const response = await tb.command(`event cancel ${id}`, ORGANIZER);
+    const response = await tb.commandConfirmed(`event cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(response)).toBe(
       '“Quiet walk” is cancelled; nobody had answered, so nobody needs to be told.',
     );
     await japaneseOrganizer(tb);
     const other = await createEvent(tb, JA_ORGANIZER, { title: '散歩' });
-    const ja = await tb.command(`event cancel ${other}`, JA_ORGANIZER);
+    const ja = await tb.commandConfirmed(`event cancel ${other}`, JA_ORGANIZER);
     expect(TestBot.replyText(ja)).toBe(
       '「散歩」を中止しました。回答者はいないため、お知らせする相手はいません。',
     );

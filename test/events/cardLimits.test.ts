@@ -113,7 +113,7 @@ describe('cards at their longest, in Japanese and English, pass Slack’s checks
       '知人を紹介 / Refer someone',
       '応募する / Apply',
     ]);
-    await tb.command(`job close ${id}`, HR);
+    await tb.commandConfirmed(`job close ${id}`, HR);
     expect(allText((await jobCardCalls(tb, id, 'chat.update')).pop()?.args.blocks)).toContain(
       'This role is closed.',
     );

@@ -63,7 +63,7 @@ describe('the top-level text of cards and lists is escaped like their blocks', (
     expectEscaped(TestBot.replyText(await tb.command('events', MEMBER)));
     expectEscaped(TestBot.replyText(await tb.command(`event attendees ${id}`, ORGANIZER)));
 
-    await tb.command(`event cancel ${id}`, ORGANIZER);
+    await tb.commandConfirmed(`event cancel ${id}`, ORGANIZER);
     const cancelled = (await eventCardCalls(tb, id, 'chat.update')).at(-1);
     expect(textOf(cancelled)).toContain('cancelled');
     expectEscaped(textOf(cancelled));
@@ -73,7 +73,7 @@ describe('the top-level text of cards and lists is escaped like their blocks', (
     const id = await postJob(tb, { title: HOSTILE });
     expectEscaped(textOf((await jobCardCalls(tb, id, 'chat.postMessage'))[0]));
     expectEscaped(TestBot.replyText(await tb.command('jobs', MEMBER)));
-    await tb.command(`job close ${id}`, HR);
+    await tb.commandConfirmed(`job close ${id}`, HR);
     const closed = (await jobCardCalls(tb, id, 'chat.update')).at(-1);
     expect(textOf(closed)).toContain('closed');
     expectEscaped(textOf(closed));

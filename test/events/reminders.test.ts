@@ -115,7 +115,7 @@ describe('event reminders, edits and cancellation', () => {
     const id = await createEvent(tb, ORGANIZER, { startsAt: start });
     await tb.agree('U7CXL');
     await pressOnCard(tb, 'event.rsvp.going', 'U7CXL', id);
-    const response = await tb.command(`event cancel ${id}`, ORGANIZER);
+    const response = await tb.commandConfirmed(`event cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(response)).toContain('is cancelled; 1 member who answered will be told.');
     expect(await lastCardText(tb, id)).toContain('has been cancelled');
     await tb.tick();
@@ -125,7 +125,7 @@ describe('event reminders, edits and cancellation', () => {
     expect(toMember).toHaveLength(1);
     expect(String(toMember[0]?.args.text)).toContain('has been cancelled');
     expect(remindersTo(tb, id)).toHaveLength(0);
-    const again = await tb.command(`event cancel ${id}`, ORGANIZER);
+    const again = await tb.commandConfirmed(`event cancel ${id}`, ORGANIZER);
     expect(TestBot.replyText(again)).toContain('was already cancelled');
   });
 

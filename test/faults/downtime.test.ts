@@ -97,7 +97,7 @@ describe('fault: ten minutes of downtime', () => {
       });
       const a4 = await announce({ text: 'One-off at 12:30', postAt: at(30), repeat: 'none' }); // not due yet
       const a5 = await announce({ text: 'Cancelled, was due 12:04', postAt: at(4), repeat: 'none' });
-      expect(TestBot.replyText(await first.command(`announce cancel ${a5}`, ORGANIZER))).toContain(
+      expect(TestBot.replyText(await first.commandConfirmed(`announce cancel ${a5}`, ORGANIZER))).toContain(
         'is cancelled',
       );
 

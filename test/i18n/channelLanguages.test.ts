@@ -190,7 +190,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
     expect(dmJa).toContain('リマインダー');
     expect(dmJa).not.toContain('Reminder');
 
-    await tb.command(`event cancel ${id}`, ORGANIZER);
+    await tb.commandConfirmed(`event cancel ${id}`, ORGANIZER);
     const cancelled = await lastEventCard(tb, id);
     expect(buttons(cancelled.args.blocks)).toEqual([]);
     expectInOrder(
@@ -226,7 +226,7 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
       ...each((m) => m.jobs.cardHowItWorks),
     ]);
 
-    await tb.command(`job close ${id}`, HR);
+    await tb.commandConfirmed(`job close ${id}`, HR);
     const closed = await lastJobCard(tb, id);
     expect(buttons(closed.args.blocks)).toEqual([]);
     expectInOrder(

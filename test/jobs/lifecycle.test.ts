@@ -52,7 +52,7 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     await postJob(tb, { title: 'Newest general role' });
     tb.clock.advance(60_000);
     const closed = await postJob(tb, { title: 'Closed golang role', tags: 'golang' });
-    await tb.command(`job close ${closed}`, HR);
+    await tb.commandConfirmed(`job close ${closed}`, HR);
     await tb.command('interests add Python, golang', 'U7LIST');
     const response = await tb.command('jobs', 'U7LIST');
     const text = allText(response.json);
@@ -86,7 +86,7 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
 
   it('job close closes the role and updates its card; a second close changes nothing', async () => {
     const id = await postJob(tb, { title: 'Ops lead' });
-    const response = await tb.command(`job close ${id}`, HR);
+    const response = await tb.commandConfirmed(`job close ${id}`, HR);
     expect(TestBot.replyText(response) + allText(tb.fake.responses.map((r) => r.body))).toContain(
       '“Ops lead” is closed; its card now says so.',
     );
@@ -96,7 +96,7 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     expect(card).toContain('This role is closed');
     expect(card).not.toContain('job.curious');
     const before = await tb.snapshot();
-    const again = await tb.command(`job close ${id}`, HR);
+    const again = await tb.commandConfirmed(`job close ${id}`, HR);
     expect(TestBot.replyText(again)).toBe('“Ops lead” is not open any more. Nothing changed.');
     expect(await tb.snapshot()).toBe(before);
   });
@@ -124,7 +124,7 @@ describe('jobs: listing, closing, hires and the close-date planner', () => {
     tb.fake.setUser('U7HRJA', { locale: 'ja-JP' });
     await setUpHr(tb, 'U7HRJA');
     const id = await postJob(tb, { title: 'QA' }, 'U7HRJA');
-    expect(TestBot.replyText(await tb.command(`job close ${id}`, 'U7HRJA'))).toBe(
+    expect(TestBot.replyText(await tb.commandConfirmed(`job close ${id}`, 'U7HRJA'))).toBe(
       '「QA」の募集を締め切り、カードにも反映しました。',
     );
     expect(TestBot.replyText(await tb.command(`job hired ${id} <@U7BACK>`, 'U7HRJA'))).toContain(

@@ -115,7 +115,7 @@ describe('jobs: I’m curious', () => {
 
   it('a closed role takes no more interest; a bad or unknown id is explained', async () => {
     await tb.agree('U7LATE');
-    await tb.command(`job close ${jobId}`, HR);
+    await tb.commandConfirmed(`job close ${jobId}`, HR);
     const before = await tb.snapshot();
     await tb.press('job.curious', 'U7LATE', 'message', String(jobId));
     await tb.fake.waitForResponse((r) =>
@@ -327,7 +327,7 @@ describe('jobs: Refer someone', () => {
       expect(allText(tampered.json)).toContain('There is no role #?');
       const stranger = await submitReferral(tb, 'U7STRANGER', jobId, { name: 'Aoi', contact: 'x' });
       expect(allText(stranger.json)).toContain('press “I agree”');
-      await tb.command(`job close ${jobId}`, HR);
+      await tb.commandConfirmed(`job close ${jobId}`, HR);
       const afterClose = await tb.snapshot();
       const closed = await submitReferral(tb, 'U7REF01', jobId, { name: 'Aoi', contact: 'x' });
       expect(allText(closed.json)).toContain('This role is closed');
@@ -337,7 +337,7 @@ describe('jobs: Refer someone', () => {
   });
 
   it('the refer button on a closed role says so instead of opening the form', async () => {
-    await tb.command(`job close ${jobId}`, HR);
+    await tb.commandConfirmed(`job close ${jobId}`, HR);
     await tb.press('job.refer', 'U7REF01', 'message', String(jobId));
     await tb.fake.waitForResponse((r) => allText(r.body).includes('This role is closed'));
     expect(tb.fake.callsTo('views.open')).toHaveLength(0);

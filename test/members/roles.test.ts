@@ -26,7 +26,7 @@ describe('roles', () => {
     expect(TestBot.replyText(again)).toContain('already has');
     await tb.command('role add <@U4ROL01> hr', ADMIN);
     expect(await rolesOf('U4ROL01')).toEqual(['hr', 'organizer']);
-    const removed = await tb.command('role remove <@U4ROL01|aiko> organizer', ADMIN);
+    const removed = await tb.commandConfirmed('role remove <@U4ROL01|aiko> organizer', ADMIN);
     expect(TestBot.replyText(removed)).toContain('no longer has');
     expect(await rolesOf('U4ROL01')).toEqual(['hr']);
     const row = await tb.row("SELECT granted_by FROM member_roles WHERE user_id = 'U4ROL01'");
@@ -46,7 +46,7 @@ describe('roles', () => {
     await tb.agree('U4ROL03');
     const response = await tb.command('role add <@U4ROL04|jun> hr', 'U4ROL03');
     expect(TestBot.replyText(response)).toContain('is now HR');
-    const refused = await tb.command(`role remove <@${ADMIN}> admin`, 'U4ROL03');
+    const refused = await tb.commandConfirmed(`role remove <@${ADMIN}> admin`, 'U4ROL03');
     expect(TestBot.replyText(refused)).toContain('ADMIN_USER_IDS');
   });
 

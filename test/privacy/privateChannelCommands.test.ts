@@ -109,7 +109,8 @@ describe('commands on items in a private channel', () => {
     expect(await commandText(tb, `talent ${world.openJob}`, OUT_HR)).not.toContain(
       en.jobs.notInAudienceManage,
     );
-    expect(await commandText(tb, `job close ${world.secretJob}`, HR)).toBe(en.jobs.closedDone('Secret role'));
+    const closed = await tb.commandConfirmed(`job close ${world.secretJob}`, HR);
+    expect(allText(closed.json)).toBe(en.jobs.closedDone('Secret role'));
   });
 
   it('in Japanese: an HR member outside the channel is refused in their language', async () => {
@@ -161,7 +162,9 @@ describe('commands on items in a private channel', () => {
     expect(await commandText(tb, 'announce list', ORG)).toContain(`#${id}`);
     expect(await commandText(tb, 'announce list', OUT_ORG)).not.toContain(`#${id}`);
     await expectRefused(`announce cancel ${id}`, ADMIN, en.announcements.notInAudienceManage);
-    expect(await commandText(tb, `announce cancel ${id}`, ORG)).toBe(en.announcements.cancelled(id));
+    expect(allText((await tb.commandConfirmed(`announce cancel ${id}`, ORG)).json)).toBe(
+      en.announcements.cancelled(id),
+    );
   });
 });
 

@@ -256,6 +256,21 @@ export class TestBot {
     return response;
   }
 
+  /**
+   * A command that asks first (event cancel, job close, announce cancel, role remove): sends it,
+   * presses Confirm on the question, and returns the answer as if it had been the reply.
+   * Without a question (a refusal, a usage reply) the command's own reply is returned.
+   */
+  async commandConfirmed(text: string, user = 'U111'): Promise<SignedResponse> {
+    const asked = await this.command(text, user);
+    const value = confirmValueIn(asked.json);
+    if (value === undefined) return asked;
+    const before = this.fake.responses.length;
+    await this.press('command.confirm', user, 'message', value);
+    const answer = this.fake.responses.slice(before).at(-1)?.body;
+    return { status: asked.status, text: JSON.stringify(answer ?? null), json: answer };
+  }
+
   /** The ephemeral text the member saw for a command: the ack body, or else the last response_url post. */
   static replyText(response: SignedResponse): string {
     const body = response.json as Json | null;
@@ -393,6 +408,21 @@ export class TestBot {
     }
     return JSON.stringify(contents);
   }
+}
+
+/** The value of the Confirm button in a reply that asks first, if it has one. */
+export function confirmValueIn(message: unknown): string | undefined {
+  let found: string | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.action_id === 'command.confirm' && typeof record.value === 'string') found = record.value;
+      else Object.values(record).forEach(walk);
+    }
+  };
+  walk(message);
+  return found;
 }
 
 /** Text of a message-like body, including its blocks' texts, for assertions. */

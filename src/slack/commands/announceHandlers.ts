@@ -1,9 +1,8 @@
 import { messages } from '../../i18n';
-import type { Command } from '../parse/command';
+import type { AnnounceCommand } from './verbs/announce';
 import { announcementListMessage, announcementModal } from '../views/announcements';
 import type { CommandContext } from './context';
-
-type AnnounceCommand = Extract<Command, { verb: 'announce' }>;
+import { confirmedFirst } from './confirm';
 
 export async function announceCommand(ctx: CommandContext, command: AnnounceCommand): Promise<void> {
   const { services } = ctx;
@@ -25,6 +24,14 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
       await ctx.reply(announcementListMessage(await services.announcements.list(ctx.userId), ctx.locale));
       return;
     case 'cancel': {
+      const id = command.announcementId;
+      // Refused, or nothing left to cancel: say so before asking anything.
+      const before = await services.announcements.cancellable(ctx.userId, id);
+      if (before.status !== 'active') {
+        await ctx.reply({ text: m.alreadyCancelled(id) });
+        return;
+      }
+      if (!(await confirmedFirst(ctx, m.confirmCancel(id), `announce cancel ${id}`))) return;
       const { changed } = await services.announcements.cancel(ctx.userId, command.announcementId);
       await ctx.reply({
         text: changed ? m.cancelled(command.announcementId) : m.alreadyCancelled(command.announcementId),

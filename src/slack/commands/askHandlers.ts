@@ -1,12 +1,10 @@
-import type { Command } from '../parse/command';
 import { askModal } from '../forms/askForm';
 import { tagProblemText } from '../parse/profileForm';
 import { asksListFor, myAsksFor } from '../askCards';
 import { openAskFormMessage } from '../views/asks';
 import type { CommandContext } from './context';
 
-type AskCommand = Extract<Command, { verb: 'ask' }>;
-type AsksCommand = Extract<Command, { verb: 'asks' }>;
+import type { AskCommand, AsksCommand } from './verbs/asks';
 
 /** `ask` / `offer`: the form, straight away from a slash command; from a DM, a button that opens it. */
 export async function askCommand(ctx: CommandContext, command: AskCommand): Promise<void> {

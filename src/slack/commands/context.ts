@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly triggerId: string | undefined;
   /** Slash: an ephemeral reply (in the acknowledgement when still possible). DM: a message in the DM. */
   reply(message: SlackMessage): Promise<void>;
+  /** True when the member pressed Confirm on the question a destructive verb asked first. */
+  readonly confirmed: boolean;
   /** Slash: acknowledge now, before slow work. DM: nothing to do. */
   acknowledge(): Promise<void>;
 }

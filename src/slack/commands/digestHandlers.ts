@@ -1,11 +1,9 @@
 import { messages } from '../../i18n';
-import type { Command } from '../parse/command';
+import type { DigestCommand } from './verbs/digest';
 import { digestJobActions, digestBlocks, type JobActions } from '../views/digests';
 import type { CommandContext } from './context';
 import type { KnownBlock } from '../blockKit';
 import { mrkdwn } from '../views/text';
-
-type DigestCommand = Extract<Command, { verb: 'digest' }>;
 
 export function digestCommandWith(jobActions: JobActions) {
   return async (ctx: CommandContext, command: DigestCommand): Promise<void> => {

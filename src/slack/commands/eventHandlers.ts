@@ -1,5 +1,5 @@
 import { messages } from '../../i18n';
-import type { Command } from '../parse/command';
+import type { EventCommand } from './verbs/events';
 import { eventsListFor, refreshEventCard } from '../eventCards';
 import { csvCell } from '../csv';
 import { sendFileToMember } from '../files';
@@ -7,8 +7,7 @@ import { attendeesMessage } from '../views/events';
 import { eventModal } from '../views/eventModal';
 import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
-
-type EventCommand = Extract<Command, { verb: 'event' }>;
+import { confirmedFirst } from './confirm';
 
 export async function listEvents(ctx: CommandContext): Promise<void> {
   await ctx.reply(await eventsListFor(ctx.services, ctx.userId, ctx.locale));
@@ -24,7 +23,9 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
     case 'edit': {
       // An event in a private channel is edited only by organizers in that channel.
       const event =
-        command.action === 'edit' ? await services.events.manageable(ctx.userId, command.eventId) : undefined;
+        command.action === 'edit'
+          ? await services.events.manageable(ctx.userId, command.eventId, 'own')
+          : undefined;
       if (event?.status === 'cancelled') {
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(event.title)) });
         return;
@@ -41,11 +42,18 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
       return;
     }
     case 'cancel': {
-      const before = await services.events.manageable(ctx.userId, command.eventId);
+      const before = await services.events.manageable(ctx.userId, command.eventId, 'own');
+      const title = escapeMrkdwn(before.title);
       if (before.status === 'cancelled') {
-        await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(before.title)) });
+        await ctx.reply({ text: m.alreadyCancelled(title) });
         return;
       }
+      if (before.endsAt.getTime() <= services.clock.now().getTime()) {
+        await ctx.reply({ text: m.endedCannotCancel(title) });
+        return;
+      }
+      const toTell = await services.events.toldOnCancel(ctx.userId, command.eventId);
+      if (!(await confirmedFirst(ctx, m.confirmCancel(title, toTell), `event cancel ${before.id}`))) return;
       const { event, told } = await services.events.cancel(ctx.userId, command.eventId);
       await ctx.reply({ text: m.cancelledDone(escapeMrkdwn(event.title), told) });
       await refreshEventCard(services, ctx.client, event.id);

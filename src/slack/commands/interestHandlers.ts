@@ -1,10 +1,10 @@
 import { messages, type Catalogue } from '../../i18n';
 import type { PairResult } from '../../interests/service';
-import type { Command } from '../parse/command';
+import type { InterestsCommand } from './verbs/interests';
 import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
 
-type InterestAdminCommand = Extract<Command, { verb: 'interests'; action: 'pair' | 'unmatched' }>;
+type InterestAdminCommand = Extract<InterestsCommand, { action: 'pair' | 'unmatched' }>;
 
 const code = (text: string): string => `\`${escapeMrkdwn(text)}\``;
 

@@ -1,13 +1,11 @@
 import type { TalentResult } from '../../availability/types';
 import { messages } from '../../i18n';
 import { MAX_QUERY_LENGTH } from '../../members/service';
-import type { Command } from '../parse/command';
+import type { IntrosCommand } from './verbs/intros';
+import type { TalentCommand } from './verbs/talent';
 import { talentMessage } from '../views/availability';
 import { introStatusText, previewMessage, snoozedText, turnedOnText } from '../views/intros';
 import type { CommandContext } from './context';
-
-type IntrosCommand = Extract<Command, { verb: 'intros' }>;
-type TalentCommand = Extract<Command, { verb: 'talent' }>;
 
 /** `intros`, `intros on|off|snooze <weeks>` for everyone; `intros preview` and `intros run` for admins. */
 export async function introsCommand(ctx: CommandContext, command: IntrosCommand): Promise<void> {

@@ -1,12 +1,11 @@
 import { messages } from '../../i18n';
-import type { Command } from '../parse/command';
+import type { JobCommand } from './verbs/jobs';
 import { jobsListFor, postJobCard, refreshJobCard } from '../jobCards';
 import { jobModal } from '../views/jobs';
 import { escapeMrkdwn, mention } from '../views/text';
 import type { CommandContext } from './context';
+import { confirmedFirst } from './confirm';
 import { contactsCommand } from './coffeeHandlers';
-
-type JobCommand = Extract<Command, { verb: 'job' }>;
 
 export async function listJobs(ctx: CommandContext): Promise<void> {
   await ctx.reply(await jobsListFor(ctx.services, ctx.userId, ctx.locale));
@@ -31,6 +30,13 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       });
       return;
     case 'close': {
+      const before = await services.jobs.manageable(ctx.userId, command.jobId);
+      if (before.status !== 'open') {
+        await ctx.reply({ text: m.alreadyClosed(escapeMrkdwn(before.title)) });
+        return;
+      }
+      const question = m.confirmClose(escapeMrkdwn(before.title));
+      if (!(await confirmedFirst(ctx, question, `job close ${before.id}`))) return;
       const { job, changed } = await services.jobs.close(ctx.userId, command.jobId);
       const title = escapeMrkdwn(job.title);
       if (!changed) {
@@ -39,6 +45,18 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
       }
       services.logger.info(`job ${job.id} closed by ${ctx.userId}`);
       await ctx.reply({ text: m.closedDone(title) });
+      await refreshJobCard(services, ctx.client, job.id);
+      return;
+    }
+    case 'reopen': {
+      const { job, changed } = await services.jobs.reopen(ctx.userId, command.jobId);
+      const title = escapeMrkdwn(job.title);
+      if (!changed) {
+        await ctx.reply({ text: job.status === 'open' ? m.alreadyOpen(title) : m.notOpen[job.status] });
+        return;
+      }
+      services.logger.info(`job ${job.id} reopened by ${ctx.userId}`);
+      await ctx.reply({ text: m.reopened(title) });
       await refreshJobCard(services, ctx.client, job.id);
       return;
     }

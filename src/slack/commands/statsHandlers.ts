@@ -1,14 +1,12 @@
 import { messages } from '../../i18n';
 import type { EventEngagement, Funnel, MemberEngagement, RoleFunnel } from '../../stats/types';
-import type { Command } from '../parse/command';
+import type { StatsCommand } from './verbs/stats';
 import { csvFile } from '../csv';
 import { sendFileToMember } from '../files';
 import { statsReportMessage } from '../views/stats';
 import { meetStatsBlock } from '../views/intros';
 import type { CommandContext } from './context';
 import { askStatsBlock, sendAsksCsv } from './askStats';
-
-type StatsCommand = Extract<Command, { verb: 'stats' }>;
 
 /** YYYY-MM-DD in the given zone (sv-SE formats dates that way). */
 function isoDay(date: Date, timeZone: string): string {

@@ -1,7 +1,19 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+} from '@slack/bolt';
+import { z } from 'zod';
+import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import { runCommand } from '../commands/dispatch';
 import type { SlackMessage } from '../views/message';
+import { MAX_CONFIRMED_COMMAND } from '../commands/confirm';
+import { ACTION } from '../ids';
+import { replacePressed, tellPresser } from '../presserReplies';
+import type { ListenerRouter } from './router';
 
 export const ALUMNI_COMMAND = '/alumni';
 /** How long a command may take before it is acknowledged empty, well inside Slack's 3 s. */
@@ -51,6 +63,7 @@ function alumniCommand(services: Services) {
           userId: command.user_id,
           locale,
           surface: 'slash',
+          confirmed: false,
           triggerId: command.trigger_id,
           reply,
           acknowledge,
@@ -66,4 +79,44 @@ function alumniCommand(services: Services) {
 
 export function registerCommands(app: App, services: Services): void {
   app.command(ALUMNI_COMMAND, alumniCommand(services));
+}
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+const confirmedCommand = z.string().min(1).max(MAX_CONFIRMED_COMMAND);
+
+/**
+ * Confirm runs the command its button carries through runCommand again (gate, parser and the
+ * service's permission checks all apply anew), its first answer replacing the question; a second
+ * press finds the work done and says so. Keep replaces the question and changes nothing.
+ */
+export function registerCommandButtons(router: ListenerRouter, services: Services): void {
+  router.action<BlockAction>(ACTION.commandConfirm, async (args: ButtonArgs) => {
+    await args.ack();
+    const userId = args.body.user.id;
+    const locale = await services.locales.localeOf(userId);
+    const action = args.action;
+    const text = confirmedCommand.safeParse(action.type === 'button' ? action.value : undefined);
+    if (!text.success) {
+      await tellPresser(args, messages(locale).common.kept);
+      return;
+    }
+    let replaced = false;
+    const reply = async (message: SlackMessage): Promise<void> => {
+      if (replaced) return tellPresser(args, message);
+      replaced = true;
+      return replacePressed(args, message);
+    };
+    const surface = args.body.channel?.id.startsWith('D') === true ? 'dm' : 'slash';
+    const ctx = { services, client: args.client, userId, locale, surface, reply } as const;
+    await runCommand(
+      { ...ctx, triggerId: args.body.trigger_id, confirmed: true, acknowledge: () => Promise.resolve() },
+      text.data,
+    );
+  });
+  router.action<BlockAction>(ACTION.commandKeep, async (args: ButtonArgs) => {
+    await args.ack();
+    const locale = await services.locales.localeOf(args.body.user.id);
+    await replacePressed(args, { text: messages(locale).common.kept });
+  });
 }

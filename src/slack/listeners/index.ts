@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../services';
 import { registerActions } from './actions';
-import { registerCommands } from './commands';
+import { registerCommandButtons, registerCommands } from './commands';
 import { registerEvents } from './events';
 import { registerEventListeners } from './eventListeners';
 import { registerAnnouncementListeners } from './announcementListeners';
@@ -25,6 +25,7 @@ export function registerListeners(app: App, services: Services): void {
   registerEvents(app, services);
   const router = new ListenerRouter();
   registerActions(router, services);
+  registerCommandButtons(router, services);
   registerViews(router, services);
   registerEventListeners(router, services);
   registerAnnouncementListeners(router, services);

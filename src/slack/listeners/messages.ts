@@ -29,6 +29,7 @@ function directMessage(services: Services) {
         userId,
         locale,
         surface: 'dm',
+        confirmed: false,
         triggerId: undefined,
         reply,
         acknowledge: () => Promise.resolve(),
