@@ -35,6 +35,7 @@ export type AnnouncementProblem =
   | { readonly field: 'cron'; readonly problem: 'missing' | 'invalid' | 'never' };
 
 export class AnnouncementNotFound extends Error {
+  readonly code = 'announcement_not_found' as const;
   constructor(readonly announcementId: number) {
     super(`announcement ${announcementId} not found`);
   }
@@ -42,6 +43,7 @@ export class AnnouncementNotFound extends Error {
 
 /** Cancelling someone else's announcement takes the admin role; its author may always. */
 export class NotAnnouncementAuthor extends Error {
+  readonly code = 'not_announcement_author' as const;
   constructor(readonly announcementId: number) {
     super(`announcement ${announcementId}: not its author, and not an admin`);
   }

@@ -97,6 +97,7 @@ export type AskFieldProblem =
   | { readonly field: 'days'; readonly problem: 'out_of_range' };
 
 export class AskNotFound extends Error {
+  readonly code = 'ask_not_found' as const;
   constructor(readonly askId: number) {
     super(`ask ${askId} not found`);
   }
@@ -104,6 +105,7 @@ export class AskNotFound extends Error {
 
 /** Resolving or extending someone else's item without the admin role. */
 export class NotAskAuthor extends Error {
+  readonly code = 'not_ask_author' as const;
   constructor(readonly askId: number) {
     super(`only its author or an admin may change ask ${askId}`);
   }
@@ -111,6 +113,7 @@ export class NotAskAuthor extends Error {
 
 /** Responding to, or extending, an item that is resolved or lapsed. */
 export class AskNotOpen extends Error {
+  readonly code = 'ask_not_open' as const;
   constructor(
     readonly askId: number,
     readonly status: Exclude<AskStatus, 'open'>,
@@ -121,6 +124,7 @@ export class AskNotOpen extends Error {
 
 /** Pressing "I can help" on one's own item. */
 export class OwnAsk extends Error {
+  readonly code = 'own_ask' as const;
   constructor(readonly askId: number) {
     super(`ask ${askId} is the member's own`);
   }

@@ -33,6 +33,7 @@ export type AudienceItem = 'event' | 'role' | 'announcement';
 
 /** An item whose card is in a private channel, asked for by someone outside that channel. */
 export class NotInAudience extends Error {
+  readonly code = 'not_in_audience' as const;
   constructor(
     readonly userId: string,
     readonly channelId: string,
@@ -44,6 +45,7 @@ export class NotInAudience extends Error {
 
 /** The chosen channel failed the form's check: not a member, the bot cannot read it, or Slack did not answer. */
 export class ChannelRefused extends Error {
+  readonly code = 'channel_refused' as const;
   constructor(readonly reason: Exclude<PosterCheck, 'member'>) {
     super(`channel refused: ${reason}`);
   }

@@ -41,6 +41,7 @@ export interface CoffeeAsk {
 
 /** A button from someone it was not meant for, or for a request that is over. */
 export class NotYourRequest extends Error {
+  readonly code = 'not_your_request' as const;
   constructor() {
     super('only the contact asked may answer this request');
   }
@@ -48,6 +49,7 @@ export class NotYourRequest extends Error {
 
 /** HR named team members who may not see the role (it is in a private channel they are not in); nobody was added. */
 export class ContactsOutsideChannel extends Error {
+  readonly code = 'contacts_outside_channel' as const;
   constructor(
     readonly userIds: readonly string[],
     readonly channelId: string,

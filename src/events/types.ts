@@ -74,6 +74,7 @@ export type EventFieldProblem =
   | { readonly field: 'description' | 'place'; readonly problem: 'too_long' };
 
 export class EventNotFound extends Error {
+  readonly code = 'event_not_found' as const;
   constructor(readonly eventId: number) {
     super(`event ${eventId} not found`);
   }
@@ -81,6 +82,7 @@ export class EventNotFound extends Error {
 
 /** An organizer changing or cancelling an event another organizer created (admins may). */
 export class NotEventOwner extends Error {
+  readonly code = 'not_event_owner' as const;
   constructor(readonly eventId: number) {
     super(`event ${eventId} belongs to another organizer`);
   }
@@ -88,6 +90,7 @@ export class NotEventOwner extends Error {
 
 /** An RSVP to an event that is over or cancelled. */
 export class EventClosed extends Error {
+  readonly code = 'event_closed' as const;
   constructor(readonly reason: 'cancelled' | 'ended') {
     super(`event is ${reason}`);
   }

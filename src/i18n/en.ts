@@ -29,6 +29,12 @@ export const en = {
       `Only members with the ${roles} role can do that. Ask an admin if you need it.`,
     or: ' or ',
     notAMention: (given: string) => `${given} is not a mention: pick the person from Slack's @ list.`,
+    channelRefused: {
+      not_member: 'You can post only in a channel you are a member of. Join it first, or choose another one.',
+      unreadable:
+        'I cannot see that channel. If it is private, invite me first (`/invite @Homecoming`), then try again.',
+      unavailable: 'I could not check that channel with Slack just now. Please try again in a moment.',
+    },
     none: '—',
     close: 'Close',
     cancel: 'Cancel',

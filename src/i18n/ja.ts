@@ -24,6 +24,12 @@ export const ja: Catalogue = {
     or: 'または',
     notAMention: (given: string) =>
       `${given} はメンションではありません。Slack の @ の候補から相手を選んでください。`,
+    channelRefused: {
+      not_member: '投稿できるのは、あなたが参加しているチャンネルだけです。先にそのチャンネルに参加するか、別のチャンネルを選んでください。',
+      unreadable:
+        'そのチャンネルを見ることができません。プライベートチャンネルの場合は、先に私を招待してから（`/invite @Homecoming`）もう一度お試しください。',
+      unavailable: 'いま Slack でそのチャンネルを確認できませんでした。少し待ってから、もう一度お試しください。',
+    },
     none: '—',
     close: '閉じる',
     cancel: 'キャンセル',

@@ -110,6 +110,7 @@ export type ReferralFieldProblem =
 export type Disclosure = 'profile' | 'name_only';
 
 export class JobNotFound extends Error {
+  readonly code = 'job_not_found' as const;
   constructor(readonly jobId: number) {
     super(`job ${jobId} not found`);
   }
@@ -117,12 +118,14 @@ export class JobNotFound extends Error {
 
 /** The role is no longer open: curious, referrals and apply clicks are closed. */
 export class JobNotOpen extends Error {
+  readonly code = 'job_not_open' as const;
   constructor(readonly status: Exclude<JobStatus, 'open'>) {
     super(`job is ${status}`);
   }
 }
 
 export class ReferralNotFound extends Error {
+  readonly code = 'referral_not_found' as const;
   constructor(readonly referralId: number) {
     super(`referral ${referralId} not found`);
   }
@@ -130,6 +133,7 @@ export class ReferralNotFound extends Error {
 
 /** Moving a referral on is for the role's recruiter, HR and admins. */
 export class NotRecruiter extends Error {
+  readonly code = 'not_recruiter' as const;
   constructor() {
     super('only the recruiter, HR or an admin may move a referral');
   }

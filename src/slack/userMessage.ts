@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { NotInAudience } from '../audience/types';
-import { AnnouncementNotFound, NotAnnouncementAuthor } from '../announcements/types';
-import { NotYourRequest } from '../coffee/types';
-import { AskNotFound, AskNotOpen, NotAskAuthor, OwnAsk } from '../asks/types';
-import { EventClosed, EventNotFound, NotEventOwner } from '../events/types';
-import { messages, type Catalogue, type Locale } from '../i18n';
-import { JobNotFound, JobNotOpen, NotRecruiter, ReferralNotFound } from '../jobs/types';
+import type { NotInAudience } from '../audience/types';
+import { isDomainError, type DomainError } from '../domainErrors';
+import { messages, people, type Catalogue, type Locale } from '../i18n';
 import type { Logger } from '../logger';
-import { PermissionDenied } from '../roles/types';
+import type { PermissionDenied } from '../roles/types';
 import { errorReference } from './errors';
 
 /**
@@ -76,54 +72,69 @@ function notInAudienceText(error: NotInAudience, locale: Locale, audience: 'memb
   }
 }
 
+/** One info line (ids only) for a refusal, so an admin can see who was turned away and why. */
+function logRefusal(logger: Logger, failure: Failure, why: string): void {
+  logger.info(`${failure.where}: refused ${failure.userId}: ${why}`);
+}
+
+/** The words for each refusal a service throws on purpose: exhaustive, so a new error must get words. */
+function domainText(error: DomainError, locale: Locale, failure: Failure, logger: Logger): string {
+  const m = messages(locale);
+  switch (error.code) {
+    case 'event_not_found':
+      return m.events.notFound(String(error.eventId));
+    case 'event_closed':
+      return error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded;
+    case 'job_not_found':
+      return m.jobs.notFound(String(error.jobId));
+    case 'job_not_open':
+      return m.jobs.notOpen[error.status];
+    case 'referral_not_found':
+      return m.jobs.referralNotFound;
+    case 'announcement_not_found':
+      return m.announcements.notFound(String(error.announcementId));
+    case 'ask_not_found':
+      return m.asks.notFound(String(error.askId));
+    case 'ask_not_open':
+      return m.asks.notOpen[error.status];
+    case 'own_ask':
+      return m.asks.ownItem;
+    case 'not_ask_author':
+      logRefusal(logger, failure, error.message);
+      return m.asks.notAuthor(error.askId);
+    case 'not_in_audience':
+      logRefusal(logger, failure, `not in ${error.channelId}, where the ${error.item} is`);
+      return notInAudienceText(error, locale, SURFACES[failure.surface].audience);
+    case 'permission_denied':
+      logRefusal(logger, failure, error.message);
+      return permissionText(error, locale);
+    case 'not_event_owner':
+      logRefusal(logger, failure, error.message);
+      return m.events.onlyOwnerOrAdmin(error.eventId);
+    case 'not_announcement_author':
+      logRefusal(logger, failure, error.message);
+      return m.announcements.onlyAuthorOrAdmin(error.announcementId);
+    case 'not_recruiter':
+      logRefusal(logger, failure, error.message);
+      return m.jobs.moveRefused;
+    case 'not_your_request':
+      logRefusal(logger, failure, 'not theirs');
+      return m.coffee.notYours;
+    case 'contacts_outside_channel':
+      logRefusal(logger, failure, `${error.userIds.length} contact(s) not in ${error.channelId}`);
+      return m.coffee.outsideChannel(people(locale, error.userIds), `<#${error.channelId}>`);
+    case 'channel_refused':
+      return m.common.channelRefused[error.reason];
+  }
+}
+
 /** The words for a refusal or a missing item, or undefined when the error is not one we expect. */
 function knownText(error: unknown, locale: Locale, failure: Failure, logger: Logger): string | undefined {
-  const m = messages(locale);
-  const surface = SURFACES[failure.surface];
-  if (error instanceof EventNotFound) return m.events.notFound(String(error.eventId));
-  if (error instanceof EventClosed)
-    return error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded;
-  if (error instanceof JobNotFound) return m.jobs.notFound(String(error.jobId));
-  if (error instanceof JobNotOpen) return m.jobs.notOpen[error.status];
-  if (error instanceof ReferralNotFound) return m.jobs.referralNotFound;
-  if (error instanceof AnnouncementNotFound) return m.announcements.notFound(String(error.announcementId));
-  if (error instanceof AskNotFound) return m.asks.notFound(String(error.askId));
-  if (error instanceof AskNotOpen) return m.asks.notOpen[error.status];
-  if (error instanceof OwnAsk) return m.asks.ownItem;
-  if (error instanceof NotAskAuthor) {
-    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
-    return m.asks.notAuthor(error.askId);
-  }
-  // Refusals get one info line (ids only), so an admin can see who was turned away and why.
-  if (error instanceof NotInAudience) {
-    logger.info(
-      `${failure.where}: refused ${failure.userId}: not in ${error.channelId}, where the ${error.item} is`,
-    );
-    return notInAudienceText(error, locale, surface.audience);
-  }
-  if (error instanceof PermissionDenied) {
-    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
-    return permissionText(error, locale);
-  }
-  if (error instanceof NotEventOwner) {
-    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
-    return m.events.onlyOwnerOrAdmin(error.eventId);
-  }
-  if (error instanceof NotAnnouncementAuthor) {
-    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
-    return m.announcements.onlyAuthorOrAdmin(error.announcementId);
-  }
-  if (error instanceof NotRecruiter) {
-    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
-    return m.jobs.moveRefused;
-  }
-  if (error instanceof NotYourRequest) {
-    logger.info(`${failure.where}: refused ${failure.userId}: not theirs`);
-    return m.coffee.notYours;
-  }
-  if (error instanceof z.ZodError && surface.forgedValue !== undefined) {
-    logger.info(`${failure.where}: refused ${failure.userId}: unreadable value`);
-    return surface.forgedValue(m);
+  if (isDomainError(error)) return domainText(error, locale, failure, logger);
+  const forgedValue = SURFACES[failure.surface].forgedValue;
+  if (error instanceof z.ZodError && forgedValue !== undefined) {
+    logRefusal(logger, failure, 'unreadable value');
+    return forgedValue(messages(locale));
   }
   return undefined;
 }

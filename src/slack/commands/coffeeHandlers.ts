@@ -1,4 +1,3 @@
-import { ContactsOutsideChannel } from '../../coffee/types';
 import { joinList, messages, people } from '../../i18n';
 import { contactsList } from '../views/coffee';
 import { escapeMrkdwn, mention } from '../views/text';
@@ -17,20 +16,8 @@ export async function contactsCommand(
     return;
   }
   const m = messages(ctx.locale).coffee;
-  let result: Awaited<ReturnType<typeof services.coffee.addContacts>>;
-  try {
-    result = await services.coffee.addContacts(ctx.userId, jobId, userIds);
-  } catch (error) {
-    if (!(error instanceof ContactsOutsideChannel)) throw error;
-    services.logger.info(
-      `job ${jobId}: contacts refused to ${ctx.userId}: ${error.userIds.length} not in the role's channel`,
-    );
-    await ctx.reply({
-      text: m.outsideChannel(people(ctx.locale, error.userIds), `<#${error.channelId}>`),
-    });
-    return;
-  }
-  const { job, added, already } = result;
+  // A contact outside the role's private channel is refused as a whole (userMessage says who).
+  const { job, added, already } = await services.coffee.addContacts(ctx.userId, jobId, userIds);
   services.logger.info(
     `job ${job.id}: ${added.length} contact(s) added by ${ctx.userId}, ${already.length} already there`,
   );

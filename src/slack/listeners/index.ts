@@ -23,7 +23,11 @@ export function registerListeners(app: App, services: Services): void {
   registerCommands(app, services);
   registerMessages(app, services);
   registerEvents(app, services);
-  const router = new ListenerRouter();
+  const router = new ListenerRouter({
+    localeOf: (userId) => services.locales.localeOf(userId),
+    agreementState: (userId) => services.onboarding.agreementState(userId),
+    logger: services.logger,
+  });
   registerActions(router, services);
   registerCommandButtons(router, services);
   registerViews(router, services);

@@ -2,6 +2,7 @@ import type {
   AllMiddlewareArgs,
   App,
   BlockAction,
+  ButtonAction,
   SlackAction,
   SlackActionMiddlewareArgs,
   SlackViewAction,
@@ -9,6 +10,15 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { Logger } from '../../logger';
+import {
+  buttonHandler,
+  formHandler,
+  type ButtonOptions,
+  type FormOptions,
+  type Press,
+  type Submission,
+  type SurfaceDeps,
+} from './surfaces';
 
 type ActionArgs<A extends SlackAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
 type ViewArgs<V extends SlackViewAction> = SlackViewMiddlewareArgs<V> & AllMiddlewareArgs;
@@ -23,6 +33,18 @@ type Handler<T> = (args: T) => Promise<void>;
 export class ListenerRouter {
   private readonly actions = new Map<string, Handler<ActionArgs<SlackAction>>>();
   private readonly views = new Map<string, Handler<ViewArgs<SlackViewAction>>>();
+
+  constructor(private readonly deps: SurfaceDeps) {}
+
+  /** A button: acked, the member's language resolved, the value read and the gate applied first. */
+  button<V>(actionId: string, options: ButtonOptions<V>, handler: (press: Press<V>) => Promise<void>): void {
+    this.action<BlockAction<ButtonAction>>(actionId, buttonHandler(this.deps, options, handler));
+  }
+
+  /** A modal submission: the member's language, the state checked and the gate applied first. */
+  form(callbackId: string, options: FormOptions, handler: (submission: Submission) => Promise<void>): void {
+    this.view<ViewSubmitAction>(callbackId, formHandler(this.deps, options, handler));
+  }
 
   action<A extends SlackAction = BlockAction>(actionId: string, handler: Handler<ActionArgs<A>>): void {
     if (this.actions.has(actionId)) throw new Error(`two handlers for action ${actionId}`);

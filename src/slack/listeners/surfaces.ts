@@ -1,0 +1,157 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewResponseAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { z } from 'zod';
+import { messages, type Catalogue, type Locale } from '../../i18n';
+import type { Logger } from '../../logger';
+import type { AgreementState } from '../../onboarding/service';
+import type { FieldErrors } from '../parse/profileForm';
+import { readFormState } from '../parse/viewState';
+import { tellPresser } from '../presserReplies';
+import { UnreadableSubmission, userMessage, type Surface } from '../userMessage';
+import { doneModal } from '../views/doneModal';
+import type { SlackMessage } from '../views/message';
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** What the router needs to know about a member before any handler runs. */
+export interface SurfaceDeps {
+  localeOf(userId: string): Promise<Locale>;
+  agreementState(userId: string): Promise<AgreementState>;
+  readonly logger: Logger;
+}
+
+/**
+ * Who may press or submit: `agreed` members only (most surfaces), or anyone (the charter's own
+ * buttons, privacy, help). The services check roles and ownership again where the work is done.
+ */
+export type Gate = 'agreed' | 'anyone';
+
+export interface ButtonOptions<V> {
+  readonly gate: Gate;
+  /** Reads the button's value: ids we wrote, but they come back from Slack, so untrusted. */
+  readonly value: z.ZodType<V>;
+  /** Decides the words for a value that does not read (see userMessage). */
+  readonly surface: Surface;
+}
+
+/** A press, read: who, in which language, the value, and how to answer them. */
+export interface Press<V> {
+  readonly userId: string;
+  readonly locale: Locale;
+  readonly m: Catalogue;
+  readonly value: V;
+  readonly args: ButtonArgs;
+  /** An answer only the presser sees (ephemeral, or a DM where there is no message). */
+  readonly reply: (message: SlackMessage | string) => Promise<void>;
+}
+
+export interface FormOptions {
+  readonly gate: Gate;
+  readonly surface: Surface;
+  /** The modal's title, for the closing view that carries a refusal or an error. */
+  readonly title: (m: Catalogue, args: SubmitArgs) => string;
+  /**
+   * The form's block ids: a state that has none of them is not what Slack sends for this form,
+   * so it is refused as a whole (nothing saved) rather than read as a form left empty.
+   */
+  readonly blocks?: readonly string[];
+}
+
+/** A submission, read: who, in which language, and the ways to answer within Slack's 3 s. */
+export interface Submission {
+  readonly userId: string;
+  readonly locale: Locale;
+  readonly m: Catalogue;
+  readonly args: SubmitArgs;
+  readonly view: SubmitArgs['view'];
+  readonly client: SubmitArgs['client'];
+  /** Closes the modal (or answers with a response action); only the first call counts. */
+  readonly ack: (response?: ViewResponseAction) => Promise<void>;
+  /** Field errors shown on their fields; nothing was saved. */
+  readonly fieldErrors: (errors: FieldErrors) => Promise<void>;
+  /** Turns the modal into a closing view with one line. */
+  readonly done: (text: string, title?: string) => Promise<void>;
+}
+
+/**
+ * The one path for a button press: ack, the member's language, the value read, the gate, then
+ * the handler; any error it throws becomes the member's words through userMessage.
+ */
+export function buttonHandler<V>(
+  deps: SurfaceDeps,
+  options: ButtonOptions<V>,
+  handler: (press: Press<V>) => Promise<void>,
+): (args: ButtonArgs) => Promise<void> {
+  return async (args) => {
+    await args.ack();
+    const userId = args.body.user.id;
+    const locale = await deps.localeOf(userId);
+    const m = messages(locale);
+    const reply = (message: SlackMessage | string): Promise<void> => tellPresser(args, message);
+    try {
+      const value = options.value.parse(args.action.value);
+      if (options.gate === 'agreed' && (await deps.agreementState(userId)) !== 'agreed') {
+        await reply(m.onboarding.mustAgreeFirst);
+        return;
+      }
+      await handler({ userId, locale, m, value, args, reply });
+    } catch (error) {
+      const failure = { where: `button ${args.action.action_id}`, userId, surface: options.surface };
+      await reply(userMessage(error, locale, failure, deps.logger)).catch((failed: unknown) => {
+        deps.logger.error(`button ${args.action.action_id}: could not tell ${userId}:`, failed);
+      });
+    }
+  };
+}
+
+/**
+ * The one path for a modal submission: the member's language, the state checked, the gate, then
+ * the handler. An error before the handler acknowledged turns the modal into a closing view with
+ * the member's words; after it, the words come as a DM.
+ */
+export function formHandler(
+  deps: SurfaceDeps,
+  options: FormOptions,
+  handler: (submission: Submission) => Promise<void>,
+): (args: SubmitArgs) => Promise<void> {
+  return async (args) => {
+    const userId = args.body.user.id;
+    const locale = await deps.localeOf(userId);
+    const m = messages(locale);
+    let acked = false;
+    const ack = async (response?: ViewResponseAction): Promise<void> => {
+      if (acked) return;
+      acked = true;
+      await (response === undefined ? args.ack() : args.ack(response));
+    };
+    const done = (text: string, title = options.title(m, args)): Promise<void> =>
+      ack({ response_action: 'update', view: doneModal(title, text, locale) });
+    const fieldErrors = (errors: FieldErrors): Promise<void> => ack({ response_action: 'errors', errors });
+    const failure = { where: `view ${args.view.callback_id}`, userId, surface: options.surface };
+    try {
+      if (options.blocks !== undefined && readFormState(args.view.state.values, options.blocks) === undefined)
+        throw new UnreadableSubmission();
+      if (options.gate === 'agreed' && (await deps.agreementState(userId)) !== 'agreed') {
+        await done(m.onboarding.mustAgreeFirst);
+        return;
+      }
+      const { view, client } = args;
+      await handler({ userId, locale, m, args, view, client, ack, fieldErrors, done });
+    } catch (error) {
+      const text = userMessage(error, locale, failure, deps.logger);
+      if (!acked) await done(text).catch(() => undefined);
+      else
+        await args.client.chat.postMessage({ channel: userId, text }).catch((failed: unknown) => {
+          deps.logger.error(`view ${args.view.callback_id}: could not tell ${userId}:`, failed);
+        });
+    }
+  };
+}
