@@ -8,6 +8,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { z } from 'zod';
+import { ChannelRefused } from '../../audience/types';
 import { messages, type Catalogue, type Locale } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { AgreementState } from '../../onboarding/service';
@@ -63,6 +64,8 @@ export interface FormOptions {
    * so it is refused as a whole (nothing saved) rather than read as a form left empty.
    */
   readonly blocks?: readonly string[];
+  /** The channel field's error when the service refuses the chosen channel (nothing was saved). */
+  readonly channelRefusal?: (reason: ChannelRefused['reason'], locale: Locale) => FieldErrors;
 }
 
 /** A submission, read: who, in which language, and the ways to answer within Slack's 3 s. */
@@ -146,6 +149,11 @@ export function formHandler(
       const { view, client } = args;
       await handler({ userId, locale, m, args, view, client, ack, fieldErrors, done });
     } catch (error) {
+      if (error instanceof ChannelRefused && options.channelRefusal !== undefined && !acked) {
+        deps.logger.info(`${failure.where} from ${userId}: channel ${error.reason}`);
+        await fieldErrors(options.channelRefusal(error.reason, locale));
+        return;
+      }
       const text = userMessage(error, locale, failure, deps.logger);
       if (!acked) await done(text).catch(() => undefined);
       else
