@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { askTypeSchema } from '../../asks/types';
 import { joinList, messages, type Locale } from '../../i18n';
 import type { Services } from '../../services';
@@ -9,9 +8,7 @@ import { ACTION, VIEW } from '../ids';
 import { isReplay } from '../replays';
 import { escapeMrkdwn, mention, slackDate } from '../views/text';
 import type { ListenerRouter } from './router';
-
-/** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
-const idValue = z.coerce.number().int().positive();
+import { ID_VALUE } from './surfaces';
 
 /** What the author is told once the item is saved: where it is, and what happens next. */
 function postedText(
@@ -35,7 +32,7 @@ function postedText(
 }
 
 export function registerAskListeners(router: ListenerRouter, services: Services): void {
-  const askButton = { gate: 'agreed', value: idValue, surface: 'ask_button' } as const;
+  const askButton = { gate: 'agreed', value: ID_VALUE, surface: 'ask_button' } as const;
 
   router.button(
     ACTION.askOpen,

@@ -1,25 +1,16 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { messages } from '../../i18n';
+import { z } from 'zod';
 import type { Services } from '../../services';
-import { tellPresser } from '../presserReplies';
-import type { ListenerRouter } from './router';
-import { userMessage } from '../userMessage';
 import { ACTION } from '../ids';
+import type { ListenerRouter } from './router';
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-
-export function registerDigestListeners(app: ListenerRouter, services: Services): void {
+export function registerDigestListeners(router: ListenerRouter, services: Services): void {
   // "Turn off digests" in every digest: one click, and the member is told how to turn them back on.
-  app.action<BlockAction<ButtonAction>>(ACTION.digestOff, async (args: ButtonArgs) => {
-    await args.ack();
-    const userId = args.body.user.id;
-    const locale = await services.locales.localeOf(userId);
-    try {
+  router.button(
+    ACTION.digestOff,
+    { gate: 'anyone', value: z.unknown(), surface: 'other' },
+    async ({ userId, m, reply }) => {
       await services.digests.setFrequency(userId, 'off');
-      await tellPresser(args, messages(locale).digests.turnedOff);
-    } catch (error) {
-      const failure = { where: 'digest off', userId, surface: 'other' } as const;
-      await tellPresser(args, userMessage(error, locale, failure, services.logger)).catch(() => undefined);
-    }
-  });
+      await reply(m.digests.turnedOff);
+    },
+  );
 }

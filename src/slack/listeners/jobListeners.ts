@@ -1,8 +1,8 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import { z } from 'zod';
 import { REFERRAL_MOVES } from '../../jobs/types';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
+import { ID_VALUE } from './surfaces';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { jobsListPage, postJobCard } from '../jobCards';
@@ -17,12 +17,9 @@ import { escapeMrkdwn, mention } from '../views/text';
 import { curiousReply } from './coffeeListeners';
 import { isReplay } from '../replays';
 
-/** Button values are ids we wrote, but they come back from Slack: read them as untrusted. */
-const idValue = z.coerce.number().int().positive();
-
 export function registerJobListeners(router: ListenerRouter, services: Services): void {
   // Curious and referrals share the events' rule: members act after agreeing to the code of conduct.
-  const roleButton = { gate: 'agreed', value: idValue, surface: 'role_button' } as const;
+  const roleButton = { gate: 'agreed', value: ID_VALUE, surface: 'role_button' } as const;
 
   router.button(ACTION.jobCurious, roleButton, async ({ value: jobId, userId, locale, m, args, reply }) => {
     const teamId = args.body.user.team_id ?? args.body.team?.id;

@@ -7,7 +7,7 @@ import type {
   ViewResponseAction,
   ViewSubmitAction,
 } from '@slack/bolt';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ChannelRefused } from '../../audience/types';
 import { messages, type Catalogue, type Locale } from '../../i18n';
 import type { Logger } from '../../logger';
@@ -18,6 +18,9 @@ import { tellPresser } from '../presserReplies';
 import { UnreadableSubmission, userMessage, type Surface } from '../userMessage';
 import { doneModal } from '../views/doneModal';
 import type { SlackMessage } from '../views/message';
+
+/** Most buttons carry an id we wrote; it comes back from Slack, so it is read as untrusted. */
+export const ID_VALUE = z.coerce.number().int().positive();
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -39,8 +42,10 @@ export interface ButtonOptions<V> {
   readonly gate: Gate;
   /** Reads the button's value: ids we wrote, but they come back from Slack, so untrusted. */
   readonly value: z.ZodType<V>;
-  /** Decides the words for a value that does not read (see userMessage). */
+  /** Decides the words for a value that does not read (see userMessage), and for other failures. */
   readonly surface: Surface;
+  /** The words for a value that does not read, where the surface's own words do not fit. */
+  readonly badValue?: (m: Catalogue) => string;
 }
 
 /** A press, read: who, in which language, the value, and how to answer them. */
@@ -100,7 +105,14 @@ export function buttonHandler<V>(
     const m = messages(locale);
     const reply = (message: SlackMessage | string): Promise<void> => tellPresser(args, message);
     try {
-      const value = options.value.parse(args.action.value);
+      const read = options.value.safeParse(args.action.value);
+      if (!read.success && options.badValue !== undefined) {
+        deps.logger.warn(`button ${args.action.action_id} from ${userId}: unreadable value`);
+        await reply(options.badValue(m));
+        return;
+      }
+      if (!read.success) throw read.error;
+      const value = read.data;
       if (options.gate === 'agreed' && (await deps.agreementState(userId)) !== 'agreed') {
         await reply(m.onboarding.mustAgreeFirst);
         return;
