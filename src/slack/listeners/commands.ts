@@ -1,12 +1,5 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  SlackActionMiddlewareArgs,
-  SlackCommandMiddlewareArgs,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import { runCommand } from '../commands/dispatch';
 import type { SlackMessage } from '../views/message';
@@ -81,8 +74,6 @@ export function registerCommands(app: App, services: Services): void {
   app.command(ALUMNI_COMMAND, alumniCommand(services));
 }
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
-
 const confirmedCommand = z.string().min(1).max(MAX_CONFIRMED_COMMAND);
 
 /**
@@ -91,32 +82,29 @@ const confirmedCommand = z.string().min(1).max(MAX_CONFIRMED_COMMAND);
  * press finds the work done and says so. Keep replaces the question and changes nothing.
  */
 export function registerCommandButtons(router: ListenerRouter, services: Services): void {
-  router.action<BlockAction>(ACTION.commandConfirm, async (args: ButtonArgs) => {
-    await args.ack();
-    const userId = args.body.user.id;
-    const locale = await services.locales.localeOf(userId);
-    const action = args.action;
-    const text = confirmedCommand.safeParse(action.type === 'button' ? action.value : undefined);
-    if (!text.success) {
-      await tellPresser(args, messages(locale).common.kept);
-      return;
-    }
-    let replaced = false;
-    const reply = async (message: SlackMessage): Promise<void> => {
-      if (replaced) return tellPresser(args, message);
-      replaced = true;
-      return replacePressed(args, message);
-    };
-    const surface = args.body.channel?.id.startsWith('D') === true ? 'dm' : 'slash';
-    const ctx = { services, client: args.client, userId, locale, surface, reply } as const;
-    await runCommand(
-      { ...ctx, triggerId: args.body.trigger_id, confirmed: true, acknowledge: () => Promise.resolve() },
-      text.data,
-    );
-  });
-  router.action<BlockAction>(ACTION.commandKeep, async (args: ButtonArgs) => {
-    await args.ack();
-    const locale = await services.locales.localeOf(args.body.user.id);
-    await replacePressed(args, { text: messages(locale).common.kept });
-  });
+  router.button(
+    ACTION.commandConfirm,
+    { gate: 'anyone', value: confirmedCommand, surface: 'other', badValue: (m) => m.common.kept },
+    async ({ value, userId, locale, args }) => {
+      let replaced = false;
+      const reply = async (message: SlackMessage): Promise<void> => {
+        if (replaced) return tellPresser(args, message);
+        replaced = true;
+        return replacePressed(args, message);
+      };
+      const surface = args.body.channel?.id.startsWith('D') === true ? 'dm' : 'slash';
+      const ctx = { services, client: args.client, userId, locale, surface, reply } as const;
+      await runCommand(
+        { ...ctx, triggerId: args.body.trigger_id, confirmed: true, acknowledge: () => Promise.resolve() },
+        value,
+      );
+    },
+  );
+  router.button(
+    ACTION.commandKeep,
+    { gate: 'anyone', value: z.unknown(), surface: 'other' },
+    async ({ m, args }) => {
+      await replacePressed(args, { text: m.common.kept });
+    },
+  );
 }

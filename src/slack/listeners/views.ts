@@ -1,17 +1,12 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { messages } from '../../i18n';
+import type { Catalogue } from '../../i18n';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
-import { UnreadableSubmission, userMessage } from '../userMessage';
 import { publishHome } from '../home';
 import { refreshEventCards } from '../eventCards';
 import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
 import { parseProfileForm, tagProblemText } from '../parse/profileForm';
-import { parseViewState, readFormState, textValue } from '../parse/viewState';
-import { doneModal } from '../views/doneModal';
-
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { parseViewState, textValue } from '../parse/viewState';
 
 const originSchema = z
   .object({ origin: z.enum(['home', 'command', 'message']) })
@@ -28,108 +23,66 @@ function originOf(privateMetadata: string): z.infer<typeof originSchema>['origin
 const PROFILE_BLOCKS = Object.values(PROFILE_INPUT).map((input) => input.block);
 
 /**
- * Field errors go back on their fields (response_action: errors) and nothing is saved;
- * on success the modal turns into a short confirmation. A state Slack would never send
- * (see readFormState) saves nothing either: the modal says so, with a reference in the log.
+ * Field errors go back on their fields (response_action: errors) and nothing is saved; on success
+ * the modal turns into a short confirmation. A state Slack would never send saves nothing either
+ * (the router refuses a state without the form's blocks).
  */
-function submission(
-  services: Services,
-  blocks: readonly string[],
-  work: (args: SubmitArgs) => Promise<void>,
-) {
-  return async (args: SubmitArgs): Promise<void> => {
-    const userId = args.body.user.id;
-    const failure = { where: `view ${args.view.callback_id}`, userId, surface: 'other' } as const;
-    if (readFormState(args.view.state.values, blocks) === undefined) {
-      const locale = await services.locales.localeOf(userId);
-      const text = userMessage(new UnreadableSubmission(), locale, failure, services.logger);
-      await args.ack({
-        response_action: 'update',
-        view: doneModal(messages(locale).profile.modalTitle, text, locale),
-      });
-      return;
-    }
-    try {
-      await work(args);
-    } catch (error) {
-      const locale = await services.locales.localeOf(userId);
-      const text = userMessage(error, locale, failure, services.logger);
-      await args
-        .ack({
-          response_action: 'update',
-          view: doneModal(messages(locale).profile.modalTitle, text, locale),
-        })
-        .catch(() => undefined);
-    }
-  };
-}
+export function registerViews(router: ListenerRouter, services: Services): void {
+  const profileForm = {
+    gate: 'anyone',
+    surface: 'other',
+    title: (m: Catalogue) => m.profile.modalTitle,
+  } as const;
 
-export function registerViews(app: ListenerRouter, services: Services): void {
-  app.view<ViewSubmitAction>(
+  router.form(
     VIEW.profile,
-    submission(services, PROFILE_BLOCKS, async ({ ack, body, view, client }) => {
-      const userId = body.user.id;
-      const locale = await services.locales.localeOf(userId);
+    { ...profileForm, blocks: PROFILE_BLOCKS },
+    async ({ userId, locale, m, view, client, fieldErrors, done }) => {
       // The modal opens only after the agreement; a modal opened before it, or a forged
-      // submission, is refused the same way and saves nothing.
+      // submission, is refused on its first field and saves nothing.
       if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
-        await ack({
-          response_action: 'errors',
-          errors: { [PROFILE_INPUT.displayName.block]: messages(locale).onboarding.agreeBeforeProfile },
-        });
+        await fieldErrors({ [PROFILE_INPUT.displayName.block]: m.onboarding.agreeBeforeProfile });
         return;
       }
       const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) =>
         services.members.parseInterestField(text),
       );
       if (!form.ok) {
-        await ack({ response_action: 'errors', errors: form.errors });
+        await fieldErrors(form.errors);
         return;
       }
       const visibleBefore = (await services.members.profile(userId))?.visibility;
       await services.members.saveProfile(userId, form.update);
       services.logger.info(`profile saved for ${userId}`);
-      const m = messages(locale).profile;
-      await ack({ response_action: 'update', view: doneModal(m.savedTitle, m.saved, locale) });
+      await done(m.profile.saved, m.profile.savedTitle);
       if (originOf(view.private_metadata) === 'home') await publishHome(services, client, userId);
       // Event cards name only members visible to all: one who hides their profile leaves the cards now.
       if (visibleBefore !== form.update.visibility) {
-        await refreshEventCards(
-          services,
-          client,
-          await services.events.cardsShowing(userId),
-          'a change of visibility',
-        );
+        const cards = await services.events.cardsShowing(userId);
+        await refreshEventCards(services, client, cards, 'a change of visibility');
       }
-    }),
+    },
   );
 
-  app.view<ViewSubmitAction>(
+  router.form(
     VIEW.interests,
-    submission(services, [INTERESTS_INPUT.block], async ({ ack, body, view, client }) => {
-      const userId = body.user.id;
-      const locale = await services.locales.localeOf(userId);
+    { ...profileForm, blocks: [INTERESTS_INPUT.block] },
+    async ({ userId, locale, m, view, client, ack, fieldErrors }) => {
       // Only a member who agreed can reach this modal; a forged submission is refused the same way.
       if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
-        await ack({
-          response_action: 'errors',
-          errors: { [INTERESTS_INPUT.block]: messages(locale).onboarding.mustAgreeFirst },
-        });
+        await fieldErrors({ [INTERESTS_INPUT.block]: m.onboarding.mustAgreeFirst });
         return;
       }
       const parsed = services.members.parseInterestField(
         textValue(parseViewState(view.state.values), INTERESTS_INPUT),
       );
       if (!parsed.ok) {
-        await ack({
-          response_action: 'errors',
-          errors: { [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) },
-        });
+        await fieldErrors({ [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) });
         return;
       }
       await services.members.replaceInterests(userId, parsed.tags);
       await ack();
       if (originOf(view.private_metadata) === 'home') await publishHome(services, client, userId);
-    }),
+    },
   );
 }
