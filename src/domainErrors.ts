@@ -1,9 +1,10 @@
-import { AnnouncementNotFound, NotAnnouncementAuthor } from './announcements/types';
-import { AskNotFound, AskNotOpen, NotAskAuthor, OwnAsk } from './asks/types';
+import { NotAnnouncementAuthor } from './announcements/types';
+import { AskNotOpen, NotAskAuthor, OwnAsk } from './asks/types';
 import { ChannelRefused, NotInAudience } from './audience/types';
 import { ContactsOutsideChannel, NotYourRequest } from './coffee/types';
-import { EventClosed, EventNotFound, NotEventOwner } from './events/types';
-import { JobNotFound, JobNotOpen, NotRecruiter, ReferralNotFound } from './jobs/types';
+import { EventClosed, NotEventOwner } from './events/types';
+import { JobNotOpen, NotRecruiter } from './jobs/types';
+import { NotFound } from './notFound';
 import { PermissionDenied } from './roles/types';
 
 /**
@@ -12,21 +13,17 @@ import { PermissionDenied } from './roles/types';
  * not given words there fails to compile.
  */
 const DOMAIN_ERRORS = [
-  EventNotFound,
+  NotFound,
   NotEventOwner,
   EventClosed,
-  JobNotFound,
   JobNotOpen,
-  ReferralNotFound,
   NotRecruiter,
   NotYourRequest,
   ContactsOutsideChannel,
   PermissionDenied,
-  AskNotFound,
   NotAskAuthor,
   AskNotOpen,
   OwnAsk,
-  AnnouncementNotFound,
   NotAnnouncementAuthor,
   NotInAudience,
   ChannelRefused,

@@ -1,5 +1,6 @@
 import type { AudienceService } from '../audience/service';
 import { ChannelRefused, NotInAudience } from '../audience/types';
+import { NotFound } from '../notFound';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
 import type { RoleService } from '../roles/service';
@@ -12,7 +13,6 @@ import { isStorableTime } from '../time/storable';
 import { localParts } from '../time/zoned';
 import {
   ANNOUNCEMENT_LIMITS,
-  AnnouncementNotFound,
   type Announcement,
   type AnnouncementInput,
   type AnnouncementProblem,
@@ -164,7 +164,7 @@ export class AnnouncementService {
 
   async get(id: number): Promise<Announcement> {
     const found = await this.deps.repository.get(id);
-    if (found === undefined) throw new AnnouncementNotFound(id);
+    if (found === undefined) throw new NotFound('announcement', id);
     return found;
   }
 

@@ -34,13 +34,6 @@ export type AnnouncementProblem =
   | { readonly field: 'first_at'; readonly problem: 'missing' | 'invalid' | 'in_past' }
   | { readonly field: 'cron'; readonly problem: 'missing' | 'invalid' | 'never' };
 
-export class AnnouncementNotFound extends Error {
-  readonly code = 'announcement_not_found' as const;
-  constructor(readonly announcementId: number) {
-    super(`announcement ${announcementId} not found`);
-  }
-}
-
 /** Cancelling someone else's announcement takes the admin role; its author may always. */
 export class NotAnnouncementAuthor extends Error {
   readonly code = 'not_announcement_author' as const;

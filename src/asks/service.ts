@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { Languages, Locale } from '../i18n';
+import { NotFound } from '../notFound';
 import type { Logger } from '../logger';
 import type { Profile } from '../members/types';
 import type { SourceErasure } from '../privacy/service';
@@ -11,15 +12,7 @@ import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { lapsedKey, matchKey, reminderKey, thanksKey } from './keys';
 import { pickAsks, type AskPicks } from './picks';
 import { expiryFrom, extendedExpiry, maySee, rankAsks, remindedUntil, type RankedAsk } from './rules';
-import {
-  AskNotFound,
-  AskNotOpen,
-  NotAskAuthor,
-  OwnAsk,
-  type AskInput,
-  type AskItem,
-  type AskSummary,
-} from './types';
+import { AskNotOpen, NotAskAuthor, OwnAsk, type AskInput, type AskItem, type AskSummary } from './types';
 
 const DAY_MS = 86_400_000;
 /** DMs these features send on their own: the reminder and the lapse to authors, thanks to helpers. */
@@ -101,14 +94,14 @@ export class AskService {
 
   async get(id: number): Promise<AskItem> {
     const item = await this.repo.get(id);
-    if (item === undefined) throw new AskNotFound(id);
+    if (item === undefined) throw new NotFound('ask', id);
     return item;
   }
 
   /** The item, for a member who may see it; one for matches only is "not found" to anyone else. */
   async viewable(viewer: string, id: number): Promise<AskItem> {
     const item = await this.get(id);
-    if (!maySee(item, viewer, new Set(await this.deps.interestsOf(viewer)))) throw new AskNotFound(id);
+    if (!maySee(item, viewer, new Set(await this.deps.interestsOf(viewer)))) throw new NotFound('ask', id);
     return item;
   }
 

@@ -96,13 +96,6 @@ export type AskFieldProblem =
   | { readonly field: 'audience'; readonly problem: 'missing' }
   | { readonly field: 'days'; readonly problem: 'out_of_range' };
 
-export class AskNotFound extends Error {
-  readonly code = 'ask_not_found' as const;
-  constructor(readonly askId: number) {
-    super(`ask ${askId} not found`);
-  }
-}
-
 /** Resolving or extending someone else's item without the admin role. */
 export class NotAskAuthor extends Error {
   readonly code = 'not_ask_author' as const;

@@ -1,8 +1,8 @@
 import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
+import { NotFound } from '../notFound';
 import type { OutboxPort } from '../events/service';
 import type { Locale } from '../i18n';
-import { JobNotFound } from '../jobs/types';
 import type { Logger } from '../logger';
 import type { NagLog } from '../members/nags';
 import type { OpenToFlag } from '../members/types';
@@ -100,7 +100,7 @@ export class AvailabilityService {
     if (query.kind === 'role') {
       const job = await this.deps.repository.job(query.jobId);
       // The jobs module's own error, so the reply is the one `job close 99` gives.
-      if (job === undefined) throw new JobNotFound(query.jobId);
+      if (job === undefined) throw new NotFound('role', query.jobId);
       await this.deps.audience.require(actorId, job.cardChannel, 'role');
       if (job.tags.length === 0)
         return { ok: false, reason: 'role_without_tags', jobId: query.jobId, title: job.title };

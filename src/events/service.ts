@@ -1,5 +1,6 @@
 import type { AudienceService } from '../audience/service';
 import { ChannelRefused } from '../audience/types';
+import { NotFound } from '../notFound';
 import type { Clock } from '../clock';
 import { pageOf, type Page, type PageStart } from '../paging';
 import type { Locale } from '../i18n';
@@ -10,7 +11,6 @@ import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import {
   EventClosed,
   NotEventOwner,
-  EventNotFound,
   type CommunityEvent,
   type EventInput,
   type EventSummary,
@@ -72,7 +72,7 @@ export class EventService {
 
   async get(id: number): Promise<CommunityEvent> {
     const event = await this.repo.get(id);
-    if (event === undefined) throw new EventNotFound(id);
+    if (event === undefined) throw new NotFound('event', id);
     return event;
   }
 
@@ -195,7 +195,7 @@ export class EventService {
       // Under the event's row lock, so that presses on several replicas count the seats one after
       // another: without it two could both see one seat left and both take it.
       const seats = await this.repo.lockSeats(id);
-      if (seats === undefined) throw new EventNotFound(id);
+      if (seats === undefined) throw new NotFound('event', id);
       if (seats.cancelled) throw new EventClosed('cancelled');
       const previous = await this.repo.rsvpOf(id, userId);
       let status: RsvpStatus = choice;

@@ -73,13 +73,6 @@ export type EventFieldProblem =
   | { readonly field: 'channel'; readonly problem: 'missing' }
   | { readonly field: 'description' | 'place'; readonly problem: 'too_long' };
 
-export class EventNotFound extends Error {
-  readonly code = 'event_not_found' as const;
-  constructor(readonly eventId: number) {
-    super(`event ${eventId} not found`);
-  }
-}
-
 /** An organizer changing or cancelling an event another organizer created (admins may). */
 export class NotEventOwner extends Error {
   readonly code = 'not_event_owner' as const;

@@ -1,5 +1,6 @@
 import type { AudienceService } from '../audience/service';
 import { ChannelRefused } from '../audience/types';
+import { NotFound } from '../notFound';
 import type { Clock } from '../clock';
 import { pageOf, type Page, type PageStart } from '../paging';
 import type { Locale } from '../i18n';
@@ -10,10 +11,8 @@ import type { OutboxMessage, ScheduleRequest } from '../scheduler/types';
 import type { JobRepository } from '../storage/jobs';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import {
-  JobNotFound,
   JobNotOpen,
   NotRecruiter,
-  ReferralNotFound,
   type Disclosure,
   type Job,
   type JobFunnel,
@@ -97,7 +96,7 @@ export class JobService {
 
   async get(id: number): Promise<Job> {
     const job = await this.repo.get(id);
-    if (job === undefined) throw new JobNotFound(id);
+    if (job === undefined) throw new NotFound('role', id);
     return job;
   }
 
@@ -273,7 +272,7 @@ export class JobService {
 
   async referral(id: number): Promise<Referral> {
     const referral = await this.repo.referral(id);
-    if (referral === undefined) throw new ReferralNotFound(id);
+    if (referral === undefined) throw new NotFound('referral', id);
     return referral;
   }
 

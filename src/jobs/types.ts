@@ -109,25 +109,11 @@ export type ReferralFieldProblem =
 /** How much of a curious member's profile the recruiter may see. */
 export type Disclosure = 'profile' | 'name_only';
 
-export class JobNotFound extends Error {
-  readonly code = 'job_not_found' as const;
-  constructor(readonly jobId: number) {
-    super(`job ${jobId} not found`);
-  }
-}
-
 /** The role is no longer open: curious, referrals and apply clicks are closed. */
 export class JobNotOpen extends Error {
   readonly code = 'job_not_open' as const;
   constructor(readonly status: Exclude<JobStatus, 'open'>) {
     super(`job is ${status}`);
-  }
-}
-
-export class ReferralNotFound extends Error {
-  readonly code = 'referral_not_found' as const;
-  constructor(readonly referralId: number) {
-    super(`referral ${referralId} not found`);
   }
 }
 

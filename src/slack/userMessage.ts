@@ -3,6 +3,7 @@ import type { NotInAudience } from '../audience/types';
 import { isDomainError, type DomainError } from '../domainErrors';
 import { messages, people, type Catalogue, type Locale } from '../i18n';
 import type { Logger } from '../logger';
+import type { NotFound } from '../notFound';
 import type { PermissionDenied } from '../roles/types';
 import { errorReference } from './errors';
 
@@ -72,6 +73,22 @@ function notInAudienceText(error: NotInAudience, locale: Locale, audience: 'memb
   }
 }
 
+function notFoundText(error: NotFound, m: Catalogue): string {
+  const id = String(error.id);
+  switch (error.item) {
+    case 'event':
+      return m.events.notFound(id);
+    case 'role':
+      return m.jobs.notFound(id);
+    case 'referral':
+      return m.jobs.referralNotFound;
+    case 'announcement':
+      return m.announcements.notFound(id);
+    case 'ask':
+      return m.asks.notFound(id);
+  }
+}
+
 /** One info line (ids only) for a refusal, so an admin can see who was turned away and why. */
 function logRefusal(logger: Logger, failure: Failure, why: string): void {
   logger.info(`${failure.where}: refused ${failure.userId}: ${why}`);
@@ -81,20 +98,12 @@ function logRefusal(logger: Logger, failure: Failure, why: string): void {
 function domainText(error: DomainError, locale: Locale, failure: Failure, logger: Logger): string {
   const m = messages(locale);
   switch (error.code) {
-    case 'event_not_found':
-      return m.events.notFound(String(error.eventId));
+    case 'not_found':
+      return notFoundText(error, m);
     case 'event_closed':
       return error.reason === 'cancelled' ? m.events.rsvpClosedCancelled : m.events.rsvpClosedEnded;
-    case 'job_not_found':
-      return m.jobs.notFound(String(error.jobId));
     case 'job_not_open':
       return m.jobs.notOpen[error.status];
-    case 'referral_not_found':
-      return m.jobs.referralNotFound;
-    case 'announcement_not_found':
-      return m.announcements.notFound(String(error.announcementId));
-    case 'ask_not_found':
-      return m.asks.notFound(String(error.askId));
     case 'ask_not_open':
       return m.asks.notOpen[error.status];
     case 'own_ask':

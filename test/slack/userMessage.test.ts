@@ -4,13 +4,13 @@
  * reference, quoted to the member and in exactly one log line.
  */
 import { LogLevel } from '@slack/bolt';
+import { NotFound } from '../../src/notFound';
 import { z } from 'zod';
 import { NotInAudience } from '../../src/audience/types';
-import { AnnouncementNotFound } from '../../src/announcements/types';
 import { NotYourRequest } from '../../src/coffee/types';
-import { EventClosed, EventNotFound } from '../../src/events/types';
+import { EventClosed } from '../../src/events/types';
 import { LOCALES, messages, type Catalogue } from '../../src/i18n';
-import { JobNotFound, JobNotOpen, NotRecruiter, ReferralNotFound } from '../../src/jobs/types';
+import { JobNotOpen, NotRecruiter } from '../../src/jobs/types';
 import { LineLogger } from '../../src/logger';
 import { PermissionDenied } from '../../src/roles/types';
 import { UnreadableSubmission, userMessage, type Surface } from '../../src/slack/userMessage';
@@ -39,8 +39,8 @@ const cases: ReadonlyArray<{
   text: (m: Catalogue) => string;
 }> = [
   {
-    name: 'EventNotFound',
-    error: new EventNotFound(7),
+    name: 'NotFound (event)',
+    error: new NotFound('event', 7),
     surface: 'command',
     text: (m) => m.events.notFound('7'),
   },
@@ -57,8 +57,8 @@ const cases: ReadonlyArray<{
     text: (m) => m.events.rsvpClosedEnded,
   },
   {
-    name: 'JobNotFound',
-    error: new JobNotFound(12),
+    name: 'NotFound (role)',
+    error: new NotFound('role', 12),
     surface: 'role_button',
     text: (m) => m.jobs.notFound('12'),
   },
@@ -75,14 +75,14 @@ const cases: ReadonlyArray<{
     text: (m) => m.jobs.notOpen.closed,
   },
   {
-    name: 'ReferralNotFound',
-    error: new ReferralNotFound(3),
+    name: 'NotFound (referral)',
+    error: new NotFound('referral', 3),
     surface: 'role_button',
     text: (m) => m.jobs.referralNotFound,
   },
   {
-    name: 'AnnouncementNotFound',
-    error: new AnnouncementNotFound(4),
+    name: 'NotFound (announcement)',
+    error: new NotFound('announcement', 4),
     surface: 'command',
     text: (m) => m.announcements.notFound('4'),
   },
