@@ -336,17 +336,8 @@ export class IntroRepository {
 
   async exportMember(userId: string): Promise<IntroExport> {
     const prefs = await this.prefs(userId);
-    const rows = await this.sql
-      .selectFrom('intro_members as m')
-      .innerJoin('intro_rounds as r', 'r.id', 'm.round_id')
-      .leftJoin('intro_members as o', (join) =>
-        join
-          .onRef('o.group_id', '=', 'm.group_id')
-          .on('o.user_id', 'is not', null)
-          .onRef('o.user_id', '<>', 'm.user_id'),
-      )
+    const rows = await this.roundsOf(userId)
       .select(['m.id as member_id', 'r.due_at', 'm.answer', 'm.answered_at', 'o.user_id as partner'])
-      .where('m.user_id', '=', userId)
       .orderBy('r.due_at')
       .orderBy('m.id')
       .orderBy('o.user_id')
@@ -365,21 +356,24 @@ export class IntroRepository {
 
   /** Every (round, partner) the member was introduced to: their check-in DMs name the member. */
   async partnersByRound(userId: string): Promise<{ roundKey: string; partner: string }[]> {
-    const rows = await this.sql
+    const rows = await this.roundsOf(userId).select(['r.round_key', 'o.user_id as partner']).execute();
+    return rows.flatMap((row) =>
+      row.partner === null ? [] : [{ roundKey: row.round_key, partner: row.partner }],
+    );
+  }
+
+  /** The member's intro rows, each with its round and (a row each) the others in their group, if any. */
+  private roundsOf(userId: string) {
+    return this.sql
       .selectFrom('intro_members as m')
       .innerJoin('intro_rounds as r', 'r.id', 'm.round_id')
-      .innerJoin('intro_members as o', (join) =>
+      .leftJoin('intro_members as o', (join) =>
         join
           .onRef('o.group_id', '=', 'm.group_id')
           .on('o.user_id', 'is not', null)
           .onRef('o.user_id', '<>', 'm.user_id'),
       )
-      .select(['r.round_key', 'o.user_id as partner'])
-      .where('m.user_id', '=', userId)
-      .execute();
-    return rows.flatMap((row) =>
-      row.partner === null ? [] : [{ roundKey: row.round_key, partner: row.partner }],
-    );
+      .where('m.user_id', '=', userId);
   }
 
   /** Deletes the preference; answers stay for the meet rate, without the member's id (so no pair history either). */
