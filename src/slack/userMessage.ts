@@ -3,6 +3,7 @@ import { NotInAudience } from '../audience/types';
 import { AnnouncementNotFound, NotAnnouncementAuthor } from '../announcements/types';
 import { NotYourRequest } from '../coffee/types';
 import { AskNotFound, AskNotOpen, NotAskAuthor, OwnAsk } from '../asks/types';
+import { ChannelInProgress, NoFreeChannelName, NotChannelStarter, TooFewForChannel } from '../collab/types';
 import { EventClosed, EventNotFound, NotEventOwner } from '../events/types';
 import { messages, type Catalogue, type Locale } from '../i18n';
 import { JobNotFound, JobNotOpen, NotRecruiter, ReferralNotFound } from '../jobs/types';
@@ -93,6 +94,13 @@ function knownText(error: unknown, locale: Locale, failure: Failure, logger: Log
   if (error instanceof NotAskAuthor) {
     logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
     return m.asks.notAuthor(error.askId);
+  }
+  if (error instanceof TooFewForChannel) return m.collab.tooFew;
+  if (error instanceof ChannelInProgress) return m.collab.inProgress;
+  if (error instanceof NoFreeChannelName) return m.collab.noFreeName(error.base);
+  if (error instanceof NotChannelStarter) {
+    logger.info(`${failure.where}: refused ${failure.userId}: ${error.message}`);
+    return m.collab.notStarter(error.askId);
   }
   // Refusals get one info line (ids only), so an admin can see who was turned away and why.
   if (error instanceof NotInAudience) {
