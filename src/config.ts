@@ -151,6 +151,14 @@ const envSchema = z
     ASKS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
       message: 'must be a channel id such as C012ABCDEF where ask and offer cards are posted, or unset',
     }),
+    COLLAB_IDLE_DAYS: z
+      .string()
+      .trim()
+      .default('30')
+      .refine((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 365, {
+        message: 'must be a whole number of days from 1 to 365, such as 30',
+      })
+      .transform(Number),
     DIGEST_CRON: z
       .string()
       .trim()
@@ -231,6 +239,8 @@ export interface Config {
   readonly jobsChannelId: string | undefined;
   /** Where cards of asks and offers for all alumni are posted; unset: they are only listed (`asks`). */
   readonly asksChannelId: string | undefined;
+  /** A collaboration channel quiet this many days gets a heads-up, and is archived a week later. */
+  readonly collabIdleDays: number;
   readonly digestCron: string;
   /** When intro rounds may run, in defaultTimezone; only occurrences in even weeks from 2024-01-01 do. */
   readonly introsCron: string;
@@ -270,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bulkPostsPerSecond: e.BULK_POSTS_PER_SECOND,
     jobsChannelId: e.JOBS_CHANNEL_ID,
     asksChannelId: e.ASKS_CHANNEL_ID,
+    collabIdleDays: e.COLLAB_IDLE_DAYS,
     digestCron: e.DIGEST_CRON,
     introsCron: e.INTROS_CRON,
     logLevel: e.LOG_LEVEL,

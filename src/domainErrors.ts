@@ -1,6 +1,7 @@
 import { NotAnnouncementAuthor } from './announcements/types';
 import { AskNotOpen, NotAskAuthor, OwnAsk } from './asks/types';
 import { ChannelRefused, NotInAudience } from './audience/types';
+import { ChannelInProgress, NoFreeChannelName, NotChannelStarter, TooFewForChannel } from './collab/types';
 import { ContactsOutsideChannel, NotYourRequest } from './coffee/types';
 import { EventClosed, NotEventOwner } from './events/types';
 import { JobNotOpen, NotRecruiter } from './jobs/types';
@@ -27,6 +28,10 @@ const DOMAIN_ERRORS = [
   NotAnnouncementAuthor,
   NotInAudience,
   ChannelRefused,
+  TooFewForChannel,
+  NotChannelStarter,
+  ChannelInProgress,
+  NoFreeChannelName,
 ] as const;
 
 export type DomainError = InstanceType<(typeof DOMAIN_ERRORS)[number]>;

@@ -21,6 +21,8 @@ import { updateJobCard } from './slack/jobCards';
 import { askMessages } from './slack/views/asks';
 import { updateAskCard } from './slack/askCards';
 import { SlackChannelDirectory } from './slack/channelDirectory';
+import { SlackCollabChannels } from './slack/collabSlack';
+import { collabMessages } from './slack/views/collab';
 import type { Engine } from './storage/kysely/open';
 import { closeEngine, DatabaseUnavailable, engineOpen, openEngine } from './storage/openEngine';
 import { keepServingOnStrayErrors } from './processGuard';
@@ -88,6 +90,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.channelLanguages),
       onAskLapsed: (summary, authorNamed) =>
         updateAskCard(lookupClient, summary, authorNamed, config.channelLanguages),
+      // A member waits for "Start a channel": the interactive client, with its few quick retries.
+      collab: { slack: new SlackCollabChannels(lookupClient), messages: collabMessages() },
       // Forms ask it before their 3-second ack: no retries and no waiting out a 429, so that a slow
       // Slack becomes "try again" on the field instead of a timed-out form.
       channelDirectory: new SlackChannelDirectory(

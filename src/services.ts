@@ -53,6 +53,7 @@ import { InterestTagRepository } from './storage/interestTags';
 import { AskService, type AskMessages } from './asks/service';
 import type { AskSummary } from './asks/types';
 import { AskRepository } from './storage/asks';
+import { composeCollab, type CollabInputs, type CollabService } from './collab/compose';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -93,6 +94,7 @@ export interface Services {
   readonly audience: AudienceService;
   /** Asks and offers between members, with the group DM a response opens. */
   readonly asks: AskService;
+  readonly collab: CollabService;
 }
 
 export interface ServiceInputs {
@@ -127,6 +129,7 @@ export interface ServiceInputs {
   readonly askMessages: AskMessages;
   /** Updates an ask's card after the planner lapsed it (Slack lives in the composition root). */
   readonly onAskLapsed: (summary: AskSummary, authorNamed: boolean) => Promise<void>;
+  readonly collab: CollabInputs;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -252,6 +255,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   // Before digests, so that an item past its expiry has lapsed before a digest could offer it.
   scheduler.addPlanner('asks', (now) => asks.plan(now));
+  const collab = composeCollab(inputs, { store, asks, roles, outbox, scheduler, memberRepository, locales });
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -316,6 +320,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     roles,
     asks,
+    collab: collab.service,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock),
@@ -359,6 +364,7 @@ export function createServices(inputs: ServiceInputs): Services {
         export: (userId) => intros.exportMember(userId),
         erase: (userId) => intros.eraseMember(userId),
       },
+      collab.privacy,
       {
         name: 'asks',
         export: (userId) => asks.exportMember(userId),

@@ -215,7 +215,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -996,6 +996,36 @@ export const en = {
     csvTitle: 'Asks and offers, one row per item (CSV)',
     csvSent: 'A third file has one row per ask and offer.',
     csvSentEvents: 'A second file has one row per ask and offer.',
+  },
+  /** Collaboration channels of asks and offers (issue 13 §2). */
+  collab: {
+    startButton: 'Start a channel',
+    channelLine: (channel: string) => `Channel: ${channel}`,
+    channelArchivedLine: (channel: string) => `Channel: ${channel} (archived)`,
+    started: (channel: string, who: string) =>
+      `I created ${channel}, invited ${who} and pinned the item at the top.`,
+    leftOut: (who: string) =>
+      `I did not invite ${who}: their profile is not visible to all alumni. Invite them yourself if they agree.`,
+    already: (channel: string) => `This one has a channel already: ${channel}.`,
+    inProgress: 'The channel is being created: it will show up in your sidebar in a moment.',
+    tooFew:
+      'A channel needs someone besides you: nobody who may be invited has responded yet. Responders whose profile is not visible to all alumni are not invited.',
+    notStarter: (id: number) => `Only its author or an admin can start a channel for #${id}.`,
+    noFreeName: (name: string) =>
+      `Every channel name I tried (${name}, ${name}-2, …) is taken. Rename one of those channels, then press again.`,
+    refused: (code: string) =>
+      `Slack did not let me create the channel (${code}). An admin may need to allow apps to create private channels; then press again.`,
+    introLead: {
+      ask: (author: string, title: string, id: number) =>
+        `:handshake: This channel is for ${author}'s ask *${title}* (#${id}) and the people who responded.`,
+      offer: (author: string, title: string, id: number) =>
+        `:handshake: This channel is for ${author}'s offer *${title}* (#${id}) and the people who responded.`,
+    },
+    introQuiet: (days: number, grace: number) =>
+      `If nobody writes here for ${days} days, I will say so here; ${grace} days later I archive the channel. Nothing is deleted.`,
+    headsUp: (days: number, grace: number) =>
+      `:zzz: Nobody has written here for ${days} days. If it stays quiet, I will archive this channel in ${grace} days; nothing is deleted. Write anything to keep it open.`,
+    archiveNote: (days: number) => `Archived after ${days} days without a message.`,
   },
   dm: {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',

@@ -24,6 +24,8 @@ export interface DeliveryMessenger {
   join(channel: string): Promise<void>;
   /** Opens (or finds) the group DM of these members with the bot; resolves with its conversation id. */
   openGroup(userIds: readonly string[]): Promise<string>;
+  /** Archives the channel; one archived already counts as done. */
+  archive(channel: string): Promise<void>;
 }
 
 /**
@@ -249,6 +251,17 @@ export class SlackMessenger implements DeliveryMessenger {
         ambiguous: false,
       });
     return opened.data.channel.id;
+  }
+
+  async archive(channel: string): Promise<void> {
+    // Needs groups:write for a private channel (channels:manage for a public one).
+    try {
+      await this.client.conversations.archive({ channel });
+    } catch (error) {
+      const failure = classifySlackError(error);
+      if (failure.kind === 'permanent' && failure.reason === 'already_archived') return;
+      throw error;
+    }
   }
 
   /** A user id means "the DM with that user"; history needs the D… id, which conversations.open gives. */

@@ -45,6 +45,8 @@ export class OutboxSender {
     if (target.outcome !== 'ok') return target.outcome;
     const channel = target.value;
 
+    if (message.action === 'archive') return this.archive(record, channel, signal);
+
     if (record.unconfirmed_since !== null) {
       const since = new Date(new Date(record.unconfirmed_since).getTime() - this.settings.historyMarginMs);
       const lookup = await this.call(record, false, signal, () =>
@@ -102,6 +104,31 @@ export class OutboxSender {
     this.deps.logger.info(
       `outbox ${record.key}: sent to ${slack.channel} (ts ${slack.ts ?? '?'}, attempt ${record.attempts})`,
     );
+    return 'sent';
+  }
+
+  /** An archive row: conversations.archive, fenced on our claim like a post; no history check is needed. */
+  private async archive(
+    record: OutboxRecord,
+    channel: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Outcome> {
+    if (record.expires_at !== null && record.expires_at <= iso(this.deps.clock.now())) {
+      return this.finish(record, 'skipped', 'expired');
+    }
+    const archived = await this.call(record, true, signal, () => this.deps.messenger.archive(channel));
+    if (archived.outcome === 'aborted') return this.unclaim(record);
+    if (archived.outcome === 'lost') return this.lost(record);
+    if (archived.outcome === 'failed') return this.handleFailure(record, archived.failure);
+    const marked = await this.deps.repository.markSent(
+      record.id,
+      this.workerId,
+      { channel, ts: null },
+      null,
+      iso(this.deps.clock.now()),
+    );
+    if (!marked) return this.lost(record);
+    this.deps.logger.info(`outbox ${record.key}: archived ${channel}`);
     return 'sent';
   }
 

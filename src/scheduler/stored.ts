@@ -26,6 +26,7 @@ export const outboxMessageSchema = z.object({
     .string()
     .regex(/^\d+\.\d+$/)
     .optional(),
+  action: z.literal('archive').optional(),
 });
 
 export function iso(date: Date): string {

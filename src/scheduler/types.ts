@@ -63,6 +63,12 @@ export interface OutboxMessage {
   readonly blocks?: KnownBlock[];
   /** Post in the thread of this message (ts) in the same channel. */
   readonly threadTs?: string;
+  /**
+   * Not a post: 'archive' archives the channel (conversations.archive) once, at its due time, and
+   * `text` only records why. Archiving is idempotent (already_archived counts as done), so a row in
+   * doubt after a crash is simply archived again instead of looked up in the history.
+   */
+  readonly action?: 'archive';
 }
 
 export interface ScheduleRequest {

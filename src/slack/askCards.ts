@@ -112,5 +112,6 @@ export async function asksListFor(
 
 /** `asks mine`. */
 export async function myAsksFor(services: Services, userId: string, locale: Locale): Promise<SlackMessage> {
-  return myAsksMessage(await services.asks.mine(userId), locale);
+  const summaries = await services.asks.mine(userId);
+  return myAsksMessage(summaries, locale, await services.collab.views(summaries));
 }

@@ -48,6 +48,8 @@ export const ACTION = {
   askRespond: 'ask.respond',
   askResolve: 'ask.resolve',
   askExtend: 'ask.extend',
+  /** "Start a channel" (issue 13 §2), value: the item's id; in `asks mine`. */
+  askChannel: 'ask.channel',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',

@@ -132,6 +132,15 @@ function domainText(error: DomainError, locale: Locale, failure: Failure, logger
     case 'contacts_outside_channel':
       logRefusal(logger, failure, `${error.userIds.length} contact(s) not in ${error.channelId}`);
       return m.coffee.outsideChannel(people(locale, error.userIds), `<#${error.channelId}>`);
+    case 'too_few_for_channel':
+      return m.collab.tooFew;
+    case 'channel_in_progress':
+      return m.collab.inProgress;
+    case 'no_free_channel_name':
+      return m.collab.noFreeName(error.base);
+    case 'not_channel_starter':
+      logRefusal(logger, failure, error.message);
+      return m.collab.notStarter(error.askId);
     case 'channel_refused':
       return m.common.channelRefused[error.reason];
   }

@@ -332,6 +332,26 @@ export const tables = {
     responded_at: text,
     thanked: intWithDefault,
   },
+  collab_channels: {
+    ask_id: int,
+    status: textWithDefault,
+    started_by: textOrNull,
+    claim_token: textOrNull,
+    claimed_at: text,
+    channel_id: textOrNull,
+    channel_name: textOrNull,
+    intro_ts: textOrNull,
+    created_at: textOrNull,
+    last_message_at: textOrNull,
+    heads_up_for: textOrNull,
+    heads_up_at: textOrNull,
+    archived_at: textOrNull,
+  },
+  collab_members: {
+    ask_id: int,
+    user_id: text,
+    invited_at: text,
+  },
 } as const;
 
 type ValueOf<C> =

@@ -57,6 +57,7 @@ describe('asks and offers: the author’s side', () => {
     expect(buttons(body.blocks).map((b) => [b.action_id, b.value])).toEqual([
       ['ask.extend', String(id)],
       ['ask.resolve', String(id)],
+      ['ask.channel', String(id)],
     ]);
     expect(TestBot.replyText(await tb.command('asks mine', STRANGER))).toBe(
       'You have posted nothing yet. Try `/alumni ask` or `/alumni offer`.',

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
         communityTextPath: undefined,
         schedulerLease: true,
         schedulerLeaseSeconds: 90,
+        collabIdleDays: 30,
         logLevel: 'info',
       });
     });
@@ -64,9 +65,11 @@ describe('loadConfig', () => {
         DEFAULT_LOCALE: 'ja',
         ADMIN_USER_IDS: ' U012ABCDEF , W034GHIJKL ',
         COMMUNITY_CHANNEL_ID: 'C012ABCDEF',
+        COLLAB_IDLE_DAYS: '14',
         LOG_LEVEL: 'debug',
       });
       expect(config).toMatchObject({
+        collabIdleDays: 14,
         slackApiUrl: 'http://127.0.0.1:9999/api/',
         port: 8080,
         databasePath: '/var/lib/homecoming/db.sqlite',
@@ -177,6 +180,9 @@ describe('loadConfig', () => {
       ['SCHEDULER_LEASE', 'not on or off', { ...HTTP_ENV, SCHEDULER_LEASE: 'yes' }],
       ['SCHEDULER_LEASE_SECONDS', 'below 10', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '5' }],
       ['SCHEDULER_LEASE_SECONDS', 'not whole', { ...HTTP_ENV, SCHEDULER_LEASE_SECONDS: '30.5' }],
+      ['COLLAB_IDLE_DAYS', 'zero', { ...HTTP_ENV, COLLAB_IDLE_DAYS: '0' }],
+      ['COLLAB_IDLE_DAYS', 'more than a year', { ...HTTP_ENV, COLLAB_IDLE_DAYS: '400' }],
+      ['COLLAB_IDLE_DAYS', 'a duration with a unit', { ...HTTP_ENV, COLLAB_IDLE_DAYS: '30d' }],
     ];
 
     it.each(cases)('%s: %s', (variable, _why, env) => {

@@ -15,7 +15,9 @@
  *   users.info, noteWorkspaceUser). `declareChannel` makes one private or public with given members; then
  *   `conversations.info`, `conversations.members` (paginated with `limit` and `cursor`), `conversations.join`
  *   and `chat.postMessage` answer as Slack would, e.g. `channel_not_found` for a private channel the bot
- *   is not in.
+ *   is not in. `conversations.create` makes such a channel (with Slack's name rules and `name_taken`),
+ *   `conversations.invite`, `conversations.archive` and `pins.add` change it; `memberMessage` puts a
+ *   member's message in a channel's history, as if they had written it.
  * - Socket Mode: `apps.connections.open` returns ws://127.0.0.1:<port>/link?…; the fake sends `hello` on
  *   connection, `socket.sendEnvelope` delivers an envelope and resolves with the client's ack.
  *
@@ -66,6 +68,36 @@ export interface FakeChannel {
   /** Human members; the bot is a member too unless botIsMember is false. */
   members: string[];
   botIsMember?: boolean;
+  /** Its name (conversations.create answers name_taken for it); the id in lower case otherwise. */
+  name?: string;
+}
+
+/** A declared or created channel as the fake holds it. */
+export interface FakeChannelState {
+  readonly isPrivate: boolean;
+  readonly members: ReadonlySet<string>;
+  readonly botIsMember: boolean;
+  readonly name: string | undefined;
+  readonly archived: boolean;
+  /** Timestamps of the pinned messages. */
+  readonly pins: ReadonlySet<string>;
+}
+
+interface ChannelState {
+  isPrivate: boolean;
+  members: Set<string>;
+  botIsMember: boolean;
+  name: string | undefined;
+  archived: boolean;
+  pins: Set<string>;
+}
+
+/** Slack's channel names: lower case letters, digits, hyphens and underscores, 80 at most. */
+function channelNameError(name: string): string | undefined {
+  if (name === '') return 'invalid_name_required';
+  if (name.length > 80) return 'invalid_name_maxlength';
+  if (!/^[a-z0-9_-]+$/.test(name)) return 'invalid_name_specials';
+  return undefined;
 }
 
 /** May answer later (a promise), e.g. after writing to the database as another replica would. */
@@ -260,10 +292,7 @@ export class FakeSlack {
   private readonly users = new Map<string, FakeUserInfo>();
   /** Users the fake has heard of: the members of every channel nobody declared. */
   private readonly workspaceUsers = new Set<string>();
-  private readonly channels = new Map<
-    string,
-    { isPrivate: boolean; members: Set<string>; botIsMember: boolean }
-  >();
+  private readonly channels = new Map<string, ChannelState>();
   private readonly overrides = new Map<string, OverrideHandler>();
   private readonly messages: StoredMessage[] = [];
   private readonly scheduled: Json[] = [];
@@ -378,7 +407,44 @@ export class FakeSlack {
       isPrivate: channel.isPrivate,
       members: new Set(channel.members),
       botIsMember: channel.botIsMember ?? true,
+      name: channel.name,
+      archived: false,
+      pins: new Set(),
     });
+  }
+
+  /** A declared or created channel, or undefined. */
+  channel(id: string): FakeChannelState | undefined {
+    return this.channels.get(id);
+  }
+
+  /** The id of the channel with this name, if one was declared or created. */
+  channelNamed(name: string): string | undefined {
+    return [...this.channels].find(([, channel]) => channel.name === name)?.[0];
+  }
+
+  /**
+   * A member's message in a channel's history (as if they had written it in Slack); `ts` defaults
+   * to the next timestamp. The test sends the matching message event itself, if it wants one.
+   */
+  memberMessage(
+    channel: string,
+    user: string,
+    text: string,
+    options: { ts?: string; threadTs?: string } = {},
+  ): string {
+    const ts = options.ts ?? this.nextTs();
+    const message: Json = { type: 'message', user, text, team: FAKE_TEAM_ID, ts };
+    if (options.threadTs !== undefined) {
+      message.thread_ts = options.threadTs;
+      const parent = this.findMessage(channel, options.threadTs);
+      if (parent !== undefined) {
+        parent.message.latest_reply = ts;
+        parent.message.reply_count = Number(parent.message.reply_count ?? 0) + 1;
+      }
+    }
+    this.messages.push({ channel, message });
+    return ts;
   }
 
   /** Someone joins a declared channel (the test then sends member_joined_channel, as Slack would). */
@@ -988,17 +1054,17 @@ export class FakeSlack {
     const isMpim = declared === undefined && id.startsWith('G');
     return {
       id,
-      name: id.toLowerCase(),
+      name: declared?.name ?? id.toLowerCase(),
       is_channel: !isMpim,
       is_group: false,
       is_im: false,
       is_mpim: isMpim,
       is_private: declared?.isPrivate ?? isMpim,
       created: 1700000000,
-      is_archived: false,
+      is_archived: declared?.archived ?? false,
       is_general: false,
       is_member: declared?.botIsMember ?? true,
-      name_normalized: id.toLowerCase(),
+      name_normalized: declared?.name ?? id.toLowerCase(),
       is_shared: false,
       is_ext_shared: false,
       is_org_shared: false,
@@ -1006,6 +1072,62 @@ export class FakeSlack {
       topic: { value: '', creator: '', last_set: 0 },
       purpose: { value: '', creator: '', last_set: 0 },
       previous_names: [],
+    };
+  }
+
+  /** conversations.create, .invite, .archive and pins.add, with the errors Slack gives for each. */
+  private channelChangeHandlers(): Record<string, DefaultHandler> {
+    const usable = (id: string): ChannelState | Json => {
+      const channel = this.channels.get(id);
+      if (channel === undefined || this.hiddenFromBot(id)) return { ok: false, error: 'channel_not_found' };
+      if (!channel.botIsMember) return { ok: false, error: 'not_in_channel' };
+      return channel;
+    };
+    const isState = (value: ChannelState | Json): value is ChannelState => value.members instanceof Set;
+    return {
+      'conversations.create': (args) => {
+        const name = str(args, 'name') ?? '';
+        const invalid = channelNameError(name);
+        if (invalid !== undefined) {
+          this.violations.push(`conversations.create: "${name}" is not a valid channel name (${invalid})`);
+          return { ok: false, error: invalid };
+        }
+        if (this.channelNamed(name) !== undefined) return { ok: false, error: 'name_taken' };
+        const id = this.nextId('C');
+        this.declareChannel(id, { isPrivate: flag(args, 'is_private'), members: [], name });
+        return { ok: true, channel: { ...this.channelInfo(id), creator: FAKE_BOT_USER_ID } };
+      },
+      'conversations.invite': (args) => {
+        const id = str(args, 'channel') ?? '';
+        const channel = usable(id);
+        if (!isState(channel)) return channel;
+        if (channel.archived) return { ok: false, error: 'is_archived' };
+        const users = (str(args, 'users') ?? '').split(',').filter((user) => user !== '');
+        if (users.includes(FAKE_BOT_USER_ID)) return { ok: false, error: 'cant_invite_self' };
+        if (users.every((user) => channel.members.has(user)))
+          return { ok: false, error: 'already_in_channel' };
+        for (const user of users) channel.members.add(user);
+        return { ok: true, channel: this.channelInfo(id) };
+      },
+      'conversations.archive': (args) => {
+        const id = str(args, 'channel') ?? '';
+        const channel = usable(id);
+        if (!isState(channel)) return channel;
+        if (channel.archived) return { ok: false, error: 'already_archived' };
+        channel.archived = true;
+        return { ok: true };
+      },
+      'pins.add': (args) => {
+        const id = str(args, 'channel') ?? '';
+        const channel = usable(id);
+        if (!isState(channel)) return channel;
+        const ts = str(args, 'timestamp');
+        if (ts === undefined) return { ok: false, error: 'no_item_specified' };
+        if (this.findMessage(id, ts) === undefined) return { ok: false, error: 'message_not_found' };
+        if (channel.pins.has(ts)) return { ok: false, error: 'already_pinned' };
+        channel.pins.add(ts);
+        return { ok: true };
+      },
     };
   }
 
@@ -1061,6 +1183,7 @@ export class FakeSlack {
         const channel = FakeSlack.channelFor(str(args, 'channel') ?? '');
         if (this.hiddenFromBot(channel)) return { ok: false, error: 'channel_not_found' };
         if (this.channels.get(channel)?.botIsMember === false) return { ok: false, error: 'not_in_channel' };
+        if (this.channels.get(channel)?.archived === true) return { ok: false, error: 'is_archived' };
         const ts = this.nextTs();
         const message: Json = {
           type: 'message',
@@ -1223,6 +1346,7 @@ export class FakeSlack {
         return { ok: true, channel: this.channelInfo(id) };
       },
       'conversations.members': (args) => this.channelMembers(args),
+      ...this.channelChangeHandlers(),
       'conversations.history': (args) => {
         const channel = FakeSlack.channelFor(str(args, 'channel') ?? '');
         const inclusive = flag(args, 'inclusive');

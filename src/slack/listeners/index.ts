@@ -10,6 +10,7 @@ import { registerIntroListeners } from './introListeners';
 import { registerJobListeners } from './jobListeners';
 import { registerCoffeeListeners } from './coffeeListeners';
 import { registerAskListeners } from './askListeners';
+import { registerCollabListeners, registerCollabMessages } from './collabListeners';
 import { registerPageListeners } from './pageListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
@@ -22,6 +23,7 @@ export function registerListeners(app: App, services: Services): void {
   app.use(handleEachEventOnce(services));
   registerCommands(app, services);
   registerMessages(app, services);
+  registerCollabMessages(app, services);
   registerEvents(app, services);
   const router = new ListenerRouter({
     localeOf: (userId) => services.locales.localeOf(userId),
@@ -38,6 +40,7 @@ export function registerListeners(app: App, services: Services): void {
   registerJobListeners(router, services);
   registerCoffeeListeners(router, services);
   registerAskListeners(router, services);
+  registerCollabListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }
@@ -45,5 +48,12 @@ export function registerListeners(app: App, services: Services): void {
 /** What the app subscribes to; kept beside the registrations and checked against manifest.json. */
 export const REGISTERED = {
   commands: ['/alumni'],
-  events: ['app_home_opened', 'member_joined_channel', 'member_left_channel', 'message.im', 'team_join'],
+  events: [
+    'app_home_opened',
+    'member_joined_channel',
+    'member_left_channel',
+    'message.groups',
+    'message.im',
+    'team_join',
+  ],
 } as const;

@@ -5,7 +5,9 @@ import { ASK_LIMITS, type AskItem, type AskSummary, type AskType } from '../../a
 import { joinList, messages, type Locale } from '../../i18n';
 import type { KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
+import type { ChannelView } from '../../collab/service';
 import { authorText, kindLine, openUntil, respondButton, tagsText } from './askCard';
+import { channelLine, startChannelButton } from './collab';
 import type { SlackMessage } from './message';
 import type { OutboxMessage } from '../../scheduler/types';
 import { escapeMrkdwn, mention, mrkdwn, plain, slackDate, truncate } from './text';
@@ -119,30 +121,49 @@ export function homeAskBlocks(picks: AskPicks | undefined, locale: Locale): Know
   return blocks;
 }
 
-/** `asks mine`: the author's items with who responded, and buttons to resolve or extend. */
-export function myAsksMessage(summaries: readonly AskSummary[], locale: Locale): SlackMessage {
+/**
+ * `asks mine`: the author's items with who responded, buttons to resolve or extend, and the item's
+ * collaboration channel, or *Start a channel* once someone who may be invited has responded.
+ */
+export function myAsksMessage(
+  summaries: readonly AskSummary[],
+  locale: Locale,
+  channels: ReadonlyMap<number, ChannelView> = new Map(),
+): SlackMessage {
   const m = messages(locale).asks;
   if (summaries.length === 0) return { text: m.mineNone };
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(m.mineHeading) }];
   for (const { item, responses } of summaries) {
     const who = responses.map((response) => mention(response.userId));
     const status = item.status === 'open' ? openUntil(item, locale) : m.status[item.status];
+    const channel = channels.get(item.id);
+    const where = channelLine(channel, locale);
     const lines = [
       `*${escapeMrkdwn(truncate(item.title, 200))}* (#${item.id})`,
       `${kindLine(item, locale)} · ${status}`,
       who.length === 0 ? m.noResponders : m.responders(joinList(locale, who)),
+      ...(where === undefined ? [] : [where]),
     ];
     blocks.push({ type: 'divider' });
     blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
-    if (item.status !== 'resolved') blocks.push(manageActions(item, locale));
+    const actions = manageActions(item, locale, channel?.kind === 'startable');
+    if (actions !== undefined) blocks.push(actions);
   }
   return { text: m.mineHeading, blocks };
 }
 
-/** Mark resolved (and Extend, while it is open): in `asks mine` and the reminder DM. */
-function manageActions(item: AskItem, locale: Locale): KnownBlock {
+/**
+ * Mark resolved (and Extend, while it is open): in `asks mine` and the reminder DM; with
+ * `startChannel`, *Start a channel* too (a resolved item may still want one). Undefined: no button.
+ */
+function manageActions(item: AskItem, locale: Locale, startChannel = false): KnownBlock | undefined {
   const m = messages(locale).asks;
   const value = String(item.id);
+  const channelButton = startChannel ? [startChannelButton(item, locale)] : [];
+  if (item.status === 'resolved')
+    return channelButton.length === 0
+      ? undefined
+      : { type: 'actions', block_id: `ask.${item.id}.manage`, elements: channelButton };
   return {
     type: 'actions',
     block_id: `ask.${item.id}.manage`,
@@ -164,6 +185,7 @@ function manageActions(item: AskItem, locale: Locale): KnownBlock {
         text: plain(m.resolveButton, 75),
         value,
       },
+      ...channelButton,
     ],
   };
 }
@@ -228,7 +250,8 @@ export function askMessages(): AskMessages {
       const m = messages(locale).asks;
       const when = slackDate(item.expiresAt, item.expiresAt.toISOString().slice(0, 10));
       const text = m.reminderDm(m.typeWord[item.type], escapeMrkdwn(item.title), item.id, when);
-      return { text, blocks: [section(text), manageActions(item, locale)] };
+      const actions = manageActions(item, locale);
+      return { text, blocks: actions === undefined ? [section(text)] : [section(text), actions] };
     },
     lapsed: (item, locale) => {
       const m = messages(locale).asks;
