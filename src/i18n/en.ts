@@ -497,7 +497,7 @@ export const en = {
       'What do you miss most from your time at the company, and what not at all?',
       'What would you like to learn this year?',
     ],
-    checkinText: (partners: string, when: string) => `Did you meet ${partners}? I introduced you ${when}.`,
+    checkinText: (partners: string, when: string) => `Did you meet ${partners}? I introduced you on ${when}.`,
     checkinYes: 'Yes, we met',
     checkinNotYet: 'Not yet',
     checkinSkip: 'Skip',
@@ -965,7 +965,7 @@ export const en = {
     matchShared: (tags: string) => `You both are interested in ${tags}.`,
     matchSuggest: 'Say hello and take it from here.',
     reminderDm: (what: string, title: string, id: number, date: string) =>
-      `:hourglass_flowing_sand: Your ${what} *${title}* (#${id}) lapses ${date}. Still open? Extend it, or mark it resolved.`,
+      `:hourglass_flowing_sand: Your ${what} *${title}* (#${id}) lapses on ${date}. Still open? Extend it, or mark it resolved.`,
     lapsedDm: (what: string, title: string, id: number, command: string) =>
       `Your ${what} *${title}* (#${id}) has lapsed. Post it again with \`${command}\` if it still stands.`,
     thanksDm: (author: string, what: string, title: string) =>
