@@ -345,6 +345,7 @@ export const en = {
     listMatched: (tags: string) => `matches your interests: ${tags}`,
     attendeesTitle: (title: string) => `Who answered “${title}”`,
     attendeesNone: 'Nobody has answered yet.',
+    attendeesGroup: (answer: string, count: number, names: string) => `*${answer}* (${count}): ${names}`,
     attendeesCsv: (title: string) => `Attendee list for “${title}” (CSV).`,
     reminderThread: (title: string, when: string) => `:alarm_clock: Reminder: *${title}* starts ${when}.`,
     reminderDm: (title: string, when: string, answer: string) =>
@@ -598,6 +599,8 @@ export const en = {
     step: { shown: 'Shown in a digest', curious: 'Curious', applyClick: 'Clicked apply', hired: 'Hired' },
     stepLine: (step: string, count: string) => `${step}: ${count}`,
     stepRateLine: (step: string, count: string, rate: string) => `${step}: ${count} (${rate})`,
+    /** One step of a role's funnel on one line: `Curious 3 (50.0%)`. */
+    compactStep: (step: string, count: string, rate: string) => `${step} ${count} (${rate})`,
     rateOf: {
       curiousPerShown: (rate: string) => `${rate} of those shown`,
       applyPerCurious: (rate: string) => `${rate} of the curious`,
@@ -846,6 +849,7 @@ export const en = {
     added: (who: string, title: string) =>
       `I asked ${who} to confirm that they are happy to chat about “${title}”. Curious members are offered a chat once someone confirms.`,
     alreadyAdded: (who: string) => `Already added: ${who}.`,
+    withState: (who: string, state: string) => `${who} (${state})`,
     outsideChannel: (who: string, channel: string) =>
       `Nobody was added: ${who} cannot see this role, because it is posted in ${channel}, a private channel they are not in. Invite them to that channel first, or mention team members who are in it.`,
     listHeading: (title: string, id: number) => `*Team contacts for “${title}” (role #${id})*`,

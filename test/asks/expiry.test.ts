@@ -95,7 +95,7 @@ describe('asks and offers: one reminder, then the item lapses', () => {
     await tb.tick();
     await tb.tick();
     expect(allText(dmsTo(tb, 'U13JA006').pop()?.args)).toContain(
-      `あなたのオファー *投資家の紹介*(#${mine})は <!date^`,
+      `あなたのオファー *投資家の紹介*（#${mine}）は <!date^`,
     );
     tb.clock.set(end);
     await tb.tick();

@@ -52,7 +52,7 @@ describe('intros: “Did you meet?” a week later', () => {
       ['intro.met.skip', await groupOf(tb, 'U5X1')],
     ]);
     expect(checkinsTo(tb, 'U5X2')).toHaveLength(1);
-    expect(String(checkinsTo(tb, 'U5X3')[0]?.args.text)).toContain('<@U5X4> さんとは会えましたか?');
+    expect(String(checkinsTo(tb, 'U5X3')[0]?.args.text)).toContain('<@U5X4> さんとは会えましたか？');
     expect(checkinsTo(tb, 'U5X4')).toHaveLength(0);
     // Recorded as reminders sent (exempt from the monthly limit, but on record).
     expect(await tb.rows('SELECT user_id, kind FROM member_nags ORDER BY user_id')).toEqual([
