@@ -316,7 +316,9 @@ export const en = {
     createdNoCard: (title: string, channel: string) =>
       `“${title}” is saved, but I could not post it in ${channel}. Invite me to the channel (\`/invite @Homecoming\`) and edit the event to post it.`,
     updated: (title: string, told: number) =>
-      `“${title}” is updated; ${count(told, 'member')} who answered will be told what changed.`,
+      told === 0
+        ? `“${title}” is updated; nobody who answered needs to be told.`
+        : `“${title}” is updated; ${count(told, 'member')} who answered will be told what changed.`,
     cancelledDone: (title: string, count: number) =>
       count === 0
         ? `“${title}” is cancelled; nobody had answered, so nobody needs to be told.`

@@ -298,7 +298,9 @@ export const ja: Catalogue = {
     createdNoCard: (title: string, channel: string) =>
       `「${title}」は保存しましたが、${channel} に投稿できませんでした。私をチャンネルに招待して（\`/invite @Homecoming\`）、イベントを編集すると投稿されます。`,
     updated: (title: string, count: number) =>
-      `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
+      count === 0
+        ? `「${title}」を更新しました。お知らせが必要な回答者はいません。`
+        : `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
     cancelledDone: (title: string, count: number) =>
       count === 0
         ? `「${title}」を中止しました。回答者はいないため、お知らせする相手はいません。`
