@@ -130,12 +130,12 @@ export class EventService {
     await this.deps.audience.track(channel);
   }
 
-  /** Saves an edit and tells everyone who answered what changed (through the outbox, once each). */
+  /** Saves an edit; tells what changed to those a cancellation would tell (`told` of them), once each. */
   async update(
     actorId: string,
     id: number,
     input: EventInput,
-  ): Promise<{ event: CommunityEvent; changes: EventChange[] }> {
+  ): Promise<{ event: CommunityEvent; changes: EventChange[]; told: number }> {
     const before = await this.manageable(actorId, id, 'own');
     if (before.status === 'cancelled') throw new EventClosed('cancelled');
     await this.requirePoster(actorId, input.channel);
@@ -154,12 +154,11 @@ export class EventService {
       await this.repo.reminders.replace(id, plannedReminders(input, now, this.deps.timeZone));
     });
     const event = await this.get(id);
-    if (changes.length > 0) {
-      await this.notify(event, `changed:${now.toISOString()}`, (locale) =>
-        this.deps.messages.changed(event, changes, locale),
-      );
-    }
-    return { event, changes };
+    const render = (locale: Locale) => this.deps.messages.changed(event, changes, locale);
+    // "Not going" members are told too: a new time or place may change their answer.
+    const told =
+      changes.length === 0 ? 0 : await this.notify(event, `changed:${now.toISOString()}`, render, true);
+    return { event, changes, told };
   }
 
   /** Cancels; tells everyone who answered ("not going" too) and may still see it: `told` of them. */

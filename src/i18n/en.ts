@@ -322,7 +322,9 @@ export const en = {
     createdNoCard: (title: string, channel: string) =>
       `“${title}” is saved, but I could not post it in ${channel}. Invite me to the channel (\`/invite @Homecoming\`) and edit the event to post it.`,
     updated: (title: string, told: number) =>
-      `“${title}” is updated; ${count(told, 'member')} who answered will be told what changed.`,
+      told === 0
+        ? `“${title}” is updated; nobody who answered needs to be told.`
+        : `“${title}” is updated; ${count(told, 'member')} who answered will be told what changed.`,
     cancelledDone: (title: string, count: number) =>
       count === 0
         ? `“${title}” is cancelled; nobody had answered, so nobody needs to be told.`
@@ -351,6 +353,7 @@ export const en = {
     listMatched: (tags: string) => `matches your interests: ${tags}`,
     attendeesTitle: (title: string) => `Who answered “${title}”`,
     attendeesNone: 'Nobody has answered yet.',
+    attendeesGroup: (answer: string, count: number, names: string) => `*${answer}* (${count}): ${names}`,
     attendeesCsv: (title: string) => `Attendee list for “${title}” (CSV).`,
     reminderThread: (title: string, when: string) => `:alarm_clock: Reminder: *${title}* starts ${when}.`,
     reminderDm: (title: string, when: string, answer: string) =>
@@ -503,7 +506,7 @@ export const en = {
       'What do you miss most from your time at the company, and what not at all?',
       'What would you like to learn this year?',
     ],
-    checkinText: (partners: string, when: string) => `Did you meet ${partners}? I introduced you ${when}.`,
+    checkinText: (partners: string, when: string) => `Did you meet ${partners}? I introduced you on ${when}.`,
     checkinYes: 'Yes, we met',
     checkinNotYet: 'Not yet',
     checkinSkip: 'Skip',
@@ -604,6 +607,8 @@ export const en = {
     step: { shown: 'Shown in a digest', curious: 'Curious', applyClick: 'Clicked apply', hired: 'Hired' },
     stepLine: (step: string, count: string) => `${step}: ${count}`,
     stepRateLine: (step: string, count: string, rate: string) => `${step}: ${count} (${rate})`,
+    /** One step of a role's funnel on one line: `Curious 3 (50.0%)`. */
+    compactStep: (step: string, count: string, rate: string) => `${step} ${count} (${rate})`,
     rateOf: {
       curiousPerShown: (rate: string) => `${rate} of those shown`,
       applyPerCurious: (rate: string) => `${rate} of the curious`,
@@ -852,6 +857,7 @@ export const en = {
     added: (who: string, title: string) =>
       `I asked ${who} to confirm that they are happy to chat about “${title}”. Curious members are offered a chat once someone confirms.`,
     alreadyAdded: (who: string) => `Already added: ${who}.`,
+    withState: (who: string, state: string) => `${who} (${state})`,
     outsideChannel: (who: string, channel: string) =>
       `Nobody was added: ${who} cannot see this role, because it is posted in ${channel}, a private channel they are not in. Invite them to that channel first, or mention team members who are in it.`,
     listHeading: (title: string, id: number) => `*Team contacts for “${title}” (role #${id})*`,
@@ -971,7 +977,7 @@ export const en = {
     matchShared: (tags: string) => `You both are interested in ${tags}.`,
     matchSuggest: 'Say hello and take it from here.',
     reminderDm: (what: string, title: string, id: number, date: string) =>
-      `:hourglass_flowing_sand: Your ${what} *${title}* (#${id}) lapses ${date}. Still open? Extend it, or mark it resolved.`,
+      `:hourglass_flowing_sand: Your ${what} *${title}* (#${id}) lapses on ${date}. Still open? Extend it, or mark it resolved.`,
     lapsedDm: (what: string, title: string, id: number, command: string) =>
       `Your ${what} *${title}* (#${id}) has lapsed. Post it again with \`${command}\` if it still stands.`,
     thanksDm: (author: string, what: string, title: string) =>

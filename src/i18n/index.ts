@@ -35,7 +35,7 @@ export function people(locale: Locale, userIds: readonly string[]): string {
 
 /** "Label: text", with the colon each language writes (Japanese: full-width, no space). */
 export function labelled(locale: Locale, label: string, text: string): string {
-  return locale === 'ja' ? `${label}:${text}` : `${label}: ${text}`;
+  return locale === 'ja' ? `${label}：${text}` : `${label}: ${text}`;
 }
 
 /** Joins a list the way each language does. */

@@ -1,12 +1,12 @@
 import type { Catalogue } from './en';
 
-/** 日本語のメッセージカタログ。en.ts と同じ形でなければならない(型で検査される)。 */
+/** 日本語のメッセージカタログ。en.ts と同じ形でなければならない（型で検査される）。 */
 export const ja: Catalogue = {
   languageName: '日本語',
   roleName: { admin: '管理者', organizer: 'オーガナイザー', hr: '人事' },
   openTo: {
     comeback: '再入社',
-    referrals: 'リファラル(紹介)',
+    referrals: 'リファラル（紹介）',
     mentoring: 'メンタリング',
     collaboration: '協業',
     speaking: '登壇',
@@ -18,7 +18,7 @@ export const ja: Catalogue = {
   },
   common: {
     error: (ref: string) =>
-      `申し訳ありません。こちら側で問題が起きたため、何も変更されていません。少し時間をおいてもう一度お試しください。(参照 ${ref})`,
+      `申し訳ありません。こちら側で問題が起きたため、何も変更されていません。少し時間をおいてもう一度お試しください。（参照 ${ref}）`,
     permissionDenied: (roles: string) =>
       `この操作は${roles}のロールを持つメンバーだけが行えます。必要な場合は管理者に依頼してください。`,
     or: 'または',
@@ -39,7 +39,7 @@ export const ja: Catalogue = {
     pageShowing: (from: number, to: number, total: number) =>
       `${total} 件中 ${from}〜${to} 件目を表示しています。`,
     pagePrevious: '前へ',
-    pageMore: (from: number, to: number) => `もっと見る(${from}〜${to} 件目)`,
+    pageMore: (from: number, to: number) => `もっと見る（${from}〜${to} 件目）`,
     pageInvalid: (again: string) =>
       `このボタンは古いか、Homecoming が作ったものではないため、何も表示しませんでした。${again}`,
     pageGone: (again: string) =>
@@ -56,55 +56,56 @@ export const ja: Catalogue = {
     staffHeading: 'オーガナイザーまたは人事として、次のこともできます',
     adminHeading: '管理者は次の操作もできます',
     lines: {
-      profile: '`profile`:プロフィールを編集(在籍年、現在の所属、勤務地、自己紹介、関心のあること、公開範囲)',
-      interests: '`interests`:関心タグの一覧 · `interests add design, python` · `interests remove python`',
-      find: '`find <関心タグまたは語句>`:関心の近いアルムナイを探す(例:`find product management`)',
-      events: '`events`:今後のイベント(参加・未定・不参加のボタンとカレンダーへのリンク付き)',
-      jobs: '`jobs`:募集中の求人(関心に合うものから順に。「興味あり」「知人を紹介」「応募する」ボタン付き)',
-      ask: '`ask` · `offer`:アルムナイに相談する(紹介、営業先、アドバイスなど)、または自分にできることをオファーする。反応した人とグループ DM でつながります',
-      asks: '`asks`:募集中の相談とオファー(関心が一致するものから)· `asks mine`:自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`:タグで絞り込む',
+      profile:
+        '`profile`：プロフィールを編集（在籍年、現在の所属、勤務地、自己紹介、関心のあること、公開範囲）',
+      interests: '`interests`：関心タグの一覧 · `interests add design, python` · `interests remove python`',
+      find: '`find <関心タグまたは語句>`：関心の近いアルムナイを探す（例：`find product management`）',
+      events: '`events`：今後のイベント（参加・未定・不参加のボタンとカレンダーへのリンク付き）',
+      jobs: '`jobs`：募集中の求人（関心に合うものから順に。「興味あり」「知人を紹介」「応募する」ボタン付き）',
+      ask: '`ask` · `offer`：アルムナイに相談する（紹介、営業先、アドバイスなど）、または自分にできることをオファーする。反応した人とグループ DM でつながります',
+      asks: '`asks`：募集中の相談とオファー（関心が一致するものから）· `asks mine`：自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`：タグで絞り込む',
       digest:
-        '`digest`:関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
+        '`digest`：関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
       intros:
         '`intros on|off|snooze 4`:2週間ごとに、関心が共通するアルムナイとグループ DM でつながる · `intros` で状態を確認',
-      privacy: '`privacy export`:保存されている自分のデータを受け取る · `privacy delete`:データを消去する',
-      help: '`help`:この一覧',
+      privacy: '`privacy export`：保存されている自分のデータを受け取る · `privacy delete`：データを消去する',
+      help: '`help`：この一覧',
       eventNew:
-        '`event new`:イベントを作成(参加ボタン付きのカードとして投稿され、1日前と1時間前にリマインド)',
-      eventManage: '`event edit 12` · `event cancel 12` · `event attendees 12`(一覧と CSV)',
-      announce: '`announce`:お知らせを予約(1回または繰り返し) · `announce list` · `announce cancel 3`',
+        '`event new`：イベントを作成（参加ボタン付きのカードとして投稿され、1日前と1時間前にリマインド）',
+      eventManage: '`event edit 12` · `event cancel 12` · `event attendees 12`（一覧と CSV）',
+      announce: '`announce`：お知らせを予約（1回または繰り返し） · `announce list` · `announce cancel 3`',
       interestsUnmatched: '`interests unmatched`：日本語と英語の対応がまだない関心タグ（登録の多い順）',
       jobNew:
-        '`job new`:求人を掲載(「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM)',
+        '`job new`：求人を掲載（「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM）',
       jobManage:
-        '`job close 12` · `job hired 12 @メンバー`(再入社の採用を記録) · `job post 12`(投稿できなかったカードを投稿)',
+        '`job close 12` · `job hired 12 @メンバー`（再入社の採用を記録） · `job post 12`（投稿できなかったカードを投稿）',
       jobReopen: '`job reopen 12`：締め切った求人の募集を再開する（カードにも表示されます）',
       jobContacts:
-        '`job contacts 12 @aiko @ken`:応募前に興味のあるアルムナイと話してくれるチームの方(各自ボタンで承諾)· `job contacts 12` で一覧',
+        '`job contacts 12 @aiko @ken`：応募前に興味のあるアルムナイと話してくれるチームの方（各自ボタンで承諾）· `job contacts 12` で一覧',
       digestSend: '`digest send`：予定を待たずに全員へダイジェストを今すぐ送る（結果は DM でお知らせ）',
       talent:
-        '`talent 12` または `talent python, design`:求人や指定した関心に合う、カムバックに前向きなメンバー',
-      stats: '`stats`:メンバー、人気の関心タグ、イベント、求人ごとの再入社ファネル',
+        '`talent 12` または `talent python, design`：求人や指定した関心に合う、カムバックに前向きなメンバー',
+      stats: '`stats`：メンバー、人気の関心タグ、イベント、求人ごとの再入社ファネル',
       statsCsv:
-        '`stats csv`:メンバーのエンゲージメント(人事と管理者には求人ごとのファネルも)を CSV ファイルで DM に送る',
-      roles: '`roles`:管理者・オーガナイザー・人事の一覧',
+        '`stats csv`：メンバーのエンゲージメント（人事と管理者には求人ごとのファネルも）を CSV ファイルで DM に送る',
+      roles: '`roles`：管理者・オーガナイザー・人事の一覧',
       role: '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
-      introsPreview: '`intros preview`:次回イントロの組み合わせと共通の関心(送信前の確認)',
-      introsRun: '`intros run`:予定を待たずに今すぐイントロを実施(結果は DM でお知らせ)',
+      introsPreview: '`intros preview`：次回イントロの組み合わせと共通の関心（送信前の確認）',
+      introsRun: '`intros run`：予定を待たずに今すぐイントロを実施（結果は DM でお知らせ）',
       interestsPair:
         '`interests pair ボルダリング bouldering`：日本語と英語の表記を同じ関心タグにする（登録済みのタグも移ります）',
     },
     organizerHeading: 'オーガナイザーは次の操作ができます',
     hrHeading: '人事は次の操作ができます',
-    yourRoles: (roles: string) => `あなたのロール:${roles}`,
+    yourRoles: (roles: string) => `あなたのロール：${roles}`,
     japaneseNames: '日本語でも入力できます：',
   },
-  unknownCommand: (word: string) => `「${word}」というコマンドはありません。使えるコマンドは次のとおりです:`,
+  unknownCommand: (word: string) => `「${word}」というコマンドはありません。使えるコマンドは次のとおりです：`,
   didYouMean: (word: string, name: string) =>
-    `「${word}」というコマンドはありません。もしかして \`${name}\` ですか？使えるコマンドは次のとおりです:`,
+    `「${word}」というコマンドはありません。もしかして \`${name}\` ですか？使えるコマンドは次のとおりです：`,
   onboarding: {
-    welcomeTitle: (community: string) => `${community}へようこそ!`,
-    welcomeText: (community: string) => `${community}へようこそ!目的と行動規範をお読みください。`,
+    welcomeTitle: (community: string) => `${community}へようこそ！`,
+    welcomeText: (community: string) => `${community}へようこそ！目的と行動規範をお読みください。`,
     purpose: 'このコミュニティの目的',
     eligibility: '参加できる方',
     conduct: '行動規範',
@@ -129,7 +130,7 @@ export const ja: Catalogue = {
     displayNamePlaceholder: 'アルムナイからの呼ばれ方',
     yearsFrom: '入社した年',
     yearsTo: '退職した年',
-    yearPlaceholder: '例:2016',
+    yearPlaceholder: '例：2016',
     company: '現在の会社',
     title: '現在の役職',
     location: '所在地',
@@ -137,7 +138,7 @@ export const ja: Catalogue = {
     bio: '自己紹介',
     bioPlaceholder: '今していること、力になれること',
     interests: '関心のあること',
-    interestsHint: 'カンマ区切りで入力してください(例:product management, python, テニス)。最大30件。',
+    interestsHint: 'カンマ区切りで入力してください（例：product management、python、テニス）。最大30件。',
     openTo: '前向きなこと',
     visibilityLabel: 'プロフィールの公開範囲',
     visibilityHint: '「非公開」にすると検索結果に一切表示されません。',
@@ -148,23 +149,23 @@ export const ja: Catalogue = {
       invalidChoice: '表示されている選択肢から選んでください。',
       tooLong: (max: number) => `${max}文字以内で入力してください。`,
     },
-    summaryYears: (from: string, to: string) => `在籍:${from}〜${to}`,
-    summaryNow: (what: string) => `現在:${what}`,
+    summaryYears: (from: string, to: string) => `在籍：${from}〜${to}`,
+    summaryNow: (what: string) => `現在：${what}`,
     at: ' / ',
     empty: 'プロフィールはまだ入力されていません。',
   },
   interests: {
-    list: (tags: string) => `あなたの関心タグ:${tags}`,
+    list: (tags: string) => `あなたの関心タグ：${tags}`,
     none: '関心タグはまだありません。`/alumni interests add design, python` のように追加してください。',
-    added: (tags: string, count: number) => `追加しました:${tags}。関心タグは全部で${count}件です。`,
-    nothingNew: (tags: string) => `すでに登録済みです:${tags}。変更はありません。`,
-    removed: (tags: string) => `削除しました:${tags}。`,
-    notFound: (tags: string) => `登録されていません:${tags}。変更はありません。`,
+    added: (tags: string, count: number) => `追加しました：${tags}。関心タグは全部で${count}件です。`,
+    nothingNew: (tags: string) => `すでに登録済みです：${tags}。変更はありません。`,
+    removed: (tags: string) => `削除しました：${tags}。`,
+    notFound: (tags: string) => `登録されていません：${tags}。変更はありません。`,
     usage:
       '`/alumni interests` で一覧、`/alumni interests add design, python` で追加、`/alumni interests remove python` で削除できます。',
     errors: {
       empty:
-        '追加する関心タグをカンマ区切りで指定してください(例:`/alumni interests add design, python`)。何も保存していません。',
+        '追加する関心タグをカンマ区切りで指定してください（例：`/alumni interests add design, python`）。何も保存していません。',
       tooLong: (tag: string, max: number) =>
         `「${tag}」は${max}文字を超えています。短いタグにしてください。何も保存していません。`,
       tooMany: (count: number, max: number) =>
@@ -192,38 +193,38 @@ export const ja: Catalogue = {
     unmatchedNone: 'メンバーが登録している関心タグはすべて日本語と英語が対応づけられています。',
   },
   find: {
-    usage: '探したいことを指定してください(例:`/alumni find product management`、`/alumni find 大阪`)。',
+    usage: '探したいことを指定してください（例：`/alumni find product management`、`/alumni find 大阪`）。',
     tooLong: (max: number) => `検索語が${max}文字を超えています。関心タグや単語ひとつで試してください。`,
     none: (query: string) =>
       `「${query}」に一致するメンバーはまだいません。もっと広い関心タグで試すか、自分の関心タグに加えて見つけてもらいましょう。`,
-    header: (query: string, count: number) => `「${query}」に一致するアルムナイ(${count}人):`,
-    shared: (tags: string) => `共通:${tags}`,
+    header: (query: string, count: number) => `「${query}」に一致するアルムナイ（${count}人）：`,
+    shared: (tags: string) => `共通：${tags}`,
     more: (shown: number) => `上位${shown}人を表示しています。他の人を見るには検索を絞り込んでください。`,
   },
   privacy: {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming が保存し、エクスポートに含まれるもの:プロフィール(名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲)、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応(興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人)、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、イントロと「会えましたか?」への回答、プロフィール見直しのリマインダー、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
-    exportComment: 'Homecoming があなたについて保存しているすべてのデータ(JSON)です。',
+    exportComment: 'Homecoming があなたについて保存しているすべてのデータ（JSON）です。',
     exportSent: 'データのエクスポートを私とのダイレクトメッセージに送りました。',
     deleteConfirmText:
-      'プロフィール、関心タグ、ロール、同意の記録を Homecoming から消去します。元に戻せません。よろしいですか?',
-    deleteConfirmTitle: 'データを消去しますか?',
+      'プロフィール、関心タグ、ロール、同意の記録を Homecoming から消去します。元に戻せません。よろしいですか？',
+    deleteConfirmTitle: 'データを消去しますか？',
     deleteConfirmButton: 'すべて消去する',
     deleteCancelButton: '消去しない',
-    deleteAsk: 'Homecoming からあなたのデータをすべて消去しますか?ボタンを押して確定してください。',
+    deleteAsk: 'Homecoming からあなたのデータをすべて消去しますか？ボタンを押して確定してください。',
     deleted:
       '完了しました。Homecoming が保存していたあなたのデータはすべて消去されました。再び使うときは最初からになります。',
     nothingStored: 'Homecoming はあなたのデータを何も保存していません。',
   },
   roles: {
     usage:
-      '`/alumni role add @メンバー organizer`、`/alumni role remove @メンバー hr`、`/alumni roles` のように使います。ロール:admin、organizer、hr。',
-    badUser: 'メンバーを @ でメンションしてください(例:`/alumni role add @aiko organizer`)。',
+      '`/alumni role add @メンバー organizer`、`/alumni role remove @メンバー hr`、`/alumni roles` のように使います。ロール：admin、organizer、hr。',
+    badUser: 'メンバーを @ でメンションしてください（例：`/alumni role add @aiko organizer`）。',
     badRole: (given: string) =>
       `「${given}」はロールではありません。admin、organizer、hr のいずれかを指定してください。`,
     granted: (user: string, role: string) => `${user} さんを${role}にしました。`,
@@ -234,8 +235,8 @@ export const ja: Catalogue = {
     configuredAdmin: (user: string) =>
       `${user} さんは設定 ADMIN_USER_IDS による管理者です。外すにはその設定を変更してください。`,
     listHeader: 'このコミュニティのロール',
-    listLine: (role: string, users: string) => `*${role}*:${users}`,
-    fromSettings: '(設定による)',
+    listLine: (role: string, users: string) => `*${role}*：${users}`,
+    fromSettings: '（設定による）',
     nobody: 'まだいません',
   },
   events: {
@@ -253,7 +254,7 @@ export const ja: Catalogue = {
     capacity: '定員',
     capacityHint: '空欄なら定員なし。満員のときは「参加」がキャンセル待ちになります。',
     tags: '関心タグ',
-    tagsHint: 'これらの関心を持つメンバーに優先して表示されます(例:design, python)。',
+    tagsHint: 'これらの関心を持つメンバーに優先して表示されます（例：design, python）。',
     reminders: 'リマインダー',
     reminder: { '1w': '1週間前', '1d': '1日前', '1h': '1時間前', '15m': '15分前' },
     errors: {
@@ -264,7 +265,7 @@ export const ja: Catalogue = {
       dateInvalid: 'その日時は選択肢にありません。日付と時刻を選び直してください。',
       endMissing: '終了日時を選んでください。',
       endBeforeStart: '終了は開始より後にしてください。',
-      urlInvalid: 'https:// から始まる完全なリンクを入力してください(例:https://meet.example.com/abc)。',
+      urlInvalid: 'https:// から始まる完全なリンクを入力してください（例：https://meet.example.com/abc）。',
       capacityInvalid: '定員は1以上の整数で入力するか、空欄にしてください。',
       channelMissing: 'イベントカードを投稿するチャンネルを選んでください。',
       channelNotMember:
@@ -282,19 +283,19 @@ export const ja: Catalogue = {
     downloadIcs: '.ics ファイル',
     cardGoing: (count: number, names: string) =>
       count === 0
-        ? 'まだ参加者はいません。最初の参加者になりませんか?'
+        ? 'まだ参加者はいません。最初の参加者になりませんか？'
         : names === ''
           ? `*${count}人が参加*`
-          : `*${count}人が参加*:${names}`,
+          : `*${count}人が参加*：${names}`,
     cardMore: (count: number) => `ほか${count}人`,
     cardMaybe: (count: number) => `未定 ${count}人`,
     cardWaitlist: (count: number) => `キャンセル待ち ${count}人`,
-    cardCapacity: (left: number, capacity: number) => `残り${left}席(定員${capacity})`,
-    cardFull: (capacity: number) => `満員(定員${capacity}):「参加」はキャンセル待ちになります`,
+    cardCapacity: (left: number, capacity: number) => `残り${left}席（定員${capacity}）`,
+    cardFull: (capacity: number) => `満員（定員${capacity}）：「参加」はキャンセル待ちになります`,
     cardCancelled: 'このイベントは中止になりました。',
     cardId: (id: number) => `イベント #${id}`,
     online: 'オンライン',
-    yourAnswer: (answer: string) => `あなたの回答:${answer}`,
+    yourAnswer: (answer: string) => `あなたの回答：${answer}`,
     status: { going: '参加', maybe: '未定', not_going: '不参加', waitlist: 'キャンセル待ち' },
     rsvpRecorded: (title: string, answer: string) => `「${title}」への回答を「${answer}」にしました。`,
     rsvpWaitlisted: (title: string) =>
@@ -303,9 +304,11 @@ export const ja: Catalogue = {
     rsvpClosedEnded: 'このイベントは終了したため、回答を受け付けていません。',
     created: (title: string, channel: string) => `「${title}」を登録し、${channel} に投稿しました。`,
     createdNoCard: (title: string, channel: string) =>
-      `「${title}」は保存しましたが、${channel} に投稿できませんでした。私をチャンネルに招待して(\`/invite @Homecoming\`)、イベントを編集すると投稿されます。`,
+      `「${title}」は保存しましたが、${channel} に投稿できませんでした。私をチャンネルに招待して（\`/invite @Homecoming\`）、イベントを編集すると投稿されます。`,
     updated: (title: string, count: number) =>
-      `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
+      count === 0
+        ? `「${title}」を更新しました。お知らせが必要な回答者はいません。`
+        : `「${title}」を更新しました。回答済みの${count}人に変更点をお知らせします。`,
     cancelledDone: (title: string, count: number) =>
       count === 0
         ? `「${title}」を中止しました。回答者はいないため、お知らせする相手はいません。`
@@ -326,19 +329,20 @@ export const ja: Catalogue = {
     notInAudienceManage:
       'このイベントは、あなたが参加していないプライベートチャンネルのメンバー向けのため、オーガナイザーや管理者であっても表示や管理はできません。そのチャンネルのメンバーに依頼するか、チャンネルへの追加を依頼してください。何も変更していません。',
     idUsage: (verb: string) =>
-      `イベント番号を指定してください(例:\`/alumni event ${verb} 12\`)。番号は \`/alumni events\` で確認できます。`,
+      `イベント番号を指定してください（例：\`/alumni event ${verb} 12\`）。番号は \`/alumni events\` で確認できます。`,
     usage:
       '`/alumni event new`、`/alumni event edit 12`、`/alumni event cancel 12`、`/alumni event attendees 12` のように使います。',
     listTitle: '今後のイベント',
     listEmpty: '今後のイベントはまだありません。',
-    listMatched: (tags: string) => `あなたの関心に一致:${tags}`,
+    listMatched: (tags: string) => `あなたの関心に一致：${tags}`,
     attendeesTitle: (title: string) => `「${title}」の回答者`,
     attendeesNone: '回答者はいません。',
-    attendeesCsv: (title: string) => `「${title}」の参加者リスト(CSV)です。`,
+    attendeesGroup: (answer: string, count: number, names: string) => `*${answer}*（${count}人）：${names}`,
+    attendeesCsv: (title: string) => `「${title}」の参加者リスト（CSV）です。`,
     reminderThread: (title: string, when: string) =>
-      `:alarm_clock: リマインダー:*${title}* は ${when} に始まります。`,
+      `:alarm_clock: リマインダー：*${title}* は ${when} に始まります。`,
     reminderDm: (title: string, when: string, answer: string) =>
-      `:alarm_clock: リマインダー:*${title}* は ${when} に始まります。あなたの回答は「${answer}」です。`,
+      `:alarm_clock: リマインダー：*${title}* は ${when} に始まります。あなたの回答は「${answer}」です。`,
     changedDm: (title: string, what: string) =>
       `:pencil2: *${title}* の${what}が変更されました。新しい詳細は次のとおりです。`,
     changedWhat: { title: 'タイトル', time: '日時', place: '場所', description: '説明' },
@@ -352,19 +356,19 @@ export const ja: Catalogue = {
     modalTitle: 'お知らせを予約',
     channel: 'チャンネル',
     text: 'メッセージ',
-    textHint: 'Slack の書式が使えます:*太字*、_斜体_、<https://example.com|リンク>。',
+    textHint: 'Slack の書式が使えます：*太字*、_斜体_、<https://example.com|リンク>。',
     postAt: '投稿日時',
     repeat: '繰り返し',
     repeatOption: {
       none: '1回のみ',
       daily: '毎日',
-      weekdays: '平日(月〜金)',
+      weekdays: '平日（月〜金）',
       weekly: '毎週',
       monthly: '毎月',
-      cron: 'カスタム(cron 式)',
+      cron: 'カスタム（cron 式）',
     },
     cron: 'cron 式',
-    cronHint: '「カスタム」のときのみ:分 時 日 月 曜日(例:0 9 * * 1 で毎週月曜 9:00)。',
+    cronHint: '「カスタム」のときのみ：分 時 日 月 曜日（例：0 9 * * 1 で毎週月曜 9:00）。',
     errors: {
       channelMissing: '投稿するチャンネルを選んでください。',
       channelNotMember:
@@ -378,13 +382,13 @@ export const ja: Catalogue = {
       firstAtMissing: '投稿日時を選んでください。',
       firstAtInPast: 'その日時は過去です。現在以降の日時を選んでください。',
       firstAtInvalid: 'その日時は選択肢にありません。投稿日時を選び直してください。',
-      cronMissing: 'cron 式を入力してください(例:0 9 * * 1 で毎週月曜 9:00)。',
+      cronMissing: 'cron 式を入力してください（例：0 9 * * 1 で毎週月曜 9:00）。',
       cronInvalid:
-        'cron 式として正しくないか、存在しない日付を指定しています。0 9 * * 1(毎週月曜 9:00)のように5つの項目で入力してください。',
+        'cron 式として正しくないか、存在しない日付を指定しています。0 9 * * 1（毎週月曜 9:00）のように5つの項目で入力してください。',
       cronNever: 'その式では一度も実行されません。日と月の項目を確認してください。',
     },
     scheduledTitle: '予約しました',
-    scheduled: (channel: string, runs: string) => `お知らせを ${channel} に投稿します。\n次回:${runs}`,
+    scheduled: (channel: string, runs: string) => `お知らせを ${channel} に投稿します。\n次回：${runs}`,
     listTitle: '予約済みのお知らせ',
     listEmpty: '予約済みのお知らせはありません。',
     listLine: (id: number, channel: string, next: string, repeat: string, author: string) =>
@@ -401,7 +405,7 @@ export const ja: Catalogue = {
     usage:
       '`/alumni announce` で予約、`/alumni announce list` で一覧、`/alumni announce cancel 3` で取り消しができます。',
     idUsage:
-      'お知らせの番号を指定してください(例:`/alumni announce cancel 3`)。番号は `/alumni announce list` で確認できます。',
+      'お知らせの番号を指定してください（例：`/alumni announce cancel 3`）。番号は `/alumni announce list` で確認できます。',
     unknownAuthor: '退会したメンバー',
     homeHeading: '予約済みのお知らせ',
   },
@@ -411,9 +415,9 @@ export const ja: Catalogue = {
     rolesHeading: '関心に合う求人',
     asksHeading: 'あなたに合う相談とオファー',
     asksNotification: (count: number) =>
-      `アルムナイ・ダイジェスト:あなたに合う相談とオファーが ${count} 件あります`,
+      `アルムナイ・ダイジェスト：あなたに合う相談とオファーが ${count} 件あります`,
     eventsHeading: 'あなた向けの今後のイベント',
-    matched: (tags: string) => `一致:${tags}`,
+    matched: (tags: string) => `一致：${tags}`,
     workStyle: { onsite: '出社', hybrid: 'ハイブリッド', remote: 'リモート' },
     employmentType: {
       full_time: '正社員',
@@ -425,19 +429,19 @@ export const ja: Catalogue = {
     footer: '毎週お届けしています。`/alumni digest daily`、`weekly`、`off` で変更できます。',
     footerDaily: '毎日お届けしています。`/alumni digest weekly` または `off` で変更できます。',
     notification: (roles: number, events: number) =>
-      `アルムナイ・ダイジェスト:求人${roles}件、イベント${events}件`,
+      `アルムナイ・ダイジェスト：求人${roles}件、イベント${events}件`,
     nothing:
       '今は関心に合う新しいお知らせがないため、ダイジェストは届きません。`/alumni interests add …` で関心タグを追加できます。',
-    previewLead: '今ダイジェストを送るとしたら、次の内容になります:',
-    status: (frequency: string) => `ダイジェストの設定:${frequency}`,
+    previewLead: '今ダイジェストを送るとしたら、次の内容になります：',
+    status: (frequency: string) => `ダイジェストの設定：${frequency}`,
     frequency: { weekly: '毎週', daily: '毎日', off: '停止中' },
     set: (frequency: string) => `ダイジェストを「${frequency}」に設定しました。`,
     turnedOff: 'ダイジェストを停止しました。`/alumni digest on` でいつでも再開できます。',
-    usage: '`/alumni digest on`、`off`、`weekly`、`daily`、`preview`、(人事)`send` のように使います。',
+    usage: '`/alumni digest on`、`off`、`weekly`、`daily`、`preview`、（人事）`send` のように使います。',
     sendStarted: (recipients: number, nothingNew: number) =>
-      `ダイジェストを開始しました:${recipients}人に送信、${nothingNew}人は新しい内容がありませんでした。配信が終わったら概要を DM でお知らせします。`,
+      `ダイジェストを開始しました：${recipients}人に送信、${nothingNew}人は新しい内容がありませんでした。配信が終わったら概要を DM でお知らせします。`,
     report: (sent: number, nothingNew: number, failed: number) =>
-      `ダイジェストの配信が終わりました:送信 ${sent}件、該当なしで省略 ${nothingNew}件、未配信 ${failed}件。`,
+      `ダイジェストの配信が終わりました：送信 ${sent}件、該当なしで省略 ${nothingNew}件、未配信 ${failed}件。`,
     reportFailure: (reason: string, count: number) => `• ${count}件 × ${reason}`,
   },
   intros: {
@@ -450,54 +454,54 @@ export const ja: Catalogue = {
     },
     noNextRound: '未定',
     turnedOn: (next: string) =>
-      `参加しました!次回(${next})、関心が共通するアルムナイとのグループ DM を開きます。一時停止は \`/alumni intros snooze 4\`、停止は \`/alumni intros off\` です。`,
+      `参加しました！次回（${next}）、関心が共通するアルムナイとのグループ DM を開きます。一時停止は \`/alumni intros snooze 4\`、停止は \`/alumni intros off\` です。`,
     turnedOff:
       'イントロをオフにしました。今後おつなぎすることはありません。`/alumni intros on` でいつでも再開できます。',
     snoozed: (until: string) =>
-      `一時停止しました:${until}まではイントロをお送りしません。\`/alumni intros on\` で早めに再開できます。`,
+      `一時停止しました：${until}まではイントロをお送りしません。\`/alumni intros on\` で早めに再開できます。`,
     snoozeNotOn:
       'イントロに参加していないため、一時停止するものがありません。`/alumni intros on` で参加できます。何も変更していません。',
     usage:
-      '状態の確認は `/alumni intros`、ほかに `/alumni intros on`・`/alumni intros off`・`/alumni intros snooze 4`(週数)が使えます。管理者は `/alumni intros preview`・`/alumni intros run` も使えます。',
+      '状態の確認は `/alumni intros`、ほかに `/alumni intros on`・`/alumni intros off`・`/alumni intros snooze 4`（週数）が使えます。管理者は `/alumni intros preview`・`/alumni intros run` も使えます。',
     snoozeUsage: (max: number) =>
-      `何週間止めるかを 1〜${max} の数字で指定してください(例:\`/alumni intros snooze 4\`)。何も変更していません。`,
+      `何週間止めるかを 1〜${max} の数字で指定してください（例：\`/alumni intros snooze 4\`）。何も変更していません。`,
     activityNote: (days: number) =>
       `過去${days}日以内に Homecoming を使ったかイベントに回答したメンバーだけがおつなぎの対象です。`,
-    introTitle: ':wave: ご紹介します!',
+    introTitle: ':wave: ご紹介します！',
     introLead: {
-      two: 'アルムナイとの出会いを希望されたお二人をおつなぎします。ぜひ挨拶してみてください!',
-      three: 'アルムナイとの出会いを希望された皆さんをおつなぎします。ぜひ挨拶してみてください!',
+      two: 'アルムナイとの出会いを希望されたお二人をおつなぎします。ぜひ挨拶してみてください！',
+      three: 'アルムナイとの出会いを希望された皆さんをおつなぎします。ぜひ挨拶してみてください！',
     },
     introYears: (from: string, to: string) => `在籍 ${from}〜${to}`,
-    introShared: (tags: string) => `共通の関心:${tags}`,
+    introShared: (tags: string) => `共通の関心：${tags}`,
     introNothingShared: '今回は共通の関心が見つかりませんでした。新しいことを知るチャンスです。',
-    introQuestion: (question: string) => `最初の話題にどうぞ:_${question}_`,
+    introQuestion: (question: string) => `最初の話題にどうぞ：_${question}_`,
     introFooter:
       '1週間後にそれぞれにお声がけします。`/alumni intros snooze 4` で一時停止、`/alumni intros off` で停止できます。',
-    introNotification: (names: string) => `ご紹介します:${names}`,
+    introNotification: (names: string) => `ご紹介します：${names}`,
     questionsAbout: [
-      (tag: string) => `${tag}を始めたきっかけは何ですか?`,
-      (tag: string) => `最近${tag}について学んだ一番役立つことは何ですか?`,
-      (tag: string) => `${tag}のために自由な午後があったら、何をしますか?`,
+      (tag: string) => `${tag}を始めたきっかけは何ですか？`,
+      (tag: string) => `最近${tag}について学んだ一番役立つことは何ですか？`,
+      (tag: string) => `${tag}のために自由な午後があったら、何をしますか？`,
     ],
     questionsGeneral: [
-      '最近取り組んでいることで、わくわくしているのは何ですか?',
-      '会社にいた頃で一番懐かしいことは?逆にまったく懐かしくないことは?',
-      '今年学んでみたいことは何ですか?',
+      '最近取り組んでいることで、わくわくしているのは何ですか？',
+      '会社にいた頃で一番懐かしいことは？逆にまったく懐かしくないことは？',
+      '今年学んでみたいことは何ですか？',
     ],
-    checkinText: (partners: string, when: string) => `${partners}とは会えましたか?${when}にご紹介しました。`,
+    checkinText: (partners: string, when: string) => `${partners}とは会えましたか？${when}にご紹介しました。`,
     checkinYes: 'はい、会えました',
     checkinNotYet: 'まだです',
     checkinSkip: 'スキップ',
-    answeredYes: '素晴らしい!教えてくださりありがとうございます :tada:',
+    answeredYes: '素晴らしい！教えてくださりありがとうございます :tada:',
     answeredNotYet: '急ぐ必要はありません。会えたらボタンを押してください。',
     answeredSkip: '承知しました。このイントロについては今後お聞きしません。',
     notInGroup: 'このイントロはあなたのものではないため、記録しませんでした。',
-    previewTitle: (when: string) => `次回のイントロ:${when}`,
+    previewTitle: (when: string) => `次回のイントロ：${when}`,
     previewNoRound: 'イントロの予定がありません。INTROS_CRON を確認してください。',
     previewSummary: (eligible: number, groups: number, leftOut: number) =>
-      `対象 ${eligible} 人 · ${groups} グループ · 対象外 ${leftOut} 人(新しく会える相手がいない)`,
-    previewGroup: (members: string, tags: string) => `${members}:${tags}`,
+      `対象 ${eligible} 人 · ${groups} グループ · 対象外 ${leftOut} 人（新しく会える相手がいない）`,
+    previewGroup: (members: string, tags: string) => `${members}：${tags}`,
     previewNoShared: '共通の関心なし',
     previewHiddenShared: (count: number) => `共通の関心 ${count} 件はメンバーの公開設定により非表示`,
     previewMore: (count: number) => `…ほか ${count} グループ`,
@@ -506,27 +510,28 @@ export const ja: Catalogue = {
     previewEmpty: 'まだ対象者がいません。メンバーは `/alumni intros on` で参加します。',
     runStarted: 'イントロの組み合わせを作り、グループ DM を送り始めました。結果は DM でお知らせします。',
     runReport: (groups: number, members: number, leftOut: number) =>
-      `ご依頼のイントロの組み合わせができました:${groups} グループ、紹介したメンバー ${members} 人、対象外 ${leftOut} 人(新しく会える相手がいない)。グループ DM を順に送ります。`,
+      `ご依頼のイントロの組み合わせができました：${groups} グループ、紹介したメンバー ${members} 人、対象外 ${leftOut} 人（新しく会える相手がいない）。グループ DM を順に送ります。`,
     runNobody:
       'ご依頼のイントロでは誰も組み合わせられませんでした。参加中のメンバーに新しく会える相手がいません。',
     statsHeading: 'イントロ',
-    statsLine: (rounds: string, introduced: string) => `実施回数:${rounds} · 紹介したメンバー:${introduced}`,
+    statsLine: (rounds: string, introduced: string) =>
+      `実施回数：${rounds} · 紹介したメンバー：${introduced}`,
     statsAnswers: (yes: string, notYet: string, skip: string) =>
-      `「会えましたか?」はい ${yes} · まだ ${notYet} · スキップ ${skip}`,
-    statsRate: (rate: string) => `会えた率:${rate}(はい ÷(はい+まだ))`,
+      `「会えましたか？」はい ${yes} · まだ ${notYet} · スキップ ${skip}`,
+    statsRate: (rate: string) => `会えた率：${rate}（はい ÷（はい+まだ））`,
   },
   availability: {
-    askTitle: 'これらは今も有効ですか?',
+    askTitle: 'これらは今も有効ですか？',
     askIntro: (days: number) =>
       `プロフィールには、あなたが何に前向きかが表示されています。情報を新しく保つため、各項目は続けると答えない限り${days}日で期限切れになります。`,
-    askFlag: (flag: string, until: string) => `*${flag}*:${until}まで`,
-    keptFlag: (flag: string, until: string) => `:white_check_mark: *${flag}*:${until}まで延長しました`,
-    goneFlag: (flag: string) => `~${flag}~:プロフィールから外れました`,
+    askFlag: (flag: string, until: string) => `*${flag}*：${until}まで`,
+    keptFlag: (flag: string, until: string) => `:white_check_mark: *${flag}*：${until}まで延長しました`,
+    goneFlag: (flag: string) => `~${flag}~：プロフィールから外れました`,
     keep: '続ける',
     drop: 'やめる',
     keepAll: 'すべて続ける',
-    allDone: 'ありがとうございます!プロフィールからいつでも変更できます。',
-    notification: (flags: string) => `今も前向きですか:${flags}`,
+    allDone: 'ありがとうございます！プロフィールからいつでも変更できます。',
+    notification: (flags: string) => `今も前向きですか：${flags}`,
     footer:
       '何もしなければ、各項目は期限の日にプロフィールから外れます。プロフィールでいつでも再びチェックできます。',
     stale: 'このボタンはもう使えません。現在の状態はプロフィールで確認できます。',
@@ -535,14 +540,14 @@ export const ja: Catalogue = {
   },
   talent: {
     usage:
-      '`/alumni talent 12`(求人番号)または `/alumni talent product management, python`(関心)のように指定してください。',
-    header: (what: string, count: number) => `カムバックに前向きで、${what}に合うメンバー(${count}人):`,
+      '`/alumni talent 12`（求人番号）または `/alumni talent product management, python`（関心）のように指定してください。',
+    header: (what: string, count: number) => `カムバックに前向きで、${what}に合うメンバー（${count}人）：`,
     forRole: (id: number, title: string) => `求人 #${id}「${title}」`,
     none: (what: string) => `今のところ、カムバックに前向きで${what}に合うメンバーはいません。`,
     roleWithoutTags: (id: number, title: string) =>
-      `求人 #${id}「${title}」には関心タグがないため、マッチできません。関心で検索してください(例:\`/alumni talent python, design\`)。`,
-    matched: (tags: string) => `一致:${tags}`,
-    until: (date: string) => `カムバックに前向き(${date}まで)`,
+      `求人 #${id}「${title}」には関心タグがないため、マッチできません。関心で検索してください（例：\`/alumni talent python, design\`）。`,
+    matched: (tags: string) => `一致：${tags}`,
+    until: (date: string) => `カムバックに前向き（${date}まで）`,
     more: (shown: number) => `上位 ${shown} 人を表示しています。`,
     tooLong: (max: number) => `検索が${max}文字を超えています。求人番号かいくつかの関心で試してください。`,
     note: 'カムバックに前向きで、プロフィールを全アルムナイ、または管理者と人事に公開しているメンバーだけを表示します。',
@@ -553,13 +558,13 @@ export const ja: Catalogue = {
     profileHeading: 'プロフィール',
     interestsHeading: '関心タグ',
     openToHeading: '前向きなこと',
-    visibilityLine: (who: string) => `公開範囲:${who}`,
+    visibilityLine: (who: string) => `公開範囲：${who}`,
     editProfile: 'プロフィールを編集',
     editInterests: '関心タグを編集',
     privacy: 'プライバシー',
     manage: (roles: string) => `あなたは${roles}です。\`/alumni help\` で管理できることを確認できます。`,
     notAgreed: 'はじめに、コミュニティガイドラインをお読みのうえ同意してください。',
-    hint: 'ヒント:`/alumni find <関心タグ>` で関心の近いアルムナイを探せます。',
+    hint: 'ヒント：`/alumni find <関心タグ>` で関心の近いアルムナイを探せます。',
   },
   stats: {
     title: 'コミュニティの統計',
@@ -567,46 +572,49 @@ export const ja: Catalogue = {
     membersHeading: 'メンバー',
     total: '合計',
     agreed: '行動規範に同意',
-    profileComplete: 'プロフィール入力済み(名前・在籍年・関心タグ)',
+    profileComplete: 'プロフィール入力済み（名前・在籍年・関心タグ）',
     active: (days: number) => `直近${days}日間に活動`,
     interestsHeading: (count: number, min: number) =>
-      `関心タグ 上位${count}件(登録しているメンバー数。${min}人以上が登録しているタグのみ)`,
-    interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}:${members}人`,
+      `関心タグ 上位${count}件（登録しているメンバー数。${min}人以上が登録しているタグのみ）`,
+    interestLine: (rank: number, tag: string, members: string) => `${rank}. ${tag}：${members}人`,
     interestsNone: (min: number) => `${min}人以上が登録している関心タグはまだありません。`,
     eventsHeading: 'イベント',
-    upcoming: (count: string) => `今後のイベント:${count}件`,
+    upcoming: (count: string) => `今後のイベント：${count}件`,
     upcomingRsvps: (going: string, maybe: string, waitlist: string) =>
-      `今後のイベントへの回答:参加 ${going} · 未定 ${maybe} · キャンセル待ち ${waitlist}`,
-    attendanceHeading: (count: number) => `出席(「参加」の回答数)、終了した直近${count}件のイベント`,
-    attendanceLine: (title: string, date: string, going: string) => `${title}(${date}):参加 ${going}人`,
+      `今後のイベントへの回答：参加 ${going} · 未定 ${maybe} · キャンセル待ち ${waitlist}`,
+    attendanceHeading: (count: number) => `出席（「参加」の回答数）、終了した直近${count}件のイベント`,
+    attendanceLine: (title: string, date: string, going: string) => `${title}（${date}）：参加 ${going}人`,
     attendanceNone: '終了したイベントはまだありません。',
-    funnelHeading: '再入社ファネル(全求人)',
+    funnelHeading: '再入社ファネル（全求人）',
     step: { shown: 'ダイジェストで表示', curious: '興味あり', applyClick: '応募クリック', hired: '採用' },
-    stepLine: (step: string, count: string) => `${step}:${count}`,
-    stepRateLine: (step: string, count: string, rate: string) => `${step}:${count}(${rate})`,
+    stepLine: (step: string, count: string) => `${step}：${count}`,
+    stepRateLine: (step: string, count: string, rate: string) => `${step}：${count}（${rate}）`,
+    compactStep: (step: string, count: string, rate: string) => `${step} ${count}（${rate}）`,
     rateOf: {
       curiousPerShown: (rate: string) => `表示された人の${rate}`,
       applyPerCurious: (rate: string) => `興味ありの人の${rate}`,
       hiredPerApply: (rate: string) => `応募クリックした人の${rate}`,
     },
-    referrals: (count: string) => `紹介:${count}件`,
+    referrals: (count: string) => `紹介：${count}件`,
     funnelNote:
-      '全期間の数です。全体では、何件の求人に接しても各段階で1人1回と数えます(`stats csv` の合計行はこの数です)。求人ごとの数はその求人について1人1回のため、足し合わせると全体より多くなることがあります。率は直前の段階に対する割合で、「—」は直前の段階に誰もいないことを示します。求人チャンネルから直接「興味あり」や応募もできるため、100%を超えることがあります。',
-    rolesHeading: (count: number) => `募集中の求人(動きの多い上位${count}件)`,
+      '全期間の数です。全体では、何件の求人に接しても各段階で1人1回と数えます（`stats csv` の合計行はこの数です）。求人ごとの数はその求人について1人1回のため、足し合わせると全体より多くなることがあります。率は直前の段階に対する割合で、「—」は直前の段階に誰もいないことを示します。求人チャンネルから直接「興味あり」や応募もできるため、100%を超えることがあります。',
+    rolesHeading: (count: number) => `募集中の求人（動きの多い上位${count}件）`,
     rolesNone: '募集中の求人はありません。',
     roleTitle: (id: number, title: string) => `#${id} ${title}`,
     csvSent:
-      'ダイレクトメッセージに CSV ファイルを2つ送りました:求人ごとの再入社ファネル(最後の行は /alumni stats と同じ数え方の合計)と、メンバーのエンゲージメントです。',
-    csvFunnelTitle: '求人ごとの再入社ファネル(CSV)',
+      'ダイレクトメッセージに CSV ファイルを2つ送りました：求人ごとの再入社ファネル（最後の行は /alumni stats と同じ数え方の合計）と、メンバーのエンゲージメントです。',
+    csvFunnelTitle: '求人ごとの再入社ファネル（CSV）',
     csvTotalRow: (roles: number, unlisted: string) =>
       roles === 0
         ? '求人はまだありません。すべて 0 です。'
-        : `全${roles}件の求人${unlisted}の合計:何件の求人に接しても各段階で1人1回と数えます(/alumni stats と同じ)。上の行は求人ごとに数えるため、足し合わせるとこれより多くなることがあります。`,
-    csvUnlisted: (count: number) => `(うち${count}件はあなたが参加していないチャンネルのため行がありません)`,
-    csvMembersTitle: 'メンバーのエンゲージメント(同意済みで、人事にプロフィールを公開しているメンバー、CSV)',
+        : `全${roles}件の求人${unlisted}の合計：何件の求人に接しても各段階で1人1回と数えます（/alumni stats と同じ）。上の行は求人ごとに数えるため、足し合わせるとこれより多くなることがあります。`,
+    csvUnlisted: (count: number) =>
+      `（うち${count}件はあなたが参加していないチャンネルのため行がありません）`,
+    csvMembersTitle:
+      'メンバーのエンゲージメント（同意済みで、人事にプロフィールを公開しているメンバー、CSV）',
     csvSentEvents:
-      'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
-    csvEventsTitle: 'イベント参加状況(全員に公開しているメンバー、CSV)',
+      'ダイレクトメッセージに CSV ファイルを送りました：プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
+    csvEventsTitle: 'イベント参加状況（全員に公開しているメンバー、CSV）',
     usage:
       'レポートは `/alumni stats`、CSV ファイルでダイレクトメッセージに受け取るには `/alumni stats csv` を使ってください。',
   },
@@ -631,13 +639,13 @@ export const ja: Catalogue = {
     applyUrl: '応募リンク',
     applyUrlPlaceholder: 'https://careers.example.com/…',
     tags: '関心タグ',
-    tagsHint: 'これらの関心を持つアルムナイに優先して表示されます(例:product management, python)。',
+    tagsHint: 'これらの関心を持つアルムナイに優先して表示されます（例：product management, python）。',
     recruiter: '採用担当',
     recruiterHint: '「興味あり」やリファラルがあるたびにダイレクトメッセージが届きます。',
     closesOn: '締切日',
     closesOnHint: '任意。この日が終わると自動的に募集を締め切ります。',
     channel: '掲載するチャンネル',
-    channelHint: 'ヒント:JOBS_CHANNEL_ID を設定すると、すべての求人が同じチャンネルに掲載されます。',
+    channelHint: 'ヒント：JOBS_CHANNEL_ID を設定すると、すべての求人が同じチャンネルに掲載されます。',
     postedIn: (channel: string) => `この求人は ${channel} に掲載されます。`,
     errors: {
       titleEmpty: '職種名を入力してください。',
@@ -646,7 +654,8 @@ export const ja: Catalogue = {
       workStyleMissing: '出社・ハイブリッド・リモートのいずれかを選んでください。',
       employmentTypeMissing: '雇用形態を選んでください。',
       urlMissing: '応募先のリンクを入力してください。',
-      urlInvalid: 'https:// から始まる完全なリンクを入力してください(例:https://careers.example.com/123)。',
+      urlInvalid:
+        'https:// から始まる完全なリンクを入力してください（例：https://careers.example.com/123）。',
       recruiterMissing: '興味を持ったアルムナイと話す採用担当を選んでください。',
       channelMissing: '求人を掲載するチャンネルを選んでください。',
       channelNotMember:
@@ -661,19 +670,19 @@ export const ja: Catalogue = {
     curiousButton: '興味あり',
     referButton: '知人を紹介',
     applyButton: '応募する',
-    cardRecruiter: (who: string) => `採用担当:${who}`,
+    cardRecruiter: (who: string) => `採用担当：${who}`,
     cardCloses: (date: string) => `${date}まで募集`,
     cardId: (id: number) => `求人 #${id}`,
     cardHowItWorks: '「興味あり」は、話を聞いてみたいことを採用担当に伝えるものです。応募ではありません。',
     cardClosed: 'この求人の募集は終了しました。関心を寄せてくださった皆さん、ありがとうございました。',
-    cardFilled: 'この求人は、アルムナイの再入社で決まりました。皆さん、ありがとうございました!',
+    cardFilled: 'この求人は、アルムナイの再入社で決まりました。皆さん、ありがとうございました！',
     theHrTeam: '人事チーム',
     listTitle: '募集中の求人',
     listEmpty: '現在募集中の求人はありません。新しい求人はここと求人チャンネルに表示されます。',
-    listMatched: (tags: string) => `あなたの関心に一致:${tags}`,
+    listMatched: (tags: string) => `あなたの関心に一致：${tags}`,
     listCurious: '採用担当に「興味あり」を伝え済みです。',
     curiousDone: (recruiter: string, title: string) =>
-      `ありがとうございます!「${title}」に興味があることを ${recruiter} さんに伝えました。これは応募ではありません。${recruiter} さんから Slack でメッセージが届くので、気軽に話してみてください。すぐに応募したい場合は「応募する」を押してください。`,
+      `ありがとうございます！「${title}」に興味があることを ${recruiter} さんに伝えました。これは応募ではありません。${recruiter} さんから Slack でメッセージが届くので、気軽に話してみてください。すぐに応募したい場合は「応募する」を押してください。`,
     curiousSeesProfile: '担当者はあなたの Homecoming のプロフィールを見られます。',
     curiousSeesName: '担当者に伝わるのはお名前だけです。プロフィールはあなたの設定どおり非公開のままです。',
     curiousAgain: (recruiter: string, title: string) =>
@@ -681,20 +690,20 @@ export const ja: Catalogue = {
     curiousNoRecruiter: (title: string) =>
       `承知しました。ただ「${title}」には現在 Homecoming 上の採用担当がいないため、誰にも伝えられませんでした。「応募する」からご応募ください。`,
     curiousDm: (member: string, title: string, id: number) =>
-      `:wave: ${member} さんが *${title}*(求人 #${id})に興味を持っています。応募ではなく気軽な意思表示です。準備ができたら声をかけてみてください。`,
+      `:wave: ${member} さんが *${title}*（求人 #${id}）に興味を持っています。応募ではなく気軽な意思表示です。準備ができたら声をかけてみてください。`,
     curiousDmPrivate: 'この方はプロフィールを非公開にしているため、表示していません。',
     curiousDmNoProfile: 'この方はまだプロフィールを登録していません。',
-    curiousDmShared: (tags: string) => `求人と共通の関心:${tags}`,
+    curiousDmShared: (tags: string) => `求人と共通の関心：${tags}`,
     messageButton: 'メッセージを送る',
     referModalTitle: '知人を紹介',
     referSubmit: '送信',
     referIntro: (title: string) =>
-      `*${title}* にぴったりの方はいますか?入力内容は採用担当に届き、進捗はあなたにお知らせします。`,
+      `*${title}* にぴったりの方はいますか？入力内容は採用担当に届き、進捗はあなたにお知らせします。`,
     referName: 'お名前',
     referContact: '連絡先',
     referContactPlaceholder: 'メール、電話番号、プロフィールのリンクなど',
     referRelationship: 'ご関係',
-    referRelationshipPlaceholder: '例:Acme 社で3年間一緒に働いた',
+    referRelationshipPlaceholder: '例：Acme 社で3年間一緒に働いた',
     referNote: '採用担当に伝えたいこと',
     referErrors: {
       nameEmpty: '紹介する方のお名前を入力してください。',
@@ -703,16 +712,16 @@ export const ja: Catalogue = {
     },
     referDoneTitle: '紹介を送信しました',
     referDone: (recruiter: string, name: string, title: string) =>
-      `ありがとうございます!「${title}」への ${name} さんのご紹介を ${recruiter} さんに届けました。進捗があるたびにお知らせします。`,
+      `ありがとうございます！「${title}」への ${name} さんのご紹介を ${recruiter} さんに届けました。進捗があるたびにお知らせします。`,
     referDoneNoRecruiter: (name: string, title: string) =>
-      `ありがとうございます!「${title}」への ${name} さんのご紹介を保存しました。現在この求人には Homecoming 上の採用担当がいないため、人事が対応します。`,
+      `ありがとうございます！「${title}」への ${name} さんのご紹介を保存しました。現在この求人には Homecoming 上の採用担当がいないため、人事が対応します。`,
     referralDm: (referrer: string, name: string, title: string, id: number) =>
-      `:handshake: ${referrer} さんから、*${title}*(求人 #${id})に *${name}* さんの紹介がありました。`,
-    referralContact: (contact: string) => `*連絡先:* ${contact}`,
-    referralRelationship: (text: string) => `*ご関係:* ${text}`,
-    referralNote: (text: string) => `*メモ:* ${text}`,
+      `:handshake: ${referrer} さんから、*${title}*（求人 #${id}）に *${name}* さんの紹介がありました。`,
+    referralContact: (contact: string) => `*連絡先：* ${contact}`,
+    referralRelationship: (text: string) => `*ご関係：* ${text}`,
+    referralNote: (text: string) => `*メモ：* ${text}`,
     referralStatusLine: (status: string) =>
-      `状況:*${status}*。ボタンで進めると、そのたびに紹介者へ通知されます。`,
+      `状況：*${status}*。ボタンで進めると、そのたびに紹介者へ通知されます。`,
     referrerGone: '退会したメンバー',
     referralStatus: {
       new: '新規',
@@ -734,7 +743,7 @@ export const ja: Catalogue = {
       interviewing: (name: string, title: string) =>
         `:calendar: *${title}* へ紹介いただいた *${name}* さんは、現在選考中です。`,
       hired: (name: string, title: string) =>
-        `:tada: *${title}* へ紹介いただいた *${name}* さんの採用が決まりました。本当にありがとうございます!`,
+        `:tada: *${title}* へ紹介いただいた *${name}* さんの採用が決まりました。本当にありがとうございます！`,
       closed: (name: string, title: string) =>
         `:lock: *${title}* へ紹介いただいた *${name}* さんの件は終了しました。ご紹介ありがとうございました。`,
     },
@@ -746,9 +755,9 @@ export const ja: Catalogue = {
     usage:
       '`/alumni jobs` で募集中の求人を確認できます。人事の方は `/alumni job new`、`/alumni job close 12`、`/alumni job hired 12 @メンバー`、`/alumni job post 12` が使えます。',
     idUsage: (verb: string) =>
-      `求人番号を指定してください(例:\`/alumni job ${verb} 12\`)。番号は \`/alumni jobs\` で確認できます。`,
+      `求人番号を指定してください（例：\`/alumni job ${verb} 12\`）。番号は \`/alumni jobs\` で確認できます。`,
     newNeedsSlash: '求人のフォームはスラッシュコマンドから開きます。`/alumni job new` と入力してください。',
-    hiredUsage: '求人番号と採用された方のメンションを指定してください(例:`/alumni job hired 12 @aiko`)。',
+    hiredUsage: '求人番号と採用された方のメンションを指定してください（例：`/alumni job hired 12 @aiko`）。',
     notFound: (id: string) =>
       `求人 #${id} はありません。\`/alumni jobs\` で募集中の求人と番号を確認できます。`,
     notInAudience:
@@ -758,7 +767,7 @@ export const ja: Catalogue = {
     created: (title: string, channel: string, recruiter: string) =>
       `「${title}」を ${channel} に掲載しました。「興味あり」や紹介があるたびに ${recruiter} さんにダイレクトメッセージが届きます。`,
     createdNoCard: (title: string, channel: string, id: number) =>
-      `「${title}」を求人 #${id} として保存しましたが、${channel} に投稿できませんでした。私をチャンネルに招待して(\`/invite @Homecoming\`)、\`/alumni job post ${id}\` を実行してください。`,
+      `「${title}」を求人 #${id} として保存しましたが、${channel} に投稿できませんでした。私をチャンネルに招待して（\`/invite @Homecoming\`）、\`/alumni job post ${id}\` を実行してください。`,
     posted: (title: string, channel: string) => `「${title}」を ${channel} に掲載しました。`,
     notPosted: (title: string, channel: string) =>
       `まだ「${title}」を ${channel} に投稿できません。\`/invite @Homecoming\` で私を招待してから、もう一度お試しください。`,
@@ -769,7 +778,7 @@ export const ja: Catalogue = {
     alreadyOpen: (title: string) => `「${title}」はすでに募集中です。変更はありません。`,
     confirmClose: (title: string) => `「${title}」の募集を締め切りますか？カードにも締め切りと表示されます。`,
     hiredDone: (who: string, title: string) =>
-      `:tada: ${who} さんを「${title}」の採用として記録し、求人を充足済みにしました。おかえりなさい!`,
+      `:tada: ${who} さんを「${title}」の採用として記録し、求人を充足済みにしました。おかえりなさい！`,
     hiredAgain: (who: string, title: string) =>
       `${who} さんは「${title}」の採用としてすでに記録されています。変更はありません。`,
     homeHeading: 'あなたにおすすめの求人',
@@ -781,7 +790,7 @@ export const ja: Catalogue = {
       `表示 ${shown} · 興味あり ${curious} · 応募クリック ${applyClicks} · 紹介 ${referrals} · 採用 ${hired}`,
   },
   coffee: {
-    offer: '応募の前に、チームの方と気軽に話してみませんか?応募ではありません。',
+    offer: '応募の前に、チームの方と気軽に話してみませんか？応募ではありません。',
     offerButton: 'チームの人と話してみる',
     requested: (title: string) =>
       `「${title}」のチームの方に、話せるかどうか聞いています。承諾されたらここでお知らせします。`,
@@ -790,17 +799,17 @@ export const ja: Catalogue = {
     noContacts: (title: string) =>
       `今は「${title}」のチームで話せる方がいません。採用担当者はあなたが興味を持っていることを知っています。準備ができたらいつでも「応募する」を押してください。`,
     inviteDm: (title: string, id: number) =>
-      `:coffee: 人事があなたを、*${title}*(求人 #${id})に興味のあるアルムナイと話してくれる方として追加しました。引き受けていただけますか?承諾されるまで、メンバーにあなたとの面談は案内されません。依頼ごとに「今回は見送る」こともできます。`,
+      `:coffee: 人事があなたを、*${title}*（求人 #${id}）に興味のあるアルムナイと話してくれる方として追加しました。引き受けていただけますか？承諾されるまで、メンバーにあなたとの面談は案内されません。依頼ごとに「今回は見送る」こともできます。`,
     confirmButton: '承諾する',
     declineButton: '辞退する',
     inviteConfirmed: (title: string) =>
-      `ありがとうございます!「${title}」に興味のあるアルムナイに、あなたとの面談を案内します。依頼のたびにダイレクトメッセージが届きます。`,
+      `ありがとうございます！「${title}」に興味のあるアルムナイに、あなたとの面談を案内します。依頼のたびにダイレクトメッセージが届きます。`,
     inviteDeclined: (title: string) => `承知しました。「${title}」の連絡先としてはご案内しません。`,
     askDm: (member: string, title: string, id: number) =>
-      `:coffee: ${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前にチームの方と少し話したいそうです。お願いできますか?`,
+      `:coffee: ${member} さんが *${title}*（求人 #${id}）に興味を持っていて、応募の前にチームの方と少し話したいそうです。お願いできますか？`,
     acceptButton: '引き受ける',
     notNowButton: '今回は見送る',
-    accepted: (member: string) => `ありがとうございます!${member} さんとのグループ DM を開きます。`,
+    accepted: (member: string) => `ありがとうございます！${member} さんとのグループ DM を開きます。`,
     notNow: '承知しました。チームの別の方に聞いてみます。',
     alreadyAnswered: 'この依頼にはすでに回答済みのため、何も変わっていません。',
     notYours: 'このボタンはあなた宛てではありません。依頼された方だけが回答できます。',
@@ -811,9 +820,9 @@ export const ja: Catalogue = {
     askContactOutside: (title: string) =>
       `「${title}」が掲載されているチャンネルにもう参加していないため、チームの別の方にお願いします。これ以上の対応は不要です。`,
     groupIntro: (member: string, contact: string, title: string, id: number) =>
-      `:coffee: こんにちは!${member} さんが *${title}*(求人 #${id})に興味を持っていて、応募の前に話したいそうです。チームの ${contact} さんが快く引き受けてくれました。`,
+      `:coffee: こんにちは！${member} さんが *${title}*（求人 #${id}）に興味を持っていて、応募の前に話したいそうです。チームの ${contact} さんが快く引き受けてくれました。`,
     groupRecruiter: (recruiter: string) => `この求人の採用担当者は ${recruiter} さんです。`,
-    groupShared: (tags: string) => `求人と共通の関心:${tags}`,
+    groupShared: (tags: string) => `求人と共通の関心：${tags}`,
     groupSuggest: {
       two: 'お二人の都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
       three: '皆さんの都合のよい時間を決めてください。20 分ほどで十分です。面接ではなく、気軽な会話です。',
@@ -823,20 +832,21 @@ export const ja: Catalogue = {
     unavailableDm: (title: string) =>
       `:coffee: 申し訳ありません。今回は「${title}」のチームで話せる方が見つかりませんでした。あなたに問題があるわけではありません。採用担当者はあなたが興味を持っていることを知っているので、連絡があるかもしれません。準備ができたらいつでも応募できます。`,
     usage:
-      '求人番号とチームの方のメンションを指定してください。例:`/alumni job contacts 12 @aiko @ken`。`/alumni job contacts 12` で一覧を表示します。',
+      '求人番号とチームの方のメンションを指定してください。例：`/alumni job contacts 12 @aiko @ken`。`/alumni job contacts 12` で一覧を表示します。',
     badUser: (given: string) =>
-      `「${given}」はメンションではありません。チームの方を @ でメンションしてください。例:\`/alumni job contacts 12 @aiko\``,
+      `「${given}」はメンションではありません。チームの方を @ でメンションしてください。例：\`/alumni job contacts 12 @aiko\``,
     tooMany: (max: number) => `一度に追加できるのは ${max} 人までです。`,
     added: (who: string, title: string) =>
       `${who}に「${title}」について話してもらえるか確認をお願いしました。誰かが承諾すると、興味を持ったメンバーに面談が案内されます。`,
-    alreadyAdded: (who: string) => `追加済み:${who}`,
+    alreadyAdded: (who: string) => `追加済み：${who}`,
+    withState: (who: string, state: string) => `${who}（${state}）`,
     outsideChannel: (who: string, channel: string) =>
       `誰も追加していません。${who}はこの求人を見ることができません。求人が掲載されているプライベートチャンネル ${channel} に参加していないためです。先にそのチャンネルに招待するか、チャンネルにいるチームメンバーをメンションしてください。`,
-    listHeading: (title: string, id: number) => `*「${title}」(求人 #${id})のチーム連絡先*`,
+    listHeading: (title: string, id: number) => `*「${title}」（求人 #${id}）のチーム連絡先*`,
     listNone: (title: string) =>
       `「${title}」にはまだチーム連絡先がいません。\`/alumni job contacts <求人番号> @メンバー\` で追加できます。`,
     state: { invited: '承諾待ち', confirmed: '承諾済み', declined: '辞退' },
-    listCounts: (requested: number, held: number) => `面談:依頼 ${requested} 件 · 実施 ${held} 件`,
+    listCounts: (requested: number, held: number) => `面談：依頼 ${requested} 件 · 実施 ${held} 件`,
   },
   asks: {
     typeName: { ask: '相談', offer: 'オファー' },
@@ -858,18 +868,18 @@ export const ja: Catalogue = {
     modalTitle: { ask: 'アルムナイに相談する', offer: 'オファーを出す' },
     post: '投稿する',
     kindLabel: '内容の種類',
-    titleLabel: { ask: '何を求めていますか?', offer: '何を提供できますか?' },
+    titleLabel: { ask: '何を求めていますか？', offer: '何を提供できますか？' },
     titlePlaceholder: {
-      ask: '例:Acme 社の方を紹介してほしい',
-      offer: '例:ピッチ資料のレビューをします',
+      ask: '例：Acme 社の方を紹介してほしい',
+      offer: '例：ピッチ資料のレビューをします',
     },
     detailsLabel: '詳細',
     detailsPlaceholder: '手伝えるかどうか判断するのに役立つ情報',
     tagsLabel: 'タグ',
     tagsHint: (max: number) =>
-      `関心ごとをカンマ区切りで(${max} 個まで)。例:資金調達, SaaS。同じ関心を持つメンバーに優先して表示されます。`,
+      `関心ごとをカンマ区切りで（${max} 個まで）。例：資金調達、SaaS。同じ関心を持つメンバーに優先して表示されます。`,
     audienceLabel: '公開範囲',
-    daysLabel: '募集期間(日)',
+    daysLabel: '募集期間（日）',
     daysHint: (min: number, max: number, remind: number) =>
       `${min}〜${max} 日。締め切りの ${remind} 日前にお知らせし、延長もできます。`,
     errors: {
@@ -888,17 +898,17 @@ export const ja: Catalogue = {
     formInDm: 'ボタンを押すとフォームが開きます。',
     openButton: { ask: 'アルムナイに相談する', offer: 'オファーを出す' },
     posted: (what: string, title: string, id: number, channel: string) =>
-      `${what}「${title}」(#${id})を ${channel} に投稿しました。`,
+      `${what}「${title}」（#${id}）を ${channel} に投稿しました。`,
     savedListed: (what: string, title: string, id: number) =>
-      `${what}「${title}」(#${id})を保存しました。メンバーは \`/alumni asks\` で見られます。`,
+      `${what}「${title}」（#${id}）を保存しました。メンバーは \`/alumni asks\` で見られます。`,
     savedMatches: (what: string, title: string, id: number) =>
-      `${what}「${title}」(#${id})を保存しました。タグと関心が一致するメンバーだけが \`/alumni asks\` で見られます。チャンネルにはカードを投稿しません。`,
+      `${what}「${title}」（#${id}）を保存しました。タグと関心が一致するメンバーだけが \`/alumni asks\` で見られます。チャンネルにはカードを投稿しません。`,
     notPosted: (what: string, title: string, id: number, channel: string) =>
-      `${what}「${title}」(#${id})は保存しましたが、${channel} にカードを投稿できませんでした。\`/invite @Homecoming\` で招待してください。メンバーは \`/alumni asks\` で見られます。`,
+      `${what}「${title}」（#${id}）は保存しましたが、${channel} にカードを投稿できませんでした。\`/invite @Homecoming\` で招待してください。メンバーは \`/alumni asks\` で見られます。`,
     afterPosting:
       '誰かが反応すると、お二人のグループ DM を開きます。`/alumni asks mine` で反応した人を確認し、解決済みにしたり延長したりできます。',
     anAlum: 'アルムナイの方',
-    cardFrom: (who: string) => `投稿者:${who}`,
+    cardFrom: (who: string) => `投稿者：${who}`,
     cardOpenUntil: (date: string) => `${date} まで募集`,
     cardId: (type: string, id: number) => `${type} #${id}`,
     responses: (count: number) => `反応 ${count} 件`,
@@ -906,13 +916,13 @@ export const ja: Catalogue = {
     cardHowItWorks: 'ボタンを押すと、あなたと投稿者のグループ DM を開きます。',
     cardResolved: '解決済み',
     cardLapsed: '締め切り',
-    cardThanks: (names: string) => `${names} さん、ご協力ありがとうございました!`,
-    cardThanksCounted: (count: number) => `協力してくれた ${count} 人に感謝!`,
+    cardThanks: (names: string) => `${names} さん、ご協力ありがとうございました！`,
+    cardThanksCounted: (count: number) => `協力してくれた ${count} 人に感謝！`,
     andMore: (count: number) => `ほか ${count} 人`,
     listHeading: (shown: number, total: number) =>
-      `*募集中の相談とオファー*(${total} 件中 ${shown} 件、関心が一致するものから)`,
+      `*募集中の相談とオファー*（${total} 件中 ${shown} 件、関心が一致するものから）`,
     listHeadingTags: (tags: string, shown: number, total: number) =>
-      `*${tags} のタグが付いた募集中の相談とオファー*(${total} 件中 ${shown} 件)`,
+      `*${tags} のタグが付いた募集中の相談とオファー*（${total} 件中 ${shown} 件）`,
     listNone: '今は募集中のものがありません。`/alumni ask` か `/alumni offer` で投稿できます。',
     listNoneTags: (tags: string) => `${tags} のタグが付いた募集中のものはありません。`,
     picksMore: (count: number) =>
@@ -920,43 +930,43 @@ export const ja: Catalogue = {
     homeHeading: 'あなたに合う相談とオファー',
     homeNone:
       '今はあなたの関心や「受け付けていること」に合う募集中のものはありません。`/alumni asks` で募集中の相談とオファーをすべて見られます。`/alumni ask` か `/alumni offer` で投稿できます。',
-    matching: (tags: string) => `一致:${tags}`,
+    matching: (tags: string) => `一致：${tags}`,
     mineHeading: '*あなたの相談とオファー*',
     mineNone: 'まだ投稿がありません。`/alumni ask` か `/alumni offer` で投稿できます。',
-    responders: (who: string) => `反応した人:${who}`,
+    responders: (who: string) => `反応した人：${who}`,
     noResponders: 'まだ誰も反応していません。',
     status: { open: '募集中', resolved: '解決済み', lapsed: '締め切り' },
     resolveButton: '解決済みにする',
     extendButton: (days: number) => `${days} 日延長する`,
     respondDone: (who: string, title: string) =>
-      `ありがとうございます!「${title}」について ${who} さんとのグループ DM を開きます。`,
+      `ありがとうございます！「${title}」について ${who} さんとのグループ DM を開きます。`,
     respondAgain: (title: string) => `「${title}」にはすでに反応済みです。グループ DM は開いています。`,
     ownItem: 'これはあなたの投稿です。反応はあなたに届きます。',
     notFound: (id: string) => `あなたが見られる相談・オファー #${id} はありません。`,
     notOpen: {
-      resolved: 'これはすでに解決済みです。お気持ちに感謝します!',
+      resolved: 'これはすでに解決済みです。お気持ちに感謝します！',
       lapsed: 'これはすでに締め切られています。',
     },
     notAuthor: (id: number) => `#${id} を変更できるのは投稿者か管理者だけです。`,
     matchIntro: {
       ask: (responder: string, author: string, title: string, id: number) =>
-        `:raised_hands: ${responder} さんが、${author} さんの相談 *${title}*(#${id})を手伝えるそうです。`,
+        `:raised_hands: ${responder} さんが、${author} さんの相談 *${title}*（#${id}）を手伝えるそうです。`,
       offer: (responder: string, author: string, title: string, id: number) =>
-        `:raised_hands: ${responder} さんが、${author} さんのオファー *${title}*(#${id})に興味があるそうです。`,
+        `:raised_hands: ${responder} さんが、${author} さんのオファー *${title}*（#${id}）に興味があるそうです。`,
     },
-    matchShared: (tags: string) => `お二人に共通の関心:${tags}`,
+    matchShared: (tags: string) => `お二人に共通の関心：${tags}`,
     matchSuggest: 'あいさつして、ここから話を進めてください。',
     reminderDm: (what: string, title: string, id: number, date: string) =>
-      `:hourglass_flowing_sand: あなたの${what} *${title}*(#${id})は ${date} に締め切られます。まだ募集しますか?延長するか、解決済みにしてください。`,
+      `:hourglass_flowing_sand: あなたの${what} *${title}*（#${id}）は ${date} に締め切られます。まだ募集しますか？延長するか、解決済みにしてください。`,
     lapsedDm: (what: string, title: string, id: number, command: string) =>
-      `あなたの${what} *${title}*(#${id})は締め切られました。まだ必要なら \`${command}\` でもう一度投稿してください。`,
+      `あなたの${what} *${title}*（#${id}）は締め切られました。まだ必要なら \`${command}\` でもう一度投稿してください。`,
     thanksDm: (author: string, what: string, title: string) =>
       `:pray: ${author} さんが、${what} *${title}* へのご協力に感謝しています。`,
     resolveTitle: '解決済みにする',
-    resolveLead: (title: string) => `「${title}」を解決済みにしますか?`,
+    resolveLead: (title: string) => `「${title}」を解決済みにしますか？`,
     thankLabel: '感謝を伝える人',
     thankHint:
-      'チェックした人にはお礼の DM が届き、チャンネルのカードにも感謝が表示されます(名前が出るのはプロフィールをアルムナイ全員に公開している人だけです)。',
+      'チェックした人にはお礼の DM が届き、チャンネルのカードにも感謝が表示されます（名前が出るのはプロフィールをアルムナイ全員に公開している人だけです）。',
     nobodyToThank: '反応した人がいないため、感謝を伝える相手はいません。',
     resolvedDone: (title: string) => `「${title}」を解決済みにしました。`,
     resolvedThanked: (who: string) => `${who} さんにお礼を伝えました。`,
@@ -964,41 +974,41 @@ export const ja: Catalogue = {
     extended: (title: string, date: string) => `「${title}」の募集期間を ${date} まで延長しました。`,
     statsHeading: '相談とオファー',
     statsAsks: (open: string, resolved: string, lapsed: string) =>
-      `相談:募集中 ${open} · 解決済み ${resolved} · 締め切り ${lapsed}`,
+      `相談：募集中 ${open} · 解決済み ${resolved} · 締め切り ${lapsed}`,
     statsOffers: (open: string, resolved: string, lapsed: string) =>
-      `オファー:募集中 ${open} · 解決済み ${resolved} · 締め切り ${lapsed}`,
-    statsHelp: (responses: string, helpers: string) => `反応:${responses} · 感謝された協力者:${helpers}`,
-    csvTitle: '相談とオファー(1 件 1 行、CSV)',
+      `オファー：募集中 ${open} · 解決済み ${resolved} · 締め切り ${lapsed}`,
+    statsHelp: (responses: string, helpers: string) => `反応：${responses} · 感謝された協力者：${helpers}`,
+    csvTitle: '相談とオファー（1 件 1 行、CSV）',
     csvSent: '3 つ目のファイルは、相談とオファーを 1 件 1 行にまとめたものです。',
     csvSentEvents: '2 つ目のファイルは、相談とオファーを 1 件 1 行にまとめたものです。',
   },
   collab: {
     startButton: 'チャンネルを作る',
-    channelLine: (channel: string) => `チャンネル:${channel}`,
-    channelArchivedLine: (channel: string) => `チャンネル:${channel}(アーカイブ済み)`,
+    channelLine: (channel: string) => `チャンネル：${channel}`,
+    channelArchivedLine: (channel: string) => `チャンネル：${channel}（アーカイブ済み）`,
     started: (channel: string, who: string) =>
       `${channel} を作成して ${who} を招待し、先頭に内容をピン留めしました。`,
     leftOut: (who: string) =>
       `${who} はプロフィールをアルムナイ全員に公開していないため、招待していません。本人が了承すれば、あなたから招待してください。`,
-    already: (channel: string) => `これにはすでにチャンネルがあります:${channel}`,
+    already: (channel: string) => `これにはすでにチャンネルがあります：${channel}`,
     inProgress: 'チャンネルを作成しています。まもなくサイドバーに表示されます。',
     tooFew:
       'チャンネルにはあなた以外の人が必要ですが、招待できる反応者がまだいません。プロフィールをアルムナイ全員に公開していない反応者は招待しません。',
     notStarter: (id: number) => `#${id} のチャンネルを作れるのは、投稿者か管理者だけです。`,
     noFreeName: (name: string) =>
-      `試したチャンネル名(${name}、${name}-2 など)はすべて使われています。どれかの名前を変えてから、もう一度押してください。`,
+      `試したチャンネル名（${name}、${name}-2 など）はすべて使われています。どれかの名前を変えてから、もう一度押してください。`,
     refused: (code: string) =>
-      `Slack がチャンネルの作成を受け付けませんでした(${code})。管理者がアプリによるプライベートチャンネルの作成を許可したら、もう一度押してください。`,
+      `Slack がチャンネルの作成を受け付けませんでした（${code}）。管理者がアプリによるプライベートチャンネルの作成を許可したら、もう一度押してください。`,
     introLead: {
       ask: (author: string, title: string, id: number) =>
-        `:handshake: このチャンネルは、${author} さんの相談 *${title}*(#${id})と、反応した人たちのためのものです。`,
+        `:handshake: このチャンネルは、${author} さんの相談 *${title}*（#${id}）と、反応した人たちのためのものです。`,
       offer: (author: string, title: string, id: number) =>
-        `:handshake: このチャンネルは、${author} さんのオファー *${title}*(#${id})と、反応した人たちのためのものです。`,
+        `:handshake: このチャンネルは、${author} さんのオファー *${title}*（#${id}）と、反応した人たちのためのものです。`,
     },
     introQuiet: (days: number, grace: number) =>
       `${days} 日間だれも書き込まなければここでお知らせし、その ${grace} 日後にチャンネルをアーカイブします。何も削除されません。`,
     headsUp: (days: number, grace: number) =>
-      `:zzz: ${days} 日間、書き込みがありません。このまま静かなら ${grace} 日後にこのチャンネルをアーカイブします(何も削除されません)。続けるなら、何か書き込んでください。`,
+      `:zzz: ${days} 日間、書き込みがありません。このまま静かなら ${grace} 日後にこのチャンネルをアーカイブします（何も削除されません）。続けるなら、何か書き込んでください。`,
     archiveNote: (days: number) => `${days} 日間書き込みがなかったため、アーカイブしました。`,
   },
   dm: {
@@ -1006,7 +1016,7 @@ export const ja: Catalogue = {
   },
   delivery: {
     failed: (what: string, where: string, when: string) =>
-      `:warning: ${where}への${what}の投稿(予定:${when})ができませんでした。`,
+      `:warning: ${where}への${what}の投稿（予定：${when}）ができませんでした。`,
     quoted: (excerpt: string) => `「${excerpt}」`,
     aScheduledMessage: '予約メッセージ',
     toMember: (userId: string) => `<@${userId}> さんへのダイレクトメッセージ`,
@@ -1017,12 +1027,12 @@ export const ja: Catalogue = {
         '私がそのチャンネルのメンバーではありません。`/invite @Homecoming` で招待してから、もう一度予約してください。',
       invalidMessage: 'メッセージの形式が正しくないため、Slack に拒否されました。',
       tooLong: 'メッセージが長すぎるため、Slack に拒否されました。',
-      memberUnavailable: 'そのメンバーに届けられません(無効化されているか、見つかりません)。',
+      memberUnavailable: 'そのメンバーに届けられません（無効化されているか、見つかりません）。',
       restricted: 'ワークスペースの設定により、そこには投稿できません。',
       unverifiable: '以前の試行で投稿済みかどうかを確認できなかったため、再送していません。',
       gaveUp: (attempts: number, code: string) =>
-        `Slack のエラーが続いたため、${attempts} 回試して中止しました(最後のエラー:${code})。`,
-      other: (code: string) => `Slack に拒否されました(${code})。`,
+        `Slack のエラーが続いたため、${attempts} 回試して中止しました（最後のエラー：${code}）。`,
+      other: (code: string) => `Slack に拒否されました（${code}）。`,
     },
     advice: 'まだ必要であれば、ご自身で投稿するか、もう一度予約してください。',
   },

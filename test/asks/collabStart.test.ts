@@ -117,11 +117,11 @@ describe('collaboration channels: starting one', () => {
     // The author reads Japanese and the helper English: the post is in both, the author's first.
     const intro = textOf(postsIn(tb, channel)[0]);
     expect(intro).toContain(
-      `このチャンネルは、<@${AUTHOR}> さんの相談 *資金調達の相談に乗ってください*(#${id})と、反応した人たちのためのものです。`,
+      `このチャンネルは、<@${AUTHOR}> さんの相談 *資金調達の相談に乗ってください*（#${id}）と、反応した人たちのためのものです。`,
     );
     expect(intro).toContain(`This channel is for <@${AUTHOR}>'s ask`);
     expect(intro.indexOf('このチャンネル')).toBeLessThan(intro.indexOf('This channel'));
-    expect(allText((await tb.command('asks mine', AUTHOR)).json)).toContain(`チャンネル:<#${channel}>`);
+    expect(allText((await tb.command('asks mine', AUTHOR)).json)).toContain(`チャンネル：<#${channel}>`);
   });
 
   it('refuses anyone but the author or an admin, with a clear answer, and changes nothing', async () => {

@@ -163,7 +163,7 @@ describe('asks and offers in digests and on App Home', () => {
     const text = allText(toDesigner[0]?.args);
     expect(text).toContain('あなたに合う相談とオファー');
     expect(text).toContain('Hitting partner');
-    expect(text).toContain('一致:');
+    expect(text).toContain('一致：');
     expect(askBlockIds(toDesigner[0])).toEqual([`ask.digest.${partner}`]);
     expect(String(toDesigner[0]?.args.text)).toContain('相談とオファーが 1 件');
     expect(allText(digestsTo(tb, GARDENER)[0]?.args)).not.toContain('あなたに合う相談とオファー');

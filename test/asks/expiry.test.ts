@@ -51,7 +51,7 @@ describe('asks and offers: one reminder, then the item lapses', () => {
     await tb.tick();
     const reminders = remindersTo(tb, AUTHOR);
     expect(reminders).toHaveLength(1);
-    expect(allText(reminders[0]?.args)).toContain(`Your ask *Intro to Acme* (#${id}) lapses <!date^`);
+    expect(allText(reminders[0]?.args)).toContain(`Your ask *Intro to Acme* (#${id}) lapses on <!date^`);
     expect(buttons(reminders[0]?.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
       ['ask.extend', String(id)],
       ['ask.resolve', String(id)],
@@ -95,7 +95,7 @@ describe('asks and offers: one reminder, then the item lapses', () => {
     await tb.tick();
     await tb.tick();
     expect(allText(dmsTo(tb, 'U13JA006').pop()?.args)).toContain(
-      `あなたのオファー *投資家の紹介*(#${mine})は <!date^`,
+      `あなたのオファー *投資家の紹介*（#${mine}）は <!date^`,
     );
     tb.clock.set(end);
     await tb.tick();

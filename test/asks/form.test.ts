@@ -68,7 +68,7 @@ describe('asks and offers: the form', () => {
     await member(tb, 'U13JA001', 'デザイン', { locale: 'ja-JP' });
     await tb.command('offer', 'U13JA001');
     expect(openedView(tb).title.text).toBe('オファーを出す');
-    expect(allText(openedView(tb))).toContain('何を提供できますか?');
+    expect(allText(openedView(tb))).toContain('何を提供できますか？');
     expect(allText(openedView(tb))).toContain('投資家・資金調達');
   });
 
@@ -159,7 +159,7 @@ describe('asks and offers: the form', () => {
       const card = (await cardCalls(bilingual, id, 'chat.postMessage'))[0];
       const text = allText(card?.args);
       expect(text).toContain('*相談* · アドバイス\n*Ask* · Advice');
-      expect(text).toContain('投稿者:アルムナイの方');
+      expect(text).toContain('投稿者：アルムナイの方');
       expect(text).toContain('From an alum');
       expect(text).not.toContain('U13HIDE1');
       expect(text).toContain('`デザイン / design`');

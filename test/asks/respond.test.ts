@@ -67,8 +67,8 @@ describe('asks and offers: listing and responding', () => {
     await member(tb, 'U13JA003', 'テニス', { locale: 'ja-JP' });
     await postAsk(tb, AUTHOR, { title: 'Hitting partner', tags: 'tennis', kind: 'partner' });
     const text = allText((await tb.command('asks', 'U13JA003')).json);
-    expect(text).toContain('*募集中の相談とオファー*(1 件中 1 件、関心が一致するものから)');
-    expect(text).toContain('一致:`テニス`');
+    expect(text).toContain('*募集中の相談とオファー*（1 件中 1 件、関心が一致するものから）');
+    expect(text).toContain('一致：`テニス`');
     expect(text).toContain('*相談* · パートナー');
   });
 
@@ -150,12 +150,12 @@ describe('asks and offers: listing and responding', () => {
     );
     await tb.press('ask.respond', 'U13JA004', 'message', String(id));
     expect(lastAnswer(tb)).toBe(
-      `ありがとうございます!「Freelance design work」について <@${AUTHOR}> さんとのグループ DM を開きます。`,
+      `ありがとうございます！「Freelance design work」について <@${AUTHOR}> さんとのグループ DM を開きます。`,
     );
     await tb.tick();
     const text = allText(groupPosts(tb)[0]?.args);
     expect(text).toContain(
-      `<@U13JA004> さんが、<@${AUTHOR}> さんのオファー *Freelance design work*(#${id})に興味があるそうです。`,
+      `<@U13JA004> さんが、<@${AUTHOR}> さんのオファー *Freelance design work*（#${id}）に興味があるそうです。`,
     );
     expect(text).toContain(
       `<@U13JA004> is interested in <@${AUTHOR}>'s offer *Freelance design work* (#${id}).`,

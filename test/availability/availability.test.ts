@@ -221,7 +221,7 @@ describe('availability that expires', () => {
     await member(tb, 'U6JA', { openTo: ['speaking'], intros: false, locale: 'ja-JP' });
     await tickAt(tb, ASK);
     const [ask] = asksTo(tb, 'U6JA');
-    expect(ask?.args.text).toBe('今も前向きですか:登壇');
+    expect(ask?.args.text).toBe('今も前向きですか：登壇');
     expect(buttonsOf(ask?.args.blocks).map((b) => allText(b))).toEqual(['続ける', 'やめる']);
   });
 

@@ -127,8 +127,8 @@ describe('HR’s talent search', () => {
     await tb.agree('U6HRJA');
     await tb.command('role add <@U6HRJA|hrja> hr', ADMIN);
     const reply = allText((await tb.command('talent go', 'U6HRJA')).json);
-    expect(reply).toContain('カムバックに前向きで、`go`に合うメンバー(2人):');
-    expect(reply).toContain('一致:`go`');
+    expect(reply).toContain('カムバックに前向きで、`go`に合うメンバー（2人）：');
+    expect(reply).toContain('一致：`go`');
   });
 
   it('a comeback flag that lapses drops out of the results', async () => {

@@ -176,7 +176,7 @@ describe('coffee chats with the hiring team', () => {
     const posts = groupPosts(tb);
     expect(posts).toHaveLength(1);
     const text = allText(posts[0]?.args.blocks);
-    const japanese = text.indexOf(`<@${memberJa}> さんが *Design lead*(求人 #${jobId})に興味を持っていて`);
+    const japanese = text.indexOf(`<@${memberJa}> さんが *Design lead*（求人 #${jobId}）に興味を持っていて`);
     const english = text.indexOf(`<@${memberJa}> is curious about *Design lead* (role #${jobId})`);
     expect(japanese).toBeGreaterThanOrEqual(0);
     expect(english).toBeGreaterThan(japanese);
@@ -330,7 +330,7 @@ describe('coffee chats with the hiring team', () => {
     expect(dmsWith(tb, 'U8TEAMJA', '人事があなたを')).toHaveLength(1);
     await tb.fake.waitForResponse((r) => allText(r.body).includes('あなたとの面談を案内します'));
     expect(TestBot.replyText(await tb.command(`job contacts ${jobId}`, 'U8HRJA'))).toContain(
-      '<@U8TEAMJA>: 承諾済み',
+      '<@U8TEAMJA> さん：承諾済み',
     );
 
     await tb.agree('U8MEMJA');

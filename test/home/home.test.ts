@@ -165,7 +165,7 @@ describe('App Home', () => {
     expect(shown).toContain('おかえりなさい、Aikoさん');
     expect(shown).toContain('関心タグ');
     expect(shown).toContain('`デザイン`');
-    expect(shown).toContain('公開範囲:アルムナイ全員');
+    expect(shown).toContain('公開範囲：アルムナイ全員');
     const labels = buttons(view.blocks).map((button) => allText(button));
     expect(labels).toEqual(['プロフィールを編集', '関心タグを編集', 'プライバシー']);
     expect(tb.fake.violations).toEqual([]);

@@ -198,7 +198,8 @@ describe.each(cases)('channel posts: $name', ({ env, languages, buttons: expecte
       each((m) => m.events.cardCancelled),
     );
     expect(cancelled.args.text).toBe(
-      `新年会 New Year party: ${each((m) => m.events.cardCancelled).join(' / ')}`,
+      // The colon is the first language's: full-width in Japanese.
+      `新年会 New Year party${languages[0] === 'ja' ? '：' : ': '}${each((m) => m.events.cardCancelled).join(' / ')}`,
     );
   });
 

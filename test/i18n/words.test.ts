@@ -55,7 +55,7 @@ describe('words, in English and Japanese', () => {
     await createEvent(tb, JA, { title: '新年会' });
     const id = await createEvent(tb, JA, { title: '花見' });
     const list = (await tb.command('events', JA)).json as { text?: string };
-    expect(list.text).toMatch(/^今後のイベント:.+、.+、.+$/);
+    expect(list.text).toMatch(/^今後のイベント：.+、.+、.+$/);
     expect(TestBot.replyText(await tb.command(`event attendees ${id}`, JA))).toContain('回答者はいません。');
 
     const profile = await tb.command('profile', JA);

@@ -44,7 +44,7 @@ describe('intros: “Did you meet?” a week later', () => {
     const [toX1] = checkinsTo(tb, 'U5X1');
     expect(checkinsTo(tb, 'U5X1')).toHaveLength(1);
     expect(String(toX1?.args.text)).toMatch(
-      /^Did you meet <@U5X2>\? I introduced you <!date\^\d+\^\{date_short_pretty\}\|2026-11-30>\.$/,
+      /^Did you meet <@U5X2>\? I introduced you on <!date\^\d+\^\{date_short\}\|2026-11-30>\.$/,
     );
     expect(buttonsOf(toX1?.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
       ['intro.met.yes', await groupOf(tb, 'U5X1')],
@@ -52,7 +52,7 @@ describe('intros: “Did you meet?” a week later', () => {
       ['intro.met.skip', await groupOf(tb, 'U5X1')],
     ]);
     expect(checkinsTo(tb, 'U5X2')).toHaveLength(1);
-    expect(String(checkinsTo(tb, 'U5X3')[0]?.args.text)).toContain('<@U5X4> さんとは会えましたか?');
+    expect(String(checkinsTo(tb, 'U5X3')[0]?.args.text)).toContain('<@U5X4> さんとは会えましたか？');
     expect(checkinsTo(tb, 'U5X4')).toHaveLength(0);
     // Recorded as reminders sent (exempt from the monthly limit, but on record).
     expect(await tb.rows('SELECT user_id, kind FROM member_nags ORDER BY user_id')).toEqual([

@@ -316,10 +316,10 @@ describe('intros: a round', () => {
     await tickAt(tb, ROUND_1);
     const mixed = textOf(introTo(tb, 'U5J1'));
     expect(mixed).toContain('Meet each other!');
-    expect(mixed).toContain('ご紹介します!');
-    expect(mixed).toContain('共通の関心:`go`');
+    expect(mixed).toContain('ご紹介します！');
+    expect(mixed).toContain('共通の関心：`go`');
     const japanese = textOf(introTo(tb, 'U5J3'));
-    expect(japanese).toContain('ご紹介します!');
+    expect(japanese).toContain('ご紹介します！');
     expect(japanese).not.toContain('Meet each other');
     expect(japanese).toContain('希望されたお二人をおつなぎします');
     expect(keyOf(introTo(tb, 'U5J3') ?? { method: '', args: {}, at: 0, status: 0, response: null })).toBe(

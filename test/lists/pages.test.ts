@@ -195,7 +195,7 @@ describe('lists that do not stop at ten', () => {
   it('speaks Japanese to a Japanese member: counts, buttons and refusals', async () => {
     const first = (await tb.command('events', TOKYO)).json;
     expect(allText(first)).toContain('12 件中 1〜10 件目を表示しています。');
-    expect(pageButton(first, 'events.page.more')?.text).toMatchObject({ text: 'もっと見る(11〜12 件目)' });
+    expect(pageButton(first, 'events.page.more')?.text).toMatchObject({ text: 'もっと見る（11〜12 件目）' });
     const pages = await walkPages(tb, first, 'Meetup', 'events.page.more', TOKYO);
     expect(pages.map((page) => page.length)).toEqual([10, 2]);
     expect(pageButton(lastResponse(tb), 'events.page.previous')?.text).toMatchObject({ text: '前へ' });

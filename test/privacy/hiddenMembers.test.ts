@@ -137,7 +137,7 @@ describe('hidden members stay hidden', () => {
       await tb.command('stats csv', organizer);
       const reply = await tb.fake.waitForResponse((r) => allText(r.body).includes('CSV'));
       expect(reply.body.text).toBe(
-        'ダイレクトメッセージに CSV ファイルを送りました:プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
+        'ダイレクトメッセージに CSV ファイルを送りました：プロフィールを全員に公開しているメンバーのイベント参加状況です。再入社ファネルとメンバーごとの求人への反応は、人事と管理者だけが受け取れます。',
       );
       expect(JSON.stringify(tb.fake.callsTo('files.completeUploadExternal')[0]?.args.files)).toContain(
         'イベント参加状況',
@@ -214,7 +214,7 @@ describe('hidden members stay hidden', () => {
       await pressOnCard(tb, 'event.rsvp.going', HIDDEN, id);
       expect(await lastCardText(tb, id)).toContain('*1人が参加*"');
       await pressOnCard(tb, 'event.rsvp.going', VISIBLE, id);
-      expect(await lastCardText(tb, id)).toContain('*2人が参加*:Vera ほか1人');
+      expect(await lastCardText(tb, id)).toContain('*2人が参加*：Vera ほか1人');
       expect(await lastCardText(tb, id)).not.toContain('Hana');
     });
   });

@@ -139,7 +139,7 @@ describe('privacy', () => {
     expect(completed).toHaveLength(1);
     expect(completed[0]?.args.channel_id).toBe(`D${user}`);
     expect(completed[0]?.args.initial_comment).toBe(
-      'Homecoming があなたについて保存しているすべてのデータ(JSON)です。',
+      'Homecoming があなたについて保存しているすべてのデータ（JSON）です。',
     );
     const data = exportedJson(tb);
     expect(data.language).toBe('ja-JP');

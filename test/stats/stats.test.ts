@@ -164,21 +164,21 @@ describe('stats: figures for organizers and HR', () => {
     expect(text).toContain('*合計*\n10');
     expect(text).toContain('*行動規範に同意*\n8');
     expect(text).toContain('*直近30日間に活動*\n7');
-    expect(text).toContain('1. `python`:4人');
-    expect(text).toContain('今後のイベント:2件\n今後のイベントへの回答:参加 3 · 未定 1 · キャンセル待ち 1');
-    expect(text).toContain('):参加 3人');
+    expect(text).toContain('1. `python`：4人');
+    expect(text).toContain('今後のイベント：2件\n今後のイベントへの回答：参加 3 · 未定 1 · キャンセル待ち 1');
+    expect(text).toContain('）：参加 3人');
     expect(sectionWith(blocks, '再入社ファネル')).toBe(
       [
-        '*再入社ファネル(全求人)*',
-        'ダイジェストで表示:6',
-        '興味あり:6(表示された人の100.0%)',
-        '応募クリック:4(興味ありの人の66.7%)',
-        '採用:1(応募クリックした人の25.0%)',
-        '紹介:3件',
+        '*再入社ファネル（全求人）*',
+        'ダイジェストで表示：6',
+        '興味あり：6（表示された人の100.0%）',
+        '応募クリック：4（興味ありの人の66.7%）',
+        '採用：1（応募クリックした人の25.0%）',
+        '紹介：3件',
       ].join('\n'),
     );
     expect(text).toContain(
-      `*#${seeded.jobs.designer} Designer*\nダイジェストで表示 0 → 興味あり 1 (—) → 応募クリック 1 (100.0%) → 採用 0 (0.0%) · 紹介:0件`,
+      `*#${seeded.jobs.designer} Designer*\nダイジェストで表示 0 → 興味あり 1（—） → 応募クリック 1（100.0%） → 採用 0（0.0%） · 紹介：0件`,
     );
     expect(text).not.toContain('Members');
   });

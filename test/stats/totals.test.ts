@@ -23,7 +23,7 @@ function reportFunnel(blocks: Json[], heading: string): string[] {
   const numbers = section
     .split('\n')
     .slice(1)
-    .map((line) => /[::]\s*(\d+)/.exec(line)?.[1] ?? '?');
+    .map((line) => /[:：]\s*(\d+)/.exec(line)?.[1] ?? '?');
   const [shown, curious, apply, hired, referrals] = numbers;
   return [shown, curious, apply, referrals, hired].map(String);
 }
@@ -78,6 +78,6 @@ describe('stats and stats csv agree on the comeback funnel', () => {
     const total = rows[rows.length - 1] ?? [];
     expect(total.slice(0, 1)).toEqual(['total']);
     expect(total.slice(4, 9)).toEqual(overall);
-    expect(total[1]).toMatch(/^全\d+件の求人の合計:何件の求人に接しても各段階で1人1回と数えます/);
+    expect(total[1]).toMatch(/^全\d+件の求人の合計：何件の求人に接しても各段階で1人1回と数えます/);
   });
 });

@@ -1,6 +1,6 @@
-import { joinList, messages, people } from '../../i18n';
+import { joinList, messages, people, person } from '../../i18n';
 import { contactsList } from '../views/coffee';
-import { escapeMrkdwn, mention } from '../views/text';
+import { escapeMrkdwn } from '../views/text';
 import type { CommandContext } from './context';
 
 /** `job contacts <id>` lists a role's team contacts; with mentions, HR adds them (each confirms by DM). */
@@ -29,7 +29,7 @@ export async function contactsCommand(
       m.alreadyAdded(
         joinList(
           ctx.locale,
-          already.map((contact) => `${mention(contact.userId)} (${m.state[contact.status]})`),
+          already.map((contact) => m.withState(person(ctx.locale, contact.userId), m.state[contact.status])),
         ),
       ),
     );

@@ -105,14 +105,13 @@ export function registerEventListeners(router: ListenerRouter, services: Service
           : m.events.createdNoCard(escapeMrkdwn(event.title), channel);
         await client.chat.postMessage({ channel: userId, text });
       } else {
-        const told = await services.events.summary(eventId);
-        const { event } = await services.events.update(userId, eventId, form.input);
+        const { event, told } = await services.events.update(userId, eventId, form.input);
         await ack();
         services.logger.info(`event ${event.id} edited by ${userId}`);
         await refreshEventCard(services, client, event.id);
         await client.chat.postMessage({
           channel: userId,
-          text: m.events.updated(escapeMrkdwn(event.title), told.going + told.maybe + told.waitlist),
+          text: m.events.updated(escapeMrkdwn(event.title), told),
         });
       }
     },

@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Locale } from '../../i18n';
 import { ANNOUNCEMENT_LIMITS, REPEATS, type Announcement } from '../../announcements/types';
 import type { OutboxMessage } from '../../scheduler/types';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blockKit';
@@ -122,7 +122,7 @@ export function announcementListMessage(items: readonly Announcement[], locale: 
     chunk.push(line);
   }
   if (chunk.length > 0) blocks.push({ type: 'section', text: mrkdwn(chunk.join('\n')) });
-  return { text: `${m.listTitle}: ${items.length}`, blocks: blocks.slice(0, 50) };
+  return { text: labelled(locale, m.listTitle, String(items.length)), blocks: blocks.slice(0, 50) };
 }
 
 /** What an announcement posts: the organizer's own words. */

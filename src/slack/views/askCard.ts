@@ -1,5 +1,5 @@
 import type { AskItem, AskSummary } from '../../asks/types';
-import { joinList, messages, type Languages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Languages, type Locale } from '../../i18n';
 import { cardTagLabel, tagLabel } from '../../interests/labels';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
@@ -82,7 +82,7 @@ export function askCard(summary: AskSummary, authorNamed: boolean, languages: La
       ),
     });
     blocks.push({ type: 'context', elements: [mrkdwn(`${id}  ·  ${count}`)] });
-    return { text: `${title}: ${notes.join(' / ')}`, blocks };
+    return { text: labelled(languages[0], title, notes.join(' / ')), blocks };
   }
   const kinds = eachLanguage(languages, (_m, locale) => kindLine(item, locale)).join('\n');
   const details = item.details === null ? '' : `\n${truncate(escapeMrkdwn(item.details), 2500)}`;

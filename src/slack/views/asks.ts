@@ -10,7 +10,7 @@ import { authorText, kindLine, openUntil, respondButton, tagsText } from './askC
 import { channelLine, startChannelButton } from './collab';
 import type { SlackMessage } from './message';
 import type { OutboxMessage } from '../../scheduler/types';
-import { escapeMrkdwn, mention, mrkdwn, plain, slackDate, truncate } from './text';
+import { escapeMrkdwn, mention, mrkdwn, plain, slackCalendarDate, truncate } from './text';
 
 // Lists of asks and offers, the author's own list, and the DMs they send.
 
@@ -248,7 +248,11 @@ export function askMessages(): AskMessages {
     },
     reminder: (item, locale) => {
       const m = messages(locale).asks;
-      const when = slackDate(item.expiresAt, item.expiresAt.toISOString().slice(0, 10));
+      const when = slackCalendarDate(
+        item.expiresAt,
+        `${item.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        true,
+      );
       const text = m.reminderDm(m.typeWord[item.type], escapeMrkdwn(item.title), item.id, when);
       const actions = manageActions(item, locale);
       return { text, blocks: actions === undefined ? [section(text)] : [section(text), actions] };

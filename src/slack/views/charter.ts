@@ -4,7 +4,7 @@ import { messages } from '../../i18n';
 import type { CommunityText } from '../../onboarding/community';
 import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
-import { mrkdwn, plain, slackDate } from './text';
+import { mrkdwn, plain, slackCalendarDate } from './text';
 
 /** Purpose, eligibility and code of conduct, then "I agree" (and "Set up my profile" when asked). */
 export function charterBlocks(
@@ -72,7 +72,7 @@ export function agreementRequiredMessage(
 /** Replaces the welcome once the member agreed: the agreement, then the next step. */
 export function agreedMessage(locale: Locale, agreedAt: Date): SlackMessage {
   const m = messages(locale);
-  const when = slackDate(agreedAt, agreedAt.toISOString().slice(0, 10));
+  const when = slackCalendarDate(agreedAt, agreedAt.toISOString().slice(0, 10));
   return {
     text: m.onboarding.agreedText,
     blocks: [

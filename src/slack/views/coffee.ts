@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, person, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import type { CoffeeMessages } from '../../coffee/service';
 import type { JobContact } from '../../coffee/types';
@@ -92,7 +92,9 @@ export function contactsList(
   const m = messages(locale).coffee;
   const title = escapeMrkdwn(job.title);
   if (contacts.length === 0) return { text: m.listNone(title) };
-  const lines = contacts.map((contact) => `• ${mention(contact.userId)}: ${m.state[contact.status]}`);
+  const lines = contacts.map(
+    (contact) => `• ${labelled(locale, person(locale, contact.userId), m.state[contact.status])}`,
+  );
   const text = [m.listHeading(title, job.id), ...lines, m.listCounts(counts.requested, counts.held)].join(
     '\n',
   );

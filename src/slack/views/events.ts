@@ -154,7 +154,7 @@ export function eventCard(summary: EventSummary, languages: Languages, timeZone:
       text: mrkdwn(`:x: ~${escapeMrkdwn(event.title)}~\n${cancelled.join('\n')}`),
     });
     // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
-    return { text: `${escapeMrkdwn(event.title)}: ${cancelled.join(' / ')}`, blocks };
+    return { text: labelled(first, escapeMrkdwn(event.title), cancelled.join(' / ')), blocks };
   }
   const where = whereLine(event, languages);
   blocks.push({
@@ -250,10 +250,14 @@ export function attendeesMessage(
       const people = rsvps.filter((r) => r.status === status);
       return people.length === 0
         ? undefined
-        : `*${m.status[status]}* (${people.length}): ${namesOf(
-            locale,
-            people.map((r) => r.userId),
-          )}`;
+        : m.attendeesGroup(
+            m.status[status],
+            people.length,
+            namesOf(
+              locale,
+              people.map((r) => r.userId),
+            ),
+          );
     })
     .filter((line): line is string => line !== undefined);
   return {

@@ -16,7 +16,7 @@ import { MAX_SNOOZE_WEEKS } from '../../intros/types';
 import type { KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
-import { escapeMrkdwn, mention, mrkdwn, plain, slackDate, truncate } from './text';
+import { escapeMrkdwn, mention, mrkdwn, plain, slackCalendarDate, slackDate, truncate } from './text';
 
 /** FNV-1a; picks the first question so that every language of one intro asks the same one. */
 function hash(text: string): number {
@@ -26,11 +26,6 @@ function hash(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** A day every reader sees in their own time zone. */
-function slackDay(date: Date): string {
-  return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short_pretty}|${date.toISOString().slice(0, 10)}>`;
 }
 
 const codeTags = (tags: readonly string[], locale: Locale): string =>
@@ -111,7 +106,10 @@ export function introPost(post: IntroPost): SlackMessage {
 /** "Did you meet?" a week later, with Yes / Not yet / Skip (the group id is the buttons' value). */
 export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMessage {
   const m = messages(locale).intros;
-  const text = m.checkinText(people(locale, checkin.partners), slackDay(checkin.introducedAt));
+  const text = m.checkinText(
+    people(locale, checkin.partners),
+    slackCalendarDate(checkin.introducedAt, checkin.introducedAt.toISOString().slice(0, 10)),
+  );
   const value = String(checkin.groupId);
   return {
     text,

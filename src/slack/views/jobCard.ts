@@ -1,4 +1,4 @@
-import { messages, type Languages, type Locale } from '../../i18n';
+import { labelled, messages, type Languages, type Locale } from '../../i18n';
 import type { Job } from '../../jobs/types';
 import { cardTagLabel } from '../../interests/labels';
 import type { Button, KnownBlock } from '../blockKit';
@@ -86,7 +86,7 @@ export function jobCard(job: Job, languages: Languages): SlackMessage {
     });
     blocks.push({ type: 'context', elements: [mrkdwn(id)] });
     // The top-level text (notifications, screen readers) is mrkdwn too: escaped like the blocks.
-    return { text: `${escapeMrkdwn(job.title)}: ${notes.join(' / ')}`, blocks };
+    return { text: labelled(languages[0], escapeMrkdwn(job.title), notes.join(' / ')), blocks };
   }
   blocks.push({ type: 'section', text: mrkdwn(facts(job, languages)) });
   if (job.description !== null)

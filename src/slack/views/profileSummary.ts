@@ -1,4 +1,4 @@
-import { joinList, messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Locale } from '../../i18n';
 import type { Profile } from '../../members/types';
 import { escapeMrkdwn } from './text';
 
@@ -17,10 +17,14 @@ export function profileSummaryLines(profile: Profile, locale: Locale): string[] 
   if (profile.bio !== null) lines.push(`>${escapeMrkdwn(profile.bio).replace(/\n/g, '\n>')}`);
   if (profile.openTo.length > 0) {
     lines.push(
-      `*${m.home.openToHeading}*: ${joinList(
+      labelled(
         locale,
-        profile.openTo.map((flag) => m.openTo[flag]),
-      )}`,
+        `*${m.home.openToHeading}*`,
+        joinList(
+          locale,
+          profile.openTo.map((flag) => m.openTo[flag]),
+        ),
+      ),
     );
   }
   return lines;

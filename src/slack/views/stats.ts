@@ -47,9 +47,9 @@ function compactFunnel(f: Funnel, locale: Locale): string {
   return (
     [
       `${m.step.shown} ${n(f.counts.shown)}`,
-      `${m.step.curious} ${n(f.counts.curious)} (${pct(f.rates.curiousPerShown)})`,
-      `${m.step.applyClick} ${n(f.counts.applyClick)} (${pct(f.rates.applyPerCurious)})`,
-      `${m.step.hired} ${n(f.counts.hired)} (${pct(f.rates.hiredPerApply)})`,
+      m.compactStep(m.step.curious, n(f.counts.curious), pct(f.rates.curiousPerShown)),
+      m.compactStep(m.step.applyClick, n(f.counts.applyClick), pct(f.rates.applyPerCurious)),
+      m.compactStep(m.step.hired, n(f.counts.hired), pct(f.rates.hiredPerApply)),
     ].join(' → ') + ` · ${m.referrals(n(f.counts.referrals))}`
   );
 }

@@ -26,7 +26,19 @@ export function mention(userId: string): string {
   return `<@${userId}>`;
 }
 
-/** A time every viewer sees in their own time zone. */
+/**
+ * A time every viewer sees in their own time zone. Slack writes a near day as "today", "tomorrow" or
+ * "yesterday" (「今日」「明日」「昨日」), so it must stand where those words read right: "until …",
+ * "due …", 「…まで」. After "on" or 「…に」 use slackCalendarDate.
+ */
 export function slackDate(date: Date, fallback: string): string {
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
+}
+
+/**
+ * A day always written as a date ("Nov 23", 「11月23日」), never as "today" or "tomorrow": for
+ * sentences that put "on" or 「に」 next to it, where Slack's near-day words would read "on today".
+ */
+export function slackCalendarDate(date: Date, fallback: string, withTime = false): string {
+  return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short}${withTime ? ' {time}' : ''}|${fallback}>`;
 }
