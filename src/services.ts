@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { MemberService } from './members/service';
 import type { CommunityCharter } from './onboarding/community';
 import { OnboardingService } from './onboarding/service';
-import { PrivacyService } from './privacy/service';
+import { memberData, PrivacyService } from './privacy/service';
 import { RoleService } from './roles/service';
 import type { DeliveryMessenger } from './scheduler/messenger';
 import { Outbox } from './scheduler/outbox';
@@ -334,52 +334,16 @@ export function createServices(inputs: ServiceInputs): Services {
     interests,
     onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
     privacy: new PrivacyService(store, memberRepository, roleRepository, localeRepository, [
-      {
-        name: 'events',
-        export: (userId) => eventRepository.exportMember(userId),
-        erase: (userId) => events.eraseMember(userId),
-      },
-      {
-        name: 'announcementsAuthored',
-        export: (userId) => announcementRepository.exportMember(userId),
-        erase: (userId) => announcementRepository.eraseMember(userId),
-      },
-      {
-        name: 'digests',
-        export: (userId) => digestRepository.exportMember(userId),
-        erase: (userId) => digests.eraseMember(userId),
-      },
-      {
-        name: 'jobs',
-        export: (userId) => jobRepository.exportMember(userId),
-        erase: (userId) => jobRepository.eraseMember(userId),
-      },
-      {
-        name: 'coffeeChats',
-        export: (userId) => coffee.exportMember(userId),
-        erase: (userId) => coffee.eraseMember(userId),
-      },
-      {
-        name: 'intros',
-        export: (userId) => intros.exportMember(userId),
-        erase: (userId) => intros.eraseMember(userId),
-      },
+      memberData('events', eventRepository, events),
+      memberData('announcementsAuthored', announcementRepository, announcementRepository),
+      memberData('digests', digestRepository, digests),
+      memberData('jobs', jobRepository, jobRepository),
+      memberData('coffeeChats', coffee, coffee),
+      memberData('intros', intros, intros),
       collab.privacy,
-      {
-        name: 'asks',
-        export: (userId) => asks.exportMember(userId),
-        erase: (userId) => asks.eraseMember(userId),
-      },
-      {
-        name: 'reminders',
-        export: (userId) => nagRepository.exportMember(userId),
-        erase: (userId) => nagRepository.eraseMember(userId),
-      },
-      {
-        name: 'privateChannelMemberships',
-        export: (userId) => audience.exportMember(userId),
-        erase: (userId) => audience.eraseMember(userId),
-      },
+      memberData('asks', asks, asks),
+      memberData('reminders', nagRepository, nagRepository),
+      memberData('privateChannelMemberships', audience, audience),
       {
         name: 'scheduledMessages',
         export: (userId) => outbox.addressedTo(userId),

@@ -45,6 +45,22 @@ export interface MemberDataSource {
   erase(userId: string): SourceErasure | void | Promise<SourceErasure | void>;
 }
 
+interface Exports {
+  exportMember(userId: string): unknown;
+}
+interface Erases {
+  eraseMember(userId: string): SourceErasure | void | Promise<SourceErasure | void>;
+}
+
+/** A part of the export read from `exporter` and erased by `eraser` (often the same repository). */
+export function memberData(name: string, exporter: Exports, eraser: Erases): MemberDataSource {
+  return {
+    name,
+    export: (userId) => exporter.exportMember(userId),
+    erase: (userId) => eraser.eraseMember(userId),
+  };
+}
+
 /** What a member can see, take away and erase. */
 export class PrivacyService {
   constructor(
