@@ -627,6 +627,7 @@ export const en = {
   },
   jobs: {
     modalTitle: 'Post a role',
+    modalEditTitle: 'Edit role',
     submit: 'Post',
     title: 'Role title',
     team: 'Team',

@@ -604,6 +604,7 @@ export const ja: Catalogue = {
   },
   jobs: {
     modalTitle: '求人を掲載',
+    modalEditTitle: '求人を編集',
     submit: '掲載',
     title: '職種名',
     team: 'チーム',

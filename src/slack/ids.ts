@@ -60,6 +60,7 @@ export const VIEW = {
   done: 'done.modal',
   event: 'event.modal',
   announcement: 'announcement.modal',
+  /** The role and referral forms; their block ids come from their declarations (forms/jobForm.ts, forms/referralForm.ts). */
   job: 'job.modal',
   referral: 'job.referral.modal',
   /** The ask and offer form; its block ids come from its declaration (forms/askForm.ts). */
@@ -86,27 +87,6 @@ export const EVENT_INPUT = {
   capacity: { block: 'event.capacity', action: 'value' },
   tags: { block: 'event.tags', action: 'value' },
   reminders: { block: 'event.reminders', action: 'value' },
-} as const;
-
-export const JOB_INPUT = {
-  title: { block: 'job.title', action: 'value' },
-  team: { block: 'job.team', action: 'value' },
-  location: { block: 'job.location', action: 'value' },
-  workStyle: { block: 'job.work_style', action: 'value' },
-  employmentType: { block: 'job.employment_type', action: 'value' },
-  description: { block: 'job.description', action: 'value' },
-  applyUrl: { block: 'job.apply_url', action: 'value' },
-  tags: { block: 'job.tags', action: 'value' },
-  recruiter: { block: 'job.recruiter', action: 'value' },
-  closesOn: { block: 'job.closes_on', action: 'value' },
-  channel: { block: 'job.channel', action: 'value' },
-} as const;
-
-export const REFERRAL_INPUT = {
-  name: { block: 'referral.name', action: 'value' },
-  contact: { block: 'referral.contact', action: 'value' },
-  relationship: { block: 'referral.relationship', action: 'value' },
-  note: { block: 'referral.note', action: 'value' },
 } as const;
 
 /** block_id / action_id pairs of the profile modal's inputs. */

@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { jobForm } from '../../src/slack/forms/jobForm';
+import { referralForm } from '../../src/slack/forms/referralForm';
 import type { FakeSlack, RecordedCall } from '../support/fakeSlack';
+import { fillForm } from '../support/forms';
 import { formEncode, interactivityBody } from '../support/signing';
 import { keyOf } from '../scheduler/helpers';
 import slashFixture from '../fixtures/payloads/slash_command.json';
@@ -202,30 +205,31 @@ export function announceValues(fields: {
 }
 
 export function jobValues(poster: string, channel: string | null = null): Values {
-  const values: Values = {
-    'job.title': text('Staff engineer'),
-    'job.team': text('Platform'),
-    'job.location': text('Tokyo'),
-    'job.work_style': { value: { type: 'radio_buttons', selected_option: { value: 'hybrid' } } },
-    'job.employment_type': { value: { type: 'static_select', selected_option: { value: 'full_time' } } },
-    'job.description': text('Build the platform'),
-    'job.apply_url': text('https://careers.example.com/staff-1'),
-    'job.tags': text('go'),
-    'job.recruiter': { value: { type: 'users_select', selected_user: poster } },
-    'job.closes_on': { value: { type: 'datepicker', selected_date: null } },
-  };
-  if (channel !== null)
-    values['job.channel'] = { value: { type: 'conversations_select', selected_conversation: channel } };
-  return values;
+  return fillForm(
+    jobForm,
+    {
+      title: 'Staff engineer',
+      team: 'Platform',
+      location: 'Tokyo',
+      workStyle: 'hybrid',
+      employmentType: 'full_time',
+      description: 'Build the platform',
+      applyUrl: 'https://careers.example.com/staff-1',
+      tags: 'go',
+      recruiter: poster,
+      channel,
+    },
+    channel === null ? ['channel'] : [],
+  );
 }
 
 export function referralValues(): Values {
-  return {
-    'referral.name': text('Kenji Sato'),
-    'referral.contact': text('kenji@example.com'),
-    'referral.relationship': text('Worked together'),
-    'referral.note': text('Great engineer'),
-  };
+  return fillForm(referralForm, {
+    name: 'Kenji Sato',
+    contact: 'kenji@example.com',
+    relationship: 'Worked together',
+    note: 'Great engineer',
+  });
 }
 
 export function profileValues(): Values {

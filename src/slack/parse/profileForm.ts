@@ -11,7 +11,8 @@ import {
 import { PROFILE_INPUT } from '../ids';
 import { parseViewState, selectedValue, selectedValues, textValue } from './viewState';
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors } from '../forms/declare';
+import type { FieldErrors } from '../forms/declare';
 
 export type ProfileFormResult =
   | { readonly ok: true; readonly update: ProfileUpdate }
