@@ -360,6 +360,7 @@ export const en = {
   },
   announcements: {
     modalTitle: 'Schedule announcement',
+    modalEditTitle: 'Edit announcement',
     channel: 'Channel',
     text: 'Message',
     textHint: 'Slack formatting works: *bold*, _italic_, <https://example.com|links>.',

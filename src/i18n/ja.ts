@@ -342,6 +342,7 @@ export const ja: Catalogue = {
   },
   announcements: {
     modalTitle: 'お知らせを予約',
+    modalEditTitle: 'お知らせを編集',
     channel: 'チャンネル',
     text: 'メッセージ',
     textHint: 'Slack の書式が使えます:*太字*、_斜体_、<https://example.com|リンク>。',

@@ -59,6 +59,7 @@ export const VIEW = {
   privacy: 'privacy.modal',
   done: 'done.modal',
   event: 'event.modal',
+  /** The announcement form; its block ids come from its declaration (forms/announcementForm.ts). */
   announcement: 'announcement.modal',
   /** The role and referral forms; their block ids come from their declarations (forms/jobForm.ts, forms/referralForm.ts). */
   job: 'job.modal',
@@ -66,14 +67,6 @@ export const VIEW = {
   /** The ask and offer form; its block ids come from its declaration (forms/askForm.ts). */
   ask: 'ask.modal',
   askResolve: 'ask.resolve.modal',
-} as const;
-
-export const ANNOUNCE_INPUT = {
-  channel: { block: 'announce.channel', action: 'value' },
-  text: { block: 'announce.text', action: 'value' },
-  postAt: { block: 'announce.post_at', action: 'value' },
-  repeat: { block: 'announce.repeat', action: 'value' },
-  cron: { block: 'announce.cron', action: 'value' },
 } as const;
 
 export const EVENT_INPUT = {

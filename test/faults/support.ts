@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { announcementForm } from '../../src/slack/forms/announcementForm';
 import { jobForm } from '../../src/slack/forms/jobForm';
 import { referralForm } from '../../src/slack/forms/referralForm';
 import type { FakeSlack, RecordedCall } from '../support/fakeSlack';
@@ -195,13 +196,7 @@ export function announceValues(fields: {
   repeat: string;
   cron?: string;
 }): Values {
-  return {
-    'announce.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
-    'announce.text': text(fields.text),
-    'announce.post_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.postAt) } },
-    'announce.repeat': { value: { type: 'static_select', selected_option: { value: fields.repeat } } },
-    'announce.cron': text(fields.cron ?? null),
-  };
+  return fillForm(announcementForm, fields);
 }
 
 export function jobValues(poster: string, channel: string | null = null): Values {

@@ -1,3 +1,4 @@
+import { announcementForm } from '../../src/slack/forms/announcementForm';
 import type { DeclaredForm, ElementType, Field, FormValues } from '../../src/slack/forms/declare';
 
 /** view.state.values of our modals, shaped as Slack sends them. */
@@ -62,22 +63,12 @@ export function announceValues(fields: {
   repeat?: string;
   cron?: string;
 }): Values {
-  return {
-    'announce.channel': {
-      value: { type: 'conversations_select', selected_conversation: fields.channel ?? 'C0NEWS1' },
-    },
-    'announce.text': { value: { type: 'plain_text_input', value: fields.text ?? 'Coffee chat at 10!' } },
-    'announce.post_at': {
-      value: {
-        type: 'datetimepicker',
-        selected_date_time: fields.postAt === undefined ? null : Math.floor(fields.postAt.getTime() / 1000),
-      },
-    },
-    'announce.repeat': {
-      value: { type: 'static_select', selected_option: { value: fields.repeat ?? 'none' } },
-    },
-    'announce.cron': { value: { type: 'plain_text_input', value: fields.cron ?? null } },
-  };
+  return fillForm(announcementForm, {
+    ...fields,
+    channel: fields.channel ?? 'C0NEWS1',
+    text: fields.text ?? 'Coffee chat at 10!',
+    repeat: fields.repeat ?? 'none',
+  });
 }
 
 export interface ProfileFields {
