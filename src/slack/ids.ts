@@ -58,6 +58,7 @@ export const VIEW = {
   interests: 'interests.modal',
   privacy: 'privacy.modal',
   done: 'done.modal',
+  /** The event form; its block ids come from its declaration (forms/eventForm.ts). */
   event: 'event.modal',
   /** The announcement form; its block ids come from its declaration (forms/announcementForm.ts). */
   announcement: 'announcement.modal',
@@ -67,19 +68,6 @@ export const VIEW = {
   /** The ask and offer form; its block ids come from its declaration (forms/askForm.ts). */
   ask: 'ask.modal',
   askResolve: 'ask.resolve.modal',
-} as const;
-
-export const EVENT_INPUT = {
-  title: { block: 'event.title', action: 'value' },
-  description: { block: 'event.description', action: 'value' },
-  startsAt: { block: 'event.starts_at', action: 'value' },
-  endsAt: { block: 'event.ends_at', action: 'value' },
-  place: { block: 'event.place', action: 'value' },
-  url: { block: 'event.url', action: 'value' },
-  channel: { block: 'event.channel', action: 'value' },
-  capacity: { block: 'event.capacity', action: 'value' },
-  tags: { block: 'event.tags', action: 'value' },
-  reminders: { block: 'event.reminders', action: 'value' },
 } as const;
 
 /** block_id / action_id pairs of the profile modal's inputs. */

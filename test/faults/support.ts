@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { announcementForm } from '../../src/slack/forms/announcementForm';
+import { eventForm } from '../../src/slack/forms/eventForm';
 import { jobForm } from '../../src/slack/forms/jobForm';
 import { referralForm } from '../../src/slack/forms/referralForm';
 import type { FakeSlack, RecordedCall } from '../support/fakeSlack';
@@ -164,7 +165,6 @@ export function viewBody(
 export const text = (value: string | null): Record<string, Record<string, unknown>> => ({
   value: { type: 'plain_text_input', value },
 });
-const epoch = (date: Date): number => Math.floor(date.getTime() / 1000);
 
 export function eventValues(fields: {
   title: string;
@@ -173,20 +173,7 @@ export function eventValues(fields: {
   channel: string;
   reminders: string[];
 }): Values {
-  return {
-    'event.title': text(fields.title),
-    'event.description': text(null),
-    'event.starts_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.startsAt) } },
-    'event.ends_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.endsAt) } },
-    'event.place': text('Tokyo office'),
-    'event.url': text(null),
-    'event.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
-    'event.capacity': { value: { type: 'number_input', value: null } },
-    'event.tags': text(null),
-    'event.reminders': {
-      value: { type: 'checkboxes', selected_options: fields.reminders.map((value) => ({ value })) },
-    },
-  };
+  return fillForm(eventForm, { ...fields, place: 'Tokyo office' });
 }
 
 export function announceValues(fields: {

@@ -14,7 +14,7 @@ import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { channelRefusal } from '../parse/channelRefusal';
 import { plain } from '../views/text';
-import { declareForm, nullIfEmpty, type FieldErrors } from './declare';
+import { declareForm, nullIfEmpty, textFor, type FieldErrors } from './declare';
 import { channelField, choiceField, dateTimeField, textField } from './fields';
 import { readMetadata } from './metadata';
 
@@ -113,20 +113,16 @@ function problemText(problem: AnnouncementProblem, locale: Locale): [Announcemen
     case 'first_at':
       return [
         'postAt',
-        problem.problem === 'missing'
-          ? e.firstAtMissing
-          : problem.problem === 'invalid'
-            ? e.firstAtInvalid
-            : e.firstAtInPast,
+        textFor(problem.problem, {
+          missing: e.firstAtMissing,
+          invalid: e.firstAtInvalid,
+          in_past: e.firstAtInPast,
+        }),
       ];
     case 'cron':
       return [
         'cron',
-        problem.problem === 'missing'
-          ? e.cronMissing
-          : problem.problem === 'invalid'
-            ? e.cronInvalid
-            : e.cronNever,
+        textFor(problem.problem, { missing: e.cronMissing, invalid: e.cronInvalid, never: e.cronNever }),
       ];
   }
 }

@@ -112,3 +112,8 @@ export function declareForm<Context>() {
 export function nullIfEmpty(text: string): string | null {
   return text === '' ? null : text;
 }
+
+/** A field's message for the kind of problem it has: one text per kind, so none can be forgotten. */
+export function textFor<Problem extends string>(problem: Problem, texts: Record<Problem, string>): string {
+  return texts[problem];
+}
