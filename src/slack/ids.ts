@@ -54,7 +54,9 @@ export const ACTION = {
 } as const;
 
 export const VIEW = {
+  /** The profile form; its block ids come from its declaration (forms/profileForm.ts). */
   profile: 'profile.modal',
+  /** The interests form; its block ids come from its declaration (forms/profileForm.ts). */
   interests: 'interests.modal',
   privacy: 'privacy.modal',
   done: 'done.modal',
@@ -69,19 +71,3 @@ export const VIEW = {
   ask: 'ask.modal',
   askResolve: 'ask.resolve.modal',
 } as const;
-
-/** block_id / action_id pairs of the profile modal's inputs. */
-export const PROFILE_INPUT = {
-  displayName: { block: 'profile.display_name', action: 'value' },
-  yearsFrom: { block: 'profile.years_from', action: 'value' },
-  yearsTo: { block: 'profile.years_to', action: 'value' },
-  company: { block: 'profile.company', action: 'value' },
-  title: { block: 'profile.title', action: 'value' },
-  location: { block: 'profile.location', action: 'value' },
-  bio: { block: 'profile.bio', action: 'value' },
-  interests: { block: 'profile.interests', action: 'value' },
-  openTo: { block: 'profile.open_to', action: 'value' },
-  visibility: { block: 'profile.visibility', action: 'value' },
-} as const;
-
-export const INTERESTS_INPUT = { block: 'interests.tags', action: 'value' } as const;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { announcementForm } from '../../src/slack/forms/announcementForm';
 import { eventForm } from '../../src/slack/forms/eventForm';
+import { profileForm } from '../../src/slack/forms/profileForm';
 import { jobForm } from '../../src/slack/forms/jobForm';
 import { referralForm } from '../../src/slack/forms/referralForm';
 import type { FakeSlack, RecordedCall } from '../support/fakeSlack';
@@ -161,10 +162,7 @@ export function viewBody(
 }
 
 // ---------------------------------------------------------------- modal states, as Slack sends them
-
-export const text = (value: string | null): Record<string, Record<string, unknown>> => ({
-  value: { type: 'plain_text_input', value },
-});
+// Filled by field name from each form's declaration (test/support/forms.ts).
 
 export function eventValues(fields: {
   title: string;
@@ -215,18 +213,18 @@ export function referralValues(): Values {
 }
 
 export function profileValues(): Values {
-  return {
-    'profile.display_name': text('Mika Tanaka'),
-    'profile.years_from': { value: { type: 'number_input', value: '2015' } },
-    'profile.years_to': { value: { type: 'number_input', value: '2021' } },
-    'profile.company': text('Acme Robotics'),
-    'profile.title': text('Design lead'),
-    'profile.location': text('Kyoto'),
-    'profile.bio': text('Loves tea'),
-    'profile.interests': text('design, golang'),
-    'profile.open_to': { value: { type: 'checkboxes', selected_options: [{ value: 'comeback' }] } },
-    'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: 'staff' } } },
-  };
+  return fillForm(profileForm, {
+    displayName: 'Mika Tanaka',
+    yearsFrom: '2015',
+    yearsTo: '2021',
+    company: 'Acme Robotics',
+    title: 'Design lead',
+    location: 'Kyoto',
+    bio: 'Loves tea',
+    interests: 'design, golang',
+    openTo: ['comeback'],
+    visibility: 'staff',
+  });
 }
 
 /** The text a person sees in a message-like body (its text and its blocks' texts). */

@@ -1,7 +1,7 @@
 import { jobForm } from '../../src/slack/forms/jobForm';
 import { referralForm } from '../../src/slack/forms/referralForm';
 import { buttons } from '../support/blocks';
-import { fillForm, type Values } from '../support/forms';
+import { fillForm, profileValues, type Values } from '../support/forms';
 import type { RecordedCall } from '../support/fakeSlack';
 import { interactivityBody } from '../support/signing';
 import { ADMIN, TestBot } from '../support/testBot';
@@ -127,21 +127,20 @@ export async function saveProfile(
   interests = 'design, golang',
   displayName = 'Mika Tanaka',
 ): Promise<void> {
-  const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
   const response = await tb.submit(
     'profile.modal',
-    {
-      'profile.display_name': text(displayName),
-      'profile.years_from': { value: { type: 'number_input', value: '2015' } },
-      'profile.years_to': { value: { type: 'number_input', value: '2021' } },
-      'profile.company': text('Acme Robotics'),
-      'profile.title': text('Design lead'),
-      'profile.location': text('Kyoto'),
-      'profile.bio': text('Loves tea'),
-      'profile.interests': text(interests),
-      'profile.open_to': { value: { type: 'checkboxes', selected_options: [{ value: 'comeback' }] } },
-      'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: visibility } } },
-    },
+    profileValues({
+      name: displayName,
+      from: '2015',
+      to: '2021',
+      company: 'Acme Robotics',
+      title: 'Design lead',
+      location: 'Kyoto',
+      bio: 'Loves tea',
+      interests,
+      openTo: ['comeback'],
+      visibility,
+    }),
     user,
   );
   const json = response.json as Json | null;

@@ -1,4 +1,5 @@
 import { announcementForm } from '../../src/slack/forms/announcementForm';
+import { profileForm } from '../../src/slack/forms/profileForm';
 import type { DeclaredForm, ElementType, Field, FormValues } from '../../src/slack/forms/declare';
 
 /** view.state.values of our modals, shaped as Slack sends them. */
@@ -85,24 +86,18 @@ export interface ProfileFields {
 }
 
 export function profileValues(fields: ProfileFields): Values {
-  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-  const number = (value: string | undefined) => ({ value: { type: 'number_input', value: value ?? null } });
-  return {
-    'profile.display_name': text(fields.name),
-    'profile.years_from': number(fields.from),
-    'profile.years_to': number(fields.to),
-    'profile.company': text(fields.company),
-    'profile.title': text(fields.title),
-    'profile.location': text(fields.location),
-    'profile.bio': text(fields.bio),
-    'profile.interests': text(fields.interests),
-    'profile.open_to': {
-      value: { type: 'checkboxes', selected_options: (fields.openTo ?? []).map((value) => ({ value })) },
-    },
-    'profile.visibility': {
-      value: { type: 'radio_buttons', selected_option: { value: fields.visibility ?? 'all' } },
-    },
-  };
+  return fillForm(profileForm, {
+    displayName: fields.name,
+    yearsFrom: fields.from,
+    yearsTo: fields.to,
+    company: fields.company,
+    title: fields.title,
+    location: fields.location,
+    bio: fields.bio,
+    interests: fields.interests,
+    openTo: fields.openTo,
+    visibility: fields.visibility ?? 'all',
+  });
 }
 
 /**

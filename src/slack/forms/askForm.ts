@@ -15,7 +15,7 @@ import { messages, type Locale } from '../../i18n';
 import { MAX_TAG_LIST_LENGTH, type TagProblem } from '../../interests/tags';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { tagProblemText } from '../parse/profileForm';
+import { tagProblemText } from './tagList';
 import { UnreadableSubmission } from '../userMessage';
 import { plain } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';

@@ -11,12 +11,11 @@ import {
   type EventInput,
 } from '../../events/types';
 import { messages, type Locale } from '../../i18n';
-import { tagLabel } from '../../interests/labels';
 import { MAX_TAG_LIST_LENGTH, type TagProblem } from '../../interests/tags';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { channelRefusal } from '../parse/channelRefusal';
-import { tagProblemText } from '../parse/profileForm';
+import { tagListText, tagProblemText } from './tagList';
 import { plain } from '../views/text';
 import { declareForm, nullIfEmpty, textFor, type FieldErrors } from './declare';
 import { channelField, checkboxesField, dateTimeField, textField, wholeNumberField } from './fields';
@@ -79,7 +78,7 @@ export const eventForm = declareForm<EventFormContext>()('event', {
     max: MAX_TAG_LIST_LENGTH,
     label: (c) => words(c).tags,
     hint: (c) => words(c).tagsHint,
-    initial: (c) => c.event?.tags.map((tag) => tagLabel(tag, c.locale)).join(', '),
+    initial: (c) => tagListText(c.event?.tags, c.locale),
   }),
   reminders: checkboxesField({
     label: (c) => words(c).reminders,

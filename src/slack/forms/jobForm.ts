@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ChannelRefused } from '../../audience/types';
 import { messages, type Locale } from '../../i18n';
-import { tagLabel } from '../../interests/labels';
 import { MAX_TAG_LIST_LENGTH, type TagProblem } from '../../interests/tags';
 import { checkJob } from '../../jobs/rules';
 import {
@@ -17,7 +16,7 @@ import {
 import type { KnownBlock, ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { channelRefusal } from '../parse/channelRefusal';
-import { tagProblemText } from '../parse/profileForm';
+import { tagListText, tagProblemText } from './tagList';
 import { mrkdwn, plain } from '../views/text';
 import { declareForm, nullIfEmpty, type FieldErrors } from './declare';
 import { channelField, choiceField, dateField, textField, userField } from './fields';
@@ -81,7 +80,7 @@ export const jobForm = declareForm<JobFormContext>()('job', {
     max: MAX_TAG_LIST_LENGTH,
     label: (c) => words(c).tags,
     hint: (c) => words(c).tagsHint,
-    initial: (c) => c.job?.tags.map((tag) => tagLabel(tag, c.locale)).join(', '),
+    initial: (c) => tagListText(c.job?.tags, c.locale),
   }),
   recruiter: userField({
     optional: false,

@@ -6,9 +6,10 @@ import type { ListenerRouter } from './router';
 import { UnreadableSubmission, userMessage } from '../userMessage';
 import { publishHome } from '../home';
 import { refreshEventCards } from '../eventCards';
-import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
+import { interestsForm, profileForm } from '../forms/profileForm';
+import { VIEW } from '../ids';
 import { parseProfileForm, tagProblemText } from '../parse/profileForm';
-import { parseViewState, readFormState, textValue } from '../parse/viewState';
+import { readFormState } from '../parse/viewState';
 import { doneModal } from '../views/doneModal';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -25,7 +26,7 @@ function originOf(privateMetadata: string): z.infer<typeof originSchema>['origin
   }
 }
 
-const PROFILE_BLOCKS = Object.values(PROFILE_INPUT).map((input) => input.block);
+const PROFILE_BLOCKS = Object.values(profileForm.ids).map((ids) => ids.block);
 
 /**
  * Field errors go back on their fields (response_action: errors) and nothing is saved;
@@ -75,7 +76,7 @@ export function registerViews(app: ListenerRouter, services: Services): void {
       if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
         await ack({
           response_action: 'errors',
-          errors: { [PROFILE_INPUT.displayName.block]: messages(locale).onboarding.agreeBeforeProfile },
+          errors: profileForm.errors({ displayName: messages(locale).onboarding.agreeBeforeProfile }),
         });
         return;
       }
@@ -106,24 +107,22 @@ export function registerViews(app: ListenerRouter, services: Services): void {
 
   app.view<ViewSubmitAction>(
     VIEW.interests,
-    submission(services, [INTERESTS_INPUT.block], async ({ ack, body, view, client }) => {
+    submission(services, [interestsForm.ids.tags.block], async ({ ack, body, view, client }) => {
       const userId = body.user.id;
       const locale = await services.locales.localeOf(userId);
       // Only a member who agreed can reach this modal; a forged submission is refused the same way.
       if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
         await ack({
           response_action: 'errors',
-          errors: { [INTERESTS_INPUT.block]: messages(locale).onboarding.mustAgreeFirst },
+          errors: interestsForm.errors({ tags: messages(locale).onboarding.mustAgreeFirst }),
         });
         return;
       }
-      const parsed = services.members.parseInterestField(
-        textValue(parseViewState(view.state.values), INTERESTS_INPUT),
-      );
+      const parsed = services.members.parseInterestField(interestsForm.readLenient(view.state.values).tags);
       if (!parsed.ok) {
         await ack({
           response_action: 'errors',
-          errors: { [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) },
+          errors: interestsForm.errors({ tags: tagProblemText(parsed.problem, locale) }),
         });
         return;
       }
