@@ -369,6 +369,7 @@ export const en = {
   },
   announcements: {
     modalTitle: 'Schedule announcement',
+    modalEditTitle: 'Edit announcement',
     channel: 'Channel',
     text: 'Message',
     textHint: 'Slack formatting works: *bold*, _italic_, <https://example.com|links>.',
@@ -638,6 +639,7 @@ export const en = {
   },
   jobs: {
     modalTitle: 'Post a role',
+    modalEditTitle: 'Edit role',
     submit: 'Post',
     title: 'Role title',
     team: 'Team',

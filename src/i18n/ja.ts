@@ -354,6 +354,7 @@ export const ja: Catalogue = {
   },
   announcements: {
     modalTitle: 'お知らせを予約',
+    modalEditTitle: 'お知らせを編集',
     channel: 'チャンネル',
     text: 'メッセージ',
     textHint: 'Slack の書式が使えます：*太字*、_斜体_、<https://example.com|リンク>。',
@@ -620,6 +621,7 @@ export const ja: Catalogue = {
   },
   jobs: {
     modalTitle: '求人を掲載',
+    modalEditTitle: '求人を編集',
     submit: '掲載',
     title: '職種名',
     team: 'チーム',

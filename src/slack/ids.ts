@@ -56,73 +56,20 @@ export const ACTION = {
 } as const;
 
 export const VIEW = {
+  /** The profile form; its block ids come from its declaration (forms/profileForm.ts). */
   profile: 'profile.modal',
+  /** The interests form; its block ids come from its declaration (forms/profileForm.ts). */
   interests: 'interests.modal',
   privacy: 'privacy.modal',
   done: 'done.modal',
+  /** The event form; its block ids come from its declaration (forms/eventForm.ts). */
   event: 'event.modal',
+  /** The announcement form; its block ids come from its declaration (forms/announcementForm.ts). */
   announcement: 'announcement.modal',
+  /** The role and referral forms; their block ids come from their declarations (forms/jobForm.ts, forms/referralForm.ts). */
   job: 'job.modal',
   referral: 'job.referral.modal',
   /** The ask and offer form; its block ids come from its declaration (forms/askForm.ts). */
   ask: 'ask.modal',
   askResolve: 'ask.resolve.modal',
 } as const;
-
-export const ANNOUNCE_INPUT = {
-  channel: { block: 'announce.channel', action: 'value' },
-  text: { block: 'announce.text', action: 'value' },
-  postAt: { block: 'announce.post_at', action: 'value' },
-  repeat: { block: 'announce.repeat', action: 'value' },
-  cron: { block: 'announce.cron', action: 'value' },
-} as const;
-
-export const EVENT_INPUT = {
-  title: { block: 'event.title', action: 'value' },
-  description: { block: 'event.description', action: 'value' },
-  startsAt: { block: 'event.starts_at', action: 'value' },
-  endsAt: { block: 'event.ends_at', action: 'value' },
-  place: { block: 'event.place', action: 'value' },
-  url: { block: 'event.url', action: 'value' },
-  channel: { block: 'event.channel', action: 'value' },
-  capacity: { block: 'event.capacity', action: 'value' },
-  tags: { block: 'event.tags', action: 'value' },
-  reminders: { block: 'event.reminders', action: 'value' },
-} as const;
-
-export const JOB_INPUT = {
-  title: { block: 'job.title', action: 'value' },
-  team: { block: 'job.team', action: 'value' },
-  location: { block: 'job.location', action: 'value' },
-  workStyle: { block: 'job.work_style', action: 'value' },
-  employmentType: { block: 'job.employment_type', action: 'value' },
-  description: { block: 'job.description', action: 'value' },
-  applyUrl: { block: 'job.apply_url', action: 'value' },
-  tags: { block: 'job.tags', action: 'value' },
-  recruiter: { block: 'job.recruiter', action: 'value' },
-  closesOn: { block: 'job.closes_on', action: 'value' },
-  channel: { block: 'job.channel', action: 'value' },
-} as const;
-
-export const REFERRAL_INPUT = {
-  name: { block: 'referral.name', action: 'value' },
-  contact: { block: 'referral.contact', action: 'value' },
-  relationship: { block: 'referral.relationship', action: 'value' },
-  note: { block: 'referral.note', action: 'value' },
-} as const;
-
-/** block_id / action_id pairs of the profile modal's inputs. */
-export const PROFILE_INPUT = {
-  displayName: { block: 'profile.display_name', action: 'value' },
-  yearsFrom: { block: 'profile.years_from', action: 'value' },
-  yearsTo: { block: 'profile.years_to', action: 'value' },
-  company: { block: 'profile.company', action: 'value' },
-  title: { block: 'profile.title', action: 'value' },
-  location: { block: 'profile.location', action: 'value' },
-  bio: { block: 'profile.bio', action: 'value' },
-  interests: { block: 'profile.interests', action: 'value' },
-  openTo: { block: 'profile.open_to', action: 'value' },
-  visibility: { block: 'profile.visibility', action: 'value' },
-} as const;
-
-export const INTERESTS_INPUT = { block: 'interests.tags', action: 'value' } as const;

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './store';
+import { everyFieldWritten } from './written';
 import { repeatSchema, type Announcement, type AnnouncementInput } from '../announcements/types';
 
 type AnnouncementRow = Selectable<Database['announcements']>;
@@ -21,6 +22,13 @@ function toAnnouncement(row: AnnouncementRow): Announcement {
   };
 }
 
+/** The columns an announcement form writes, every field of it. */
+function columns(input: AnnouncementInput) {
+  const { channel, text, firstAt, repeat, cron, ...unwritten } = input;
+  everyFieldWritten(unwritten);
+  return { channel, text, first_at: firstAt.toISOString(), repeat, cron };
+}
+
 /** What a member's data export lists of the announcements they scheduled. */
 export interface AuthoredAnnouncement {
   readonly id: number;
@@ -37,25 +45,16 @@ export class AnnouncementRepository {
     return this.store.sql;
   }
 
-  async insert(
-    input: AnnouncementInput & { cron: string | null },
-    timeZone: string,
-    author: string,
-    now: Date,
-  ): Promise<number> {
-    const firstAt = input.firstAt.toISOString();
+  async insert(input: AnnouncementInput, timeZone: string, author: string, now: Date): Promise<number> {
+    const written = columns(input);
     const row = await this.sql
       .insertInto('announcements')
       .values({
-        channel: input.channel,
-        text: input.text,
-        first_at: firstAt,
-        repeat: input.repeat,
-        cron: input.cron,
+        ...written,
         time_zone: timeZone,
         author,
         created_at: now.toISOString(),
-        next_at: firstAt,
+        next_at: written.first_at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

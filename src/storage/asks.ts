@@ -10,6 +10,7 @@ import {
 } from '../asks/types';
 import type { Database } from './schema';
 import type { Store } from './store';
+import { everyFieldWritten } from './written';
 
 type AskRow = Selectable<Database['asks']>;
 type ResponseRow = Selectable<Database['ask_responses']>;
@@ -45,6 +46,13 @@ function toItem(row: AskRow, tags: readonly string[]): AskItem {
     cardChannel: row.card_channel,
     cardTs: row.card_ts,
   };
+}
+
+/** The columns an ask form writes, every field of it (its tags go to ask_tags; its days set expires_at). */
+function columns(input: AskInput) {
+  const { type, kind, title, details, audience, tags: _inAskTags, days: _asExpiresAt, ...unwritten } = input;
+  everyFieldWritten(unwritten);
+  return { type, kind, title, details, audience };
 }
 
 function toResponse(row: ResponseRow): AskResponse {
@@ -88,12 +96,8 @@ export class AskRepository {
       const { id } = await this.sql
         .insertInto('asks')
         .values({
-          type: input.type,
-          kind: input.kind,
+          ...columns(input),
           author,
-          title: input.title,
-          details: input.details,
-          audience: input.audience,
           expires_at: expiresAt.toISOString(),
           created_at: now.toISOString(),
         })

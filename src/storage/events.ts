@@ -4,6 +4,7 @@ import type { Database } from './schema';
 import type { Store } from './store';
 import { EventReminderRepository } from './eventReminders';
 import { locksRows } from './rowLocks';
+import { everyFieldWritten } from './written';
 import { visibilitySchema } from '../members/types';
 import {
   reminderCodeSchema,
@@ -59,18 +60,32 @@ function toEvent(row: EventRow, tags: readonly string[]): CommunityEvent {
   };
 }
 
-/** The columns an event form writes. */
+/** The columns an event form writes, every field of it (its tags go to event_tags). */
 function columns(input: EventInput) {
+  const {
+    title,
+    description,
+    startsAt,
+    endsAt,
+    place,
+    url,
+    channel,
+    capacity,
+    reminders,
+    tags: _inEventTags,
+    ...unwritten
+  } = input;
+  everyFieldWritten(unwritten);
   return {
-    title: input.title,
-    description: input.description,
-    starts_at: input.startsAt.toISOString(),
-    ends_at: input.endsAt.toISOString(),
-    place: input.place,
-    url: input.url,
-    channel: input.channel,
-    capacity: input.capacity,
-    reminders: JSON.stringify(input.reminders),
+    title,
+    description,
+    starts_at: startsAt.toISOString(),
+    ends_at: endsAt.toISOString(),
+    place,
+    url,
+    channel,
+    capacity,
+    reminders: JSON.stringify(reminders),
   };
 }
 

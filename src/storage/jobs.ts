@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { outboxKeysNaming } from './keyRanges';
 import type { Database } from './schema';
 import type { Store } from './store';
+import { everyFieldWritten } from './written';
 import {
   EMPTY_FUNNEL,
   employmentTypeSchema,
@@ -58,6 +59,44 @@ function toReferral(row: ReferralRow): Referral {
   };
 }
 
+/** The columns a role form writes, every field of it (its tags go to job_tags). */
+function jobColumns(input: JobInput) {
+  const {
+    title,
+    team,
+    location,
+    workStyle,
+    employmentType,
+    description,
+    applyUrl,
+    recruiter,
+    closesOn,
+    channel,
+    tags: _inJobTags,
+    ...unwritten
+  } = input;
+  everyFieldWritten(unwritten);
+  return {
+    title,
+    team,
+    location,
+    work_style: workStyle,
+    employment_type: employmentType,
+    description,
+    apply_url: applyUrl,
+    recruiter,
+    closes_on: closesOn,
+    card_channel: channel,
+  };
+}
+
+/** The columns a referral form writes, every field of it. */
+function referralColumns(input: ReferralInput) {
+  const { candidateName, contact, relationship, note, ...unwritten } = input;
+  everyFieldWritten(unwritten);
+  return { candidate_name: candidateName, contact, relationship, note };
+}
+
 /** Ids per IN list: well inside both engines' limits on bound parameters. */
 const CHUNK = 500;
 
@@ -75,20 +114,7 @@ export class JobRepository {
     return this.store.transaction(async () => {
       const { id } = await this.sql
         .insertInto('jobs')
-        .values({
-          title: input.title,
-          team: input.team,
-          location: input.location,
-          work_style: input.workStyle,
-          employment_type: input.employmentType,
-          description: input.description,
-          apply_url: input.applyUrl,
-          recruiter: input.recruiter,
-          posted_by: postedBy,
-          closes_on: input.closesOn,
-          created_at: at,
-          card_channel: input.channel,
-        })
+        .values({ ...jobColumns(input), posted_by: postedBy, created_at: at })
         .returning('id')
         .executeTakeFirstOrThrow();
       if (input.tags.length > 0)
@@ -254,15 +280,7 @@ export class JobRepository {
     return this.store.transaction(async () => {
       const { id } = await this.sql
         .insertInto('referrals')
-        .values({
-          job_id: jobId,
-          referrer,
-          candidate_name: input.candidateName,
-          contact: input.contact,
-          relationship: input.relationship,
-          note: input.note,
-          created_at: at,
-        })
+        .values({ ...referralColumns(input), job_id: jobId, referrer, created_at: at })
         .returning('id')
         .executeTakeFirstOrThrow();
       await this.recordStep(jobId, referrer, 'referral', now);

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './store';
+import { everyFieldWritten } from './written';
 import type { OpenToFlag, Profile, ProfileUpdate, Visibility } from '../members/types';
 import { openToSchema, visibilitySchema } from '../members/types';
 
@@ -15,6 +16,54 @@ export interface DirectoryEntry {
   readonly bio: string | null;
   readonly visibility: Visibility;
   readonly interests: readonly string[];
+}
+
+/** The one mapping from a members row (with its flags and interests) to the domain's profile. */
+function toProfile(row: MemberRow, openTo: OpenToFlag[], interests: string[]): Profile {
+  return {
+    userId: row.user_id,
+    displayName: row.display_name,
+    yearsFrom: row.years_from,
+    yearsTo: row.years_to,
+    company: row.company,
+    title: row.title,
+    location: row.location,
+    bio: row.bio,
+    visibility: visibilitySchema.catch('all').parse(row.visibility),
+    openTo,
+    interests,
+    profileUpdatedAt: row.profile_updated_at,
+    agreedVersion: row.agreed_version,
+    agreedAt: row.agreed_at,
+  };
+}
+
+/** The members columns a profile form writes, every field of it (flags and interests have their own tables). */
+function profileColumns(update: ProfileUpdate) {
+  const {
+    displayName,
+    yearsFrom,
+    yearsTo,
+    company,
+    title,
+    location,
+    bio,
+    visibility,
+    openTo: _inMemberAvailability,
+    interests: _inMemberInterests,
+    ...unwritten
+  } = update;
+  everyFieldWritten(unwritten);
+  return {
+    display_name: displayName,
+    years_from: yearsFrom,
+    years_to: yearsTo,
+    company,
+    title,
+    location,
+    bio,
+    visibility,
+  };
 }
 
 /** SQL for members, their interests and availability. */
@@ -44,22 +93,7 @@ export class MemberRepository {
   async profile(userId: string): Promise<Profile | undefined> {
     const row = await this.row(userId);
     if (row === undefined) return undefined;
-    return {
-      userId: row.user_id,
-      displayName: row.display_name,
-      yearsFrom: row.years_from,
-      yearsTo: row.years_to,
-      company: row.company,
-      title: row.title,
-      location: row.location,
-      bio: row.bio,
-      visibility: visibilitySchema.catch('all').parse(row.visibility),
-      openTo: await this.openTo(userId),
-      interests: await this.interests(userId),
-      profileUpdatedAt: row.profile_updated_at,
-      agreedVersion: row.agreed_version,
-      agreedAt: row.agreed_at,
-    };
+    return toProfile(row, await this.openTo(userId), await this.interests(userId));
   }
 
   async interests(userId: string): Promise<string[]> {
@@ -105,17 +139,7 @@ export class MemberRepository {
     await this.store.transaction(async () => {
       await this.sql
         .updateTable('members')
-        .set({
-          display_name: update.displayName,
-          years_from: update.yearsFrom,
-          years_to: update.yearsTo,
-          company: update.company,
-          title: update.title,
-          location: update.location,
-          bio: update.bio,
-          visibility: update.visibility,
-          profile_updated_at: at,
-        })
+        .set({ ...profileColumns(update), profile_updated_at: at })
         .where('user_id', '=', userId)
         .execute();
       let dropped = this.sql.deleteFrom('member_availability').where('user_id', '=', userId);

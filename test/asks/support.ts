@@ -1,10 +1,10 @@
+import { askForm } from '../../src/slack/forms/askForm';
 import { buttons } from '../support/blocks';
 import type { RecordedCall } from '../support/fakeSlack';
-import { profileValues } from '../support/forms';
+import { fillForm, profileValues, type Values } from '../support/forms';
 import { TestBot, allText } from '../support/testBot';
 
 type Json = Record<string, unknown>;
-type Values = Record<string, Record<string, Record<string, unknown>>>;
 
 export { buttons };
 
@@ -23,21 +23,15 @@ export interface AskFields {
 
 /** view.state.values of the ask/offer modal, as Slack sends them. */
 export function askValues(fields: AskFields = {}): Values {
-  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-  const chosen = (value: string | null | undefined, fallback: string) => {
-    const picked = value === undefined ? fallback : value;
-    return picked === null ? null : { value: picked };
-  };
-  return {
-    'ask.kind': { value: { type: 'static_select', selected_option: chosen(fields.kind, 'introduction') } },
-    'ask.title': text(fields.title ?? 'An introduction to someone at Acme'),
-    'ask.details': text(fields.details),
-    'ask.tags': text(fields.tags),
-    'ask.audience': { value: { type: 'radio_buttons', selected_option: chosen(fields.audience, 'all') } },
-    'ask.days': {
-      value: { type: 'number_input', value: fields.days === undefined ? '30' : fields.days },
-    },
-  };
+  const chosen = (value: string | null | undefined, fallback: string) =>
+    value === undefined ? fallback : value;
+  return fillForm(askForm, {
+    ...fields,
+    kind: chosen(fields.kind, 'introduction'),
+    title: fields.title ?? 'An introduction to someone at Acme',
+    audience: chosen(fields.audience, 'all'),
+    days: chosen(fields.days, '30'),
+  });
 }
 
 /** A member who agreed and saved a profile with these interests and visibility. */

@@ -1,7 +1,7 @@
+import { eventForm } from '../../src/slack/forms/eventForm';
 import type { RecordedCall } from '../support/fakeSlack';
+import { fillForm, type Values } from '../support/forms';
 import type { TestBot } from '../support/testBot';
-
-type Values = Record<string, Record<string, Record<string, unknown>>>;
 
 export interface EventFields {
   title?: string;
@@ -18,32 +18,7 @@ export interface EventFields {
 
 /** view.state.values of the event modal, as Slack sends them. */
 export function eventValues(fields: EventFields): Values {
-  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-  const when = (value: Date | undefined) => ({
-    value: {
-      type: 'datetimepicker',
-      selected_date_time: value === undefined ? null : Math.floor(value.getTime() / 1000),
-    },
-  });
-  return {
-    'event.title': text(fields.title),
-    'event.description': text(fields.description),
-    'event.starts_at': when(fields.startsAt),
-    'event.ends_at': when(fields.endsAt),
-    'event.place': text(fields.place),
-    'event.url': text(fields.url),
-    'event.channel': {
-      value: { type: 'conversations_select', selected_conversation: fields.channel ?? null },
-    },
-    'event.capacity': { value: { type: 'number_input', value: fields.capacity ?? null } },
-    'event.tags': text(fields.tags),
-    'event.reminders': {
-      value: {
-        type: 'checkboxes',
-        selected_options: (fields.reminders ?? ['1d', '1h']).map((value) => ({ value })),
-      },
-    },
-  };
+  return fillForm(eventForm, { ...fields, reminders: fields.reminders ?? ['1d', '1h'] });
 }
 
 export const HOUR = 3_600_000;

@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { announcementForm } from '../../src/slack/forms/announcementForm';
+import { eventForm } from '../../src/slack/forms/eventForm';
+import { profileForm } from '../../src/slack/forms/profileForm';
+import { jobForm } from '../../src/slack/forms/jobForm';
+import { referralForm } from '../../src/slack/forms/referralForm';
 import type { FakeSlack, RecordedCall } from '../support/fakeSlack';
+import { fillForm } from '../support/forms';
 import { formEncode, interactivityBody } from '../support/signing';
 import { keyOf } from '../scheduler/helpers';
 import slashFixture from '../fixtures/payloads/slash_command.json';
@@ -156,11 +162,7 @@ export function viewBody(
 }
 
 // ---------------------------------------------------------------- modal states, as Slack sends them
-
-export const text = (value: string | null): Record<string, Record<string, unknown>> => ({
-  value: { type: 'plain_text_input', value },
-});
-const epoch = (date: Date): number => Math.floor(date.getTime() / 1000);
+// Filled by field name from each form's declaration (test/support/forms.ts).
 
 export function eventValues(fields: {
   title: string;
@@ -169,20 +171,7 @@ export function eventValues(fields: {
   channel: string;
   reminders: string[];
 }): Values {
-  return {
-    'event.title': text(fields.title),
-    'event.description': text(null),
-    'event.starts_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.startsAt) } },
-    'event.ends_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.endsAt) } },
-    'event.place': text('Tokyo office'),
-    'event.url': text(null),
-    'event.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
-    'event.capacity': { value: { type: 'number_input', value: null } },
-    'event.tags': text(null),
-    'event.reminders': {
-      value: { type: 'checkboxes', selected_options: fields.reminders.map((value) => ({ value })) },
-    },
-  };
+  return fillForm(eventForm, { ...fields, place: 'Tokyo office' });
 }
 
 export function announceValues(fields: {
@@ -192,55 +181,50 @@ export function announceValues(fields: {
   repeat: string;
   cron?: string;
 }): Values {
-  return {
-    'announce.channel': { value: { type: 'conversations_select', selected_conversation: fields.channel } },
-    'announce.text': text(fields.text),
-    'announce.post_at': { value: { type: 'datetimepicker', selected_date_time: epoch(fields.postAt) } },
-    'announce.repeat': { value: { type: 'static_select', selected_option: { value: fields.repeat } } },
-    'announce.cron': text(fields.cron ?? null),
-  };
+  return fillForm(announcementForm, fields);
 }
 
 export function jobValues(poster: string, channel: string | null = null): Values {
-  const values: Values = {
-    'job.title': text('Staff engineer'),
-    'job.team': text('Platform'),
-    'job.location': text('Tokyo'),
-    'job.work_style': { value: { type: 'radio_buttons', selected_option: { value: 'hybrid' } } },
-    'job.employment_type': { value: { type: 'static_select', selected_option: { value: 'full_time' } } },
-    'job.description': text('Build the platform'),
-    'job.apply_url': text('https://careers.example.com/staff-1'),
-    'job.tags': text('go'),
-    'job.recruiter': { value: { type: 'users_select', selected_user: poster } },
-    'job.closes_on': { value: { type: 'datepicker', selected_date: null } },
-  };
-  if (channel !== null)
-    values['job.channel'] = { value: { type: 'conversations_select', selected_conversation: channel } };
-  return values;
+  return fillForm(
+    jobForm,
+    {
+      title: 'Staff engineer',
+      team: 'Platform',
+      location: 'Tokyo',
+      workStyle: 'hybrid',
+      employmentType: 'full_time',
+      description: 'Build the platform',
+      applyUrl: 'https://careers.example.com/staff-1',
+      tags: 'go',
+      recruiter: poster,
+      channel,
+    },
+    channel === null ? ['channel'] : [],
+  );
 }
 
 export function referralValues(): Values {
-  return {
-    'referral.name': text('Kenji Sato'),
-    'referral.contact': text('kenji@example.com'),
-    'referral.relationship': text('Worked together'),
-    'referral.note': text('Great engineer'),
-  };
+  return fillForm(referralForm, {
+    name: 'Kenji Sato',
+    contact: 'kenji@example.com',
+    relationship: 'Worked together',
+    note: 'Great engineer',
+  });
 }
 
 export function profileValues(): Values {
-  return {
-    'profile.display_name': text('Mika Tanaka'),
-    'profile.years_from': { value: { type: 'number_input', value: '2015' } },
-    'profile.years_to': { value: { type: 'number_input', value: '2021' } },
-    'profile.company': text('Acme Robotics'),
-    'profile.title': text('Design lead'),
-    'profile.location': text('Kyoto'),
-    'profile.bio': text('Loves tea'),
-    'profile.interests': text('design, golang'),
-    'profile.open_to': { value: { type: 'checkboxes', selected_options: [{ value: 'comeback' }] } },
-    'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: 'staff' } } },
-  };
+  return fillForm(profileForm, {
+    displayName: 'Mika Tanaka',
+    yearsFrom: '2015',
+    yearsTo: '2021',
+    company: 'Acme Robotics',
+    title: 'Design lead',
+    location: 'Kyoto',
+    bio: 'Loves tea',
+    interests: 'design, golang',
+    openTo: ['comeback'],
+    visibility: 'staff',
+  });
 }
 
 /** The text a person sees in a message-like body (its text and its blocks' texts). */

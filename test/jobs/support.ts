@@ -1,11 +1,13 @@
+import { jobForm } from '../../src/slack/forms/jobForm';
+import { referralForm } from '../../src/slack/forms/referralForm';
 import { buttons } from '../support/blocks';
+import { fillForm, profileValues, type Values } from '../support/forms';
 import type { RecordedCall } from '../support/fakeSlack';
 import { interactivityBody } from '../support/signing';
 import { ADMIN, TestBot } from '../support/testBot';
 import actionFixture from '../fixtures/payloads/block_actions.json';
 
 type Json = Record<string, unknown>;
-type Values = Record<string, Record<string, Record<string, unknown>>>;
 
 export { buttons };
 
@@ -30,38 +32,21 @@ export interface JobFields {
 
 /** view.state.values of the role modal, as Slack sends them. */
 export function jobValues(fields: JobFields, poster = HR): Values {
-  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-  const option = (value: string | null | undefined, fallback: string) => {
-    const chosen = value === undefined ? fallback : value;
-    return chosen === null ? null : { value: chosen };
-  };
-  const values: Values = {
-    'job.title': text(fields.title ?? 'Senior product manager'),
-    'job.team': text(fields.team),
-    'job.location': text(fields.location),
-    'job.work_style': {
-      value: { type: 'radio_buttons', selected_option: option(fields.workStyle, 'hybrid') },
+  const chosen = (value: string | null | undefined, fallback: string) =>
+    value === undefined ? fallback : value;
+  return fillForm(
+    jobForm,
+    {
+      ...fields,
+      title: fields.title ?? 'Senior product manager',
+      workStyle: chosen(fields.workStyle, 'hybrid'),
+      employmentType: chosen(fields.employmentType, 'full_time'),
+      applyUrl: fields.applyUrl ?? 'https://careers.example.com/pm-1',
+      recruiter: chosen(fields.recruiter, poster),
     },
-    'job.employment_type': {
-      value: { type: 'static_select', selected_option: option(fields.employmentType, 'full_time') },
-    },
-    'job.description': text(fields.description),
-    'job.apply_url': text(fields.applyUrl ?? 'https://careers.example.com/pm-1'),
-    'job.tags': text(fields.tags),
-    'job.recruiter': {
-      value: {
-        type: 'users_select',
-        selected_user: fields.recruiter === undefined ? poster : fields.recruiter,
-      },
-    },
-    'job.closes_on': { value: { type: 'datepicker', selected_date: fields.closesOn ?? null } },
-  };
-  if (fields.channel !== undefined) {
-    values['job.channel'] = {
-      value: { type: 'conversations_select', selected_conversation: fields.channel },
-    };
-  }
-  return values;
+    // The form shows a channel picker only when JOBS_CHANNEL_ID is unset.
+    fields.channel === undefined ? ['channel'] : [],
+  );
 }
 
 /** Gives HR its role the way an admin does, and has both agree to the code of conduct. */
@@ -95,13 +80,7 @@ export interface ReferralFields {
 }
 
 export function referralValues(fields: ReferralFields): Values {
-  const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-  return {
-    'referral.name': text(fields.name),
-    'referral.contact': text(fields.contact),
-    'referral.relationship': text(fields.relationship),
-    'referral.note': text(fields.note),
-  };
+  return fillForm(referralForm, fields);
 }
 
 export function submitReferral(tb: TestBot, user: string, jobId: number, fields: ReferralFields) {
@@ -148,21 +127,20 @@ export async function saveProfile(
   interests = 'design, golang',
   displayName = 'Mika Tanaka',
 ): Promise<void> {
-  const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
   const response = await tb.submit(
     'profile.modal',
-    {
-      'profile.display_name': text(displayName),
-      'profile.years_from': { value: { type: 'number_input', value: '2015' } },
-      'profile.years_to': { value: { type: 'number_input', value: '2021' } },
-      'profile.company': text('Acme Robotics'),
-      'profile.title': text('Design lead'),
-      'profile.location': text('Kyoto'),
-      'profile.bio': text('Loves tea'),
-      'profile.interests': text(interests),
-      'profile.open_to': { value: { type: 'checkboxes', selected_options: [{ value: 'comeback' }] } },
-      'profile.visibility': { value: { type: 'radio_buttons', selected_option: { value: visibility } } },
-    },
+    profileValues({
+      name: displayName,
+      from: '2015',
+      to: '2021',
+      company: 'Acme Robotics',
+      title: 'Design lead',
+      location: 'Kyoto',
+      bio: 'Loves tea',
+      interests,
+      openTo: ['comeback'],
+      visibility,
+    }),
     user,
   );
   const json = response.json as Json | null;

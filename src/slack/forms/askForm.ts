@@ -15,10 +15,11 @@ import { messages, type Locale } from '../../i18n';
 import { MAX_TAG_LIST_LENGTH, type TagProblem } from '../../interests/tags';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { tagProblemText, type FieldErrors } from '../parse/profileForm';
+import { tagProblemText } from './tagList';
 import { UnreadableSubmission } from '../userMessage';
 import { plain } from '../views/text';
-import { choiceField, declareForm, textField, wholeNumberField } from './declare';
+import { declareForm, type FieldErrors } from './declare';
+import { choiceField, textField, wholeNumberField } from './fields';
 
 /** Whom the form is drawn for: the reader's language, and whether it is an ask or an offer. */
 export interface AskFormContext {
@@ -56,7 +57,7 @@ export const askForm = declareForm<AskFormContext>()('ask', {
   audience: choiceField({
     style: 'radio_buttons',
     optional: false,
-    initial: 'all',
+    initial: () => 'all',
     label: (c) => words(c).audienceLabel,
     choices: (c) =>
       ASK_AUDIENCES.map((audience) => ({ value: audience, text: words(c).audiences[audience] })),
@@ -65,7 +66,7 @@ export const askForm = declareForm<AskFormContext>()('ask', {
     optional: false,
     min: ASK_LIMITS.minDays,
     max: ASK_LIMITS.maxDays,
-    initial: ASK_LIMITS.defaultDays,
+    initial: () => ASK_LIMITS.defaultDays,
     label: (c) => words(c).daysLabel,
     hint: (c) => words(c).daysHint(ASK_LIMITS.minDays, ASK_LIMITS.maxDays, ASK_LIMITS.reminderDays),
   }),

@@ -4,7 +4,8 @@ import { messages, type Locale } from '../../i18n';
 import type { KnownBlock, ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from '../views/text';
-import { checkboxesField, declareForm } from './declare';
+import { declareForm } from './declare';
+import { checkboxesField } from './fields';
 
 /** The resolve form is drawn for the author's language and the people who responded. */
 export interface ResolveFormContext {
@@ -16,6 +17,7 @@ export interface ResolveFormContext {
 /** "Mark resolved": which responders to thank. Declared once, like the ask form. */
 export const resolveForm = declareForm<ResolveFormContext>()('ask.resolve', {
   thank: checkboxesField({
+    mrkdwn: true,
     label: (c) => messages(c.locale).asks.thankLabel,
     hint: (c) => messages(c.locale).asks.thankHint,
     choices: (c) => c.responders.map((userId) => ({ value: userId, text: mention(userId) })),

@@ -4,9 +4,9 @@ import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
 import { publishHome } from '../home';
 import { refreshEventCards } from '../eventCards';
-import { INTERESTS_INPUT, PROFILE_INPUT, VIEW } from '../ids';
+import { interestsForm, profileForm } from '../forms/profileForm';
+import { VIEW } from '../ids';
 import { parseProfileForm, tagProblemText } from '../parse/profileForm';
-import { parseViewState, textValue } from '../parse/viewState';
 
 const originSchema = z
   .object({ origin: z.enum(['home', 'command', 'message']) })
@@ -20,7 +20,7 @@ function originOf(privateMetadata: string): z.infer<typeof originSchema>['origin
   }
 }
 
-const PROFILE_BLOCKS = Object.values(PROFILE_INPUT).map((input) => input.block);
+const PROFILE_BLOCKS = Object.values(profileForm.ids).map((ids) => ids.block);
 
 /**
  * Field errors go back on their fields (response_action: errors) and nothing is saved; on success
@@ -28,7 +28,7 @@ const PROFILE_BLOCKS = Object.values(PROFILE_INPUT).map((input) => input.block);
  * (the router refuses a state without the form's blocks).
  */
 export function registerViews(router: ListenerRouter, services: Services): void {
-  const profileForm = {
+  const memberForm = {
     gate: 'anyone',
     surface: 'other',
     title: (m: Catalogue) => m.profile.modalTitle,
@@ -36,12 +36,12 @@ export function registerViews(router: ListenerRouter, services: Services): void 
 
   router.form(
     VIEW.profile,
-    { ...profileForm, blocks: PROFILE_BLOCKS },
+    { ...memberForm, blocks: PROFILE_BLOCKS },
     async ({ userId, locale, m, view, client, fieldErrors, done }) => {
       // The modal opens only after the agreement; a modal opened before it, or a forged
       // submission, is refused on its first field and saves nothing.
       if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
-        await fieldErrors({ [PROFILE_INPUT.displayName.block]: m.onboarding.agreeBeforeProfile });
+        await fieldErrors(profileForm.errors({ displayName: m.onboarding.agreeBeforeProfile }));
         return;
       }
       const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) =>
@@ -66,18 +66,16 @@ export function registerViews(router: ListenerRouter, services: Services): void 
 
   router.form(
     VIEW.interests,
-    { ...profileForm, blocks: [INTERESTS_INPUT.block] },
+    { ...memberForm, blocks: [interestsForm.ids.tags.block] },
     async ({ userId, locale, m, view, client, ack, fieldErrors }) => {
       // Only a member who agreed can reach this modal; a forged submission is refused the same way.
       if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
-        await fieldErrors({ [INTERESTS_INPUT.block]: m.onboarding.mustAgreeFirst });
+        await fieldErrors(interestsForm.errors({ tags: m.onboarding.mustAgreeFirst }));
         return;
       }
-      const parsed = services.members.parseInterestField(
-        textValue(parseViewState(view.state.values), INTERESTS_INPUT),
-      );
+      const parsed = services.members.parseInterestField(interestsForm.readLenient(view.state.values).tags);
       if (!parsed.ok) {
-        await fieldErrors({ [INTERESTS_INPUT.block]: tagProblemText(parsed.problem, locale) });
+        await fieldErrors(interestsForm.errors({ tags: tagProblemText(parsed.problem, locale) }));
         return;
       }
       await services.members.replaceInterests(userId, parsed.tags);

@@ -11,6 +11,9 @@ const elementState = z
     // Read by selectedDateTime: a value of the wrong type is an impossible date on its own field,
     // not a reason to drop the whole form.
     selected_date_time: z.unknown().optional(),
+    // Likewise for the user and date pickers: a forged value is refused on its own field.
+    selected_user: z.unknown().optional(),
+    selected_date: z.unknown().optional(),
   })
   .loose();
 
@@ -58,4 +61,20 @@ export function selectedDateTime(state: ViewState, ids: { block: string; action:
   const seconds = state[ids.block]?.[ids.action]?.selected_date_time;
   if (seconds === undefined || seconds === null) return undefined;
   return typeof seconds === 'number' ? new Date(seconds * 1000) : new Date(Number.NaN);
+}
+
+/** The user picked; undefined when none (or a value that is not an id's text, refused by the form's checks). */
+export function selectedUser(state: ViewState, ids: { block: string; action: string }): string | undefined {
+  const user = state[ids.block]?.[ids.action]?.selected_user;
+  return typeof user === 'string' ? user : undefined;
+}
+
+/** Text that is no YYYY-MM-DD: what a date of the wrong type reads as, so that the form's own check refuses it. */
+export const UNREADABLE_DATE = 'unreadable';
+
+/** The date picked (YYYY-MM-DD as Slack sends it), or null when none. */
+export function selectedDate(state: ViewState, ids: { block: string; action: string }): string | null {
+  const date = state[ids.block]?.[ids.action]?.selected_date;
+  if (date === undefined || date === null || date === '') return null;
+  return typeof date === 'string' ? date : UNREADABLE_DATE;
 }

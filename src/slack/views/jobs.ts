@@ -1,28 +1,20 @@
 import { joinList, labelled, messages, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import type { CuriousMember, JobMessages } from '../../jobs/service';
-import {
-  EMPLOYMENT_TYPES,
-  JOB_LIMITS,
-  REFERRAL_LIMITS,
-  REFERRAL_MOVES,
-  WORK_STYLES,
-  type Job,
-  type JobFunnel,
-  type Referral,
-  type ReferralMove,
-} from '../../jobs/types';
-import { MAX_TAG_LIST_LENGTH } from '../../interests/tags';
+import { REFERRAL_MOVES, type Job, type JobFunnel, type Referral, type ReferralMove } from '../../jobs/types';
 import type { OutboxMessage } from '../../scheduler/types';
-import type { Button, KnownBlock, ModalView, PlainTextOption } from '../blockKit';
+import type { Button, KnownBlock } from '../blockKit';
 import { closeDate, facts, jobActions } from './jobCard';
-import { ACTION, JOB_INPUT, REFERRAL_INPUT, VIEW } from '../ids';
+import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
 import { pageBlocks } from './pages';
 import type { Page } from '../../paging';
 import { profileSummaryLines } from './profileSummary';
-import { textInput } from './inputs';
 import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from './text';
+
+// The role and referral forms are declared in ../forms; their builders keep this address too.
+export { jobModal } from '../forms/jobForm';
+export { referralModal, type ReferralModalMetadata } from '../forms/referralForm';
 
 export const MOVE_ACTIONS: Record<ReferralMove, string> = {
   contacted: ACTION.referralContacted,
@@ -78,132 +70,6 @@ export function jobsListMessage(page: Page<ListedJob>, locale: Locale): SlackMes
       ),
     ),
     blocks,
-  };
-}
-
-/**
- * `/alumni job new`. With JOBS_CHANNEL_ID set the role goes there and the form says so; without
- * it the poster picks a channel (and the hint says how to make that permanent).
- */
-export function jobModal(locale: Locale, posterId: string, jobsChannelId: string | undefined): ModalView {
-  const m = messages(locale).jobs;
-  const common = messages(locale).common;
-  const workStyles: PlainTextOption[] = WORK_STYLES.map((style) => ({
-    text: plain(m.workStyles[style], 75),
-    value: style,
-  }));
-  const employment: PlainTextOption[] = EMPLOYMENT_TYPES.map((type) => ({
-    text: plain(m.employmentTypes[type], 75),
-    value: type,
-  }));
-  const blocks: KnownBlock[] = [
-    textInput(JOB_INPUT.title, m.title, { max: JOB_LIMITS.title, optional: false }),
-    textInput(JOB_INPUT.team, m.team, { max: JOB_LIMITS.team }),
-    textInput(JOB_INPUT.location, m.location, {
-      max: JOB_LIMITS.location,
-      placeholder: m.locationPlaceholder,
-    }),
-    {
-      type: 'input',
-      block_id: JOB_INPUT.workStyle.block,
-      label: plain(m.workStyle, 2000),
-      element: { type: 'radio_buttons', action_id: JOB_INPUT.workStyle.action, options: workStyles },
-    },
-    {
-      type: 'input',
-      block_id: JOB_INPUT.employmentType.block,
-      label: plain(m.employmentType, 2000),
-      element: {
-        type: 'static_select',
-        action_id: JOB_INPUT.employmentType.action,
-        options: employment,
-        ...(employment[0] === undefined ? {} : { initial_option: employment[0] }),
-      },
-    },
-    textInput(JOB_INPUT.description, m.description, {
-      max: JOB_LIMITS.description,
-      multiline: true,
-      placeholder: m.descriptionPlaceholder,
-    }),
-    textInput(JOB_INPUT.applyUrl, m.applyUrl, {
-      max: JOB_LIMITS.url,
-      placeholder: m.applyUrlPlaceholder,
-      optional: false,
-    }),
-    textInput(JOB_INPUT.tags, m.tags, { hint: m.tagsHint, max: MAX_TAG_LIST_LENGTH }),
-    {
-      type: 'input',
-      block_id: JOB_INPUT.recruiter.block,
-      label: plain(m.recruiter, 2000),
-      hint: plain(m.recruiterHint, 2000),
-      element: { type: 'users_select', action_id: JOB_INPUT.recruiter.action, initial_user: posterId },
-    },
-    {
-      type: 'input',
-      block_id: JOB_INPUT.closesOn.block,
-      optional: true,
-      label: plain(m.closesOn, 2000),
-      hint: plain(m.closesOnHint, 2000),
-      element: { type: 'datepicker', action_id: JOB_INPUT.closesOn.action },
-    },
-  ];
-  if (jobsChannelId === undefined) {
-    blocks.push({
-      type: 'input',
-      block_id: JOB_INPUT.channel.block,
-      label: plain(m.channel, 2000),
-      hint: plain(m.channelHint, 2000),
-      element: {
-        type: 'conversations_select',
-        action_id: JOB_INPUT.channel.action,
-        filter: {
-          include: ['public', 'private'],
-          exclude_bot_users: true,
-          exclude_external_shared_channels: true,
-        },
-      },
-    });
-  } else {
-    blocks.push({ type: 'context', elements: [mrkdwn(m.postedIn(`<#${jobsChannelId}>`))] });
-  }
-  return {
-    type: 'modal',
-    callback_id: VIEW.job,
-    title: plain(m.modalTitle, 24),
-    submit: plain(m.submit, 24),
-    close: plain(common.cancel, 24),
-    blocks,
-  };
-}
-
-export interface ReferralModalMetadata {
-  readonly jobId: number;
-}
-
-export function referralModal(job: Job, locale: Locale): ModalView {
-  const m = messages(locale).jobs;
-  const metadata: ReferralModalMetadata = { jobId: job.id };
-  return {
-    type: 'modal',
-    callback_id: VIEW.referral,
-    private_metadata: JSON.stringify(metadata),
-    title: plain(m.referModalTitle, 24),
-    submit: plain(m.referSubmit, 24),
-    close: plain(messages(locale).common.cancel, 24),
-    blocks: [
-      { type: 'section', text: mrkdwn(m.referIntro(escapeMrkdwn(truncate(job.title, 150)))) },
-      textInput(REFERRAL_INPUT.name, m.referName, { max: REFERRAL_LIMITS.name, optional: false }),
-      textInput(REFERRAL_INPUT.contact, m.referContact, {
-        max: REFERRAL_LIMITS.contact,
-        placeholder: m.referContactPlaceholder,
-        optional: false,
-      }),
-      textInput(REFERRAL_INPUT.relationship, m.referRelationship, {
-        max: REFERRAL_LIMITS.relationship,
-        placeholder: m.referRelationshipPlaceholder,
-      }),
-      textInput(REFERRAL_INPUT.note, m.referNote, { max: REFERRAL_LIMITS.note, multiline: true }),
-    ],
   };
 }
 
