@@ -20,6 +20,7 @@ import { UnreadableSubmission } from '../userMessage';
 import { plain } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';
 import { choiceField, textField, wholeNumberField } from './fields';
+import { readMetadata } from './metadata';
 
 /** Whom the form is drawn for: the reader's language, and whether it is an ask or an offer. */
 export interface AskFormContext {
@@ -89,12 +90,7 @@ export function askModal(type: AskType, locale: Locale): ModalView {
 
 /** Ask or offer, as the modal was opened; a tampered value reads as an ask. */
 export function askTypeFromMetadata(privateMetadata: string): AskType {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(privateMetadata));
-    return parsed.success ? parsed.data.type : 'ask';
-  } catch {
-    return 'ask';
-  }
+  return readMetadata(metadataSchema, privateMetadata)?.type ?? 'ask';
 }
 
 function problemText(problem: AskFieldProblem, locale: Locale): string {

@@ -6,6 +6,7 @@ import { VIEW } from '../ids';
 import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from '../views/text';
 import { declareForm } from './declare';
 import { checkboxesField } from './fields';
+import { readMetadata } from './metadata';
 
 /** The resolve form is drawn for the author's language and the people who responded. */
 export interface ResolveFormContext {
@@ -28,12 +29,7 @@ const metadataSchema = z.object({ askId: z.number().int().positive() });
 
 /** The item a resolve modal was opened for; undefined when the metadata was tampered with. */
 export function askIdFromResolveMetadata(privateMetadata: string): number | undefined {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(privateMetadata));
-    return parsed.success ? parsed.data.askId : undefined;
-  } catch {
-    return undefined;
-  }
+  return readMetadata(metadataSchema, privateMetadata)?.askId;
 }
 
 /** The modal: the question, then the helpers to thank (or a note that nobody responded). */
