@@ -83,7 +83,7 @@ export const en = {
       jobNew:
         '`job new`: post a role (a card with I’m curious, Refer someone and Apply; the recruiter gets a DM for each signal)',
       jobManage:
-        '`job close 12` · `job hired 12 @member` (records a comeback hire) · `job post 12` (posts a card that could not be posted)',
+        '`job edit 12` (change a role; its card follows) · `job close 12` · `job hired 12 @member` (records a comeback hire) · `job post 12` (posts a card that could not be posted)',
       jobReopen: '`job reopen 12`: open a closed role again; its card says it is open',
       jobContacts:
         '`job contacts 12 @aiko @ken`: team members happy to chat with curious alumni before they apply (each confirms by button) · `job contacts 12` lists them',
@@ -771,7 +771,7 @@ export const en = {
     },
     referralNotFound: 'That referral no longer exists.',
     usage:
-      'Use `/alumni jobs` to see open roles. HR: `/alumni job new`, `/alumni job close 12`, `/alumni job hired 12 @member`, `/alumni job post 12`.',
+      'Use `/alumni jobs` to see open roles. HR: `/alumni job new`, `/alumni job edit 12`, `/alumni job close 12`, `/alumni job hired 12 @member`, `/alumni job post 12`.',
     idUsage: (verb: string) =>
       `Give the role number, e.g. \`/alumni job ${verb} 12\`. \`/alumni jobs\` shows the numbers.`,
     newNeedsSlash: 'The role form opens from the slash command: type `/alumni job new`.',
@@ -793,6 +793,9 @@ export const en = {
     closedDone: (title: string) => `“${title}” is closed; its card now says so.`,
     alreadyClosed: (title: string) => `“${title}” is not open any more. Nothing changed.`,
     reopened: (title: string) => `“${title}” is open again; its card now says so.`,
+    updated: (title: string) => `“${title}” is saved; its card shows the change.`,
+    editNeedsSlash: (id: number) =>
+      `The role form opens from the slash command: type \`/alumni job edit ${id}\`.`,
     alreadyOpen: (title: string) => `“${title}” is already open. Nothing changed.`,
     confirmClose: (title: string) => `Close “${title}”? Its card will say it is closed.`,
     hiredDone: (who: string, title: string) =>

@@ -78,7 +78,7 @@ export const ja: Catalogue = {
       jobNew:
         '`job new`：求人を掲載（「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM）',
       jobManage:
-        '`job close 12` · `job hired 12 @メンバー`（再入社の採用を記録） · `job post 12`（投稿できなかったカードを投稿）',
+        '`job edit 12`（求人を変更。カードにも反映） · `job close 12` · `job hired 12 @メンバー`（再入社の採用を記録） · `job post 12`（投稿できなかったカードを投稿）',
       jobReopen: '`job reopen 12`：締め切った求人の募集を再開する（カードにも表示されます）',
       jobContacts:
         '`job contacts 12 @aiko @ken`：応募前に興味のあるアルムナイと話してくれるチームの方（各自ボタンで承諾）· `job contacts 12` で一覧',
@@ -755,7 +755,7 @@ export const ja: Catalogue = {
     },
     referralNotFound: 'その紹介はもう存在しません。',
     usage:
-      '`/alumni jobs` で募集中の求人を確認できます。人事の方は `/alumni job new`、`/alumni job close 12`、`/alumni job hired 12 @メンバー`、`/alumni job post 12` が使えます。',
+      '`/alumni jobs` で募集中の求人を確認できます。人事の方は `/alumni job new`、`/alumni job edit 12`、`/alumni job close 12`、`/alumni job hired 12 @メンバー`、`/alumni job post 12` が使えます。',
     idUsage: (verb: string) =>
       `求人番号を指定してください（例：\`/alumni job ${verb} 12\`）。番号は \`/alumni jobs\` で確認できます。`,
     newNeedsSlash: '求人のフォームはスラッシュコマンドから開きます。`/alumni job new` と入力してください。',
@@ -777,6 +777,9 @@ export const ja: Catalogue = {
     closedDone: (title: string) => `「${title}」の募集を締め切り、カードにも反映しました。`,
     alreadyClosed: (title: string) => `「${title}」はすでに募集していません。変更はありません。`,
     reopened: (title: string) => `「${title}」の募集を再開しました。カードにも反映しました。`,
+    updated: (title: string) => `「${title}」を保存しました。カードにも反映しました。`,
+    editNeedsSlash: (id: number) =>
+      `求人のフォームはスラッシュコマンドから開きます。\`/alumni job edit ${id}\` と入力してください。`,
     alreadyOpen: (title: string) => `「${title}」はすでに募集中です。変更はありません。`,
     confirmClose: (title: string) => `「${title}」の募集を締め切りますか？カードにも締め切りと表示されます。`,
     hiredDone: (who: string, title: string) =>

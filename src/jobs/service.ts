@@ -29,6 +29,15 @@ export class JobService {
     return this.deps.repository;
   }
 
+  /** HR may post a card only in a channel they are a member of, or in JOBS_CHANNEL_ID. */
+  private async requirePoster(actorId: string, channel: string): Promise<void> {
+    if (channel === this.deps.jobsChannel) await this.deps.audience.track(channel);
+    else {
+      const check = await this.deps.audience.checkPoster(actorId, channel);
+      if (check !== 'member') throw new ChannelRefused(check);
+    }
+  }
+
   /** Today in the community's zone, as the form and the planner compare close dates. */
   today(): string {
     return localDate(this.deps.clock.now(), this.deps.timeZone);
@@ -70,16 +79,22 @@ export class JobService {
    */
   async create(actorId: string, input: JobInput, viewId?: string): Promise<{ job: Job; created: boolean }> {
     await this.deps.roles.require(actorId, 'hr');
-    if (input.channel === this.deps.jobsChannel) await this.deps.audience.track(input.channel);
-    else {
-      const check = await this.deps.audience.checkPoster(actorId, input.channel);
-      if (check !== 'member') throw new ChannelRefused(check);
-    }
+    await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'job', now, async () =>
       this.repo.insert(input, actorId, now),
     );
     return { job: await this.get(id), created: first };
+  }
+
+  /**
+   * Saves an edit of a role HR may manage. The role stays in its channel: its card, answers and
+   * audience belong there (the form shows the channel fixed; the caller refreshes the card).
+   */
+  async update(actorId: string, id: number, input: Omit<JobInput, 'channel'>): Promise<Job> {
+    await this.manageable(actorId, id);
+    await this.repo.update(id, input);
+    return this.get(id);
   }
 
   /** Records where the card went, and makes sure that channel's audience is known. */

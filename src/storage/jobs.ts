@@ -128,6 +128,21 @@ export class JobRepository {
     });
   }
 
+  /** An edit: every column the form writes, and the tags replaced. */
+  async update(id: number, input: Omit<JobInput, 'channel'>): Promise<void> {
+    // The channel stays: the card, its answers and its audience belong to it.
+    const { card_channel: _stays, ...columns } = jobColumns({ ...input, channel: '' });
+    await this.store.transaction(async () => {
+      await this.sql.updateTable('jobs').set(columns).where('id', '=', id).execute();
+      await this.sql.deleteFrom('job_tags').where('job_id', '=', id).execute();
+      if (input.tags.length > 0)
+        await this.sql
+          .insertInto('job_tags')
+          .values([...new Set(input.tags)].map((tag) => ({ job_id: id, tag })))
+          .execute();
+    });
+  }
+
   async get(id: number): Promise<Job | undefined> {
     const row = await this.sql.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? undefined : (await this.withTags([row]))[0];

@@ -11,7 +11,7 @@ export async function listJobs(ctx: CommandContext): Promise<void> {
   await ctx.reply(await jobsListFor(ctx.services, ctx.userId, ctx.locale));
 }
 
-/** HR's verbs: new, close, hired, post, contacts. */
+/** HR's verbs: new, edit, close, reopen, hired, post, contacts. */
 export async function jobCommand(ctx: CommandContext, command: JobCommand): Promise<void> {
   const { services } = ctx;
   const m = messages(ctx.locale).jobs;
@@ -29,6 +29,21 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
         view: jobModal(ctx.locale, ctx.userId, services.config.jobsChannelId),
       });
       return;
+    case 'edit': {
+      // Checked before the form opens; the service checks again when the edit is saved.
+      const job = await services.jobs.manageable(ctx.userId, command.jobId);
+      if (ctx.triggerId === undefined) {
+        await ctx.reply({ text: m.editNeedsSlash(job.id) });
+        return;
+      }
+      await ctx.acknowledge();
+      await ctx.client.views.open({
+        trigger_id: ctx.triggerId,
+        // The role stays in its channel: the form shows it fixed, as with JOBS_CHANNEL_ID.
+        view: jobModal(ctx.locale, ctx.userId, job.cardChannel ?? services.config.jobsChannelId, job),
+      });
+      return;
+    }
     case 'close': {
       const before = await services.jobs.manageable(ctx.userId, command.jobId);
       if (before.status !== 'open') {

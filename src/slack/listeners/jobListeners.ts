@@ -5,7 +5,8 @@ import type { ListenerRouter } from './router';
 import { ID_VALUE } from './surfaces';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
-import { jobsListPage, postJobCard } from '../jobCards';
+import { jobsListPage, postJobCard, refreshJobCard } from '../jobCards';
+import { jobIdFromMetadata } from '../forms/jobForm';
 import {
   jobChannelRefusal,
   jobIdFromReferralMetadata,
@@ -99,15 +100,25 @@ export function registerJobListeners(router: ListenerRouter, services: Services)
       channelRefusal: jobChannelRefusal,
     },
     async ({ userId, locale, m, view, client, ack, fieldErrors }) => {
-      const form = parseJobForm(
-        view.state.values,
-        locale,
-        services.jobs.today(),
-        services.config.jobsChannelId,
-        (text) => services.members.parseInterestField(text),
+      // An edit keeps the role's channel (the form showed it fixed, as with JOBS_CHANNEL_ID).
+      const editing = jobIdFromMetadata(view.private_metadata);
+      const fixedChannel =
+        editing === undefined
+          ? services.config.jobsChannelId
+          : ((await services.jobs.manageable(userId, editing)).cardChannel ?? undefined);
+      const form = parseJobForm(view.state.values, locale, services.jobs.today(), fixedChannel, (text) =>
+        services.members.parseInterestField(text),
       );
       if (!form.ok) {
         await fieldErrors(form.errors);
+        return;
+      }
+      if (editing !== undefined) {
+        const job = await services.jobs.update(userId, editing, form.input);
+        await ack();
+        services.logger.info(`job ${job.id} edited by ${userId}`);
+        await refreshJobCard(services, client, job.id);
+        await client.chat.postMessage({ channel: userId, text: m.jobs.updated(escapeMrkdwn(job.title)) });
         return;
       }
       const { job, created } = await services.jobs.create(userId, form.input, view.id);

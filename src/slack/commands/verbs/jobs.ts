@@ -10,7 +10,7 @@ export interface JobsCommand {
 
 export type JobCommand =
   | { readonly verb: 'job'; readonly action: 'new' }
-  | { readonly verb: 'job'; readonly action: 'close' | 'post' | 'reopen'; readonly jobId: number }
+  | { readonly verb: 'job'; readonly action: 'edit' | 'close' | 'post' | 'reopen'; readonly jobId: number }
   | { readonly verb: 'job'; readonly action: 'hired'; readonly jobId: number; readonly userId: string }
   /** userIds empty: list the role's team contacts. */
   | {
@@ -26,12 +26,13 @@ type JobUsage =
   | 'job_contacts_usage'
   | 'job_contacts_too_many'
   | { readonly kind: 'job_contacts_bad_user'; readonly given: string }
-  | { readonly kind: 'job_id'; readonly action: 'close' | 'post' | 'reopen' }
+  | { readonly kind: 'job_id'; readonly action: 'edit' | 'close' | 'post' | 'reopen' }
   | { readonly kind: 'plain_at'; readonly given: string; readonly verb: 'job_hired' | 'job_contacts' };
 
 const subVerbs = {
   list: ['list', '一覧'],
   new: ['new', 'create', '作成', '新規', '掲載'],
+  edit: ['edit', 'change', '編集', '変更'],
   close: ['close', '締切', '締め切り', '終了'],
   post: ['post', '投稿'],
   reopen: ['reopen', '再開', '再募集'],
@@ -80,7 +81,7 @@ export const jobVerb = defineVerb<JobCommand | JobsCommand, JobUsage>({
   help: [
     { audience: 'member', covers: ['', 'list'], text: (m) => m.help.lines.jobs },
     { audience: 'hr', covers: ['new'], text: (m) => m.help.lines.jobNew },
-    { audience: 'hr', covers: ['close', 'hired', 'post'], text: (m) => m.help.lines.jobManage },
+    { audience: 'hr', covers: ['edit', 'close', 'hired', 'post'], text: (m) => m.help.lines.jobManage },
     { audience: 'hr', covers: ['contacts'], text: (m) => m.help.lines.jobContacts },
     { audience: 'hr', covers: ['reopen'], text: (m) => m.help.lines.jobReopen },
   ],
@@ -92,6 +93,7 @@ export const jobVerb = defineVerb<JobCommand | JobsCommand, JobUsage>({
     switch (sub.action) {
       case 'new':
         return { ok: true, command: { verb: 'job', action: 'new' } };
+      case 'edit':
       case 'close':
       case 'post':
       case 'reopen': {
