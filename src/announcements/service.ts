@@ -162,6 +162,29 @@ export class AnnouncementService {
     return { announcement, nextRuns, created: once.first };
   }
 
+  /**
+   * Saves an edit of an active announcement: the author, or an admin who may see it (as for
+   * cancel); a new channel is checked as for a new one. The next post follows the new schedule.
+   */
+  async update(
+    actorId: string,
+    id: number,
+    input: AnnouncementInput,
+  ): Promise<{ announcement: Announcement; nextRuns: Date[] }> {
+    const before = await this.cancellable(actorId, id);
+    if (before.status !== 'active') throw new NotFound('announcement', id);
+    if (input.channel !== before.channel) {
+      const check = await this.deps.audience.checkPoster(actorId, input.channel);
+      if (check !== 'member') throw new ChannelRefused(check);
+    }
+    const cron = cronForRepeat(input.repeat, input.firstAt, this.deps.timeZone, input.cron?.trim() ?? null);
+    const nextRuns = this.preview(input);
+    const first = nextRuns[0] ?? input.firstAt;
+    await this.deps.repository.update(id, { ...input, firstAt: first, cron });
+    this.deps.logger.info(`announcement ${id} edited by ${actorId} (${input.repeat})`);
+    return { announcement: await this.get(id), nextRuns };
+  }
+
   async get(id: number): Promise<Announcement> {
     const found = await this.deps.repository.get(id);
     if (found === undefined) throw new NotFound('announcement', id);

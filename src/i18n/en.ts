@@ -77,7 +77,7 @@ export const en = {
         '`event new`: create an event (posted as a card with RSVP buttons; reminders a day and an hour before)',
       eventManage: '`event edit 12` · `event cancel 12` · `event attendees 12` (list and CSV)',
       announce:
-        '`announce`: schedule an announcement, once or repeating · `announce list` · `announce cancel 3`',
+        '`announce`: schedule an announcement, once or repeating · `announce list` · `announce edit 3` · `announce cancel 3`',
       interestsUnmatched:
         '`interests unmatched`: the most-held interests that have no Japanese ⇄ English pair yet',
       jobNew:
@@ -412,10 +412,13 @@ export const en = {
     listLine: (id: number, channel: string, next: string, repeat: string, author: string) =>
       `*#${id}* in ${channel} · next ${next} · ${repeat} · by ${author}`,
     cancelled: (id: number) => `Announcement #${id} is cancelled; nothing more of it will be posted.`,
+    editNotActive: (id: number) =>
+      `Announcement #${id} is finished or cancelled, so there is nothing to edit.`,
+    updatedTitle: 'Announcement saved',
     alreadyCancelled: (id: number) => `Announcement #${id} is not active any more. Nothing changed.`,
     confirmCancel: (id: number) => `Cancel announcement #${id}? Nothing more of it will be posted.`,
     onlyAuthorOrAdmin: (id: number) =>
-      `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
+      `Only its author or an admin can change or cancel announcement #${id}. Nothing was changed.`,
     notFound: (id: string) =>
       `There is no announcement #${id}. \`/alumni announce list\` shows their numbers.`,
     notInAudienceManage:

@@ -73,7 +73,8 @@ export const ja: Catalogue = {
       eventNew:
         '`event new`：イベントを作成（参加ボタン付きのカードとして投稿され、1日前と1時間前にリマインド）',
       eventManage: '`event edit 12` · `event cancel 12` · `event attendees 12`（一覧と CSV）',
-      announce: '`announce`：お知らせを予約（1回または繰り返し） · `announce list` · `announce cancel 3`',
+      announce:
+        '`announce`：お知らせを予約（1回または繰り返し） · `announce list` · `announce edit 3` · `announce cancel 3`',
       interestsUnmatched: '`interests unmatched`：日本語と英語の対応がまだない関心タグ（登録の多い順）',
       jobNew:
         '`job new`：求人を掲載（「興味あり」「知人を紹介」「応募する」付きのカードを投稿し、反応があるたびに採用担当へ DM）',
@@ -395,10 +396,12 @@ export const ja: Catalogue = {
     listLine: (id: number, channel: string, next: string, repeat: string, author: string) =>
       `*#${id}* ${channel} · 次回 ${next} · ${repeat} · 作成者 ${author}`,
     cancelled: (id: number) => `お知らせ #${id} を取り消しました。今後は投稿されません。`,
+    editNotActive: (id: number) => `お知らせ #${id} は終了または取り消し済みのため、編集できません。`,
+    updatedTitle: 'お知らせを保存しました',
     alreadyCancelled: (id: number) => `お知らせ #${id} はすでに有効ではありません。変更はありません。`,
     confirmCancel: (id: number) => `お知らせ #${id} を取り消しますか？今後は投稿されません。`,
     onlyAuthorOrAdmin: (id: number) =>
-      `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
+      `お知らせ #${id} を変更・取り消しできるのは、作成者か管理者だけです。何も変更していません。`,
     notFound: (id: string) =>
       `お知らせ #${id} はありません。番号は \`/alumni announce list\` で確認できます。`,
     notInAudienceManage:

@@ -61,6 +61,17 @@ export class AnnouncementRepository {
     return row.id;
   }
 
+  /** An edit of an active announcement: its next post is the new first time. */
+  async update(id: number, input: AnnouncementInput): Promise<void> {
+    const written = columns(input);
+    await this.sql
+      .updateTable('announcements')
+      .set({ ...written, next_at: written.first_at })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .execute();
+  }
+
   async get(id: number): Promise<Announcement | undefined> {
     const row = await this.sql
       .selectFrom('announcements')

@@ -119,7 +119,7 @@ describe('scheduled announcements', () => {
     const before = await tb.snapshot();
     const refused = await tb.commandConfirmed(`announce cancel ${id}`, OTHER_ORGANIZER);
     expect(TestBot.replyText(refused)).toBe(
-      `Only its author or an admin can cancel announcement #${id}. Nothing was changed.`,
+      `Only its author or an admin can change or cancel announcement #${id}. Nothing was changed.`,
     );
     expect(await tb.snapshot()).toBe(before);
     tb.fake.setUser('U8ORGJA', { locale: 'ja-JP' });
@@ -128,7 +128,7 @@ describe('scheduled announcements', () => {
     const beforeJa = await tb.snapshot();
     const refusedJa = await tb.commandConfirmed(`announce cancel ${id}`, 'U8ORGJA');
     expect(TestBot.replyText(refusedJa)).toBe(
-      `お知らせ #${id} を取り消せるのは、作成者か管理者だけです。何も変更していません。`,
+      `お知らせ #${id} を変更・取り消しできるのは、作成者か管理者だけです。何も変更していません。`,
     );
     expect(await tb.snapshot()).toBe(beforeJa);
     const cancelled = await tb.commandConfirmed(`announce cancel ${id}`, ORGANIZER);

@@ -339,7 +339,7 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     ['announce list', ROLE_TEXT.organizer],
     ['announcements', ROLE_TEXT.organizer],
     // Its author may cancel it too, so the refusal names both rather than a role alone.
-    [`announce cancel ${ids.announcement}`, 'Only its author or an admin can cancel announcement'],
+    [`announce cancel ${ids.announcement}`, 'Only its author or an admin can change or cancel announcement'],
     ['job new', ROLE_TEXT.hr],
     [`job close ${ids.job}`, ROLE_TEXT.hr],
     [`job hired ${ids.job} <@${REFERRER}|r>`, ROLE_TEXT.hr],

@@ -23,6 +23,22 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
     case 'list':
       await ctx.reply(announcementListMessage(await services.announcements.list(ctx.userId), ctx.locale));
       return;
+    case 'edit': {
+      // The author or an admin who may see it; the service checks again when the form comes back.
+      const before = await services.announcements.cancellable(ctx.userId, command.announcementId);
+      if (before.status !== 'active') {
+        await ctx.reply({ text: m.editNotActive(before.id) });
+        return;
+      }
+      if (ctx.triggerId === undefined) {
+        await ctx.reply({ text: m.usage });
+        return;
+      }
+      await ctx.acknowledge();
+      const view = announcementModal(ctx.locale, before.channel, services.clock.now(), before);
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view });
+      return;
+    }
     case 'cancel': {
       const id = command.announcementId;
       // Refused, or nothing left to cancel: say so before asking anything.

@@ -1,4 +1,5 @@
 import type { Services } from '../../services';
+import { announcementIdFromMetadata } from '../forms/announcementForm';
 import { VIEW } from '../ids';
 import { announcementChannelRefusal, parseAnnouncementForm } from '../parse/announcementForm';
 import { isReplay } from '../replays';
@@ -24,6 +25,12 @@ export function registerAnnouncementListeners(router: ListenerRouter, services: 
       );
       if (!form.ok) {
         await fieldErrors(form.errors);
+        return;
+      }
+      const editing = announcementIdFromMetadata(view.private_metadata);
+      if (editing !== undefined) {
+        const { announcement, nextRuns } = await services.announcements.update(userId, editing, form.input);
+        await done(scheduledText(announcement, nextRuns, locale), m.announcements.updatedTitle);
         return;
       }
       // A second submission of the same form creates nothing and shows the same confirmation.

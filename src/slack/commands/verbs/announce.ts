@@ -4,11 +4,12 @@ import { defineVerb } from './verb';
 
 export type AnnounceCommand =
   | { readonly verb: 'announce'; readonly action: 'new' | 'list' }
-  | { readonly verb: 'announce'; readonly action: 'cancel'; readonly announcementId: number };
+  | { readonly verb: 'announce'; readonly action: 'edit' | 'cancel'; readonly announcementId: number };
 
 const subVerbs = {
   new: ['new', '作成', '新規'],
   list: ['list', '一覧'],
+  edit: ['edit', 'change', '編集', '変更'],
   cancel: ['cancel', '取消', '取り消し', '取消し', '取り消', '中止', 'キャンセル'],
 };
 
@@ -17,7 +18,11 @@ export const announceVerb = defineVerb<AnnounceCommand, 'announce_usage' | 'anno
   names: { en: ['announce', 'announcement', 'announcements'], ja: ['お知らせ', '告知'] },
   subVerbs,
   help: [
-    { audience: 'organizer', covers: ['', 'new', 'list', 'cancel'], text: (m) => m.help.lines.announce },
+    {
+      audience: 'organizer',
+      covers: ['', 'new', 'list', 'edit', 'cancel'],
+      text: (m) => m.help.lines.announce,
+    },
   ],
   parse({ word, rest }) {
     const sub = subVerb(rest, subVerbs);
@@ -26,10 +31,10 @@ export const announceVerb = defineVerb<AnnounceCommand, 'announce_usage' | 'anno
     if (sub.word === '' || sub.action === 'new')
       return { ok: true, command: { verb, action: word === 'announcements' ? 'list' : 'new' } };
     if (sub.action === 'list') return { ok: true, command: { verb, action: 'list' } };
-    if (sub.action !== 'cancel') return { ok: false, usage: 'announce_usage' };
+    if (sub.action !== 'cancel' && sub.action !== 'edit') return { ok: false, usage: 'announce_usage' };
     const id = labelledIdArg.safeParse(sub.rest.trim());
     return id.success
-      ? { ok: true, command: { verb, action: 'cancel', announcementId: id.data } }
+      ? { ok: true, command: { verb, action: sub.action, announcementId: id.data } }
       : { ok: false, usage: 'announce_id' };
   },
   usage: (problem, m) => (problem === 'announce_usage' ? m.announcements.usage : m.announcements.idUsage),
