@@ -18,6 +18,8 @@ export function eventModal(
   event: CommunityEvent | undefined,
   locale: Locale,
   defaultChannel: string | undefined,
+  /** A new event's title, e.g. a study group's topic for its first session. */
+  prefillTitle?: string,
 ): ModalView {
   const m = messages(locale).events;
   const common = messages(locale).common;
@@ -44,7 +46,7 @@ export function eventModal(
   const channel = event?.channel ?? defaultChannel;
   const blocks: KnownBlock[] = [
     textInput(EVENT_INPUT.title, m.title, {
-      initial: event?.title,
+      initial: event?.title ?? prefillTitle,
       max: EVENT_LIMITS.title,
       optional: false,
     }),
