@@ -7,6 +7,7 @@ import { EventClosed, NotEventOwner } from './events/types';
 import { JobNotOpen, NotRecruiter } from './jobs/types';
 import { NotFound } from './notFound';
 import { PermissionDenied } from './roles/types';
+import { NotStudyHost, ProposerStaysIn, StudyNotOpen } from './study/types';
 
 /**
  * Every refusal a service may throw at a member on purpose. Each carries a literal `code`, so the
@@ -32,6 +33,9 @@ const DOMAIN_ERRORS = [
   NotChannelStarter,
   ChannelInProgress,
   NoFreeChannelName,
+  StudyNotOpen,
+  ProposerStaysIn,
+  NotStudyHost,
 ] as const;
 
 export type DomainError = InstanceType<(typeof DOMAIN_ERRORS)[number]>;

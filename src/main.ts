@@ -23,6 +23,7 @@ import { updateAskCard } from './slack/askCards';
 import { SlackChannelDirectory } from './slack/channelDirectory';
 import { SlackCollabChannels } from './slack/collabSlack';
 import { collabMessages } from './slack/views/collab';
+import { studyMessages } from './slack/views/study';
 import type { Engine } from './storage/kysely/open';
 import { closeEngine, DatabaseUnavailable, engineOpen, openEngine } from './storage/openEngine';
 import { keepServingOnStrayErrors } from './processGuard';
@@ -92,6 +93,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         updateAskCard(lookupClient, summary, authorNamed, config.channelLanguages),
       // A member waits for "Start a channel": the interactive client, with its few quick retries.
       collab: { slack: new SlackCollabChannels(lookupClient), messages: collabMessages() },
+      studyMessages: studyMessages(),
       // Forms ask it before their 3-second ack: no retries and no waiting out a 429, so that a slow
       // Slack becomes "try again" on the field instead of a timed-out form.
       channelDirectory: new SlackChannelDirectory(

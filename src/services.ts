@@ -54,6 +54,7 @@ import { AskService, type AskMessages } from './asks/service';
 import type { AskSummary } from './asks/types';
 import { AskRepository } from './storage/asks';
 import { composeCollab, type CollabInputs, type CollabService } from './collab/compose';
+import { composeStudy, type StudyMessages, type StudyService } from './study/compose';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -95,6 +96,8 @@ export interface Services {
   /** Asks and offers between members, with the group DM a response opens. */
   readonly asks: AskService;
   readonly collab: CollabService;
+  /** Study groups that form when enough members count themselves in. */
+  readonly study: StudyService;
 }
 
 export interface ServiceInputs {
@@ -130,6 +133,8 @@ export interface ServiceInputs {
   /** Updates an ask's card after the planner lapsed it (Slack lives in the composition root). */
   readonly onAskLapsed: (summary: AskSummary, authorNamed: boolean) => Promise<void>;
   readonly collab: CollabInputs;
+  /** Words of the study groups' channel post and DMs. */
+  readonly studyMessages: StudyMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -196,6 +201,15 @@ export function createServices(inputs: ServiceInputs): Services {
   const eventRepository = new EventRepository(store);
   const announcementRepository = new AnnouncementRepository(store);
   const submissions = new ViewSubmissionRepository(store);
+  const study = composeStudy(inputs, {
+    store,
+    submissions,
+    roles,
+    outbox,
+    scheduler,
+    memberRepository,
+    locales,
+  });
   const events = new EventService({
     repository: eventRepository,
     submissions,
@@ -204,6 +218,8 @@ export function createServices(inputs: ServiceInputs): Services {
     outbox,
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
+    // A study group's proposer hosts its sessions in its channel without the organizer role.
+    hostsIn: (userId, channel) => study.service.hostsIn(userId, channel),
     defaultLocale: config.defaultLocale,
     timeZone: config.defaultTimezone,
     clock,
@@ -269,6 +285,7 @@ export function createServices(inputs: ServiceInputs): Services {
     weeklyCron: config.digestCron,
     timeZone: config.defaultTimezone,
     asksFor: (recipients, since) => asks.picksFor(recipients, since),
+    study: study.service,
   });
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(store);
@@ -321,6 +338,7 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     asks,
     collab: collab.service,
+    study: study.service,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock),
@@ -341,6 +359,7 @@ export function createServices(inputs: ServiceInputs): Services {
       memberData('coffeeChats', coffee, coffee),
       memberData('intros', intros, intros),
       collab.privacy,
+      study.privacy,
       memberData('asks', asks, asks),
       memberData('reminders', nagRepository, nagRepository),
       memberData('privateChannelMemberships', audience, audience),

@@ -35,8 +35,22 @@ function cut(name: string, max: number): string {
  * names of different items apart; `attempt` > 1 adds `-2`, `-3`, … after a name_taken.
  */
 export function channelName(item: Pick<AskItem, 'id' | 'type' | 'kind' | 'title'>, attempt = 1): string {
-  const words = slug(item.title) || slug(item.kind);
-  const base = cut(`${item.type}-${item.id}-${words}`, CHANNEL_NAME_MAX - SUFFIX_ROOM);
+  return numberedChannelName(item.type, item.id, item.title, item.kind, attempt);
+}
+
+/**
+ * `<prefix>-<id>-<slug of title>`, or the fallback's slug when the title has no Latin letters or
+ * digits; `attempt` > 1 adds `-2`, `-3`, … Shared by every feature that makes channels (asks, study groups).
+ */
+export function numberedChannelName(
+  prefix: string,
+  id: number,
+  title: string,
+  fallback: string,
+  attempt = 1,
+): string {
+  const words = slug(title) || slug(fallback);
+  const base = cut(`${prefix}-${id}-${words}`, CHANNEL_NAME_MAX - SUFFIX_ROOM);
   return attempt > 1 ? `${base}-${attempt}` : base;
 }
 

@@ -10,6 +10,7 @@ import { erasedKeyPart, type OutboxMessage, type ScheduleRequest } from '../sche
 import type { DigestRepository, SentItems } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import type { AskPicks } from '../asks/picks';
+import type { StudyGroup } from '../study/types';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
 import {
   DEFAULT_DIGEST_FREQUENCY,
@@ -71,6 +72,16 @@ export interface DigestDeps {
     recipients: readonly { userId: string; interests: readonly string[] }[],
     since: Date,
   ) => Promise<ReadonlyMap<string, AskPicks>>;
+  /** Study-group proposals each member has not heard of yet; a member hears of one once (src/study). */
+  readonly study?: {
+    picksFor(
+      recipients: readonly { userId: string; interests: readonly string[] }[],
+    ): Promise<Map<string, StudyGroup[]>>;
+    recordMentions(
+      sent: readonly { userId: string; groupIds: readonly number[] }[],
+      now: Date,
+    ): Promise<void>;
+  };
 }
 
 /** The daily cadence runs at the weekly digest's time of day, every day. */
@@ -118,11 +129,13 @@ export class DigestService {
     const selection = selections.get(userId) ?? { jobs: [], events: [] };
     const since = new Date(now.getTime() - ASKS_WINDOW_MS.weekly);
     const asks = (await this.deps.asksFor?.([{ userId, interests }], since))?.get(userId);
+    const study = (await this.deps.study?.picksFor([{ userId, interests }]))?.get(userId);
     return content(
       selection,
       new Map(jobs.map((job) => [job.id, job])),
       new Map(events.map((event) => [event.id, event])),
       asks,
+      study,
     );
   }
 
@@ -238,6 +251,8 @@ export class DigestService {
     // Members with only asks or offers for them get a digest too.
     const noMatch = { jobs: [], events: [] };
     for (const userId of askPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);
+    const studyPicks = (await this.deps.study?.picksFor(pending)) ?? new Map<string, StudyGroup[]>();
+    for (const userId of studyPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);
     const entries = [...selections];
     for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
       const batch = entries.slice(offset, offset + PLAN_BATCH);
@@ -252,7 +267,7 @@ export class DigestService {
             key: `${keyPrefix}${userId}`,
             channel: userId,
             message: this.deps.messages.digest(
-              content(selection, jobsById, eventsById, askPicks.get(userId)),
+              content(selection, jobsById, eventsById, askPicks.get(userId), studyPicks.get(userId)),
               localeOf(userId),
               frequencyOf.get(userId) ?? 'weekly',
             ),
@@ -271,6 +286,11 @@ export class DigestService {
             eventIds: selection.events.map((e) => e.id),
           }));
         await repository.recordSent(run.id, sent, now);
+        const heard = sent.map(({ userId }) => ({
+          userId,
+          groupIds: (studyPicks.get(userId) ?? []).map((group) => group.id),
+        }));
+        await this.deps.study?.recordMentions(heard, now);
       });
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -333,9 +353,11 @@ function content(
   jobMap: ReadonlyMap<number, DigestJob>,
   eventMap: ReadonlyMap<number, DigestEvent>,
   asks?: AskPicks,
+  study?: readonly StudyGroup[],
 ): DigestContent {
   return {
     asks,
+    study,
     jobs: selection.jobs.flatMap((m) => {
       const job = jobMap.get(m.id);
       return job === undefined ? [] : [{ job, sharedTags: m.sharedTags }];

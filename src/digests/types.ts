@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AskPicks } from '../asks/picks';
+import type { StudyGroup } from '../study/types';
 
 export const DIGEST_FREQUENCIES = ['weekly', 'daily', 'off'] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
@@ -41,6 +42,8 @@ export interface DigestContent {
   readonly events: readonly { event: DigestEvent; sharedTags: readonly string[] }[];
   /** Asks and offers posted since the member's last digest of this cadence that suit them. */
   readonly asks?: AskPicks;
+  /** Study groups gathering backers that share the member's interests, heard of once each. */
+  readonly study?: readonly StudyGroup[];
 }
 
 export interface DigestRunReport {

@@ -12,6 +12,8 @@ import {
   EventClosed,
   NotEventOwner,
   type CommunityEvent,
+  type OutboxPort,
+  type RsvpResult,
   type EventInput,
   type EventSummary,
   type ReminderCode,
@@ -21,12 +23,7 @@ import {
 } from './types';
 import { byMatchesThenStart, eventAudienceChannel, plannedReminders } from './rules';
 
-/** The part of the outbox the events module uses. */
-export interface OutboxPort {
-  schedule(request: ScheduleRequest): Promise<boolean>;
-  scheduleSkipped(request: ScheduleRequest, reason: string): Promise<boolean>;
-  cancel(keyOrPrefix: string): Promise<number>;
-}
+export type { OutboxPort, RsvpResult } from './types';
 
 export type EventChange = 'title' | 'time' | 'place' | 'description';
 
@@ -50,16 +47,12 @@ export interface EventDeps {
   readonly outbox: OutboxPort;
   readonly messages: EventMessages;
   readonly localeOf: (userId: string) => Promise<Locale>;
+  /** Whether a member who is no organizer may host events in this channel (a study group's). */
+  readonly hostsIn?: (userId: string, channel: string) => Promise<boolean>;
   /** For a member whose language is unknown. */
   readonly defaultLocale: Locale;
   readonly timeZone: string;
   readonly clock: Clock;
-}
-
-export interface RsvpResult {
-  readonly status: RsvpStatus;
-  /** Someone moved from the waitlist to "going" because of this answer. */
-  readonly promoted: string | undefined;
 }
 
 /** Events, RSVPs with a waitlist, and reminders; organizers' permissions are checked here. */
@@ -111,7 +104,8 @@ export class EventService {
     input: EventInput,
     viewId?: string,
   ): Promise<{ event: CommunityEvent; created: boolean }> {
-    await this.deps.roles.require(actorId, 'organizer');
+    if (!(await this.deps.hostsIn?.(actorId, input.channel)))
+      await this.deps.roles.require(actorId, 'organizer');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>

@@ -1,3 +1,4 @@
+import type { ScheduleRequest } from '../scheduler/types';
 import { z } from 'zod';
 import type { Visibility } from '../members/types';
 
@@ -87,4 +88,17 @@ export class EventClosed extends Error {
   constructor(readonly reason: 'cancelled' | 'ended') {
     super(`event is ${reason}`);
   }
+}
+
+/** The part of the outbox the events module uses. */
+export interface OutboxPort {
+  schedule(request: ScheduleRequest): Promise<boolean>;
+  scheduleSkipped(request: ScheduleRequest, reason: string): Promise<boolean>;
+  cancel(keyOrPrefix: string): Promise<number>;
+}
+
+export interface RsvpResult {
+  readonly status: RsvpStatus;
+  /** Someone moved from the waitlist to "going" because of this answer. */
+  readonly promoted: string | undefined;
 }

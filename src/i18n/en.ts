@@ -67,6 +67,8 @@ export const en = {
       jobs: '`jobs`: open roles, those matching your interests first, with I’m curious / Refer someone / Apply',
       ask: '`ask` · `offer`: ask the alumni for help (an introduction, a lead, advice…) or offer yours; whoever responds gets a group DM with you',
       asks: '`asks`: open asks and offers, those matching your interests first · `asks mine`: yours, who responded, resolve or extend · `asks fundraising, SaaS`: by tags',
+      study:
+        '`study`: study groups gathering members, those matching your interests first, with Count me in · `study propose`: propose one (a topic, tags, a minimum of members, a rhythm); when enough count themselves in, the group gets a channel',
       digest:
         '`digest`: your personal digest of matching roles and events · `digest weekly|daily|off` · `digest preview`',
       intros:
@@ -215,7 +217,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -1040,6 +1042,75 @@ export const en = {
     headsUp: (days: number, grace: number) =>
       `:zzz: Nobody has written here for ${days} days. If it stays quiet, I will archive this channel in ${grace} days; nothing is deleted. Write anything to keep it open.`,
     archiveNote: (days: number) => `Archived after ${days} days without a message.`,
+  },
+  /** Study groups that form when enough members want them (issue 13 §3). */
+  study: {
+    usage: 'Use `study` to see the study groups gathering members, or `study propose` to propose one.',
+    modalTitle: 'Propose a study group',
+    propose: 'Propose',
+    topicLabel: 'Topic',
+    topicPlaceholder: 'e.g. Rust for web developers',
+    tagsLabel: 'Tags',
+    tagsHint: (max: number) =>
+      `Separated by commas, up to ${max}. Members with these interests hear of it in their digest.`,
+    minLabel: 'Minimum members (you included)',
+    minHint: (min: number, max: number, days: number) =>
+      `From ${min} to ${max}. The group forms when this many count themselves in within ${days} days.`,
+    rhythmLabel: 'Rhythm',
+    rhythms: { weekly: 'weekly', biweekly: 'every other week', monthly: 'monthly' },
+    errors: {
+      topicEmpty: 'Give the group a topic.',
+      topicTooLong: (max: number) => `Keep the topic within ${max} characters.`,
+      tagsNeeded: 'Add at least one tag, so that members with that interest hear of it.',
+      tooManyTags: (max: number) => `Use at most ${max} tags.`,
+      minRange: (min: number, max: number) => `The minimum is a whole number from ${min} to ${max}.`,
+      rhythmMissing: 'Choose how often the group meets.',
+    },
+    proposed: (topic: string, id: number, min: number, days: number) =>
+      `Your study group *${topic}* (#${id}) is proposed. Members whose interests match hear of it in their digest; it forms when ${min} members (you included) count themselves in within ${days} days.`,
+    listTitle: 'Study groups gathering members',
+    listEmpty: 'No study group is gathering members right now. Propose one with `study propose`.',
+    listLine: (topic: string, id: number, rhythm: string, backers: number, min: number) =>
+      `*${topic}* (#${id}) · ${rhythm} · ${backers} of ${min} in`,
+    proposedBy: (who: string) => `Proposed by ${who}`,
+    aMember: 'a member',
+    backersNamed: (names: string) => `In: ${names}`,
+    othersIn: (count: number) => (count === 1 ? 'and 1 more' : `and ${count} more`),
+    matched: (tags: string) => `Matches your interests: ${tags}`,
+    youAreIn: 'You are in.',
+    countIn: 'Count me in',
+    countOut: 'Count me out',
+    countedIn: (topic: string, backers: number, min: number) =>
+      `You are in for *${topic}*: ${backers} of ${min}. When it forms, you are invited to its channel, where the members see one another.`,
+    alreadyIn: (topic: string) => `You were already in for *${topic}*.`,
+    formedNow: (topic: string, channel: string) =>
+      `That made the minimum: *${topic}* has formed, and I invited everyone to ${channel}.`,
+    formingLater: (topic: string) =>
+      `*${topic}* has its members. I could not create its channel just now; I will try again shortly.`,
+    countedOut: (topic: string) => `You are out of *${topic}*.`,
+    notIn: (topic: string) => `You were not in for *${topic}*.`,
+    notOpen: {
+      forming: 'This group has its members and its channel is being created.',
+      formed: 'This group has formed already; ask its members to invite you to its channel.',
+      lapsed: 'This proposal lapsed without enough members. Propose it again with `study propose`.',
+    },
+    proposerStays:
+      'You proposed this group, so you stay in. If not enough members join, it lapses by itself.',
+    notHost: (id: number) =>
+      `Only the proposer of study group #${id} can schedule its sessions, once it has formed.`,
+    notFound: (id: string) => `Study group #${id} does not exist (any more).`,
+    digestHeading: 'Study groups you might join',
+    digestNotification: (count: number) =>
+      count === 1 ? 'A study group you might join' : `${count} study groups you might join`,
+    introLead: (topic: string, rhythm: string) =>
+      `:books: Welcome to the study group *${topic}* (${rhythm}). Everyone here counted themselves in.`,
+    introSessions: (who: string) =>
+      `${who} schedules the sessions: each is an event with RSVPs and reminders.`,
+    formedDm: (topic: string, channel: string) =>
+      `Your study group *${topic}* has its members! I created ${channel} and invited everyone. Next: schedule the first session.`,
+    scheduleButton: 'Schedule the first session',
+    lapsedDm: (topic: string, backers: number, min: number, days: number) =>
+      `The study group *${topic}* did not reach its ${min} members within ${days} days (${backers} counted in), so it has lapsed. Anyone may propose it again with \`study propose\`.`,
   },
   dm: {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',

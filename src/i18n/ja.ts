@@ -64,6 +64,8 @@ export const ja: Catalogue = {
       jobs: '`jobs`：募集中の求人（関心に合うものから順に。「興味あり」「知人を紹介」「応募する」ボタン付き）',
       ask: '`ask` · `offer`：アルムナイに相談する（紹介、営業先、アドバイスなど）、または自分にできることをオファーする。反応した人とグループ DM でつながります',
       asks: '`asks`：募集中の相談とオファー（関心が一致するものから）· `asks mine`：自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`：タグで絞り込む',
+      study:
+        '`study`（勉強会）：参加者を募集中の勉強会（関心が一致するものから）と「参加する」ボタン · `study propose`（勉強会 提案）：テーマ・タグ・最少人数・頻度を決めて提案する。人数がそろうとチャンネルができます',
       digest:
         '`digest`：関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
       intros:
@@ -206,7 +208,7 @@ export const ja: Catalogue = {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
@@ -1018,6 +1020,73 @@ export const ja: Catalogue = {
     headsUp: (days: number, grace: number) =>
       `:zzz: ${days} 日間、書き込みがありません。このまま静かなら ${grace} 日後にこのチャンネルをアーカイブします（何も削除されません）。続けるなら、何か書き込んでください。`,
     archiveNote: (days: number) => `${days} 日間書き込みがなかったため、アーカイブしました。`,
+  },
+  /** Study groups that form when enough members want them (issue 13 §3). */
+  study: {
+    usage: '`study` で参加者を募集中の勉強会を、`study propose` で勉強会の提案ができます。',
+    modalTitle: '勉強会を提案',
+    propose: '提案する',
+    topicLabel: 'テーマ',
+    topicPlaceholder: '例：Web 開発者のための Rust',
+    tagsLabel: 'タグ',
+    tagsHint: (max: number) =>
+      `カンマ区切りで ${max} 個まで。これらに関心のあるメンバーのダイジェストでお知らせします。`,
+    minLabel: '最少人数（あなたを含む）',
+    minHint: (min: number, max: number, days: number) =>
+      `${min}〜${max} 人。${days} 日以内にこの人数が参加を表明すると勉強会が始まります。`,
+    rhythmLabel: '頻度',
+    rhythms: { weekly: '毎週', biweekly: '隔週', monthly: '毎月' },
+    errors: {
+      topicEmpty: 'テーマを入力してください。',
+      topicTooLong: (max: number) => `テーマは ${max} 文字以内にしてください。`,
+      tagsNeeded: 'その関心を持つメンバーに届くよう、タグを 1 つ以上入力してください。',
+      tooManyTags: (max: number) => `タグは ${max} 個までです。`,
+      minRange: (min: number, max: number) => `最少人数は ${min}〜${max} の整数で入力してください。`,
+      rhythmMissing: '集まる頻度を選んでください。',
+    },
+    proposed: (topic: string, id: number, min: number, days: number) =>
+      `勉強会 *${topic}*（#${id}）を提案しました。関心が一致するメンバーのダイジェストでお知らせします。${days} 日以内にあなたを含めて ${min} 人が参加を表明すると始まります。`,
+    listTitle: '参加者募集中の勉強会',
+    listEmpty: '参加者を募集中の勉強会は今ありません。`study propose` で提案できます。',
+    listLine: (topic: string, id: number, rhythm: string, backers: number, min: number) =>
+      `*${topic}*（#${id}）· ${rhythm} · ${min} 人中 ${backers} 人が参加`,
+    proposedBy: (who: string) => `提案者：${who}`,
+    aMember: 'メンバー',
+    backersNamed: (names: string) => `参加：${names}`,
+    othersIn: (count: number) => `ほか ${count} 人`,
+    matched: (tags: string) => `あなたの関心と一致：${tags}`,
+    youAreIn: '参加しています。',
+    countIn: '参加する',
+    countOut: '参加をやめる',
+    countedIn: (topic: string, backers: number, min: number) =>
+      `*${topic}* に参加しました（${min} 人中 ${backers} 人）。始まるとチャンネルに招待され、メンバー同士が見えるようになります。`,
+    alreadyIn: (topic: string) => `*${topic}* にはすでに参加しています。`,
+    formedNow: (topic: string, channel: string) =>
+      `最少人数に達しました。*${topic}* が始まり、全員を ${channel} に招待しました。`,
+    formingLater: (topic: string) =>
+      `*${topic}* は人数がそろいました。チャンネルをまだ作成できていないため、まもなく再試行します。`,
+    countedOut: (topic: string) => `*${topic}* への参加をやめました。`,
+    notIn: (topic: string) => `*${topic}* には参加していません。`,
+    notOpen: {
+      forming: 'この勉強会は人数がそろい、チャンネルを作成中です。',
+      formed: 'この勉強会はすでに始まっています。メンバーにチャンネルへの招待を頼んでください。',
+      lapsed: 'この提案は人数がそろわず締め切られました。`study propose` で改めて提案できます。',
+    },
+    proposerStays:
+      'あなたはこの勉強会の提案者なので、参加をやめられません。人数がそろわなければ自動で締め切られます。',
+    notHost: (id: number) => `勉強会 #${id} のセッションを予定できるのは、始まった勉強会の提案者だけです。`,
+    notFound: (id: string) => `勉強会 #${id} は存在しません（削除された可能性があります）。`,
+    digestHeading: '参加できそうな勉強会',
+    digestNotification: (count: number) => `参加できそうな勉強会が ${count} 件あります`,
+    introLead: (topic: string, rhythm: string) =>
+      `:books: 勉強会 *${topic}*（${rhythm}）へようこそ。ここにいる全員が参加を表明しました。`,
+    introSessions: (who: string) =>
+      `セッションは ${who} さんが予定します。各セッションは出欠とリマインダー付きのイベントです。`,
+    formedDm: (topic: string, channel: string) =>
+      `勉強会 *${topic}* の人数がそろいました。${channel} を作成して全員を招待しました。次は最初のセッションを予定しましょう。`,
+    scheduleButton: '最初のセッションを予定する',
+    lapsedDm: (topic: string, backers: number, min: number, days: number) =>
+      `勉強会 *${topic}* は ${days} 日以内に ${min} 人に達しなかったため（参加表明 ${backers} 人）、締め切られました。\`study propose\` でいつでも改めて提案できます。`,
   },
   dm: {
     notUnderstood: 'よくわかりませんでした。`help` と送ると、できることを表示します。',

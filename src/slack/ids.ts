@@ -50,6 +50,11 @@ export const ACTION = {
   askExtend: 'ask.extend',
   /** "Start a channel" (issue 13 §2), value: the item's id; in `asks mine`. */
   askChannel: 'ask.channel',
+  /** Study groups (issue 13 §3), value: the proposal's id. */
+  studyIn: 'study.in',
+  studyOut: 'study.out',
+  /** To the proposer of a formed group: opens the event form prefilled. */
+  studySchedule: 'study.schedule',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',
@@ -72,4 +77,6 @@ export const VIEW = {
   /** The ask and offer form; its block ids come from its declaration (forms/askForm.ts). */
   ask: 'ask.modal',
   askResolve: 'ask.resolve.modal',
+  /** The study-group proposal form; its block ids come from its declaration (forms/studyForm.ts). */
+  study: 'study.modal',
 } as const;

@@ -86,6 +86,8 @@ function notFoundText(error: NotFound, m: Catalogue): string {
       return m.announcements.notFound(id);
     case 'ask':
       return m.asks.notFound(id);
+    case 'study':
+      return m.study.notFound(id);
   }
 }
 
@@ -143,6 +145,13 @@ function domainText(error: DomainError, locale: Locale, failure: Failure, logger
       return m.collab.notStarter(error.askId);
     case 'channel_refused':
       return m.common.channelRefused[error.reason];
+    case 'study_not_open':
+      return m.study.notOpen[error.status];
+    case 'proposer_stays_in':
+      return m.study.proposerStays;
+    case 'not_study_host':
+      logRefusal(logger, failure, error.message);
+      return m.study.notHost(error.groupId);
   }
 }
 

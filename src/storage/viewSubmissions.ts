@@ -1,7 +1,7 @@
 import type { Store } from './store';
 
 /** What a modal submission creates; one view creates at most one of them. */
-export type SubmissionKind = 'event' | 'job' | 'announcement' | 'referral' | 'ask';
+export type SubmissionKind = 'event' | 'job' | 'announcement' | 'referral' | 'ask' | 'study';
 
 /** The outcome of `once`: the id created by the first submission, and whether this was it. */
 export interface Once {

@@ -121,6 +121,8 @@ const VERBS = [
   'asks',
   'asks mine',
   'offers',
+  'study',
+  'study propose',
 ];
 /** Every English verb name in the verb table: a verb added there must be added above. */
 function parserVerbs(): string[] {

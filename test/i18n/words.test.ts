@@ -88,6 +88,7 @@ describe('words, in English and Japanese', () => {
           'coffee chats',
           'asks and offers',
           'collaboration channels',
+          'study groups',
           'intros',
           'reminders',
           'private channels',
@@ -110,6 +111,7 @@ describe('words, in English and Japanese', () => {
           'コーヒーチャット',
           '相談・オファー',
           'コラボチャンネル',
+          '勉強会',
           'イントロ',
           'リマインダー',
           'プライベートチャンネル',
@@ -154,6 +156,7 @@ describe('words, in English and Japanese', () => {
           'privateChannelMemberships',
           'reminders',
           'scheduledMessages',
+          'studyGroups',
         ].sort(),
       );
     }

@@ -27,6 +27,8 @@ export interface EventFormContext {
   readonly event: CommunityEvent | undefined;
   /** EVENTS_CHANNEL_ID: the channel a new event is offered. */
   readonly defaultChannel: string | undefined;
+  /** A new event's title, e.g. a study group's topic for its first session. */
+  readonly prefillTitle?: string;
 }
 
 const words = (context: EventFormContext) => messages(context.locale).events;
@@ -37,7 +39,7 @@ export const eventForm = declareForm<EventFormContext>()('event', {
     optional: false,
     max: EVENT_LIMITS.title,
     label: (c) => words(c).title,
-    initial: (c) => c.event?.title,
+    initial: (c) => c.event?.title ?? c.prefillTitle,
   }),
   startsAt: dateTimeField({
     optional: false,
@@ -103,6 +105,7 @@ export function eventModal(
   event: CommunityEvent | undefined,
   locale: Locale,
   defaultChannel: string | undefined,
+  prefillTitle?: string,
 ): ModalView {
   const m = messages(locale).events;
   const common = messages(locale).common;
@@ -114,7 +117,7 @@ export function eventModal(
     title: plain(event === undefined ? m.modalNewTitle : m.modalEditTitle, 24),
     submit: plain(common.save, 24),
     close: plain(common.cancel, 24),
-    blocks: eventForm.blocks({ locale, event, defaultChannel }),
+    blocks: eventForm.blocks({ locale, event, defaultChannel, prefillTitle }),
   };
 }
 

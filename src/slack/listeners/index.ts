@@ -10,6 +10,7 @@ import { registerIntroListeners } from './introListeners';
 import { registerJobListeners } from './jobListeners';
 import { registerCoffeeListeners } from './coffeeListeners';
 import { registerAskListeners } from './askListeners';
+import { registerStudyListeners } from './studyListeners';
 import { registerCollabListeners, registerCollabMessages } from './collabListeners';
 import { registerPageListeners } from './pageListeners';
 import { registerMessages } from './messages';
@@ -41,6 +42,7 @@ export function registerListeners(app: App, services: Services): void {
   registerCoffeeListeners(router, services);
   registerAskListeners(router, services);
   registerCollabListeners(router, services);
+  registerStudyListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }

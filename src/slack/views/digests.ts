@@ -8,6 +8,7 @@ import { eventWhen } from './events';
 import { jobActionButtons } from './jobCard';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 import { DIGEST_ASKS_HEADING, askPicksBlocks } from './asks';
+import { studyPickBlocks } from './study';
 
 /** The role buttons a digest line carries; the jobs module registers their listeners. */
 export type JobActions = (job: DigestJob, locale: Locale) => Button[];
@@ -85,6 +86,8 @@ export function digestBlocks(
     blocks.push({ type: 'section', block_id: DIGEST_ASKS_HEADING, text: mrkdwn(`*${m.asksHeading}*`) });
     blocks.push(...askPicksBlocks(content.asks, locale, 'digest'));
   }
+  if (content.study !== undefined && content.study.length > 0)
+    blocks.push(...studyPickBlocks(content.study, locale));
   blocks.push({ type: 'divider' });
   blocks.push({ type: 'context', elements: [mrkdwn(frequency === 'daily' ? m.footerDaily : m.footer)] });
   blocks.push({
@@ -99,9 +102,11 @@ export function digestMessages(timeZone: string, jobActions: JobActions): Digest
   return {
     digest: (content, locale, frequency) => ({
       text:
-        content.jobs.length + content.events.length === 0
-          ? messages(locale).digests.asksNotification(content.asks?.total ?? 0)
-          : messages(locale).digests.notification(content.jobs.length, content.events.length),
+        content.jobs.length + content.events.length > 0
+          ? messages(locale).digests.notification(content.jobs.length, content.events.length)
+          : (content.asks?.total ?? 0) === 0 && (content.study?.length ?? 0) > 0
+            ? messages(locale).study.digestNotification(content.study?.length ?? 0)
+            : messages(locale).digests.asksNotification(content.asks?.total ?? 0),
       blocks: digestBlocks(content, locale, timeZone, jobActions, frequency),
     }),
     report: (report: DigestRunReport, locale) => {

@@ -14,6 +14,7 @@ import { privacyVerb } from './privacy';
 import { profileVerb } from './profile';
 import { rolesVerb, roleVerb } from './roles';
 import { statsVerb } from './stats';
+import { studyVerb } from './study';
 import { talentVerb } from './talent';
 import { defineVerb, noUsage, type Verb } from './verb';
 
@@ -45,6 +46,7 @@ export const VERBS = [
   jobVerb,
   askVerb,
   asksVerb,
+  studyVerb,
   talentVerb,
   digestVerb,
   introsVerb,
