@@ -54,6 +54,7 @@ import { AskService, type AskMessages } from './asks/service';
 import type { AskSummary } from './asks/types';
 import { AskRepository } from './storage/asks';
 import { composeCollab, type CollabInputs, type CollabService } from './collab/compose';
+import { composeMentoring, type MentoringMessages, type MentoringService } from './mentoring/compose';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -95,6 +96,8 @@ export interface Services {
   /** Asks and offers between members, with the group DM a response opens. */
   readonly asks: AskService;
   readonly collab: CollabService;
+  /** Mentors' offers, requests handed on one mentor at a time, pairs and their check-ins. */
+  readonly mentoring: MentoringService;
 }
 
 export interface ServiceInputs {
@@ -130,6 +133,8 @@ export interface ServiceInputs {
   /** Updates an ask's card after the planner lapsed it (Slack lives in the composition root). */
   readonly onAskLapsed: (summary: AskSummary, authorNamed: boolean) => Promise<void>;
   readonly collab: CollabInputs;
+  /** Words of the mentoring DMs: the ask to a mentor, the pair's group DM, the check-in. */
+  readonly mentoringMessages: MentoringMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -256,6 +261,7 @@ export function createServices(inputs: ServiceInputs): Services {
   // Before digests, so that an item past its expiry has lapsed before a digest could offer it.
   scheduler.addPlanner('asks', (now) => asks.plan(now));
   const collab = composeCollab(inputs, { store, asks, roles, outbox, scheduler, memberRepository, locales });
+  const mentoring = composeMentoring(inputs, { store, roles, outbox, scheduler, memberRepository, locales });
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -321,6 +327,7 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     asks,
     collab: collab.service,
+    mentoring: mentoring.service,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock),
@@ -342,6 +349,7 @@ export function createServices(inputs: ServiceInputs): Services {
       memberData('intros', intros, intros),
       collab.privacy,
       memberData('asks', asks, asks),
+      mentoring.privacy,
       memberData('reminders', nagRepository, nagRepository),
       memberData('privateChannelMemberships', audience, audience),
       {

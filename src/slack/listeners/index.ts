@@ -12,6 +12,7 @@ import { registerCoffeeListeners } from './coffeeListeners';
 import { registerAskListeners } from './askListeners';
 import { registerCollabListeners, registerCollabMessages } from './collabListeners';
 import { registerPageListeners } from './pageListeners';
+import { registerMentorListeners } from './mentorListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -41,6 +42,7 @@ export function registerListeners(app: App, services: Services): void {
   registerCoffeeListeners(router, services);
   registerAskListeners(router, services);
   registerCollabListeners(router, services);
+  registerMentorListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }
