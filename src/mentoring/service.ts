@@ -142,35 +142,38 @@ export class MentoringService {
       await this.deps.knownLocaleOf(mentor),
     ];
     const now = this.deps.clock.now();
-    const pairId = await this.deps.store.transaction(async () => {
-      if (!(await this.repo.setOutcome(requestId, mentor, 'asked', 'accepted'))) return undefined;
-      if (!(await this.repo.takePlace(mentor))) return 'full' as const;
-      await this.repo.closeRequest(requestId, 'accepted', now);
-      const id = await this.repo.insertPair(
-        requestId,
-        mentor,
-        request.requester,
-        now,
-        addDays(now, CHECKIN_DAYS),
-      );
-      const pair = await this.getPair(id);
-      await this.deps.outbox.schedule({
-        kind: 'mentor_pair',
-        key: pairKey(id),
-        channel: groupDmTarget([mentor, request.requester]),
-        message: this.deps.messages.paired(request, pair, languages),
-        dueAt: now,
-        notifyOnFailure: mentor,
+    let pairId: number | undefined;
+    try {
+      pairId = await this.deps.store.transaction(async () => {
+        if (!(await this.repo.setOutcome(requestId, mentor, 'asked', 'accepted'))) return undefined;
+        // Thrown, not returned, so that the outcome above is rolled back with everything else.
+        if (!(await this.repo.takePlace(mentor))) throw new MentorAtCapacity(0);
+        await this.repo.closeRequest(requestId, 'accepted', now);
+        const id = await this.repo.insertPair(
+          requestId,
+          mentor,
+          request.requester,
+          now,
+          addDays(now, CHECKIN_DAYS),
+        );
+        const pair = await this.getPair(id);
+        await this.deps.outbox.schedule({
+          kind: 'mentor_pair',
+          key: pairKey(id),
+          channel: groupDmTarget([mentor, request.requester]),
+          message: this.deps.messages.paired(request, pair, languages),
+          dueAt: now,
+          notifyOnFailure: mentor,
+        });
+        return id;
       });
-      return id;
-    });
-    if (pairId === undefined) throw new NotAskedToMentor(requestId);
-    if (pairId === 'full') {
+    } catch (error) {
+      if (!(error instanceof MentorAtCapacity)) throw error;
       // Nothing above was kept; the mentor's turn ends and the next suggested mentor is asked.
       await this.endTurn(mentor, requestId, 'skipped');
-      const offer = await this.repo.offer(mentor);
-      throw new MentorAtCapacity(offer?.capacity ?? 0);
+      throw new MentorAtCapacity((await this.repo.offer(mentor))?.capacity ?? 0);
     }
+    if (pairId === undefined) throw new NotAskedToMentor(requestId);
     this.deps.logger.info(`mentor request ${requestId} accepted by ${mentor}: pair ${pairId}`);
     return { request: await this.getRequest(requestId), pair: await this.getPair(pairId) };
   }
