@@ -265,7 +265,11 @@ export class MentoringService {
   async eraseMember(userId: string): Promise<SourceErasure> {
     const erased = await this.repo.eraseMember(userId);
     await this.deps.outbox.forgetKeys([
-      ...erased.requests.flatMap((id) => [unmatchedKey(id)]),
+      // The asks to mentors quoted the member's goal and named them; the notice was theirs.
+      ...erased.requests.flatMap((request) => [
+        unmatchedKey(request.id),
+        ...request.mentors.map((mentor) => askKey(request.id, mentor)),
+      ]),
       ...erased.asked.map((id) => askKey(id, userId)),
       ...erased.pairs.map((id) => pairKey(id)),
     ]);

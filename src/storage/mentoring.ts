@@ -414,8 +414,18 @@ export class MentoringRepository {
    * mentor and pairs go. A mentee's place with a mentor is freed; a request that waited on the
    * member waits on nobody, so the planner hands it on. Returns the outbox keys' ids to forget.
    */
-  async eraseMember(userId: string): Promise<{ requests: number[]; asked: number[]; pairs: number[] }> {
+  async eraseMember(userId: string): Promise<{
+    requests: { id: number; mentors: string[] }[];
+    asked: number[];
+    pairs: number[];
+  }> {
     const requests = (await this.requestsOf(userId)).map((request) => request.id);
+    const suggested = await Promise.all(
+      requests.map(async (id) => ({
+        id,
+        mentors: (await this.candidates(id)).map((candidate) => candidate.mentorId),
+      })),
+    );
     const asked = (
       await this.sql
         .selectFrom('mentor_candidates')
@@ -445,6 +455,6 @@ export class MentoringRepository {
     await this.sql.deleteFrom('mentor_requests').where('requester', '=', userId).execute();
     await this.sql.deleteFrom('mentor_topics').where('user_id', '=', userId).execute();
     await this.sql.deleteFrom('mentor_offers').where('user_id', '=', userId).execute();
-    return { requests, asked, pairs: pairs.map((pair) => pair.id) };
+    return { requests: suggested, asked, pairs: pairs.map((pair) => pair.id) };
   }
 }
