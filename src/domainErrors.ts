@@ -5,6 +5,13 @@ import { ChannelInProgress, NoFreeChannelName, NotChannelStarter, TooFewForChann
 import { ContactsOutsideChannel, NotYourRequest } from './coffee/types';
 import { EventClosed, NotEventOwner } from './events/types';
 import { JobNotOpen, NotRecruiter } from './jobs/types';
+import {
+  MentorAtCapacity,
+  MentorRequestPending,
+  NotAskedToMentor,
+  NotInMentorPair,
+  NotMentor,
+} from './mentoring/types';
 import { NotFound } from './notFound';
 import { PermissionDenied } from './roles/types';
 import { NotStudyHost, ProposerStaysIn, StudyNotOpen } from './study/types';
@@ -36,6 +43,11 @@ const DOMAIN_ERRORS = [
   StudyNotOpen,
   ProposerStaysIn,
   NotStudyHost,
+  NotMentor,
+  MentorRequestPending,
+  NotAskedToMentor,
+  MentorAtCapacity,
+  NotInMentorPair,
 ] as const;
 
 export type DomainError = InstanceType<(typeof DOMAIN_ERRORS)[number]>;

@@ -24,6 +24,7 @@ import { SlackChannelDirectory } from './slack/channelDirectory';
 import { SlackCollabChannels } from './slack/collabSlack';
 import { collabMessages } from './slack/views/collab';
 import { studyMessages } from './slack/views/study';
+import { mentoringMessages } from './slack/views/mentoring';
 import type { Engine } from './storage/kysely/open';
 import { closeEngine, DatabaseUnavailable, engineOpen, openEngine } from './storage/openEngine';
 import { keepServingOnStrayErrors } from './processGuard';
@@ -87,6 +88,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       availabilityMessages: availabilityMessages(),
       coffeeMessages: coffeeMessages(),
       askMessages: askMessages(),
+      mentoringMessages: mentoringMessages(),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.channelLanguages),
       onAskLapsed: (summary, authorNamed) =>

@@ -55,6 +55,7 @@ import type { AskSummary } from './asks/types';
 import { AskRepository } from './storage/asks';
 import { composeCollab, type CollabInputs, type CollabService } from './collab/compose';
 import { composeStudy, type StudyMessages, type StudyService } from './study/compose';
+import { composeMentoring, type MentoringMessages, type MentoringService } from './mentoring/compose';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -98,6 +99,8 @@ export interface Services {
   readonly collab: CollabService;
   /** Study groups that form when enough members count themselves in. */
   readonly study: StudyService;
+  /** Mentors' offers, requests handed on one mentor at a time, pairs and their check-ins. */
+  readonly mentoring: MentoringService;
 }
 
 export interface ServiceInputs {
@@ -135,6 +138,8 @@ export interface ServiceInputs {
   readonly collab: CollabInputs;
   /** Words of the study groups' channel post and DMs. */
   readonly studyMessages: StudyMessages;
+  /** Words of the mentoring DMs: the ask to a mentor, the pair's group DM, the check-in. */
+  readonly mentoringMessages: MentoringMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -272,6 +277,7 @@ export function createServices(inputs: ServiceInputs): Services {
   // Before digests, so that an item past its expiry has lapsed before a digest could offer it.
   scheduler.addPlanner('asks', (now) => asks.plan(now));
   const collab = composeCollab(inputs, { store, asks, roles, outbox, scheduler, memberRepository, locales });
+  const mentoring = composeMentoring(inputs, { store, roles, outbox, scheduler, memberRepository, locales });
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -339,6 +345,7 @@ export function createServices(inputs: ServiceInputs): Services {
     asks,
     collab: collab.service,
     study: study.service,
+    mentoring: mentoring.service,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock),
@@ -361,6 +368,7 @@ export function createServices(inputs: ServiceInputs): Services {
       collab.privacy,
       study.privacy,
       memberData('asks', asks, asks),
+      mentoring.privacy,
       memberData('reminders', nagRepository, nagRepository),
       memberData('privateChannelMemberships', audience, audience),
       {

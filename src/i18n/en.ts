@@ -69,6 +69,9 @@ export const en = {
       asks: '`asks`: open asks and offers, those matching your interests first · `asks mine`: yours, who responded, resolve or extend · `asks fundraising, SaaS`: by tags',
       study:
         '`study`: study groups gathering members, those matching your interests first, with Count me in · `study propose`: propose one (a topic, tags, a minimum of members, a rhythm); when enough count themselves in, the group gets a channel',
+      mentor:
+        '`mentor offer SaaS, fundraising`: mentor members on these topics · `mentor capacity 3` · `mentor open|limited|closed` · `mentor request SaaS: my goal`: ask for a mentor · `mentor`: your mentoring',
+      mentors: '`mentors` · `mentors SaaS`: mentors with a free place, most shared topics first',
       digest:
         '`digest`: your personal digest of matching roles and events · `digest weekly|daily|off` · `digest preview`',
       intros:
@@ -217,7 +220,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -1014,6 +1017,81 @@ export const en = {
     csvSentEvents: 'A second file has one row per ask and offer.',
   },
   /** Collaboration channels of asks and offers (issue 13 §2). */
+  mentoring: {
+    usage:
+      'Try `mentor offer SaaS, fundraising` (topics you mentor on), `mentor capacity 3`, `mentor open|limited|closed`, `mentor request SaaS: raise a seed round` (topics, a colon, then your goal), `mentors SaaS` to find mentors, or `mentor` for your status.',
+    availability: { open: 'open', limited: 'limited', closed: 'closed' },
+    offered: (topics: string, capacity: number, availability: string) =>
+      `Thank you! You mentor on ${topics}, up to ${capacity} mentee(s) at once, availability: ${availability}. Members who ask for a mentor on these topics may be sent to you; you accept or decline each request.`,
+    capacitySet: (capacity: number, active: number) =>
+      `Your capacity is now ${capacity} mentee(s) at once (${active} now). Nothing changes for the mentees you have.`,
+    availabilitySet: (availability: string) =>
+      `Your availability is now: ${availability}. Open mentors are suggested first, limited ones after them; closed ones are not suggested.`,
+    notMentor:
+      'You have not offered to mentor yet. Start with `mentor offer <topics>`, e.g. `mentor offer SaaS, fundraising`.',
+    capacityRange: (max: number) =>
+      `The capacity is a whole number from 1 to ${max}, e.g. \`mentor capacity 3\`.`,
+    topicsRequired: 'Name at least one topic, e.g. `mentor offer SaaS, fundraising`.',
+    requestUsage:
+      'Write the topics, a colon, then your goal, e.g. `mentor request SaaS, fundraising: raise a seed round this year`.',
+    goalTooLong: (max: number) => `Your goal is longer than ${max} characters. Please shorten it.`,
+    requestPending: (id: number) =>
+      `Your request #${id} is still waiting for a mentor's answer. I will tell you how it goes; you can ask again once it is settled.`,
+    noMentor: (tags: string) =>
+      `No mentor with a free place mentors on ${tags} right now. Nothing was sent. Try other topics, or look with \`mentors\`.`,
+    requested: (id: number, mentors: string) =>
+      `Request #${id} saved. I suggest ${mentors}, and ask them one at a time, first to last: each has 7 days to accept or decline. I will tell you when someone accepts.`,
+    findHeading: (shown: number, total: number) =>
+      `*Mentors with a free place* (${shown} of ${total}), most shared topics first`,
+    findLine: (who: string, topics: string, free: number, availability: string) =>
+      `${who} · ${topics} · ${free} place(s) free · ${availability}`,
+    findHint: 'To ask for one, send `mentor request <topics>: <your goal>`.',
+    findNone: (tags: string) => `No mentor with a free place mentors on ${tags} right now.`,
+    findNoTopics:
+      'Name topics, e.g. `mentors SaaS`, or add interests to your profile so I can search by them.',
+    statusHeading: '*Your mentoring*',
+    statusOffer: (topics: string, active: number, capacity: number, availability: string) =>
+      `You mentor on ${topics}: ${active} of ${capacity} place(s) taken, availability: ${availability}.`,
+    statusNoOffer: 'You do not mentor yet (`mentor offer <topics>`).',
+    statusMentee: (mentee: string, state: string) => `Mentoring ${mentee} (${state})`,
+    statusMentor: (mentor: string, state: string) => `Mentored by ${mentor} (${state})`,
+    pairState: { active: 'active', paused: 'paused', ended: 'ended' },
+    statusRequest: (id: number, goal: string, state: string) => `Request #${id} “${goal}”: ${state}`,
+    requestState: { pending: 'waiting for a mentor', accepted: 'accepted', unmatched: 'no mentor was free' },
+    statusWaiting: (requester: string, goal: string) => `${requester} asks you to mentor them: “${goal}”`,
+    askDm: (requester: string, goal: string, topics: string, days: number) =>
+      `:seedling: ${requester} is looking for a mentor on ${topics}.\n>${goal}\nCan you mentor them? If I hear nothing in ${days} days, I ask the next mentor.`,
+    acceptButton: 'Accept',
+    declineButton: 'Decline',
+    accepted: (mentee: string) => `You are now mentoring ${mentee}. I opened a group DM for the two of you.`,
+    declined: 'Thank you for answering. I have passed the request on.',
+    atCapacity: (capacity: number) =>
+      `All your ${capacity} place(s) are taken, so I passed the request on to the next mentor. Raise your capacity with \`mentor capacity <number>\` if you want more mentees.`,
+    notAsked: 'This request is not waiting on you (any more): someone else answered it, or it moved on.',
+    unmatched: (goal: string) =>
+      `None of the mentors I suggested could take your request “${goal}”. Nothing else happens; try again with other topics (\`mentors\` lists who has a free place).`,
+    paired: (mentor: string, mentee: string, goal: string) =>
+      `:handshake: ${mentor} agreed to mentor ${mentee}. The goal: “${goal}”. Say hello and plan a first conversation; I will check in once a month.`,
+    checkin: (mentor: string, mentee: string) =>
+      `:wave: How is it going, ${mentor} and ${mentee}? Continue, pause for now, or end the mentoring.`,
+    continueButton: 'Continue',
+    pauseButton: 'Pause',
+    endButton: 'End',
+    checkinDone: {
+      continue: 'Noted: the mentoring continues. I will check in again next month.',
+      pause: 'Noted: the mentoring is paused. Press Continue on a later check-in to pick it up again.',
+      end: 'Noted: the mentoring has ended, and the place is free again. Thank you both!',
+    },
+    checkinSame: 'Nothing changed: that was already the case, or the mentoring had ended.',
+    notInPair: 'Only the mentor and the mentee can answer this check-in.',
+    notFound: (id: string) => `There is no mentoring request or pair #${id}.`,
+    statsHeading: 'Mentoring',
+    statsMentors: (mentors: string, free: string) => `Mentors: ${mentors} · free places: ${free}`,
+    statsPairs: (active: string, paused: string, ended: string) =>
+      `Pairs: ${active} active · ${paused} paused · ${ended} ended`,
+    statsRequests: (pending: string, unmatched: string) =>
+      `Requests: ${pending} waiting · ${unmatched} without a mentor`,
+  },
   collab: {
     startButton: 'Start a channel',
     channelLine: (channel: string) => `Channel: ${channel}`,

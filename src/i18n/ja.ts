@@ -66,6 +66,9 @@ export const ja: Catalogue = {
       asks: '`asks`：募集中の相談とオファー（関心が一致するものから）· `asks mine`：自分の投稿と反応した人、解決済みにする・延長する · `asks 資金調達, SaaS`：タグで絞り込む',
       study:
         '`study`（勉強会）：参加者を募集中の勉強会（関心が一致するものから）と「参加する」ボタン · `study propose`（勉強会 提案）：テーマ・タグ・最少人数・頻度を決めて提案する。人数がそろうとチャンネルができます',
+      mentor:
+        '`mentor offer SaaS, 資金調達`：このテーマでメンターになる · `mentor capacity 3` · `mentor open|limited|closed` · `mentor request SaaS：目標`：メンターを探して依頼する · `mentor`：メンタリングの状況',
+      mentors: '`mentors` · `mentors SaaS`：空きのあるメンター（共通のテーマが多い順）',
       digest:
         '`digest`：関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
       intros:
@@ -208,7 +211,7 @@ export const ja: Catalogue = {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
@@ -991,6 +994,86 @@ export const ja: Catalogue = {
     csvTitle: '相談とオファー（1 件 1 行、CSV）',
     csvSent: '3 つ目のファイルは、相談とオファーを 1 件 1 行にまとめたものです。',
     csvSentEvents: '2 つ目のファイルは、相談とオファーを 1 件 1 行にまとめたものです。',
+  },
+  mentoring: {
+    usage:
+      '例：`mentor offer SaaS, 資金調達`（メンターとして相談に乗れるテーマ）、`mentor capacity 3`、`mentor open|limited|closed`、`mentor request SaaS：シード調達をしたい`（テーマ、コロン、目標の順）、`mentors SaaS` でメンターを探す、`mentor` で状況を確認。',
+    availability: { open: '受付中', limited: '一部受付', closed: '受付停止' },
+    offered: (topics: string, capacity: number, availability: string) =>
+      `ありがとうございます。テーマ：${topics}、同時に ${capacity} 人まで、受付状況：${availability}。このテーマでメンターを探すメンバーの依頼が届くことがあります。依頼ごとに承諾または辞退を選べます。`,
+    capacitySet: (capacity: number, active: number) =>
+      `受け入れ人数を同時に ${capacity} 人にしました（現在 ${active} 人）。今のメンティーはそのままです。`,
+    availabilitySet: (availability: string) =>
+      `受付状況を「${availability}」にしました。受付中のメンターが先に、一部受付のメンターがその後に提案されます。受付停止中は提案されません。`,
+    notMentor:
+      'まだメンターとして登録していません。`mentor offer <テーマ>` から始めてください（例：`mentor offer SaaS, 資金調達`）。',
+    capacityRange: (max: number) =>
+      `受け入れ人数は 1 から ${max} までの整数です（例：\`mentor capacity 3\`）。`,
+    topicsRequired: 'テーマを 1 つ以上書いてください（例：`mentor offer SaaS, 資金調達`）。',
+    requestUsage:
+      'テーマ、コロン、目標の順に書いてください（例：`mentor request SaaS, 資金調達：今年シード調達をしたい`）。',
+    goalTooLong: (max: number) => `目標が ${max} 文字を超えています。短くしてください。`,
+    requestPending: (id: number) =>
+      `依頼 #${id} はまだメンターの返事を待っています。結果はお知らせします。決まってから、もう一度依頼できます。`,
+    noMentor: (tags: string) =>
+      `${tags} のテーマで空きのあるメンターは今いません。何も送っていません。別のテーマで試すか、\`mentors\` で探してください。`,
+    requested: (id: number, mentors: string) =>
+      `依頼 #${id} を保存しました。${mentors} を提案し、順番に 1 人ずつ依頼します。それぞれ 7 日以内に承諾か辞退を選びます。承諾されたらお知らせします。`,
+    findHeading: (shown: number, total: number) =>
+      `*空きのあるメンター*（${total} 人中 ${shown} 人、共通のテーマが多い順）`,
+    findLine: (who: string, topics: string, free: number, availability: string) =>
+      `${who} · ${topics} · 空き ${free} 人 · ${availability}`,
+    findHint: '依頼するには `mentor request <テーマ>：<目標>` を送ってください。',
+    findNone: (tags: string) => `${tags} のテーマで空きのあるメンターは今いません。`,
+    findNoTopics:
+      'テーマを書いてください（例：`mentors SaaS`）。プロフィールに関心タグがあれば、それで探します。',
+    statusHeading: '*あなたのメンタリング*',
+    statusOffer: (topics: string, active: number, capacity: number, availability: string) =>
+      `テーマ：${topics}。${capacity} 人中 ${active} 人を受け入れ中、受付状況：${availability}。`,
+    statusNoOffer: 'まだメンターとして登録していません（`mentor offer <テーマ>`）。',
+    statusMentee: (mentee: string, state: string) => `${mentee} のメンター（${state}）`,
+    statusMentor: (mentor: string, state: string) => `${mentor} がメンター（${state}）`,
+    pairState: { active: '継続中', paused: '一時停止中', ended: '終了' },
+    statusRequest: (id: number, goal: string, state: string) => `依頼 #${id}「${goal}」：${state}`,
+    requestState: {
+      pending: 'メンターの返事待ち',
+      accepted: '承諾済み',
+      unmatched: '空きのあるメンターなし',
+    },
+    statusWaiting: (requester: string, goal: string) => `${requester} からメンターの依頼：「${goal}」`,
+    askDm: (requester: string, goal: string, topics: string, days: number) =>
+      `:seedling: ${requester} が ${topics} のメンターを探しています。\n>${goal}\nメンターを引き受けられますか？${days} 日以内に返事がなければ、次のメンターに依頼します。`,
+    acceptButton: '承諾する',
+    declineButton: '辞退する',
+    accepted: (mentee: string) => `${mentee} のメンターになりました。お二人のグループ DM を開きました。`,
+    declined: 'お返事ありがとうございます。依頼は次のメンターに回しました。',
+    atCapacity: (capacity: number) =>
+      `受け入れ枠（${capacity} 人）がすべて埋まっているため、依頼は次のメンターに回しました。もっと受け入れる場合は \`mentor capacity <人数>\` で増やしてください。`,
+    notAsked: 'この依頼はあなたの返事を待っていません。ほかの人が答えたか、次に回りました。',
+    unmatched: (goal: string) =>
+      `提案したメンターは、依頼「${goal}」を引き受けられませんでした。ほかのテーマでもう一度お試しください（\`mentors\` で空きのあるメンターを確認できます）。`,
+    paired: (mentor: string, mentee: string, goal: string) =>
+      `:handshake: ${mentor} が ${mentee} のメンターを引き受けました。目標：「${goal}」。あいさつをして、最初の面談を決めましょう。月に一度、様子をうかがいます。`,
+    checkin: (mentor: string, mentee: string) =>
+      `:wave: ${mentor}、${mentee}、その後いかがですか？継続する、一時停止する、終了する、から選んでください。`,
+    continueButton: '継続する',
+    pauseButton: '一時停止',
+    endButton: '終了する',
+    checkinDone: {
+      continue: '承知しました。メンタリングを継続します。来月また様子をうかがいます。',
+      pause:
+        '承知しました。メンタリングを一時停止しました。再開するときは、次の確認で「継続する」を押してください。',
+      end: '承知しました。メンタリングを終了し、枠を空けました。お二人ともありがとうございました。',
+    },
+    checkinSame: '変更はありません。すでにその状態か、メンタリングが終了しています。',
+    notInPair: 'この確認に答えられるのは、メンターとメンティーだけです。',
+    notFound: (id: string) => `メンタリングの依頼またはペア #${id} は見つかりません。`,
+    statsHeading: 'メンタリング',
+    statsMentors: (mentors: string, free: string) => `メンター：${mentors} 人 · 空き枠：${free}`,
+    statsPairs: (active: string, paused: string, ended: string) =>
+      `ペア：継続中 ${active} · 一時停止 ${paused} · 終了 ${ended}`,
+    statsRequests: (pending: string, unmatched: string) =>
+      `依頼：返事待ち ${pending} · メンターなし ${unmatched}`,
   },
   collab: {
     startButton: 'チャンネルを作る',

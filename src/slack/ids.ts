@@ -55,6 +55,13 @@ export const ACTION = {
   studyOut: 'study.out',
   /** To the proposer of a formed group: opens the event form prefilled. */
   studySchedule: 'study.schedule',
+  /** A suggested mentor's answer to a request (issue 13 §4), value: the request's id. */
+  mentorAccept: 'mentor.accept',
+  mentorDecline: 'mentor.decline',
+  /** The monthly check-in of a mentoring pair, value: the pair's id. */
+  mentorContinue: 'mentor.checkin.continue',
+  mentorPause: 'mentor.checkin.pause',
+  mentorEnd: 'mentor.checkin.end',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',

@@ -20,6 +20,7 @@ export type Surface =
   | 'role_button'
   | 'coffee_button'
   | 'ask_button'
+  | 'mentor_button'
   | 'other';
 
 interface SurfaceWords {
@@ -35,6 +36,7 @@ const SURFACES: Record<Surface, SurfaceWords> = {
   role_button: { audience: 'member', forgedValue: (m) => m.jobs.notFound('?') },
   coffee_button: { audience: 'member', forgedValue: (m) => m.coffee.notYours },
   ask_button: { audience: 'member', forgedValue: (m) => m.asks.notFound('?') },
+  mentor_button: { audience: 'member', forgedValue: (m) => m.mentoring.notFound('?') },
   other: { audience: 'member' },
 };
 
@@ -88,6 +90,8 @@ function notFoundText(error: NotFound, m: Catalogue): string {
       return m.asks.notFound(id);
     case 'study':
       return m.study.notFound(id);
+    case 'mentoring':
+      return m.mentoring.notFound(id);
   }
 }
 
@@ -152,6 +156,17 @@ function domainText(error: DomainError, locale: Locale, failure: Failure, logger
     case 'not_study_host':
       logRefusal(logger, failure, error.message);
       return m.study.notHost(error.groupId);
+    case 'not_mentor':
+      return m.mentoring.notMentor;
+    case 'mentor_request_pending':
+      return m.mentoring.requestPending(error.requestId);
+    case 'not_asked_to_mentor':
+      return m.mentoring.notAsked;
+    case 'mentor_at_capacity':
+      return m.mentoring.atCapacity(error.capacity);
+    case 'not_in_mentor_pair':
+      logRefusal(logger, failure, error.message);
+      return m.mentoring.notInPair;
   }
 }
 

@@ -1,32 +1,22 @@
 import type { ColumnType, Kysely } from 'kysely';
+import {
+  id,
+  int,
+  intOrNull,
+  intWithDefault,
+  text,
+  textOrNull,
+  textWithDefault,
+  type Column,
+} from './schemaColumns';
+import { mentoringTables } from './schemaMentoring';
+import { studyTables } from './schemaStudy';
 
 /**
  * The tables as both engines have them, declared once. Kysely's types are derived from this
  * object, so a query naming a column that is not here fails to compile; the schema test compares
  * the object with the migrated SQLite and Postgres schemas, so this cannot drift from the SQL.
  */
-interface Column<Sql extends 'text' | 'integer', Nullable extends boolean, Defaulted extends boolean> {
-  readonly sql: Sql;
-  readonly nullable: Nullable;
-  /** The database fills it when an insert leaves it out (a DEFAULT or an identity). */
-  readonly defaulted: Defaulted;
-}
-
-const column = <Sql extends 'text' | 'integer', Nullable extends boolean, Defaulted extends boolean>(
-  sql: Sql,
-  nullable: Nullable,
-  defaulted: Defaulted,
-): Column<Sql, Nullable, Defaulted> => ({ sql, nullable, defaulted });
-
-const text = column('text', false, false);
-const textOrNull = column('text', true, false);
-const textWithDefault = column('text', false, true);
-const int = column('integer', false, false);
-const intOrNull = column('integer', true, false);
-const intWithDefault = column('integer', false, true);
-/** INTEGER PRIMARY KEY on SQLite, an identity column on Postgres. */
-const id = column('integer', false, true);
-
 export const tables = {
   members: {
     user_id: text,
@@ -352,36 +342,8 @@ export const tables = {
     user_id: text,
     invited_at: text,
   },
-  study_groups: {
-    id: id,
-    proposer: text,
-    topic: text,
-    min_members: int,
-    rhythm: text,
-    status: textWithDefault,
-    created_at: text,
-    lapses_at: text,
-    claim_token: textOrNull,
-    claimed_at: textOrNull,
-    channel_id: textOrNull,
-    channel_name: textOrNull,
-    formed_at: textOrNull,
-    lapsed_at: textOrNull,
-  },
-  study_tags: {
-    group_id: int,
-    tag: text,
-  },
-  study_backers: {
-    group_id: int,
-    user_id: text,
-    backed_at: text,
-  },
-  study_mentions: {
-    group_id: int,
-    user_id: text,
-    mentioned_at: text,
-  },
+  ...studyTables,
+  ...mentoringTables,
 } as const;
 
 type ValueOf<C> =

@@ -52,7 +52,7 @@ const NEWBIE = 'UFUZZNEW';
 const USERS = [MEMBER, NEWBIE, ADMIN];
 const BATCH = 8;
 const SEEDS = { commands: 20260601, views: 20260602, actions: 20260603 };
-const RUNS = { commands: 63, views: 38, actions: 24 }; // batches of 8: 504 + 304 + 192 = 1,000 inputs
+const RUNS = { commands: 61, views: 38, actions: 26 }; // batches of 8: 488 + 304 + 208 = 1,000 inputs
 const NOW = Date.parse('2026-06-01T01:00:00Z');
 
 // ---------------------------------------------------------------- command texts
@@ -123,6 +123,15 @@ const VERBS = [
   'offers',
   'study',
   'study propose',
+  'mentor',
+  'mentoring',
+  'mentor offer',
+  'mentor capacity',
+  'mentor open',
+  'mentor limited',
+  'mentor closed',
+  'mentor request',
+  'mentors',
 ];
 /** Every English verb name in the verb table: a verb added there must be added above. */
 function parserVerbs(): string[] {
@@ -1015,6 +1024,7 @@ describe('fault: 1,000 generated bad inputs', () => {
       (verb === 'interests' && action !== 'list') ||
       (verb === 'digest' && (action === 'weekly' || action === 'daily' || action === 'off')) ||
       (verb === 'intros' && (action === 'on' || action === 'off' || action === 'snooze')) ||
+      (verb === 'mentor' && action !== 'status') ||
       (isAdmin &&
         (verb === 'role' ||
           (verb === 'digest' && action === 'send') ||

@@ -1,6 +1,7 @@
 import type { AskItem } from '../../asks/types';
 import { messages, type Locale } from '../../i18n';
 import type { AskFigures } from '../../storage/asks';
+import type { MentoringFigures } from '../../storage/mentoring';
 import type { KnownBlock } from '../blockKit';
 import { csvFile } from '../csv';
 import { sendFileToMember } from '../files';
@@ -25,6 +26,24 @@ export function askStatsBlock(figures: AskFigures, locale: Locale): KnownBlock {
         line(m.statsAsks, figures.asks),
         line(m.statsOffers, figures.offers),
         m.statsHelp(n.format(figures.responses), n.format(figures.helpers)),
+      ].join('\n'),
+    ),
+  };
+}
+
+/** Mentors all alumni may see and their free places, pairs by state, requests waiting or unmatched. */
+export function mentoringStatsBlock(figures: MentoringFigures, locale: Locale): KnownBlock {
+  const m = messages(locale).mentoring;
+  const format = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US');
+  const n = (value: number): string => format.format(value);
+  return {
+    type: 'section',
+    text: mrkdwn(
+      [
+        `*${m.statsHeading}*`,
+        m.statsMentors(n(figures.mentors), n(figures.freePlaces)),
+        m.statsPairs(n(figures.activePairs), n(figures.pausedPairs), n(figures.endedPairs)),
+        m.statsRequests(n(figures.pendingRequests), n(figures.unmatchedRequests)),
       ].join('\n'),
     ),
   };

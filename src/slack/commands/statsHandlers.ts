@@ -6,7 +6,7 @@ import { sendFileToMember } from '../files';
 import { statsReportMessage } from '../views/stats';
 import { meetStatsBlock } from '../views/intros';
 import type { CommandContext } from './context';
-import { askStatsBlock, sendAsksCsv } from './askStats';
+import { askStatsBlock, mentoringStatsBlock, sendAsksCsv } from './askStats';
 
 /** YYYY-MM-DD in the given zone (sv-SE formats dates that way). */
 function isoDay(date: Date, timeZone: string): string {
@@ -130,9 +130,10 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     // that opens the comeback funnel), so the report's own layout stays the stats module's.
     const intros = meetStatsBlock(await services.intros.meetStats(ctx.userId), ctx.locale);
     const asks = askStatsBlock(await services.asks.figures(ctx.userId), ctx.locale);
+    const mentoring = mentoringStatsBlock(await services.mentoring.figures(ctx.userId), ctx.locale);
     const blocks = [...(report.blocks ?? [])];
     const divider = blocks.findIndex((block) => block.type === 'divider');
-    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros, asks);
+    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros, asks, mentoring);
     await ctx.reply({ ...report, blocks: blocks.slice(0, 50) });
     return;
   }

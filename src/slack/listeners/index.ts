@@ -13,6 +13,7 @@ import { registerAskListeners } from './askListeners';
 import { registerStudyListeners } from './studyListeners';
 import { registerCollabListeners, registerCollabMessages } from './collabListeners';
 import { registerPageListeners } from './pageListeners';
+import { registerMentorListeners } from './mentorListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -43,6 +44,7 @@ export function registerListeners(app: App, services: Services): void {
   registerAskListeners(router, services);
   registerCollabListeners(router, services);
   registerStudyListeners(router, services);
+  registerMentorListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }

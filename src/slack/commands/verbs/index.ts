@@ -10,6 +10,7 @@ import { findVerb } from './find';
 import { interestsVerb } from './interests';
 import { introsVerb } from './intros';
 import { jobVerb } from './jobs';
+import { mentorVerb, mentorsVerb } from './mentor';
 import { privacyVerb } from './privacy';
 import { profileVerb } from './profile';
 import { rolesVerb, roleVerb } from './roles';
@@ -47,6 +48,8 @@ export const VERBS = [
   askVerb,
   asksVerb,
   studyVerb,
+  mentorVerb,
+  mentorsVerb,
   talentVerb,
   digestVerb,
   introsVerb,
