@@ -1,21 +1,9 @@
-import type { Selectable } from 'kysely';
-import {
-  askAudienceSchema,
-  askKindSchema,
-  askStatusSchema,
-  askTypeSchema,
-  type AskInput,
-  type AskItem,
-  type AskResponse,
-} from '../asks/types';
-import type { Database } from './schema';
+import { type AskInput, type AskItem, type AskResponse } from '../asks/types';
 import type { Store } from './store';
-import { everyFieldWritten } from './written';
-
-type AskRow = Selectable<Database['asks']>;
-type ResponseRow = Selectable<Database['ask_responses']>;
+import { toItem, columns, toResponse, type AskRow } from './askRows';
 
 /** Ids per `in (…)` list: well inside both engines' limits on bound parameters. */
+
 const CHUNK = 500;
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -24,47 +12,12 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-const dateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));
-
 /** The one mapping from a stored row (and its tags) to the domain's item. */
-function toItem(row: AskRow, tags: readonly string[]): AskItem {
-  return {
-    id: row.id,
-    type: askTypeSchema.parse(row.type),
-    // A kind from a newer build reads as "other" rather than failing the whole list.
-    kind: askKindSchema.catch('other').parse(row.kind),
-    author: row.author,
-    title: row.title,
-    details: row.details,
-    tags,
-    audience: askAudienceSchema.catch('matches').parse(row.audience),
-    status: askStatusSchema.parse(row.status),
-    expiresAt: new Date(row.expires_at),
-    remindedFor: dateOrNull(row.reminded_for),
-    createdAt: new Date(row.created_at),
-    resolvedAt: dateOrNull(row.resolved_at),
-    cardChannel: row.card_channel,
-    cardTs: row.card_ts,
-  };
-}
 
 /** The columns an ask form writes, every field of it (its tags go to ask_tags; its days set expires_at). */
-function columns(input: AskInput) {
-  const { type, kind, title, details, audience, tags: _inAskTags, days: _asExpiresAt, ...unwritten } = input;
-  everyFieldWritten(unwritten);
-  return { type, kind, title, details, audience };
-}
-
-function toResponse(row: ResponseRow): AskResponse {
-  return {
-    askId: row.ask_id,
-    userId: row.user_id,
-    respondedAt: new Date(row.responded_at),
-    thanked: Number(row.thanked) === 1,
-  };
-}
 
 /** Counts for `stats`: items by type and status, responses, and distinct helpers thanked. */
+
 export interface AskFigures {
   readonly asks: { readonly open: number; readonly resolved: number; readonly lapsed: number };
   readonly offers: { readonly open: number; readonly resolved: number; readonly lapsed: number };
@@ -73,6 +26,7 @@ export interface AskFigures {
 }
 
 /** What erasing a member changed that Slack shows. */
+
 export interface AskErasure {
   /** Cards of the member's own items, now deleted: their messages go too. */
   readonly removedCards: readonly { readonly channel: string; readonly ts: string }[];
@@ -83,6 +37,7 @@ export interface AskErasure {
 }
 
 /** SQL for asks and offers, their tags and the responses to them. */
+
 export class AskRepository {
   constructor(private readonly store: Store) {}
 

@@ -1,33 +1,23 @@
-import type { Selectable } from 'kysely';
-import { z } from 'zod';
-import type { Database } from './schema';
 import type { Store } from './store';
 import { EventReminderRepository } from './eventReminders';
 import { locksRows } from './rowLocks';
-import { everyFieldWritten } from './written';
 import { visibilitySchema } from '../members/types';
-import {
-  reminderCodeSchema,
-  type CommunityEvent,
-  type EventInput,
-  type Rsvp,
-  type RsvpStatus,
-} from '../events/types';
-
-type EventRow = Selectable<Database['events']>;
-
-const remindersJson = z.array(reminderCodeSchema);
-const rsvpStatus = z.enum(['going', 'maybe', 'not_going', 'waitlist']);
+import { type CommunityEvent, type EventInput, type Rsvp, type RsvpStatus } from '../events/types';
+import { toEvent, columns, parseStatus, type EventRow } from './eventRows';
 
 /** What an RSVP needs of its event, read under the event's row lock. */
+
 export interface SeatsOf {
   readonly capacity: number | null;
   readonly cancelled: boolean;
 }
 
 /** Ids per IN list: well inside both engines' limits on bound parameters. */
+
 const CHUNK = 500;
+
 /** Waiting members read per query while looking for one who may take a freed seat. */
+
 const WAITLIST_PAGE = 50;
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -39,62 +29,9 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** The one mapping from an events row (and its tags) to the domain's event. */
-function toEvent(row: EventRow, tags: readonly string[]): CommunityEvent {
-  const reminders = remindersJson.safeParse(JSON.parse(row.reminders));
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    startsAt: new Date(row.starts_at),
-    endsAt: new Date(row.ends_at),
-    place: row.place,
-    url: row.url,
-    channel: row.channel,
-    capacity: row.capacity,
-    tags,
-    reminders: reminders.success ? reminders.data : [],
-    createdBy: row.created_by,
-    status: row.status === 'cancelled' ? 'cancelled' : 'scheduled',
-    cardChannel: row.card_channel,
-    cardTs: row.card_ts,
-  };
-}
 
 /** The columns an event form writes, every field of it (its tags go to event_tags). */
-function columns(input: EventInput) {
-  const {
-    title,
-    description,
-    startsAt,
-    endsAt,
-    place,
-    url,
-    channel,
-    capacity,
-    reminders,
-    tags: _inEventTags,
-    ...unwritten
-  } = input;
-  everyFieldWritten(unwritten);
-  return {
-    title,
-    description,
-    starts_at: startsAt.toISOString(),
-    ends_at: endsAt.toISOString(),
-    place,
-    url,
-    channel,
-    capacity,
-    reminders: JSON.stringify(reminders),
-  };
-}
 
-function parseStatus(status: string): RsvpStatus | undefined {
-  const parsed = rsvpStatus.safeParse(status);
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** SQL for events, their tags, RSVPs and reminder plans. */
 export class EventRepository {
   /** Each event's reminder plan (in its own file, for size). */
   readonly reminders: EventReminderRepository;
