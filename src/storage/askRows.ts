@@ -17,6 +17,7 @@ export type ResponseRow = Selectable<Database['ask_responses']>;
 
 export const dateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));
 
+/** The one mapping from a stored row (and its tags) to the domain's item. */
 export function toItem(row: AskRow, tags: readonly string[]): AskItem {
   return {
     id: row.id,
@@ -38,6 +39,7 @@ export function toItem(row: AskRow, tags: readonly string[]): AskItem {
   };
 }
 
+/** The columns an ask form writes, every field of it (its tags go to ask_tags; its days set expires_at). */
 export function columns(input: AskInput) {
   const { type, kind, title, details, audience, tags: _inAskTags, days: _asExpiresAt, ...unwritten } = input;
   everyFieldWritten(unwritten);

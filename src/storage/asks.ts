@@ -1,23 +1,9 @@
 import { type AskInput, type AskItem, type AskResponse } from '../asks/types';
 import type { Store } from './store';
 import { toItem, columns, toResponse, type AskRow } from './askRows';
-
-/** Ids per `in (…)` list: well inside both engines' limits on bound parameters. */
-
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
-/** The one mapping from a stored row (and its tags) to the domain's item. */
-
-/** The columns an ask form writes, every field of it (its tags go to ask_tags; its days set expires_at). */
+import { chunks } from './chunks';
 
 /** Counts for `stats`: items by type and status, responses, and distinct helpers thanked. */
-
 export interface AskFigures {
   readonly asks: { readonly open: number; readonly resolved: number; readonly lapsed: number };
   readonly offers: { readonly open: number; readonly resolved: number; readonly lapsed: number };
@@ -26,7 +12,6 @@ export interface AskFigures {
 }
 
 /** What erasing a member changed that Slack shows. */
-
 export interface AskErasure {
   /** Cards of the member's own items, now deleted: their messages go too. */
   readonly removedCards: readonly { readonly channel: string; readonly ts: string }[];
@@ -37,7 +22,6 @@ export interface AskErasure {
 }
 
 /** SQL for asks and offers, their tags and the responses to them. */
-
 export class AskRepository {
   constructor(private readonly store: Store) {}
 

@@ -1,6 +1,7 @@
 import { sql as rawSql } from 'kysely';
 import type { ChannelRecord } from '../audience/types';
 import type { Store } from './store';
+import { chunks } from './chunks';
 
 interface ChannelRow {
   channel_id: string;
@@ -16,17 +17,6 @@ function toRecord(row: ChannelRow): ChannelRecord {
     checkedAt: new Date(row.checked_at),
     membersSyncedAt: row.members_synced_at === null ? null : new Date(row.members_synced_at),
   };
-}
-
-/** Ids per IN list: well inside both engines' limits on bound parameters. */
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const unique = [...new Set(items)];
-  const out: T[][] = [];
-  for (let offset = 0; offset < unique.length; offset += CHUNK)
-    out.push(unique.slice(offset, offset + CHUNK));
-  return out;
 }
 
 /** SQL for the channels cards are posted in and the members of the private ones. */

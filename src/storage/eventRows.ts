@@ -10,6 +10,7 @@ export const remindersJson = z.array(reminderCodeSchema);
 
 export const rsvpStatus = z.enum(['going', 'maybe', 'not_going', 'waitlist']);
 
+/** The one mapping from an events row (and its tags) to the domain's event. */
 export function toEvent(row: EventRow, tags: readonly string[]): CommunityEvent {
   const reminders = remindersJson.safeParse(JSON.parse(row.reminders));
   return {
@@ -31,6 +32,7 @@ export function toEvent(row: EventRow, tags: readonly string[]): CommunityEvent 
   };
 }
 
+/** The columns an event form writes, every field of it (its tags go to event_tags). */
 export function columns(input: EventInput) {
   const {
     title,

@@ -4,33 +4,16 @@ import { locksRows } from './rowLocks';
 import { visibilitySchema } from '../members/types';
 import { type CommunityEvent, type EventInput, type Rsvp, type RsvpStatus } from '../events/types';
 import { toEvent, columns, parseStatus, type EventRow } from './eventRows';
+import { chunks } from './chunks';
 
 /** What an RSVP needs of its event, read under the event's row lock. */
-
 export interface SeatsOf {
   readonly capacity: number | null;
   readonly cancelled: boolean;
 }
 
-/** Ids per IN list: well inside both engines' limits on bound parameters. */
-
-const CHUNK = 500;
-
 /** Waiting members read per query while looking for one who may take a freed seat. */
-
 const WAITLIST_PAGE = 50;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const unique = [...new Set(items)];
-  const out: T[][] = [];
-  for (let offset = 0; offset < unique.length; offset += CHUNK)
-    out.push(unique.slice(offset, offset + CHUNK));
-  return out;
-}
-
-/** The one mapping from an events row (and its tags) to the domain's event. */
-
-/** The columns an event form writes, every field of it (its tags go to event_tags). */
 
 export class EventRepository {
   /** Each event's reminder plan (in its own file, for size). */

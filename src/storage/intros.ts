@@ -1,4 +1,5 @@
 import { sql as rawSql } from 'kysely';
+import { CHUNK } from './chunks';
 import type { Store } from './store';
 import type { IntroAnswer, IntroPerson, IntroSetting } from '../intros/types';
 import {
@@ -10,9 +11,6 @@ import {
   type IntroExport,
   type MeetCounts,
 } from './introRows';
-
-/** Ids per IN list: well inside both engines' limits on bound parameters. */
-const CHUNK = 500;
 
 /** SQL for intros: preferences, rounds, groups, answers, and who is eligible. */
 export class IntroRepository {

@@ -16,6 +16,7 @@ export type JobRow = Selectable<Database['jobs']>;
 
 export type ReferralRow = Selectable<Database['referrals']>;
 
+/** The one mapping from a jobs row (and its tags) to the domain's role. */
 export function toJob(row: JobRow, tags: readonly string[]): Job {
   return {
     id: row.id,
@@ -54,6 +55,7 @@ export function toReferral(row: ReferralRow): Referral {
   };
 }
 
+/** The columns a role form writes, every field of it (its tags go to job_tags). */
 export function jobColumns(input: JobInput) {
   const {
     title,
@@ -84,6 +86,7 @@ export function jobColumns(input: JobInput) {
   };
 }
 
+/** The columns a referral form writes, every field of it. */
 export function referralColumns(input: ReferralInput) {
   const { candidateName, contact, relationship, note, ...unwritten } = input;
   everyFieldWritten(unwritten);

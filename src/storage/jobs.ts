@@ -11,17 +11,9 @@ import {
   type ReferralMove,
 } from '../jobs/types';
 import { toJob, toReferral, jobColumns, referralColumns, type JobRow } from './jobRows';
-
-/** The columns a role form writes, every field of it (its tags go to job_tags). */
-
-/** The columns a referral form writes, every field of it. */
-
-/** Ids per IN list: well inside both engines' limits on bound parameters. */
-
-const CHUNK = 500;
+import { CHUNK } from './chunks';
 
 /** SQL for roles, their tags, the comeback funnel and referrals. */
-
 export class JobRepository {
   constructor(private readonly store: Store) {}
 

@@ -103,35 +103,36 @@ export function introPost(post: IntroPost): SlackMessage {
   return { text, blocks };
 }
 
-/** "Did you meet?" a week later, with Yes / Not yet / Skip (the group id is the buttons' value). */
-export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMessage {
+/** The check-in's buttons under its text: Yes / Not yet / Skip, or Yes alone once "Not yet" was said. */
+function checkinBlocks(text: string, groupId: number, locale: Locale, yesOnly: boolean): SlackMessage {
   const m = messages(locale).intros;
-  const text = m.checkinText(
-    people(locale, checkin.partners),
-    slackCalendarDate(checkin.introducedAt, checkin.introducedAt.toISOString().slice(0, 10)),
-  );
-  const value = String(checkin.groupId);
+  const value = String(groupId);
+  const button = (action_id: string, label: string) => ({
+    type: 'button' as const,
+    action_id,
+    text: plain(label, 75),
+    value,
+  });
+  const yes = { ...button(ACTION.introMetYes, m.checkinYes), style: 'primary' as const };
+  const rest = yesOnly
+    ? []
+    : [button(ACTION.introMetNotYet, m.checkinNotYet), button(ACTION.introMetSkip, m.checkinSkip)];
   return {
     text,
     blocks: [
       { type: 'section', text: mrkdwn(text) },
-      {
-        type: 'actions',
-        block_id: 'intro.checkin',
-        elements: [
-          {
-            type: 'button',
-            action_id: ACTION.introMetYes,
-            style: 'primary',
-            text: plain(m.checkinYes, 75),
-            value,
-          },
-          { type: 'button', action_id: ACTION.introMetNotYet, text: plain(m.checkinNotYet, 75), value },
-          { type: 'button', action_id: ACTION.introMetSkip, text: plain(m.checkinSkip, 75), value },
-        ],
-      },
+      { type: 'actions', block_id: 'intro.checkin', elements: [yes, ...rest] },
     ],
   };
+}
+
+/** "Did you meet?" a week later, with Yes / Not yet / Skip (the group id is the buttons' value). */
+export function checkinMessage(checkin: IntroCheckin, locale: Locale): SlackMessage {
+  const text = messages(locale).intros.checkinText(
+    people(locale, checkin.partners),
+    slackCalendarDate(checkin.introducedAt, checkin.introducedAt.toISOString().slice(0, 10)),
+  );
+  return checkinBlocks(text, checkin.groupId, locale, false);
 }
 
 /** What replaces the check-in once answered; "Not yet" keeps a Yes button for later. */
@@ -142,26 +143,7 @@ export function checkinAnswered(
 ): SlackMessage {
   const m = messages(locale).intros;
   const text = answer === 'yes' ? m.answeredYes : answer === 'not_yet' ? m.answeredNotYet : m.answeredSkip;
-  if (answer !== 'not_yet') return { text };
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: mrkdwn(text) },
-      {
-        type: 'actions',
-        block_id: 'intro.checkin',
-        elements: [
-          {
-            type: 'button',
-            action_id: ACTION.introMetYes,
-            style: 'primary',
-            text: plain(m.checkinYes, 75),
-            value: String(groupId),
-          },
-        ],
-      },
-    ],
-  };
+  return answer === 'not_yet' ? checkinBlocks(text, groupId, locale, true) : { text };
 }
 
 function roundReport(summary: RoundSummary, locale: Locale): OutboxMessage {
