@@ -1,7 +1,12 @@
 import { sql as rawSql, type RawBuilder } from 'kysely';
 import { tables } from '../../src/storage/schema';
 import type { Sql } from '../../src/storage/schema';
-import { createScratchDatabase, TEST_DATABASE_URL, type ScratchDatabase } from './postgres';
+import {
+  claimMigratedDatabase,
+  createScratchDatabase,
+  TEST_DATABASE_URL,
+  type ScratchDatabase,
+} from './postgres';
 
 /**
  * Which engine every TestBot runs on: SQLite by default; `TEST_ENGINE=postgres` (with
@@ -55,8 +60,8 @@ export async function botDatabase(
     }
     return { env: { DATABASE_URL: (await shared).url }, release: () => Promise.resolve() };
   }
-  const own = await createScratchDatabase({ migrated: true });
-  return { env: { DATABASE_URL: own.url }, release: () => own.drop() };
+  const own = await claimMigratedDatabase();
+  return { env: { DATABASE_URL: own.url }, release: () => own.release() };
 }
 
 export type SqlValue = string | number | null;
