@@ -13,10 +13,10 @@ import { messages, type Locale } from '../../i18n';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { channelRefusal } from '../parse/channelRefusal';
-import { plain } from '../views/text';
 import { declareForm, nullIfEmpty, textFor, type FieldErrors } from './declare';
 import { channelField, choiceField, dateTimeField, textField } from './fields';
 import { readMetadata } from './metadata';
+import { formModal } from '../views/doneModal';
 
 /** Whom the announcement form is drawn for, and the announcement it edits (none for a new one). */
 export interface AnnouncementFormContext {
@@ -85,16 +85,12 @@ export function announcementModal(
   initial?: Announcement,
 ): ModalView {
   const m = messages(locale).announcements;
-  const common = messages(locale).common;
-  return {
-    type: 'modal',
-    callback_id: VIEW.announcement,
-    ...(initial === undefined ? {} : { private_metadata: JSON.stringify({ announcementId: initial.id }) }),
-    title: plain(initial === undefined ? m.modalTitle : m.modalEditTitle, 24),
-    submit: plain(common.save, 24),
-    close: plain(common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.announcement,
+    ...(initial === undefined ? {} : { metadata: { announcementId: initial.id } }),
+    title: initial === undefined ? m.modalTitle : m.modalEditTitle,
     blocks: announcementForm.blocks({ locale, defaultChannel, now, announcement: initial }),
-  };
+  });
 }
 
 export type AnnouncementFormResult =

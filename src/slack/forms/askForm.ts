@@ -17,10 +17,10 @@ import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { tagProblemText } from './tagList';
 import { UnreadableSubmission } from '../userMessage';
-import { plain } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';
 import { choiceField, textField, wholeNumberField } from './fields';
 import { readMetadata } from './metadata';
+import { formModal } from '../views/doneModal';
 
 /** Whom the form is drawn for: the reader's language, and whether it is an ask or an offer. */
 export interface AskFormContext {
@@ -77,15 +77,13 @@ const metadataSchema = z.object({ type: askTypeSchema });
 
 export function askModal(type: AskType, locale: Locale): ModalView {
   const m = messages(locale);
-  return {
-    type: 'modal',
-    callback_id: VIEW.ask,
-    private_metadata: JSON.stringify({ type }),
-    title: plain(m.asks.modalTitle[type], 24),
-    submit: plain(m.asks.post, 24),
-    close: plain(m.common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.ask,
+    metadata: { type },
+    title: m.asks.modalTitle[type],
+    submit: m.asks.post,
     blocks: askForm.blocks({ locale, type }),
-  };
+  });
 }
 
 /** Ask or offer, as the modal was opened; a tampered value reads as an ask. */

@@ -16,10 +16,10 @@ import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { channelRefusal } from '../parse/channelRefusal';
 import { tagListText, tagProblemText } from './tagList';
-import { plain } from '../views/text';
 import { declareForm, nullIfEmpty, textFor, type FieldErrors } from './declare';
 import { channelField, checkboxesField, dateTimeField, textField, wholeNumberField } from './fields';
 import { readMetadata } from './metadata';
+import { formModal } from '../views/doneModal';
 
 /** Whom the event form is drawn for, and the event it edits (none for a new one). */
 export interface EventFormContext {
@@ -108,17 +108,13 @@ export function eventModal(
   prefillTitle?: string,
 ): ModalView {
   const m = messages(locale).events;
-  const common = messages(locale).common;
   const metadata: EventModalMetadata = { eventId: event?.id ?? null };
-  return {
-    type: 'modal',
-    callback_id: VIEW.event,
-    private_metadata: JSON.stringify(metadata),
-    title: plain(event === undefined ? m.modalNewTitle : m.modalEditTitle, 24),
-    submit: plain(common.save, 24),
-    close: plain(common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.event,
+    metadata,
+    title: event === undefined ? m.modalNewTitle : m.modalEditTitle,
     blocks: eventForm.blocks({ locale, event, defaultChannel, prefillTitle }),
-  };
+  });
 }
 
 export type EventFormResult =

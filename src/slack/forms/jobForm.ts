@@ -17,10 +17,11 @@ import type { KnownBlock, ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { channelRefusal } from '../parse/channelRefusal';
 import { tagListText, tagProblemText } from './tagList';
-import { mrkdwn, plain } from '../views/text';
+import { mrkdwn } from '../views/text';
 import { declareForm, nullIfEmpty, type FieldErrors } from './declare';
 import { channelField, choiceField, dateField, textField, userField } from './fields';
 import { readMetadata } from './metadata';
+import { formModal } from '../views/doneModal';
 
 /** Whom the role form is drawn for, and the role it edits (none for a new one). */
 export interface JobFormContext {
@@ -128,15 +129,13 @@ export function jobModal(
   const blocks: KnownBlock[] = jobForm.blocks({ locale, posterId, jobsChannelId, job: initial });
   if (jobsChannelId !== undefined)
     blocks.push({ type: 'context', elements: [mrkdwn(m.postedIn(`<#${jobsChannelId}>`))] });
-  return {
-    type: 'modal',
-    callback_id: VIEW.job,
-    ...(initial === undefined ? {} : { private_metadata: JSON.stringify({ jobId: initial.id }) }),
-    title: plain(initial === undefined ? m.modalTitle : m.modalEditTitle, 24),
-    submit: plain(initial === undefined ? m.submit : messages(locale).common.save, 24),
-    close: plain(messages(locale).common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.job,
+    ...(initial === undefined ? {} : { metadata: { jobId: initial.id } }),
+    title: initial === undefined ? m.modalTitle : m.modalEditTitle,
+    ...(initial === undefined ? { submit: m.submit } : {}),
     blocks,
-  };
+  });
 }
 
 type JobField = keyof typeof jobForm.ids;

@@ -14,10 +14,10 @@ import {
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import type { ModalOrigin } from '../views/profile';
-import { plain } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';
 import { checkboxesField, choiceField, textField, wholeNumberField } from './fields';
 import { tagListText, tagProblemText } from './tagList';
+import { formModal } from '../views/doneModal';
 
 /** Whom the profile form is drawn for, the profile it shows (none yet for a new member), and the year now. */
 export interface ProfileFormContext {
@@ -108,15 +108,12 @@ export function profileModal(
   now: Date,
 ): ModalView {
   const m = messages(locale);
-  return {
-    type: 'modal',
-    callback_id: VIEW.profile,
-    private_metadata: JSON.stringify(origin),
-    title: plain(m.profile.modalTitle, 24),
-    submit: plain(m.common.save, 24),
-    close: plain(m.common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.profile,
+    metadata: origin,
+    title: m.profile.modalTitle,
     blocks: profileForm.blocks({ locale, profile, now }),
-  };
+  });
 }
 
 /** The interests form: the profile's tag list on its own, with room to write a longer one. */
@@ -135,15 +132,12 @@ export const interestsForm = declareForm<{
 
 export function interestsModal(interests: readonly string[], locale: Locale, origin: ModalOrigin): ModalView {
   const m = messages(locale);
-  return {
-    type: 'modal',
-    callback_id: VIEW.interests,
-    private_metadata: JSON.stringify(origin),
-    title: plain(m.interests.modalTitle, 24),
-    submit: plain(m.common.save, 24),
-    close: plain(m.common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.interests,
+    metadata: origin,
+    title: m.interests.modalTitle,
     blocks: interestsForm.blocks({ locale, interests }),
-  };
+  });
 }
 
 export type ProfileFormResult =

@@ -4,10 +4,11 @@ import { checkReferral } from '../../jobs/rules';
 import { REFERRAL_LIMITS, type Job, type ReferralFieldProblem, type ReferralInput } from '../../jobs/types';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { escapeMrkdwn, mrkdwn, plain, truncate } from '../views/text';
+import { escapeMrkdwn, mrkdwn, truncate } from '../views/text';
 import { declareForm, nullIfEmpty, type FieldErrors } from './declare';
 import { textField } from './fields';
 import { readMetadata } from './metadata';
+import { formModal } from '../views/doneModal';
 
 const words = (context: { readonly locale: Locale }) => messages(context.locale).jobs;
 
@@ -45,18 +46,16 @@ export function jobIdFromReferralMetadata(privateMetadata: string): number | und
 export function referralModal(job: Job, locale: Locale): ModalView {
   const m = messages(locale).jobs;
   const metadata: ReferralModalMetadata = { jobId: job.id };
-  return {
-    type: 'modal',
-    callback_id: VIEW.referral,
-    private_metadata: JSON.stringify(metadata),
-    title: plain(m.referModalTitle, 24),
-    submit: plain(m.referSubmit, 24),
-    close: plain(messages(locale).common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.referral,
+    metadata,
+    title: m.referModalTitle,
+    submit: m.referSubmit,
     blocks: [
       { type: 'section', text: mrkdwn(m.referIntro(escapeMrkdwn(truncate(job.title, 150)))) },
       ...referralForm.blocks({ locale }),
     ],
-  };
+  });
 }
 
 function problemText(problem: ReferralFieldProblem, locale: Locale): string {

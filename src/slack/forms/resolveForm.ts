@@ -3,10 +3,11 @@ import type { AskSummary } from '../../asks/types';
 import { messages, type Locale } from '../../i18n';
 import type { KnownBlock, ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from '../views/text';
+import { escapeMrkdwn, mention, mrkdwn, truncate } from '../views/text';
 import { declareForm } from './declare';
 import { checkboxesField } from './fields';
 import { readMetadata } from './metadata';
+import { formModal } from '../views/doneModal';
 
 /** The resolve form is drawn for the author's language and the people who responded. */
 export interface ResolveFormContext {
@@ -41,15 +42,13 @@ export function resolveModal(summary: AskSummary, context: ResolveFormContext): 
       ? [{ type: 'context' as const, elements: [mrkdwn(m.asks.nobodyToThank)] }]
       : resolveForm.blocks(context)),
   ];
-  return {
-    type: 'modal',
-    callback_id: VIEW.askResolve,
-    private_metadata: JSON.stringify({ askId: summary.item.id }),
-    title: plain(m.asks.resolveTitle, 24),
-    submit: plain(m.asks.resolveButton, 24),
-    close: plain(m.common.cancel, 24),
+  return formModal(context.locale, {
+    callbackId: VIEW.askResolve,
+    metadata: { askId: summary.item.id },
+    title: m.asks.resolveTitle,
+    submit: m.asks.resolveButton,
     blocks,
-  };
+  });
 }
 
 /** The responders ticked; none when the form had no checkboxes (nobody responded). */

@@ -12,9 +12,9 @@ import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { tagProblemText, type FieldErrors } from '../parse/profileForm';
 import { UnreadableSubmission } from '../userMessage';
-import { plain } from '../views/text';
 import { declareForm } from './declare';
 import { choiceField, textField, wholeNumberField } from './fields';
+import { formModal } from '../views/doneModal';
 
 interface StudyFormContext {
   readonly locale: Locale;
@@ -55,14 +55,12 @@ export const studyForm = declareForm<StudyFormContext>()('study', {
 
 export function studyModal(locale: Locale): ModalView {
   const m = messages(locale);
-  return {
-    type: 'modal',
-    callback_id: VIEW.study,
-    title: plain(m.study.modalTitle, 24),
-    submit: plain(m.study.propose, 24),
-    close: plain(m.common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.study,
+    title: m.study.modalTitle,
+    submit: m.study.propose,
     blocks: studyForm.blocks({ locale }),
-  };
+  });
 }
 
 function problemText(problem: StudyFieldProblem, locale: Locale): string {

@@ -3,6 +3,7 @@ import type { Button, KnownBlock, ModalView } from '../blockKit';
 import { ACTION, VIEW } from '../ids';
 import type { SlackMessage } from './message';
 import { mrkdwn, plain } from './text';
+import { readingModal } from './doneModal';
 
 function exportButton(locale: Locale): Button {
   return {
@@ -40,13 +41,10 @@ function privacyActions(
 
 export function privacyModal(locale: Locale): ModalView {
   const m = messages(locale);
-  return {
-    type: 'modal',
-    callback_id: VIEW.privacy,
-    title: plain(m.privacy.modalTitle, 24),
-    close: plain(m.common.close, 24),
-    blocks: [{ type: 'section', text: mrkdwn(m.privacy.explain) }, privacyActions(locale)],
-  };
+  return readingModal(locale, VIEW.privacy, m.privacy.modalTitle, [
+    { type: 'section', text: mrkdwn(m.privacy.explain) },
+    privacyActions(locale),
+  ]);
 }
 
 /** `privacy` with no verb: what is stored and the two buttons. */
