@@ -1,4 +1,4 @@
-import type { OpenToFlag, Visibility } from '../members/types';
+import type { OpenToFlag, ProfileFacts, Visibility } from '../members/types';
 import { NAG_QUIET_DAYS } from '../members/nags';
 
 /** An "open to" flag holds this long after it is chosen, kept in the profile, or kept from the re-ask DM. */
@@ -25,14 +25,8 @@ export interface FlagState {
   readonly expiresAt: Date | null;
 }
 
-export interface TalentCandidate {
+export interface TalentCandidate extends ProfileFacts {
   readonly userId: string;
-  readonly displayName: string | null;
-  readonly title: string | null;
-  readonly company: string | null;
-  readonly location: string | null;
-  readonly yearsFrom: number | null;
-  readonly yearsTo: number | null;
   /** Only 'all' and 'staff' reach HR; 'nobody' never does. */
   readonly visibility: Visibility;
   readonly interests: readonly string[];

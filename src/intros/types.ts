@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../i18n';
-import type { Visibility } from '../members/types';
+import type { ProfileFacts, Visibility } from '../members/types';
 
 export const INTRO_ANSWERS = ['yes', 'not_yet', 'skip'] as const;
 export type IntroAnswer = (typeof INTRO_ANSWERS)[number];
@@ -30,15 +30,9 @@ export type SnoozeResult =
   { readonly ok: true; readonly until: Date } | { readonly ok: false; readonly reason: 'not_on' };
 
 /** What an intro may say about a member: everything for visibility 'all', the mention alone otherwise. */
-export interface IntroPerson {
+export interface IntroPerson extends ProfileFacts {
   readonly userId: string;
   readonly visibility: Visibility;
-  readonly displayName: string | null;
-  readonly title: string | null;
-  readonly company: string | null;
-  readonly location: string | null;
-  readonly yearsFrom: number | null;
-  readonly yearsTo: number | null;
 }
 
 /** One group DM: its members, the interests it may show, and the languages to write it in. */

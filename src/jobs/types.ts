@@ -25,7 +25,8 @@ export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 export const JOB_LIMITS = { title: 150, team: 100, location: 100, description: 2000, url: 500 } as const;
 export const REFERRAL_LIMITS = { name: 100, contact: 200, relationship: 100, note: 1000 } as const;
 
-export interface JobInput {
+/** What the poster writes about a role, in the form and on its card. */
+export interface JobDetails {
   readonly title: string;
   readonly team: string | null;
   readonly location: string | null;
@@ -34,27 +35,21 @@ export interface JobInput {
   readonly description: string | null;
   readonly applyUrl: string;
   readonly tags: readonly string[];
-  readonly recruiter: string;
   /** YYYY-MM-DD in DEFAULT_TIMEZONE; the role closes once that day is over. */
   readonly closesOn: string | null;
+}
+
+export interface JobInput extends JobDetails {
+  readonly recruiter: string;
   /** The channel the card goes to (JOBS_CHANNEL_ID, or the one picked in the form). */
   readonly channel: string;
 }
 
-export interface Job {
+export interface Job extends JobDetails {
   readonly id: number;
-  readonly title: string;
-  readonly team: string | null;
-  readonly location: string | null;
-  readonly workStyle: WorkStyle;
-  readonly employmentType: EmploymentType;
-  readonly description: string | null;
-  readonly applyUrl: string;
-  readonly tags: readonly string[];
   /** NULL once the recruiter erased their data. */
   readonly recruiter: string | null;
   readonly postedBy: string | null;
-  readonly closesOn: string | null;
   readonly status: JobStatus;
   readonly createdAt: Date;
   readonly closedAt: Date | null;

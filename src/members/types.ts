@@ -16,14 +16,18 @@ export const PROFILE_LIMITS = {
   earliestYear: 1950,
 } as const;
 
-/** What a member may change through the profile modal, after our own validation. */
-export interface ProfileUpdate {
+/** Who a member is, as a card or list may show them (when their visibility lets it). */
+export interface ProfileFacts {
   readonly displayName: string | null;
   readonly yearsFrom: number | null;
   readonly yearsTo: number | null;
   readonly company: string | null;
   readonly title: string | null;
   readonly location: string | null;
+}
+
+/** What a member may change through the profile modal, after our own validation. */
+export interface ProfileUpdate extends ProfileFacts {
   readonly bio: string | null;
   readonly visibility: Visibility;
   readonly openTo: readonly OpenToFlag[];

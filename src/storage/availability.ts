@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './store';
-import { openToSchema, visibilitySchema, type OpenToFlag } from '../members/types';
+import { toProfileFacts, toVisibility } from './memberRows';
+import { openToSchema, type OpenToFlag } from '../members/types';
 import type { TalentCandidate } from '../availability/types';
 
 type AvailabilityRow = Selectable<Database['member_availability']>;
@@ -46,13 +47,8 @@ function toTalentCandidate(
 ): TalentCandidate {
   return {
     userId: row.user_id,
-    displayName: row.display_name,
-    title: row.title,
-    company: row.company,
-    location: row.location,
-    yearsFrom: row.years_from,
-    yearsTo: row.years_to,
-    visibility: visibilitySchema.catch('nobody').parse(row.visibility),
+    ...toProfileFacts(row),
+    visibility: toVisibility(row.visibility),
     interests,
     comebackUntil: new Date(comebackUntil),
     lastActiveAt: row.last_active_at,

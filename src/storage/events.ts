@@ -1,7 +1,7 @@
 import type { Store } from './store';
 import { EventReminderRepository } from './eventReminders';
 import { locksRows } from './rowLocks';
-import { visibilitySchema } from '../members/types';
+import { toVisibility } from './memberRows';
 import { type CommunityEvent, type EventInput, type Rsvp, type RsvpStatus } from '../events/types';
 import { toEvent, columns, parseStatus, type EventRow } from './eventRows';
 import { chunks } from './chunks';
@@ -156,7 +156,7 @@ export class EventRepository {
       .execute();
     return rows.flatMap((row) => {
       const status = parseStatus(row.status);
-      const visibility = visibilitySchema.catch('nobody').parse(row.visibility ?? 'nobody');
+      const visibility = toVisibility(row.visibility);
       return status === undefined
         ? []
         : [

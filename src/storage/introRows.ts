@@ -1,7 +1,7 @@
 /** Intro rows as read, and the one function per table that turns them into domain values. */
 import type { Selectable } from 'kysely';
 import type { Database } from './schema';
-import { visibilitySchema } from '../members/types';
+import { toProfileFacts, toVisibility } from './memberRows';
 import {
   introAnswerSchema,
   type IntroAnswer,
@@ -44,14 +44,8 @@ export function toPrefs(row: PrefsRow | undefined): { setting: IntroSetting; sno
 export function toPerson(row: PersonRow): IntroPerson {
   return {
     userId: row.user_id,
-    // Unknown values are treated as the most private choice.
-    visibility: visibilitySchema.catch('nobody').parse(row.visibility),
-    displayName: row.display_name,
-    title: row.title,
-    company: row.company,
-    location: row.location,
-    yearsFrom: row.years_from,
-    yearsTo: row.years_to,
+    visibility: toVisibility(row.visibility),
+    ...toProfileFacts(row),
   };
 }
 

@@ -2,8 +2,9 @@ import type { Selectable } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './store';
 import { everyFieldWritten } from './written';
+import { toProfileFacts, toVisibility } from './memberRows';
 import type { OpenToFlag, Profile, ProfileUpdate, Visibility } from '../members/types';
-import { openToSchema, visibilitySchema } from '../members/types';
+import { openToSchema } from '../members/types';
 
 type MemberRow = Selectable<Database['members']>;
 
@@ -22,14 +23,9 @@ export interface DirectoryEntry {
 function toProfile(row: MemberRow, openTo: OpenToFlag[], interests: string[]): Profile {
   return {
     userId: row.user_id,
-    displayName: row.display_name,
-    yearsFrom: row.years_from,
-    yearsTo: row.years_to,
-    company: row.company,
-    title: row.title,
-    location: row.location,
+    ...toProfileFacts(row),
     bio: row.bio,
-    visibility: visibilitySchema.catch('all').parse(row.visibility),
+    visibility: toVisibility(row.visibility),
     openTo,
     interests,
     profileUpdatedAt: row.profile_updated_at,
@@ -235,7 +231,7 @@ export class MemberRepository {
       title: row.title,
       location: row.location,
       bio: row.bio,
-      visibility: visibilitySchema.catch('nobody').parse(row.visibility),
+      visibility: toVisibility(row.visibility),
       interests: tagsByMember.get(row.user_id) ?? [],
     }));
   }

@@ -1,8 +1,8 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema';
+import { toVisibility } from './memberRows';
 import type { Store } from './store';
-import { visibilitySchema } from '../members/types';
 import {
   DIGEST_FREQUENCIES,
   JOB_STATUSES,
@@ -155,7 +155,7 @@ function toEngagement(row: EngagementRow, defaultFrequency: DigestFrequency): En
     // No digest_prefs row: the default frequency.
     digestFrequency: digestFrequency.catch(defaultFrequency).parse(row.frequency ?? defaultFrequency),
     // The CHECK constraint allows nothing else; a surprise is treated as hidden.
-    visibility: visibilitySchema.catch('nobody').parse(row.visibility),
+    visibility: toVisibility(row.visibility),
   };
 }
 
