@@ -1,7 +1,7 @@
 import { messages } from '../../i18n';
 import type { AnnounceCommand } from './verbs/announce';
 import { announcementListMessage, announcementModal } from '../views/announcements';
-import type { CommandContext } from './context';
+import { openForm, type CommandContext } from './context';
 import { confirmedFirst } from './confirm';
 
 export async function announceCommand(ctx: CommandContext, command: AnnounceCommand): Promise<void> {
@@ -10,15 +10,9 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
   switch (command.action) {
     case 'new':
       await services.roles.require(ctx.userId, 'organizer');
-      if (ctx.triggerId === undefined) {
-        await ctx.reply({ text: m.usage });
-        return;
-      }
-      await ctx.acknowledge();
-      await ctx.client.views.open({
-        trigger_id: ctx.triggerId,
-        view: announcementModal(ctx.locale, services.config.eventsChannelId, services.clock.now()),
-      });
+      await openForm(ctx, { text: m.usage }, () =>
+        announcementModal(ctx.locale, services.config.eventsChannelId, services.clock.now()),
+      );
       return;
     case 'list':
       await ctx.reply(announcementListMessage(await services.announcements.list(ctx.userId), ctx.locale));
@@ -30,13 +24,9 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
         await ctx.reply({ text: m.editNotActive(before.id) });
         return;
       }
-      if (ctx.triggerId === undefined) {
-        await ctx.reply({ text: m.usage });
-        return;
-      }
-      await ctx.acknowledge();
-      const view = announcementModal(ctx.locale, before.channel, services.clock.now(), before);
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view });
+      await openForm(ctx, { text: m.usage }, () =>
+        announcementModal(ctx.locale, before.channel, services.clock.now(), before),
+      );
       return;
     }
     case 'cancel': {

@@ -2,18 +2,13 @@ import { askModal } from '../forms/askForm';
 import { tagProblemText } from '../parse/profileForm';
 import { asksListFor, myAsksFor } from '../askCards';
 import { openAskFormMessage } from '../views/asks';
-import type { CommandContext } from './context';
+import { openForm, type CommandContext } from './context';
 
 import type { AskCommand, AsksCommand } from './verbs/asks';
 
 /** `ask` / `offer`: the form, straight away from a slash command; from a DM, a button that opens it. */
 export async function askCommand(ctx: CommandContext, command: AskCommand): Promise<void> {
-  if (ctx.triggerId === undefined) {
-    await ctx.reply(openAskFormMessage(command.type, ctx.locale));
-    return;
-  }
-  await ctx.acknowledge();
-  await ctx.client.views.open({ trigger_id: ctx.triggerId, view: askModal(command.type, ctx.locale) });
+  await openForm(ctx, openAskFormMessage(command.type, ctx.locale), () => askModal(command.type, ctx.locale));
 }
 
 /** `asks`, `asks mine`, `asks <tags>`. */

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Locale } from '../../i18n';
 import type { Services } from '../../services';
+import type { ModalView } from '../blockKit';
 import type { SlackMessage } from '../views/message';
 
 /** What a command handler needs, the same whether it came as /alumni or as a DM. */
@@ -18,4 +19,22 @@ export interface CommandContext {
   readonly confirmed: boolean;
   /** Slash: acknowledge now, before slow work. DM: nothing to do. */
   acknowledge(): Promise<void>;
+}
+
+/**
+ * Opens a form from a slash command. A DM carries no trigger_id to open one with, so there the
+ * member gets `inDm` instead (a usage line, or a button that opens the same form). The view is
+ * built after the acknowledgement: building it may read the database.
+ */
+export async function openForm(
+  ctx: CommandContext,
+  inDm: SlackMessage,
+  view: () => ModalView | Promise<ModalView>,
+): Promise<void> {
+  if (ctx.triggerId === undefined) {
+    await ctx.reply(inDm);
+    return;
+  }
+  await ctx.acknowledge();
+  await ctx.client.views.open({ trigger_id: ctx.triggerId, view: await view() });
 }

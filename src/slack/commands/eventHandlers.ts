@@ -6,7 +6,7 @@ import { sendFileToMember } from '../files';
 import { attendeesMessage } from '../views/events';
 import { eventModal } from '../views/eventModal';
 import { escapeMrkdwn } from '../views/text';
-import type { CommandContext } from './context';
+import { openForm, type CommandContext } from './context';
 import { confirmedFirst } from './confirm';
 
 export async function listEvents(ctx: CommandContext): Promise<void> {
@@ -30,15 +30,9 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
         await ctx.reply({ text: m.alreadyCancelled(escapeMrkdwn(event.title)) });
         return;
       }
-      if (ctx.triggerId === undefined) {
-        await ctx.reply({ text: m.usage });
-        return;
-      }
-      await ctx.acknowledge();
-      await ctx.client.views.open({
-        trigger_id: ctx.triggerId,
-        view: eventModal(event, ctx.locale, services.config.eventsChannelId),
-      });
+      await openForm(ctx, { text: m.usage }, () =>
+        eventModal(event, ctx.locale, services.config.eventsChannelId),
+      );
       return;
     }
     case 'cancel': {

@@ -3,7 +3,7 @@ import type { JobCommand } from './verbs/jobs';
 import { jobsListFor, postJobCard, refreshJobCard } from '../jobCards';
 import { jobModal } from '../views/jobs';
 import { escapeMrkdwn, mention } from '../views/text';
-import type { CommandContext } from './context';
+import { openForm, type CommandContext } from './context';
 import { confirmedFirst } from './confirm';
 import { contactsCommand } from './coffeeHandlers';
 
@@ -19,29 +19,17 @@ export async function jobCommand(ctx: CommandContext, command: JobCommand): Prom
   await services.roles.require(ctx.userId, 'hr');
   switch (command.action) {
     case 'new':
-      if (ctx.triggerId === undefined) {
-        await ctx.reply({ text: m.newNeedsSlash });
-        return;
-      }
-      await ctx.acknowledge();
-      await ctx.client.views.open({
-        trigger_id: ctx.triggerId,
-        view: jobModal(ctx.locale, ctx.userId, services.config.jobsChannelId),
-      });
+      await openForm(ctx, { text: m.newNeedsSlash }, () =>
+        jobModal(ctx.locale, ctx.userId, services.config.jobsChannelId),
+      );
       return;
     case 'edit': {
       // Checked before the form opens; the service checks again when the edit is saved.
       const job = await services.jobs.manageable(ctx.userId, command.jobId);
-      if (ctx.triggerId === undefined) {
-        await ctx.reply({ text: m.editNeedsSlash(job.id) });
-        return;
-      }
-      await ctx.acknowledge();
-      await ctx.client.views.open({
-        trigger_id: ctx.triggerId,
-        // The role stays in its channel: the form shows it fixed, as with JOBS_CHANNEL_ID.
-        view: jobModal(ctx.locale, ctx.userId, job.cardChannel ?? services.config.jobsChannelId, job),
-      });
+      // The role stays in its channel: the form shows it fixed, as with JOBS_CHANNEL_ID.
+      await openForm(ctx, { text: m.editNeedsSlash(job.id) }, () =>
+        jobModal(ctx.locale, ctx.userId, job.cardChannel ?? services.config.jobsChannelId, job),
+      );
       return;
     }
     case 'close': {

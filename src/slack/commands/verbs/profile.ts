@@ -1,8 +1,9 @@
+import type { SlackMessage } from '../../views/message';
 import { messages } from '../../../i18n';
 import { ACTION } from '../../ids';
 import { profileModal } from '../../views/profile';
 import { plain } from '../../views/text';
-import type { CommandContext } from '../context';
+import { openForm, type CommandContext } from '../context';
 import { defineVerb, noUsage } from './verb';
 
 export interface ProfileCommand {
@@ -11,36 +12,33 @@ export interface ProfileCommand {
 
 async function openProfile(ctx: CommandContext): Promise<void> {
   const m = messages(ctx.locale);
-  if (ctx.triggerId === undefined) {
-    // A DM carries no trigger_id; a button does, and opens the same modal.
-    await ctx.reply({
-      text: m.home.editProfile,
-      blocks: [
-        {
-          type: 'actions',
-          block_id: 'profile.open',
-          elements: [
-            {
-              type: 'button',
-              action_id: ACTION.openProfile,
-              style: 'primary',
-              text: plain(m.home.editProfile, 75),
-              value: 'dm',
-            },
-          ],
-        },
-      ],
-    });
-    return;
-  }
-  await ctx.acknowledge();
-  const view = profileModal(
-    await ctx.services.members.profile(ctx.userId),
-    ctx.locale,
-    { origin: 'command' },
-    ctx.services.clock.now(),
+  // In a DM, a button that opens the same modal.
+  const button: SlackMessage = {
+    text: m.home.editProfile,
+    blocks: [
+      {
+        type: 'actions',
+        block_id: 'profile.open',
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION.openProfile,
+            style: 'primary',
+            text: plain(m.home.editProfile, 75),
+            value: 'dm',
+          },
+        ],
+      },
+    ],
+  };
+  await openForm(ctx, button, async () =>
+    profileModal(
+      await ctx.services.members.profile(ctx.userId),
+      ctx.locale,
+      { origin: 'command' },
+      ctx.services.clock.now(),
+    ),
   );
-  await ctx.client.views.open({ trigger_id: ctx.triggerId, view });
 }
 
 export const profileVerb = defineVerb<ProfileCommand>({

@@ -2,7 +2,7 @@ import { messages } from '../../../i18n';
 import { subVerb } from '../../parse/args';
 import { studyModal } from '../../forms/studyForm';
 import { studyListMessage } from '../../views/study';
-import type { CommandContext } from '../context';
+import { openForm, type CommandContext } from '../context';
 import { defineVerb } from './verb';
 
 export type StudyCommand = { readonly verb: 'study'; readonly action: 'list' | 'propose' };
@@ -32,11 +32,5 @@ async function studyCommand(ctx: CommandContext, command: StudyCommand): Promise
     await ctx.reply(studyListMessage(await ctx.services.study.list(ctx.userId), ctx.userId, ctx.locale));
     return;
   }
-  // A DM has no trigger_id to open a form with: the slash command does.
-  if (ctx.triggerId === undefined) {
-    await ctx.reply({ text: messages(ctx.locale).study.usage });
-    return;
-  }
-  await ctx.acknowledge();
-  await ctx.client.views.open({ trigger_id: ctx.triggerId, view: studyModal(ctx.locale) });
+  await openForm(ctx, { text: messages(ctx.locale).study.usage }, () => studyModal(ctx.locale));
 }
