@@ -7,7 +7,7 @@ import type { OutboxMessage } from '../../scheduler/types';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
-import { pageBlocks } from './pages';
+import { pagedListMessage } from './pages';
 import type { Page } from '../../paging';
 import { eachLanguage, label, stacked, type Say } from './languages';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
@@ -188,51 +188,43 @@ export interface ListedEvent {
   readonly myStatus: RsvpStatus | undefined;
 }
 
+function listedEventBlocks(item: ListedEvent, timeZone: string, locale: Locale): KnownBlock[] {
+  const m = messages(locale).events;
+  const { event, matchedTags, myStatus } = item;
+  const lines = [
+    `*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_`,
+    eventWhen(event, timeZone, locale),
+  ];
+  const where = whereLine(event, [locale]);
+  if (where !== undefined) lines.push(where);
+  if (myStatus !== undefined) lines.push(m.yourAnswer(m.status[myStatus]));
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(lines.join('\n')) }];
+  if (matchedTags.length > 0) {
+    const tags = joinList(
+      locale,
+      matchedTags.map((t) => `\`${escapeMrkdwn(t)}\``),
+    );
+    blocks.push({ type: 'context', elements: [mrkdwn(m.listMatched(tags))] });
+  }
+  blocks.push(eventActions(`events.${event.id}.actions`, event, [locale], myStatus));
+  return blocks;
+}
+
 /** `/alumni events`: a page of ten, each with RSVP buttons and calendar links, then Previous / More. */
 export function eventsListMessage(page: Page<ListedEvent>, locale: Locale, timeZone: string): SlackMessage {
   const m = messages(locale).events;
-  const items = page.items;
-  if (page.total === 0) return { text: m.listEmpty };
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
-  for (const { event, matchedTags, myStatus } of items) {
-    const lines = [
-      `*${escapeMrkdwn(truncate(event.title, 150))}*  _#${event.id}_`,
-      eventWhen(event, timeZone, locale),
-    ];
-    const where = whereLine(event, [locale]);
-    if (where !== undefined) lines.push(where);
-    if (myStatus !== undefined) lines.push(m.yourAnswer(m.status[myStatus]));
-    blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
-    if (matchedTags.length > 0) {
-      blocks.push({
-        type: 'context',
-        elements: [
-          mrkdwn(
-            m.listMatched(
-              joinList(
-                locale,
-                matchedTags.map((t) => `\`${escapeMrkdwn(t)}\``),
-              ),
-            ),
-          ),
-        ],
-      });
-    }
-    blocks.push(eventActions(`events.${event.id}.actions`, event, [locale], myStatus));
-  }
-  const pages = { previous: ACTION.eventsPrevious, more: ACTION.eventsMore };
-  blocks.push(...pageBlocks(page, pages, 'events.pages', locale));
-  return {
-    text: labelled(
-      locale,
-      m.listTitle,
-      joinList(
-        locale,
-        items.map((i) => escapeMrkdwn(i.event.title)),
-      ),
-    ),
-    blocks,
-  };
+  return pagedListMessage(
+    page,
+    {
+      title: m.listTitle,
+      empty: m.listEmpty,
+      name: (item) => item.event.title,
+      blocks: (item) => listedEventBlocks(item, timeZone, locale),
+      actions: { previous: ACTION.eventsPrevious, more: ACTION.eventsMore },
+      blockId: 'events.pages',
+    },
+    locale,
+  );
 }
 
 export function attendeesMessage(

@@ -1,4 +1,4 @@
-import { joinList, labelled, messages, type Locale } from '../../i18n';
+import { joinList, messages, type Locale } from '../../i18n';
 import { tagLabel } from '../../interests/labels';
 import type { CuriousMember, JobMessages } from '../../jobs/service';
 import { REFERRAL_MOVES, type Job, type JobFunnel, type Referral, type ReferralMove } from '../../jobs/types';
@@ -7,7 +7,7 @@ import type { Button, KnownBlock } from '../blockKit';
 import { closeDate, facts, jobActions } from './jobCard';
 import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
-import { pageBlocks } from './pages';
+import { pageBlocks, pagedListMessage } from './pages';
 import type { Page } from '../../paging';
 import { profileSummaryLines } from './profileSummary';
 import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from './text';
@@ -53,24 +53,18 @@ function listedJobBlocks(item: ListedJob, locale: Locale, blockPrefix: string): 
 /** `/alumni jobs`: a page of open roles, interest matches first, each with the three actions. */
 export function jobsListMessage(page: Page<ListedJob>, locale: Locale): SlackMessage {
   const m = messages(locale).jobs;
-  const items = page.items;
-  if (page.total === 0) return { text: m.listEmpty };
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.listTitle, 150) }];
-  for (const item of items) blocks.push(...listedJobBlocks(item, locale, 'jobs'));
-  blocks.push(
-    ...pageBlocks(page, { previous: ACTION.jobsPrevious, more: ACTION.jobsMore }, 'jobs.pages', locale),
+  return pagedListMessage(
+    page,
+    {
+      title: m.listTitle,
+      empty: m.listEmpty,
+      name: (item) => item.job.title,
+      blocks: (item) => listedJobBlocks(item, locale, 'jobs'),
+      actions: { previous: ACTION.jobsPrevious, more: ACTION.jobsMore },
+      blockId: 'jobs.pages',
+    },
+    locale,
   );
-  return {
-    text: labelled(
-      locale,
-      m.listTitle,
-      joinList(
-        locale,
-        items.map((i) => escapeMrkdwn(i.job.title)),
-      ),
-    ),
-    blocks,
-  };
 }
 
 /** The referral as the recruiter sees it, with buttons to move it on (re-rendered after each move). */

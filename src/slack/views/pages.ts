@@ -1,7 +1,8 @@
-import { messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Locale } from '../../i18n';
 import { LIST_PAGE_SIZE, type Page } from '../../paging';
 import type { Button, KnownBlock } from '../blockKit';
-import { mrkdwn, plain } from './text';
+import type { SlackMessage } from './message';
+import { escapeMrkdwn, mrkdwn, plain } from './text';
 
 /** The two buttons of a paged list; each carries the offset of the page it shows. */
 export interface PageActions {
@@ -42,4 +43,25 @@ export function pageBlocks(
   const blocks: KnownBlock[] = [{ type: 'context', elements: [mrkdwn(m.pageShowing(from, to, page.total))] }];
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: blockId, elements: buttons });
   return blocks;
+}
+
+export interface PagedList<T> {
+  readonly title: string;
+  /** What the member reads when there is nothing to list. */
+  readonly empty: string;
+  /** An item's name, for the notification text. */
+  readonly name: (item: T) => string;
+  readonly blocks: (item: T) => KnownBlock[];
+  readonly actions: PageActions;
+  readonly blockId: string;
+}
+
+/** A page of a list as a message: its header, each item's blocks, then where the page is. */
+export function pagedListMessage<T>(page: Page<T>, list: PagedList<T>, locale: Locale): SlackMessage {
+  if (page.total === 0) return { text: list.empty };
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(list.title, 150) }];
+  for (const item of page.items) blocks.push(...list.blocks(item));
+  blocks.push(...pageBlocks(page, list.actions, list.blockId, locale));
+  const names = page.items.map((item) => escapeMrkdwn(list.name(item)));
+  return { text: labelled(locale, list.title, joinList(locale, names)), blocks };
 }
