@@ -2,6 +2,8 @@
  * Wall-clock arithmetic in an IANA time zone with nothing but Intl: enough for "the day before
  * at the same local time" and cron occurrences, correct across daylight-saving changes.
  */
+import { dateTimeFormat } from './formats';
+
 export interface LocalParts {
   readonly year: number;
   readonly month: number; // 1–12
@@ -13,26 +15,20 @@ export interface LocalParts {
   readonly weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const weekdays: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timeZone);
-  if (found === undefined) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, found);
-  }
-  return found;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    weekday: 'short',
+  });
 }
 
 export function localParts(date: Date, timeZone: string): LocalParts {

@@ -8,30 +8,22 @@ import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import type { SlackMessage } from './message';
 import { pagedListMessage } from './pages';
+import { dateTimeFormat } from '../../time/formats';
 import type { Page } from '../../paging';
 import { eachLanguage, label, stacked, type Say } from './languages';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
 
-// Building an Intl.DateTimeFormat costs far more than using one; cards render on every RSVP.
-const fallbackFormats = new Map<string, Intl.DateTimeFormat>();
-
 function fallbackFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}`;
-  let format = fallbackFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    fallbackFormats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 /** Shown in each reader's own time zone; the fallback (for notifications) uses the community's zone. */

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../time/formats';
 import { labelled, messages, type Languages, type Locale } from '../../i18n';
 import type { Job } from '../../jobs/types';
 import { cardTagLabel } from '../../interests/labels';
@@ -11,7 +12,7 @@ import { escapeMrkdwn, mention, mrkdwn, plain, truncate } from './text';
 export function closeDate(day: string, locale: Locale): string {
   const [year, month, date] = day.split('-').map(Number);
   if (year === undefined || month === undefined || date === undefined) return day;
-  const format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  const format = dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
