@@ -175,14 +175,19 @@ const envSchema = z
         message:
           'must be a cron expression such as "0 10 * * 1" (Mondays at 10:00; rounds run every other week)',
       }),
+    // Optional: the pace finds Slack's limit by itself (scheduler/pacer.ts); this is a ceiling.
     BULK_POSTS_PER_SECOND: z
       .string()
       .trim()
-      .default('10')
-      .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) > 0 && Number(value) <= 1000, {
-        message: 'must be a number of posts per second between 0.1 and 1000, such as 10',
-      })
-      .transform(Number),
+      .optional()
+      .refine(
+        (value) =>
+          value === undefined ||
+          value === '' ||
+          (/^\d+(\.\d+)?$/.test(value) && Number(value) > 0 && Number(value) <= 1000),
+        { message: 'must be a number of posts per second between 0.1 and 1000, such as 50, or left out' },
+      )
+      .transform((value) => (value === undefined || value === '' ? undefined : Number(value))),
     SCHEDULER_CRON: z
       .string()
       .trim()
@@ -235,7 +240,8 @@ export interface Config {
   /** One replica at a time runs the planners and bulk delivery (a lease row); off only for tests. */
   readonly schedulerLease: boolean;
   readonly schedulerLeaseSeconds: number;
-  readonly bulkPostsPerSecond: number;
+  /** A ceiling for the pace of bulk posts; undefined: the pace finds Slack's limit unbounded. */
+  readonly bulkPostsPerSecond: number | undefined;
   readonly jobsChannelId: string | undefined;
   /** Where cards of asks and offers for all alumni are posted; unset: they are only listed (`asks`). */
   readonly asksChannelId: string | undefined;

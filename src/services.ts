@@ -164,7 +164,10 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     localeOf: (userId) => locales.localeOf(userId),
     sleep: inputs.scheduler?.sleep,
-    settings: { postsPerSecond: config.bulkPostsPerSecond, ...inputs.scheduler?.settings },
+    settings: {
+      ...inputs.scheduler?.settings,
+      pace: { ceilingPerSec: config.bulkPostsPerSecond, ...inputs.scheduler?.settings?.pace },
+    },
     workerId: inputs.scheduler?.workerId,
   });
   const scheduler = new Scheduler(outbox.delivery, {

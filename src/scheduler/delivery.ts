@@ -17,15 +17,16 @@ import type { DeliverySettings, DeliverySummary, Sleep } from './types';
 
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
   leaseMs: 2 * 60_000,
-  batchSize: 25,
-  concurrency: 4,
+  batchSize: 50,
+  // Posts to one channel go a second apart, so a fast pace needs many channels at once.
+  concurrency: 16,
   maxAttempts: 8,
   backoffBaseMs: 30_000,
   backoffMaxMs: 30 * 60_000,
   maxRateLimitWaits: 3,
   maxInlineWaitSec: 60,
   historyMarginMs: 2 * 60_000,
-  postsPerSecond: 10,
+  pace: {},
 };
 
 export interface DeliveryDeps extends SenderDeps {
@@ -73,7 +74,7 @@ export class OutboxDelivery {
 
   constructor(private readonly deps: DeliveryDeps) {
     this.settings = { ...DEFAULT_DELIVERY_SETTINGS, ...deps.settings };
-    const pacer = new SendPacer(deps.sleep ?? realSleep, this.settings.postsPerSecond);
+    const pacer = new SendPacer(deps.sleep ?? realSleep, this.settings.pace);
     // host/pid/random: unique per process (and per bot in one test process); host and pid only help
     // a reader of the logs, liveness never rests on them (see recoverStale).
     this.workerId = deps.workerId ?? `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;

@@ -77,7 +77,7 @@ export class OutboxSender {
     }
 
     const posted = await this.call(record, true, signal, async () => {
-      await this.pacer.acquire(signal);
+      await this.pacer.acquire(channel, signal);
       const result = await this.deps.messenger.post(channel, message, record.key);
       this.pacer.succeeded();
       return result;

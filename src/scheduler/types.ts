@@ -1,4 +1,5 @@
 import type { KnownBlock } from '../slack/blockKit';
+import type { PaceSettings } from './pacer';
 
 /**
  * The outbox: every scheduled post is a row with a unique idempotency key before it is sent.
@@ -131,8 +132,8 @@ export interface DeliverySettings {
   readonly maxInlineWaitSec: number;
   /** History is searched from this long before the uncertain attempt (clock skew with Slack). */
   readonly historyMarginMs: number;
-  /** The pace of bulk posts (BULK_POSTS_PER_SECOND); lowered on a 429, never raised above it. */
-  readonly postsPerSecond: number;
+  /** How the pace of bulk posts is found (see pacer.ts); BULK_POSTS_PER_SECOND is its ceiling. */
+  readonly pace: Partial<PaceSettings>;
 }
 
 /** What one delivery pass did. `retried` rows went back to pending with a later next attempt. */

@@ -143,7 +143,14 @@ export class TestBot {
       ...database.env,
     });
     try {
-      const bot = await startBot(config, { clock, logger, scheduler: { cron, sleep, ...options.scheduler } });
+      // Posts to one channel a second apart is the pacer's own test (test/domain/pacer.test.ts);
+      // here it would only add recorded sleeps between a test's posts.
+      const settings = {
+        ...options.scheduler?.settings,
+        pace: { channelGapMs: 0, ...options.scheduler?.settings?.pace },
+      };
+      const scheduler = { cron, sleep, ...options.scheduler, settings };
+      const bot = await startBot(config, { clock, logger, scheduler });
       // The start-up (catch-up) tick runs in the background; tests begin once it is done.
       await bot.services.scheduler.idle();
       const baseUrl = `http://127.0.0.1:${bot.port}`;
