@@ -32,7 +32,7 @@ const PLATEAU = 0.99;
  * second, twice as much in the second, and so on: careful near the limit it found, quick to leave
  * a limit that was measured low or has risen.
  */
-const PROBE_STEP = 0.01;
+const PROBE_STEP = 0.005;
 const FLOOR_PER_SEC = 0.5;
 /** Channels whose last post is older than this are forgotten (they need no spacing any more). */
 const FORGET_CHANNEL_MS = 60_000;
@@ -142,7 +142,8 @@ export class SendPacer {
         : inSlowStart
           ? Math.sqrt(held * this.ratePerSec)
           : Math.min(held, this.ratePerSec);
-    this.holdMs = inSlowStart ? 0 : this.settings.holdMs;
+    // Hold only at a limit found between a pace that held and one that did not; a guess is probed at once.
+    this.holdMs = held !== undefined && !inSlowStart ? this.settings.holdMs : 0;
     this.limitPerSec = Math.max(FLOOR_PER_SEC, limit);
     this.heldPerSec = undefined;
     this.ratePerSec = this.capped(this.limitPerSec * DECREASE);

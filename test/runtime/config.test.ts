@@ -117,6 +117,17 @@ describe('loadConfig', () => {
       expect(config.appToken).toBeUndefined();
     });
 
+    it('BULK_POSTS_PER_SECOND is an optional ceiling: unset or empty, the pace finds the limit alone', () => {
+      expect(loadConfig(HTTP_ENV).bulkPostsPerSecond).toBeUndefined();
+      expect(loadConfig({ ...HTTP_ENV, BULK_POSTS_PER_SECOND: '' }).bulkPostsPerSecond).toBeUndefined();
+      expect(loadConfig({ ...HTTP_ENV, BULK_POSTS_PER_SECOND: ' 2.5 ' }).bulkPostsPerSecond).toBe(2.5);
+      for (const bad of ['0', 'fast', '-3', '5000']) {
+        const error = configError({ ...HTTP_ENV, BULK_POSTS_PER_SECOND: bad });
+        expectOneLineNaming(error, 'BULK_POSTS_PER_SECOND');
+        expect(error.message).toMatch(/or left out/);
+      }
+    });
+
     it('PORT 0 (an ephemeral port) is allowed', () => {
       expect(loadConfig({ ...HTTP_ENV, PORT: '0' }).port).toBe(0);
     });
