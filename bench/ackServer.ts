@@ -162,7 +162,8 @@ async function main(): Promise<void> {
     // The bench drives delivery itself, unless replicas tick on their own.
     SCHEDULER_CRON: process.env.BENCH_SCHEDULER_CRON ?? '0 0 1 1 *',
     SCHEDULER_LEASE: process.env.BENCH_LEASE ?? 'on',
-    BULK_POSTS_PER_SECOND: process.env.BENCH_BULK_RATE ?? '10',
+    // Empty: unset, the pace finds Slack's limit by itself.
+    BULK_POSTS_PER_SECOND: process.env.BENCH_BULK_RATE ?? '',
   });
   const bot = await startBot(config, { logger: new LineLogger(LogLevel.ERROR) });
   process.stdout.write(`${JSON.stringify({ port: bot.port })}\n`);
