@@ -23,8 +23,9 @@ export async function startServer(
   mode: 'bot' | 'bare',
   env: Record<string, string> = {},
   benchDir = __dirname,
+  nodeArgs: readonly string[] = [],
 ): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(benchDir, 'ackServer.js'), mode], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(benchDir, 'ackServer.js'), mode], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
