@@ -41,10 +41,23 @@ export async function publishHome(
       asks: (
         await services.asks.picksFor([{ userId, interests: await services.members.interests(userId) }])
       ).get(userId),
+      study: await services.homeSections.study(userId),
+      mentoring: await services.homeSections.mentoring(userId),
+      userId,
       timeZone: services.config.defaultTimezone,
     },
     locale,
   );
   await client.views.publish({ user_id: userId, view });
   return true;
+}
+
+/** After a press on the Home tab that changed the member's own state: the tab shows it at once. */
+export async function refreshHomeAfterPress(
+  services: Services,
+  args: { body: { view?: { type: string } }; client: webApi.WebClient },
+  userId: string,
+  locale: Locale,
+): Promise<void> {
+  if (args.body.view?.type === 'home') await publishHome(services, args.client, userId, locale);
 }

@@ -2,6 +2,7 @@ import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
 import type { RoleService } from '../roles/service';
 import type { StatsRepository } from '../storage/stats';
+import type { StudyReadRepository } from '../storage/studyReads';
 import { funnel, roleFunnel } from './funnel';
 import {
   ACTIVE_WINDOW_DAYS,
@@ -31,6 +32,7 @@ export class StatsService {
     private readonly roles: RoleService,
     private readonly audience: AudienceService,
     private readonly clock: Clock,
+    private readonly study: StudyReadRepository,
   ) {}
 
   /** The caller's PAST_EVENTS_SHOWN most recent past events, read a page at a time until enough are found. */
@@ -64,6 +66,7 @@ export class StatsService {
       )
         .slice(0, TOP_ROLES)
         .map(roleFunnel),
+      study: await this.study.figures(),
     }));
   }
 
@@ -90,29 +93,10 @@ export class StatsService {
         };
       });
     }
+    // Organizers: members visible to all, without the job signals only HR sees.
     const members = (await this.repository.engagement(DEFAULT_DIGEST_FREQUENCY))
       .filter((row) => row.visibility === 'all')
-      .map(
-        ({
-          userId,
-          agreedAt,
-          agreedVersion,
-          profileComplete,
-          interests,
-          lastActiveAt,
-          rsvps,
-          digestFrequency,
-        }) => ({
-          userId,
-          agreedAt,
-          agreedVersion,
-          profileComplete,
-          interests,
-          lastActiveAt,
-          rsvps,
-          digestFrequency,
-        }),
-      );
+      .map(({ visibility: _visibility, curious: _curious, applyClicks: _applyClicks, ...row }) => row);
     return { scope: 'events', generatedAt: now, members };
   }
 }

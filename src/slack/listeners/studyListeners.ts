@@ -1,6 +1,7 @@
 import { STUDY_LIMITS } from '../../study/types';
 import type { Services } from '../../services';
 import { parseStudyForm } from '../forms/studyForm';
+import { refreshHomeAfterPress } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { isReplay } from '../replays';
 import { eventModal } from '../views/eventModal';
@@ -12,9 +13,10 @@ import { ID_VALUE } from './surfaces';
 export function registerStudyListeners(router: ListenerRouter, services: Services): void {
   const studyButton = { gate: 'agreed', value: ID_VALUE, surface: 'ask_button' } as const;
 
-  router.button(ACTION.studyIn, studyButton, async ({ value: id, userId, m, reply }) => {
+  router.button(ACTION.studyIn, studyButton, async ({ value: id, userId, locale, m, args, reply }) => {
     const { group, created, formed } = await services.study.countIn(userId, id);
     await services.members.recordActivity(userId);
+    await refreshHomeAfterPress(services, args, userId, locale);
     const topic = escapeMrkdwn(group.topic);
     services.logger.info(`study ${id}: ${userId} counted in${created ? '' : ' again'}`);
     if (formed === 'failed') await reply(m.study.formingLater(topic));
@@ -23,8 +25,9 @@ export function registerStudyListeners(router: ListenerRouter, services: Service
     else await reply(m.study.countedIn(topic, group.backers, group.minMembers));
   });
 
-  router.button(ACTION.studyOut, studyButton, async ({ value: id, userId, m, reply }) => {
+  router.button(ACTION.studyOut, studyButton, async ({ value: id, userId, locale, m, args, reply }) => {
     const { group, removed } = await services.study.countOut(userId, id);
+    await refreshHomeAfterPress(services, args, userId, locale);
     const topic = escapeMrkdwn(group.topic);
     if (removed) services.logger.info(`study ${id}: ${userId} counted out`);
     await reply(removed ? m.study.countedOut(topic) : m.study.notIn(topic));

@@ -1,0 +1,88 @@
+import type { MentoringService } from '../mentoring/service';
+import type { MentorOffer, MentorPair, MentorRequest } from '../mentoring/types';
+import type { Profile } from '../members/types';
+import type { MemberStudyGroup, StudyReadRepository } from '../storage/studyReads';
+import type { StudyService } from '../study/service';
+import type { StudyListing } from '../study/types';
+
+/**
+ * How much of study groups and mentoring one App Home shows. Home holds 100 blocks; the sections
+ * before these take at most about 55 (profile 6, events 11, jobs 25 for HR, asks 9, footer 2), the
+ * study section at most 1 + PROPOSALS + 2 + 1 = 7 and the mentoring one at most
+ * 2 + 2 × WAITING + 2 × PAIRS + 2 = 18.
+ */
+export const HOME_LIMITS = { proposals: 3, groups: 5, waiting: 3, pairs: 4 } as const;
+
+export interface StudyHome {
+  /** Open proposals sharing the member's interests, or that they are in; matching first. */
+  readonly proposals: readonly StudyListing[];
+  /** Such proposals beyond those shown (`study` lists them). */
+  readonly more: number;
+  /** Formed groups the member is in, with their channels. */
+  readonly groups: readonly MemberStudyGroup[];
+}
+
+/** Someone as Home shows them: by name only when their profile is visible to all alumni. */
+export interface Shown<T> {
+  readonly item: T;
+  readonly named: boolean;
+}
+
+export interface MentoringHome {
+  readonly offer: MentorOffer | undefined;
+  /** Pairs not ended, the other member named only when visible to all. */
+  readonly pairs: readonly Shown<MentorPair>[];
+  /** The member's request waiting for a mentor, if any. */
+  readonly pending: MentorRequest | undefined;
+  /** Requests waiting on this member's answer as a mentor, the requester named only when visible. */
+  readonly waiting: readonly Shown<MentorRequest>[];
+}
+
+export interface HomeSectionDeps {
+  readonly study: StudyService;
+  readonly mentoring: MentoringService;
+  readonly studyReads: StudyReadRepository;
+  readonly profileOf: (userId: string) => Promise<Profile | undefined>;
+}
+
+/**
+ * What a member's App Home shows of study groups and mentoring (issue 13): only their own state
+ * and what they may act on; a member whose profile is hidden is never named there.
+ */
+export class HomeSections {
+  constructor(private readonly deps: HomeSectionDeps) {}
+
+  async study(userId: string): Promise<StudyHome> {
+    const relevant = (await this.deps.study.list(userId)).filter(
+      (listing) => listing.matchedTags.length > 0 || listing.backedByViewer,
+    );
+    return {
+      proposals: relevant.slice(0, HOME_LIMITS.proposals),
+      more: Math.max(0, relevant.length - HOME_LIMITS.proposals),
+      groups: await this.deps.studyReads.formedGroupsOf(userId, HOME_LIMITS.groups),
+    };
+  }
+
+  async mentoring(userId: string): Promise<MentoringHome> {
+    const status = await this.deps.mentoring.status(userId);
+    const pairs: Shown<MentorPair>[] = [];
+    for (const pair of status.pairs.slice(0, HOME_LIMITS.pairs))
+      pairs.push({
+        item: pair,
+        named: await this.named(pair.mentorId === userId ? pair.menteeId : pair.mentorId),
+      });
+    const waiting: Shown<MentorRequest>[] = [];
+    for (const request of status.waitingOnMe.slice(0, HOME_LIMITS.waiting))
+      waiting.push({ item: request, named: await this.named(request.requester) });
+    return {
+      offer: status.offer,
+      pairs,
+      pending: status.requests.find((request) => request.status === 'pending'),
+      waiting,
+    };
+  }
+
+  private async named(userId: string): Promise<boolean> {
+    return (await this.deps.profileOf(userId))?.visibility === 'all';
+  }
+}
