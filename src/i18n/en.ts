@@ -1195,6 +1195,8 @@ export const en = {
     statsGroups: (open: string, formed: string, lapsed: string) =>
       `Proposals gathering members: ${open} · formed: ${formed} · lapsed: ${lapsed}`,
     statsMembers: (members: string) => `Members in formed groups: ${members}`,
+    csvTitle: 'Study groups, one row per group (CSV)',
+    csvSent: 'Another file has one row per study group.',
     introLead: (topic: string, rhythm: string) =>
       `:books: Welcome to the study group *${topic}* (${rhythm}). Everyone here counted themselves in.`,
     introSessions: (who: string) =>

@@ -1176,6 +1176,8 @@ export const ja: Catalogue = {
     statsGroups: (open: string, formed: string, lapsed: string) =>
       `募集中の提案：${open} · 始まった勉強会：${formed} · 締め切り：${lapsed}`,
     statsMembers: (members: string) => `始まった勉強会のメンバー：${members} 人`,
+    csvTitle: '勉強会（1 件 1 行、CSV）',
+    csvSent: 'もう 1 つのファイルは、勉強会を 1 件 1 行にまとめたものです。',
     introLead: (topic: string, rhythm: string) =>
       `:books: 勉強会 *${topic}*（${rhythm}）へようこそ。ここにいる全員が参加を表明しました。`,
     introSessions: (who: string) =>

@@ -14,6 +14,7 @@ import {
   type PastEventAttendance,
   type StatsExport,
   type StatsReport,
+  type StudyGroupRow,
 } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -98,5 +99,11 @@ export class StatsService {
       .filter((row) => row.visibility === 'all')
       .map(({ visibility: _visibility, curious: _curious, applyClicks: _applyClicks, ...row }) => row);
     return { scope: 'events', generatedAt: now, members };
+  }
+
+  /** `stats csv`: every study group, one row each, for organizers, HR and admins. */
+  async studyGroups(actorId: string): Promise<StudyGroupRow[]> {
+    await this.roles.require(actorId, 'organizer', 'hr');
+    return this.study.rows();
   }
 }

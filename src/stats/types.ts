@@ -100,6 +100,22 @@ export interface StudyFigures {
   readonly membersInFormed: number;
 }
 
+/** One study group in `stats csv`: its own figures, never who is in it. */
+export interface StudyGroupRow {
+  readonly id: number;
+  readonly status: string;
+  readonly rhythm: string;
+  readonly minMembers: number;
+  /** Members counted in, hidden members only in company (stats/hidden.ts). */
+  readonly members: number;
+  readonly createdAt: string;
+  readonly lapsesAt: string;
+  readonly formedAt: string | null;
+  readonly lapsedAt: string | null;
+  readonly topic: string;
+  readonly tags: readonly string[];
+}
+
 export interface StatsReport {
   readonly generatedAt: Date;
   readonly members: MemberFigures;

@@ -1,4 +1,4 @@
-import type { StudyFigures } from '../stats/types';
+import type { StudyFigures, StudyGroupRow } from '../stats/types';
 import { countedWithHidden } from '../stats/hidden';
 import type { Store } from './store';
 
@@ -63,5 +63,39 @@ export class StudyReadRepository {
       lapsed: of('lapsed'),
       membersInFormed: countedWithHidden({ visible, hidden: members.length - visible }),
     };
+  }
+
+  /** Every proposal, oldest first, with its tags and its members (hidden ones only in company). */
+  async rows(): Promise<StudyGroupRow[]> {
+    const groups = await this.sql.selectFrom('study_groups').selectAll().orderBy('id').execute();
+    if (groups.length === 0) return [];
+    const tags = await this.sql
+      .selectFrom('study_tags')
+      .select(['group_id', 'tag'])
+      .orderBy('group_id')
+      .orderBy('tag')
+      .execute();
+    const backers = await this.sql
+      .selectFrom('study_backers as b')
+      .leftJoin('members as m', 'm.user_id', 'b.user_id')
+      .select(['b.group_id', 'm.visibility'])
+      .execute();
+    return groups.map((group) => {
+      const mine = backers.filter((row) => row.group_id === group.id);
+      const visible = mine.filter((row) => row.visibility === 'all').length;
+      return {
+        id: group.id,
+        status: group.status,
+        rhythm: group.rhythm,
+        minMembers: group.min_members,
+        members: countedWithHidden({ visible, hidden: mine.length - visible }),
+        createdAt: group.created_at,
+        lapsesAt: group.lapses_at,
+        formedAt: group.formed_at,
+        lapsedAt: group.lapsed_at,
+        topic: group.topic,
+        tags: tags.filter((row) => row.group_id === group.id).map((row) => row.tag),
+      };
+    });
   }
 }

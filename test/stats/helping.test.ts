@@ -1,6 +1,7 @@
 import { ADMIN, TestBot, allText } from '../support/testBot';
 import { DAY, countIn, member, propose } from '../study/support';
 import { requestRow, say } from '../mentoring/support';
+import { postAsk } from '../asks/support';
 import { grantRole } from './seed';
 
 // Issue 13 in `stats`: study groups (proposals by state, members of formed groups) and mentoring,
@@ -13,6 +14,22 @@ const CAT = 'U5SHCATT';
 const SHY = 'U5SHSHYY';
 const SHY2 = 'U5SHSHY2';
 const ORG_JA = 'U5SHORGJ';
+
+function parseCsv(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => (m[1] ?? '').replace(/""/g, '"')));
+}
+
+/** The file uploaded under a name starting with this prefix, parsed. */
+function uploaded(tb: TestBot, prefix: string): string[][] {
+  const index = tb.fake
+    .callsTo('files.getUploadURLExternal')
+    .findIndex((call) => String(call.args.filename).startsWith(prefix));
+  return parseCsv(tb.fake.uploads[index]?.content.toString('utf8') ?? '');
+}
 
 /** The `stats` section that starts with this heading. */
 async function statsSection(tb: TestBot, heading: string, user = ADMIN): Promise<string> {
@@ -87,5 +104,65 @@ describe('stats: study groups and mentoring', () => {
     expect(mentoring).toContain('Mentors: 1 · free places: 2');
     expect(mentoring).toContain('Pairs: 3 active · 0 paused · 0 ended');
     expect(mentoring).toContain('Requests: 0 waiting · 0 without a mentor');
+  });
+
+  it('stats csv has one row per study group, no member named; HR and admins get it with the asks file, organizers too', async () => {
+    const formed = await propose(tb, PIA, { topic: 'Rust pairs', minMembers: '2', tags: 'rust, wasm' });
+    await countIn(tb, SHY, formed);
+    const open = await propose(tb, ANN, { topic: '=Rust trio', minMembers: '4' });
+    for (const user of [BEN, CAT]) await countIn(tb, user, open);
+    await postAsk(tb, BEN, { title: 'An intro to Acme' });
+
+    await tb.command('stats csv', ADMIN);
+    await tb.fake.waitForResponse((r) =>
+      allText(r.body).includes('Another file has one row per study group.'),
+    );
+    const answer = allText(tb.fake.responses.at(-1)?.body);
+    expect(answer).toContain('A third file has one row per ask and offer.');
+    expect(tb.fake.callsTo('files.getUploadURLExternal').map((c) => String(c.args.filename))).toEqual([
+      'comeback-funnel-2026-11-24.csv',
+      'member-engagement-2026-11-24.csv',
+      'asks-and-offers-2026-11-24.csv',
+      'study-groups-2026-11-24.csv',
+    ]);
+    const rows = uploaded(tb, 'study-groups-');
+    expect(rows[0]).toEqual([
+      'group_id',
+      'status',
+      'rhythm',
+      'min_members',
+      'members',
+      'created_at',
+      'lapses_at',
+      'formed_at',
+      'lapsed_at',
+      'topic',
+      'tags',
+    ]);
+    // Pia and a hidden member: 1; Ann, Ben and Cat: 3. A topic starting with = is quoted for spreadsheets.
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[3], row[4], row[9], row[10]])).toEqual([
+      [String(formed), 'formed', '2', '1', 'Rust pairs', 'rust, wasm'],
+      [String(open), 'open', '4', '3', "'=Rust trio", 'rust'],
+    ]);
+    expect(rows[1]?.[7]).not.toBe('');
+    expect(rows.flat().join()).not.toContain('U5SH');
+
+    tb.fake.reset();
+    tb.fake.setUser(ORG_JA, { locale: 'ja-JP' });
+    await member(tb, ORG_JA, 'rust', { locale: 'ja-JP' });
+    await grantRole(tb, ORG_JA, 'organizer');
+    await tb.command('stats csv', ORG_JA);
+    await tb.fake.waitForResponse((r) => allText(r.body).includes('勉強会を 1 件 1 行にまとめたものです。'));
+    expect(tb.fake.callsTo('files.getUploadURLExternal').map((c) => String(c.args.filename))).toEqual([
+      'event-engagement-2026-11-24.csv',
+      'asks-and-offers-2026-11-24.csv',
+      'study-groups-2026-11-24.csv',
+    ]);
+    expect(uploaded(tb, 'study-groups-')).toEqual(rows);
+
+    // Members without the role get no file, and nothing changes.
+    const before = await tb.snapshot();
+    expect(TestBot.replyText(await tb.command('stats csv', BEN))).toContain('organizer or HR role');
+    expect(await tb.snapshot()).toBe(before);
   });
 });

@@ -7,6 +7,7 @@ import { statsReportMessage, studyStatsBlock } from '../views/stats';
 import { meetStatsBlock } from '../views/intros';
 import type { CommandContext } from './context';
 import { askStatsBlock, mentoringStatsBlock, sendAsksCsv } from './askStats';
+import { sendStudyCsv } from './studyStats';
 
 /** YYYY-MM-DD in the given zone (sv-SE formats dates that way). */
 function isoDay(date: Date, timeZone: string): string {
@@ -151,10 +152,8 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
       content: eventEngagementCsv(data.members),
       comment: m.csvEventsTitle,
     });
-    const asksEvents = await sendAsksCsv(ctx, day, false);
-    await ctx.reply({
-      text: asksEvents === undefined ? m.csvSentEvents : `${m.csvSentEvents} ${asksEvents}`,
-    });
+    const more = [await sendAsksCsv(ctx, day, false), await sendStudyCsv(ctx, day)];
+    await ctx.reply({ text: [m.csvSentEvents, ...more.filter((line) => line !== undefined)].join(' ') });
     return;
   }
   await sendFileToMember(ctx.client, ctx.userId, {
@@ -179,5 +178,7 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     content: membersCsv(data.members),
     comment: m.csvMembersTitle,
   });
-  await ctx.reply({ text: m.csvSent });
+  // HR and admins get the asks and offers file too (its words count it as the third file).
+  const more = [await sendAsksCsv(ctx, day, true), await sendStudyCsv(ctx, day)];
+  await ctx.reply({ text: [m.csvSent, ...more.filter((line) => line !== undefined)].join(' ') });
 }
