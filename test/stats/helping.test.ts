@@ -3,6 +3,7 @@ import { DAY, countIn, member, propose } from '../study/support';
 import { requestRow, say } from '../mentoring/support';
 import { postAsk } from '../asks/support';
 import { grantRole } from './seed';
+import { parseCsv } from '../support/csv';
 
 // Issue 13 in `stats`: study groups (proposals by state, members of formed groups) and mentoring,
 // where a member whose profile is hidden is never counted alone (src/stats/hidden.ts).
@@ -14,14 +15,6 @@ const CAT = 'U5SHCATT';
 const SHY = 'U5SHSHYY';
 const SHY2 = 'U5SHSHY2';
 const ORG_JA = 'U5SHORGJ';
-
-function parseCsv(text: string): string[][] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split('\r\n')
-    .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => (m[1] ?? '').replace(/""/g, '"')));
-}
 
 /** The file uploaded under a name starting with this prefix, parsed. */
 function uploaded(tb: TestBot, prefix: string): string[][] {
