@@ -52,12 +52,25 @@ export async function publishHome(
   return true;
 }
 
-/** After a press on the Home tab that changed the member's own state: the tab shows it at once. */
-export async function refreshHomeAfterPress(
+/**
+ * Runs the work of a press, then, when the press came from the Home tab, publishes it again, whether
+ * the work succeeded or was refused: a refusal (a group that formed meanwhile, a request handed on
+ * because the mentor is full) changes what the member's Home should show too.
+ */
+export async function refreshingHome<T>(
   services: Services,
   args: { body: { view?: { type: string } }; client: webApi.WebClient },
   userId: string,
   locale: Locale,
-): Promise<void> {
-  if (args.body.view?.type === 'home') await publishHome(services, args.client, userId, locale);
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    if (args.body.view?.type === 'home')
+      // A failed refresh is logged, so that it never hides the press's own answer or error.
+      await publishHome(services, args.client, userId, locale).catch((error: unknown) => {
+        services.logger.warn(`Home of ${userId} not refreshed: ${String(error)}`);
+      });
+  }
 }

@@ -1,6 +1,6 @@
 import { buttons, record } from '../support/blocks';
 import { TestBot, allText } from '../support/testBot';
-import { member, offerRow, pairRows, requestRow, say } from '../mentoring/support';
+import { dmsTo, member, offerRow, pairRows, requestRow, say } from '../mentoring/support';
 import { homeBlocks, homeSection, publishesFor } from './support';
 
 // Issue 13 §4 on App Home: the mentor's offer and the requests waiting on them with Accept /
@@ -100,6 +100,34 @@ describe('App Home: mentoring', () => {
     expect(pressed(section)).toEqual([]);
     expect(allText(section)).not.toContain('learn to run critiques');
     expect((await requestRow(tb, MENTEE))?.status).toBe('unmatched');
+  });
+
+  it('a refused press on Home refreshes it too: Accept with no free place hands the request on and takes it off', async () => {
+    await say(tb, 'mentor offer design', MENTOR);
+    await say(tb, 'mentor capacity 1', MENTOR);
+    await say(tb, 'mentor request design: learn to run critiques', MENTEE);
+    await say(tb, 'mentor request design: find my first design role', SHY);
+    const first = await requestRow(tb, MENTEE);
+    const second = await requestRow(tb, SHY);
+    await tb.homeOpened(MENTOR);
+    expect(pressed(homeSection(tb, MENTOR, 'Mentoring'))).toEqual([
+      ['mentor.accept', String(first?.id)],
+      ['mentor.decline', String(first?.id)],
+      ['mentor.accept', String(second?.id)],
+      ['mentor.decline', String(second?.id)],
+    ]);
+    await tb.press('mentor.accept', MENTOR, 'home', String(first?.id));
+    const before = publishesFor(tb, MENTOR);
+    await tb.press('mentor.accept', MENTOR, 'home', String(second?.id));
+    expect(allText(dmsTo(tb, MENTOR).at(-1)?.args)).toContain('All your 1 place(s) are taken');
+    expect(publishesFor(tb, MENTOR)).toBe(before + 1);
+    const section = homeSection(tb, MENTOR, 'Mentoring');
+    expect(allText(section)).not.toContain('find my first design role');
+    expect(pressed(section).map(([action]) => action)).toEqual([
+      'mentor.checkin.pause',
+      'mentor.checkin.end',
+    ]);
+    expect((await requestRow(tb, SHY))?.status).toBe('unmatched');
   });
 
   it('in Japanese: メンタリング, 承諾する / 辞退する, then 一時停止 / 終了する', async () => {

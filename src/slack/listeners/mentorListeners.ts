@@ -1,7 +1,7 @@
 import { person } from '../../i18n';
 import type { CheckinChoice } from '../../mentoring/types';
 import type { Services } from '../../services';
-import { refreshHomeAfterPress } from '../home';
+import { refreshingHome } from '../home';
 import { ACTION } from '../ids';
 import type { ListenerRouter } from './router';
 import { ID_VALUE } from './surfaces';
@@ -14,9 +14,11 @@ export function registerMentorListeners(router: ListenerRouter, services: Servic
     ACTION.mentorAccept,
     mentorButton,
     async ({ value: requestId, userId, locale, m, args, reply }) => {
-      const { request } = await services.mentoring.accept(userId, requestId);
+      // A mentor at capacity is refused and the request handed on: their Home shows that too.
+      const { request } = await refreshingHome(services, args, userId, locale, () =>
+        services.mentoring.accept(userId, requestId),
+      );
       await services.members.recordActivity(userId);
-      await refreshHomeAfterPress(services, args, userId, locale);
       await reply(m.mentoring.accepted(person(locale, request.requester)));
     },
   );
@@ -25,8 +27,9 @@ export function registerMentorListeners(router: ListenerRouter, services: Servic
     ACTION.mentorDecline,
     mentorButton,
     async ({ value: requestId, userId, locale, m, args, reply }) => {
-      await services.mentoring.decline(userId, requestId);
-      await refreshHomeAfterPress(services, args, userId, locale);
+      await refreshingHome(services, args, userId, locale, () =>
+        services.mentoring.decline(userId, requestId),
+      );
       await reply(m.mentoring.declined);
     },
   );
@@ -38,8 +41,9 @@ export function registerMentorListeners(router: ListenerRouter, services: Servic
   ];
   for (const [actionId, choice] of checkins)
     router.button(actionId, mentorButton, async ({ value: pairId, userId, locale, m, args, reply }) => {
-      const { changed } = await services.mentoring.checkin(userId, pairId, choice);
-      await refreshHomeAfterPress(services, args, userId, locale);
+      const { changed } = await refreshingHome(services, args, userId, locale, () =>
+        services.mentoring.checkin(userId, pairId, choice),
+      );
       // Continue on an active pair changes nothing, and is still the answer the member gave.
       await reply(
         changed || choice === 'continue' ? m.mentoring.checkinDone[choice] : m.mentoring.checkinSame,

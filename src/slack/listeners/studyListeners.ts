@@ -1,7 +1,7 @@
 import { STUDY_LIMITS } from '../../study/types';
 import type { Services } from '../../services';
 import { parseStudyForm } from '../forms/studyForm';
-import { refreshHomeAfterPress } from '../home';
+import { refreshingHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { isReplay } from '../replays';
 import { eventModal } from '../views/eventModal';
@@ -14,9 +14,10 @@ export function registerStudyListeners(router: ListenerRouter, services: Service
   const studyButton = { gate: 'agreed', value: ID_VALUE, surface: 'ask_button' } as const;
 
   router.button(ACTION.studyIn, studyButton, async ({ value: id, userId, locale, m, args, reply }) => {
-    const { group, created, formed } = await services.study.countIn(userId, id);
+    const { group, created, formed } = await refreshingHome(services, args, userId, locale, () =>
+      services.study.countIn(userId, id),
+    );
     await services.members.recordActivity(userId);
-    await refreshHomeAfterPress(services, args, userId, locale);
     const topic = escapeMrkdwn(group.topic);
     services.logger.info(`study ${id}: ${userId} counted in${created ? '' : ' again'}`);
     if (formed === 'failed') await reply(m.study.formingLater(topic));
@@ -26,8 +27,9 @@ export function registerStudyListeners(router: ListenerRouter, services: Service
   });
 
   router.button(ACTION.studyOut, studyButton, async ({ value: id, userId, locale, m, args, reply }) => {
-    const { group, removed } = await services.study.countOut(userId, id);
-    await refreshHomeAfterPress(services, args, userId, locale);
+    const { group, removed } = await refreshingHome(services, args, userId, locale, () =>
+      services.study.countOut(userId, id),
+    );
     const topic = escapeMrkdwn(group.topic);
     if (removed) services.logger.info(`study ${id}: ${userId} counted out`);
     await reply(removed ? m.study.countedOut(topic) : m.study.notIn(topic));
