@@ -351,12 +351,7 @@ export function createServices(inputs: ServiceInputs): Services {
     collab: collab.service,
     study: study.service,
     mentoring: mentoring.service,
-    homeSections: new HomeSections({
-      study: study.service,
-      mentoring: mentoring.service,
-      studyReads,
-      profileOf: (userId) => memberRepository.profile(userId),
-    }),
+    homeSections: new HomeSections(study.service, mentoring.service, studyReads, memberRepository),
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),

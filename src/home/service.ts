@@ -38,33 +38,31 @@ export interface MentoringHome {
   readonly waiting: readonly Shown<MentorRequest>[];
 }
 
-export interface HomeSectionDeps {
-  readonly study: StudyService;
-  readonly mentoring: MentoringService;
-  readonly studyReads: StudyReadRepository;
-  readonly profileOf: (userId: string) => Promise<Profile | undefined>;
-}
-
 /**
  * What a member's App Home shows of study groups and mentoring (issue 13): only their own state
  * and what they may act on; a member whose profile is hidden is never named there.
  */
 export class HomeSections {
-  constructor(private readonly deps: HomeSectionDeps) {}
+  constructor(
+    private readonly study: StudyService,
+    private readonly mentoring: MentoringService,
+    private readonly studyReads: StudyReadRepository,
+    private readonly members: { profile(userId: string): Promise<Profile | undefined> },
+  ) {}
 
-  async study(userId: string): Promise<StudyHome> {
-    const relevant = (await this.deps.study.list(userId)).filter(
+  async studyOf(userId: string): Promise<StudyHome> {
+    const relevant = (await this.study.list(userId)).filter(
       (listing) => listing.matchedTags.length > 0 || listing.backedByViewer,
     );
     return {
       proposals: relevant.slice(0, HOME_LIMITS.proposals),
       more: Math.max(0, relevant.length - HOME_LIMITS.proposals),
-      groups: await this.deps.studyReads.formedGroupsOf(userId, HOME_LIMITS.groups),
+      groups: await this.studyReads.formedGroupsOf(userId, HOME_LIMITS.groups),
     };
   }
 
-  async mentoring(userId: string): Promise<MentoringHome> {
-    const status = await this.deps.mentoring.status(userId);
+  async mentoringOf(userId: string): Promise<MentoringHome> {
+    const status = await this.mentoring.status(userId);
     const pairs: Shown<MentorPair>[] = [];
     for (const pair of status.pairs.slice(0, HOME_LIMITS.pairs))
       pairs.push({
@@ -83,6 +81,6 @@ export class HomeSections {
   }
 
   private async named(userId: string): Promise<boolean> {
-    return (await this.deps.profileOf(userId))?.visibility === 'all';
+    return (await this.members.profile(userId))?.visibility === 'all';
   }
 }

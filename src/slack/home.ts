@@ -41,8 +41,8 @@ export async function publishHome(
       asks: (
         await services.asks.picksFor([{ userId, interests: await services.members.interests(userId) }])
       ).get(userId),
-      study: await services.homeSections.study(userId),
-      mentoring: await services.homeSections.mentoring(userId),
+      study: await services.homeSections.studyOf(userId),
+      mentoring: await services.homeSections.mentoringOf(userId),
       userId,
       timeZone: services.config.defaultTimezone,
     },
