@@ -28,6 +28,8 @@ import { AnnouncementRepository } from './storage/announcements';
 import type { OutboxMessage } from './scheduler/types';
 import { StatsService } from './stats/service';
 import { StatsRepository } from './storage/stats';
+import { StudyReadRepository } from './storage/studyReads';
+import { HomeSections } from './home/service';
 import { DigestService, type DigestMessages } from './digests/service';
 import { DigestRepository } from './storage/digests';
 import { JobService, type JobMessages } from './jobs/service';
@@ -101,6 +103,8 @@ export interface Services {
   readonly study: StudyService;
   /** Mentors' offers, requests handed on one mentor at a time, pairs and their check-ins. */
   readonly mentoring: MentoringService;
+  /** What App Home shows of study groups and mentoring, hidden members unnamed. */
+  readonly homeSections: HomeSections;
 }
 
 export interface ServiceInputs {
@@ -340,6 +344,7 @@ export function createServices(inputs: ServiceInputs): Services {
     clock,
     logger,
   });
+  const studyReads = new StudyReadRepository(store);
   return {
     config,
     clock,
@@ -349,9 +354,10 @@ export function createServices(inputs: ServiceInputs): Services {
     collab: collab.service,
     study: study.service,
     mentoring: mentoring.service,
+    homeSections: new HomeSections(study.service, mentoring.service, studyReads, memberRepository),
     events,
     announcements,
-    stats: new StatsService(new StatsRepository(store), roles, audience, clock),
+    stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),
     digests,
     jobs,
     intros,

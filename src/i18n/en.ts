@@ -1059,6 +1059,10 @@ export const en = {
     statusRequest: (id: number, goal: string, state: string) => `Request #${id} “${goal}”: ${state}`,
     requestState: { pending: 'waiting for a mentor', accepted: 'accepted', unmatched: 'no mentor was free' },
     statusWaiting: (requester: string, goal: string) => `${requester} asks you to mentor them: “${goal}”`,
+    homeHeading: 'Mentoring',
+    homeNone:
+      'You neither mentor nor have a mentor. Offer with `/alumni mentor offer <topics>`, or ask for one with `/alumni mentor request <topics>: <goal>`.',
+    aMember: 'a member',
     askDm: (requester: string, goal: string, topics: string, days: number) =>
       `:seedling: ${requester} is looking for a mentor on ${topics}.\n>${goal}\nCan you mentor them? If I hear nothing in ${days} days, I ask the next mentor.`,
     acceptButton: 'Accept',
@@ -1180,6 +1184,19 @@ export const en = {
     digestHeading: 'Study groups you might join',
     digestNotification: (count: number) =>
       count === 1 ? 'A study group you might join' : `${count} study groups you might join`,
+    homeHeading: 'Study groups',
+    homeNone:
+      'No study group matching your interests is gathering members. `/alumni study` lists them all; `/alumni study propose` proposes one.',
+    homeMore: (count: number) => `${count} more: \`/alumni study\` lists them all.`,
+    homeProposer: 'You proposed this one.',
+    homeGroups: 'Your study groups',
+    homeGroupLine: (topic: string, channel: string) => `*${topic}* · ${channel}`,
+    statsHeading: 'Study groups',
+    statsGroups: (open: string, formed: string, lapsed: string) =>
+      `Proposals gathering members: ${open} · formed: ${formed} · lapsed: ${lapsed}`,
+    statsMembers: (members: string) => `Members in formed groups: ${members}`,
+    csvTitle: 'Study groups, one row per group (CSV)',
+    csvSent: 'Another file has one row per study group.',
     introLead: (topic: string, rhythm: string) =>
       `:books: Welcome to the study group *${topic}* (${rhythm}). Everyone here counted themselves in.`,
     introSessions: (who: string) =>

@@ -1041,6 +1041,10 @@ export const ja: Catalogue = {
       unmatched: '空きのあるメンターなし',
     },
     statusWaiting: (requester: string, goal: string) => `${requester} からメンターの依頼：「${goal}」`,
+    homeHeading: 'メンタリング',
+    homeNone:
+      'メンターの登録も、メンターへの依頼もまだありません。`/alumni mentor offer <テーマ>` で登録、`/alumni mentor request <テーマ>：<目標>` で依頼できます。',
+    aMember: 'メンバー',
     askDm: (requester: string, goal: string, topics: string, days: number) =>
       `:seedling: ${requester} が ${topics} のメンターを探しています。\n>${goal}\nメンターを引き受けられますか？${days} 日以内に返事がなければ、次のメンターに依頼します。`,
     acceptButton: '承諾する',
@@ -1161,6 +1165,19 @@ export const ja: Catalogue = {
     notFound: (id: string) => `勉強会 #${id} は存在しません（削除された可能性があります）。`,
     digestHeading: '参加できそうな勉強会',
     digestNotification: (count: number) => `参加できそうな勉強会が ${count} 件あります`,
+    homeHeading: '勉強会',
+    homeNone:
+      'あなたの関心に合う募集中の勉強会は今ありません。`/alumni study` ですべて表示、`/alumni study propose` で提案できます。',
+    homeMore: (count: number) => `ほか ${count} 件：\`/alumni study\` ですべて表示します。`,
+    homeProposer: 'あなたが提案した勉強会です。',
+    homeGroups: '参加中の勉強会',
+    homeGroupLine: (topic: string, channel: string) => `*${topic}* · ${channel}`,
+    statsHeading: '勉強会',
+    statsGroups: (open: string, formed: string, lapsed: string) =>
+      `募集中の提案：${open} · 始まった勉強会：${formed} · 締め切り：${lapsed}`,
+    statsMembers: (members: string) => `始まった勉強会のメンバー：${members} 人`,
+    csvTitle: '勉強会（1 件 1 行、CSV）',
+    csvSent: 'もう 1 つのファイルは、勉強会を 1 件 1 行にまとめたものです。',
     introLead: (topic: string, rhythm: string) =>
       `:books: 勉強会 *${topic}*（${rhythm}）へようこそ。ここにいる全員が参加を表明しました。`,
     introSessions: (who: string) =>

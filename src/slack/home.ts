@@ -41,10 +41,36 @@ export async function publishHome(
       asks: (
         await services.asks.picksFor([{ userId, interests: await services.members.interests(userId) }])
       ).get(userId),
+      study: await services.homeSections.studyOf(userId),
+      mentoring: await services.homeSections.mentoringOf(userId),
+      userId,
       timeZone: services.config.defaultTimezone,
     },
     locale,
   );
   await client.views.publish({ user_id: userId, view });
   return true;
+}
+
+/**
+ * Runs the work of a press, then, when the press came from the Home tab, publishes it again, whether
+ * the work succeeded or was refused: a refusal (a group that formed meanwhile, a request handed on
+ * because the mentor is full) changes what the member's Home should show too.
+ */
+export async function refreshingHome<T>(
+  services: Services,
+  args: { body: { view?: { type: string } }; client: webApi.WebClient },
+  userId: string,
+  locale: Locale,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    if (args.body.view?.type === 'home')
+      // A failed refresh is logged, so that it never hides the press's own answer or error.
+      await publishHome(services, args.client, userId, locale).catch((error: unknown) => {
+        services.logger.warn(`Home of ${userId} not refreshed: ${String(error)}`);
+      });
+  }
 }

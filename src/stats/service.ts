@@ -2,6 +2,7 @@ import type { AudienceService } from '../audience/service';
 import type { Clock } from '../clock';
 import type { RoleService } from '../roles/service';
 import type { StatsRepository } from '../storage/stats';
+import type { StudyReadRepository } from '../storage/studyReads';
 import { funnel, roleFunnel } from './funnel';
 import {
   ACTIVE_WINDOW_DAYS,
@@ -13,6 +14,7 @@ import {
   type PastEventAttendance,
   type StatsExport,
   type StatsReport,
+  type StudyGroupRow,
 } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,6 +33,7 @@ export class StatsService {
     private readonly roles: RoleService,
     private readonly audience: AudienceService,
     private readonly clock: Clock,
+    private readonly study: StudyReadRepository,
   ) {}
 
   /** The caller's PAST_EVENTS_SHOWN most recent past events, read a page at a time until enough are found. */
@@ -64,6 +67,7 @@ export class StatsService {
       )
         .slice(0, TOP_ROLES)
         .map(roleFunnel),
+      study: await this.study.figures(),
     }));
   }
 
@@ -90,29 +94,16 @@ export class StatsService {
         };
       });
     }
+    // Organizers: members visible to all, without the job signals only HR sees.
     const members = (await this.repository.engagement(DEFAULT_DIGEST_FREQUENCY))
       .filter((row) => row.visibility === 'all')
-      .map(
-        ({
-          userId,
-          agreedAt,
-          agreedVersion,
-          profileComplete,
-          interests,
-          lastActiveAt,
-          rsvps,
-          digestFrequency,
-        }) => ({
-          userId,
-          agreedAt,
-          agreedVersion,
-          profileComplete,
-          interests,
-          lastActiveAt,
-          rsvps,
-          digestFrequency,
-        }),
-      );
+      .map(({ visibility: _visibility, curious: _curious, applyClicks: _applyClicks, ...row }) => row);
     return { scope: 'events', generatedAt: now, members };
+  }
+
+  /** `stats csv`: every study group, one row each, for organizers, HR and admins. */
+  async studyGroups(actorId: string): Promise<StudyGroupRow[]> {
+    await this.roles.require(actorId, 'organizer', 'hr');
+    return this.study.rows();
   }
 }

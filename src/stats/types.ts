@@ -88,6 +88,34 @@ export interface RoleFunnel extends Funnel {
   readonly role: RoleFunnelCounts;
 }
 
+/** Study groups (issue 13 §3) in `stats`. */
+export interface StudyFigures {
+  /** Proposals still gathering members. */
+  readonly open: number;
+  /** Groups that reached their minimum and have a channel. */
+  readonly formed: number;
+  /** Proposals that did not reach their minimum in time. */
+  readonly lapsed: number;
+  /** Distinct members of formed groups (hidden members only in company: stats/hidden.ts). */
+  readonly membersInFormed: number;
+}
+
+/** One study group in `stats csv`: its own figures, never who is in it. */
+export interface StudyGroupRow {
+  readonly id: number;
+  readonly status: string;
+  readonly rhythm: string;
+  readonly minMembers: number;
+  /** Members counted in, hidden members only in company (stats/hidden.ts). */
+  readonly members: number;
+  readonly createdAt: string;
+  readonly lapsesAt: string;
+  readonly formedAt: string | null;
+  readonly lapsedAt: string | null;
+  readonly topic: string;
+  readonly tags: readonly string[];
+}
+
 export interface StatsReport {
   readonly generatedAt: Date;
   readonly members: MemberFigures;
@@ -96,6 +124,7 @@ export interface StatsReport {
   readonly funnel: Funnel;
   /** Open roles the caller may see, most active first, at most TOP_ROLES. */
   readonly openRoles: readonly RoleFunnel[];
+  readonly study: StudyFigures;
 }
 
 /** One member's events and use of the bot: what organizers may see of members visible to all. */

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { pairStatusSchema, type MentorPair, type PairStatus } from '../mentoring/types';
+import { countedWithHidden } from '../stats/hidden';
 import type { Database } from './schema';
 import type { Store } from './store';
 
@@ -108,19 +109,27 @@ export class MentoringPairRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /**
+   * Pairs and requests by state. A pair with a hidden member (profile not visible to all, or no
+   * profile), or a hidden member's request, is counted only in company (stats/hidden.ts).
+   */
   async counts(): Promise<Omit<MentoringFigures, 'mentors' | 'freePlaces'>> {
     const pairs = await this.sql
-      .selectFrom('mentor_pairs')
-      .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .groupBy('status')
+      .selectFrom('mentor_pairs as p')
+      .leftJoin('members as mentor', 'mentor.user_id', 'p.mentor_id')
+      .leftJoin('members as mentee', 'mentee.user_id', 'p.mentee_id')
+      .select(['p.status', 'mentor.visibility as a', 'mentee.visibility as b'])
       .execute();
     const requests = await this.sql
-      .selectFrom('mentor_requests')
-      .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .groupBy('status')
+      .selectFrom('mentor_requests as r')
+      .leftJoin('members as m', 'm.user_id', 'r.requester')
+      .select(['r.status', 'm.visibility as a', 'm.visibility as b'])
       .execute();
-    const of = (rows: { status: string; n: number | string }[], status: string) =>
-      Number(rows.find((row) => row.status === status)?.n ?? 0);
+    const of = (rows: { status: string; a: string | null; b: string | null }[], status: string) => {
+      const rowsOf = rows.filter((row) => row.status === status);
+      const visible = rowsOf.filter((row) => row.a === 'all' && row.b === 'all').length;
+      return countedWithHidden({ visible, hidden: rowsOf.length - visible });
+    };
     return {
       activePairs: of(pairs, 'active'),
       pausedPairs: of(pairs, 'paused'),

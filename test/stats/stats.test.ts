@@ -1,4 +1,5 @@
 import { TestBot, ADMIN, allText } from '../support/testBot';
+import { parseCsv } from '../support/csv';
 import { checkBlockKit } from '../support/blockKit';
 import type { SignedResponse } from '../support/signing';
 import {
@@ -26,25 +27,6 @@ function reportOf(response: SignedResponse): { text: string; blocks: Json[] } {
   expect(body.response_type).toBe('ephemeral');
   expect(checkBlockKit('message', body)).toEqual([]);
   return { text: allText(body.blocks), blocks: body.blocks as Json[] };
-}
-
-/** RFC 4180 reading: quoted cells, doubled quotes, CRLF rows. Fails on anything else. */
-function parseCsv(content: string): string[][] {
-  expect(content.startsWith('\uFEFF')).toBe(true);
-  expect(content.endsWith('\r\n')).toBe(true);
-  const rows: string[][] = [];
-  for (const line of content.slice(1, -2).split('\r\n')) {
-    const cells: string[] = [];
-    const cell = /"((?:[^"]|"")*)"(,|$)/y;
-    let match: RegExpExecArray | null;
-    while (cell.lastIndex < line.length && (match = cell.exec(line)) !== null) {
-      cells.push((match[1] ?? '').replace(/""/g, '"'));
-      if (match[2] === '') break;
-    }
-    expect(cell.lastIndex).toBe(line.length);
-    rows.push(cells);
-  }
-  return rows;
 }
 
 function sectionWith(blocks: Json[], heading: string): string {

@@ -10,6 +10,7 @@ import { RoleRepository } from '../../src/storage/roles';
 import type { Sql } from '../../src/storage/schema';
 import { StatsRepository } from '../../src/storage/stats';
 import { Store } from '../../src/storage/store';
+import { StudyReadRepository } from '../../src/storage/studyReads';
 import { describeOnEachEngine } from '../support/engines';
 import { TEST_DATABASE_URL } from '../support/postgres';
 import { ORG, ORG_HR, NOW, seedCommunity } from './statsCommunity';
@@ -32,6 +33,7 @@ function statsService(sql: Sql): StatsService {
     new RoleService(new RoleRepository(store), [], clock),
     audience,
     clock,
+    new StudyReadRepository(store),
   );
 }
 

@@ -3,10 +3,11 @@ import type { EventEngagement, Funnel, MemberEngagement, RoleFunnel } from '../.
 import type { StatsCommand } from './verbs/stats';
 import { csvFile } from '../csv';
 import { sendFileToMember } from '../files';
-import { statsReportMessage } from '../views/stats';
+import { statsReportMessage, studyStatsBlock } from '../views/stats';
 import { meetStatsBlock } from '../views/intros';
 import type { CommandContext } from './context';
 import { askStatsBlock, mentoringStatsBlock, sendAsksCsv } from './askStats';
+import { sendStudyCsv } from './studyStats';
 
 /** YYYY-MM-DD in the given zone (sv-SE formats dates that way). */
 function isoDay(date: Date, timeZone: string): string {
@@ -125,15 +126,17 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
   const m = messages(ctx.locale).stats;
   const timeZone = services.config.defaultTimezone;
   if (command.action === 'report') {
-    const report = statsReportMessage(await services.stats.report(ctx.userId), ctx.locale, timeZone);
+    const figures = await services.stats.report(ctx.userId);
+    const report = statsReportMessage(figures, ctx.locale, timeZone);
     // Intros' meet rate is a block of its own, placed with the community figures (before the divider
     // that opens the comeback funnel), so the report's own layout stays the stats module's.
     const intros = meetStatsBlock(await services.intros.meetStats(ctx.userId), ctx.locale);
     const asks = askStatsBlock(await services.asks.figures(ctx.userId), ctx.locale);
     const mentoring = mentoringStatsBlock(await services.mentoring.figures(ctx.userId), ctx.locale);
+    const study = studyStatsBlock(figures.study, ctx.locale);
     const blocks = [...(report.blocks ?? [])];
     const divider = blocks.findIndex((block) => block.type === 'divider');
-    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros, asks, mentoring);
+    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros, asks, study, mentoring);
     await ctx.reply({ ...report, blocks: blocks.slice(0, 50) });
     return;
   }
@@ -149,10 +152,8 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
       content: eventEngagementCsv(data.members),
       comment: m.csvEventsTitle,
     });
-    const asksEvents = await sendAsksCsv(ctx, day, false);
-    await ctx.reply({
-      text: asksEvents === undefined ? m.csvSentEvents : `${m.csvSentEvents} ${asksEvents}`,
-    });
+    const more = [await sendAsksCsv(ctx, day, false), await sendStudyCsv(ctx, day)];
+    await ctx.reply({ text: [m.csvSentEvents, ...more.filter((line) => line !== undefined)].join(' ') });
     return;
   }
   await sendFileToMember(ctx.client, ctx.userId, {
@@ -177,5 +178,7 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     content: membersCsv(data.members),
     comment: m.csvMembersTitle,
   });
-  await ctx.reply({ text: m.csvSent });
+  // HR and admins get the asks and offers file too (its words count it as the third file).
+  const more = [await sendAsksCsv(ctx, day, true), await sendStudyCsv(ctx, day)];
+  await ctx.reply({ text: [m.csvSent, ...more.filter((line) => line !== undefined)].join(' ') });
 }

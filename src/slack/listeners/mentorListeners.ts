@@ -1,6 +1,7 @@
 import { person } from '../../i18n';
 import type { CheckinChoice } from '../../mentoring/types';
 import type { Services } from '../../services';
+import { refreshingHome } from '../home';
 import { ACTION } from '../ids';
 import type { ListenerRouter } from './router';
 import { ID_VALUE } from './surfaces';
@@ -9,16 +10,29 @@ import { ID_VALUE } from './surfaces';
 export function registerMentorListeners(router: ListenerRouter, services: Services): void {
   const mentorButton = { gate: 'agreed', value: ID_VALUE, surface: 'mentor_button' } as const;
 
-  router.button(ACTION.mentorAccept, mentorButton, async ({ value: requestId, userId, locale, m, reply }) => {
-    const { request } = await services.mentoring.accept(userId, requestId);
-    await services.members.recordActivity(userId);
-    await reply(m.mentoring.accepted(person(locale, request.requester)));
-  });
+  router.button(
+    ACTION.mentorAccept,
+    mentorButton,
+    async ({ value: requestId, userId, locale, m, args, reply }) => {
+      // A mentor at capacity is refused and the request handed on: their Home shows that too.
+      const { request } = await refreshingHome(services, args, userId, locale, () =>
+        services.mentoring.accept(userId, requestId),
+      );
+      await services.members.recordActivity(userId);
+      await reply(m.mentoring.accepted(person(locale, request.requester)));
+    },
+  );
 
-  router.button(ACTION.mentorDecline, mentorButton, async ({ value: requestId, userId, m, reply }) => {
-    await services.mentoring.decline(userId, requestId);
-    await reply(m.mentoring.declined);
-  });
+  router.button(
+    ACTION.mentorDecline,
+    mentorButton,
+    async ({ value: requestId, userId, locale, m, args, reply }) => {
+      await refreshingHome(services, args, userId, locale, () =>
+        services.mentoring.decline(userId, requestId),
+      );
+      await reply(m.mentoring.declined);
+    },
+  );
 
   const checkins: readonly [string, CheckinChoice][] = [
     [ACTION.mentorContinue, 'continue'],
@@ -26,8 +40,10 @@ export function registerMentorListeners(router: ListenerRouter, services: Servic
     [ACTION.mentorEnd, 'end'],
   ];
   for (const [actionId, choice] of checkins)
-    router.button(actionId, mentorButton, async ({ value: pairId, userId, m, reply }) => {
-      const { changed } = await services.mentoring.checkin(userId, pairId, choice);
+    router.button(actionId, mentorButton, async ({ value: pairId, userId, locale, m, args, reply }) => {
+      const { changed } = await refreshingHome(services, args, userId, locale, () =>
+        services.mentoring.checkin(userId, pairId, choice),
+      );
       // Continue on an active pair changes nothing, and is still the answer the member gave.
       await reply(
         changed || choice === 'continue' ? m.mentoring.checkinDone[choice] : m.mentoring.checkinSame,

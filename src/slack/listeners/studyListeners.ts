@@ -1,6 +1,7 @@
 import { STUDY_LIMITS } from '../../study/types';
 import type { Services } from '../../services';
 import { parseStudyForm } from '../forms/studyForm';
+import { refreshingHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { isReplay } from '../replays';
 import { eventModal } from '../views/eventModal';
@@ -12,8 +13,10 @@ import { ID_VALUE } from './surfaces';
 export function registerStudyListeners(router: ListenerRouter, services: Services): void {
   const studyButton = { gate: 'agreed', value: ID_VALUE, surface: 'ask_button' } as const;
 
-  router.button(ACTION.studyIn, studyButton, async ({ value: id, userId, m, reply }) => {
-    const { group, created, formed } = await services.study.countIn(userId, id);
+  router.button(ACTION.studyIn, studyButton, async ({ value: id, userId, locale, m, args, reply }) => {
+    const { group, created, formed } = await refreshingHome(services, args, userId, locale, () =>
+      services.study.countIn(userId, id),
+    );
     await services.members.recordActivity(userId);
     const topic = escapeMrkdwn(group.topic);
     services.logger.info(`study ${id}: ${userId} counted in${created ? '' : ' again'}`);
@@ -23,8 +26,10 @@ export function registerStudyListeners(router: ListenerRouter, services: Service
     else await reply(m.study.countedIn(topic, group.backers, group.minMembers));
   });
 
-  router.button(ACTION.studyOut, studyButton, async ({ value: id, userId, m, reply }) => {
-    const { group, removed } = await services.study.countOut(userId, id);
+  router.button(ACTION.studyOut, studyButton, async ({ value: id, userId, locale, m, args, reply }) => {
+    const { group, removed } = await refreshingHome(services, args, userId, locale, () =>
+      services.study.countOut(userId, id),
+    );
     const topic = escapeMrkdwn(group.topic);
     if (removed) services.logger.info(`study ${id}: ${userId} counted out`);
     await reply(removed ? m.study.countedOut(topic) : m.study.notIn(topic));

@@ -14,6 +14,8 @@ import type { Announcement } from '../../announcements/types';
 import { homeJobBlocks, type HomeJobs } from './jobs';
 import type { AskPicks } from '../../asks/picks';
 import { homeAskBlocks } from './asks';
+import type { MentoringHome, StudyHome } from '../../home/service';
+import { homeMentoringBlocks, homeStudyBlocks } from './homeHelping';
 
 export interface HomeData {
   readonly profile: Profile | undefined;
@@ -29,6 +31,10 @@ export interface HomeData {
   readonly jobs: HomeJobs;
   /** Open asks and offers of others that suit the member (undefined: none). */
   readonly asks?: AskPicks;
+  readonly study: StudyHome;
+  readonly mentoring: MentoringHome;
+  /** Whose Home this is: the sections tell the member's own part from others'. */
+  readonly userId: string;
   readonly timeZone: string;
 }
 
@@ -100,6 +106,8 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   blocks.push(...eventSections(data, locale));
   blocks.push(...homeJobBlocks(data.jobs, locale));
   blocks.push(...homeAskBlocks(data.asks, locale));
+  blocks.push(...homeStudyBlocks(data.study, data.userId, locale));
+  blocks.push(...homeMentoringBlocks(data.mentoring, data.userId, locale));
   if (data.roles.size > 0) {
     const roles = joinList(
       locale,

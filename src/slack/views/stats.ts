@@ -9,6 +9,7 @@ import {
   TOP_ROLES,
   type Funnel,
   type StatsReport,
+  type StudyFigures,
 } from '../../stats/types';
 import type { KnownBlock } from '../blockKit';
 import type { SlackMessage } from './message';
@@ -159,4 +160,20 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
     labelled(locale, m.funnelHeading, compactFunnel(funnel, locale)),
   ].join('\n');
   return { text, blocks };
+}
+
+/** Study groups: proposals by state, and the members of the groups that formed. */
+export function studyStatsBlock(figures: StudyFigures, locale: Locale): KnownBlock {
+  const m = messages(locale).study;
+  const n = numberFormat(locale);
+  return {
+    type: 'section',
+    text: mrkdwn(
+      [
+        `*${m.statsHeading}*`,
+        m.statsGroups(n(figures.open), n(figures.formed), n(figures.lapsed)),
+        m.statsMembers(n(figures.membersInFormed)),
+      ].join('\n'),
+    ),
+  };
 }
