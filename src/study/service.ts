@@ -4,6 +4,7 @@ import { numberedChannelName } from '../collab/names';
 import { NoFreeChannelName } from '../collab/types';
 import type { Languages, Locale } from '../i18n';
 import type { Logger } from '../logger';
+import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import type { Profile } from '../members/types';
 import { NotFound } from '../notFound';
 import type { SourceErasure } from '../privacy/service';
@@ -43,6 +44,8 @@ export interface StudyDeps {
     schedule(request: ScheduleRequest): Promise<boolean>;
     cancel(keyOrPrefix: string): Promise<number>;
   };
+  /** One unsolicited DM a day per member, across asks, study groups and mentoring. */
+  readonly dmLimit: UnsolicitedDmLimit;
   /** Without a Web API call, for posts planned inside a transaction. */
   readonly knownLocaleOf: (userId: string) => Promise<Locale>;
   readonly clock: Clock;
@@ -221,13 +224,14 @@ export class StudyService {
       const lapsed = await this.deps.store.transaction(async () => {
         if (!(await this.repo.markLapsed(group.id, now))) return false;
         const told = { ...group, status: 'lapsed' as const };
+        // Unsolicited: the planner's news, not an answer to a press. Each backer's day is claimed.
         for (const [index, userId] of backers.entries())
           await this.deps.outbox.schedule({
             kind: 'study_lapsed',
             key: lapsedKey(group.id, userId),
             channel: userId,
             message: this.deps.messages.lapsed(told, locales[index] ?? 'en'),
-            dueAt: now,
+            dueAt: await this.deps.dmLimit.dueAt([userId], now, lapsedKey(group.id, userId)),
           });
         return true;
       });
@@ -273,13 +277,15 @@ export class StudyService {
       );
       const locale = await this.deps.knownLocaleOf(group.proposer);
       await this.deps.store.transaction(async () => {
-        if (!(await this.repo.finish(id, token, this.deps.clock.now()))) return;
+        const formedAt = this.deps.clock.now();
+        if (!(await this.repo.finish(id, token, formedAt))) return;
+        // Unsolicited: another member's press (or the planner) formed it. The proposer's day is claimed.
         await this.deps.outbox.schedule({
           kind: 'study_formed',
           key: formedKey(id),
           channel: group.proposer,
           message: this.deps.messages.formed(formed, locale),
-          dueAt: this.deps.clock.now(),
+          dueAt: await this.deps.dmLimit.dueAt([group.proposer], formedAt, formedKey(id)),
         });
       });
       this.deps.logger.info(`study ${id}: formed in ${channelId} with ${backers.length} members`);
