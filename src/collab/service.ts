@@ -10,6 +10,7 @@ import type { RoleService } from '../roles/service';
 import type { ScheduleRequest } from '../scheduler/types';
 import type { CollabRepository } from '../storage/collab';
 import type { Store } from '../storage/store';
+import { NotJoinable, whoTheBotAdds } from './channels';
 import { channelName } from './names';
 import {
   COLLAB_LIMITS,
@@ -30,6 +31,8 @@ const DAY_MS = 86_400_000;
 export const headsUpKey = (askId: number, quietSince: Date): string =>
   `collab:${askId}:quiet:${quietSince.getTime()}`;
 export const archiveKey = (askId: number): string => `collab:${askId}:archive`;
+/** The "Join the channel" DM to a responder who hides their profile. */
+export const joinKey = (askId: number, userId: string): string => `collab:${askId}:join:${userId}`;
 const keysOf = (askId: number): string => `collab:${askId}:`;
 
 export interface CollabDeps {
@@ -112,6 +115,7 @@ export class CollabService {
       });
       if (!(await this.repo.finish(askId, token, introTs, this.deps.clock.now())))
         this.deps.logger.warn(`ask ${askId}: channel ${channelId} finished after its claim was taken over`);
+      await this.askToJoin(item, channelId, leftOut);
       this.deps.logger.info(
         `ask ${askId}: channel ${channelId} started by ${actorId}; ${invited.length} invited, ${leftOut.length} left out`,
       );
@@ -123,6 +127,25 @@ export class CollabService {
       });
       throw error;
     }
+  }
+
+  /**
+   * "Join the channel", pressed by a responder the bot did not add because their profile is
+   * hidden: their own step, so now they are invited. Only someone on the item (its author or a
+   * responder) may join it, and only while the channel is open; NotJoinable otherwise.
+   */
+  async join(userId: string, askId: number): Promise<string> {
+    const channel = await this.repo.get(askId);
+    if (channel === undefined || channel.status !== 'ready' || channel.channelId === null)
+      throw new NotJoinable(`ask ${askId}`);
+    const summary = await this.deps.asks.summary(askId);
+    const onIt =
+      summary.item.author === userId || summary.responses.some((response) => response.userId === userId);
+    if (!onIt) throw new NotJoinable(`ask ${askId}`);
+    await this.deps.slack.invite(channel.channelId, [userId]);
+    await this.repo.addMembers(askId, [userId], this.deps.clock.now());
+    this.deps.logger.info(`ask ${askId}: ${userId} joined ${channel.channelId} by their own press`);
+    return channel.channelId;
   }
 
   /** What `asks mine` shows for each of the author's items: its channel, a button, or nothing. */
@@ -237,19 +260,29 @@ export class CollabService {
   }
 
   /**
-   * Who goes in: the author, and each responder whose profile all alumni may see. A channel shows
-   * its members to one another, so a responder who hides their profile is never put in front of
-   * the other responders; the author, who knows them from their group DM, may invite them.
+   * Who goes in (src/collab/channels.ts holds the rule): the author, whom every responder knows from
+   * their group DM, and each responder whose profile all alumni may see. A responder who hides it
+   * is left out and sent a "Join the channel" button.
    */
   private async people(summary: AskSummary): Promise<{ invited: string[]; leftOut: string[] }> {
-    const invited = [summary.item.author];
-    const leftOut: string[] = [];
-    for (const { userId } of summary.responses) {
-      if (userId === summary.item.author) continue;
-      if ((await this.deps.profileOf(userId))?.visibility === 'all') invited.push(userId);
-      else leftOut.push(userId);
-    }
-    return { invited, leftOut };
+    const responders = summary.responses
+      .map((response) => response.userId)
+      .filter((userId) => userId !== summary.item.author);
+    const { added, askedToJoin } = await whoTheBotAdds(responders, this.deps.profileOf);
+    return { invited: [summary.item.author, ...added], leftOut: askedToJoin };
+  }
+
+  /** The "Join the channel" DMs, once each (outbox keys). Solicited: they responded to the item. */
+  private async askToJoin(item: AskItem, channelId: string, userIds: readonly string[]): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const userId of userIds)
+      await this.deps.outbox.schedule({
+        kind: 'collab_join',
+        key: joinKey(item.id, userId),
+        channel: userId,
+        message: this.deps.messages.join(item, channelId, await this.deps.knownLocaleOf(userId)),
+        dueAt: now,
+      });
   }
 
   /** Creates the channel under the item's name, or the next free one after name_taken. */

@@ -1,4 +1,4 @@
-import type { Languages } from '../i18n';
+import type { Languages, Locale } from '../i18n';
 import type { AskItem } from '../asks/types';
 import type { OutboxMessage } from '../scheduler/types';
 
@@ -60,6 +60,8 @@ export interface CollabMessages {
   intro(item: AskItem, languages: Languages, idleDays: number): OutboxMessage;
   /** The one heads-up of a quiet spell. */
   headsUp(languages: Languages, idleDays: number): OutboxMessage;
+  /** To a responder who hides their profile: the channel exists, with a "Join the channel" button. */
+  join(item: AskItem, channelId: string, locale: Locale): OutboxMessage;
   /** What the archive row records (it posts nothing: conversations.archive). */
   archive(idleDays: number): OutboxMessage;
 }
@@ -112,6 +114,6 @@ export interface StartedChannel {
   readonly created: boolean;
   /** Who was invited (the author first). */
   readonly invited: readonly string[];
-  /** Responders not invited because their profile is not visible to all alumni. */
+  /** Responders not invited because their profile is not visible to all alumni (sent a Join button). */
   readonly leftOut: readonly string[];
 }

@@ -1099,7 +1099,13 @@ export const en = {
     started: (channel: string, who: string) =>
       `I created ${channel}, invited ${who} and pinned the item at the top.`,
     leftOut: (who: string) =>
-      `I did not invite ${who}: their profile is not visible to all alumni. Invite them yourself if they agree.`,
+      `I did not add ${who}: their profile is not visible to all alumni, and the members of a channel see one another. I sent them a button to join if they wish.`,
+    joinDm: (title: string, id: number, channel: string) =>
+      `A channel was started for *${title}* (#${id}), which you responded to: ${channel}. Your profile is not visible to all alumni, so I did not add you: its members would see you there. Press the button if you want to join.`,
+    joinButton: 'Join the channel',
+    joined: (channel: string) => `I added you to ${channel}.`,
+    notJoinable:
+      'This channel cannot be joined through me any more: it was archived, or you are no longer on the item or group it was made for.',
     already: (channel: string) => `This one has a channel already: ${channel}.`,
     inProgress: 'The channel is being created: it will show up in your sidebar in a moment.',
     tooFew:
@@ -1187,6 +1193,9 @@ export const en = {
     formedDm: (topic: string, channel: string) =>
       `Your study group *${topic}* has its members! I created ${channel} and invited everyone. Next: schedule the first session.`,
     scheduleButton: 'Schedule the first session',
+    joinDm: (topic: string, channel: string) =>
+      `The study group *${topic}* has formed in ${channel}. Your profile is not visible to all alumni, so I did not add you: its members would see you there. Press the button if you want to join.`,
+    theProposer: 'The proposer',
     lapsedDm: (topic: string, backers: number, min: number, days: number) =>
       `The study group *${topic}* did not reach its ${min} members within ${days} days (${backers} counted in), so it has lapsed. Anyone may propose it again with \`study propose\`.`,
   },

@@ -1082,7 +1082,13 @@ export const ja: Catalogue = {
     started: (channel: string, who: string) =>
       `${channel} を作成して ${who} を招待し、先頭に内容をピン留めしました。`,
     leftOut: (who: string) =>
-      `${who} はプロフィールをアルムナイ全員に公開していないため、招待していません。本人が了承すれば、あなたから招待してください。`,
+      `${who} はプロフィールをアルムナイ全員に公開しておらず、チャンネルではメンバー同士が見えるため、追加していません。参加したい場合に押せるボタンを本人に送りました。`,
+    joinDm: (title: string, id: number, channel: string) =>
+      `あなたが反応した *${title}*（#${id}）のチャンネルができました：${channel}。プロフィールをアルムナイ全員に公開していないため、あなたは追加していません（チャンネルではメンバーからあなたが見えます）。参加したい場合はボタンを押してください。`,
+    joinButton: 'チャンネルに参加',
+    joined: (channel: string) => `${channel} に追加しました。`,
+    notJoinable:
+      'このチャンネルには、もう私から参加できません。アーカイブされたか、作成のもとになった投稿やグループにあなたがもう含まれていません。',
     already: (channel: string) => `これにはすでにチャンネルがあります：${channel}`,
     inProgress: 'チャンネルを作成しています。まもなくサイドバーに表示されます。',
     tooFew:
@@ -1168,6 +1174,9 @@ export const ja: Catalogue = {
     formedDm: (topic: string, channel: string) =>
       `勉強会 *${topic}* の人数がそろいました。${channel} を作成して全員を招待しました。次は最初のセッションを予定しましょう。`,
     scheduleButton: '最初のセッションを予定する',
+    joinDm: (topic: string, channel: string) =>
+      `勉強会 *${topic}* が ${channel} で始まりました。プロフィールをアルムナイ全員に公開していないため、あなたは追加していません（チャンネルではメンバーからあなたが見えます）。参加したい場合はボタンを押してください。`,
+    theProposer: '提案者',
     lapsedDm: (topic: string, backers: number, min: number, days: number) =>
       `勉強会 *${topic}* は ${days} 日以内に ${min} 人に達しなかったため（参加表明 ${backers} 人）、締め切られました。\`study propose\` でいつでも改めて提案できます。`,
   },

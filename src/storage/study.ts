@@ -166,11 +166,26 @@ export class StudyRepository {
       .execute();
   }
 
-  /** "Count me in": true when the member was not in already. */
+  /**
+   * "Count me in", only while the proposal is open: true when the member was not in already. A
+   * press that arrives once the group is forming adds nobody, so everyone counted in is among the
+   * backers the forming read (and is invited, or sent the Join button).
+   */
   async back(id: number, userId: string, now: Date): Promise<boolean> {
     const result = await this.sql
       .insertInto('study_backers')
-      .values({ group_id: id, user_id: userId, backed_at: now.toISOString() })
+      .columns(['group_id', 'user_id', 'backed_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('study_groups')
+          .select([
+            'study_groups.id',
+            eb.val(userId).as('user_id'),
+            eb.val(now.toISOString()).as('backed_at'),
+          ])
+          .where('study_groups.id', '=', id)
+          .where('study_groups.status', '=', 'open'),
+      )
       .onConflict((conflict) => conflict.columns(['group_id', 'user_id']).doNothing())
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
+import { NotJoinable, whoTheBotAdds } from '../collab/channels';
 import { numberedChannelName } from '../collab/names';
 import { NoFreeChannelName } from '../collab/types';
 import type { Languages, Locale } from '../i18n';
@@ -30,6 +31,8 @@ const DAY_MS = 86_400_000;
 /** Outbox keys: the proposer's "it formed" DM, and each backer's "it lapsed" DM. */
 export const formedKey = (id: number): string => `study:${id}:formed`;
 export const lapsedKey = (id: number, userId: string): string => `study:${id}:lapsed:${userId}`;
+/** The "Join the channel" DM to a backer who hides their profile. */
+export const joinKey = (id: number, userId: string): string => `study:${id}:join:${userId}`;
 
 export interface StudyDeps {
   readonly repository: StudyRepository;
@@ -132,6 +135,9 @@ export class StudyService {
     if (before.status !== 'open') throw new StudyNotOpen(id, before.status, before.channelId);
     const created = await this.repo.back(id, userId, this.deps.clock.now());
     const group = await this.get(id);
+    // It began forming between the two reads: this press came too late to count.
+    if (!created && group.status !== 'open' && !(await this.repo.backers(id)).includes(userId))
+      throw new StudyNotOpen(id, group.status, group.channelId);
     if (group.status !== 'open' || group.backers < group.minMembers)
       return { group, created, formed: undefined };
     try {
@@ -165,6 +171,19 @@ export class StudyService {
     const host = group.proposer === userId || (await this.deps.roles.has(userId, 'admin'));
     if (!host || group.status !== 'formed' || group.channelId === null) throw new NotStudyHost(id);
     return { ...group, channelId: group.channelId };
+  }
+
+  /**
+   * "Join the channel", pressed by a backer the bot did not add because their profile is hidden:
+   * their own step, so now they are invited. Only a backer of a formed group; NotJoinable otherwise.
+   */
+  async join(userId: string, id: number): Promise<string> {
+    const group = await this.get(id);
+    if (group.status !== 'formed' || group.channelId === null) throw new NotJoinable(`study ${id}`);
+    if (!(await this.repo.backers(id)).includes(userId)) throw new NotJoinable(`study ${id}`);
+    await this.deps.slack.invite(group.channelId, [userId]);
+    this.deps.logger.info(`study ${id}: ${userId} joined ${group.channelId} by their own press`);
+    return group.channelId;
   }
 
   /** For the event service: a proposer may host sessions in their formed group's channel. */
@@ -269,13 +288,16 @@ export class StudyService {
       const group = await this.get(id);
       const channelId = group.channelId ?? (await this.create(group, token));
       const backers = await this.repo.backers(id);
-      await this.deps.slack.invite(channelId, backers);
+      // The one rule of src/collab/channels.ts: a backer who hides their profile gets a button.
+      const { added, askedToJoin } = await whoTheBotAdds(backers, this.deps.profileOf);
+      if (added.length > 0) await this.deps.slack.invite(channelId, added);
       const formed = { ...group, channelId, status: 'formed' as const };
       await this.deps.slack.post(
         channelId,
-        this.deps.messages.intro(formed, await this.languagesOf(backers)),
+        this.deps.messages.intro(formed, await this.languagesOf(backers), added.includes(group.proposer)),
       );
       const locale = await this.deps.knownLocaleOf(group.proposer);
+      const joinLocales = await Promise.all(askedToJoin.map((userId) => this.deps.knownLocaleOf(userId)));
       await this.deps.store.transaction(async () => {
         const formedAt = this.deps.clock.now();
         if (!(await this.repo.finish(id, token, formedAt))) return;
@@ -287,6 +309,15 @@ export class StudyService {
           message: this.deps.messages.formed(formed, locale),
           dueAt: await this.deps.dmLimit.dueAt([group.proposer], formedAt, formedKey(id)),
         });
+        // Solicited: they counted themselves in. Not limited.
+        for (const [index, userId] of askedToJoin.entries())
+          await this.deps.outbox.schedule({
+            kind: 'study_join',
+            key: joinKey(id, userId),
+            channel: userId,
+            message: this.deps.messages.join(formed, joinLocales[index] ?? 'en'),
+            dueAt: formedAt,
+          });
       });
       this.deps.logger.info(`study ${id}: formed in ${channelId} with ${backers.length} members`);
       return channelId;
