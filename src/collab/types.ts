@@ -1,6 +1,7 @@
 import type { Languages, Locale } from '../i18n';
 import type { AskItem } from '../asks/types';
 import type { OutboxMessage } from '../scheduler/types';
+import type { PrivateChannelPort } from './channels';
 
 /**
  * creating: claimed, Slack calls under way (or interrupted: the next press resumes);
@@ -37,14 +38,18 @@ export const COLLAB_LIMITS = {
   nameAttempts: 5,
 } as const;
 
-/** The Slack calls a collaboration channel needs; the composition root supplies them. */
-export interface CollabSlack {
-  /** A new private channel; 'name_taken' when that name exists already (other errors throw). */
-  createPrivateChannel(name: string): Promise<{ id: string; name: string } | 'name_taken'>;
+/**
+ * The Slack calls a collaboration channel (or a study group) needs; the composition root supplies
+ * them. Making the channel once is src/collab/channels.ts (createPrivateChannelOnce).
+ */
+export interface CollabSlack extends PrivateChannelPort {
   /** Invites these members (already_in_channel is no error). */
   invite(channelId: string, userIds: readonly string[]): Promise<void>;
-  /** Posts a message; resolves with its ts. */
-  post(channelId: string, message: OutboxMessage): Promise<string>;
+  /**
+   * Posts a message carrying `key`, once: when the channel's recent history holds a message with
+   * that key already (posted before a crash), its ts is returned and nothing is posted again.
+   */
+  postOnce(channelId: string, message: OutboxMessage, key: string): Promise<string>;
   /** Pins a message (already_pinned is no error). */
   pin(channelId: string, ts: string): Promise<void>;
   /**

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { STUDY_RHYTHMS, type StudyGroup, type StudyInput, type StudyStatus } from '../study/types';
 import type { Database } from './schema';
+import { claimLetGoOrStale } from './claims';
 import type { Store } from './store';
 
 type GroupRow = Selectable<Database['study_groups']>;
@@ -223,12 +224,32 @@ export class StudyRepository {
       .where((eb) =>
         eb.or([
           eb('status', '=', 'open'),
-          eb.and([
-            eb('status', '=', 'forming'),
-            eb.or([eb('claim_token', 'is', null), eb('claimed_at', '<', staleBefore.toISOString())]),
-          ]),
+          eb.and([eb('status', '=', 'forming'), claimLetGoOrStale(staleBefore)]),
         ]),
       )
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Whether another group has this channel recorded. */
+  async channelTakenElsewhere(id: number, channelId: string): Promise<boolean> {
+    const row = await this.sql
+      .selectFrom('study_groups')
+      .select('id')
+      .where('channel_id', '=', channelId)
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The name the holder is about to create, recorded before the Slack call (see CollabRepository). */
+  async intendName(id: number, token: string, name: string): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('study_groups')
+      .set({ channel_name: name })
+      .where('id', '=', id)
+      .where('claim_token', '=', token)
+      .where('channel_id', 'is', null)
       .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { NotJoinable, whoTheBotAdds } from '../collab/channels';
+import { createPrivateChannelOnce, languagesOf, NotJoinable, whoTheBotAdds } from '../collab/channels';
 import { numberedChannelName } from '../collab/names';
-import { NoFreeChannelName } from '../collab/types';
-import type { Languages, Locale } from '../i18n';
+import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import type { Profile } from '../members/types';
@@ -33,6 +32,8 @@ export const formedKey = (id: number): string => `study:${id}:formed`;
 export const lapsedKey = (id: number, userId: string): string => `study:${id}:lapsed:${userId}`;
 /** The "Join the channel" DM to a backer who hides their profile. */
 export const joinKey = (id: number, userId: string): string => `study:${id}:join:${userId}`;
+/** The group's first post in its channel (found again by this key after a crash). */
+export const introKey = (id: number): string => `study:${id}:intro`;
 
 export interface StudyDeps {
   readonly repository: StudyRepository;
@@ -286,15 +287,18 @@ export class StudyService {
     if (!(await this.repo.claim(id, token, now, staleBefore))) return undefined;
     try {
       const group = await this.get(id);
-      const channelId = group.channelId ?? (await this.create(group, token));
+      const channelId = await this.create(group, token);
       const backers = await this.repo.backers(id);
       // The one rule of src/collab/channels.ts: a backer who hides their profile gets a button.
       const { added, askedToJoin } = await whoTheBotAdds(backers, this.deps.profileOf);
       if (added.length > 0) await this.deps.slack.invite(channelId, added);
       const formed = { ...group, channelId, status: 'formed' as const };
-      await this.deps.slack.post(
+      const languages = await languagesOf(backers, this.deps.knownLocaleOf);
+      // Keyed: a holder that resumes after a crash finds the post instead of making a second one.
+      await this.deps.slack.postOnce(
         channelId,
-        this.deps.messages.intro(formed, await this.languagesOf(backers), added.includes(group.proposer)),
+        this.deps.messages.intro(formed, languages, added.includes(group.proposer)),
+        introKey(id),
       );
       const locale = await this.deps.knownLocaleOf(group.proposer);
       const joinLocales = await Promise.all(askedToJoin.map((userId) => this.deps.knownLocaleOf(userId)));
@@ -329,23 +333,21 @@ export class StudyService {
     }
   }
 
-  /** Creates the channel under the group's name, or the next free one after name_taken. */
+  /** The group's channel, made once (src/collab/channels.ts): its name, then -2, -3, … after name_taken. */
   private async create(group: StudyGroup, token: string): Promise<string> {
-    const name = (attempt: number) => numberedChannelName('study', group.id, group.topic, 'group', attempt);
-    for (let attempt = 1; attempt <= STUDY_LIMITS.nameAttempts; attempt += 1) {
-      const created = await this.deps.slack.createPrivateChannel(name(attempt));
-      if (created === 'name_taken') continue;
-      if (!(await this.repo.recordChannel(group.id, token, created.id, created.name)))
-        throw new Error(`study ${group.id}: claim lost while creating its channel`);
-      return created.id;
-    }
-    throw new NoFreeChannelName(name(1));
-  }
-
-  private async languagesOf(userIds: readonly string[]): Promise<Languages> {
-    const locales: Locale[] = [];
-    for (const userId of userIds) locales.push(await this.deps.knownLocaleOf(userId));
-    const [first = 'en', ...rest] = [...new Set(locales)];
-    return [first, ...rest];
+    const names = Array.from({ length: STUDY_LIMITS.nameAttempts }, (_, i) =>
+      numberedChannelName('study', group.id, group.topic, 'group', i + 1),
+    );
+    return createPrivateChannelOnce(
+      {
+        channelId: group.channelId,
+        intend: (name) => this.repo.intendName(group.id, token, name),
+        record: (made) => this.repo.recordChannel(group.id, token, made.id, made.name),
+        recordedElsewhere: (channelId) => this.repo.channelTakenElsewhere(group.id, channelId),
+      },
+      this.deps.slack,
+      names,
+      `study ${group.id}`,
+    );
   }
 }
