@@ -1,6 +1,7 @@
 import { NotAnnouncementAuthor } from './announcements/types';
 import { AskNotOpen, NotAskAuthor, OwnAsk } from './asks/types';
 import { ChannelRefused, NotInAudience } from './audience/types';
+import { NotJoinable } from './collab/channels';
 import { ChannelInProgress, NoFreeChannelName, NotChannelStarter, TooFewForChannel } from './collab/types';
 import { ContactsOutsideChannel, NotYourRequest } from './coffee/types';
 import { EventClosed, NotEventOwner } from './events/types';
@@ -40,6 +41,7 @@ const DOMAIN_ERRORS = [
   NotChannelStarter,
   ChannelInProgress,
   NoFreeChannelName,
+  NotJoinable,
   StudyNotOpen,
   ProposerStaysIn,
   NotStudyHost,

@@ -40,7 +40,9 @@ import { IntroRepository } from './storage/intros';
 import { AvailabilityService, type AvailabilityMessages } from './availability/service';
 import { AvailabilityRepository } from './storage/availability';
 import { NagLog } from './members/nags';
+import { UnsolicitedDmLimit } from './members/dmLimit';
 import { NagRepository } from './storage/nags';
+import { DmDayRepository } from './storage/dmDays';
 import { CoffeeService, type CoffeeMessages } from './coffee/service';
 import { CoffeeRepository } from './storage/coffee';
 import { AudienceService } from './audience/service';
@@ -213,8 +215,11 @@ export function createServices(inputs: ServiceInputs): Services {
   const eventRepository = new EventRepository(store);
   const announcementRepository = new AnnouncementRepository(store);
   const submissions = new ViewSubmissionRepository(store);
+  const dmDayRepository = new DmDayRepository(store);
+  const dmLimit = new UnsolicitedDmLimit(dmDayRepository);
   const study = composeStudy(inputs, {
     store,
+    dmLimit,
     submissions,
     roles,
     outbox,
@@ -275,6 +280,7 @@ export function createServices(inputs: ServiceInputs): Services {
     interestsOf: (userId) => memberRepository.interests(userId),
     profileOf: (userId) => memberRepository.profile(userId),
     outbox,
+    dmLimit,
     messages: inputs.askMessages,
     knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
     onLapsed: inputs.onAskLapsed,
@@ -284,7 +290,15 @@ export function createServices(inputs: ServiceInputs): Services {
   // Before digests, so that an item past its expiry has lapsed before a digest could offer it.
   scheduler.addPlanner('asks', (now) => asks.plan(now));
   const collab = composeCollab(inputs, { store, asks, roles, outbox, scheduler, memberRepository, locales });
-  const mentoring = composeMentoring(inputs, { store, roles, outbox, scheduler, memberRepository, locales });
+  const mentoring = composeMentoring(inputs, {
+    store,
+    dmLimit,
+    roles,
+    outbox,
+    scheduler,
+    memberRepository,
+    locales,
+  });
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -379,6 +393,7 @@ export function createServices(inputs: ServiceInputs): Services {
       memberData('asks', asks, asks),
       mentoring.privacy,
       memberData('reminders', nagRepository, nagRepository),
+      memberData('unsolicitedDmDays', dmDayRepository, dmDayRepository),
       memberData('privateChannelMemberships', audience, audience),
       {
         name: 'scheduledMessages',

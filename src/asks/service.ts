@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Languages, Locale } from '../i18n';
 import { NotFound } from '../notFound';
 import type { Logger } from '../logger';
+import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import type { Profile } from '../members/types';
 import type { SourceErasure } from '../privacy/service';
 import type { RoleService } from '../roles/service';
@@ -13,10 +14,6 @@ import { lapsedKey, matchKey, reminderKey, thanksKey } from './keys';
 import { pickAsks, type AskPicks } from './picks';
 import { expiryFrom, extendedExpiry, maySee, rankAsks, remindedUntil, type RankedAsk } from './rules';
 import { AskNotOpen, NotAskAuthor, OwnAsk, type AskInput, type AskItem, type AskSummary } from './types';
-
-const DAY_MS = 86_400_000;
-/** DMs these features send on their own: the reminder and the lapse to authors, thanks to helpers. */
-const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['ask_reminder', 'ask_lapsed', 'ask_thanks']);
 
 /** Most items one list shows (a message holds 50 blocks; each item takes a few). */
 export const MAX_LISTED = 10;
@@ -60,8 +57,9 @@ export interface AskDeps {
       needles: readonly string[],
       rewrite: (message: OutboxMessage) => OutboxMessage,
     ): Promise<number>;
-    addressedTo(userId: string): Promise<{ kind: string; dueAt: string; status: string }[]>;
   };
+  /** One unsolicited DM a day per member, across asks, study groups and mentoring. */
+  readonly dmLimit: UnsolicitedDmLimit;
   readonly messages: AskMessages;
   /** Without a Web API call, for DMs planned inside a transaction. */
   readonly knownLocaleOf: (userId: string) => Promise<Locale>;
@@ -190,6 +188,7 @@ export class AskService {
     const now = this.deps.clock.now();
     const created = await this.deps.store.transaction(async () => {
       if (!(await this.repo.addResponse(id, responder, now))) return false;
+      // Solicited: the responder pressed for it, and the author asked for responses. Not limited.
       await this.deps.outbox.schedule({
         kind: 'ask_match',
         key: matchKey(id, responder),
@@ -220,13 +219,14 @@ export class AskService {
     const changed = await this.deps.store.transaction(async () => {
       if (!(await this.repo.resolve(id, now))) return false;
       await this.repo.thank(id, thanked);
+      // Unsolicited (the author's press, not the helper's): it takes the helper's day.
       for (const [i, helper] of thanked.entries())
         await this.deps.outbox.schedule({
           kind: 'ask_thanks',
           key: thanksKey(id, helper),
           channel: helper,
           message: this.deps.messages.thanks(item, locales[i] ?? 'en'),
-          dueAt: await this.unsolicitedDueAt(helper, now),
+          dueAt: await this.deps.dmLimit.dueAt([helper], now, thanksKey(id, helper)),
         });
       return true;
     });
@@ -266,7 +266,7 @@ export class AskService {
           key: reminderKey(item.id, item.expiresAt),
           channel: item.author,
           message: this.deps.messages.reminder(item, locale),
-          dueAt: await this.unsolicitedDueAt(item.author, now),
+          dueAt: await this.deps.dmLimit.dueAt([item.author], now, reminderKey(item.id, item.expiresAt)),
           expiresAt: item.expiresAt,
         });
       });
@@ -280,7 +280,7 @@ export class AskService {
           key: lapsedKey(item.id),
           channel: item.author,
           message: this.deps.messages.lapsed(item, locale),
-          dueAt: await this.unsolicitedDueAt(item.author, now),
+          dueAt: await this.deps.dmLimit.dueAt([item.author], now, lapsedKey(item.id)),
         });
         return true;
       });
@@ -333,21 +333,6 @@ export class AskService {
       (message) => messages.withoutItems(message, ids),
     );
     return { askCards: erased.touched, removedCards: erased.removedCards };
-  }
-
-  /**
-   * When a DM the member did not ask for may go: now, or a day after the last one these features
-   * planned for them, so that nobody gets more than one a day (issue 13, rules for all four). Read
-   * inside the transaction that schedules it; a later one waits its turn rather than being dropped.
-   */
-  private async unsolicitedDueAt(userId: string, now: Date): Promise<Date> {
-    const planned = (await this.deps.outbox.addressedTo(userId))
-      .filter(
-        (row) => UNSOLICITED_KINDS.has(row.kind) && row.status !== 'cancelled' && row.status !== 'skipped',
-      )
-      .map((row) => new Date(row.dueAt).getTime());
-    const last = Math.max(0, ...planned);
-    return new Date(Math.max(now.getTime(), last + DAY_MS));
   }
 
   /** Their interests in common, or undefined when either may not see the other's. */

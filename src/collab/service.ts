@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AskService } from '../asks/service';
 import type { AskItem, AskSummary } from '../asks/types';
 import type { Clock } from '../clock';
-import type { Languages, Locale } from '../i18n';
+import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import type { Profile } from '../members/types';
 import type { SourceErasure } from '../privacy/service';
@@ -10,12 +10,19 @@ import type { RoleService } from '../roles/service';
 import type { ScheduleRequest } from '../scheduler/types';
 import type { CollabRepository } from '../storage/collab';
 import type { Store } from '../storage/store';
+import {
+  ChannelClaimLost,
+  createPrivateChannelOnce,
+  languagesOf,
+  NotJoinable,
+  whoTheBotAdds,
+  type ChannelClaim,
+} from './channels';
 import { channelName } from './names';
 import {
   COLLAB_LIMITS,
   ChannelInProgress,
   CollabChannelGone,
-  NoFreeChannelName,
   NotChannelStarter,
   TooFewForChannel,
   type CollabChannel,
@@ -30,6 +37,10 @@ const DAY_MS = 86_400_000;
 export const headsUpKey = (askId: number, quietSince: Date): string =>
   `collab:${askId}:quiet:${quietSince.getTime()}`;
 export const archiveKey = (askId: number): string => `collab:${askId}:archive`;
+/** The "Join the channel" DM to a responder who hides their profile. */
+export const joinKey = (askId: number, userId: string): string => `collab:${askId}:join:${userId}`;
+/** The item's post at the top of its channel (found again by this key after a crash). */
+export const introKey = (askId: number): string => `collab:${askId}:intro`;
 const keysOf = (askId: number): string => `collab:${askId}:`;
 
 export interface CollabDeps {
@@ -98,19 +109,27 @@ export class CollabService {
       throw new ChannelInProgress(askId);
     }
     try {
-      const channelId = channel.channelId ?? (await this.create(item, token));
+      const channelId = await this.create(item, token, channel);
       await this.deps.slack.invite(channelId, invited);
       await this.repo.addMembers(askId, invited, now);
-      const languages = await this.languagesOf(invited);
-      const introTs = await this.deps.slack.post(
+      const languages = await languagesOf(invited, this.deps.knownLocaleOf);
+      // Keyed: a holder that resumes after a crash finds the post instead of making a second one.
+      const introTs = await this.deps.slack.postOnce(
         channelId,
         this.deps.messages.intro(item, languages, this.deps.idleDays),
+        introKey(askId),
       );
       // A pin is a convenience: the channel is made and the item posted whether or not it sticks.
       await this.deps.slack.pin(channelId, introTs).catch((error: unknown) => {
         this.deps.logger.warn(`ask ${askId}: item not pinned in ${channelId}: ${String(error)}`);
       });
-      if (!(await this.repo.finish(askId, token, introTs, this.deps.clock.now())))
+      const locales = await Promise.all(leftOut.map((userId) => this.deps.knownLocaleOf(userId)));
+      const finished = await this.deps.store.transaction(async () => {
+        if (!(await this.repo.finish(askId, token, introTs, this.deps.clock.now()))) return false;
+        await this.askToJoin(item, channelId, leftOut, locales);
+        return true;
+      });
+      if (!finished)
         this.deps.logger.warn(`ask ${askId}: channel ${channelId} finished after its claim was taken over`);
       this.deps.logger.info(
         `ask ${askId}: channel ${channelId} started by ${actorId}; ${invited.length} invited, ${leftOut.length} left out`,
@@ -123,6 +142,25 @@ export class CollabService {
       });
       throw error;
     }
+  }
+
+  /**
+   * "Join the channel", pressed by a responder the bot did not add because their profile is
+   * hidden: their own step, so now they are invited. Only someone on the item (its author or a
+   * responder) may join it, and only while the channel is open; NotJoinable otherwise.
+   */
+  async join(userId: string, askId: number): Promise<string> {
+    const channel = await this.repo.get(askId);
+    if (channel === undefined || channel.status !== 'ready' || channel.channelId === null)
+      throw new NotJoinable(`ask ${askId}`);
+    const summary = await this.deps.asks.summary(askId);
+    const onIt =
+      summary.item.author === userId || summary.responses.some((response) => response.userId === userId);
+    if (!onIt) throw new NotJoinable(`ask ${askId}`);
+    await this.deps.slack.invite(channel.channelId, [userId]);
+    await this.repo.addMembers(askId, [userId], this.deps.clock.now());
+    this.deps.logger.info(`ask ${askId}: ${userId} joined ${channel.channelId} by their own press`);
+    return channel.channelId;
   }
 
   /** What `asks mine` shows for each of the author's items: its channel, a button, or nothing. */
@@ -173,7 +211,10 @@ export class CollabService {
     for (const channel of await this.repo.quietSince(quietSince)) {
       const { channelId, lastMessageAt } = channel;
       if (channelId === null || lastMessageAt === null || (await this.spokeSince(channel))) continue;
-      const languages = await this.languagesOf(await this.membersAuthorFirst(channel.askId));
+      const languages = await languagesOf(
+        await this.membersAuthorFirst(channel.askId),
+        this.deps.knownLocaleOf,
+      );
       await this.deps.store.transaction(async () => {
         if (!(await this.repo.markHeadsUp(channel.askId, lastMessageAt, now))) return;
         await this.deps.outbox.schedule({
@@ -237,35 +278,57 @@ export class CollabService {
   }
 
   /**
-   * Who goes in: the author, and each responder whose profile all alumni may see. A channel shows
-   * its members to one another, so a responder who hides their profile is never put in front of
-   * the other responders; the author, who knows them from their group DM, may invite them.
+   * Who goes in (src/collab/channels.ts holds the rule): the author, whom every responder knows from
+   * their group DM, and each responder whose profile all alumni may see. A responder who hides it
+   * is left out and sent a "Join the channel" button.
    */
   private async people(summary: AskSummary): Promise<{ invited: string[]; leftOut: string[] }> {
-    const invited = [summary.item.author];
-    const leftOut: string[] = [];
-    for (const { userId } of summary.responses) {
-      if (userId === summary.item.author) continue;
-      if ((await this.deps.profileOf(userId))?.visibility === 'all') invited.push(userId);
-      else leftOut.push(userId);
-    }
-    return { invited, leftOut };
+    const responders = summary.responses
+      .map((response) => response.userId)
+      .filter((userId) => userId !== summary.item.author);
+    const { added, askedToJoin } = await whoTheBotAdds(responders, this.deps.profileOf);
+    return { invited: [summary.item.author, ...added], leftOut: askedToJoin };
   }
 
-  /** Creates the channel under the item's name, or the next free one after name_taken. */
-  private async create(item: AskItem, token: string): Promise<string> {
-    for (let attempt = 1; attempt <= COLLAB_LIMITS.nameAttempts; attempt += 1) {
-      const name = channelName(item, attempt);
-      const created = await this.deps.slack.createPrivateChannel(name);
-      if (created === 'name_taken') {
-        this.deps.logger.info(`ask ${item.id}: channel name ${name} is taken; trying the next`);
-        continue;
-      }
-      if (!(await this.repo.recordChannel(item.id, token, created.id, created.name)))
-        throw new ChannelInProgress(item.id);
-      return created.id;
+  /**
+   * The "Join the channel" DMs, once each (outbox keys), in the transaction that finishes the
+   * channel. Solicited: they responded to the item, so the daily limit does not hold them back.
+   */
+  private async askToJoin(
+    item: AskItem,
+    channelId: string,
+    userIds: readonly string[],
+    locales: readonly Locale[],
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const [index, userId] of userIds.entries())
+      await this.deps.outbox.schedule({
+        kind: 'collab_join',
+        key: joinKey(item.id, userId),
+        channel: userId,
+        message: this.deps.messages.join(item, channelId, locales[index] ?? 'en'),
+        dueAt: now,
+      });
+  }
+
+  /** The item's channel, made once (src/collab/channels.ts): its name, then -2, -3, … after name_taken. */
+  private async create(item: AskItem, token: string, channel: CollabChannel): Promise<string> {
+    const names = Array.from({ length: COLLAB_LIMITS.nameAttempts }, (_, i) => channelName(item, i + 1));
+    const claim: ChannelClaim = {
+      channelId: channel.channelId,
+      intend: (name) => this.repo.intendName(item.id, token, name),
+      record: (made) => this.repo.recordChannel(item.id, token, made.id, made.name),
+      recordedElsewhere: async (channelId) => {
+        const owner = await this.repo.byChannel(channelId);
+        return owner !== undefined && owner.askId !== item.id;
+      },
+    };
+    try {
+      return await createPrivateChannelOnce(claim, this.deps.slack, names, `ask ${item.id}`);
+    } catch (error) {
+      if (error instanceof ChannelClaimLost) throw new ChannelInProgress(item.id);
+      throw error;
     }
-    throw new NoFreeChannelName(channelName(item));
   }
 
   /**
@@ -295,13 +358,5 @@ export class CollabService {
   private async membersAuthorFirst(askId: number): Promise<string[]> {
     const [members, item] = [await this.repo.members(askId), await this.deps.asks.get(askId)];
     return [item.author, ...members.filter((userId) => userId !== item.author)];
-  }
-
-  /** The languages the members read, the first one's first. */
-  private async languagesOf(userIds: readonly string[]): Promise<Languages> {
-    const locales: Locale[] = [];
-    for (const userId of userIds) locales.push(await this.deps.knownLocaleOf(userId));
-    const [first = 'en', ...rest] = [...new Set(locales)];
-    return [first, ...rest];
   }
 }

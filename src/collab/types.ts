@@ -1,6 +1,7 @@
-import type { Languages } from '../i18n';
+import type { Languages, Locale } from '../i18n';
 import type { AskItem } from '../asks/types';
 import type { OutboxMessage } from '../scheduler/types';
+import type { PrivateChannelPort } from './channels';
 
 /**
  * creating: claimed, Slack calls under way (or interrupted: the next press resumes);
@@ -37,14 +38,18 @@ export const COLLAB_LIMITS = {
   nameAttempts: 5,
 } as const;
 
-/** The Slack calls a collaboration channel needs; the composition root supplies them. */
-export interface CollabSlack {
-  /** A new private channel; 'name_taken' when that name exists already (other errors throw). */
-  createPrivateChannel(name: string): Promise<{ id: string; name: string } | 'name_taken'>;
+/**
+ * The Slack calls a collaboration channel (or a study group) needs; the composition root supplies
+ * them. Making the channel once is src/collab/channels.ts (createPrivateChannelOnce).
+ */
+export interface CollabSlack extends PrivateChannelPort {
   /** Invites these members (already_in_channel is no error). */
   invite(channelId: string, userIds: readonly string[]): Promise<void>;
-  /** Posts a message; resolves with its ts. */
-  post(channelId: string, message: OutboxMessage): Promise<string>;
+  /**
+   * Posts a message carrying `key`, once: when the channel's recent history holds a message with
+   * that key already (posted before a crash), its ts is returned and nothing is posted again.
+   */
+  postOnce(channelId: string, message: OutboxMessage, key: string): Promise<string>;
   /** Pins a message (already_pinned is no error). */
   pin(channelId: string, ts: string): Promise<void>;
   /**
@@ -60,6 +65,8 @@ export interface CollabMessages {
   intro(item: AskItem, languages: Languages, idleDays: number): OutboxMessage;
   /** The one heads-up of a quiet spell. */
   headsUp(languages: Languages, idleDays: number): OutboxMessage;
+  /** To a responder who hides their profile: the channel exists, with a "Join the channel" button. */
+  join(item: AskItem, channelId: string, locale: Locale): OutboxMessage;
   /** What the archive row records (it posts nothing: conversations.archive). */
   archive(idleDays: number): OutboxMessage;
 }
@@ -112,6 +119,6 @@ export interface StartedChannel {
   readonly created: boolean;
   /** Who was invited (the author first). */
   readonly invited: readonly string[];
-  /** Responders not invited because their profile is not visible to all alumni. */
+  /** Responders not invited because their profile is not visible to all alumni (sent a Join button). */
   readonly leftOut: readonly string[];
 }

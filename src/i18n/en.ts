@@ -220,7 +220,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), intros and your “Did you meet?” answers, reminders to review your profile, the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -1103,7 +1103,13 @@ export const en = {
     started: (channel: string, who: string) =>
       `I created ${channel}, invited ${who} and pinned the item at the top.`,
     leftOut: (who: string) =>
-      `I did not invite ${who}: their profile is not visible to all alumni. Invite them yourself if they agree.`,
+      `I did not add ${who}: their profile is not visible to all alumni, and the members of a channel see one another. I sent them a button to join if they wish.`,
+    joinDm: (title: string, id: number, channel: string) =>
+      `A channel was started for *${title}* (#${id}), which you responded to: ${channel}. Your profile is not visible to all alumni, so I did not add you: its members would see you there. Press the button if you want to join.`,
+    joinButton: 'Join the channel',
+    joined: (channel: string) => `I added you to ${channel}.`,
+    notJoinable:
+      'This channel cannot be joined through me any more: it was archived, or you are no longer on the item or group it was made for.',
     already: (channel: string) => `This one has a channel already: ${channel}.`,
     inProgress: 'The channel is being created: it will show up in your sidebar in a moment.',
     tooFew:
@@ -1204,6 +1210,9 @@ export const en = {
     formedDm: (topic: string, channel: string) =>
       `Your study group *${topic}* has its members! I created ${channel} and invited everyone. Next: schedule the first session.`,
     scheduleButton: 'Schedule the first session',
+    joinDm: (topic: string, channel: string) =>
+      `The study group *${topic}* has formed in ${channel}. Your profile is not visible to all alumni, so I did not add you: its members would see you there. Press the button if you want to join.`,
+    theProposer: 'The proposer',
     lapsedDm: (topic: string, backers: number, min: number, days: number) =>
       `The study group *${topic}* did not reach its ${min} members within ${days} days (${backers} counted in), so it has lapsed. Anyone may propose it again with \`study propose\`.`,
   },

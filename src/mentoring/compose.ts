@@ -1,4 +1,5 @@
 import type { LocaleService } from '../i18n/localeService';
+import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import type { MemberDataSource } from '../privacy/service';
 import type { RoleService } from '../roles/service';
 import type { Outbox } from '../scheduler/outbox';
@@ -14,6 +15,7 @@ export type { MentoringService, MentoringMessages };
 /** What the composition root has already built that mentoring uses. */
 export interface MentoringParts {
   readonly store: Store;
+  readonly dmLimit: UnsolicitedDmLimit;
   readonly roles: RoleService;
   readonly outbox: Outbox;
   readonly scheduler: Scheduler;
@@ -32,6 +34,7 @@ export function composeMentoring(
   const service = new MentoringService({
     repository: new MentoringRepository(parts.store),
     store: parts.store,
+    dmLimit: parts.dmLimit,
     roles: parts.roles,
     profileOf: (userId) => parts.memberRepository.profile(userId),
     outbox: parts.outbox,

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Languages, Locale } from '../i18n';
 import type { Logger } from '../logger';
+import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import type { Profile } from '../members/types';
 import { NotFound } from '../notFound';
 import type { SourceErasure } from '../privacy/service';
@@ -30,14 +31,6 @@ const DAY_MS = 86_400_000;
 export const ANSWER_DAYS = 7;
 /** Days between "How is it going?" check-ins. */
 export const CHECKIN_DAYS = 30;
-/** DMs these features send on their own, to at most one a day per member (issue 13, rules). */
-const UNSOLICITED_KINDS: ReadonlySet<string> = new Set([
-  'mentor_ask',
-  'mentor_checkin',
-  'ask_reminder',
-  'ask_lapsed',
-  'ask_thanks',
-]);
 
 /** Words of what mentoring sends, supplied by the Slack layer (Block Kit stays out of the rules). */
 export interface MentoringMessages {
@@ -59,8 +52,9 @@ export interface MentoringDeps {
   readonly outbox: {
     schedule(request: ScheduleRequest): Promise<boolean>;
     forgetKeys(keys: readonly string[]): Promise<number>;
-    addressedTo(userId: string): Promise<{ kind: string; dueAt: string; status: string }[]>;
   };
+  /** One unsolicited DM a day per member, across asks, study groups and mentoring. */
+  readonly dmLimit: UnsolicitedDmLimit;
   readonly messages: MentoringMessages;
   readonly knownLocaleOf: (userId: string) => Promise<Locale>;
   readonly clock: Clock;
@@ -157,6 +151,7 @@ export class MentoringService {
           addDays(now, CHECKIN_DAYS),
         );
         const pair = await this.getPair(id);
+        // Solicited: the mentor pressed Accept, on the mentee's own request. Not limited.
         await this.deps.outbox.schedule({
           kind: 'mentor_pair',
           key: pairKey(id),
@@ -227,15 +222,12 @@ export class MentoringService {
           ))
         )
           return;
-        const dueAt = new Date(
-          Math.max(
-            (await this.unsolicitedDueAt(pair.mentorId, now)).getTime(),
-            (await this.unsolicitedDueAt(pair.menteeId, now)).getTime(),
-          ),
-        );
+        // Unsolicited for both: the first day free for the mentor and the mentee alike.
+        const key = checkinKey(pair.id, pair.nextCheckinAt);
+        const dueAt = await this.deps.dmLimit.dueAt([pair.mentorId, pair.menteeId], now, key);
         await this.deps.outbox.schedule({
           kind: 'mentor_checkin',
-          key: checkinKey(pair.id, pair.nextCheckinAt),
+          key,
           channel: groupDmTarget([pair.mentorId, pair.menteeId]),
           message: this.deps.messages.checkin(pair, languages),
           dueAt,
@@ -317,7 +309,8 @@ export class MentoringService {
           await this.repo.setOutcome(requestId, mentor, 'waiting', 'skipped');
           continue;
         }
-        const dueAt = await this.unsolicitedDueAt(mentor, now);
+        // Unsolicited: the mentee's request, not the mentor's press.
+        const dueAt = await this.deps.dmLimit.dueAt([mentor], now, askKey(requestId, mentor));
         await this.repo.setOutcome(requestId, mentor, 'waiting', 'asked');
         await this.repo.setCurrent(requestId, mentor, dueAt);
         const locale = locales.get(mentor) ?? (await this.deps.knownLocaleOf(mentor));
@@ -331,6 +324,7 @@ export class MentoringService {
         return;
       }
       if (!(await this.repo.closeRequest(requestId, 'unmatched', now))) return;
+      // Solicited: the answer to the member's own request. Not limited.
       await this.deps.outbox.schedule({
         kind: 'mentor_unmatched',
         key: unmatchedKey(requestId),
@@ -360,16 +354,6 @@ export class MentoringService {
     const pair = await this.repo.pair(id);
     if (pair === undefined) throw new NotFound('mentoring', id);
     return pair;
-  }
-
-  /** Now, or a day after the last unsolicited DM planned for the member (one a day at most). */
-  private async unsolicitedDueAt(userId: string, now: Date): Promise<Date> {
-    const planned = (await this.deps.outbox.addressedTo(userId))
-      .filter(
-        (row) => UNSOLICITED_KINDS.has(row.kind) && row.status !== 'cancelled' && row.status !== 'skipped',
-      )
-      .map((row) => new Date(row.dueAt).getTime());
-    return new Date(Math.max(now.getTime(), Math.max(0, ...planned) + DAY_MS));
   }
 }
 

@@ -36,11 +36,25 @@ const history = z.object({
           bot_id: z.string().optional(),
           subtype: z.string().optional(),
           latest_reply: z.string().optional(),
+          metadata: z
+            .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
+            .optional(),
         })
         .loose(),
     )
     .default([]),
 });
+
+const listed = z.object({
+  channels: z
+    .array(z.object({ id: z.string(), name: z.string(), creator: z.string().optional() }).loose())
+    .default([]),
+  response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
+});
+const LIST_PAGE = 200;
+const LIST_PAGES = 10;
+/** The metadata event type of the first posts of channels, which postOnce finds again by their key. */
+const POST_ONCE_EVENT = 'homecoming_channel_post';
 
 /** Messages read from the end of a channel's history: the newest are what tell whether it is quiet. */
 const HISTORY_PAGE = 100;
@@ -53,6 +67,8 @@ const tsToDate = (ts: string): Date => new Date(Math.round(Number(ts) * 1000));
  * (groups:history). Answers come from outside, so they are read with zod.
  */
 export class SlackCollabChannels implements CollabSlack {
+  private botUser: Promise<string | undefined> | undefined;
+
   constructor(private readonly client: webApi.WebClient) {}
 
   async createPrivateChannel(name: string): Promise<{ id: string; name: string } | 'name_taken'> {
@@ -75,11 +91,61 @@ export class SlackCollabChannels implements CollabSlack {
     }
   }
 
-  async post(channelId: string, message: OutboxMessage): Promise<string> {
+  /**
+   * conversations.list of the private channels the bot is in (groups:read), page by page: the only
+   * way Slack finds a channel by its name. Called only after name_taken.
+   */
+  async findPrivateChannel(name: string): Promise<{ id: string; name: string } | undefined> {
+    let cursor: string | undefined;
+    for (let page = 0; page < LIST_PAGES; page += 1) {
+      const answer = listed.parse(
+        await this.client.conversations.list({
+          types: 'private_channel',
+          exclude_archived: true,
+          limit: LIST_PAGE,
+          ...(cursor === undefined ? {} : { cursor }),
+        }),
+      );
+      const found = answer.channels.find((channel) => channel.name === name);
+      // Ours only if the bot made it: a channel a member made under that name is left alone.
+      if (found !== undefined)
+        return found.creator === (await this.botUserId()) ? { id: found.id, name } : undefined;
+      cursor = answer.response_metadata?.next_cursor;
+      if (cursor === undefined || cursor === '') return undefined;
+    }
+    return undefined;
+  }
+
+  /** The bot's own user id (auth.test), asked once. */
+  private async botUserId(): Promise<string | undefined> {
+    this.botUser ??= this.client.auth
+      .test()
+      .then((answer) => z.object({ user_id: z.string() }).parse(answer).user_id)
+      .catch(() => {
+        this.botUser = undefined;
+        return undefined;
+      });
+    return this.botUser;
+  }
+
+  async postOnce(channelId: string, message: OutboxMessage, key: string): Promise<string> {
+    const recent = history.parse(
+      await this.client.conversations.history({
+        channel: channelId,
+        limit: HISTORY_PAGE,
+        include_all_metadata: true,
+      }),
+    );
+    const earlier = recent.messages.find(
+      (posted) =>
+        posted.metadata?.event_type === POST_ONCE_EVENT && posted.metadata.event_payload?.key === key,
+    );
+    if (earlier !== undefined) return earlier.ts;
     const answer = await this.client.chat.postMessage({
       channel: channelId,
       text: message.text,
       ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+      metadata: { event_type: POST_ONCE_EVENT, event_payload: { key } },
     });
     return posted.parse(answer).ts;
   }

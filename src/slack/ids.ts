@@ -50,11 +50,15 @@ export const ACTION = {
   askExtend: 'ask.extend',
   /** "Start a channel" (issue 13 §2), value: the item's id; in `asks mine`. */
   askChannel: 'ask.channel',
+  /** "Join the channel", to a responder who hides their profile, value: the item's id. */
+  collabJoin: 'collab.join',
   /** Study groups (issue 13 §3), value: the proposal's id. */
   studyIn: 'study.in',
   studyOut: 'study.out',
   /** To the proposer of a formed group: opens the event form prefilled. */
   studySchedule: 'study.schedule',
+  /** "Join the channel", to a backer who hides their profile, value: the group's id. */
+  studyJoin: 'study.join',
   /** A suggested mentor's answer to a request (issue 13 §4), value: the request's id. */
   mentorAccept: 'mentor.accept',
   mentorDecline: 'mentor.decline',

@@ -147,6 +147,9 @@ function domainText(error: DomainError, locale: Locale, failure: Failure, logger
     case 'not_channel_starter':
       logRefusal(logger, failure, error.message);
       return m.collab.notStarter(error.askId);
+    case 'not_joinable':
+      logRefusal(logger, failure, error.message);
+      return m.collab.notJoinable;
     case 'channel_refused':
       return m.common.channelRefused[error.reason];
     case 'study_not_open':

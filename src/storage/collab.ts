@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { CollabChannel, CollabStatus } from '../collab/types';
+import { claimLetGoOrStale } from './claims';
 import type { Database } from './schema';
 import type { Store } from './store';
 
@@ -95,15 +96,28 @@ export class CollabRepository {
         .set({ started_by: startedBy, claim_token: token, claimed_at: at })
         .where('ask_id', '=', askId)
         .where('status', '=', 'creating')
-        .where((eb) =>
-          eb.or([eb('claim_token', 'is', null), eb('claimed_at', '<', staleBefore.toISOString())]),
-        )
+        .where(claimLetGoOrStale(staleBefore))
         .executeTakeFirst();
       claimed = taken.numUpdatedRows === 1n;
     }
     const channel = await this.get(askId);
     if (channel === undefined) throw new Error(`collab channel of ask ${askId} vanished while claiming`);
     return { claimed, channel };
+  }
+
+  /**
+   * The name the holder is about to create, recorded before the Slack call: if the process dies
+   * before the channel is recorded, the next holder finds the channel of this name and adopts it.
+   */
+  async intendName(askId: number, token: string, name: string): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('collab_channels')
+      .set({ channel_name: name })
+      .where('ask_id', '=', askId)
+      .where('claim_token', '=', token)
+      .where('channel_id', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /** The channel Slack created, recorded by the claim's holder; false when the claim was lost. */

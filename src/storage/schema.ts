@@ -242,6 +242,13 @@ export const tables = {
     sent_at: text,
     ref: textOrNull,
   },
+  unsolicited_dm_days: {
+    user_id: text,
+    day: text,
+    ref: text,
+    due_at: text,
+    claimed_at: text,
+  },
   job_contacts: {
     id: id,
     job_id: int,

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { STUDY_RHYTHMS, type StudyGroup, type StudyInput, type StudyStatus } from '../study/types';
 import type { Database } from './schema';
+import { claimLetGoOrStale } from './claims';
 import type { Store } from './store';
 
 type GroupRow = Selectable<Database['study_groups']>;
@@ -166,11 +167,26 @@ export class StudyRepository {
       .execute();
   }
 
-  /** "Count me in": true when the member was not in already. */
+  /**
+   * "Count me in", only while the proposal is open: true when the member was not in already. A
+   * press that arrives once the group is forming adds nobody, so everyone counted in is among the
+   * backers the forming read (and is invited, or sent the Join button).
+   */
   async back(id: number, userId: string, now: Date): Promise<boolean> {
     const result = await this.sql
       .insertInto('study_backers')
-      .values({ group_id: id, user_id: userId, backed_at: now.toISOString() })
+      .columns(['group_id', 'user_id', 'backed_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('study_groups')
+          .select([
+            'study_groups.id',
+            eb.val(userId).as('user_id'),
+            eb.val(now.toISOString()).as('backed_at'),
+          ])
+          .where('study_groups.id', '=', id)
+          .where('study_groups.status', '=', 'open'),
+      )
       .onConflict((conflict) => conflict.columns(['group_id', 'user_id']).doNothing())
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;
@@ -208,12 +224,32 @@ export class StudyRepository {
       .where((eb) =>
         eb.or([
           eb('status', '=', 'open'),
-          eb.and([
-            eb('status', '=', 'forming'),
-            eb.or([eb('claim_token', 'is', null), eb('claimed_at', '<', staleBefore.toISOString())]),
-          ]),
+          eb.and([eb('status', '=', 'forming'), claimLetGoOrStale(staleBefore)]),
         ]),
       )
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Whether another group has this channel recorded. */
+  async channelTakenElsewhere(id: number, channelId: string): Promise<boolean> {
+    const row = await this.sql
+      .selectFrom('study_groups')
+      .select('id')
+      .where('channel_id', '=', channelId)
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The name the holder is about to create, recorded before the Slack call (see CollabRepository). */
+  async intendName(id: number, token: string, name: string): Promise<boolean> {
+    const result = await this.sql
+      .updateTable('study_groups')
+      .set({ channel_name: name })
+      .where('id', '=', id)
+      .where('claim_token', '=', token)
+      .where('channel_id', 'is', null)
       .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   }

@@ -1,4 +1,5 @@
 import type { LocaleService } from '../i18n/localeService';
+import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import { memberData, type MemberDataSource } from '../privacy/service';
 import type { RoleService } from '../roles/service';
 import type { Outbox } from '../scheduler/outbox';
@@ -16,6 +17,7 @@ export type { StudyService, StudyMessages };
 /** What the composition root has already built that study groups use. */
 export interface StudyParts {
   readonly store: Store;
+  readonly dmLimit: UnsolicitedDmLimit;
   readonly submissions: ViewSubmissionRepository;
   readonly roles: RoleService;
   readonly outbox: Outbox;
@@ -35,6 +37,7 @@ export function composeStudy(
   const service = new StudyService({
     repository: new StudyRepository(parts.store),
     store: parts.store,
+    dmLimit: parts.dmLimit,
     submissions: parts.submissions,
     roles: parts.roles,
     profileOf: (userId) => parts.memberRepository.profile(userId),

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
+import { createPrivateChannelOnce, languagesOf, NotJoinable, whoTheBotAdds } from '../collab/channels';
 import { numberedChannelName } from '../collab/names';
-import { NoFreeChannelName } from '../collab/types';
-import type { Languages, Locale } from '../i18n';
+import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
+import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import type { Profile } from '../members/types';
 import { NotFound } from '../notFound';
 import type { SourceErasure } from '../privacy/service';
@@ -29,6 +30,10 @@ const DAY_MS = 86_400_000;
 /** Outbox keys: the proposer's "it formed" DM, and each backer's "it lapsed" DM. */
 export const formedKey = (id: number): string => `study:${id}:formed`;
 export const lapsedKey = (id: number, userId: string): string => `study:${id}:lapsed:${userId}`;
+/** The "Join the channel" DM to a backer who hides their profile. */
+export const joinKey = (id: number, userId: string): string => `study:${id}:join:${userId}`;
+/** The group's first post in its channel (found again by this key after a crash). */
+export const introKey = (id: number): string => `study:${id}:intro`;
 
 export interface StudyDeps {
   readonly repository: StudyRepository;
@@ -43,6 +48,8 @@ export interface StudyDeps {
     schedule(request: ScheduleRequest): Promise<boolean>;
     cancel(keyOrPrefix: string): Promise<number>;
   };
+  /** One unsolicited DM a day per member, across asks, study groups and mentoring. */
+  readonly dmLimit: UnsolicitedDmLimit;
   /** Without a Web API call, for posts planned inside a transaction. */
   readonly knownLocaleOf: (userId: string) => Promise<Locale>;
   readonly clock: Clock;
@@ -129,6 +136,9 @@ export class StudyService {
     if (before.status !== 'open') throw new StudyNotOpen(id, before.status, before.channelId);
     const created = await this.repo.back(id, userId, this.deps.clock.now());
     const group = await this.get(id);
+    // It began forming between the two reads: this press came too late to count.
+    if (!created && group.status !== 'open' && !(await this.repo.backers(id)).includes(userId))
+      throw new StudyNotOpen(id, group.status, group.channelId);
     if (group.status !== 'open' || group.backers < group.minMembers)
       return { group, created, formed: undefined };
     try {
@@ -162,6 +172,19 @@ export class StudyService {
     const host = group.proposer === userId || (await this.deps.roles.has(userId, 'admin'));
     if (!host || group.status !== 'formed' || group.channelId === null) throw new NotStudyHost(id);
     return { ...group, channelId: group.channelId };
+  }
+
+  /**
+   * "Join the channel", pressed by a backer the bot did not add because their profile is hidden:
+   * their own step, so now they are invited. Only a backer of a formed group; NotJoinable otherwise.
+   */
+  async join(userId: string, id: number): Promise<string> {
+    const group = await this.get(id);
+    if (group.status !== 'formed' || group.channelId === null) throw new NotJoinable(`study ${id}`);
+    if (!(await this.repo.backers(id)).includes(userId)) throw new NotJoinable(`study ${id}`);
+    await this.deps.slack.invite(group.channelId, [userId]);
+    this.deps.logger.info(`study ${id}: ${userId} joined ${group.channelId} by their own press`);
+    return group.channelId;
   }
 
   /** For the event service: a proposer may host sessions in their formed group's channel. */
@@ -221,13 +244,14 @@ export class StudyService {
       const lapsed = await this.deps.store.transaction(async () => {
         if (!(await this.repo.markLapsed(group.id, now))) return false;
         const told = { ...group, status: 'lapsed' as const };
+        // Unsolicited: the planner's news, not an answer to a press. Each backer's day is claimed.
         for (const [index, userId] of backers.entries())
           await this.deps.outbox.schedule({
             kind: 'study_lapsed',
             key: lapsedKey(group.id, userId),
             channel: userId,
             message: this.deps.messages.lapsed(told, locales[index] ?? 'en'),
-            dueAt: now,
+            dueAt: await this.deps.dmLimit.dueAt([userId], now, lapsedKey(group.id, userId)),
           });
         return true;
       });
@@ -263,24 +287,41 @@ export class StudyService {
     if (!(await this.repo.claim(id, token, now, staleBefore))) return undefined;
     try {
       const group = await this.get(id);
-      const channelId = group.channelId ?? (await this.create(group, token));
+      const channelId = await this.create(group, token);
       const backers = await this.repo.backers(id);
-      await this.deps.slack.invite(channelId, backers);
+      // The one rule of src/collab/channels.ts: a backer who hides their profile gets a button.
+      const { added, askedToJoin } = await whoTheBotAdds(backers, this.deps.profileOf);
+      if (added.length > 0) await this.deps.slack.invite(channelId, added);
       const formed = { ...group, channelId, status: 'formed' as const };
-      await this.deps.slack.post(
+      const languages = await languagesOf(backers, this.deps.knownLocaleOf);
+      // Keyed: a holder that resumes after a crash finds the post instead of making a second one.
+      await this.deps.slack.postOnce(
         channelId,
-        this.deps.messages.intro(formed, await this.languagesOf(backers)),
+        this.deps.messages.intro(formed, languages, added.includes(group.proposer)),
+        introKey(id),
       );
       const locale = await this.deps.knownLocaleOf(group.proposer);
+      const joinLocales = await Promise.all(askedToJoin.map((userId) => this.deps.knownLocaleOf(userId)));
       await this.deps.store.transaction(async () => {
-        if (!(await this.repo.finish(id, token, this.deps.clock.now()))) return;
+        const formedAt = this.deps.clock.now();
+        if (!(await this.repo.finish(id, token, formedAt))) return;
+        // Unsolicited: another member's press (or the planner) formed it. The proposer's day is claimed.
         await this.deps.outbox.schedule({
           kind: 'study_formed',
           key: formedKey(id),
           channel: group.proposer,
           message: this.deps.messages.formed(formed, locale),
-          dueAt: this.deps.clock.now(),
+          dueAt: await this.deps.dmLimit.dueAt([group.proposer], formedAt, formedKey(id)),
         });
+        // Solicited: they counted themselves in. Not limited.
+        for (const [index, userId] of askedToJoin.entries())
+          await this.deps.outbox.schedule({
+            kind: 'study_join',
+            key: joinKey(id, userId),
+            channel: userId,
+            message: this.deps.messages.join(formed, joinLocales[index] ?? 'en'),
+            dueAt: formedAt,
+          });
       });
       this.deps.logger.info(`study ${id}: formed in ${channelId} with ${backers.length} members`);
       return channelId;
@@ -292,23 +333,21 @@ export class StudyService {
     }
   }
 
-  /** Creates the channel under the group's name, or the next free one after name_taken. */
+  /** The group's channel, made once (src/collab/channels.ts): its name, then -2, -3, … after name_taken. */
   private async create(group: StudyGroup, token: string): Promise<string> {
-    const name = (attempt: number) => numberedChannelName('study', group.id, group.topic, 'group', attempt);
-    for (let attempt = 1; attempt <= STUDY_LIMITS.nameAttempts; attempt += 1) {
-      const created = await this.deps.slack.createPrivateChannel(name(attempt));
-      if (created === 'name_taken') continue;
-      if (!(await this.repo.recordChannel(group.id, token, created.id, created.name)))
-        throw new Error(`study ${group.id}: claim lost while creating its channel`);
-      return created.id;
-    }
-    throw new NoFreeChannelName(name(1));
-  }
-
-  private async languagesOf(userIds: readonly string[]): Promise<Languages> {
-    const locales: Locale[] = [];
-    for (const userId of userIds) locales.push(await this.deps.knownLocaleOf(userId));
-    const [first = 'en', ...rest] = [...new Set(locales)];
-    return [first, ...rest];
+    const names = Array.from({ length: STUDY_LIMITS.nameAttempts }, (_, i) =>
+      numberedChannelName('study', group.id, group.topic, 'group', i + 1),
+    );
+    return createPrivateChannelOnce(
+      {
+        channelId: group.channelId,
+        intend: (name) => this.repo.intendName(group.id, token, name),
+        record: (made) => this.repo.recordChannel(group.id, token, made.id, made.name),
+        recordedElsewhere: (channelId) => this.repo.channelTakenElsewhere(group.id, channelId),
+      },
+      this.deps.slack,
+      names,
+      `study ${group.id}`,
+    );
   }
 }

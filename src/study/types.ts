@@ -93,10 +93,15 @@ export type { CollabSlack as StudySlack } from '../collab/types';
 
 /** Words of what study groups post, supplied by the Slack layer. */
 export interface StudyMessages {
-  /** At the top of the new channel: the topic, the rhythm, how to schedule sessions. */
-  intro(group: StudyGroup, languages: Languages): OutboxMessage;
+  /**
+   * At the top of the new channel: the topic, the rhythm, how to schedule sessions; the proposer is
+   * named only when `proposerNamed` (their profile is visible to all alumni).
+   */
+  intro(group: StudyGroup, languages: Languages, proposerNamed: boolean): OutboxMessage;
   /** To the proposer: the group formed, with "Schedule the first session". */
   formed(group: StudyGroup, locale: Locale): OutboxMessage;
+  /** To a backer who hides their profile: the group formed, with a "Join the channel" button. */
+  join(group: StudyGroup, locale: Locale): OutboxMessage;
   /** To each backer of a proposal that lapsed. */
   lapsed(group: StudyGroup, locale: Locale): OutboxMessage;
 }

@@ -88,7 +88,7 @@ describe('collaboration channels: starting one', () => {
 
     expect(answer).toBe(
       `I created <#${channel}>, invited <@${AUTHOR}>, <@${HELPER}> and pinned the item at the top.\n` +
-        `I did not invite <@${HIDDEN}>: their profile is not visible to all alumni. Invite them yourself if they agree.`,
+        `I did not add <@${HIDDEN}>: their profile is not visible to all alumni, and the members of a channel see one another. I sent them a button to join if they wish.`,
     );
     expect(await collabRow(tb, id)).toMatchObject({
       status: 'ready',

@@ -92,6 +92,7 @@ describe('words, in English and Japanese', () => {
           'mentoring',
           'intros',
           'reminders',
+          'DMs you did not ask for',
           'private channels',
           'messages waiting',
         ],
@@ -116,6 +117,7 @@ describe('words, in English and Japanese', () => {
           'メンタリング',
           'イントロ',
           'リマインダー',
+          '依頼していない DM',
           'プライベートチャンネル',
           '送信待ち',
         ],
@@ -160,6 +162,7 @@ describe('words, in English and Japanese', () => {
           'reminders',
           'scheduledMessages',
           'studyGroups',
+          'unsolicitedDmDays',
         ].sort(),
       );
     }

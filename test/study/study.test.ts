@@ -104,7 +104,7 @@ describe('study groups: propose, count in and out, form once, schedule, lapse', 
     expect(tb.fake.callsTo('conversations.create')).toEqual([]);
   });
 
-  it('reaching the minimum creates one private channel, invites everyone, and DMs the proposer the Schedule button', async () => {
+  it('reaching the minimum creates one private channel, invites everyone visible, and DMs the proposer the Schedule button', async () => {
     const id = await propose(tb, PROPOSER, { topic: 'Rust for web developers', minMembers: '3' });
     await countIn(tb, ANN, id);
     // The last two presses arrive together: one channel all the same.
@@ -121,10 +121,17 @@ describe('study groups: propose, count in and out, form once, schedule, lapse', 
       channel_id: channel,
       claim_token: null,
     });
+    // A backer who hides their profile is not added: they get a "Join the channel" DM (test/study/join.test.ts).
     expect([...(tb.fake.channel(channel)?.members ?? [])].sort()).toEqual(
-      (await backers(tb, id)).slice().sort(),
+      (await backers(tb, id)).filter((user) => user !== HIDDEN).sort(),
     );
-    expect(await outboxKeys(tb, `study:${id}:`)).toEqual([`study:${id}:formed`]);
+    // Whichever press came second found the group forming and was not counted.
+    const hiddenIn = (await backers(tb, id)).includes(HIDDEN);
+    expect(await backers(tb, id)).toHaveLength(3);
+    expect((await outboxKeys(tb, `study:${id}:`)).sort()).toEqual([
+      `study:${id}:formed`,
+      ...(hiddenIn ? [`study:${id}:join:${HIDDEN}`] : []),
+    ]);
     const dm = dmsTo(tb, PROPOSER).find((call) => allText(call.args).includes('has its members'));
     expect(buttons(dm?.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
       ['study.schedule', String(id)],

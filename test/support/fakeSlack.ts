@@ -70,6 +70,8 @@ export interface FakeChannel {
   botIsMember?: boolean;
   /** Its name (conversations.create answers name_taken for it); the id in lower case otherwise. */
   name?: string;
+  /** Made by the bot (as conversations.create does), rather than by a member. */
+  madeByBot?: boolean;
 }
 
 /** A declared or created channel as the fake holds it. */
@@ -90,6 +92,8 @@ interface ChannelState {
   name: string | undefined;
   archived: boolean;
   pins: Set<string>;
+  /** Who made it: the bot for channels made by conversations.create, a member otherwise. */
+  creator: string;
 }
 
 /** Slack's channel names: lower case letters, digits, hyphens and underscores, 80 at most. */
@@ -160,6 +164,8 @@ const MESSAGE_METHODS = new Set([
   'chat.scheduleMessage',
 ]);
 /** Methods an app-level (xapp-) token may call. */
+/** The member who made every channel a test declares (channels the bot creates name the bot). */
+const FAKE_CHANNEL_CREATOR = 'U0CREATOR';
 const APP_TOKEN_METHODS = new Set(['apps.connections.open', 'auth.test', 'api.test']);
 
 type Json = Record<string, unknown>;
@@ -410,6 +416,7 @@ export class FakeSlack {
       name: channel.name,
       archived: false,
       pins: new Set(),
+      creator: channel.madeByBot === true ? FAKE_BOT_USER_ID : FAKE_CHANNEL_CREATOR,
     });
   }
 
@@ -1037,6 +1044,35 @@ export class FakeSlack {
     return { ok: true, members: page, response_metadata: { next_cursor: next } };
   }
 
+  /**
+   * conversations.list over the declared and created channels: public ones, and private ones the
+   * bot is in (Slack lists no other private channel to a bot), paged by cursor.
+   */
+  private channelList(args: Json): Json {
+    const types = (str(args, 'types') ?? 'public_channel').split(',');
+    const excludeArchived = flag(args, 'exclude_archived');
+    const listed = [...this.channels.entries()]
+      .filter(([, channel]) =>
+        channel.isPrivate ? types.includes('private_channel') : types.includes('public_channel'),
+      )
+      .filter(([, channel]) => !channel.isPrivate || channel.botIsMember)
+      .filter(([, channel]) => !excludeArchived || !channel.archived)
+      .map(([id]) => this.channelInfo(id));
+    const limitArg = Number(str(args, 'limit') ?? '100');
+    const limit = Number.isInteger(limitArg) && limitArg > 0 ? Math.min(limitArg, 1000) : 100;
+    const cursor = str(args, 'cursor') ?? '';
+    let offset = 0;
+    if (cursor !== '') {
+      const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+      if (match === null) return { ok: false, error: 'invalid_cursor' };
+      offset = Number(match[1]);
+    }
+    const page = listed.slice(offset, offset + limit);
+    const next =
+      offset + limit < listed.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
+    return { ok: true, channels: page, response_metadata: { next_cursor: next } };
+  }
+
   private channelInfo(id: string): Json {
     if (id.startsWith('D')) {
       const user = id.slice(1);
@@ -1061,6 +1097,7 @@ export class FakeSlack {
       is_mpim: isMpim,
       is_private: declared?.isPrivate ?? isMpim,
       created: 1700000000,
+      creator: declared?.creator ?? FAKE_CHANNEL_CREATOR,
       is_archived: declared?.archived ?? false,
       is_general: false,
       is_member: declared?.botIsMember ?? true,
@@ -1094,8 +1131,8 @@ export class FakeSlack {
         }
         if (this.channelNamed(name) !== undefined) return { ok: false, error: 'name_taken' };
         const id = this.nextId('C');
-        this.declareChannel(id, { isPrivate: flag(args, 'is_private'), members: [], name });
-        return { ok: true, channel: { ...this.channelInfo(id), creator: FAKE_BOT_USER_ID } };
+        this.declareChannel(id, { isPrivate: flag(args, 'is_private'), members: [], name, madeByBot: true });
+        return { ok: true, channel: this.channelInfo(id) };
       },
       'conversations.invite': (args) => {
         const id = str(args, 'channel') ?? '';
@@ -1346,6 +1383,7 @@ export class FakeSlack {
         return { ok: true, channel: this.channelInfo(id) };
       },
       'conversations.members': (args) => this.channelMembers(args),
+      'conversations.list': (args) => this.channelList(args),
       ...this.channelChangeHandlers(),
       'conversations.history': (args) => {
         const channel = FakeSlack.channelFor(str(args, 'channel') ?? '');

@@ -63,6 +63,20 @@ export function registerCollabListeners(router: ListenerRouter, services: Servic
       await reply(text);
     },
   );
+  registerCollabJoin(router, services);
+}
+
+/** "Join the channel": the service checks the presser is on the item and the channel is open. */
+function registerCollabJoin(router: ListenerRouter, services: Services): void {
+  router.button(
+    ACTION.collabJoin,
+    { gate: 'agreed', value: ID_VALUE, surface: 'ask_button' },
+    async ({ value: askId, userId, m, reply }) => {
+      const channelId = await services.collab.join(userId, askId);
+      await services.members.recordActivity(userId);
+      await reply(m.collab.joined(`<#${channelId}>`));
+    },
+  );
 }
 
 export function registerCollabMessages(app: App, services: Services): void {

@@ -35,6 +35,13 @@ export function registerStudyListeners(router: ListenerRouter, services: Service
     await reply(removed ? m.study.countedOut(topic) : m.study.notIn(topic));
   });
 
+  // The service checks that the presser backed the group and that its channel exists.
+  router.button(ACTION.studyJoin, studyButton, async ({ value: id, userId, m, reply }) => {
+    const channelId = await services.study.join(userId, id);
+    await services.members.recordActivity(userId);
+    await reply(m.collab.joined(`<#${channelId}>`));
+  });
+
   // The service checks that the presser proposed the group (or is an admin) and that it formed.
   router.button(
     ACTION.studySchedule,

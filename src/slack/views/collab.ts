@@ -20,6 +20,21 @@ export function startChannelButton(item: AskItem, locale: Locale): Button {
   };
 }
 
+/** "Join the channel" (collaboration channels and study groups), value: the item's or group's id. */
+export function joinChannelButton(
+  actionId: typeof ACTION.collabJoin | typeof ACTION.studyJoin,
+  id: number,
+  locale: Locale,
+): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: plain(messages(locale).collab.joinButton, 75),
+    value: String(id),
+    style: 'primary',
+  };
+}
+
 /** The item's channel as `asks mine` names it, or nothing. */
 export function channelLine(view: ChannelView | undefined, locale: Locale): string | undefined {
   if (view?.kind !== 'exists') return undefined;
@@ -59,6 +74,21 @@ export function collabMessages(): CollabMessages {
     headsUp: (languages, idleDays) => {
       const text = stacked(languages, (m) => m.collab.headsUp(idleDays, COLLAB_LIMITS.graceDays));
       return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
+    },
+    join: (item, channelId, locale) => {
+      const m = messages(locale).collab;
+      const text = m.joinDm(escapeMrkdwn(truncate(item.title, 150)), item.id, `<#${channelId}>`);
+      return {
+        text,
+        blocks: [
+          { type: 'section', text: mrkdwn(text) },
+          {
+            type: 'actions',
+            block_id: `collab.join.${item.id}`,
+            elements: [joinChannelButton(ACTION.collabJoin, item.id, locale)],
+          },
+        ],
+      };
     },
     // Only recorded with the outbox row: archiving posts nothing.
     archive: (idleDays) => ({ text: messages('en').collab.archiveNote(idleDays), action: 'archive' }),

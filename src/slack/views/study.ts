@@ -3,6 +3,7 @@ import type { StudyGroup, StudyListing, StudyMessages } from '../../study/types'
 import { STUDY_LIMITS } from '../../study/types';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
+import { joinChannelButton } from './collab';
 import { tagsText } from './askCard';
 import { stacked } from './languages';
 import type { SlackMessage } from './message';
@@ -104,12 +105,12 @@ function scheduleButton(group: StudyGroup, locale: Locale): Button {
 
 export function studyMessages(): StudyMessages {
   return {
-    intro: (group, languages) => {
+    intro: (group, languages, proposerNamed) => {
       const topic = escapeMrkdwn(truncate(group.topic, 150));
       const text = stacked(languages, (m) =>
         [
           m.study.introLead(topic, m.study.rhythms[group.rhythm]),
-          m.study.introSessions(mention(group.proposer)),
+          m.study.introSessions(proposerNamed ? mention(group.proposer) : m.study.theProposer),
         ].join(' '),
       );
       return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
@@ -127,6 +128,23 @@ export function studyMessages(): StudyMessages {
             type: 'actions',
             block_id: `study.formed.${group.id}`,
             elements: [scheduleButton(group, locale)],
+          },
+        ],
+      };
+    },
+    join: (group, locale) => {
+      const text = messages(locale).study.joinDm(
+        escapeMrkdwn(truncate(group.topic, 150)),
+        `<#${group.channelId ?? ''}>`,
+      );
+      return {
+        text,
+        blocks: [
+          { type: 'section', text: mrkdwn(text) },
+          {
+            type: 'actions',
+            block_id: `study.join.${group.id}`,
+            elements: [joinChannelButton(ACTION.studyJoin, group.id, locale)],
           },
         ],
       };
