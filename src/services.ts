@@ -56,6 +56,7 @@ import { AskRepository } from './storage/asks';
 import { composeCollab, type CollabInputs, type CollabService } from './collab/compose';
 import { composeStudy, type StudyMessages, type StudyService } from './study/compose';
 import { composeMentoring, type MentoringMessages, type MentoringService } from './mentoring/compose';
+import { composeModeration, type ModerationMessages, type ModerationService } from './moderation/compose';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -101,6 +102,8 @@ export interface Services {
   readonly study: StudyService;
   /** Mentors' offers, requests handed on one mentor at a time, pairs and their check-ins. */
   readonly mentoring: MentoringService;
+  /** Reports to moderators: members report messages, admins acknowledge, remind and resolve. */
+  readonly moderation: ModerationService;
 }
 
 export interface ServiceInputs {
@@ -140,6 +143,8 @@ export interface ServiceInputs {
   readonly studyMessages: StudyMessages;
   /** Words of the mentoring DMs: the ask to a mentor, the pair's group DM, the check-in. */
   readonly mentoringMessages: MentoringMessages;
+  /** Words of the moderation DMs: the author's reminder, the reporter's "resolved". */
+  readonly moderationMessages: ModerationMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -278,6 +283,7 @@ export function createServices(inputs: ServiceInputs): Services {
   scheduler.addPlanner('asks', (now) => asks.plan(now));
   const collab = composeCollab(inputs, { store, asks, roles, outbox, scheduler, memberRepository, locales });
   const mentoring = composeMentoring(inputs, { store, roles, outbox, scheduler, memberRepository, locales });
+  const moderation = composeModeration(inputs, { store, roles, outbox, locales });
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -346,6 +352,7 @@ export function createServices(inputs: ServiceInputs): Services {
     collab: collab.service,
     study: study.service,
     mentoring: mentoring.service,
+    moderation: moderation.service,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock),
@@ -369,6 +376,7 @@ export function createServices(inputs: ServiceInputs): Services {
       study.privacy,
       memberData('asks', asks, asks),
       mentoring.privacy,
+      moderation.privacy,
       memberData('reminders', nagRepository, nagRepository),
       memberData('privateChannelMemberships', audience, audience),
       {

@@ -10,6 +10,7 @@ import {
   type Column,
 } from './schemaColumns';
 import { mentoringTables } from './schemaMentoring';
+import { reportTables } from './schemaReports';
 import { studyTables } from './schemaStudy';
 
 /**
@@ -344,6 +345,7 @@ export const tables = {
   },
   ...studyTables,
   ...mentoringTables,
+  ...reportTables,
 } as const;
 
 type ValueOf<C> =
