@@ -109,6 +109,14 @@ export class ModerationService {
     return (await this.repo.byReporter(reporterId, channelId, ts)) !== undefined;
   }
 
+  /** What Slack told about a new report's message once it was saved: its author and permalink. */
+  async completeMessage(
+    reportId: number,
+    found: { authorId: string | null; permalink: string | null },
+  ): Promise<void> {
+    await this.repo.completeMessage(reportId, found);
+  }
+
   async attachCard(reportId: number, channel: string, ts: string): Promise<void> {
     await this.repo.attachCard(reportId, channel, ts);
   }

@@ -146,6 +146,29 @@ export class ReportRepository {
       .execute();
   }
 
+  /**
+   * Fills in what Slack told us after the report was saved: the message's author (only where none
+   * is known) and its permalink (Slack's own, in place of the link the member pasted).
+   */
+  async completeMessage(
+    id: number,
+    found: { authorId: string | null; permalink: string | null },
+  ): Promise<void> {
+    if (found.authorId !== null)
+      await this.sql
+        .updateTable('reports')
+        .set({ author_id: found.authorId })
+        .where('id', '=', id)
+        .where('author_id', 'is', null)
+        .execute();
+    if (found.permalink !== null)
+      await this.sql
+        .updateTable('reports')
+        .set({ permalink: found.permalink })
+        .where('id', '=', id)
+        .execute();
+  }
+
   /** Moves the report from one of `from` to `to`; false when it was in none of them (nothing changed). */
   async setStatus(
     id: number,

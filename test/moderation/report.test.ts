@@ -178,6 +178,38 @@ describe('reports: who may do what', () => {
     expect(dmsTo(tb, AUTHOR)).toEqual([]);
   });
 
+  it('refuses a forged reason and an empty resolve note on their fields; nothing changes', async () => {
+    const message = messageBy(tb, AUTHOR);
+    await tb.messageShortcut('report.message', REPORTER, { ...message, author: AUTHOR });
+    const { private_metadata: metadata } = openedView(tb);
+    const { reportValues } = await import('./support');
+    const before = await tb.snapshot();
+    const forged = await tb.submit(
+      'report.modal',
+      reportValues({ reason: 'conduct:99' }),
+      REPORTER,
+      metadata,
+    );
+    expect(forged.json).toMatchObject({
+      response_action: 'errors',
+      errors: { 'report.reason': 'Pick a reason.' },
+    });
+    expect(await tb.snapshot()).toBe(before);
+
+    await reportByShortcut(tb, REPORTER, message, AUTHOR);
+    const id = Number((await reportRows(tb))[0]?.id);
+    const reported = await tb.snapshot();
+    const empty = await tb.submit(
+      'report.resolve.modal',
+      resolveValues(null),
+      ADMIN,
+      JSON.stringify({ reportId: id }),
+    );
+    expect(empty.json).toMatchObject({ response_action: 'errors' });
+    expect(JSON.stringify(empty.json)).toContain('Write what was done');
+    expect(await tb.snapshot()).toBe(reported);
+  });
+
   it('a second report of the same message by the same member is "already reported", with no second card', async () => {
     const message = messageBy(tb, AUTHOR);
     await reportByShortcut(tb, REPORTER, message, AUTHOR);

@@ -71,6 +71,16 @@ describeOnEachEngine('ReportRepository', (engine) => {
     expect(await repo.insert('UREPORT3', input('1700000000.000200'), 'VREP4', T0)).toBeDefined();
     expect((await repo.byView('VREP2'))?.id).toBe(first);
     expect((await repo.byReporter('UREPORT2', 'C0GENRL1', '1700000000.000200'))?.id).toBe(first);
+    if (first === undefined) throw new Error('not inserted');
+    // What Slack tells after saving: an author only where none was known, and Slack's own permalink.
+    await repo.completeMessage(first, {
+      authorId: 'USOMEONE',
+      permalink: 'https://t.slack.com/archives/C0GENRL1/p1',
+    });
+    expect((await repo.get(first))?.message).toMatchObject({
+      authorId: 'UAUTHOR',
+      permalink: 'https://t.slack.com/archives/C0GENRL1/p1',
+    });
   });
 
   it('erasure keeps the reports, without the member as reporter, author or actor', async () => {

@@ -148,17 +148,12 @@ export function parseReportForm(
   };
 }
 
-/** The message as the report stores it, once its author and permalink are known (or not). */
-export function reportedMessage(
-  draft: ReportDraft,
-  found: { authorId: string | null; permalink: string | null },
-): ReportedMessage {
-  return {
-    channelId: draft.message.channelId,
-    ts: draft.message.ts,
-    authorId: draft.message.authorId ?? found.authorId,
-    permalink: found.permalink ?? draft.link,
-  };
+/**
+ * The message as the report is first saved: from the shortcut with its author, from a link with the
+ * link itself. Slack's permalink (and the author of a linked message) are filled in after the ack.
+ */
+export function reportedMessage(draft: ReportDraft): ReportedMessage {
+  return { ...draft.message, permalink: draft.link };
 }
 
 /** The moderator's resolve form: one note, required. */

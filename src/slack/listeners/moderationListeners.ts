@@ -80,18 +80,21 @@ export function registerModerationListeners(router: ListenerRouter, services: Se
         await fieldErrors(form.errors);
         return;
       }
-      const { channelId, ts } = form.draft.message;
-      // Two quick reads before the 3-second ack: where the message is, and who wrote it when only its link is known.
-      const author = form.draft.message.authorId ?? (await authorOf(services, client, channelId, ts)) ?? null;
-      const permalink = (await permalinkOf(services, client, channelId, ts)) ?? null;
-      const message = reportedMessage(form.draft, { authorId: author, permalink });
+      const message = reportedMessage(form.draft);
       const { report, outcome } = await moderation.report(userId, { ...form.draft.input, message }, view.id);
       await done(outcome === 'duplicate' ? m.moderation.alreadyReported : m.moderation.sent);
       if (outcome === 'replay')
         services.logger.info(
           `report modal ${view.id} from ${userId} already made report ${report.id}; nothing more done`,
         );
-      if (outcome === 'created') await postReportCard(services, client, report.id);
+      if (outcome !== 'created') return;
+      // After the ack (Slack may be slow): the message's permalink, and its author when only its link was given.
+      const { channelId, ts } = message;
+      await moderation.completeMessage(report.id, {
+        authorId: message.authorId ?? (await authorOf(services, client, channelId, ts)) ?? null,
+        permalink: (await permalinkOf(services, client, channelId, ts)) ?? null,
+      });
+      await postReportCard(services, client, report.id);
     },
   );
 
