@@ -6,8 +6,10 @@ import {
   dmsTo,
   ENV,
   messageBy,
+  openedView,
   reportByShortcut,
   reportRows,
+  resolveValues,
 } from './support';
 
 // Issue 14 §2: reports outlive an erasure, anonymised. The reporter's id and note go (their card
@@ -67,7 +69,6 @@ describe('reports: export and erasure', () => {
 
     const id = Number((await reportRows(tb))[0]?.id);
     await tb.press('report.resolve', ADMIN, 'message', String(id));
-    const { resolveValues, openedView } = await import('./support');
     await tb.submit('report.resolve.modal', resolveValues('Handled'), ADMIN, openedView(tb).private_metadata);
     await tb.tick();
     expect(dmsTo(tb, REPORTER)).toEqual([]);

@@ -9,9 +9,11 @@ import {
   cardText,
   dmsTo,
   messageBy,
+  messageShortcut,
   openedView,
   reportByShortcut,
   reportRows,
+  reportValues,
   resolveValues,
 } from './support';
 
@@ -60,14 +62,14 @@ describe.each([
 
     it('posts a card with the permalink, reason and note; acknowledge, remind and resolve update it and send each DM once', async () => {
       const message = messageBy(tb, AUTHOR);
-      await tb.messageShortcut('report.message', REPORTER, { ...message, author: AUTHOR });
+      await messageShortcut(tb, 'report.message', REPORTER, { ...message, author: AUTHOR });
       const form = openedView(tb);
       expect(form.callback_id).toBe('report.modal');
       // The reasons are the code of conduct's points, in the reporter's language, then "other".
       expect(allText(form)).toContain(conduct);
       const closing = await tb.submit(
         'report.modal',
-        (await import('./support')).reportValues({ reason: 'conduct:0', note: 'Zorbnote: he was rude' }),
+        reportValues({ reason: 'conduct:0', note: 'Zorbnote: he was rude' }),
         REPORTER,
         form.private_metadata,
       );
@@ -180,9 +182,8 @@ describe('reports: who may do what', () => {
 
   it('refuses a forged reason and an empty resolve note on their fields; nothing changes', async () => {
     const message = messageBy(tb, AUTHOR);
-    await tb.messageShortcut('report.message', REPORTER, { ...message, author: AUTHOR });
+    await messageShortcut(tb, 'report.message', REPORTER, { ...message, author: AUTHOR });
     const { private_metadata: metadata } = openedView(tb);
-    const { reportValues } = await import('./support');
     const before = await tb.snapshot();
     const forged = await tb.submit(
       'report.modal',
@@ -214,12 +215,12 @@ describe('reports: who may do what', () => {
     const message = messageBy(tb, AUTHOR);
     await reportByShortcut(tb, REPORTER, message, AUTHOR);
     // The shortcut says so at once…
-    await tb.messageShortcut('report.message', REPORTER, { ...message, author: AUTHOR });
+    await messageShortcut(tb, 'report.message', REPORTER, { ...message, author: AUTHOR });
     expect(allText(tb.fake.callsTo('views.open').at(-1)?.args.view)).toContain('already reported');
     // …and a form opened earlier and sent again says so too.
     const again = await tb.submit(
       'report.modal',
-      (await import('./support')).reportValues({}),
+      reportValues({}),
       REPORTER,
       JSON.stringify({ source: 'shortcut', channel: message.channel, ts: message.ts, author: AUTHOR }),
     );
@@ -233,9 +234,9 @@ describe('reports: who may do what', () => {
 
   it('a replayed submission (the same view) creates nothing twice', async () => {
     const message = messageBy(tb, AUTHOR);
-    await tb.messageShortcut('report.message', REPORTER, { ...message, author: AUTHOR });
+    await messageShortcut(tb, 'report.message', REPORTER, { ...message, author: AUTHOR });
     const { private_metadata: metadata } = openedView(tb);
-    const values = (await import('./support')).reportValues({ note: 'once' });
+    const values = reportValues({ note: 'once' });
     const first = await tb.submit('report.modal', values, REPORTER, metadata, 'VREPORT0001');
     const second = await tb.submit('report.modal', values, REPORTER, metadata, 'VREPORT0001');
     expect(allText(second.json)).toBe(allText(first.json));
@@ -266,7 +267,7 @@ describe('reports without MODERATION_CHANNEL_ID', () => {
   ])('says plainly that reports are not set up (%s), and saves nothing', async (locale, words) => {
     tb.fake.setUser(REPORTER, { locale });
     const before = await tb.snapshot();
-    await tb.messageShortcut('report.message', REPORTER, { ...messageBy(tb, AUTHOR), author: AUTHOR });
+    await messageShortcut(tb, 'report.message', REPORTER, { ...messageBy(tb, AUTHOR), author: AUTHOR });
     expect(allText(tb.fake.callsTo('views.open').at(-1)?.args.view)).toContain(words);
     expect(allText((await tb.command('report', REPORTER, { channel_id: 'D0DM0001' })).json)).toContain(words);
     expect(await tb.snapshot()).toBe(before);

@@ -1,7 +1,9 @@
 import { reportForm, resolveReportForm } from '../../src/slack/forms/reportForm';
 import type { RecordedCall } from '../support/fakeSlack';
 import { fillForm, type Values } from '../support/forms';
+import { interactivityBody, type SignedResponse } from '../support/signing';
 import { allText, type TestBot } from '../support/testBot';
+import messageShortcutFixture from '../fixtures/payloads/message_shortcut.json';
 import { buttons, dmsTo } from '../asks/support';
 
 export { buttons, dmsTo };
@@ -10,6 +12,34 @@ export const MOD_CHANNEL = 'C0MODS01';
 /** The channel where the reported messages are. */
 export const GENERAL = 'C0GENRL1';
 export const ENV = { MODERATION_CHANNEL_ID: MOD_CHANNEL };
+
+/**
+ * A message shortcut (`callbackId`) pressed by `user` on a message in a channel: `author` wrote it
+ * (null for a bot's message, which has no user). The payload is the fixture's, with these ids.
+ */
+export async function messageShortcut(
+  tb: TestBot,
+  callbackId: string,
+  user: string,
+  target: { channel: string; ts: string; author: string | null },
+): Promise<SignedResponse> {
+  const message: Record<string, unknown> = { ...messageShortcutFixture.message, ts: target.ts };
+  delete message.user;
+  if (target.author !== null) message.user = target.author;
+  const payload = {
+    ...messageShortcutFixture,
+    callback_id: callbackId,
+    user: { ...messageShortcutFixture.user, id: user },
+    channel: { ...messageShortcutFixture.channel, id: target.channel },
+    trigger_id: `trig-${user}-${Date.now()}`,
+    message_ts: target.ts,
+    message,
+    response_url: tb.fake.responseUrl(),
+  };
+  const response = await tb.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
+  await tb.settle();
+  return response;
+}
 
 /** A message a member wrote in GENERAL (in the fake's history, so its author can be read from a link). */
 export function messageBy(
@@ -71,7 +101,7 @@ export async function reportByShortcut(
   author: string | null,
   fields: ReportFields = {},
 ): Promise<Record<string, unknown>> {
-  await tb.messageShortcut('report.message', reporter, { ...message, author });
+  await messageShortcut(tb, 'report.message', reporter, { ...message, author });
   const view = openedView(tb);
   const response = await tb.submit('report.modal', reportValues(fields), reporter, view.private_metadata);
   return response.json as Record<string, unknown>;

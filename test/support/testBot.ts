@@ -32,7 +32,6 @@ import homeOpenedFixture from '../fixtures/payloads/event_app_home_opened.json';
 import dmFixture from '../fixtures/payloads/event_message_im.json';
 import teamJoinFixture from '../fixtures/payloads/event_team_join.json';
 import joinedChannelFixture from '../fixtures/payloads/event_member_joined_channel.json';
-import messageShortcutFixture from '../fixtures/payloads/message_shortcut.json';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const ADMIN = 'UADMIN01';
@@ -344,33 +343,6 @@ export class TestBot {
         callback_id: where === 'home' ? '' : 'privacy.modal',
       };
     }
-    const response = await this.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
-    await this.settle();
-    return response;
-  }
-
-  /**
-   * A message shortcut on a message in a channel: `author` wrote it (null for a bot's message, which
-   * has no user). The payload is the fixture's, with these ids.
-   */
-  async messageShortcut(
-    callbackId: string,
-    user: string,
-    target: { channel: string; ts: string; author: string | null },
-  ): Promise<SignedResponse> {
-    const message: Json = { ...messageShortcutFixture.message, ts: target.ts };
-    delete message.user;
-    if (target.author !== null) message.user = target.author;
-    const payload: Json = {
-      ...messageShortcutFixture,
-      callback_id: callbackId,
-      user: { ...messageShortcutFixture.user, id: user },
-      channel: { ...messageShortcutFixture.channel, id: target.channel },
-      trigger_id: `trig-${user}-${Date.now()}`,
-      message_ts: target.ts,
-      message,
-      response_url: this.fake.responseUrl(),
-    };
     const response = await this.post(interactivityBody(payload), 'application/x-www-form-urlencoded');
     await this.settle();
     return response;
