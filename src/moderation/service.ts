@@ -97,8 +97,7 @@ export class ModerationService {
       return { report: await this.get(id), outcome: 'created' };
     }
     const replayed = viewId === null ? undefined : await this.repo.byView(viewId);
-    if (replayed !== undefined && replayed.reporterId === reporterId)
-      return { report: replayed, outcome: 'replay' };
+    if (replayed !== undefined) return { report: replayed, outcome: 'replay' };
     const earlier = await this.repo.byReporter(reporterId, input.message.channelId, input.message.ts);
     if (earlier === undefined) throw new Error('report not inserted, and no earlier report found');
     return { report: earlier, outcome: 'duplicate' };
@@ -146,7 +145,8 @@ export class ModerationService {
     const report = await this.get(reportId);
     const author = report.message.authorId;
     if (author === null) throw new ReportAuthorUnknown(reportId);
-    if (report.remindedAt !== null) return { report, changed: false };
+    // A resolved report is closed: nothing more is sent about it.
+    if (report.remindedAt !== null || report.status === 'resolved') return { report, changed: false };
     const locale = await this.deps.localeOf(author);
     const message = this.deps.messages.reminder(report, this.deps.conduct(locale), locale);
     const now = this.deps.clock.now();

@@ -211,6 +211,21 @@ describe('reports: who may do what', () => {
     expect(await tb.snapshot()).toBe(reported);
   });
 
+  it('a resolved report is closed: no reminder is sent for it afterwards', async () => {
+    await reportByShortcut(tb, REPORTER, messageBy(tb, AUTHOR), AUTHOR);
+    const id = Number((await reportRows(tb))[0]?.id);
+    await tb.submit(
+      'report.resolve.modal',
+      resolveValues('Nothing to do'),
+      ADMIN,
+      JSON.stringify({ reportId: id }),
+    );
+    expect(cardButtons(tb)).toEqual([]);
+    expect(await pressOnCard(tb, 'report.remind', ADMIN, id)).toContain('already resolved');
+    await tb.tick();
+    expect(dmsTo(tb, AUTHOR)).toEqual([]);
+  });
+
   it('a second report of the same message by the same member is "already reported", with no second card', async () => {
     const message = messageBy(tb, AUTHOR);
     await reportByShortcut(tb, REPORTER, message, AUTHOR);

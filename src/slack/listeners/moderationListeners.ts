@@ -111,11 +111,13 @@ export function registerModerationListeners(router: ListenerRouter, services: Se
   router.button(ACTION.reportRemind, moderatorButton, async ({ value: reportId, userId, m, args, reply }) => {
     const { report, changed } = await moderation.remind(userId, reportId);
     const author = report.message.authorId;
-    await reply(
+    const text =
       changed && author !== null
         ? m.moderation.reminded(reportId, mention(author))
-        : m.moderation.remindedAlready(reportId),
-    );
+        : report.remindedAt === null
+          ? m.moderation.resolvedAlready(reportId)
+          : m.moderation.remindedAlready(reportId);
+    await reply(text);
     if (changed) await refreshReportCard(services, args.client, reportId);
   });
 

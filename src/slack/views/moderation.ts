@@ -105,7 +105,7 @@ export function reportCard(
   const buttons: Button[] = [];
   if (report.status === 'open')
     buttons.push(button(ACTION.reportAcknowledge, report, languages, (m) => m.moderation.acknowledgeButton));
-  if (report.message.authorId !== null && report.remindedAt === null)
+  if (report.message.authorId !== null && report.remindedAt === null && report.status !== 'resolved')
     buttons.push(button(ACTION.reportRemind, report, languages, (m) => m.moderation.remindButton));
   if (report.status !== 'resolved')
     buttons.push({
