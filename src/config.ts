@@ -151,6 +151,13 @@ const envSchema = z
     ASKS_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value), {
       message: 'must be a channel id such as C012ABCDEF where ask and offer cards are posted, or unset',
     }),
+    MODERATION_CHANNEL_ID: optionalText.refine(
+      (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+      {
+        message:
+          'must be a channel id such as C012ABCDEF where reports to moderators are posted (a private channel of admins), or unset',
+      },
+    ),
     COLLAB_IDLE_DAYS: z
       .string()
       .trim()
@@ -245,6 +252,8 @@ export interface Config {
   readonly jobsChannelId: string | undefined;
   /** Where cards of asks and offers for all alumni are posted; unset: they are only listed (`asks`). */
   readonly asksChannelId: string | undefined;
+  /** Where reports to moderators are posted (admins only); unset: members are told reports are not set up. */
+  readonly moderationChannelId: string | undefined;
   /** A collaboration channel quiet this many days gets a heads-up, and is archived a week later. */
   readonly collabIdleDays: number;
   readonly digestCron: string;
@@ -286,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bulkPostsPerSecond: e.BULK_POSTS_PER_SECOND,
     jobsChannelId: e.JOBS_CHANNEL_ID,
     asksChannelId: e.ASKS_CHANNEL_ID,
+    moderationChannelId: e.MODERATION_CHANNEL_ID,
     collabIdleDays: e.COLLAB_IDLE_DAYS,
     digestCron: e.DIGEST_CRON,
     introsCron: e.INTROS_CRON,

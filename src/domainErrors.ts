@@ -13,6 +13,7 @@ import {
   NotInMentorPair,
   NotMentor,
 } from './mentoring/types';
+import { ReportAuthorUnknown, ReportsNotSetUp } from './moderation/types';
 import { NotFound } from './notFound';
 import { PermissionDenied } from './roles/types';
 import { NotStudyHost, ProposerStaysIn, StudyNotOpen } from './study/types';
@@ -50,6 +51,8 @@ const DOMAIN_ERRORS = [
   NotAskedToMentor,
   MentorAtCapacity,
   NotInMentorPair,
+  ReportAuthorUnknown,
+  ReportsNotSetUp,
 ] as const;
 
 export type DomainError = InstanceType<(typeof DOMAIN_ERRORS)[number]>;

@@ -25,6 +25,7 @@ import { SlackCollabChannels } from './slack/collabSlack';
 import { collabMessages } from './slack/views/collab';
 import { studyMessages } from './slack/views/study';
 import { mentoringMessages } from './slack/views/mentoring';
+import { moderationMessages } from './slack/views/moderation';
 import type { Engine } from './storage/kysely/open';
 import { closeEngine, DatabaseUnavailable, engineOpen, openEngine } from './storage/openEngine';
 import { keepServingOnStrayErrors } from './processGuard';
@@ -89,6 +90,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       coffeeMessages: coffeeMessages(),
       askMessages: askMessages(),
       mentoringMessages: mentoringMessages(),
+      moderationMessages: moderationMessages(),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.channelLanguages),
       onAskLapsed: (summary, authorNamed) =>

@@ -60,6 +60,7 @@ import { AskRepository } from './storage/asks';
 import { composeCollab, type CollabInputs, type CollabService } from './collab/compose';
 import { composeStudy, type StudyMessages, type StudyService } from './study/compose';
 import { composeMentoring, type MentoringMessages, type MentoringService } from './mentoring/compose';
+import { composeModeration, type ModerationMessages, type ModerationService } from './moderation/compose';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -107,6 +108,8 @@ export interface Services {
   readonly mentoring: MentoringService;
   /** What App Home shows of study groups and mentoring, hidden members unnamed. */
   readonly homeSections: HomeSections;
+  /** Reports to moderators: members report messages, admins acknowledge, remind and resolve. */
+  readonly moderation: ModerationService;
 }
 
 export interface ServiceInputs {
@@ -146,6 +149,8 @@ export interface ServiceInputs {
   readonly studyMessages: StudyMessages;
   /** Words of the mentoring DMs: the ask to a mentor, the pair's group DM, the check-in. */
   readonly mentoringMessages: MentoringMessages;
+  /** Words of the moderation DMs: the author's reminder, the reporter's "resolved". */
+  readonly moderationMessages: ModerationMessages;
 }
 
 export function createServices(inputs: ServiceInputs): Services {
@@ -299,6 +304,7 @@ export function createServices(inputs: ServiceInputs): Services {
     memberRepository,
     locales,
   });
+  const moderation = composeModeration(inputs, { store, roles, outbox, locales });
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,
@@ -369,6 +375,7 @@ export function createServices(inputs: ServiceInputs): Services {
     study: study.service,
     mentoring: mentoring.service,
     homeSections: new HomeSections(study.service, mentoring.service, studyReads, memberRepository),
+    moderation: moderation.service,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),
@@ -392,6 +399,7 @@ export function createServices(inputs: ServiceInputs): Services {
       study.privacy,
       memberData('asks', asks, asks),
       mentoring.privacy,
+      moderation.privacy,
       memberData('reminders', nagRepository, nagRepository),
       memberData('unsolicitedDmDays', dmDayRepository, dmDayRepository),
       memberData('privateChannelMemberships', audience, audience),

@@ -72,6 +72,8 @@ export const en = {
       mentor:
         '`mentor offer SaaS, fundraising`: mentor members on these topics · `mentor capacity 3` · `mentor open|limited|closed` · `mentor request SaaS: my goal`: ask for a mentor · `mentor`: your mentoring',
       mentors: '`mentors` · `mentors SaaS`: mentors with a free place, most shared topics first',
+      report:
+        '`report` · `report <message link>` (in a DM with me): report a message to the moderators, privately; or use *Report to moderators* in a message’s ⋮ menu',
       digest:
         '`digest`: your personal digest of matching roles and events · `digest weekly|daily|off` · `digest preview`',
       intros:
@@ -220,7 +222,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), the reports to moderators you made (once you erase your data they are kept without your name or note), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -1095,6 +1097,88 @@ export const en = {
       `Pairs: ${active} active · ${paused} paused · ${ended} ended`,
     statsRequests: (pending: string, unmatched: string) =>
       `Requests: ${pending} waiting · ${unmatched} without a mentor`,
+  },
+  /** Reports to moderators (issue 14 §2). */
+  moderation: {
+    notSetUp:
+      'Reports to moderators are not set up in this workspace yet, so nothing was sent. If something needs attention, please tell an admin directly.',
+    onlyInDm:
+      'To keep reports private, `report` works in your direct messages with me: send me `report` or `report <message link>` there. You can also use *Report to moderators* in the message’s ⋮ menu.',
+    badLink:
+      'That is not a link to a Slack message. In Slack, open the message’s ⋮ menu, choose *Copy link*, and paste it (e.g. `report https://your-team.slack.com/archives/C0123ABCD/p1700000000123456`).',
+    openFormLead: 'Report a message to the moderators: press the button to open the form.',
+    openFormButton: 'Open the report form',
+    modalTitle: 'Report to moderators',
+    submit: 'Send report',
+    intro:
+      'The moderators (the community’s admins) get this report with a link to the message. The author is never told who reported it.',
+    linkLabel: 'Link to the message',
+    linkHint: 'In Slack, open the message’s ⋮ menu and choose Copy link.',
+    linkMissing: 'Paste the link to the message you are reporting.',
+    reasonLabel: 'Why are you reporting it?',
+    reasonHint: 'The first choices are the points of our code of conduct.',
+    reasonOther: 'Something else (say what in the note)',
+    reasonMissing: 'Pick a reason.',
+    noteLabel: 'A note for the moderators (optional)',
+    notePlaceholder: 'What happened, and anything that helps the moderators understand it',
+    noteTooLong: (max: number) => `The note is longer than ${max} characters. Please shorten it.`,
+    shareLabel: 'Your name',
+    shareChoice: 'Admins may see that I made this report',
+    shareHint: 'Left unticked, nobody sees who reported, admins included.',
+    sent: 'Thank you. Your report was sent to the moderators. I will tell you when it is resolved.',
+    alreadyReported:
+      'You have already reported that message, and the moderators have it: nothing more was sent. I will tell you when it is resolved.',
+    cardTitle: (id: number) => `Report #${id}`,
+    cardMessage: (link: string) => `Message: ${link}`,
+    openMessage: 'open the message',
+    messageIn: (channel: string) => `a message in ${channel}`,
+    cardAuthor: (who: string) => `Written by: ${who}`,
+    authorUnknown: 'not known (a link I could not read, or the author erased their data)',
+    cardReason: (reason: string) => `Reason: ${reason}`,
+    cardNote: (note: string) => `Note: ${note}`,
+    cardReporter: (who: string) => `Reported by: ${who}`,
+    reporterHidden: 'Reported by: the reporter chose not to share their name.',
+    reporterErased: 'Reported by: the reporter has erased their data.',
+    cardStatus: (status: string) => `Status: ${status}`,
+    status: { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' },
+    cardResolution: (note: string) => `Resolution: ${note}`,
+    trailHeading: 'History',
+    trailLine: (when: string, action: string, who: string) => `${when} · ${action} · ${who}`,
+    actions: {
+      reported: 'reported',
+      acknowledged: 'acknowledged',
+      reminded: 'author reminded',
+      resolved: 'resolved',
+    },
+    aMember: 'a member',
+    anErasedMember: 'a member who erased their data',
+    acknowledgeButton: 'Acknowledge',
+    remindButton: 'Remind the author',
+    resolveButton: 'Resolve',
+    acknowledged: (id: number) => `Report #${id} acknowledged. The card says so.`,
+    acknowledgedAlready: (id: number) =>
+      `Report #${id} was already acknowledged or resolved; nothing changed.`,
+    reminded: (id: number, who: string) =>
+      `I am sending ${who} a reminder of the code of conduct about the message of report #${id}. It does not say who reported it.`,
+    remindedAlready: (id: number) =>
+      `The author of report #${id} was already reminded; nothing more was sent.`,
+    authorUnknownRefusal: (id: number) =>
+      `I do not know who wrote the message of report #${id} (it came as a link I could not read, or the author erased their data), so I cannot remind them.`,
+    resolveTitle: 'Resolve report',
+    resolveLead: (id: number) =>
+      `Report #${id}: what was done? The note is kept with the report and shown on its card; the reporter is only told that the report is resolved.`,
+    resolveLabel: 'What was done',
+    resolveEmpty: 'Write what was done, for the record.',
+    resolveTooLong: (max: number) => `The note is longer than ${max} characters. Please shorten it.`,
+    resolved: (id: number) => `Report #${id} resolved. The reporter will be told.`,
+    resolvedAlready: (id: number) => `Report #${id} was already resolved; nothing changed.`,
+    reminderDm: (link: string) =>
+      `:wave: A moderator of the community asks you to look again at ${link} with our code of conduct in mind:`,
+    yourMessage: 'one of your messages',
+    resolvedDm: (link: string) =>
+      `:white_check_mark: The moderators have resolved your report about ${link}. Thank you for helping keep the community a good place.`,
+    aMessage: 'a message',
+    notFound: (id: string) => `There is no report #${id}.`,
   },
   collab: {
     startButton: 'Start a channel',

@@ -69,6 +69,8 @@ export const ja: Catalogue = {
       mentor:
         '`mentor offer SaaS, 資金調達`：このテーマでメンターになる · `mentor capacity 3` · `mentor open|limited|closed` · `mentor request SaaS：目標`：メンターを探して依頼する · `mentor`：メンタリングの状況',
       mentors: '`mentors` · `mentors SaaS`：空きのあるメンター（共通のテーマが多い順）',
+      report:
+        '`report` · `report <メッセージのリンク>`（私とのDMで）：メッセージを非公開でモデレーターに報告 · メッセージの ⋮ メニューの「モデレーターに報告」も使えます',
       digest:
         '`digest`：関心に合う求人とイベントのダイジェスト · `digest weekly|daily|off` · `digest preview`',
       intros:
@@ -211,7 +213,7 @@ export const ja: Catalogue = {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、あなたがしたモデレーターへの報告（データを消去すると、名前とメモを除いて残ります）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
@@ -1078,6 +1080,87 @@ export const ja: Catalogue = {
       `ペア：継続中 ${active} · 一時停止 ${paused} · 終了 ${ended}`,
     statsRequests: (pending: string, unmatched: string) =>
       `依頼：返事待ち ${pending} · メンターなし ${unmatched}`,
+  },
+  /** モデレーターへの報告（issue 14 §2）。 */
+  moderation: {
+    notSetUp:
+      'このワークスペースではモデレーターへの報告がまだ設定されていないため、何も送信されませんでした。対応が必要なことがあれば、管理者に直接お知らせください。',
+    onlyInDm:
+      '報告の内容を守るため、`report` は私とのダイレクトメッセージでのみ使えます。そちらで `report` または `report <メッセージのリンク>` と送ってください。メッセージの ⋮ メニューの「*モデレーターに報告*」も使えます。',
+    badLink:
+      'Slack のメッセージへのリンクではありません。メッセージの ⋮ メニューから「*リンクをコピー*」を選び、貼り付けてください（例：`report https://your-team.slack.com/archives/C0123ABCD/p1700000000123456`）。',
+    openFormLead: 'メッセージをモデレーターに報告します。ボタンを押してフォームを開いてください。',
+    openFormButton: '報告フォームを開く',
+    modalTitle: 'モデレーターに報告',
+    submit: '報告を送る',
+    intro:
+      'この報告はメッセージへのリンクとともにモデレーター（コミュニティの管理者）に届きます。誰が報告したかが投稿者に伝わることはありません。',
+    linkLabel: 'メッセージのリンク',
+    linkHint: 'メッセージの ⋮ メニューから「リンクをコピー」を選んでください。',
+    linkMissing: '報告するメッセージのリンクを貼り付けてください。',
+    reasonLabel: '報告の理由',
+    reasonHint: '最初の選択肢は行動規範の各項目です。',
+    reasonOther: 'その他（メモに内容を書いてください）',
+    reasonMissing: '理由を選んでください。',
+    noteLabel: 'モデレーターへのメモ（任意）',
+    notePlaceholder: '何があったか、モデレーターが状況を理解する助けになること',
+    noteTooLong: (max: number) => `メモが ${max} 文字を超えています。短くしてください。`,
+    shareLabel: 'あなたの名前',
+    shareChoice: 'この報告をしたのが私であることを管理者に伝えてよい',
+    shareHint: 'チェックしない場合、管理者を含め誰にも報告者はわかりません。',
+    sent: 'ありがとうございます。報告をモデレーターに送りました。対応が完了したらお知らせします。',
+    alreadyReported:
+      'このメッセージはすでに報告済みで、モデレーターに届いています。追加では何も送っていません。対応が完了したらお知らせします。',
+    cardTitle: (id: number) => `報告 #${id}`,
+    cardMessage: (link: string) => `メッセージ：${link}`,
+    openMessage: 'メッセージを開く',
+    messageIn: (channel: string) => `${channel} のメッセージ`,
+    cardAuthor: (who: string) => `投稿者：${who}`,
+    authorUnknown: '不明（読み取れなかったリンク、または投稿者がデータを消去しました）',
+    cardReason: (reason: string) => `理由：${reason}`,
+    cardNote: (note: string) => `メモ：${note}`,
+    cardReporter: (who: string) => `報告者：${who}`,
+    reporterHidden: '報告者：報告者は名前を伝えないことを選びました。',
+    reporterErased: '報告者：報告者はデータを消去しました。',
+    cardStatus: (status: string) => `状態：${status}`,
+    status: { open: '未対応', acknowledged: '確認済み', resolved: '対応完了' },
+    cardResolution: (note: string) => `対応内容：${note}`,
+    trailHeading: '履歴',
+    trailLine: (when: string, action: string, who: string) => `${when} · ${action} · ${who}`,
+    actions: {
+      reported: '報告',
+      acknowledged: '確認',
+      reminded: '投稿者へのリマインド',
+      resolved: '対応完了',
+    },
+    aMember: 'メンバー',
+    anErasedMember: 'データを消去したメンバー',
+    acknowledgeButton: '確認しました',
+    remindButton: '投稿者にリマインド',
+    resolveButton: '対応完了にする',
+    acknowledged: (id: number) => `報告 #${id} を確認済みにしました。カードにも表示されます。`,
+    acknowledgedAlready: (id: number) => `報告 #${id} はすでに確認済みか対応完了です。何も変更していません。`,
+    reminded: (id: number, who: string) =>
+      `報告 #${id} のメッセージについて、${who} に行動規範のリマインドを送ります。誰が報告したかは伝えません。`,
+    remindedAlready: (id: number) =>
+      `報告 #${id} の投稿者にはすでにリマインドしています。追加では何も送っていません。`,
+    authorUnknownRefusal: (id: number) =>
+      `報告 #${id} のメッセージの投稿者がわからないため（読み取れなかったリンク、または投稿者がデータを消去しました）、リマインドできません。`,
+    resolveTitle: '報告を対応完了にする',
+    resolveLead: (id: number) =>
+      `報告 #${id}：どのように対応しましたか？このメモは報告とともに保存され、カードに表示されます。報告者には対応が完了したことだけを伝えます。`,
+    resolveLabel: '対応内容',
+    resolveEmpty: '記録のため、対応内容を書いてください。',
+    resolveTooLong: (max: number) => `メモが ${max} 文字を超えています。短くしてください。`,
+    resolved: (id: number) => `報告 #${id} を対応完了にしました。報告者にお知らせします。`,
+    resolvedAlready: (id: number) => `報告 #${id} はすでに対応完了です。何も変更していません。`,
+    reminderDm: (link: string) =>
+      `:wave: コミュニティのモデレーターから、行動規範に照らして ${link} をもう一度見直していただくようお願いがありました。`,
+    yourMessage: 'あなたのメッセージ',
+    resolvedDm: (link: string) =>
+      `:white_check_mark: ${link} についてのご報告は、モデレーターにより対応が完了しました。コミュニティをよい場所に保つためのご協力に感謝します。`,
+    aMessage: 'メッセージ',
+    notFound: (id: string) => `報告 #${id} は見つかりません。`,
   },
   collab: {
     startButton: 'チャンネルを作る',

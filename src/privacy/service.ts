@@ -27,6 +27,8 @@ export interface ErasureEffects {
   readonly jobCards: readonly number[];
   /** Asks and offers whose cards counted or thanked the member. */
   readonly askCards: readonly number[];
+  /** Reports to moderators that named the member (as reporter, author or moderator). */
+  readonly reportCards: readonly number[];
   /** Cards of the member's own items, which are gone: their messages are deleted. */
   readonly removedCards: readonly { readonly channel: string; readonly ts: string }[];
 }
@@ -118,6 +120,7 @@ export class PrivacyService {
       eventCards: [...new Set(done.flatMap((effects) => effects.eventCards ?? []))],
       jobCards: [...new Set(done.flatMap((effects) => effects.jobCards ?? []))],
       askCards: [...new Set(done.flatMap((effects) => effects.askCards ?? []))],
+      reportCards: [...new Set(done.flatMap((effects) => effects.reportCards ?? []))],
       removedCards: done.flatMap((effects) => effects.removedCards ?? []),
     };
   }

@@ -66,6 +66,12 @@ export const ACTION = {
   mentorContinue: 'mentor.checkin.continue',
   mentorPause: 'mentor.checkin.pause',
   mentorEnd: 'mentor.checkin.end',
+  /** Reports to moderators (issue 14 §2). Opens the report form from a DM; value: a message link or ''. */
+  reportOpen: 'report.open',
+  /** A report card's moderator buttons, value: the report's id; the service checks the presser is an admin. */
+  reportAcknowledge: 'report.acknowledge',
+  reportRemind: 'report.remind',
+  reportResolve: 'report.resolve',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',
@@ -90,4 +96,13 @@ export const VIEW = {
   askResolve: 'ask.resolve.modal',
   /** The study-group proposal form; its block ids come from its declaration (forms/studyForm.ts). */
   study: 'study.modal',
+  /** The report form; its block ids come from its declaration (forms/reportForm.ts). */
+  report: 'report.modal',
+  reportResolve: 'report.resolve.modal',
+} as const;
+
+/** Shortcuts' callback ids; the manifest test checks manifest.json declares exactly these. */
+export const SHORTCUT = {
+  /** "Report to moderators", a message shortcut on any message. */
+  report: 'report.message',
 } as const;

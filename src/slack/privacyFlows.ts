@@ -6,6 +6,7 @@ import { refreshEventCards } from './eventCards';
 import { sendFileToMember } from './files';
 import { refreshJobCard } from './jobCards';
 import { refreshAskCard, removeAskCards } from './askCards';
+import { refreshReportCard } from './reportCards';
 
 /** Sends the member everything stored about them as a JSON file in their DM with the bot. */
 export async function sendDataExport(
@@ -42,4 +43,5 @@ export async function refreshCardsAfterErasure(
   for (const jobId of effects.jobCards) await refreshJobCard(services, client, jobId);
   for (const askId of effects.askCards) await refreshAskCard(services, client, askId);
   await removeAskCards(services, client, effects.removedCards);
+  for (const reportId of effects.reportCards) await refreshReportCard(services, client, reportId);
 }

@@ -24,7 +24,16 @@ const viewPayload = z
     view: z.object({ id: z.string().min(1), callback_id: z.string(), state: z.object({}).loose() }).loose(),
   })
   .loose();
-const interactivePayload = z.union([blockActions, viewPayload]);
+// A message shortcut (Report to moderators): the listener reads the message it names.
+const messageAction = z
+  .object({
+    type: z.literal('message_action'),
+    user: userRef,
+    callback_id: z.string().min(1),
+    trigger_id: z.string().min(1),
+  })
+  .loose();
+const interactivePayload = z.union([blockActions, viewPayload, messageAction]);
 const eventsApiBody = z.union([
   z.object({ type: z.literal('event_callback'), event: z.object({ type: z.string() }).loose() }).loose(),
   z.object({ type: z.literal('url_verification'), challenge: z.string() }).loose(),

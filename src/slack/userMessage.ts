@@ -21,6 +21,7 @@ export type Surface =
   | 'coffee_button'
   | 'ask_button'
   | 'mentor_button'
+  | 'report_button'
   | 'other';
 
 interface SurfaceWords {
@@ -37,6 +38,7 @@ const SURFACES: Record<Surface, SurfaceWords> = {
   coffee_button: { audience: 'member', forgedValue: (m) => m.coffee.notYours },
   ask_button: { audience: 'member', forgedValue: (m) => m.asks.notFound('?') },
   mentor_button: { audience: 'member', forgedValue: (m) => m.mentoring.notFound('?') },
+  report_button: { audience: 'manager', forgedValue: (m) => m.moderation.notFound('?') },
   other: { audience: 'member' },
 };
 
@@ -92,6 +94,8 @@ function notFoundText(error: NotFound, m: Catalogue): string {
       return m.study.notFound(id);
     case 'mentoring':
       return m.mentoring.notFound(id);
+    case 'report':
+      return m.moderation.notFound(id);
   }
 }
 
@@ -170,6 +174,10 @@ function domainText(error: DomainError, locale: Locale, failure: Failure, logger
     case 'not_in_mentor_pair':
       logRefusal(logger, failure, error.message);
       return m.mentoring.notInPair;
+    case 'report_author_unknown':
+      return m.moderation.authorUnknownRefusal(error.reportId);
+    case 'reports_not_set_up':
+      return m.moderation.notSetUp;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type Column,
 } from './schemaColumns';
 import { mentoringTables } from './schemaMentoring';
+import { reportTables } from './schemaReports';
 import { studyTables } from './schemaStudy';
 
 /**
@@ -351,6 +352,7 @@ export const tables = {
   },
   ...studyTables,
   ...mentoringTables,
+  ...reportTables,
 } as const;
 
 type ValueOf<C> =

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SHORTCUT } from '../../src/slack/ids';
 import { REGISTERED } from '../../src/slack/listeners';
 import { validateManifest } from '../support/manifestRules';
 import eventScopes from '../fixtures/event-scopes.json';
@@ -21,6 +22,7 @@ interface Manifest {
       messages_tab_read_only_enabled?: boolean;
     };
     slash_commands?: SlashCommand[];
+    shortcuts?: { callback_id: string; type: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: {
@@ -50,6 +52,14 @@ describe('manifest.json', () => {
   it('declares exactly the slash commands the app registers', () => {
     expect(sorted(commands.map((command) => command.command))).toEqual(sorted(REGISTERED.commands));
     expect(commands).toHaveLength(new Set(commands.map((command) => command.command)).size);
+  });
+
+  it('declares exactly the shortcuts whose callback ids the app handles (ids.ts SHORTCUT)', () => {
+    const shortcuts = manifest.features?.shortcuts ?? [];
+    expect(sorted(shortcuts.map((shortcut) => shortcut.callback_id))).toEqual(
+      sorted(Object.values(SHORTCUT)),
+    );
+    expect(shortcuts.every((shortcut) => shortcut.type === 'message')).toBe(true);
   });
 
   it('subscribes to exactly the bot events the app listens to', () => {

@@ -11,6 +11,8 @@ export interface CommandContext {
   readonly userId: string;
   readonly locale: Locale;
   readonly surface: 'slash' | 'dm';
+  /** The conversation the command was given in (a slash command's channel_id, the DM), when known. */
+  readonly channelId: string | undefined;
   /** Present for slash commands; a DM has none, so modals are offered as a button there. */
   readonly triggerId: string | undefined;
   /** Slash: an ephemeral reply (in the acknowledgement when still possible). DM: a message in the DM. */

@@ -56,6 +56,7 @@ function alumniCommand(services: Services) {
           userId: command.user_id,
           locale,
           surface: 'slash',
+          channelId: command.channel_id,
           confirmed: false,
           triggerId: command.trigger_id,
           reply,
@@ -93,7 +94,8 @@ export function registerCommandButtons(router: ListenerRouter, services: Service
         return replacePressed(args, message);
       };
       const surface = args.body.channel?.id.startsWith('D') === true ? 'dm' : 'slash';
-      const ctx = { services, client: args.client, userId, locale, surface, reply } as const;
+      const channelId = args.body.channel?.id;
+      const ctx = { services, client: args.client, userId, locale, surface, channelId, reply } as const;
       await runCommand(
         { ...ctx, triggerId: args.body.trigger_id, confirmed: true, acknowledge: () => Promise.resolve() },
         value,

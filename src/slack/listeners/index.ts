@@ -14,6 +14,7 @@ import { registerStudyListeners } from './studyListeners';
 import { registerCollabListeners, registerCollabMessages } from './collabListeners';
 import { registerPageListeners } from './pageListeners';
 import { registerMentorListeners } from './mentorListeners';
+import { registerModerationListeners } from './moderationListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -45,6 +46,7 @@ export function registerListeners(app: App, services: Services): void {
   registerCollabListeners(router, services);
   registerStudyListeners(router, services);
   registerMentorListeners(router, services);
+  registerModerationListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }

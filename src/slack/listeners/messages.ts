@@ -29,6 +29,7 @@ function directMessage(services: Services) {
         userId,
         locale,
         surface: 'dm',
+        channelId: channel,
         confirmed: false,
         triggerId: undefined,
         reply,

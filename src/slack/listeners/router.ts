@@ -11,6 +11,12 @@ import type {
 } from '@slack/bolt';
 import type { Logger } from '../../logger';
 import {
+  messageShortcutHandler,
+  type MessageShortcutPress,
+  type ShortcutArgs,
+  type ShortcutOptions,
+} from './shortcuts';
+import {
   buttonHandler,
   formHandler,
   type ButtonOptions,
@@ -33,6 +39,7 @@ type Handler<T> = (args: T) => Promise<void>;
 export class ListenerRouter {
   private readonly actions = new Map<string, Handler<ActionArgs<SlackAction>>>();
   private readonly views = new Map<string, Handler<ViewArgs<SlackViewAction>>>();
+  private readonly shortcuts = new Map<string, Handler<ShortcutArgs>>();
 
   constructor(private readonly deps: SurfaceDeps) {}
 
@@ -44,6 +51,16 @@ export class ListenerRouter {
   /** A modal submission: the member's language, the state checked and the gate applied first. */
   form(callbackId: string, options: FormOptions, handler: (submission: Submission) => Promise<void>): void {
     this.view<ViewSubmitAction>(callbackId, formHandler(this.deps, options, handler));
+  }
+
+  /** A message shortcut (its callback_id is in the manifest): acked, language, payload and gate first. */
+  messageShortcut(
+    callbackId: string,
+    options: ShortcutOptions,
+    handler: (press: MessageShortcutPress) => Promise<void>,
+  ): void {
+    if (this.shortcuts.has(callbackId)) throw new Error(`two handlers for shortcut ${callbackId}`);
+    this.shortcuts.set(callbackId, messageShortcutHandler(this.deps, options, handler));
   }
 
   action<A extends SlackAction = BlockAction>(actionId: string, handler: Handler<ActionArgs<A>>): void {
@@ -67,6 +84,15 @@ export class ListenerRouter {
       if (handler === undefined) {
         await args.ack();
         logger.info(`no handler for action ${actionId ?? '(none)'}; acknowledged`);
+        return;
+      }
+      await handler({ ...args, ack: ackThenYield(args.ack) });
+    });
+    app.shortcut(/.*/, async (args) => {
+      const handler = this.shortcuts.get(args.body.callback_id);
+      if (handler === undefined) {
+        await args.ack();
+        logger.info(`no handler for shortcut ${args.body.callback_id}; acknowledged`);
         return;
       }
       await handler({ ...args, ack: ackThenYield(args.ack) });

@@ -13,6 +13,7 @@ import { jobVerb } from './jobs';
 import { mentorVerb, mentorsVerb } from './mentor';
 import { privacyVerb } from './privacy';
 import { profileVerb } from './profile';
+import { reportVerb } from './report';
 import { rolesVerb, roleVerb } from './roles';
 import { statsVerb } from './stats';
 import { studyVerb } from './study';
@@ -50,6 +51,7 @@ export const VERBS = [
   studyVerb,
   mentorVerb,
   mentorsVerb,
+  reportVerb,
   talentVerb,
   digestVerb,
   introsVerb,
