@@ -1,18 +1,12 @@
-import type { Clock } from './clock';
-import type { Config } from './config';
-import { LocaleService, type SlackLocaleLookup } from './i18n/localeService';
-import type { TagVocabulary } from './interests/tags';
+import { LocaleService } from './i18n/localeService';
 import { InterestService } from './interests/service';
 import { showTagsWith } from './interests/labels';
-import type { Logger } from './logger';
 import { MemberService } from './members/service';
-import type { CommunityCharter } from './onboarding/community';
 import { OnboardingService } from './onboarding/service';
 import { memberData, PrivacyService } from './privacy/service';
 import { RoleService } from './roles/service';
-import type { DeliveryMessenger } from './scheduler/messenger';
 import { Outbox } from './scheduler/outbox';
-import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
+import { Scheduler } from './scheduler/scheduler';
 import { HandledEventRepository } from './storage/handledEvents';
 import { LocaleRepository } from './storage/locales';
 import { MemberRepository } from './storage/members';
@@ -20,138 +14,45 @@ import { OutboxRepository } from './storage/outbox';
 import { RoleRepository } from './storage/roles';
 import { ViewSubmissionRepository } from './storage/viewSubmissions';
 import { TaskTracker } from './tasks';
-import { EventService, type EventMessages } from './events/service';
+import { EventService } from './events/service';
 import { EventRepository } from './storage/events';
 import { AnnouncementService } from './announcements/service';
-import type { Announcement } from './announcements/types';
 import { AnnouncementRepository } from './storage/announcements';
-import type { OutboxMessage } from './scheduler/types';
 import { StatsService } from './stats/service';
 import { StatsRepository } from './storage/stats';
 import { StudyReadRepository } from './storage/studyReads';
 import { HomeSections } from './home/service';
-import { DigestService, type DigestMessages } from './digests/service';
+import { DigestService } from './digests/service';
 import { DigestRepository } from './storage/digests';
-import { JobService, type JobMessages } from './jobs/service';
-import type { Job } from './jobs/types';
+import { JobService } from './jobs/service';
 import { JobRepository } from './storage/jobs';
-import { IntroService, type IntroMessages } from './intros/service';
+import { IntroService } from './intros/service';
 import { IntroRepository } from './storage/intros';
-import { AvailabilityService, type AvailabilityMessages } from './availability/service';
+import { AvailabilityService } from './availability/service';
 import { AvailabilityRepository } from './storage/availability';
 import { NagLog } from './members/nags';
 import { UnsolicitedDmLimit } from './members/dmLimit';
 import { NagRepository } from './storage/nags';
 import { DmDayRepository } from './storage/dmDays';
-import { CoffeeService, type CoffeeMessages } from './coffee/service';
+import { CoffeeService } from './coffee/service';
 import { CoffeeRepository } from './storage/coffee';
 import { AudienceService } from './audience/service';
-import type { ChannelDirectory } from './audience/types';
 import { AudienceRepository } from './storage/audience';
-import { openSql, type Engine } from './storage/kysely/open';
+import { openSql } from './storage/kysely/open';
 import { Store } from './storage/store';
 import { LeaseRepository } from './storage/leases';
 import { databaseAnswers } from './storage/probe';
 import { SchedulerLease, workspaceLeaseName } from './scheduler/lease';
 import { InterestTagRepository } from './storage/interestTags';
-import { AskService, type AskMessages } from './asks/service';
-import type { AskSummary } from './asks/types';
+import { AskService } from './asks/service';
 import { AskRepository } from './storage/asks';
-import { composeCollab, type CollabInputs, type CollabService } from './collab/compose';
-import { composeStudy, type StudyMessages, type StudyService } from './study/compose';
-import { composeMentoring, type MentoringMessages, type MentoringService } from './mentoring/compose';
-import { composeModeration, type ModerationMessages, type ModerationService } from './moderation/compose';
+import { composeCollab } from './collab/compose';
+import { composeStudy } from './study/compose';
+import { composeMentoring } from './mentoring/compose';
+import { composeModeration } from './moderation/compose';
 
-/** Everything the Slack layer may call: services with their rules, never SQL. */
-export interface Services {
-  readonly config: Config;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly members: MemberService;
-  /** Interest pairs admins add, and keeping stored tags on their vocabulary key. */
-  readonly interests: InterestService;
-  readonly roles: RoleService;
-  readonly onboarding: OnboardingService;
-  readonly privacy: PrivacyService;
-  readonly locales: LocaleService;
-  readonly handledEvents: HandledEventRepository;
-  /** The transaction boundary of the data layer (for the composition root and tests; services own their SQL). */
-  readonly store: Store;
-  /** /healthz: does the database answer a trivial query in time? */
-  databaseAnswers(): Promise<boolean>;
-  readonly tasks: TaskTracker;
-  /** Scheduled posts: schedule / scheduleSkipped / cancel / reschedule / find. */
-  readonly outbox: Outbox;
-  /** The cron tick; modules register planners with scheduler.addPlanner(name, planner). */
-  readonly scheduler: Scheduler;
-  readonly events: EventService;
-  readonly announcements: AnnouncementService;
-  /** Figures for organizers and HR: members, interests, events, the comeback funnel. */
-  readonly stats: StatsService;
-  readonly digests: DigestService;
-  /** Roles HR posts, and the comeback funnel around them. */
-  readonly jobs: JobService;
-  /** Intros between alumni who opted in, every other week, with "Did you meet?". */
-  readonly intros: IntroService;
-  /** "Open to" flags that expire, their re-ask DM, and HR's talent search. */
-  readonly availability: AvailabilityService;
-  /** Coffee chats with a role's hiring team before applying. */
-  readonly coffee: CoffeeService;
-  /** Who may see items whose card is in a private channel. */
-  readonly audience: AudienceService;
-  /** Asks and offers between members, with the group DM a response opens. */
-  readonly asks: AskService;
-  readonly collab: CollabService;
-  /** Study groups that form when enough members count themselves in. */
-  readonly study: StudyService;
-  /** Mentors' offers, requests handed on one mentor at a time, pairs and their check-ins. */
-  readonly mentoring: MentoringService;
-  /** What App Home shows of study groups and mentoring, hidden members unnamed. */
-  readonly homeSections: HomeSections;
-  /** Reports to moderators: members report messages, admins acknowledge, remind and resolve. */
-  readonly moderation: ModerationService;
-}
-
-export interface ServiceInputs {
-  readonly config: Config;
-  /** The SQLite file or the Postgres pool (src/storage/openEngine.ts). */
-  readonly engine: Engine;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly vocabulary: TagVocabulary;
-  readonly charter: CommunityCharter;
-  readonly localeLookup: SlackLocaleLookup;
-  /** Slack calls for scheduled delivery, over the bulk Web API client. */
-  readonly messenger: DeliveryMessenger;
-  readonly scheduler?: SchedulerOptions;
-  /** Words of event reminders and notices (Block Kit lives in the Slack layer). */
-  readonly eventMessages: EventMessages;
-  readonly renderAnnouncement: (announcement: Announcement) => OutboxMessage;
-  readonly digestMessages: DigestMessages;
-  /** Words of the DMs about roles (curious members, referrals). */
-  readonly jobMessages: JobMessages;
-  /** Updates a role's card after the planner closed it (Slack lives in the composition root). */
-  readonly onJobAutoClosed: (job: Job) => Promise<void>;
-  /** Words of the intro group DMs and "Did you meet?". */
-  readonly introMessages: IntroMessages;
-  /** Words of the availability re-ask DM. */
-  readonly availabilityMessages: AvailabilityMessages;
-  /** Words of the coffee-chat DMs and group DM. */
-  readonly coffeeMessages: CoffeeMessages;
-  /** Slack's answers about channels (privacy, members), for private-channel audiences. */
-  readonly channelDirectory: ChannelDirectory;
-  /** Words of the asks' group DM, reminder, lapse and thanks DMs. */
-  readonly askMessages: AskMessages;
-  /** Updates an ask's card after the planner lapsed it (Slack lives in the composition root). */
-  readonly onAskLapsed: (summary: AskSummary, authorNamed: boolean) => Promise<void>;
-  readonly collab: CollabInputs;
-  /** Words of the study groups' channel post and DMs. */
-  readonly studyMessages: StudyMessages;
-  /** Words of the mentoring DMs: the ask to a mentor, the pair's group DM, the check-in. */
-  readonly mentoringMessages: MentoringMessages;
-  /** Words of the moderation DMs: the author's reminder, the reporter's "resolved". */
-  readonly moderationMessages: ModerationMessages;
-}
+export type { Services, ServiceInputs } from './serviceTypes';
+import type { Services, ServiceInputs } from './serviceTypes';
 
 export function createServices(inputs: ServiceInputs): Services {
   const { config, engine, clock, logger } = inputs;

@@ -5,10 +5,11 @@ import type { KnownBlock, ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { parsePermalink } from '../parse/permalink';
 import { UnreadableSubmission } from '../userMessage';
-import { mrkdwn, plain, truncate } from '../views/text';
+import { mrkdwn, truncate } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';
 import { checkboxesField, choiceField, textField } from './fields';
 import { readMetadata } from './metadata';
+import { formModal } from '../views/doneModal';
 
 /** Whom the report form is drawn for, and whether the message is known or its link is asked for. */
 export interface ReportFormContext {
@@ -83,15 +84,13 @@ export function reportModal(origin: ReportOrigin, context: ReportFormContext): M
     { type: 'context', elements: [mrkdwn(m.intro)] },
     ...reportForm.blocks({ ...context, askLink: origin.source === 'link' }),
   ];
-  return {
-    type: 'modal',
-    callback_id: VIEW.report,
-    private_metadata: JSON.stringify(origin),
-    title: plain(m.modalTitle, 24),
-    submit: plain(m.submit, 24),
-    close: plain(messages(context.locale).common.cancel, 24),
+  return formModal(context.locale, {
+    callbackId: VIEW.report,
+    metadata: origin,
+    title: m.modalTitle,
+    submit: m.submit,
     blocks,
-  };
+  });
 }
 
 /** The origin the modal was opened with; undefined when the metadata was tampered with. */
@@ -170,18 +169,16 @@ const resolveMetadataSchema = z.object({ reportId: z.number().int().positive() }
 
 export function resolveReportModal(reportId: number, locale: Locale): ModalView {
   const m = messages(locale).moderation;
-  return {
-    type: 'modal',
-    callback_id: VIEW.reportResolve,
-    private_metadata: JSON.stringify({ reportId }),
-    title: plain(m.resolveTitle, 24),
-    submit: plain(m.resolveButton, 24),
-    close: plain(messages(locale).common.cancel, 24),
+  return formModal(locale, {
+    callbackId: VIEW.reportResolve,
+    metadata: { reportId },
+    title: m.resolveTitle,
+    submit: m.resolveButton,
     blocks: [
       { type: 'section', text: mrkdwn(m.resolveLead(reportId)) },
       ...resolveReportForm.blocks({ locale }),
     ],
-  };
+  });
 }
 
 export function reportIdFromResolveMetadata(privateMetadata: string): number | undefined {
