@@ -15,35 +15,44 @@ const historyAnswer = z.object({
   messages: z.array(z.object({ ts: z.string(), user: z.string().optional() })).optional(),
 });
 
+/** A Slack read a report can do without: its answer, or undefined (logged) when Slack says no. */
+async function optionalRead<T>(
+  services: Services,
+  what: string,
+  read: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    services.logger.info(`report: ${what}: ${slackErrorCode(error) ?? String(error)}`);
+    return undefined;
+  }
+}
+
 /** Slack's permalink of a message; undefined when Slack will not give one (a channel the bot cannot see). */
-export async function permalinkOf(
+export function permalinkOf(
   services: Services,
   client: webApi.WebClient,
   channel: string,
   ts: string,
 ): Promise<string | undefined> {
-  try {
+  return optionalRead(services, `no permalink for ${channel}/${ts}`, async () => {
     const read = permalinkAnswer.safeParse(await client.chat.getPermalink({ channel, message_ts: ts }));
     return read.success ? read.data.permalink : undefined;
-  } catch (error) {
-    services.logger.info(
-      `report: no permalink for ${channel}/${ts}: ${slackErrorCode(error) ?? String(error)}`,
-    );
-    return undefined;
-  }
+  });
 }
 
 /**
  * Who wrote a message given by its link: read from the channel's history when the bot may read it,
  * undefined otherwise (the report is kept all the same; the author simply cannot be reminded).
  */
-export async function authorOf(
+export function authorOf(
   services: Services,
   client: webApi.WebClient,
   channel: string,
   ts: string,
 ): Promise<string | undefined> {
-  try {
+  return optionalRead(services, `author of ${channel}/${ts} unknown`, async () => {
     const answer = await client.conversations.history({
       channel,
       latest: ts,
@@ -53,12 +62,7 @@ export async function authorOf(
     });
     const read = historyAnswer.safeParse(answer);
     return read.success ? read.data.messages?.find((message) => message.ts === ts)?.user : undefined;
-  } catch (error) {
-    services.logger.info(
-      `report: author of ${channel}/${ts} unknown: ${slackErrorCode(error) ?? String(error)}`,
-    );
-    return undefined;
-  }
+  });
 }
 
 /** Posts a new report's card in MODERATION_CHANNEL_ID; a failure is logged (the report is kept). */

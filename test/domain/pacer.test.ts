@@ -21,7 +21,8 @@ class VirtualTime {
   async run(done: () => boolean): Promise<void> {
     for (;;) {
       // Let every worker go as far as it can before the clock moves.
-      for (let settle = 0; settle < 2; settle += 1) await new Promise((resolve) => setImmediate(resolve));
+      // Microtasks only (no I/O here): far cheaper than a turn of the event loop per jump.
+      for (let settle = 0; settle < 20; settle += 1) await Promise.resolve();
       if (done() || this.timers.length === 0) return;
       this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
       const next = this.timers.shift();

@@ -103,6 +103,23 @@ function scheduleButton(group: StudyGroup, locale: Locale): Button {
   };
 }
 
+/** A DM about a group's channel: one line naming the topic and the channel, and one button. */
+function groupDm(
+  say: (topic: string, channel: string) => string,
+  group: StudyGroup,
+  blockId: string,
+  button: Button,
+): SlackMessage {
+  const text = say(escapeMrkdwn(truncate(group.topic, 150)), `<#${group.channelId ?? ''}>`);
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: mrkdwn(text) },
+      { type: 'actions', block_id: blockId, elements: [button] },
+    ],
+  };
+}
+
 export function studyMessages(): StudyMessages {
   return {
     intro: (group, languages, proposerNamed) => {
@@ -115,40 +132,20 @@ export function studyMessages(): StudyMessages {
       );
       return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
     },
-    formed: (group, locale) => {
-      const text = messages(locale).study.formedDm(
-        escapeMrkdwn(truncate(group.topic, 150)),
-        `<#${group.channelId ?? ''}>`,
-      );
-      return {
-        text,
-        blocks: [
-          { type: 'section', text: mrkdwn(text) },
-          {
-            type: 'actions',
-            block_id: `study.formed.${group.id}`,
-            elements: [scheduleButton(group, locale)],
-          },
-        ],
-      };
-    },
-    join: (group, locale) => {
-      const text = messages(locale).study.joinDm(
-        escapeMrkdwn(truncate(group.topic, 150)),
-        `<#${group.channelId ?? ''}>`,
-      );
-      return {
-        text,
-        blocks: [
-          { type: 'section', text: mrkdwn(text) },
-          {
-            type: 'actions',
-            block_id: `study.join.${group.id}`,
-            elements: [joinChannelButton(ACTION.studyJoin, group.id, locale)],
-          },
-        ],
-      };
-    },
+    formed: (group, locale) =>
+      groupDm(
+        messages(locale).study.formedDm,
+        group,
+        `study.formed.${group.id}`,
+        scheduleButton(group, locale),
+      ),
+    join: (group, locale) =>
+      groupDm(
+        messages(locale).study.joinDm,
+        group,
+        `study.join.${group.id}`,
+        joinChannelButton(ACTION.studyJoin, group.id, locale),
+      ),
     lapsed: (group, locale) => ({
       text: messages(locale).study.lapsedDm(
         escapeMrkdwn(truncate(group.topic, 150)),
