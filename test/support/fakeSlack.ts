@@ -1029,19 +1029,7 @@ export class FakeSlack {
         ? [FAKE_BOT_USER_ID, ...this.workspaceUsers]
         : [...(declared.botIsMember ? [FAKE_BOT_USER_ID] : []), ...declared.members];
     const members = [...new Set(everyone)];
-    const limitArg = Number(str(args, 'limit') ?? '100');
-    const limit = Number.isInteger(limitArg) && limitArg > 0 ? Math.min(limitArg, 1000) : 100;
-    const cursor = str(args, 'cursor') ?? '';
-    let offset = 0;
-    if (cursor !== '') {
-      const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-      if (match === null) return { ok: false, error: 'invalid_cursor' };
-      offset = Number(match[1]);
-    }
-    const page = members.slice(offset, offset + limit);
-    const next =
-      offset + limit < members.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
-    return { ok: true, members: page, response_metadata: { next_cursor: next } };
+    return paged(members, args, 'members');
   }
 
   /**
@@ -1058,19 +1046,7 @@ export class FakeSlack {
       .filter(([, channel]) => !channel.isPrivate || channel.botIsMember)
       .filter(([, channel]) => !excludeArchived || !channel.archived)
       .map(([id]) => this.channelInfo(id));
-    const limitArg = Number(str(args, 'limit') ?? '100');
-    const limit = Number.isInteger(limitArg) && limitArg > 0 ? Math.min(limitArg, 1000) : 100;
-    const cursor = str(args, 'cursor') ?? '';
-    let offset = 0;
-    if (cursor !== '') {
-      const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-      if (match === null) return { ok: false, error: 'invalid_cursor' };
-      offset = Number(match[1]);
-    }
-    const page = listed.slice(offset, offset + limit);
-    const next =
-      offset + limit < listed.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
-    return { ok: true, channels: page, response_metadata: { next_cursor: next } };
+    return paged(listed, args, 'channels');
   }
 
   private channelInfo(id: string): Json {
@@ -1491,4 +1467,24 @@ function send(res: http.ServerResponse, reply: FakeReply): void {
   }
   res.writeHead(status, headers);
   res.end(payload);
+}
+
+/** One page of a cursor-paginated list, as Slack pages them (limit up to 1,000, an opaque cursor). */
+function paged(
+  items: readonly unknown[],
+  args: Record<string, unknown>,
+  key: string,
+): Record<string, unknown> {
+  const limitArg = Number(str(args, 'limit') ?? '100');
+  const limit = Number.isInteger(limitArg) && limitArg > 0 ? Math.min(limitArg, 1000) : 100;
+  const cursor = str(args, 'cursor') ?? '';
+  let offset = 0;
+  if (cursor !== '') {
+    const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (match === null) return { ok: false, error: 'invalid_cursor' };
+    offset = Number(match[1]);
+  }
+  const next =
+    offset + limit < items.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
+  return { ok: true, [key]: items.slice(offset, offset + limit), response_metadata: { next_cursor: next } };
 }
