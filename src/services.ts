@@ -47,6 +47,7 @@ import { InterestTagRepository } from './storage/interestTags';
 import { AskService } from './asks/service';
 import { AskRepository } from './storage/asks';
 import { composeCollab } from './collab/compose';
+import { memberFacingDeps, type SharedParts } from './composeParts';
 import { composeStudy } from './study/compose';
 import { composeMentoring } from './mentoring/compose';
 import { composeModeration } from './moderation/compose';
@@ -123,7 +124,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const submissions = new ViewSubmissionRepository(store);
   const dmDayRepository = new DmDayRepository(store);
   const dmLimit = new UnsolicitedDmLimit(dmDayRepository);
-  const study = composeStudy(inputs, {
+  const shared: SharedParts = {
     store,
     dmLimit,
     submissions,
@@ -132,7 +133,8 @@ export function createServices(inputs: ServiceInputs): Services {
     scheduler,
     memberRepository,
     locales,
-  });
+  };
+  const study = composeStudy(inputs, shared);
   const events = new EventService({
     repository: eventRepository,
     submissions,
@@ -179,33 +181,19 @@ export function createServices(inputs: ServiceInputs): Services {
   // Before digests, so that a role whose close date is over is closed before a digest could offer it.
   scheduler.addPlanner('jobs', (now) => jobs.closeExpired(now).then(() => undefined));
   const asks = new AskService({
+    ...memberFacingDeps(inputs, shared),
     repository: new AskRepository(store),
-    store,
     submissions,
-    roles,
     interestsOf: (userId) => memberRepository.interests(userId),
-    profileOf: (userId) => memberRepository.profile(userId),
     outbox,
-    dmLimit,
     messages: inputs.askMessages,
-    knownLocaleOf: (userId) => locales.knownLocaleOf(userId),
     onLapsed: inputs.onAskLapsed,
-    clock,
-    logger,
   });
   // Before digests, so that an item past its expiry has lapsed before a digest could offer it.
   scheduler.addPlanner('asks', (now) => asks.plan(now));
-  const collab = composeCollab(inputs, { store, asks, roles, outbox, scheduler, memberRepository, locales });
-  const mentoring = composeMentoring(inputs, {
-    store,
-    dmLimit,
-    roles,
-    outbox,
-    scheduler,
-    memberRepository,
-    locales,
-  });
-  const moderation = composeModeration(inputs, { store, roles, outbox, locales });
+  const collab = composeCollab(inputs, { ...shared, asks });
+  const mentoring = composeMentoring(inputs, shared);
+  const moderation = composeModeration(inputs, shared);
   const digestRepository = new DigestRepository(store);
   const digests = new DigestService({
     repository: digestRepository,

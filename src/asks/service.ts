@@ -1,19 +1,16 @@
-import type { Clock } from '../clock';
 import type { Languages, Locale } from '../i18n';
 import { NotFound } from '../notFound';
-import type { Logger } from '../logger';
-import type { UnsolicitedDmLimit } from '../members/dmLimit';
 import type { Profile } from '../members/types';
 import type { SourceErasure } from '../privacy/service';
-import type { RoleService } from '../roles/service';
 import { groupDmTarget, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
 import type { AskFigures, AskRepository } from '../storage/asks';
-import type { Store } from '../storage/store';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { lapsedKey, matchKey, reminderKey, thanksKey } from './keys';
 import { pickAsks, type AskPicks } from './picks';
 import { expiryFrom, extendedExpiry, maySee, rankAsks, remindedUntil, type RankedAsk } from './rules';
 import { AskNotOpen, NotAskAuthor, OwnAsk, type AskInput, type AskItem, type AskSummary } from './types';
+import type { MemberFacingDeps } from '../members/memberFacing';
+import { RepositoryBacked } from '../serviceBase';
 
 /** Most items one list shows (a message holds 50 blocks; each item takes a few). */
 export const MAX_LISTED = 10;
@@ -41,14 +38,11 @@ export interface AskMessages {
   withoutItems(message: OutboxMessage, ids: readonly number[]): OutboxMessage;
 }
 
-export interface AskDeps {
+export interface AskDeps extends MemberFacingDeps {
   readonly repository: AskRepository;
-  readonly store: Store;
   /** One item per modal submission, however often it arrives. */
   readonly submissions: ViewSubmissionRepository;
-  readonly roles: RoleService;
   readonly interestsOf: (userId: string) => Promise<string[]>;
-  readonly profileOf: (userId: string) => Promise<Profile | undefined>;
   readonly outbox: {
     schedule(request: ScheduleRequest): Promise<boolean>;
     forgetKeys(keys: readonly string[]): Promise<number>;
@@ -58,15 +52,9 @@ export interface AskDeps {
       rewrite: (message: OutboxMessage) => OutboxMessage,
     ): Promise<number>;
   };
-  /** One unsolicited DM a day per member, across asks, study groups and mentoring. */
-  readonly dmLimit: UnsolicitedDmLimit;
   readonly messages: AskMessages;
-  /** Without a Web API call, for DMs planned inside a transaction. */
-  readonly knownLocaleOf: (userId: string) => Promise<Locale>;
   /** After the planner lapsed an item, to update its card (Slack lives in the composition root). */
   readonly onLapsed: (summary: AskSummary, authorNamed: boolean) => Promise<void>;
-  readonly clock: Clock;
-  readonly logger: Logger;
 }
 
 export type AskListQuery =
@@ -83,13 +71,7 @@ export interface AskCardEffects {
  * resolving with thanks, extending, and the one reminder before an item lapses. Who may see an item
  * and who may change it are checked here, where the work is done.
  */
-export class AskService {
-  constructor(private readonly deps: AskDeps) {}
-
-  private get repo(): AskRepository {
-    return this.deps.repository;
-  }
-
+export class AskService extends RepositoryBacked<AskDeps> {
   async get(id: number): Promise<AskItem> {
     const item = await this.repo.get(id);
     if (item === undefined) throw new NotFound('ask', id);

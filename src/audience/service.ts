@@ -8,6 +8,7 @@ import {
   type ChannelRecord,
   type PosterCheck,
 } from './types';
+import { RepositoryBacked } from '../serviceBase';
 
 /** How long what Slack said about a channel (privacy, members) is trusted before it is read again. */
 export const AUDIENCE_STALE_AFTER_MS = 6 * 3_600_000;
@@ -33,13 +34,7 @@ export interface AudienceDeps {
  * form names a channel, on membership events, and by the scheduler when a channel's facts are stale.
  * A channel the bot never managed to read counts as private with nobody in it.
  */
-export class AudienceService {
-  constructor(private readonly deps: AudienceDeps) {}
-
-  private get repo(): AudienceRepository {
-    return this.deps.repository;
-  }
-
+export class AudienceService extends RepositoryBacked<AudienceDeps> {
   /** May the member see, and answer, items whose card is in this channel? (null: an item with no channel.) */
   async mayView(userId: string, channelId: string | null): Promise<boolean> {
     if (channelId === null) return true;

@@ -16,6 +16,7 @@ import {
   type ContactAnswer,
   type JobContact,
 } from './types';
+import { RepositoryBacked } from '../serviceBase';
 
 /** Who is in a coffee chat's group DM. recruiter is null when the role has none left, or is the contact. */
 export interface CoffeeGroup {
@@ -70,13 +71,7 @@ export type AskOutcome =
  * curious member asks for a chat; confirmed contacts are asked in turn (fewest open asks first);
  * the first to accept gets a group DM with the member and the recruiter. Every step is counted.
  */
-export class CoffeeService {
-  constructor(private readonly deps: CoffeeDeps) {}
-
-  private get repo(): CoffeeRepository {
-    return this.deps.repository;
-  }
-
+export class CoffeeService extends RepositoryBacked<CoffeeDeps> {
   /** HR adds team members willing to chat; each new one gets a DM to confirm. */
   async addContacts(
     actorId: string,

@@ -1,13 +1,8 @@
+import type { SharedParts } from '../composeParts';
 import type { AskService } from '../asks/service';
-import type { LocaleService } from '../i18n/localeService';
 import type { MemberDataSource } from '../privacy/service';
-import type { RoleService } from '../roles/service';
-import type { Outbox } from '../scheduler/outbox';
-import type { Scheduler } from '../scheduler/scheduler';
 import type { ServiceInputs } from '../services';
 import { CollabRepository } from '../storage/collab';
-import type { MemberRepository } from '../storage/members';
-import type { Store } from '../storage/store';
 import { CollabService } from './service';
 import type { CollabMessages, CollabSlack } from './types';
 
@@ -20,14 +15,8 @@ export interface CollabInputs {
 }
 
 /** What the composition root has already built that collaboration channels use. */
-export interface CollabParts {
-  readonly store: Store;
+export interface CollabParts extends SharedParts {
   readonly asks: AskService;
-  readonly roles: RoleService;
-  readonly outbox: Outbox;
-  readonly scheduler: Scheduler;
-  readonly memberRepository: MemberRepository;
-  readonly locales: LocaleService;
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   type CollabSlack,
   type StartedChannel,
 } from './types';
+import { RepositoryBacked } from '../serviceBase';
 
 const DAY_MS = 86_400_000;
 
@@ -81,13 +82,7 @@ export type ChannelView =
  * (conversations.history): an active channel is never archived on the word of a missed event, and
  * history is read only for the few channels the database already thinks quiet, never on every tick.
  */
-export class CollabService {
-  constructor(private readonly deps: CollabDeps) {}
-
-  private get repo(): CollabRepository {
-    return this.deps.repository;
-  }
-
+export class CollabService extends RepositoryBacked<CollabDeps> {
   /**
    * "Start a channel", by the item's author or an admin: claims the item's channel in the database
    * first (one row per item), then creates it in Slack, invites the people on it and posts the item

@@ -22,6 +22,7 @@ import {
   type RsvpStatus,
 } from './types';
 import { byMatchesThenStart, eventAudienceChannel, plannedReminders } from './rules';
+import { RepositoryBacked } from '../serviceBase';
 
 export type { OutboxPort, RsvpResult } from './types';
 
@@ -56,13 +57,7 @@ export interface EventDeps {
 }
 
 /** Events, RSVPs with a waitlist, and reminders; organizers' permissions are checked here. */
-export class EventService {
-  constructor(private readonly deps: EventDeps) {}
-
-  private get repo(): EventRepository {
-    return this.deps.repository;
-  }
-
+export class EventService extends RepositoryBacked<EventDeps> {
   async get(id: number): Promise<CommunityEvent> {
     const event = await this.repo.get(id);
     if (event === undefined) throw new NotFound('event', id);

@@ -1,7 +1,6 @@
 import { ChannelRefused } from '../audience/types';
 import { NotFound } from '../notFound';
 import { pageOf, type Page, type PageStart } from '../paging';
-import type { JobRepository } from '../storage/jobs';
 import {
   JobNotOpen,
   NotRecruiter,
@@ -15,6 +14,7 @@ import {
 } from './types';
 import { checkReferral, localDate } from './rules';
 import type { CuriousMember, CuriousResult, JobDeps } from './deps';
+import { RepositoryBacked } from '../serviceBase';
 
 export type { CuriousMember, CuriousResult, JobDeps, JobMessages, JobOutboxPort } from './deps';
 
@@ -22,13 +22,7 @@ export type { CuriousMember, CuriousResult, JobDeps, JobMessages, JobOutboxPort 
  * Roles HR posts and the comeback path around them: curious signals, referrals, apply clicks and
  * hires, each recorded as a funnel step. HR's permissions are checked here, not only in the UI.
  */
-export class JobService {
-  constructor(private readonly deps: JobDeps) {}
-
-  private get repo(): JobRepository {
-    return this.deps.repository;
-  }
-
+export class JobService extends RepositoryBacked<JobDeps> {
   /** HR may post a card only in a channel they are a member of, or in JOBS_CHANNEL_ID. */
   private async requirePoster(actorId: string, channel: string): Promise<void> {
     if (channel === this.deps.jobsChannel) await this.deps.audience.track(channel);

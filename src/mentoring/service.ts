@@ -1,14 +1,8 @@
-import type { Clock } from '../clock';
 import type { Languages, Locale } from '../i18n';
-import type { Logger } from '../logger';
-import type { UnsolicitedDmLimit } from '../members/dmLimit';
-import type { Profile } from '../members/types';
 import { NotFound } from '../notFound';
 import type { SourceErasure } from '../privacy/service';
-import type { RoleService } from '../roles/service';
 import { groupDmTarget, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
 import type { MentoringFigures, MentoringRepository, OfferChange } from '../storage/mentoring';
-import type { Store } from '../storage/store';
 import { askKey, checkinKey, pairKey, unmatchedKey } from './keys';
 import { rankMentors } from './rules';
 import {
@@ -25,6 +19,8 @@ import {
   type MentorPair,
   type MentorRequest,
 } from './types';
+import type { MemberFacingDeps } from '../members/memberFacing';
+import { RepositoryBacked } from '../serviceBase';
 
 const DAY_MS = 86_400_000;
 /** A suggested mentor has this long to answer before the request moves to the next one. */
@@ -44,21 +40,13 @@ export interface MentoringMessages {
   checkin(pair: MentorPair, languages: Languages): OutboxMessage;
 }
 
-export interface MentoringDeps {
+export interface MentoringDeps extends MemberFacingDeps {
   readonly repository: MentoringRepository;
-  readonly store: Store;
-  readonly roles: RoleService;
-  readonly profileOf: (userId: string) => Promise<Profile | undefined>;
   readonly outbox: {
     schedule(request: ScheduleRequest): Promise<boolean>;
     forgetKeys(keys: readonly string[]): Promise<number>;
   };
-  /** One unsolicited DM a day per member, across asks, study groups and mentoring. */
-  readonly dmLimit: UnsolicitedDmLimit;
   readonly messages: MentoringMessages;
-  readonly knownLocaleOf: (userId: string) => Promise<Locale>;
-  readonly clock: Clock;
-  readonly logger: Logger;
 }
 
 /** What `mentor` shows a member: their offer, their pairs, what they asked for, what waits on them. */
@@ -75,13 +63,7 @@ export interface MentoringStatus {
  * with a monthly check-in. Only mentors whose profile all alumni may see are ever suggested,
  * listed or counted, and a mentor's places are taken by a conditional update, never past capacity.
  */
-export class MentoringService {
-  constructor(private readonly deps: MentoringDeps) {}
-
-  private get repo(): MentoringRepository {
-    return this.deps.repository;
-  }
-
+export class MentoringService extends RepositoryBacked<MentoringDeps> {
   async status(userId: string): Promise<MentoringStatus> {
     return {
       offer: await this.repo.offer(userId),

@@ -1,21 +1,10 @@
-import type { LocaleService } from '../i18n/localeService';
-import type { MemberDataSource } from '../privacy/service';
-import type { RoleService } from '../roles/service';
-import type { Outbox } from '../scheduler/outbox';
+import type { SharedParts } from '../composeParts';
+import { memberData, type MemberDataSource } from '../privacy/service';
 import type { ServiceInputs } from '../services';
 import { ReportRepository } from '../storage/reports';
-import type { Store } from '../storage/store';
 import { ModerationService, type ModerationMessages } from './service';
 
 export type { ModerationService, ModerationMessages };
-
-/** What the composition root has already built that moderation uses. */
-export interface ModerationParts {
-  readonly store: Store;
-  readonly roles: RoleService;
-  readonly outbox: Outbox;
-  readonly locales: LocaleService;
-}
 
 /**
  * Reports to moderators (issue 14 §2) and their part of the privacy export and erasure; kept here
@@ -23,7 +12,7 @@ export interface ModerationParts {
  */
 export function composeModeration(
   inputs: ServiceInputs,
-  parts: ModerationParts,
+  parts: SharedParts,
 ): { service: ModerationService; privacy: MemberDataSource } {
   const service = new ModerationService({
     repository: new ReportRepository(parts.store),
@@ -39,10 +28,6 @@ export function composeModeration(
   });
   return {
     service,
-    privacy: {
-      name: 'reports',
-      export: (userId) => service.exportMember(userId),
-      erase: (userId) => service.eraseMember(userId),
-    },
+    privacy: memberData('reports', service, service),
   };
 }

@@ -15,6 +15,7 @@ import {
   type ReportAction,
   type ReportInput,
 } from './types';
+import { RepositoryBacked } from '../serviceBase';
 
 /** Words of the DMs moderation sends, supplied by the Slack layer (Block Kit stays out of the rules). */
 export interface ModerationMessages {
@@ -56,13 +57,7 @@ export interface ModeratorStep {
  * the same transaction as the change, and the DMs it causes go through the outbox under a key of
  * their own, so each is sent once however often a button is pressed.
  */
-export class ModerationService {
-  constructor(private readonly deps: ModerationDeps) {}
-
-  private get repo(): ReportRepository {
-    return this.deps.repository;
-  }
-
+export class ModerationService extends RepositoryBacked<ModerationDeps> {
   /** Whether reports can be made at all (MODERATION_CHANNEL_ID is set). */
   get configured(): boolean {
     return this.deps.channelId !== undefined;

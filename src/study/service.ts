@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
 import { createPrivateChannelOnce, languagesOf, NotJoinable, whoTheBotAdds } from '../collab/channels';
 import { numberedChannelName } from '../collab/names';
-import type { Locale } from '../i18n';
-import type { Logger } from '../logger';
-import type { UnsolicitedDmLimit } from '../members/dmLimit';
-import type { Profile } from '../members/types';
 import { NotFound } from '../notFound';
 import type { SourceErasure } from '../privacy/service';
-import type { RoleService } from '../roles/service';
 import type { ScheduleRequest } from '../scheduler/types';
 import type { StudyRepository } from '../storage/study';
-import type { Store } from '../storage/store';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import {
   NotStudyHost,
@@ -24,6 +17,8 @@ import {
   type StudyMessages,
   type StudySlack,
 } from './types';
+import type { MemberFacingDeps } from '../members/memberFacing';
+import { RepositoryBacked } from '../serviceBase';
 
 const DAY_MS = 86_400_000;
 
@@ -35,12 +30,9 @@ export const joinKey = (id: number, userId: string): string => `study:${id}:join
 /** The group's first post in its channel (found again by this key after a crash). */
 export const introKey = (id: number): string => `study:${id}:intro`;
 
-export interface StudyDeps {
+export interface StudyDeps extends MemberFacingDeps {
   readonly repository: StudyRepository;
-  readonly store: Store;
   readonly submissions: ViewSubmissionRepository;
-  readonly roles: RoleService;
-  readonly profileOf: (userId: string) => Promise<Profile | undefined>;
   readonly interestsOf: (userId: string) => Promise<readonly string[]>;
   readonly slack: StudySlack;
   readonly messages: StudyMessages;
@@ -48,12 +40,6 @@ export interface StudyDeps {
     schedule(request: ScheduleRequest): Promise<boolean>;
     cancel(keyOrPrefix: string): Promise<number>;
   };
-  /** One unsolicited DM a day per member, across asks, study groups and mentoring. */
-  readonly dmLimit: UnsolicitedDmLimit;
-  /** Without a Web API call, for posts planned inside a transaction. */
-  readonly knownLocaleOf: (userId: string) => Promise<Locale>;
-  readonly clock: Clock;
-  readonly logger: Logger;
 }
 
 /** What "Count me in" achieved; `formed` when this press completed the group. */
@@ -71,13 +57,7 @@ export interface Backing {
  * to schedule the first session (an ordinary event). A proposal short of its minimum after
  * STUDY_LIMITS.lapseDays lapses and its backers are told, once.
  */
-export class StudyService {
-  constructor(private readonly deps: StudyDeps) {}
-
-  private get repo(): StudyRepository {
-    return this.deps.repository;
-  }
-
+export class StudyService extends RepositoryBacked<StudyDeps> {
   async get(id: number): Promise<StudyGroup> {
     const group = await this.repo.get(id);
     if (group === undefined) throw new NotFound('study', id);
