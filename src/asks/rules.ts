@@ -1,7 +1,6 @@
 import type { OpenToFlag } from '../members/types';
 import { ASK_LIMITS, type AskFieldProblem, type AskInput, type AskItem, type AskKind } from './types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../time/durations';
 
 /** Everything wrong with a form's draft, field by field; empty when it may be saved. */
 export function checkAsk(draft: Partial<AskInput>): AskFieldProblem[] {

@@ -19,8 +19,8 @@ import {
   type TalentQuery,
   type TalentResult,
 } from './types';
+import { DAY_MS } from '../time/durations';
 
-const DAY_MS = 86_400_000;
 /** Members asked per transaction; between batches the event loop serves requests. */
 const ASK_BATCH = 200;
 

@@ -1,5 +1,6 @@
 import type { OpenToFlag, ProfileFacts, Visibility } from '../members/types';
 import { NAG_QUIET_DAYS } from '../members/nags';
+import { DAY_MS } from '../time/durations';
 
 /** An "open to" flag holds this long after it is chosen, kept in the profile, or kept from the re-ask DM. */
 export const AVAILABILITY_DAYS = 90;
@@ -11,8 +12,6 @@ export const ASK_BEFORE_DAYS = 7;
  */
 export const ASK_WINDOW_DAYS = NAG_QUIET_DAYS + ASK_BEFORE_DAYS;
 export const MAX_TALENT_RESULTS = 20;
-
-const DAY_MS = 86_400_000;
 
 export function availableUntil(from: Date): Date {
   return new Date(from.getTime() + AVAILABILITY_DAYS * DAY_MS);

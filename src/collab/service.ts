@@ -31,8 +31,7 @@ import {
   type StartedChannel,
 } from './types';
 import { RepositoryBacked } from '../serviceBase';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time/durations';
 
 /** The outbox keys of a channel's heads-up (one per quiet spell) and of its archive. */
 export const headsUpKey = (askId: number, quietSince: Date): string =>

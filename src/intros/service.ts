@@ -29,8 +29,8 @@ import {
   type RoundSummary,
   type SnoozeResult,
 } from './types';
+import { DAY_MS } from '../time/durations';
 
-const DAY_MS = 86_400_000;
 /** Groups (or check-ins) planned per transaction; between batches the event loop serves requests. */
 const PLAN_BATCH = 250;
 

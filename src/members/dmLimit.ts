@@ -1,6 +1,6 @@
 import type { DmDayRepository } from '../storage/dmDays';
+import { DAY_MS } from '../time/durations';
 
-const DAY_MS = 86_400_000;
 /** Claims lost to another replica before giving up; each loss means that replica took the day. */
 const MAX_ATTEMPTS = 20;
 

@@ -1,4 +1,5 @@
 import type { NagRepository } from '../storage/nags';
+import { DAY_MS } from '../time/durations';
 
 /**
  * Reminder DMs the bot sends on its own initiative ("nags"), and the once-a-month rule.
@@ -14,8 +15,6 @@ export const NAG_KINDS = ['availability', 'intro_checkin'] as const;
 export type NagKind = (typeof NAG_KINDS)[number];
 export const LIMITED_NAG_KINDS: readonly NagKind[] = ['availability'];
 export const NAG_QUIET_DAYS = 30;
-
-const DAY_MS = 86_400_000;
 
 export class NagLog {
   constructor(private readonly repository: NagRepository) {}

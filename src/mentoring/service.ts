@@ -21,8 +21,8 @@ import {
 } from './types';
 import type { MemberFacingDeps } from '../members/memberFacing';
 import { RepositoryBacked } from '../serviceBase';
+import { DAY_MS } from '../time/durations';
 
-const DAY_MS = 86_400_000;
 /** A suggested mentor has this long to answer before the request moves to the next one. */
 export const ANSWER_DAYS = 7;
 /** Days between "How is it going?" check-ins. */

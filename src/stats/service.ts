@@ -16,8 +16,8 @@ import {
   type StatsReport,
   type StudyGroupRow,
 } from './types';
+import { DAY_MS } from '../time/durations';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Past events read per query while looking for the ones the caller may see. */
 const PAST_PAGE = 50;
 

@@ -19,8 +19,7 @@ import {
 } from './types';
 import type { MemberFacingDeps } from '../members/memberFacing';
 import { RepositoryBacked } from '../serviceBase';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time/durations';
 
 /** Outbox keys: the proposer's "it formed" DM, and each backer's "it lapsed" DM. */
 export const formedKey = (id: number): string => `study:${id}:formed`;

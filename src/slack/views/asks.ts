@@ -8,7 +8,7 @@ import { ACTION } from '../ids';
 import type { ChannelView } from '../../collab/service';
 import { authorText, kindLine, openUntil, respondButton, tagsText } from './askCard';
 import { channelLine, startChannelButton } from './collab';
-import type { SlackMessage } from './message';
+import { openFormMessage, type SlackMessage } from './message';
 import type { OutboxMessage } from '../../scheduler/types';
 import { escapeMrkdwn, mention, mrkdwn, plain, slackCalendarDate, truncate } from './text';
 
@@ -193,25 +193,7 @@ function manageActions(item: AskItem, locale: Locale, startChannel = false): Kno
 /** A DM without a trigger_id: the button opens the form. */
 export function openAskFormMessage(type: AskType, locale: Locale): SlackMessage {
   const m = messages(locale).asks;
-  return {
-    text: m.formInDm,
-    blocks: [
-      { type: 'section', text: mrkdwn(m.formInDm) },
-      {
-        type: 'actions',
-        block_id: 'ask.open',
-        elements: [
-          {
-            type: 'button',
-            action_id: ACTION.askOpen,
-            style: 'primary',
-            text: plain(m.openButton[type], 75),
-            value: type,
-          },
-        ],
-      },
-    ],
-  };
+  return openFormMessage(m.formInDm, { actionId: ACTION.askOpen, text: m.openButton[type], value: type });
 }
 
 function section(text: string): KnownBlock {

@@ -4,7 +4,7 @@ import type { Report, ReportAction, ReportReason } from '../../moderation/types'
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { label, stacked } from './languages';
-import type { SlackMessage } from './message';
+import { openFormMessage, type SlackMessage } from './message';
 import { escapeMrkdwn, mention, mrkdwn, plain, slackDate } from './text';
 
 // The report card in MODERATION_CHANNEL_ID, the DMs moderation sends, and the DM's form button.
@@ -119,24 +119,11 @@ export function reportCard(
 /** From a DM, which has no trigger_id: a button that opens the report form (value: the link, or ''). */
 export function openReportFormMessage(locale: Locale, link: string): SlackMessage {
   const m = messages(locale).moderation;
-  return {
-    text: m.openFormLead,
-    blocks: [
-      { type: 'section', text: mrkdwn(m.openFormLead) },
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: ACTION.reportOpen,
-            style: 'primary',
-            text: plain(m.openFormButton, 75),
-            value: link,
-          },
-        ],
-      },
-    ],
-  };
+  return openFormMessage(m.openFormLead, {
+    actionId: ACTION.reportOpen,
+    text: m.openFormButton,
+    value: link,
+  });
 }
 
 export function moderationMessages(): ModerationMessages {
