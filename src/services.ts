@@ -77,6 +77,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     localeOf: (userId) => locales.localeOf(userId),
     sleep: inputs.scheduler?.sleep,
+    paceNow: inputs.scheduler?.paceNow,
     settings: {
       ...inputs.scheduler?.settings,
       pace: { ceilingPerSec: config.bulkPostsPerSecond, ...inputs.scheduler?.settings?.pace },

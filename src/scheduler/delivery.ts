@@ -33,6 +33,8 @@ export interface DeliveryDeps extends SenderDeps {
   /** The language of the member told about a failure. */
   readonly localeOf: (userId: string) => Promise<Locale>;
   readonly sleep?: Sleep;
+  /** The pacer's monotonic milliseconds (performance.now() unless a test passes virtual time). */
+  readonly paceNow?: () => number;
   readonly workerId?: string;
   readonly settings?: Partial<DeliverySettings>;
 }
@@ -74,7 +76,7 @@ export class OutboxDelivery {
 
   constructor(private readonly deps: DeliveryDeps) {
     this.settings = { ...DEFAULT_DELIVERY_SETTINGS, ...deps.settings };
-    const pacer = new SendPacer(deps.sleep ?? realSleep, this.settings.pace);
+    const pacer = new SendPacer(deps.sleep ?? realSleep, this.settings.pace, deps.paceNow);
     // host/pid/random: unique per process (and per bot in one test process); host and pid only help
     // a reader of the logs, liveness never rests on them (see recoverStale).
     this.workerId = deps.workerId ?? `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;

@@ -9,6 +9,8 @@ import type { CronFactory, CronTask, DeliverySettings, Planner, Sleep, TickSumma
 export interface SchedulerOptions {
   readonly cron?: CronFactory;
   readonly sleep?: Sleep;
+  /** The pacer's monotonic milliseconds; tests pass virtual time with a virtual sleep. */
+  readonly paceNow?: () => number;
   readonly settings?: Partial<DeliverySettings>;
   readonly workerId?: string;
 }

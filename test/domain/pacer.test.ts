@@ -1,37 +1,5 @@
 import { SendPacer, type PaceSettings } from '../../src/scheduler/pacer';
-
-/**
- * Virtual time: sleep(ms) resolves when the clock reaches now + ms, and the clock jumps to the next
- * timer once every worker is waiting on one. Nothing really waits; no timing is asserted.
- */
-class VirtualTime {
-  now = 0;
-  readonly slept: number[] = [];
-  private timers: { at: number; order: number; wake: () => void }[] = [];
-  private order = 0;
-
-  readonly sleep = (ms: number): Promise<void> => {
-    this.slept.push(ms);
-    return new Promise((resolve) => {
-      this.timers.push({ at: this.now + ms, order: (this.order += 1), wake: resolve });
-    });
-  };
-
-  /** Runs until `done()` or no timer is left; workers run between jumps. */
-  async run(done: () => boolean): Promise<void> {
-    for (;;) {
-      // Let every worker go as far as it can before the clock moves.
-      // Microtasks only (no I/O here): far cheaper than a turn of the event loop per jump.
-      for (let settle = 0; settle < 20; settle += 1) await Promise.resolve();
-      if (done() || this.timers.length === 0) return;
-      this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
-      const next = this.timers.shift();
-      if (next === undefined) return;
-      this.now = Math.max(this.now, next.at);
-      next.wake();
-    }
-  }
-}
+import { VirtualTime } from '../support/virtualTime';
 
 /** Slack's unpublished workspace limit, as a token bucket that answers 429 with Retry-After: 1. */
 class FakeLimit {
