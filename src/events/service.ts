@@ -179,17 +179,16 @@ export class EventService extends RepositoryBacked<EventDeps> {
     if (event.status === 'cancelled') throw new EventClosed('cancelled');
     if (event.endsAt.getTime() <= now.getTime()) throw new EventClosed('ended');
     const mayTakeSeat = await this.deps.audience.viewers(eventAudienceChannel(event));
-    const result = await this.repo.transaction(async (): Promise<RsvpResult> => {
+    const result = await this.repo.transaction(async () => {
       // Under the event's row lock, so that presses on several replicas count the seats one after
       // another: without it two could both see one seat left and both take it.
-      const seats = await this.repo.lockSeats(id);
+      const seats = await this.repo.lockSeats(id, userId);
       if (seats === undefined) throw new NotFound('event', id);
       if (seats.cancelled) throw new EventClosed('cancelled');
-      const previous = await this.repo.rsvpOf(id, userId);
+      const previous = seats.previous;
       let status: RsvpStatus = choice;
       if (choice === 'going' && previous !== 'going') {
-        const full = seats.capacity !== null && (await this.repo.goingCount(id)) >= seats.capacity;
-        if (full) status = 'waitlist';
+        if (seats.capacity !== null && seats.going >= seats.capacity) status = 'waitlist';
       }
       // Keep a waitlisted member's place in the queue when they press "Going" again.
       if (!(status === 'waitlist' && previous === 'waitlist'))
@@ -201,7 +200,7 @@ export class EventService extends RepositoryBacked<EventDeps> {
       return { status, promoted };
     });
     if (result.promoted !== undefined) await this.tellPromoted(event, result.promoted, now);
-    return result;
+    return { event, ...result };
   }
 
   /** Tells a member who moved from the waitlist to "going", once (through the outbox). */

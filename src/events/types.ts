@@ -98,6 +98,8 @@ export interface OutboxPort {
 }
 
 export interface RsvpResult {
+  /** The event as it was read before the answer (title, channel: what a reply needs). */
+  readonly event: CommunityEvent;
   readonly status: RsvpStatus;
   /** Someone moved from the waitlist to "going" because of this answer. */
   readonly promoted: string | undefined;

@@ -10,6 +10,10 @@ import { chunks } from './chunks';
 export interface SeatsOf {
   readonly capacity: number | null;
   readonly cancelled: boolean;
+  /** The pressing member's answer before this one. */
+  readonly previous: RsvpStatus | undefined;
+  /** Members going now, so that a press needs one statement before its write. */
+  readonly going: number;
 }
 
 /** Waiting members read per query while looking for one who may take a freed seat. */
@@ -95,14 +99,39 @@ export class EventRepository {
    * IMMEDIATE already holds the whole file) and reads what decides a seat. Every change to the
    * event's "going" answers takes this lock first, so replicas count seats one after another.
    */
-  async lockSeats(eventId: number): Promise<SeatsOf | undefined> {
+  /**
+   * The event's seats under its row lock (Postgres; SQLite's write transaction is the lock), with the
+   * member's previous answer and the count going read in the same statement.
+   */
+  async lockSeats(eventId: number, userId: string): Promise<SeatsOf | undefined> {
     const row = await this.sql
-      .selectFrom('events')
-      .select(['capacity', 'status'])
-      .where('id', '=', eventId)
+      .selectFrom('events as e')
+      .select((eb) => [
+        'e.capacity',
+        'e.status',
+        eb
+          .selectFrom('event_rsvps as mine')
+          .select('mine.status')
+          .whereRef('mine.event_id', '=', 'e.id')
+          .where('mine.user_id', '=', userId)
+          .as('previous'),
+        eb
+          .selectFrom('event_rsvps as g')
+          .select((count) => count.fn.countAll<number>().as('n'))
+          .whereRef('g.event_id', '=', 'e.id')
+          .where('g.status', '=', 'going')
+          .as('going'),
+      ])
+      .where('e.id', '=', eventId)
       .$if(locksRows(this.sql), (query) => query.forUpdate())
       .executeTakeFirst();
-    return row === undefined ? undefined : { capacity: row.capacity, cancelled: row.status === 'cancelled' };
+    if (row === undefined) return undefined;
+    return {
+      capacity: row.capacity,
+      cancelled: row.status === 'cancelled',
+      previous: row.previous === null ? undefined : parseStatus(row.previous),
+      going: Number(row.going ?? 0),
+    };
   }
 
   async setCard(id: number, channel: string, ts: string): Promise<void> {
@@ -313,7 +342,7 @@ export class EventRepository {
         .execute();
       const seatsHeld = held.map((row) => row.event_id);
       // Events before answers, in id order, as every RSVP does: two transactions never wait on each other in a circle.
-      for (const eventId of seatsHeld) await this.lockSeats(eventId);
+      for (const eventId of seatsHeld) await this.lockSeats(eventId, userId);
       await this.sql.deleteFrom('event_rsvps').where('user_id', '=', userId).execute();
       await this.sql
         .updateTable('events')

@@ -55,7 +55,12 @@ describeOnEachEngine('event repository', (engine) => {
 
     await events.update(id, bare, at(1));
     expect(await events.get(id)).toEqual({ ...expected, ...bare });
-    expect(await events.lockSeats(id)).toEqual({ capacity: null, cancelled: false });
+    expect(await events.lockSeats(id, 'UNOBODY')).toEqual({
+      capacity: null,
+      cancelled: false,
+      previous: undefined,
+      going: 0,
+    });
 
     expect((await events.upcoming(T0)).map((e) => e.id)).toContain(id);
     expect(await events.cancel(id, at(2))).toBe(true);
@@ -63,7 +68,7 @@ describeOnEachEngine('event repository', (engine) => {
     expect((await events.get(id))?.status).toBe('cancelled');
     expect((await events.upcoming(T0)).map((e) => e.id)).not.toContain(id);
     expect(await events.get(id + 1000)).toBeUndefined();
-    expect(await events.lockSeats(id + 1000)).toBeUndefined();
+    expect(await events.lockSeats(id + 1000, 'UNOBODY')).toBeUndefined();
   });
 
   test('answers: each status, the name given, who may be named, counts and the member’s own list', async () => {
@@ -111,6 +116,7 @@ describeOnEachEngine('event repository', (engine) => {
       },
     ]);
     expect(await events.goingCount(id)).toBe(1);
+    expect(await events.lockSeats(id, 'UHID')).toMatchObject({ previous: 'maybe', going: 1 });
     expect(await events.rsvpOf(id, 'UHID')).toBe('maybe');
     expect(await events.rsvpOf(id, 'USTRANGER')).toBeUndefined();
     expect(await events.myUpcomingRsvps('UNONE', T0)).toEqual([{ eventId: id, status: 'waitlist' }]);

@@ -34,7 +34,7 @@ export function registerEventListeners(router: ListenerRouter, services: Service
       const result = await services.events.rsvp(userId, eventId, choice, await displayNameOf(services, args));
       await services.members.recordActivity(userId);
       services.logger.info(`rsvp ${userId} ${choice} → ${result.status} for event ${eventId}`);
-      const event = await services.events.get(eventId);
+      const { event } = result;
       await refreshEventCard(services, args.client, eventId);
       if (args.body.view?.type === 'home') {
         await publishHome(services, args.client, userId, locale);
