@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
+import { messages } from '../i18n';
 import type { Services } from '../services';
 import { postJoiningOnce } from './channelPost';
 import { slackErrorCode } from './errors';
 import { joinCard } from './views/approval';
-import { messages as messagesOf } from '../i18n';
 
 const emailAnswer = z.object({
   user: z.object({ profile: z.object({ email: z.string().optional() }).optional() }),
@@ -81,9 +81,10 @@ export async function postJoinCard(
     await services.approval.attachCard(userId, posted.channel, posted.ts);
     if (services.config.adminChannelId === undefined)
       await client.chat.postMessage({
-        channel,
+        channel: posted.channel,
         thread_ts: posted.ts,
-        text: messagesFor(services).noAdminChannel,
+        // In the instance's first language, as the card is.
+        text: messages(services.config.channelLanguages[0]).approval.noAdminChannel,
       });
   } catch (error) {
     services.logger.warn(
@@ -122,9 +123,4 @@ async function drawCard(services: Services, userId: string) {
     services.onboarding.charter.eligibilityFacts,
     services.config.channelLanguages,
   );
-}
-
-function messagesFor(services: Services) {
-  // The note under a DM'd card is in the instance's first language, as the card is.
-  return messagesOf(services.config.channelLanguages[0]).approval;
 }

@@ -237,3 +237,27 @@ describe('requests to join: who may decide, replays', () => {
     expect(await requestRow(tb, NEWCOMER)).toBeUndefined();
   });
 });
+
+describe('requests to join without ADMIN_CHANNEL_ID', () => {
+  it('the card goes to the first configured admin by DM, with a note on how to set a channel, and works there', async () => {
+    const tb = await TestBot.start({ env: { APPROVAL: 'on' } });
+    try {
+      tb.fake.setUser(NEWCOMER, { locale: 'en-US', email: 'newcomer@gmail.example' });
+      await tb.agree(NEWCOMER);
+      await ask(tb, NEWCOMER);
+      const card = tb.fake
+        .callsTo('chat.postMessage')
+        .find((call) => call.args.channel === ADMIN && call.args.thread_ts === undefined);
+      expect(allText(card?.args.blocks)).toContain(`<@${NEWCOMER}>`);
+      const note = tb.fake.callsTo('chat.postMessage').find((call) => call.args.thread_ts !== undefined);
+      expect(allText(note?.args)).toContain('ADMIN_CHANNEL_ID is not set');
+      expect(tb.logs.join('\n')).toContain('ADMIN_CHANNEL_ID is unset');
+      await tb.press('join.approve', ADMIN, 'message', NEWCOMER);
+      expect(tb.fake.callsTo('chat.update').at(-1)?.args.channel).toBe(`D${ADMIN}`);
+      expect(await requestRow(tb, NEWCOMER)).toMatchObject({ status: 'approved', decided_by: ADMIN });
+      expect(tb.fake.violations).toEqual([]);
+    } finally {
+      await tb.stop();
+    }
+  });
+});

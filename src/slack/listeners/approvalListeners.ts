@@ -34,11 +34,17 @@ function alreadyDecided(request: JoinRequest, m: Catalogue): string {
 export function registerApprovalListeners(router: ListenerRouter, services: Services): void {
   const approval = services.approval;
   const charter = services.onboarding.charter;
-  const adminButton = { gate: 'anyone', value: USER_VALUE, surface: 'other' } as const;
+  const adminButton = {
+    gate: 'anyone',
+    value: USER_VALUE,
+    surface: 'other',
+    badValue: (m: Catalogue) => m.approval.notFound,
+  } as const;
 
   router.button(
     ACTION.joinOpen,
-    { gate: 'anyone', value: z.string().max(20), surface: 'other' },
+    // The value only names the button ('join'); nothing is read from it.
+    { gate: 'anyone', value: z.unknown(), surface: 'other' },
     async ({ userId, locale, m, args, reply }) => {
       const request = await approval.request(userId);
       if (!approval.enabled || request?.status === 'approved') {
