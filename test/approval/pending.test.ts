@@ -97,3 +97,23 @@ describe('APPROVAL=off keeps today’s behaviour', () => {
     }
   });
 });
+
+describe('App Home of a newcomer waiting for approval', () => {
+  it('shows where the request stands and the Ask to join button, not the member sections', async () => {
+    const tb = await TestBot.start({ env: ENV });
+    try {
+      await tb.agree(NEWCOMER);
+      await tb.homeOpened(NEWCOMER);
+      const home = tb.fake.callsTo('views.publish').at(-1)?.args.view;
+      expect(allText(home)).toContain('needs an admin’s approval');
+      expect(JSON.stringify(home)).toContain('join.open');
+      expect(JSON.stringify(home)).not.toContain('profile.open');
+      await ask(tb, NEWCOMER);
+      await tb.homeOpened(NEWCOMER);
+      expect(allText(tb.fake.callsTo('views.publish').at(-1)?.args.view)).toContain('waiting for an admin');
+      expect(tb.fake.violations).toEqual([]);
+    } finally {
+      await tb.stop();
+    }
+  });
+});
