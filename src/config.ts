@@ -158,6 +158,29 @@ const envSchema = z
           'must be a channel id such as C012ABCDEF where reports to moderators are posted (a private channel of admins), or unset',
       },
     ),
+    APPROVAL: z
+      .enum(['on', 'off'], { message: 'must be on (admins approve who may join) or off' })
+      .default('off'),
+    ADMIN_CHANNEL_ID: optionalText.refine(
+      (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+      {
+        message: 'must be a channel id such as C012ABCDEF where admins decide join requests, or unset',
+      },
+    ),
+    AUTO_APPROVE_EMAIL_DOMAINS: optionalText.transform((value, ctx) => {
+      const domains = (value ?? '')
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase().replace(/^@/, ''))
+        .filter((domain) => domain !== '');
+      if (domains.some((domain) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a comma list of email domains such as example.com,alumni.example.com',
+        });
+        return z.NEVER;
+      }
+      return domains;
+    }),
     COLLAB_IDLE_DAYS: z
       .string()
       .trim()
@@ -254,6 +277,12 @@ export interface Config {
   readonly asksChannelId: string | undefined;
   /** Where reports to moderators are posted (admins only); unset: members are told reports are not set up. */
   readonly moderationChannelId: string | undefined;
+  /** Admins approve who may join (issue 14 §1); off keeps the community open to anyone who agrees. */
+  readonly approval: boolean;
+  /** Where join requests are decided; unset: requests wait and admins are told by DM (see approval). */
+  readonly adminChannelId: string | undefined;
+  /** Members whose Slack email is at one of these domains (lower case) are approved without an admin. */
+  readonly autoApproveEmailDomains: readonly string[];
   /** A collaboration channel quiet this many days gets a heads-up, and is archived a week later. */
   readonly collabIdleDays: number;
   readonly digestCron: string;
@@ -296,6 +325,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobsChannelId: e.JOBS_CHANNEL_ID,
     asksChannelId: e.ASKS_CHANNEL_ID,
     moderationChannelId: e.MODERATION_CHANNEL_ID,
+    approval: e.APPROVAL === 'on',
+    adminChannelId: e.ADMIN_CHANNEL_ID,
+    autoApproveEmailDomains: Object.freeze([...e.AUTO_APPROVE_EMAIL_DOMAINS]),
     collabIdleDays: e.COLLAB_IDLE_DAYS,
     digestCron: e.DIGEST_CRON,
     introsCron: e.INTROS_CRON,

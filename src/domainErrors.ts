@@ -1,3 +1,4 @@
+import { JoinRequestNotFound } from './approval/types';
 import { NotAnnouncementAuthor } from './announcements/types';
 import { AskNotOpen, NotAskAuthor, OwnAsk } from './asks/types';
 import { ChannelRefused, NotInAudience } from './audience/types';
@@ -53,6 +54,7 @@ const DOMAIN_ERRORS = [
   NotInMentorPair,
   ReportAuthorUnknown,
   ReportsNotSetUp,
+  JoinRequestNotFound,
 ] as const;
 
 export type DomainError = InstanceType<(typeof DOMAIN_ERRORS)[number]>;

@@ -26,6 +26,7 @@ import { collabMessages } from './slack/views/collab';
 import { studyMessages } from './slack/views/study';
 import { mentoringMessages } from './slack/views/mentoring';
 import { moderationMessages } from './slack/views/moderation';
+import { approvalMessages } from './slack/views/approval';
 import type { Engine } from './storage/kysely/open';
 import { closeEngine, DatabaseUnavailable, engineOpen, openEngine } from './storage/openEngine';
 import { keepServingOnStrayErrors } from './processGuard';
@@ -66,13 +67,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       logLevel: logLevels[config.logLevel],
       retryConfig: INTERACTIVE_RETRIES,
     });
+    const charter = loadCharter(config.communityTextPath);
     const services = createServices({
       config,
       engine,
       clock,
       logger,
       vocabulary: TagVocabulary.fromFile(),
-      charter: loadCharter(config.communityTextPath),
+      charter,
       localeLookup: async (userId) => {
         const result = await lookupClient.users.info({ user: userId, include_locale: true });
         return result.user?.locale;
@@ -91,6 +93,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       askMessages: askMessages(),
       mentoringMessages: mentoringMessages(),
       moderationMessages: moderationMessages(),
+      approvalMessages: approvalMessages((locale) => charter.text(locale).name),
       // Cards of roles the planner closed; rare, so the lookup client (with its retries) is enough.
       onJobAutoClosed: (job) => updateJobCard(lookupClient, job, config.channelLanguages),
       onAskLapsed: (summary, authorNamed) =>

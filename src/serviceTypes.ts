@@ -37,6 +37,7 @@ import type { CollabInputs, CollabService } from './collab/compose';
 import type { StudyMessages, StudyService } from './study/compose';
 import type { MentoringMessages, MentoringService } from './mentoring/compose';
 import type { ModerationMessages, ModerationService } from './moderation/compose';
+import type { ApprovalMessages, ApprovalService } from './approval/compose';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -86,6 +87,8 @@ export interface Services {
   readonly homeSections: HomeSections;
   /** Reports to moderators: members report messages, admins acknowledge, remind and resolve. */
   readonly moderation: ModerationService;
+  /** Who may join: the one access check (agreed and approved), join requests, the eligible list. */
+  readonly approval: ApprovalService;
 }
 
 export interface ServiceInputs {
@@ -127,4 +130,6 @@ export interface ServiceInputs {
   readonly mentoringMessages: MentoringMessages;
   /** Words of the moderation DMs: the author's reminder, the reporter's "resolved". */
   readonly moderationMessages: ModerationMessages;
+  /** Words of the DMs telling a newcomer an admin's decision on their request to join. */
+  readonly approvalMessages: ApprovalMessages;
 }

@@ -51,6 +51,7 @@ import { memberFacingDeps, type SharedParts } from './composeParts';
 import { composeStudy } from './study/compose';
 import { composeMentoring } from './mentoring/compose';
 import { composeModeration } from './moderation/compose';
+import { composeApproval } from './approval/compose';
 
 export type { Services, ServiceInputs } from './serviceTypes';
 import type { Services, ServiceInputs } from './serviceTypes';
@@ -255,6 +256,8 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
   });
   const studyReads = new StudyReadRepository(store);
+  const onboarding = new OnboardingService(memberRepository, inputs.charter, clock);
+  const approval = composeApproval(inputs, { store, roles, outbox, locales, onboarding });
   return {
     config,
     clock,
@@ -277,7 +280,8 @@ export function createServices(inputs: ServiceInputs): Services {
     audience,
     members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
     interests,
-    onboarding: new OnboardingService(memberRepository, inputs.charter, clock),
+    onboarding,
+    approval: approval.service,
     privacy: new PrivacyService(store, memberRepository, roleRepository, localeRepository, [
       memberData('events', eventRepository, events),
       memberData('announcementsAuthored', announcementRepository, announcementRepository),
@@ -290,6 +294,7 @@ export function createServices(inputs: ServiceInputs): Services {
       memberData('asks', asks, asks),
       mentoring.privacy,
       moderation.privacy,
+      approval.privacy,
       memberData('reminders', nagRepository, nagRepository),
       memberData('unsolicitedDmDays', dmDayRepository, dmDayRepository),
       memberData('privateChannelMemberships', audience, audience),

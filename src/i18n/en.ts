@@ -101,6 +101,9 @@ export const en = {
       stats: '`stats`: members, top interests, events and the comeback funnel per role',
       statsCsv:
         '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
+      join: '`join`: ask to join the community (when admins approve newcomers), or answer an admin’s question',
+      adminEligible:
+        '`admin eligible import`: load the list of eligible people from a CSV file shared in our DM (Slack emails or former-employee ids)',
       roles: '`roles`: who is an admin, organizer or HR',
       role: '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
       introsPreview:
@@ -222,7 +225,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), the reports to moderators you made (once you erase your data they are kept without your name or note), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), the reports to moderators you made (once you erase your data they are kept without your name or note), your request to join (the facts you gave, and who approved it and when), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -1097,6 +1100,103 @@ export const en = {
       `Pairs: ${active} active · ${paused} paused · ${ended} ended`,
     statsRequests: (pending: string, unmatched: string) =>
       `Requests: ${pending} waiting · ${unmatched} without a mentor`,
+  },
+  /** Who may join (issue 14 §1). */
+  approval: {
+    notFound: 'That join request no longer exists (it may have been erased). Nothing was changed.',
+    needRequest:
+      'Your membership needs an admin’s approval before you can use this. Press “Ask to join” to tell the admins who you are. Meanwhile you can read `help` and the community text, and export or erase your data (`privacy`).',
+    pending:
+      'Your request to join is waiting for an admin: you will get a message here when they decide. Meanwhile you can read `help` and the community text, and export or erase your data (`privacy`).',
+    asked: (question: string) =>
+      `Before approving your request to join, an admin asked you:\n>${question}\nPress “Answer” (or run \`/alumni join\`) to send the form again with your answer.`,
+    declined: (reason: string) =>
+      `Your request to join was declined:\n>${reason}\nIf you think this is a mistake, please contact an admin. You can still export or erase your data (\`privacy\`).`,
+    askButton: 'Ask to join',
+    answerButton: 'Answer',
+    alreadyMember: 'You are already a member of the community: nothing more to do.',
+    approvedNow:
+      'Welcome! Your Slack email is on the community’s list, so you are approved. Next, set up your profile with `/alumni profile`.',
+    openFormLead: 'Press the button to tell the admins who you are.',
+    modalTitle: 'Ask to join',
+    sendButton: 'Send',
+    formLead: (community: string) =>
+      `Tell the admins of ${community} who you are, so that they can approve you. Only admins read this.`,
+    formAskedLead: (question: string) => `An admin asked you:\n>${question}`,
+    employeeId: 'Former employee id (if you know it)',
+    employeeIdHint: 'As on your payslips or HR letters, e.g. E12345. Leave it empty if you do not know it.',
+    factEmpty: 'Please answer this: the admins need it to approve you.',
+    factTooLong: (max: number) => `Please keep this under ${max} characters.`,
+    employeeIdBad:
+      'An employee id has only letters, digits, dots, dashes and underscores (at most 64), e.g. E12345. Leave it empty if you do not know it.',
+    sentPending:
+      'Thank you! Your request was sent to the admins. You will get a message here when they decide.',
+    sentAnswered: 'Thank you! Your answer was sent to the admins.',
+    sentApproved: 'Welcome! You are approved. Next, set up your profile with `/alumni profile`.',
+    unchanged: 'This request was already sent; nothing more was done.',
+    approvedDm: (community: string) =>
+      `Welcome to ${community}! An admin approved your request to join. Next, set up your profile with \`/alumni profile\`.`,
+    askedDm: (question: string) =>
+      `Before approving your request to join, an admin asked you:\n>${question}\nRun \`/alumni join\` to send the form again with your answer.`,
+    declinedDm: (reason: string) =>
+      `Your request to join was declined:\n>${reason}\nIf you think this is a mistake, please contact an admin.`,
+    cardTitle: 'Request to join',
+    cardFrom: (who: string) => `*From:* ${who}`,
+    cardEmployeeId: (id: string) => `*Former employee id:* ${id}`,
+    cardStatus: (status: string) => `*Status:* ${status}`,
+    cardQuestion: (question: string) => `*Asked:* ${question}`,
+    cardReason: (reason: string) => `*Reason:* ${reason}`,
+    notAnswered: '(not answered)',
+    status: {
+      pending: 'waiting for an admin',
+      asked: 'asked for more',
+      approved: 'approved',
+      declined: 'declined',
+    },
+    via: {
+      list_email: 'the eligible list (email)',
+      list_employee_id: 'the eligible list (employee id)',
+      domain: 'the email domain',
+      admin: 'an admin',
+    },
+    trailHeading: 'History',
+    trailLine: (when: string, what: string, who: string) => `${when} · ${what} · ${who}`,
+    actions: {
+      requested: 'asked to join',
+      answered: 'answered',
+      approved: 'approved',
+      asked: 'asked for more',
+      declined: 'declined',
+    },
+    theBot: 'automatically',
+    anErasedMember: 'an erased member',
+    approveButton: 'Approve',
+    askMoreButton: 'Ask for more',
+    declineButton: 'Decline',
+    approvedReply: (who: string) => `You approved ${who}; they were told.`,
+    askedReply: (who: string) => `Your question was sent to ${who}.`,
+    declinedReply: (who: string) => `You declined ${who}’s request; they were told why.`,
+    decidedAlready: (who: string, status: string, by: string) =>
+      `${who}’s request is already ${status} (by ${by}); nothing was changed.`,
+    askTitle: 'Ask for more',
+    askLabel: 'Your question (the newcomer reads it)',
+    declineTitle: 'Decline',
+    declineLabel: 'Reason (the newcomer reads it)',
+    noteEmpty: 'Please write it: the newcomer reads it.',
+    noteTooLong: (max: number) => `Please keep it under ${max} characters.`,
+    noAdminChannel:
+      'ADMIN_CHANNEL_ID is not set, so this request to join comes to you by direct message. Set it to a private channel of admins to decide requests there.',
+    adminUsage:
+      'Usage: `/alumni admin eligible import`: first share a CSV file of Slack emails or former-employee ids (one per line or cell) in our direct messages, then run this.',
+    importNoFile:
+      'I found no CSV file in our direct messages. Share the file (Slack emails or former-employee ids, one per line) in this DM with me, then run `/alumni admin eligible import` again. Nothing was loaded.',
+    importTooBig: (maxKb: number) =>
+      `That file is larger than ${maxKb} KB, so I did not load it. Split it into smaller files and import each. Nothing was loaded.`,
+    importUnreadable:
+      'Slack would not give me that file (I may be missing the files:read scope). Nothing was loaded.',
+    importDone: (name: string, loaded: number, duplicated: number, skipped: number) =>
+      `Eligible list imported from *${name}*: ${loaded} loaded, ${duplicated} already on the list, ${skipped} skipped.`,
+    importSkipped: (lines: string) => `Skipped (neither an email nor an employee id): ${lines}`,
   },
   /** Reports to moderators (issue 14 §2). */
   moderation: {

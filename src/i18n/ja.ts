@@ -96,6 +96,9 @@ export const ja: Catalogue = {
       stats: '`stats`：メンバー、人気の関心タグ、イベント、求人ごとの再入社ファネル',
       statsCsv:
         '`stats csv`：メンバーのエンゲージメント（人事と管理者には求人ごとのファネルも）を CSV ファイルで DM に送る',
+      join: '`join`：コミュニティへの参加を申請（管理者の承認が必要な場合）、または管理者からの質問に回答',
+      adminEligible:
+        '`admin eligible import`：DM で共有した CSV ファイル（Slack のメールアドレスまたは元社員番号）から参加対象者の名簿を取り込む',
       roles: '`roles`：管理者・オーガナイザー・人事の一覧',
       role: '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
       introsPreview: '`intros preview`：次回イントロの組み合わせと共通の関心（送信前の確認）',
@@ -213,7 +216,7 @@ export const ja: Catalogue = {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、あなたがしたモデレーターへの報告（データを消去すると、名前とメモを除いて残ります）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、あなたがしたモデレーターへの報告（データを消去すると、名前とメモを除いて残ります）、参加申請（記入した内容と、承認した人・日時）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
@@ -1082,6 +1085,102 @@ export const ja: Catalogue = {
       `依頼：返事待ち ${pending} · メンターなし ${unmatched}`,
   },
   /** モデレーターへの報告（issue 14 §2）。 */
+  approval: {
+    notFound: 'その参加申請はもう存在しません（削除された可能性があります）。何も変更していません。',
+    needRequest:
+      'この操作には、管理者による参加承認が必要です。「参加を申請」を押して、あなたについて管理者にお知らせください。それまでの間も、`help` とコミュニティの案内を読むこと、データのエクスポートと削除（`privacy`）はできます。',
+    pending:
+      '参加申請は管理者の確認待ちです。結果はここでお知らせします。それまでの間も、`help` とコミュニティの案内を読むこと、データのエクスポートと削除（`privacy`）はできます。',
+    asked: (question: string) =>
+      `参加申請の承認の前に、管理者から質問があります：\n>${question}\n「回答する」を押すか \`/alumni join\` を実行して、回答を添えてフォームを送り直してください。`,
+    declined: (reason: string) =>
+      `参加申請は承認されませんでした：\n>${reason}\n誤りだと思われる場合は、管理者にご連絡ください。データのエクスポートと削除（\`privacy\`）は引き続きできます。`,
+    askButton: '参加を申請',
+    answerButton: '回答する',
+    alreadyMember: 'すでにコミュニティのメンバーです。これ以上の手続きは不要です。',
+    approvedNow:
+      'ようこそ！Slack のメールアドレスがコミュニティの名簿にあるため、承認されました。次は `/alumni profile` でプロフィールを設定しましょう。',
+    openFormLead: 'ボタンを押して、あなたについて管理者にお知らせください。',
+    modalTitle: '参加を申請',
+    sendButton: '送信',
+    formLead: (community: string) =>
+      `${community}の管理者が承認できるよう、あなたについて教えてください。この内容は管理者だけが読みます。`,
+    formAskedLead: (question: string) => `管理者からの質問：\n>${question}`,
+    employeeId: '元社員番号（わかれば）',
+    employeeIdHint:
+      '給与明細や人事の書類にある番号です（例：E12345）。わからなければ空欄のままで構いません。',
+    factEmpty: 'ご記入ください。承認に必要です。',
+    factTooLong: (max: number) => `${max} 文字以内でご記入ください。`,
+    employeeIdBad:
+      '社員番号に使えるのは英数字・ピリオド・ハイフン・アンダースコアのみです（64 文字まで、例：E12345）。わからなければ空欄のままで構いません。',
+    sentPending: 'ありがとうございます。申請を管理者に送りました。結果はここでお知らせします。',
+    sentAnswered: 'ありがとうございます。回答を管理者に送りました。',
+    sentApproved: 'ようこそ！承認されました。次は `/alumni profile` でプロフィールを設定しましょう。',
+    unchanged: 'この申請はすでに送信済みです。これ以上の操作はしていません。',
+    approvedDm: (community: string) =>
+      `${community}へようこそ！管理者が参加申請を承認しました。次は \`/alumni profile\` でプロフィールを設定しましょう。`,
+    askedDm: (question: string) =>
+      `参加申請の承認の前に、管理者から質問があります：\n>${question}\n\`/alumni join\` を実行して、回答を添えてフォームを送り直してください。`,
+    declinedDm: (reason: string) =>
+      `参加申請は承認されませんでした：\n>${reason}\n誤りだと思われる場合は、管理者にご連絡ください。`,
+    cardTitle: '参加申請',
+    cardFrom: (who: string) => `*申請者：* ${who}`,
+    cardEmployeeId: (id: string) => `*元社員番号：* ${id}`,
+    cardStatus: (status: string) => `*状態：* ${status}`,
+    cardQuestion: (question: string) => `*質問：* ${question}`,
+    cardReason: (reason: string) => `*理由：* ${reason}`,
+    notAnswered: '（未回答）',
+    status: {
+      pending: '管理者の確認待ち',
+      asked: '追加の質問中',
+      approved: '承認済み',
+      declined: '不承認',
+    },
+    via: {
+      list_email: '名簿（メールアドレス）',
+      list_employee_id: '名簿（社員番号）',
+      domain: 'メールのドメイン',
+      admin: '管理者',
+    },
+    trailHeading: '履歴',
+    trailLine: (when: string, what: string, who: string) => `${when} · ${what} · ${who}`,
+    actions: {
+      requested: '参加を申請',
+      answered: '回答',
+      approved: '承認',
+      asked: '追加の質問',
+      declined: '不承認',
+    },
+    theBot: '自動',
+    anErasedMember: '削除済みのメンバー',
+    approveButton: '承認する',
+    askMoreButton: '追加で質問する',
+    declineButton: '承認しない',
+    approvedReply: (who: string) => `${who} さんを承認し、本人に伝えました。`,
+    askedReply: (who: string) => `${who} さんに質問を送りました。`,
+    declinedReply: (who: string) => `${who} さんの申請を承認せず、理由を本人に伝えました。`,
+    decidedAlready: (who: string, status: string, by: string) =>
+      `${who} さんの申請はすでに「${status}」です（${by}）。何も変更していません。`,
+    askTitle: '追加で質問する',
+    askLabel: '質問（申請者が読みます）',
+    declineTitle: '承認しない',
+    declineLabel: '理由（申請者が読みます）',
+    noteEmpty: 'ご記入ください。申請者が読みます。',
+    noteTooLong: (max: number) => `${max} 文字以内でご記入ください。`,
+    noAdminChannel:
+      'ADMIN_CHANNEL_ID が設定されていないため、この参加申請はダイレクトメッセージでお送りしています。管理者用の非公開チャンネルを設定すると、そこで判断できます。',
+    adminUsage:
+      '使い方：`/alumni admin eligible import`。先に Slack のメールアドレスまたは元社員番号の CSV ファイル（1 行または 1 セルに 1 件）を、私とのダイレクトメッセージで共有してから実行してください。',
+    importNoFile:
+      '私とのダイレクトメッセージに CSV ファイルが見つかりませんでした。ファイル（Slack のメールアドレスまたは元社員番号を 1 行に 1 件）をこの DM で共有してから、もう一度 `/alumni admin eligible import` を実行してください。何も取り込んでいません。',
+    importTooBig: (maxKb: number) =>
+      `ファイルが ${maxKb} KB を超えているため、取り込みませんでした。小さなファイルに分けて、それぞれ取り込んでください。何も取り込んでいません。`,
+    importUnreadable:
+      'Slack からファイルを取得できませんでした（files:read の権限がない可能性があります）。何も取り込んでいません。',
+    importDone: (name: string, loaded: number, duplicated: number, skipped: number) =>
+      `*${name}* から名簿を取り込みました：追加 ${loaded} 件、登録済み ${duplicated} 件、スキップ ${skipped} 件。`,
+    importSkipped: (lines: string) => `スキップした行（メールアドレスでも社員番号でもありません）：${lines}`,
+  },
   moderation: {
     notSetUp:
       'このワークスペースではモデレーターへの報告がまだ設定されていないため、何も送信されませんでした。対応が必要なことがあれば、管理者に直接お知らせください。',

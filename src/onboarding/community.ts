@@ -10,11 +10,36 @@ const textSchema = z.object({
   conduct: z.array(z.string().min(1).max(500)).min(1).max(20),
 });
 
+/**
+ * One fact a newcomer gives when asking to join (with APPROVAL=on), in both languages: the
+ * eligibility form shows one field per fact, in this order; admins read the answers on the card.
+ */
+const factSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, 'must be a short id in lower case, such as years'),
+  en: z.string().min(1).max(100),
+  ja: z.string().min(1).max(100),
+});
+
+/** Used when the community text declares none: what most alumni communities ask. */
+export const DEFAULT_ELIGIBILITY_FACTS: readonly EligibilityFact[] = [
+  { id: 'years', en: 'Years at the company (e.g. 2015–2021)', ja: '在籍期間（例：2015〜2021年）' },
+  { id: 'department', en: 'Department or team', ja: '所属部署・チーム' },
+  { id: 'employer', en: 'Current employer', ja: '現在の勤務先' },
+];
+
 const fileSchema = z.object({
   version: z.string().min(1).max(40),
   en: textSchema,
   ja: textSchema,
+  eligibilityFacts: z
+    .array(factSchema)
+    .min(1)
+    .max(8)
+    .refine((facts) => new Set(facts.map((fact) => fact.id)).size === facts.length, 'ids must differ')
+    .optional(),
 });
+
+export type EligibilityFact = z.infer<typeof factSchema>;
 
 export type CommunityText = z.infer<typeof textSchema>;
 
@@ -41,5 +66,10 @@ export class CommunityCharter {
 
   text(locale: Locale): CommunityText {
     return this.data[locale];
+  }
+
+  /** What a newcomer is asked when approval is on: the community's own facts, or the defaults. */
+  get eligibilityFacts(): readonly EligibilityFact[] {
+    return this.data.eligibilityFacts ?? DEFAULT_ELIGIBILITY_FACTS;
   }
 }

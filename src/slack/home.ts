@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
 import { listedJobsFor } from './jobCards';
+import { notApprovedMessage } from './views/approval';
 import { homeView } from './views/home';
 
 /**
@@ -22,11 +23,13 @@ export async function publishHome(
     ? await services.jobs.openWithFunnel(userId, rolesFrom)
     : undefined;
   if (managedRoles !== undefined && managedRoles.offset > 0 && managedRoles.items.length === 0) return false;
+  const access = await services.approval.access(userId);
   const view = homeView(
     {
       profile: await services.members.profile(userId),
       roles: await services.roles.rolesOf(userId),
-      agreed: (await services.onboarding.agreementState(userId)) === 'agreed',
+      agreed: access.kind !== 'must_agree',
+      waiting: access.kind === 'not_approved' ? notApprovedMessage(access.request, locale) : undefined,
       charter: services.onboarding.charter.text(locale),
       myEvents: await services.events.myUpcoming(userId),
       managedEvents: (await services.roles.has(userId, 'organizer'))

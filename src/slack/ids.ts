@@ -72,6 +72,12 @@ export const ACTION = {
   reportAcknowledge: 'report.acknowledge',
   reportRemind: 'report.remind',
   reportResolve: 'report.resolve',
+  /** Who may join (issue 14 §1). Opens the eligibility form (after an email check); value: 'join'. */
+  joinOpen: 'join.open',
+  /** A join request card's admin buttons, value: the newcomer's user id; the service checks the presser is an admin. */
+  joinApprove: 'join.approve',
+  joinAsk: 'join.ask',
+  joinDecline: 'join.decline',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',
@@ -99,6 +105,10 @@ export const VIEW = {
   /** The report form; its block ids come from its declaration (forms/reportForm.ts). */
   report: 'report.modal',
   reportResolve: 'report.resolve.modal',
+  /** The eligibility form; its block ids come from the community's facts (forms/eligibilityForm.ts). */
+  join: 'join.modal',
+  joinAsk: 'join.ask.modal',
+  joinDecline: 'join.decline.modal',
 } as const;
 
 /** Shortcuts' callback ids; the manifest test checks manifest.json declares exactly these. */

@@ -178,6 +178,8 @@ function domainText(error: DomainError, locale: Locale, failure: Failure, logger
       return m.moderation.authorUnknownRefusal(error.reportId);
     case 'reports_not_set_up':
       return m.moderation.notSetUp;
+    case 'join_request_not_found':
+      return m.approval.notFound;
   }
 }
 

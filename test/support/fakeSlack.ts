@@ -11,6 +11,10 @@
  *   still answered normally: tests should assert `violations` is empty.
  * - `response_url`s handed out by `responseUrl()` (any POST to /response/<id>) are recorded in `responses`.
  * - `files.getUploadURLExternal` hands out /upload/<fileId>; the bytes POSTed there land in `uploads`.
+ * - `shareFile` puts a member's file share in a conversation's history (a message with `files`, as
+ *   Slack's own upload leaves); `files.info` describes it, and its `url_private_download` serves the bytes
+ *   to a request with a bot token (Authorization: Bearer xoxb-…), as files.slack.com does.
+ * - `users.info` gives `profile.email` when setUser gave one (Slack does so with users:read.email).
  * - Channels: by default every channel is public and holds every user the fake has heard of (setUser,
  *   users.info, noteWorkspaceUser). `declareChannel` makes one private or public with given members; then
  *   `conversations.info`, `conversations.members` (paginated with `limit` and `cursor`), `conversations.join`
@@ -61,6 +65,16 @@ export interface FakeUserInfo {
   name?: string;
   isBot?: boolean;
   deleted?: boolean;
+  /** The member's email, as users.info gives it in profile.email. */
+  email?: string;
+}
+
+/** A file a member shares (see shareFile). */
+export interface FakeSharedFile {
+  name: string;
+  content: string | Buffer;
+  /** Slack's filetype, e.g. 'csv'; from the name's extension when not given. */
+  filetype?: string;
 }
 
 export interface FakeChannel {
@@ -305,6 +319,10 @@ export class FakeSlack {
   private readonly views = new Map<string, StoredView>();
   private readonly homeViews = new Map<string, string>();
   private readonly pendingUploads = new Map<string, { filename: string; length: number | undefined }>();
+  private readonly sharedFiles = new Map<
+    string,
+    { name: string; filetype: string; content: Buffer; user: string; created: number }
+  >();
   private readonly responseUrlUses = new Map<string, number>();
   private readonly waiters = new Set<Waiter>();
   private readonly sockets = new Set<WebSocket>();
@@ -454,6 +472,56 @@ export class FakeSlack {
     return ts;
   }
 
+  /**
+   * A member shares a file in a conversation (e.g. `D<user>`, their DM with the bot): the message
+   * carrying it lands in the history, as Slack's upload leaves it. Returns the file's id.
+   */
+  shareFile(channel: string, user: string, file: FakeSharedFile, text = ''): string {
+    const id = this.nextId('F');
+    const filetype = file.filetype ?? (file.name.split('.').pop() ?? 'text').toLowerCase();
+    const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+    const created = Math.floor(Date.now() / 1000);
+    this.sharedFiles.set(id, { name: file.name, filetype, content, user, created });
+    const ts = this.nextTs();
+    this.messages.push({
+      channel,
+      message: {
+        type: 'message',
+        user,
+        text,
+        team: FAKE_TEAM_ID,
+        ts,
+        upload: true,
+        files: [this.fileObject(id)],
+      },
+    });
+    return id;
+  }
+
+  private fileObject(id: string): Json {
+    const file = this.sharedFiles.get(id);
+    if (file === undefined) return { id };
+    const path = `${this.baseUrl}/files-pri/${FAKE_TEAM_ID}-${id}`;
+    return {
+      id,
+      created: file.created,
+      timestamp: file.created,
+      name: file.name,
+      title: file.name,
+      mimetype: file.filetype === 'csv' ? 'text/csv' : 'text/plain',
+      filetype: file.filetype,
+      pretty_type: file.filetype.toUpperCase(),
+      user: file.user,
+      mode: 'hosted',
+      editable: false,
+      is_external: false,
+      external_type: '',
+      size: file.content.length,
+      url_private: `${path}/${encodeURIComponent(file.name)}`,
+      url_private_download: `${path}/download/${encodeURIComponent(file.name)}`,
+    };
+  }
+
   /** Someone joins a declared channel (the test then sends member_joined_channel, as Slack would). */
   addChannelMember(id: string, user: string): void {
     const channel = this.channels.get(id);
@@ -493,6 +561,7 @@ export class FakeSlack {
     this.views.clear();
     this.homeViews.clear();
     this.pendingUploads.clear();
+    this.sharedFiles.clear();
     this.responseUrlUses.clear();
   }
 
@@ -579,6 +648,8 @@ export class FakeSlack {
       await this.handleResponseUrl(path, req, raw, res);
     } else if (path.startsWith('/upload/') && req.method === 'POST') {
       this.handleUpload(decodeURIComponent(path.slice('/upload/'.length)), req, raw, res);
+    } else if (path.startsWith('/files-pri/') && req.method === 'GET') {
+      this.handleDownload(path, req, res);
     } else {
       this.violations.push(`FakeSlack: unexpected request ${req.method ?? '?'} ${path}`);
       send(res, { status: 404, body: 'not found' });
@@ -804,6 +875,26 @@ export class FakeSlack {
     this.notify();
   }
 
+  /** url_private(_download): the bytes, to a bot token only (files.slack.com shows a login page otherwise). */
+  private handleDownload(path: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const match = /^\/files-pri\/[A-Z0-9]+-(F[A-Z0-9]+)\//.exec(path);
+    const file = match?.[1] === undefined ? undefined : this.sharedFiles.get(match[1]);
+    const auth = req.headers.authorization ?? '';
+    if (!/^Bearer xoxb-\S+$/.test(auth)) {
+      this.violations.push(
+        `download ${path}: no bot token in Authorization (Slack answers with its login page)`,
+      );
+      send(res, { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>sign in</html>' });
+      return;
+    }
+    if (file === undefined) {
+      send(res, { status: 404, body: 'file not found' });
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': file.filetype === 'csv' ? 'text/csv' : 'text/plain' });
+    res.end(file.content);
+  }
+
   // ---------------------------------------------------------------- Socket Mode
 
   private openSockets(): WebSocket[] {
@@ -1011,6 +1102,7 @@ export class FakeSlack {
       updated: 1700000000,
     };
     if (includeLocale) user.locale = info.locale ?? DEFAULT_LOCALE;
+    if (info.email !== undefined && isRecord(user.profile)) user.profile.email = info.email;
     return user;
   }
 
@@ -1425,6 +1517,16 @@ export class FakeSlack {
         return { ok: true, messages: thread, has_more: false, response_metadata: { next_cursor: '' } };
       },
 
+      'files.info': (args) => {
+        const id = str(args, 'file') ?? '';
+        if (!this.sharedFiles.has(id)) return { ok: false, error: 'file_not_found' };
+        return {
+          ok: true,
+          file: this.fileObject(id),
+          comments: [],
+          response_metadata: { next_cursor: '' },
+        };
+      },
       'files.getUploadURLExternal': (args) => {
         const fileId = this.nextId('F');
         const lengthArg = str(args, 'length');

@@ -1,5 +1,6 @@
 import { messages } from '../../i18n';
 import { readCommand } from '../parse/command';
+import { notApprovedMessage } from '../views/approval';
 import { agreementRequiredMessage } from '../views/charter';
 import { escapeMrkdwn } from '../views/text';
 import { userMessage } from '../userMessage';
@@ -31,11 +32,17 @@ export async function runCommand(ctx: CommandContext, text: string): Promise<voi
       await ctx.reply({ text: reading.text(messages(ctx.locale)) });
       return;
     }
+    // Verbs open to newcomers (help, privacy, join, report) run for anyone; the rest wait for the
+    // agreement and, with approval on, the approval: the one check is ApprovalService.access.
     if (!verb.beforeAgreement) {
-      const state = await services.onboarding.agreementState(ctx.userId);
-      if (state !== 'agreed') {
+      const access = await services.approval.access(ctx.userId);
+      if (access.kind === 'must_agree') {
         const charter = services.onboarding.charter.text(ctx.locale);
-        await ctx.reply(agreementRequiredMessage(charter, ctx.locale, state === 'outdated'));
+        await ctx.reply(agreementRequiredMessage(charter, ctx.locale, access.outdated));
+        return;
+      }
+      if (access.kind === 'not_approved') {
+        await ctx.reply(notApprovedMessage(access.request, ctx.locale));
         return;
       }
     }

@@ -8,6 +8,8 @@ import type { ButtonArgs } from './surfaces';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { eraseMemberData, refreshCardsAfterErasure, sendDataExport } from '../privacyFlows';
+import { admitByEmail } from '../approvalCards';
+import { notApprovedMessage } from '../views/approval';
 import { agreedMessage } from '../views/charter';
 import type { SlackMessage } from '../views/message';
 import { doneModal } from '../views/doneModal';
@@ -55,14 +57,30 @@ export function registerActions(router: ListenerRouter, services: Services): voi
   router.button(ACTION.agree, open, async ({ userId, locale, args }) => {
     const agreedAt = await services.onboarding.agree(userId);
     services.logger.info(`${userId} agreed to the charter ${services.onboarding.charter.version}`);
+    // With approval on, a newcomer on the list (or at an approved domain) is let in now; the others
+    // are offered the eligibility form instead of the profile.
+    const approved = await admitByEmail(services, args.client, userId);
     if (args.body.view?.type === 'home') await publishHome(services, args.client, userId);
-    else await replacePressed(args, agreedMessage(locale, agreedAt));
+    else if (approved) await replacePressed(args, agreedMessage(locale, agreedAt));
+    else {
+      const agreed = agreedMessage(locale, agreedAt).blocks?.[0];
+      const next = notApprovedMessage(await services.approval.request(userId), locale);
+      await replacePressed(args, {
+        text: next.text,
+        blocks: [...(agreed === undefined ? [] : [agreed]), ...(next.blocks ?? [])],
+      });
+    }
   });
 
   router.button(ACTION.openProfile, open, async ({ userId, locale, m, args: { body, client }, reply }) => {
     // The welcome DM offers this button beside "I agree"; like /alumni profile, it waits for the agreement.
-    if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
+    const access = await services.approval.access(userId);
+    if (access.kind === 'must_agree') {
       await reply(m.onboarding.agreeBeforeProfile);
+      return;
+    }
+    if (access.kind === 'not_approved') {
+      await reply(notApprovedMessage(access.request, locale));
       return;
     }
     const profile = await services.members.profile(userId);

@@ -15,6 +15,7 @@ import { registerCollabListeners, registerCollabMessages } from './collabListene
 import { registerPageListeners } from './pageListeners';
 import { registerMentorListeners } from './mentorListeners';
 import { registerModerationListeners } from './moderationListeners';
+import { registerApprovalListeners } from './approvalListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -30,7 +31,7 @@ export function registerListeners(app: App, services: Services): void {
   registerEvents(app, services);
   const router = new ListenerRouter({
     localeOf: (userId) => services.locales.localeOf(userId),
-    agreementState: (userId) => services.onboarding.agreementState(userId),
+    access: (userId) => services.approval.access(userId),
     logger: services.logger,
   });
   registerActions(router, services);
@@ -47,6 +48,7 @@ export function registerListeners(app: App, services: Services): void {
   registerStudyListeners(router, services);
   registerMentorListeners(router, services);
   registerModerationListeners(router, services);
+  registerApprovalListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }

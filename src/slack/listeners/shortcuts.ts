@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackShortcut, SlackShortcutMiddlewareArgs } fr
 import { z } from 'zod';
 import { messages, type Catalogue, type Locale } from '../../i18n';
 import { userMessage } from '../userMessage';
+import { accessRefusal } from '../views/approval';
 import { doneModal } from '../views/doneModal';
 import type { Gate, SurfaceDeps } from './surfaces';
 
@@ -69,9 +70,12 @@ export function messageShortcutHandler(
         return;
       }
       const body = read.data;
-      if (options.gate === 'agreed' && (await deps.agreementState(userId)) !== 'agreed') {
-        await tell(m.onboarding.mustAgreeFirst);
-        return;
+      if (options.gate === 'agreed') {
+        const access = await deps.access(userId);
+        if (access.kind !== 'member') {
+          await tell(accessRefusal(access, locale).text);
+          return;
+        }
       }
       await handler({
         userId,

@@ -11,11 +11,12 @@ import { z } from 'zod';
 import { ChannelRefused } from '../../audience/types';
 import { messages, type Catalogue, type Locale } from '../../i18n';
 import type { Logger } from '../../logger';
-import type { AgreementState } from '../../onboarding/service';
+import type { Access } from '../../approval/types';
 import type { FieldErrors } from '../parse/profileForm';
 import { readFormState } from '../parse/viewState';
 import { tellPresser } from '../presserReplies';
 import { UnreadableSubmission, userMessage, type Surface } from '../userMessage';
+import { accessRefusal } from '../views/approval';
 import { doneModal } from '../views/doneModal';
 import type { SlackMessage } from '../views/message';
 
@@ -28,13 +29,15 @@ export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewa
 /** What the router needs to know about a member before any handler runs. */
 export interface SurfaceDeps {
   localeOf(userId: string): Promise<Locale>;
-  agreementState(userId: string): Promise<AgreementState>;
+  /** Where the member stands: agreed to the charter and, with approval on, approved (ApprovalService.access). */
+  access(userId: string): Promise<Access>;
   readonly logger: Logger;
 }
 
 /**
- * Who may press or submit: `agreed` members only (most surfaces), or anyone (the charter's own
- * buttons, privacy, help). The services check roles and ownership again where the work is done.
+ * Who may press or submit: `agreed` members only (most surfaces: agreed to the charter and, with
+ * APPROVAL=on, approved), or anyone (the charter's own buttons, the eligibility form, privacy,
+ * help). The services check roles and ownership again where the work is done.
  */
 export type Gate = 'agreed' | 'anyone';
 
@@ -113,9 +116,12 @@ export function buttonHandler<V>(
       }
       if (!read.success) throw read.error;
       const value = read.data;
-      if (options.gate === 'agreed' && (await deps.agreementState(userId)) !== 'agreed') {
-        await reply(m.onboarding.mustAgreeFirst);
-        return;
+      if (options.gate === 'agreed') {
+        const access = await deps.access(userId);
+        if (access.kind !== 'member') {
+          await reply(accessRefusal(access, locale));
+          return;
+        }
       }
       await handler({ userId, locale, m, value, args, reply });
     } catch (error) {
@@ -154,9 +160,12 @@ export function formHandler(
     try {
       if (options.blocks !== undefined && readFormState(args.view.state.values, options.blocks) === undefined)
         throw new UnreadableSubmission();
-      if (options.gate === 'agreed' && (await deps.agreementState(userId)) !== 'agreed') {
-        await done(m.onboarding.mustAgreeFirst);
-        return;
+      if (options.gate === 'agreed') {
+        const access = await deps.access(userId);
+        if (access.kind !== 'member') {
+          await done(accessRefusal(access, locale).text);
+          return;
+        }
       }
       const { view, client } = args;
       await handler({ userId, locale, m, args, view, client, ack, fieldErrors, done });

@@ -6,6 +6,7 @@ import { publishHome } from '../home';
 import { refreshEventCards } from '../eventCards';
 import { interestsForm, profileForm } from '../forms/profileForm';
 import { VIEW } from '../ids';
+import { accessRefusal, notApprovedMessage } from '../views/approval';
 import { parseProfileForm, tagProblemText } from '../parse/profileForm';
 
 const originSchema = z
@@ -40,8 +41,13 @@ export function registerViews(router: ListenerRouter, services: Services): void 
     async ({ userId, locale, m, view, client, fieldErrors, done }) => {
       // The modal opens only after the agreement; a modal opened before it, or a forged
       // submission, is refused on its first field and saves nothing.
-      if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
-        await fieldErrors(profileForm.errors({ displayName: m.onboarding.agreeBeforeProfile }));
+      const access = await services.approval.access(userId);
+      if (access.kind !== 'member') {
+        const refusal =
+          access.kind === 'must_agree'
+            ? m.onboarding.agreeBeforeProfile
+            : notApprovedMessage(access.request, locale).text;
+        await fieldErrors(profileForm.errors({ displayName: refusal }));
         return;
       }
       const form = parseProfileForm(view.state.values, locale, services.clock.now(), (text) =>
@@ -67,10 +73,11 @@ export function registerViews(router: ListenerRouter, services: Services): void 
   router.form(
     VIEW.interests,
     { ...memberForm, blocks: [interestsForm.ids.tags.block] },
-    async ({ userId, locale, m, view, client, ack, fieldErrors }) => {
+    async ({ userId, locale, view, client, ack, fieldErrors }) => {
       // Only a member who agreed can reach this modal; a forged submission is refused the same way.
-      if ((await services.onboarding.agreementState(userId)) !== 'agreed') {
-        await fieldErrors(interestsForm.errors({ tags: m.onboarding.mustAgreeFirst }));
+      const access = await services.approval.access(userId);
+      if (access.kind !== 'member') {
+        await fieldErrors(interestsForm.errors({ tags: accessRefusal(access, locale).text }));
         return;
       }
       const parsed = services.members.parseInterestField(interestsForm.readLenient(view.state.values).tags);

@@ -16,11 +16,14 @@ import type { AskPicks } from '../../asks/picks';
 import { homeAskBlocks } from './asks';
 import type { MentoringHome, StudyHome } from '../../home/service';
 import { homeMentoringBlocks, homeStudyBlocks } from './homeHelping';
+import type { SlackMessage } from './message';
 
 export interface HomeData {
   readonly profile: Profile | undefined;
   readonly roles: ReadonlySet<Role>;
   readonly agreed: boolean;
+  /** With approval on, a member not approved yet: where their request stands, instead of the rest. */
+  readonly waiting?: SlackMessage;
   readonly charter: CommunityText;
   readonly myEvents: readonly { event: CommunityEvent; status: RsvpStatus }[];
   /** Upcoming events an organizer can manage (empty for other members). */
@@ -53,6 +56,10 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   ];
   if (!data.agreed) {
     blocks.push(...charterBlocks(data.charter, locale, { lead: m.home.notAgreed, withProfileButton: false }));
+    return { type: 'home', blocks };
+  }
+  if (data.waiting !== undefined) {
+    blocks.push(...(data.waiting.blocks ?? [{ type: 'section', text: mrkdwn(data.waiting.text) }]));
     return { type: 'home', blocks };
   }
   const summary = profile === undefined ? [] : profileSummaryLines(profile, locale);

@@ -8,6 +8,7 @@ import { digestVerb } from './digest';
 import { eventVerb } from './events';
 import { findVerb } from './find';
 import { interestsVerb } from './interests';
+import { adminVerb, joinVerb } from './join';
 import { introsVerb } from './intros';
 import { jobVerb } from './jobs';
 import { mentorVerb, mentorsVerb } from './mentor';
@@ -52,6 +53,7 @@ export const VERBS = [
   mentorVerb,
   mentorsVerb,
   reportVerb,
+  joinVerb,
   talentVerb,
   digestVerb,
   introsVerb,
@@ -59,6 +61,7 @@ export const VERBS = [
   statsVerb,
   rolesVerb,
   roleVerb,
+  adminVerb,
   helpVerb,
 ] as const;
 
