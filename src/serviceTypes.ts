@@ -37,6 +37,7 @@ import type { CollabInputs, CollabService } from './collab/compose';
 import type { StudyMessages, StudyService } from './study/compose';
 import type { MentoringMessages, MentoringService } from './mentoring/compose';
 import type { ModerationMessages, ModerationService } from './moderation/compose';
+import type { ChapterService } from './chapters/service';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -86,6 +87,8 @@ export interface Services {
   readonly homeSections: HomeSections;
   /** Reports to moderators: members report messages, admins acknowledge, remind and resolve. */
   readonly moderation: ModerationService;
+  /** Chapters (issue 14 §4): cities, regions and professional groups with their leads. */
+  readonly chapters: ChapterService;
 }
 
 export interface ServiceInputs {

@@ -50,6 +50,8 @@ import { composeCollab } from './collab/compose';
 import { composeStudy } from './study/compose';
 import { composeMentoring } from './mentoring/compose';
 import { composeModeration } from './moderation/compose';
+import { ChapterService } from './chapters/service';
+import { ChapterRepository } from './storage/chapters';
 
 export type { Services, ServiceInputs } from './serviceTypes';
 import type { Services, ServiceInputs } from './serviceTypes';
@@ -133,6 +135,14 @@ export function createServices(inputs: ServiceInputs): Services {
     memberRepository,
     locales,
   });
+  const chapterRepository = new ChapterRepository(store);
+  const chapters = new ChapterService({
+    repository: chapterRepository,
+    roles,
+    audience,
+    clock,
+    logger,
+  });
   const events = new EventService({
     repository: eventRepository,
     submissions,
@@ -141,8 +151,10 @@ export function createServices(inputs: ServiceInputs): Services {
     outbox,
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
-    // A study group's proposer hosts its sessions in its channel without the organizer role.
-    hostsIn: (userId, channel) => study.service.hostsIn(userId, channel),
+    // A study group's proposer hosts its sessions in its channel without the organizer role, and a
+    // chapter's lead its events in the chapter's channel.
+    hostsIn: async (userId, channel) =>
+      (await study.service.hostsIn(userId, channel)) || (await chapters.leadsIn(userId, channel)),
     defaultLocale: config.defaultLocale,
     timeZone: config.defaultTimezone,
     clock,
@@ -153,6 +165,8 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     audience,
     outbox,
+    // A chapter's lead announces in the chapter's channel without the organizer role.
+    hostsIn: (userId, channel) => chapters.leadsIn(userId, channel),
     clock,
     logger,
     timeZone: config.defaultTimezone,
@@ -277,6 +291,7 @@ export function createServices(inputs: ServiceInputs): Services {
     mentoring: mentoring.service,
     homeSections: new HomeSections(study.service, mentoring.service, studyReads, memberRepository),
     moderation: moderation.service,
+    chapters,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),
@@ -301,6 +316,7 @@ export function createServices(inputs: ServiceInputs): Services {
       memberData('asks', asks, asks),
       mentoring.privacy,
       moderation.privacy,
+      memberData('chapters', chapters, chapters),
       memberData('reminders', nagRepository, nagRepository),
       memberData('unsolicitedDmDays', dmDayRepository, dmDayRepository),
       memberData('privateChannelMemberships', audience, audience),

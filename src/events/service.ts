@@ -21,7 +21,8 @@ import {
   type RsvpChoice,
   type RsvpStatus,
 } from './types';
-import { byMatchesThenStart, eventAudienceChannel, plannedReminders } from './rules';
+import { requireHost, type HostsIn } from './hosting';
+import { chapterFirst, eventAudienceChannel, plannedReminders } from './rules';
 
 export type { OutboxPort, RsvpResult } from './types';
 
@@ -47,8 +48,8 @@ export interface EventDeps {
   readonly outbox: OutboxPort;
   readonly messages: EventMessages;
   readonly localeOf: (userId: string) => Promise<Locale>;
-  /** Whether a member who is no organizer may host events in this channel (a study group's). */
-  readonly hostsIn?: (userId: string, channel: string) => Promise<boolean>;
+  /** Whether a member who is no organizer may host events in this channel (a study group's, a chapter's). */
+  readonly hostsIn?: HostsIn;
   /** For a member whose language is unknown. */
   readonly defaultLocale: Locale;
   readonly timeZone: string;
@@ -104,8 +105,7 @@ export class EventService {
     input: EventInput,
     viewId?: string,
   ): Promise<{ event: CommunityEvent; created: boolean }> {
-    if (!(await this.deps.hostsIn?.(actorId, input.channel)))
-      await this.deps.roles.require(actorId, 'organizer');
+    await requireHost(this.deps.roles, this.deps.hostsIn, actorId, input.channel);
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
@@ -270,19 +270,20 @@ export class EventService {
   }
 
   /**
-   * A page of the upcoming events the member may see, those matching their interests first, then by
-   * start time: every such event is on some page.
+   * A page of the upcoming events the member may see: those of their chapters first, then those matching
+   * their interests, then by start time. Every such event is on some page.
    */
   async upcomingPageFor(
     userId: string,
     interests: readonly string[],
     start: PageStart<{ event: CommunityEvent }>,
+    chapterChannels: ReadonlySet<string> = new Set(),
   ): Promise<Page<{ event: CommunityEvent; matchedTags: string[] }>> {
     const mine = new Set(interests);
     const upcoming = await this.repo.upcoming(this.deps.clock.now());
     const visible = await this.deps.audience.filterFor(userId, upcoming, eventAudienceChannel);
     const listed = visible.map((event) => ({ event, matchedTags: event.tags.filter((t) => mine.has(t)) }));
-    return pageOf(listed.sort(byMatchesThenStart), start);
+    return pageOf(listed.sort(chapterFirst(chapterChannels)), start);
   }
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */

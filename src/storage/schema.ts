@@ -9,6 +9,7 @@ import {
   textWithDefault,
   type Column,
 } from './schemaColumns';
+import { chapterTables } from './schemaChapters';
 import { mentoringTables } from './schemaMentoring';
 import { reportTables } from './schemaReports';
 import { studyTables } from './schemaStudy';
@@ -353,6 +354,7 @@ export const tables = {
   ...studyTables,
   ...mentoringTables,
   ...reportTables,
+  ...chapterTables,
 } as const;
 
 type ValueOf<C> =
