@@ -234,6 +234,7 @@ export function createServices(inputs: ServiceInputs): Services {
     timeZone: config.defaultTimezone,
     asksFor: (recipients, since) => asks.picksFor(recipients, since),
     study: study.service,
+    chapterChannelsOf: (userIds) => chapters.channelsOf(userIds),
   });
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(store);
