@@ -1,4 +1,5 @@
 import { NotAnnouncementAuthor } from './announcements/types';
+import { ChapterTaken, UnknownChapter } from './chapters/types';
 import { AskNotOpen, NotAskAuthor, OwnAsk } from './asks/types';
 import { ChannelRefused, NotInAudience } from './audience/types';
 import { NotJoinable } from './collab/channels';
@@ -53,6 +54,8 @@ const DOMAIN_ERRORS = [
   NotInMentorPair,
   ReportAuthorUnknown,
   ReportsNotSetUp,
+  UnknownChapter,
+  ChapterTaken,
 ] as const;
 
 export type DomainError = InstanceType<(typeof DOMAIN_ERRORS)[number]>;

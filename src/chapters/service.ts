@@ -49,7 +49,7 @@ export class ChapterService {
   /** The active chapter by id (Home's buttons carry it); UnknownChapter when it was archived since. */
   async byId(id: number): Promise<Chapter> {
     const chapter = await this.repo.byId(id);
-    if (chapter === undefined) throw new UnknownChapter(String(id), undefined);
+    if (chapter === undefined) throw new UnknownChapter(String(id), undefined, true);
     return chapter;
   }
 

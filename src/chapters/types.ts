@@ -52,12 +52,16 @@ export function chapterKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
-/** No active chapter has this name; `suggestion` is a close one, when there is exactly one. */
+/**
+ * No active chapter has this name; `suggestion` is a close one, when there is exactly one.
+ * `archived`: asked for by id (a Home button), so it existed and was archived since.
+ */
 export class UnknownChapter extends Error {
   readonly code = 'unknown_chapter' as const;
   constructor(
     readonly given: string,
     readonly suggestion: string | undefined,
+    readonly archived = false,
   ) {
     super('no active chapter by that name');
   }

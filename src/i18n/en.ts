@@ -79,6 +79,8 @@ export const en = {
       intros:
         '`intros on|off|snooze 4`: every other week, meet an alum who shares your interests in a group DM · `intros` shows your status',
       privacy: '`privacy export`: get all the data we store about you · `privacy delete`: erase it',
+      chapters:
+        '`chapters`: city, region and professional chapters · `chapters join <name>` · `chapters leave <name>`: their events come first in your digest and `events`',
       help: '`help`: this list',
       eventNew:
         '`event new`: create an event (posted as a card with RSVP buttons; reminders a day and an hour before)',
@@ -101,6 +103,8 @@ export const en = {
       stats: '`stats`: members, top interests, events and the comeback funnel per role',
       statsCsv:
         '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
+      chaptersAdmin:
+        '`chapters create <name> #channel` · `chapters lead add|remove <name> @someone` (leads post events and announcements in the chapter’s channel) · `chapters archive <name>`',
       roles: '`roles`: who is an admin, organizer or HR',
       role: '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
       introsPreview:
@@ -1299,6 +1303,55 @@ export const en = {
     theProposer: 'The proposer',
     lapsedDm: (topic: string, backers: number, min: number, days: number) =>
       `The study group *${topic}* did not reach its ${min} members within ${days} days (${backers} counted in), so it has lapsed. Anyone may propose it again with \`study propose\`.`,
+  },
+  chapters: {
+    usage:
+      'Use `chapters` to see the chapters, `chapters join <name>` or `chapters leave <name>`. Admins: `chapters create <name> #channel` · `chapters lead add <name> @someone` · `chapters lead remove <name> @someone` · `chapters archive <name>`.',
+    listHeading: 'Chapters',
+    listNone: 'There are no chapters yet.',
+    listLine: (name: string, channel: string, members: string) => `*${name}* · ${channel} · ${members}`,
+    members: (count: number) => (count === 1 ? '1 member' : `${count} members`),
+    youAreIn: 'you are a member',
+    youLead: 'you lead it',
+    listHint: 'Join one with `chapters join <name>`, leave with `chapters leave <name>`.',
+    joined: (name: string, channel: string) =>
+      `You joined the chapter *${name}*. Its events come first in your digest and in \`events\`; it meets in ${channel}.`,
+    alreadyMember: (name: string) => `You are already a member of *${name}*.`,
+    left: (name: string) => `You left the chapter *${name}*.`,
+    notMember: (name: string) => `You are not a member of *${name}*, so there was nothing to leave.`,
+    created: (name: string, channel: string) =>
+      `Chapter *${name}* created, meeting in ${channel}. Name its leads with \`chapters lead add ${name} @someone\`.`,
+    archived: (name: string) =>
+      `Chapter *${name}* archived: it no longer appears in lists, digests or stats.`,
+    confirmArchive: (name: string) =>
+      `Archive the chapter *${name}*? Its leads can no longer post events for it without the organizer role.`,
+    leadAdded: (who: string, name: string) =>
+      `${who} now leads *${name}*: they may post its events and announcements in its channel.`,
+    alreadyLead: (who: string, name: string) => `${who} already leads *${name}*.`,
+    leadRemoved: (who: string, name: string) => `${who} no longer leads *${name}*.`,
+    notLead: (who: string, name: string) => `${who} does not lead *${name}*, so nothing changed.`,
+    unknown: (given: string) => `There is no chapter called “${given}”. Type \`chapters\` to see them all.`,
+    didYouMean: (given: string, name: string) =>
+      `There is no chapter called “${given}”. Did you mean *${name}*? Type \`chapters\` to see them all.`,
+    gone: 'That chapter has been archived. Open the Home tab again to see the current ones.',
+    nameTaken: (name: string) => `There is already a chapter called *${name}*. Choose another name.`,
+    channelTaken: (name: string) =>
+      `That channel already belongs to the chapter *${name}*. Choose another channel, or archive that chapter first.`,
+    badName: (max: number) =>
+      `Give the chapter a name of at most ${max} characters, e.g. \`chapters create Tokyo #tokyo-alumni\`.`,
+    badChannel:
+      'Name the chapter’s channel as a link: type # and pick it from the list, e.g. `chapters create Tokyo #tokyo-alumni`.',
+    badLead: 'Name the lead with a mention from Slack’s @ list, e.g. `chapters lead add Tokyo @aiko`.',
+    nameNeeded: (action: string) => `Name the chapter, e.g. \`chapters ${action} Tokyo\`.`,
+    homeHeading: 'Chapters',
+    homeNone: 'There are no chapters yet.',
+    homeJoin: 'Join',
+    homeLeave: 'Leave',
+    homeMore: (count: number) => `${count} more: type \`/alumni chapters\` to see them all.`,
+    statsHeading: 'Chapters',
+    statsNone: 'No chapters yet.',
+    statsLine: (name: string, members: string, upcoming: string, past: string) =>
+      `*${name}*: ${members} members · ${upcoming} upcoming events · ${past} past events`,
   },
   dm: {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',

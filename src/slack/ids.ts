@@ -72,6 +72,9 @@ export const ACTION = {
   reportAcknowledge: 'report.acknowledge',
   reportRemind: 'report.remind',
   reportResolve: 'report.resolve',
+  /** App Home's chapters (issue 14 §4), value: the chapter's id. */
+  chapterJoin: 'chapter.join',
+  chapterLeave: 'chapter.leave',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',
