@@ -1351,7 +1351,7 @@ export const en = {
     statsHeading: 'Chapters',
     statsNone: 'No chapters yet.',
     statsLine: (name: string, members: string, upcoming: string, past: string) =>
-      `*${name}*: ${members} members · ${upcoming} upcoming events · ${past} past events`,
+      `*${name}*: members ${members} · upcoming events ${upcoming} · past events ${past}`,
   },
   dm: {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',
