@@ -91,6 +91,7 @@ describe('words, in English and Japanese', () => {
           'study groups',
           'mentoring',
           'reports to moderators',
+          'chapters you joined',
           'intros',
           'reminders',
           'DMs you did not ask for',
@@ -117,6 +118,7 @@ describe('words, in English and Japanese', () => {
           '勉強会',
           'メンタリング',
           'モデレーターへの報告',
+          'チャプター',
           'イントロ',
           'リマインダー',
           '依頼していない DM',
@@ -153,6 +155,7 @@ describe('words, in English and Japanese', () => {
         [
           'announcementsAuthored',
           'asks',
+          'chapters',
           'coffeeChats',
           'collaborationChannels',
           'digests',
