@@ -9,7 +9,6 @@ import {
   UnknownChapter,
   chapterKey,
   type Chapter,
-  type ChapterActionRecord,
   type ChapterExport,
   type ChapterFigures,
   type ChapterListing,
@@ -143,12 +142,6 @@ export class ChapterService {
 
   async leave(userId: string, chapter: Chapter): Promise<MembershipChange> {
     return (await this.repo.leave(chapter.id, userId)) ? 'left' : 'not_member';
-  }
-
-  /** The audit trail of a chapter, for admins. */
-  async history(actorId: string, name: string): Promise<ChapterActionRecord[]> {
-    await this.deps.roles.require(actorId, 'admin');
-    return this.repo.actions((await this.named(name)).id);
   }
 
   /** Whether the member leads the chapter whose channel this is: they may post its events and announcements. */
