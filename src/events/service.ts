@@ -80,18 +80,21 @@ export class EventService {
   /**
    * The event, for an organizer who may see it: edit, cancel and attendees of an event in a private
    * channel are for organizers in that channel (admins too: no role is exempt). NotInAudience otherwise.
-   * With 'own' (edit, cancel), an organizer only their own event, an admin any (NotEventOwner).
+   * With 'own' (edit, cancel), an organizer or its host in their channel (hosting.ts) only their own, an admin any (NotEventOwner).
    */
   async manageable(actorId: string, id: number, own?: 'own'): Promise<CommunityEvent> {
-    await this.deps.roles.require(actorId, 'organizer');
+    const channel = eventAudienceChannel(await this.get(id));
+    if (own) await requireHost(this.deps.roles, this.deps.hostsIn, actorId, channel);
+    else await this.deps.roles.require(actorId, 'organizer');
     const event = await this.viewable(actorId, id);
     const someoneElses = event.createdBy !== null && event.createdBy !== actorId;
     if (own && someoneElses && !(await this.deps.roles.has(actorId, 'admin'))) throw new NotEventOwner(id);
     return event;
   }
 
-  /** An organizer may post a card only in a channel they are a member of (ChannelRefused otherwise). */
+  /** A host of the channel (hosting.ts) may post a card only in a channel they are a member of (ChannelRefused otherwise). */
   private async requirePoster(actorId: string, channel: string): Promise<void> {
+    await requireHost(this.deps.roles, this.deps.hostsIn, actorId, channel);
     const check = await this.deps.audience.checkPoster(actorId, channel);
     if (check !== 'member') throw new ChannelRefused(check);
   }
@@ -105,7 +108,6 @@ export class EventService {
     input: EventInput,
     viewId?: string,
   ): Promise<{ event: CommunityEvent; created: boolean }> {
-    await requireHost(this.deps.roles, this.deps.hostsIn, actorId, input.channel);
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>

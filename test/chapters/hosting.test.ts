@@ -70,6 +70,45 @@ describe('chapters: leads, events, digests, stats, erasure', () => {
     expect(await tb.row('SELECT count(*) AS n FROM events')).toEqual({ n: 1 });
   });
 
+  it('a lead edits and cancels their own chapter event, not an organizer’s there; a member neither', async () => {
+    await submitEvent(tb, LEAD, TOKYO, 'Tokyo picnic');
+    const mine =
+      (await tb.row<{ id: number }>("SELECT id FROM events WHERE title = 'Tokyo picnic'"))?.id ?? 0;
+    const theirs = await createEvent(tb, ORGANIZER, { title: 'Organizer night', channel: TOKYO });
+
+    await tb.command(`event edit ${mine}`, LEAD);
+    expect(JSON.stringify(openedView(tb).blocks)).toContain('Tokyo picnic');
+    const before = await tb.snapshot();
+    expect(allText((await tb.command(`event cancel ${theirs}`, LEAD)).json)).toContain(
+      `Only the organizer who created event #${theirs} or an admin`,
+    );
+    expect(allText((await tb.command(`event cancel ${mine}`, KEN)).json)).toContain(
+      'Only members with the organizer role',
+    );
+    expect(allText((await tb.command(`event attendees ${mine}`, LEAD)).json)).toContain(
+      'Only members with the organizer role',
+    );
+    // Moving it out of the chapter's channel is refused: a lead hosts only there.
+    const start = new Date(tb.clock.now().getTime() + 3 * DAY);
+    const moved = await tb.submit(
+      'event.modal',
+      eventValues({
+        title: 'Tokyo picnic',
+        channel: 'C0EVENTS1',
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 2 * HOUR),
+      }),
+      LEAD,
+      JSON.stringify({ eventId: mine }),
+    );
+    expect(allText(moved.json)).toContain('Only members with the organizer role');
+    expect(await tb.snapshot()).toBe(before);
+
+    const cancelled = await tb.commandConfirmed(`event cancel ${mine}`, LEAD);
+    expect(allText(cancelled.json)).toContain('“Tokyo picnic” is cancelled');
+    expect(await tb.row('SELECT status FROM events WHERE id = ?', mine)).toEqual({ status: 'cancelled' });
+  });
+
   it('a lead schedules an announcement in the chapter’s channel, and only there', async () => {
     const postAt = new Date(tb.clock.now().getTime() + HOUR);
     const refused = await tb.submit('announcement.modal', announceValues({ postAt }), LEAD, '');

@@ -18,9 +18,11 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
   const { services } = ctx;
   const m = messages(ctx.locale).events;
   // Checked before any modal opens; the service checks again when the work is done. A chapter's
-  // lead may create events in the chapter's channel (events/hosting.ts).
+  // lead may create events in the chapter's channel, and edit or cancel their own there
+  // (events/hosting.ts): for those the service's check (manageable) is the one.
   const asLead = command.action === 'new' ? await leadChannel(services, ctx.userId) : undefined;
-  if (asLead === undefined) await services.roles.require(ctx.userId, 'organizer');
+  if (command.action === 'attendees' || (command.action === 'new' && asLead === undefined))
+    await services.roles.require(ctx.userId, 'organizer');
   switch (command.action) {
     case 'new':
     case 'edit': {
