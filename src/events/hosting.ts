@@ -12,8 +12,9 @@ export async function requireHost(
   roles: RoleService,
   hostsIn: HostsIn | undefined,
   actorId: string,
-  channel: string,
+  /** undefined: no channel to host in (an event that does not exist), so the organizer role it is. */
+  channel: string | undefined,
 ): Promise<void> {
-  if (await hostsIn?.(actorId, channel)) return;
+  if (channel !== undefined && (await hostsIn?.(actorId, channel))) return;
   await roles.require(actorId, 'organizer');
 }

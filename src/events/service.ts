@@ -83,9 +83,9 @@ export class EventService {
    * With 'own' (edit, cancel), an organizer or its host in their channel (hosting.ts) only their own, an admin any (NotEventOwner).
    */
   async manageable(actorId: string, id: number, own?: 'own'): Promise<CommunityEvent> {
-    const channel = eventAudienceChannel(await this.get(id));
-    if (own) await requireHost(this.deps.roles, this.deps.hostsIn, actorId, channel);
-    else await this.deps.roles.require(actorId, 'organizer');
+    const found = own ? await this.repo.get(id) : undefined;
+    const channel = found === undefined ? undefined : eventAudienceChannel(found);
+    await requireHost(this.deps.roles, this.deps.hostsIn, actorId, channel);
     const event = await this.viewable(actorId, id);
     const someoneElses = event.createdBy !== null && event.createdBy !== actorId;
     if (own && someoneElses && !(await this.deps.roles.has(actorId, 'admin'))) throw new NotEventOwner(id);
