@@ -1,5 +1,6 @@
 import { JoinRequestNotFound } from './approval/types';
 import { NotAnnouncementAuthor } from './announcements/types';
+import { ChapterTaken, UnknownChapter } from './chapters/types';
 import { AskNotOpen, NotAskAuthor, OwnAsk } from './asks/types';
 import { ChannelRefused, NotInAudience } from './audience/types';
 import { NotJoinable } from './collab/channels';
@@ -55,6 +56,8 @@ const DOMAIN_ERRORS = [
   ReportAuthorUnknown,
   ReportsNotSetUp,
   JoinRequestNotFound,
+  UnknownChapter,
+  ChapterTaken,
 ] as const;
 
 export type DomainError = InstanceType<(typeof DOMAIN_ERRORS)[number]>;

@@ -38,6 +38,7 @@ import type { StudyMessages, StudyService } from './study/compose';
 import type { MentoringMessages, MentoringService } from './mentoring/compose';
 import type { ModerationMessages, ModerationService } from './moderation/compose';
 import type { ApprovalMessages, ApprovalService } from './approval/compose';
+import type { ChapterService } from './chapters/service';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -89,6 +90,8 @@ export interface Services {
   readonly moderation: ModerationService;
   /** Who may join: the one access check (agreed and approved), join requests, the eligible list. */
   readonly approval: ApprovalService;
+  /** Chapters (issue 14 §4): cities, regions and professional groups with their leads. */
+  readonly chapters: ChapterService;
 }
 
 export interface ServiceInputs {

@@ -52,6 +52,8 @@ import { composeStudy } from './study/compose';
 import { composeMentoring } from './mentoring/compose';
 import { composeModeration } from './moderation/compose';
 import { composeApproval } from './approval/compose';
+import { ChapterService } from './chapters/service';
+import { ChapterRepository } from './storage/chapters';
 
 export type { Services, ServiceInputs } from './serviceTypes';
 import type { Services, ServiceInputs } from './serviceTypes';
@@ -137,6 +139,14 @@ export function createServices(inputs: ServiceInputs): Services {
     locales,
   };
   const study = composeStudy(inputs, shared);
+  const chapterRepository = new ChapterRepository(store);
+  const chapters = new ChapterService({
+    repository: chapterRepository,
+    roles,
+    audience,
+    clock,
+    logger,
+  });
   const events = new EventService({
     repository: eventRepository,
     submissions,
@@ -145,8 +155,10 @@ export function createServices(inputs: ServiceInputs): Services {
     outbox,
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
-    // A study group's proposer hosts its sessions in its channel without the organizer role.
-    hostsIn: (userId, channel) => study.service.hostsIn(userId, channel),
+    // A study group's proposer hosts its sessions in its channel without the organizer role, and a
+    // chapter's lead its events in the chapter's channel.
+    hostsIn: async (userId, channel) =>
+      (await study.service.hostsIn(userId, channel)) || (await chapters.leadsIn(userId, channel)),
     defaultLocale: config.defaultLocale,
     timeZone: config.defaultTimezone,
     clock,
@@ -157,6 +169,8 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     audience,
     outbox,
+    // A chapter's lead announces in the chapter's channel without the organizer role.
+    hostsIn: (userId, channel) => chapters.leadsIn(userId, channel),
     clock,
     logger,
     timeZone: config.defaultTimezone,
@@ -210,6 +224,7 @@ export function createServices(inputs: ServiceInputs): Services {
     timeZone: config.defaultTimezone,
     asksFor: (recipients, since) => asks.picksFor(recipients, since),
     study: study.service,
+    chapterChannelsOf: (userIds) => chapters.channelsOf(userIds),
   });
   scheduler.addPlanner('digests', (now) => digests.plan(now));
   const nagRepository = new NagRepository(store);
@@ -269,6 +284,7 @@ export function createServices(inputs: ServiceInputs): Services {
     mentoring: mentoring.service,
     homeSections: new HomeSections(study.service, mentoring.service, studyReads, memberRepository),
     moderation: moderation.service,
+    chapters,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),
@@ -295,6 +311,7 @@ export function createServices(inputs: ServiceInputs): Services {
       mentoring.privacy,
       moderation.privacy,
       approval.privacy,
+      memberData('chapters', chapters, chapters),
       memberData('reminders', nagRepository, nagRepository),
       memberData('unsolicitedDmDays', dmDayRepository, dmDayRepository),
       memberData('privateChannelMemberships', audience, audience),

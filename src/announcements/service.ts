@@ -3,6 +3,7 @@ import { ChannelRefused, NotInAudience } from '../audience/types';
 import { NotFound } from '../notFound';
 import type { Clock } from '../clock';
 import type { OutboxPort } from '../events/service';
+import { requireHost, type HostsIn } from '../events/hosting';
 import type { RoleService } from '../roles/service';
 import type { Logger } from '../logger';
 import type { OutboxMessage } from '../scheduler/types';
@@ -90,6 +91,8 @@ export interface AnnouncementDeps {
   /** An announcement into a private channel is listed only to its author and that channel's members. */
   readonly audience: AudienceService;
   readonly outbox: OutboxPort;
+  /** Whether a member who is no organizer may announce in this channel (a chapter's lead in its channel). */
+  readonly hostsIn?: HostsIn;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
@@ -145,7 +148,7 @@ export class AnnouncementService {
     input: AnnouncementInput,
     viewId?: string,
   ): Promise<{ announcement: Announcement; nextRuns: Date[]; created: boolean }> {
-    await this.deps.roles.require(actorId, 'organizer');
+    await requireHost(this.deps.roles, this.deps.hostsIn, actorId, input.channel);
     const check = await this.deps.audience.checkPoster(actorId, input.channel);
     if (check !== 'member') throw new ChannelRefused(check);
     const now = this.deps.clock.now();
@@ -174,6 +177,9 @@ export class AnnouncementService {
     const before = await this.cancellable(actorId, id);
     if (before.status !== 'active') throw new NotFound('announcement', id);
     if (input.channel !== before.channel) {
+      // An author who is no organizer (a chapter's lead) may move it only to a channel they host in.
+      if (before.author === actorId)
+        await requireHost(this.deps.roles, this.deps.hostsIn, actorId, input.channel);
       const check = await this.deps.audience.checkPoster(actorId, input.channel);
       if (check !== 'member') throw new ChannelRefused(check);
     }

@@ -44,8 +44,11 @@ export class TagIndex {
   private readonly scores: Int32Array;
   private readonly touched: number[] = [];
 
+  private readonly byId = new Map<number, number>();
+
   constructor(readonly candidates: readonly DigestCandidate[]) {
     candidates.forEach((candidate, index) => {
+      this.byId.set(candidate.id, index);
       for (const tag of candidate.tags) {
         const list = this.byTag.get(tag);
         if (list === undefined) this.byTag.set(tag, [index]);
@@ -59,6 +62,11 @@ export class TagIndex {
    * Candidates sharing at least one interest, not yet sent, best first, at most `limit`. With a
    * `recipient`, candidates with an audience they are not in are left out; without one, all such are.
    */
+  candidate(id: number): DigestCandidate | undefined {
+    const index = this.byId.get(id);
+    return index === undefined ? undefined : this.candidates[index];
+  }
+
   best(
     interests: readonly string[],
     alreadySent: ReadonlySet<number> | undefined,
@@ -119,6 +127,30 @@ export class TagIndex {
   }
 }
 
+/**
+ * The candidates with these ids, in the order given, that the recipient may hear of and was not
+ * sent, at most `limit`: items that come first whatever the member's interests (their chapters' events).
+ */
+export function pickFirst(
+  index: TagIndex,
+  ids: readonly number[] | undefined,
+  interests: readonly string[],
+  alreadySent: ReadonlySet<number> | undefined,
+  limit: number,
+  recipient: string,
+): MatchedItem[] {
+  const result: MatchedItem[] = [];
+  for (const id of ids ?? []) {
+    if (result.length >= limit) break;
+    const candidate = index.candidate(id);
+    if (candidate === undefined || alreadySent?.has(id) === true) continue;
+    if (candidate.audience !== undefined && !candidate.audience.has(recipient)) continue;
+    const sharedTags = candidate.tags.filter((tag) => interests.includes(tag));
+    result.push({ id, score: sharedTags.length, sharedTags });
+  }
+  return result;
+}
+
 export interface DigestInputs {
   readonly recipients: readonly DigestRecipient[];
   readonly jobs: TagIndex;
@@ -127,6 +159,8 @@ export interface DigestInputs {
   readonly sentJobs: ReadonlyMap<string, ReadonlySet<number>>;
   readonly sentEvents: ReadonlyMap<string, ReadonlySet<number>>;
   readonly limits?: DigestLimits;
+  /** Per member, the events of their chapters, soonest first: these come before any match (issue 14 §4). */
+  readonly firstEvents?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Every recipient with something relevant; members with nothing new are left out (no empty digests). */
@@ -134,19 +168,29 @@ export function selectDigests(inputs: DigestInputs): Map<string, DigestSelection
   const limits = inputs.limits ?? DEFAULT_DIGEST_LIMITS;
   const selections = new Map<string, DigestSelection>();
   for (const recipient of inputs.recipients) {
-    if (recipient.interests.length === 0) continue;
+    const chapterEvents = inputs.firstEvents?.get(recipient.userId);
+    if (recipient.interests.length === 0 && chapterEvents === undefined) continue;
     const jobs = inputs.jobs.best(
       recipient.interests,
       inputs.sentJobs.get(recipient.userId),
       limits.jobs,
       recipient.userId,
     );
-    const events = inputs.events.best(
+    const sent = inputs.sentEvents.get(recipient.userId);
+    const first = pickFirst(
+      inputs.events,
+      chapterEvents,
       recipient.interests,
-      inputs.sentEvents.get(recipient.userId),
+      sent,
       limits.events,
       recipient.userId,
     );
+    // A set per member only for the few with chapter events picked: the matching stays allocation-light.
+    const notAgain = first.length === 0 ? sent : new Set([...(sent ?? []), ...first.map((item) => item.id)]);
+    const events = [
+      ...first,
+      ...inputs.events.best(recipient.interests, notAgain, limits.events - first.length, recipient.userId),
+    ];
     if (jobs.length > 0 || events.length > 0) selections.set(recipient.userId, { jobs, events });
   }
   return selections;

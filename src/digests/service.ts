@@ -11,6 +11,7 @@ import type { DigestRepository, SentItems } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import type { AskPicks } from '../asks/picks';
 import type { StudyGroup } from '../study/types';
+import { chapterEventsOf, type ChapterChannelsOf } from './chapters';
 import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
 import {
   DEFAULT_DIGEST_FREQUENCY,
@@ -72,6 +73,8 @@ export interface DigestDeps {
     recipients: readonly { userId: string; interests: readonly string[] }[],
     since: Date,
   ) => Promise<ReadonlyMap<string, AskPicks>>;
+  /** The channels of each member's chapters: events posted there come first in their digest. */
+  readonly chapterChannelsOf?: ChapterChannelsOf;
   /** Study-group proposals each member has not heard of yet; a member hears of one once (src/study). */
   readonly study?: {
     picksFor(
@@ -125,6 +128,7 @@ export class DigestService {
       ...(await this.indexes(jobs, events)),
       sentJobs: new Map([[userId, known.jobs]]),
       sentEvents: new Map([[userId, known.events]]),
+      firstEvents: await chapterEventsOf(this.deps.chapterChannelsOf, [userId], events),
     });
     const selection = selections.get(userId) ?? { jobs: [], events: [] };
     const since = new Date(now.getTime() - ASKS_WINDOW_MS.weekly);
@@ -240,6 +244,11 @@ export class DigestService {
       sentJobs: known.jobs,
       sentEvents: known.events,
       limits: DEFAULT_DIGEST_LIMITS,
+      firstEvents: await chapterEventsOf(
+        this.deps.chapterChannelsOf,
+        pending.map((r) => r.userId),
+        events,
+      ),
     });
     const jobsById = new Map(jobs.map((job) => [job.id, job]));
     const eventsById = new Map(events.map((event) => [event.id, event]));

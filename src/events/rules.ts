@@ -82,6 +82,18 @@ export function byMatchesThenStart(
   );
 }
 
+/** Events in the member's chapters' channels first (issue 14 §4), then as byMatchesThenStart. */
+export function chapterFirst(
+  chapterChannels: ReadonlySet<string>,
+): (
+  a: { event: CommunityEvent; matchedTags: readonly string[] },
+  b: { event: CommunityEvent; matchedTags: readonly string[] },
+) => number {
+  const inChapter = (event: CommunityEvent): number =>
+    chapterChannels.has(eventAudienceChannel(event)) ? 1 : 0;
+  return (a, b) => inChapter(b.event) - inChapter(a.event) || byMatchesThenStart(a, b);
+}
+
 /** The reminders still ahead of `now` for an event being created or edited. */
 export function plannedReminders(input: EventInput, now: Date, timeZone: string): DueReminder[] {
   return input.reminders

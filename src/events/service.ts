@@ -21,7 +21,8 @@ import {
   type RsvpChoice,
   type RsvpStatus,
 } from './types';
-import { byMatchesThenStart, eventAudienceChannel, plannedReminders } from './rules';
+import { requireHost, type HostsIn } from './hosting';
+import { chapterFirst, eventAudienceChannel, plannedReminders } from './rules';
 import { RepositoryBacked } from '../serviceBase';
 
 export type { OutboxPort, RsvpResult } from './types';
@@ -48,8 +49,8 @@ export interface EventDeps {
   readonly outbox: OutboxPort;
   readonly messages: EventMessages;
   readonly localeOf: (userId: string) => Promise<Locale>;
-  /** Whether a member who is no organizer may host events in this channel (a study group's). */
-  readonly hostsIn?: (userId: string, channel: string) => Promise<boolean>;
+  /** Whether a member who is no organizer may host events in this channel (a study group's, a chapter's). */
+  readonly hostsIn?: HostsIn;
   /** For a member whose language is unknown. */
   readonly defaultLocale: Locale;
   readonly timeZone: string;
@@ -74,18 +75,21 @@ export class EventService extends RepositoryBacked<EventDeps> {
   /**
    * The event, for an organizer who may see it: edit, cancel and attendees of an event in a private
    * channel are for organizers in that channel (admins too: no role is exempt). NotInAudience otherwise.
-   * With 'own' (edit, cancel), an organizer only their own event, an admin any (NotEventOwner).
+   * With 'own' (edit, cancel), an organizer or its host in their channel (hosting.ts) only their own, an admin any (NotEventOwner).
    */
   async manageable(actorId: string, id: number, own?: 'own'): Promise<CommunityEvent> {
-    await this.deps.roles.require(actorId, 'organizer');
+    const found = own ? await this.repo.get(id) : undefined;
+    const channel = found === undefined ? undefined : eventAudienceChannel(found);
+    await requireHost(this.deps.roles, this.deps.hostsIn, actorId, channel);
     const event = await this.viewable(actorId, id);
     const someoneElses = event.createdBy !== null && event.createdBy !== actorId;
     if (own && someoneElses && !(await this.deps.roles.has(actorId, 'admin'))) throw new NotEventOwner(id);
     return event;
   }
 
-  /** An organizer may post a card only in a channel they are a member of (ChannelRefused otherwise). */
+  /** A host of the channel (hosting.ts) may post a card only in a channel they are a member of (ChannelRefused otherwise). */
   private async requirePoster(actorId: string, channel: string): Promise<void> {
+    await requireHost(this.deps.roles, this.deps.hostsIn, actorId, channel);
     const check = await this.deps.audience.checkPoster(actorId, channel);
     if (check !== 'member') throw new ChannelRefused(check);
   }
@@ -99,8 +103,6 @@ export class EventService extends RepositoryBacked<EventDeps> {
     input: EventInput,
     viewId?: string,
   ): Promise<{ event: CommunityEvent; created: boolean }> {
-    if (!(await this.deps.hostsIn?.(actorId, input.channel)))
-      await this.deps.roles.require(actorId, 'organizer');
     await this.requirePoster(actorId, input.channel);
     const now = this.deps.clock.now();
     const { id, first } = await this.deps.submissions.once(viewId, 'event', now, () =>
@@ -264,19 +266,20 @@ export class EventService extends RepositoryBacked<EventDeps> {
   }
 
   /**
-   * A page of the upcoming events the member may see, those matching their interests first, then by
-   * start time: every such event is on some page.
+   * A page of the upcoming events the member may see: those of their chapters first, then those matching
+   * their interests, then by start time. Every such event is on some page.
    */
   async upcomingPageFor(
     userId: string,
     interests: readonly string[],
     start: PageStart<{ event: CommunityEvent }>,
+    chapterChannels: ReadonlySet<string> = new Set(),
   ): Promise<Page<{ event: CommunityEvent; matchedTags: string[] }>> {
     const mine = new Set(interests);
     const upcoming = await this.repo.upcoming(this.deps.clock.now());
     const visible = await this.deps.audience.filterFor(userId, upcoming, eventAudienceChannel);
     const listed = visible.map((event) => ({ event, matchedTags: event.tags.filter((t) => mine.has(t)) }));
-    return pageOf(listed.sort(byMatchesThenStart), start);
+    return pageOf(listed.sort(chapterFirst(chapterChannels)), start);
   }
 
   /** Upcoming events the member answered, while they may still see them (a member who left the channel may not). */

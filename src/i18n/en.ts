@@ -79,6 +79,8 @@ export const en = {
       intros:
         '`intros on|off|snooze 4`: every other week, meet an alum who shares your interests in a group DM · `intros` shows your status',
       privacy: '`privacy export`: get all the data we store about you · `privacy delete`: erase it',
+      chapters:
+        '`chapters`: city, region and professional chapters · `chapters join <name>` · `chapters leave <name>`: their events come first in your digest and `events`',
       help: '`help`: this list',
       eventNew:
         '`event new`: create an event (posted as a card with RSVP buttons; reminders a day and an hour before)',
@@ -104,6 +106,8 @@ export const en = {
       join: '`join`: ask to join the community (when admins approve newcomers), or answer an admin’s question',
       adminEligible:
         '`admin eligible import`: load the list of eligible people from a CSV file shared in our DM (Slack emails or former-employee ids)',
+      chaptersAdmin:
+        '`chapters create <name> #channel` · `chapters lead add|remove <name> @someone` (leads post events and announcements in the chapter’s channel) · `chapters archive <name>`',
       roles: '`roles`: who is an admin, organizer or HR',
       role: '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
       introsPreview:
@@ -225,7 +229,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), the reports to moderators you made (once you erase your data they are kept without your name or note), your request to join (the facts you gave, and who approved it and when), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), the reports to moderators you made (once you erase your data they are kept without your name or note), your request to join (the facts you gave, and who approved it and when), the chapters you joined or lead (and the chapter decisions you made as an admin), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -1399,6 +1403,55 @@ export const en = {
     theProposer: 'The proposer',
     lapsedDm: (topic: string, backers: number, min: number, days: number) =>
       `The study group *${topic}* did not reach its ${min} members within ${days} days (${backers} counted in), so it has lapsed. Anyone may propose it again with \`study propose\`.`,
+  },
+  chapters: {
+    usage:
+      'Use `chapters` to see the chapters, `chapters join <name>` or `chapters leave <name>`. Admins: `chapters create <name> #channel` · `chapters lead add <name> @someone` · `chapters lead remove <name> @someone` · `chapters archive <name>`.',
+    listHeading: 'Chapters',
+    listNone: 'There are no chapters yet.',
+    listLine: (name: string, channel: string, members: string) => `*${name}* · ${channel} · ${members}`,
+    members: (count: number) => (count === 1 ? '1 member' : `${count} members`),
+    youAreIn: 'you are a member',
+    youLead: 'you lead it',
+    listHint: 'Join one with `chapters join <name>`, leave with `chapters leave <name>`.',
+    joined: (name: string, channel: string) =>
+      `You joined the chapter *${name}*. Its events come first in your digest and in \`events\`; it meets in ${channel}.`,
+    alreadyMember: (name: string) => `You are already a member of *${name}*.`,
+    left: (name: string) => `You left the chapter *${name}*.`,
+    notMember: (name: string) => `You are not a member of *${name}*, so there was nothing to leave.`,
+    created: (name: string, channel: string) =>
+      `Chapter *${name}* created, meeting in ${channel}. Name its leads with \`chapters lead add ${name} @someone\`.`,
+    archived: (name: string) =>
+      `Chapter *${name}* archived: it no longer appears in lists, digests or stats.`,
+    confirmArchive: (name: string) =>
+      `Archive the chapter *${name}*? Its leads can no longer post events for it without the organizer role.`,
+    leadAdded: (who: string, name: string) =>
+      `${who} now leads *${name}*: they may post its events and announcements in its channel.`,
+    alreadyLead: (who: string, name: string) => `${who} already leads *${name}*.`,
+    leadRemoved: (who: string, name: string) => `${who} no longer leads *${name}*.`,
+    notLead: (who: string, name: string) => `${who} does not lead *${name}*, so nothing changed.`,
+    unknown: (given: string) => `There is no chapter called “${given}”. Type \`chapters\` to see them all.`,
+    didYouMean: (given: string, name: string) =>
+      `There is no chapter called “${given}”. Did you mean *${name}*? Type \`chapters\` to see them all.`,
+    gone: 'That chapter has been archived. Open the Home tab again to see the current ones.',
+    nameTaken: (name: string) => `There is already a chapter called *${name}*. Choose another name.`,
+    channelTaken: (name: string) =>
+      `That channel already belongs to the chapter *${name}*. Choose another channel, or archive that chapter first.`,
+    badName: (max: number) =>
+      `Give the chapter a name of at most ${max} characters, e.g. \`chapters create Tokyo #tokyo-alumni\`.`,
+    badChannel:
+      'Name the chapter’s channel as a link: type # and pick it from the list, e.g. `chapters create Tokyo #tokyo-alumni`.',
+    badLead: 'Name the lead with a mention from Slack’s @ list, e.g. `chapters lead add Tokyo @aiko`.',
+    nameNeeded: (action: string) => `Name the chapter, e.g. \`chapters ${action} Tokyo\`.`,
+    homeHeading: 'Chapters',
+    homeNone: 'There are no chapters yet.',
+    homeJoin: 'Join',
+    homeLeave: 'Leave',
+    homeMore: (count: number) => `${count} more: type \`/alumni chapters\` to see them all.`,
+    statsHeading: 'Chapters',
+    statsNone: 'No chapters yet.',
+    statsLine: (name: string, members: string, upcoming: string, past: string) =>
+      `*${name}*: members ${members} · upcoming events ${upcoming} · past events ${past}`,
   },
   dm: {
     notUnderstood: 'I did not understand that. Send `help` to see what I can do.',

@@ -76,6 +76,8 @@ export const ja: Catalogue = {
       intros:
         '`intros on|off|snooze 4`:2週間ごとに、関心が共通するアルムナイとグループ DM でつながる · `intros` で状態を確認',
       privacy: '`privacy export`：保存されている自分のデータを受け取る · `privacy delete`：データを消去する',
+      chapters:
+        '`チャプター`：地域・職種のチャプター · `チャプター 参加 <名前>` · `チャプター 退会 <名前>`：参加したチャプターのイベントがダイジェストと `イベント` で先頭に表示されます',
       help: '`help`：この一覧',
       eventNew:
         '`event new`：イベントを作成（参加ボタン付きのカードとして投稿され、1日前と1時間前にリマインド）',
@@ -99,6 +101,8 @@ export const ja: Catalogue = {
       join: '`join`：コミュニティへの参加を申請（管理者の承認が必要な場合）、または管理者からの質問に回答',
       adminEligible:
         '`admin eligible import`：DM で共有した CSV ファイル（Slack のメールアドレスまたは元社員番号）から参加対象者の名簿を取り込む',
+      chaptersAdmin:
+        '`チャプター 作成 <名前> #チャンネル` · `チャプター リーダー 追加|削除 <名前> @メンバー`（リーダーはチャプターのチャンネルでイベントとお知らせを投稿できます） · `チャプター アーカイブ <名前>`',
       roles: '`roles`：管理者・オーガナイザー・人事の一覧',
       role: '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
       introsPreview: '`intros preview`：次回イントロの組み合わせと共通の関心（送信前の確認）',
@@ -216,7 +220,7 @@ export const ja: Catalogue = {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、あなたがしたモデレーターへの報告（データを消去すると、名前とメモを除いて残ります）、参加申請（記入した内容と、承認した人・日時）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、あなたがしたモデレーターへの報告（データを消去すると、名前とメモを除いて残ります）、参加申請（記入した内容と、承認した人・日時）、参加・リードしているチャプター（管理者として行ったチャプターの操作も含む）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
@@ -1378,6 +1382,57 @@ export const ja: Catalogue = {
     theProposer: '提案者',
     lapsedDm: (topic: string, backers: number, min: number, days: number) =>
       `勉強会 *${topic}* は ${days} 日以内に ${min} 人に達しなかったため（参加表明 ${backers} 人）、締め切られました。\`study propose\` でいつでも改めて提案できます。`,
+  },
+  chapters: {
+    usage:
+      '`チャプター` で一覧、`チャプター 参加 <名前>` で参加、`チャプター 退会 <名前>` で退会できます。管理者：`チャプター 作成 <名前> #チャンネル` · `チャプター リーダー 追加 <名前> @メンバー` · `チャプター リーダー 削除 <名前> @メンバー` · `チャプター アーカイブ <名前>`。',
+    listHeading: 'チャプター',
+    listNone: 'チャプターはまだありません。',
+    listLine: (name: string, channel: string, members: string) => `*${name}* · ${channel} · ${members}`,
+    members: (count: number) => `メンバー ${count} 人`,
+    youAreIn: '参加中',
+    youLead: 'あなたがリーダー',
+    listHint: '`チャプター 参加 <名前>` で参加、`チャプター 退会 <名前>` で退会できます。',
+    joined: (name: string, channel: string) =>
+      `チャプター *${name}* に参加しました。ダイジェストと \`イベント\` でこのチャプターのイベントが先頭に表示されます。チャンネルは ${channel} です。`,
+    alreadyMember: (name: string) => `すでに *${name}* のメンバーです。`,
+    left: (name: string) => `チャプター *${name}* を退会しました。`,
+    notMember: (name: string) => `*${name}* のメンバーではないため、退会するものはありませんでした。`,
+    created: (name: string, channel: string) =>
+      `チャプター *${name}*（${channel}）を作成しました。\`チャプター リーダー 追加 ${name} @メンバー\` でリーダーを指名してください。`,
+    archived: (name: string) =>
+      `チャプター *${name}* をアーカイブしました。一覧・ダイジェスト・統計に表示されなくなります。`,
+    confirmArchive: (name: string) =>
+      `チャプター *${name}* をアーカイブしますか？リーダーはオーガナイザー権限なしではイベントを投稿できなくなります。`,
+    leadAdded: (who: string, name: string) =>
+      `${who} が *${name}* のリーダーになりました。チャンネルでイベントとお知らせを投稿できます。`,
+    alreadyLead: (who: string, name: string) => `${who} はすでに *${name}* のリーダーです。`,
+    leadRemoved: (who: string, name: string) => `${who} は *${name}* のリーダーではなくなりました。`,
+    notLead: (who: string, name: string) => `${who} は *${name}* のリーダーではないため、変更はありません。`,
+    unknown: (given: string) =>
+      `「${given}」というチャプターはありません。\`チャプター\` で一覧を確認してください。`,
+    didYouMean: (given: string, name: string) =>
+      `「${given}」というチャプターはありません。*${name}* のことですか？\`チャプター\` で一覧を確認できます。`,
+    gone: 'そのチャプターはアーカイブされました。ホームタブを開き直すと最新の一覧が表示されます。',
+    nameTaken: (name: string) => `*${name}* というチャプターはすでにあります。別の名前にしてください。`,
+    channelTaken: (name: string) =>
+      `そのチャンネルはすでにチャプター *${name}* のものです。別のチャンネルを選ぶか、先にそのチャプターをアーカイブしてください。`,
+    badName: (max: number) =>
+      `チャプター名は ${max} 文字以内にしてください。例：\`チャプター 作成 東京 #tokyo-alumni\``,
+    badChannel:
+      'チャンネルはリンクで指定してください（# を入力して一覧から選びます）。例：`チャプター 作成 東京 #tokyo-alumni`',
+    badLead:
+      'リーダーは Slack の @ 一覧から選んで指定してください。例：`チャプター リーダー 追加 東京 @aiko`',
+    nameNeeded: (action: string) => `チャプター名を指定してください。例：\`チャプター ${action} 東京\``,
+    homeHeading: 'チャプター',
+    homeNone: 'チャプターはまだありません。',
+    homeJoin: '参加',
+    homeLeave: '退会',
+    homeMore: (count: number) => `ほか ${count} 件：\`/alumni チャプター\` ですべて表示します。`,
+    statsHeading: 'チャプター',
+    statsNone: 'チャプターはまだありません。',
+    statsLine: (name: string, members: string, upcoming: string, past: string) =>
+      `*${name}*：メンバー ${members} 人 · 今後のイベント ${upcoming} 件 · 過去のイベント ${past} 件`,
   },
   dm: {
     notUnderstood: 'よくわかりませんでした。`help` と送ると、できることを表示します。',

@@ -125,7 +125,13 @@ export async function eventsListPage(
 }
 
 async function upcomingPage(services: Services, userId: string, start: PageStart<{ event: CommunityEvent }>) {
-  return services.events.upcomingPageFor(userId, await services.members.interests(userId), start);
+  const chapterChannels = (await services.chapters.channelsOf([userId])).get(userId);
+  return services.events.upcomingPageFor(
+    userId,
+    await services.members.interests(userId),
+    start,
+    chapterChannels,
+  );
 }
 
 async function renderEventsPage(

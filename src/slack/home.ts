@@ -46,6 +46,7 @@ export async function publishHome(
       ).get(userId),
       study: await services.homeSections.studyOf(userId),
       mentoring: await services.homeSections.mentoringOf(userId),
+      chapters: await services.chapters.list(userId),
       userId,
       timeZone: services.config.defaultTimezone,
     },

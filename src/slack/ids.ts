@@ -78,6 +78,9 @@ export const ACTION = {
   joinApprove: 'join.approve',
   joinAsk: 'join.ask',
   joinDecline: 'join.decline',
+  /** App Home's chapters (issue 14 §4), value: the chapter's id. */
+  chapterJoin: 'chapter.join',
+  chapterLeave: 'chapter.leave',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { NotFound } from '../notFound';
 import type { PermissionDenied } from '../roles/types';
 import { errorReference } from './errors';
+import { escapeMrkdwn } from './views/text';
 
 /**
  * Where the failure happened, which decides the words for the two errors whose meaning depends on
@@ -180,6 +181,15 @@ function domainText(error: DomainError, locale: Locale, failure: Failure, logger
       return m.moderation.notSetUp;
     case 'join_request_not_found':
       return m.approval.notFound;
+    case 'unknown_chapter':
+      if (error.archived) return m.chapters.gone;
+      return error.suggestion === undefined
+        ? m.chapters.unknown(escapeMrkdwn(error.given))
+        : m.chapters.didYouMean(escapeMrkdwn(error.given), escapeMrkdwn(error.suggestion));
+    case 'chapter_taken':
+      return error.what === 'name'
+        ? m.chapters.nameTaken(escapeMrkdwn(error.chapterName))
+        : m.chapters.channelTaken(escapeMrkdwn(error.chapterName));
   }
 }
 

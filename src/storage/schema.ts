@@ -10,6 +10,7 @@ import {
   type Column,
 } from './schemaColumns';
 import { approvalTables } from './schemaApproval';
+import { chapterTables } from './schemaChapters';
 import { mentoringTables } from './schemaMentoring';
 import { reportTables } from './schemaReports';
 import { studyTables } from './schemaStudy';
@@ -355,6 +356,7 @@ export const tables = {
   ...mentoringTables,
   ...reportTables,
   ...approvalTables,
+  ...chapterTables,
 } as const;
 
 type ValueOf<C> =

@@ -136,6 +136,11 @@ const VERBS = [
   'join',
   'admin',
   'admin eligible import',
+  'chapters',
+  'chapter',
+  'chapters join',
+  'chapters create',
+  'chapters lead add',
 ];
 /** Every English verb name in the verb table: a verb added there must be added above. */
 function parserVerbs(): string[] {

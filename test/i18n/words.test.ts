@@ -92,6 +92,7 @@ describe('words, in English and Japanese', () => {
           'mentoring',
           'reports to moderators',
           'request to join',
+          'chapters you joined',
           'intros',
           'reminders',
           'DMs you did not ask for',
@@ -119,6 +120,7 @@ describe('words, in English and Japanese', () => {
           'メンタリング',
           'モデレーターへの報告',
           '参加申請',
+          'チャプター',
           'イントロ',
           'リマインダー',
           '依頼していない DM',
@@ -155,6 +157,7 @@ describe('words, in English and Japanese', () => {
         [
           'announcementsAuthored',
           'asks',
+          'chapters',
           'coffeeChats',
           'collaborationChannels',
           'digests',

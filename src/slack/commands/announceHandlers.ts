@@ -3,17 +3,21 @@ import type { AnnounceCommand } from './verbs/announce';
 import { announcementListMessage, announcementModal } from '../views/announcements';
 import { openForm, type CommandContext } from './context';
 import { confirmedFirst } from './confirm';
+import { leadChannel } from './leadChannel';
 
 export async function announceCommand(ctx: CommandContext, command: AnnounceCommand): Promise<void> {
   const { services } = ctx;
   const m = messages(ctx.locale).announcements;
   switch (command.action) {
-    case 'new':
-      await services.roles.require(ctx.userId, 'organizer');
+    case 'new': {
+      // A chapter's lead announces in the chapter's channel; the service checks again on submit.
+      const asLead = await leadChannel(services, ctx.userId);
+      if (asLead === undefined) await services.roles.require(ctx.userId, 'organizer');
       await openForm(ctx, { text: m.usage }, () =>
-        announcementModal(ctx.locale, services.config.eventsChannelId, services.clock.now()),
+        announcementModal(ctx.locale, asLead ?? services.config.eventsChannelId, services.clock.now()),
       );
       return;
+    }
     case 'list':
       await ctx.reply(announcementListMessage(await services.announcements.list(ctx.userId), ctx.locale));
       return;

@@ -6,7 +6,7 @@ import { escapeMrkdwn } from '../views/text';
 import { userMessage } from '../userMessage';
 import type { CommandContext } from './context';
 import { helpFor, VERBS } from './verbs';
-import { closestName } from './verbs/suggest';
+import { closestName } from '../../suggest';
 
 const verbNames = (): { name: string; verb: string }[] =>
   VERBS.flatMap((verb) => [...verb.names.en, ...verb.names.ja].map((name) => ({ name, verb: verb.verb })));

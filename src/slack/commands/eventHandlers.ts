@@ -8,6 +8,7 @@ import { eventModal } from '../views/eventModal';
 import { escapeMrkdwn } from '../views/text';
 import { openForm, type CommandContext } from './context';
 import { confirmedFirst } from './confirm';
+import { leadChannel } from './leadChannel';
 
 export async function listEvents(ctx: CommandContext): Promise<void> {
   await ctx.reply(await eventsListFor(ctx.services, ctx.userId, ctx.locale));
@@ -16,8 +17,12 @@ export async function listEvents(ctx: CommandContext): Promise<void> {
 export async function eventCommand(ctx: CommandContext, command: EventCommand): Promise<void> {
   const { services } = ctx;
   const m = messages(ctx.locale).events;
-  // Checked before any modal opens; the service checks again when the work is done.
-  await services.roles.require(ctx.userId, 'organizer');
+  // Checked before any modal opens; the service checks again when the work is done. A chapter's
+  // lead may create events in the chapter's channel, and edit or cancel their own there
+  // (events/hosting.ts): for those the service's check (manageable) is the one.
+  const asLead = command.action === 'new' ? await leadChannel(services, ctx.userId) : undefined;
+  if (command.action === 'attendees' || (command.action === 'new' && asLead === undefined))
+    await services.roles.require(ctx.userId, 'organizer');
   switch (command.action) {
     case 'new':
     case 'edit': {
@@ -31,7 +36,7 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
         return;
       }
       await openForm(ctx, { text: m.usage }, () =>
-        eventModal(event, ctx.locale, services.config.eventsChannelId),
+        eventModal(event, ctx.locale, asLead ?? services.config.eventsChannelId),
       );
       return;
     }

@@ -4,6 +4,7 @@ import type { StatsCommand } from './verbs/stats';
 import { csvFile } from '../csv';
 import { sendFileToMember } from '../files';
 import { statsReportMessage, studyStatsBlock } from '../views/stats';
+import { chapterStatsBlock } from '../views/chapters';
 import { meetStatsBlock } from '../views/intros';
 import type { CommandContext } from './context';
 import { askStatsBlock, mentoringStatsBlock, sendAsksCsv } from './askStats';
@@ -134,9 +135,10 @@ export async function statsCommand(ctx: CommandContext, command: StatsCommand): 
     const asks = askStatsBlock(await services.asks.figures(ctx.userId), ctx.locale);
     const mentoring = mentoringStatsBlock(await services.mentoring.figures(ctx.userId), ctx.locale);
     const study = studyStatsBlock(figures.study, ctx.locale);
+    const chapters = chapterStatsBlock(await services.chapters.figures(ctx.userId), ctx.locale);
     const blocks = [...(report.blocks ?? [])];
     const divider = blocks.findIndex((block) => block.type === 'divider');
-    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros, asks, study, mentoring);
+    blocks.splice(divider === -1 ? blocks.length : divider, 0, intros, asks, study, mentoring, chapters);
     await ctx.reply({ ...report, blocks: blocks.slice(0, 50) });
     return;
   }

@@ -11,6 +11,7 @@ import { registerJobListeners } from './jobListeners';
 import { registerCoffeeListeners } from './coffeeListeners';
 import { registerAskListeners } from './askListeners';
 import { registerStudyListeners } from './studyListeners';
+import { registerChapterListeners } from './chapterListeners';
 import { registerCollabListeners, registerCollabMessages } from './collabListeners';
 import { registerPageListeners } from './pageListeners';
 import { registerMentorListeners } from './mentorListeners';
@@ -46,6 +47,7 @@ export function registerListeners(app: App, services: Services): void {
   registerAskListeners(router, services);
   registerCollabListeners(router, services);
   registerStudyListeners(router, services);
+  registerChapterListeners(router, services);
   registerMentorListeners(router, services);
   registerModerationListeners(router, services);
   registerApprovalListeners(router, services);

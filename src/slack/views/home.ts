@@ -17,6 +17,8 @@ import { homeAskBlocks } from './asks';
 import type { MentoringHome, StudyHome } from '../../home/service';
 import { homeMentoringBlocks, homeStudyBlocks } from './homeHelping';
 import type { SlackMessage } from './message';
+import type { ChapterListing } from '../../chapters/types';
+import { homeChapterBlocks } from './chapters';
 
 export interface HomeData {
   readonly profile: Profile | undefined;
@@ -36,6 +38,8 @@ export interface HomeData {
   readonly asks?: AskPicks;
   readonly study: StudyHome;
   readonly mentoring: MentoringHome;
+  /** Active chapters, with Join or Leave (issue 14 §4). */
+  readonly chapters: readonly ChapterListing[];
   /** Whose Home this is: the sections tell the member's own part from others'. */
   readonly userId: string;
   readonly timeZone: string;
@@ -115,6 +119,7 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   blocks.push(...homeAskBlocks(data.asks, locale));
   blocks.push(...homeStudyBlocks(data.study, data.userId, locale));
   blocks.push(...homeMentoringBlocks(data.mentoring, data.userId, locale));
+  blocks.push(...homeChapterBlocks(data.chapters, locale));
   if (data.roles.size > 0) {
     const roles = joinList(
       locale,

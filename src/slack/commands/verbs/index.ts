@@ -4,6 +4,7 @@ import type { SlackMessage } from '../../views/message';
 import type { CommandContext } from '../context';
 import { announceVerb } from './announce';
 import { askVerb, asksVerb } from './asks';
+import { chaptersVerb } from './chapters';
 import { digestVerb } from './digest';
 import { eventVerb } from './events';
 import { findVerb } from './find';
@@ -50,6 +51,7 @@ export const VERBS = [
   askVerb,
   asksVerb,
   studyVerb,
+  chaptersVerb,
   mentorVerb,
   mentorsVerb,
   reportVerb,

@@ -1,3 +1,4 @@
+// Shared by the command dispatcher (verb names) and chapters (their names), so it imports nothing.
 /** How many single-character edits turn one word into the other (insert, delete, replace, swap two neighbours). */
 function editDistance(a: string, b: string): number {
   const left = [...a];
