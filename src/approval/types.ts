@@ -14,8 +14,8 @@ export type JoinVia = z.infer<typeof joinViaSchema>;
 export const joinActionSchema = z.enum(['requested', 'answered', 'approved', 'asked', 'declined']);
 export type JoinActionKind = z.infer<typeof joinActionSchema>;
 
-/** Longest answer to one eligibility fact, employee id, admin's question and decline reason. */
-export const JOIN_LIMITS = { fact: 300, employeeId: 64, question: 1000, reason: 1000 } as const;
+/** Longest answer to one eligibility fact, employee id, and admin's note (a question or a decline reason). */
+export const JOIN_LIMITS = { fact: 300, employeeId: 64, note: 1000 } as const;
 
 /** The facts the newcomer gave, by the fact ids of the community text. */
 export type EligibilityAnswers = Readonly<Record<string, string>>;

@@ -72,7 +72,7 @@ export const ACTION = {
   reportAcknowledge: 'report.acknowledge',
   reportRemind: 'report.remind',
   reportResolve: 'report.resolve',
-  /** Who may join (issue 14 §1). Opens the eligibility form (after an email check); value: 'join'. */
+  /** Who may join (issue 14 §1). Opens the eligibility form (new request, or the answer to a question); value: 'join'. */
   joinOpen: 'join.open',
   /** A join request card's admin buttons, value: the newcomer's user id; the service checks the presser is an admin. */
   joinApprove: 'join.approve',

@@ -106,7 +106,7 @@ export const joinNoteForm = declareForm<{ readonly locale: Locale; readonly kind
   {
     note: textField({
       optional: false,
-      max: JOIN_LIMITS.reason,
+      max: JOIN_LIMITS.note,
       multiline: true,
       label: (c) =>
         c.kind === 'ask' ? messages(c.locale).approval.askLabel : messages(c.locale).approval.declineLabel,
@@ -140,7 +140,7 @@ export function parseJoinNote(
   if (read === undefined) throw new UnreadableSubmission();
   const m = messages(locale).approval;
   if (read.note === '') return { ok: false, errors: joinNoteForm.errors({ note: m.noteEmpty }) };
-  if (read.note.length > JOIN_LIMITS.reason)
-    return { ok: false, errors: joinNoteForm.errors({ note: m.noteTooLong(JOIN_LIMITS.reason) }) };
+  if (read.note.length > JOIN_LIMITS.note)
+    return { ok: false, errors: joinNoteForm.errors({ note: m.noteTooLong(JOIN_LIMITS.note) }) };
   return { ok: true, note: read.note };
 }
