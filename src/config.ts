@@ -158,6 +158,14 @@ const envSchema = z
           'must be a channel id such as C012ABCDEF where reports to moderators are posted (a private channel of admins), or unset',
       },
     ),
+    ORGANIZER_CHANNEL_ID: optionalText.refine(
+      (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+      {
+        message:
+          'must be a channel id such as C012ABCDEF where supporters\' proposals go to organizers, or unset (each organizer gets them by DM)',
+      },
+    ),
+    SUPPORTERS_POST_DIRECTLY: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
     COLLAB_IDLE_DAYS: z
       .string()
       .trim()
@@ -254,6 +262,10 @@ export interface Config {
   readonly asksChannelId: string | undefined;
   /** Where reports to moderators are posted (admins only); unset: members are told reports are not set up. */
   readonly moderationChannelId: string | undefined;
+  /** Where supporters' proposals go for approval; unset: each organizer gets them by DM. */
+  readonly organizerChannelId: string | undefined;
+  /** Supporters post events and announcements themselves (still credited) instead of proposing them. */
+  readonly supportersPostDirectly: boolean;
   /** A collaboration channel quiet this many days gets a heads-up, and is archived a week later. */
   readonly collabIdleDays: number;
   readonly digestCron: string;
@@ -296,6 +308,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobsChannelId: e.JOBS_CHANNEL_ID,
     asksChannelId: e.ASKS_CHANNEL_ID,
     moderationChannelId: e.MODERATION_CHANNEL_ID,
+    organizerChannelId: e.ORGANIZER_CHANNEL_ID,
+    supportersPostDirectly: e.SUPPORTERS_POST_DIRECTLY === 'on',
     collabIdleDays: e.COLLAB_IDLE_DAYS,
     digestCron: e.DIGEST_CRON,
     introsCron: e.INTROS_CRON,

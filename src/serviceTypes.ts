@@ -37,6 +37,8 @@ import type { CollabInputs, CollabService } from './collab/compose';
 import type { StudyMessages, StudyService } from './study/compose';
 import type { MentoringMessages, MentoringService } from './mentoring/compose';
 import type { ModerationMessages, ModerationService } from './moderation/compose';
+import type { SupporterService } from './supporters/compose';
+import type { HostCredit } from './supporters/types';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -86,6 +88,8 @@ export interface Services {
   readonly homeSections: HomeSections;
   /** Reports to moderators: members report messages, admins acknowledge, remind and resolve. */
   readonly moderation: ModerationService;
+  /** Supporters: proposals organizers approve or decline, and the "hosted by" credits. */
+  readonly supporters: SupporterService;
 }
 
 export interface ServiceInputs {
@@ -102,7 +106,7 @@ export interface ServiceInputs {
   readonly scheduler?: SchedulerOptions;
   /** Words of event reminders and notices (Block Kit lives in the Slack layer). */
   readonly eventMessages: EventMessages;
-  readonly renderAnnouncement: (announcement: Announcement) => OutboxMessage;
+  readonly renderAnnouncement: (announcement: Announcement, credit: HostCredit | undefined) => OutboxMessage;
   readonly digestMessages: DigestMessages;
   /** Words of the DMs about roles (curious members, referrals). */
   readonly jobMessages: JobMessages;

@@ -50,6 +50,8 @@ import { composeCollab } from './collab/compose';
 import { composeStudy } from './study/compose';
 import { composeMentoring } from './mentoring/compose';
 import { composeModeration } from './moderation/compose';
+import { composeSupporters } from './supporters/compose';
+import { mayPostDirectly } from './supporters/permissions';
 
 export type { Services, ServiceInputs } from './serviceTypes';
 import type { Services, ServiceInputs } from './serviceTypes';
@@ -142,7 +144,10 @@ export function createServices(inputs: ServiceInputs): Services {
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
     // A study group's proposer hosts its sessions in its channel without the organizer role.
-    hostsIn: (userId, channel) => study.service.hostsIn(userId, channel),
+    // A supporter, when SUPPORTERS_POST_DIRECTLY=on, hosts events anywhere they may post.
+    hostsIn: async (userId, channel) =>
+      (await study.service.hostsIn(userId, channel)) ||
+      (await mayPostDirectly(roles, userId, config.supportersPostDirectly)),
     defaultLocale: config.defaultLocale,
     timeZone: config.defaultTimezone,
     clock,
@@ -157,6 +162,16 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     timeZone: config.defaultTimezone,
     render: inputs.renderAnnouncement,
+    mayPost: (userId) => mayPostDirectly(roles, userId, config.supportersPostDirectly),
+    creditOf: (announcementId) => supporters.service.creditFor('announcement', announcementId),
+  });
+  const supporters = composeSupporters(inputs, {
+    store,
+    roles,
+    audience,
+    events,
+    announcements,
+    memberRepository,
   });
   scheduler.addPlanner('event reminders', (now) => events.planReminders(now));
   scheduler.addPlanner('announcements', (now) => announcements.plan(now));
@@ -277,6 +292,7 @@ export function createServices(inputs: ServiceInputs): Services {
     mentoring: mentoring.service,
     homeSections: new HomeSections(study.service, mentoring.service, studyReads, memberRepository),
     moderation: moderation.service,
+    supporters: supporters.service,
     events,
     announcements,
     stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),
@@ -301,6 +317,7 @@ export function createServices(inputs: ServiceInputs): Services {
       memberData('asks', asks, asks),
       mentoring.privacy,
       moderation.privacy,
+      supporters.privacy,
       memberData('reminders', nagRepository, nagRepository),
       memberData('unsolicitedDmDays', dmDayRepository, dmDayRepository),
       memberData('privateChannelMemberships', audience, audience),

@@ -6,6 +6,7 @@ import type { OutboxPort } from '../events/service';
 import type { RoleService } from '../roles/service';
 import type { Logger } from '../logger';
 import type { OutboxMessage } from '../scheduler/types';
+import type { HostCredit } from '../supporters/types';
 import type { AnnouncementRepository } from '../storage/announcements';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
@@ -93,7 +94,11 @@ export interface AnnouncementDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
-  readonly render: (announcement: Announcement) => OutboxMessage;
+  readonly render: (announcement: Announcement, credit: HostCredit | undefined) => OutboxMessage;
+  /** Whether a member who is no organizer may post announcements themselves (a supporter, see supporters/permissions). */
+  readonly mayPost?: (userId: string) => Promise<boolean>;
+  /** The supporter an announcement is credited to ("hosted by"), read when each post is planned. */
+  readonly creditOf?: (announcementId: number) => Promise<HostCredit | undefined>;
 }
 
 export class AnnouncementService {
@@ -145,7 +150,7 @@ export class AnnouncementService {
     input: AnnouncementInput,
     viewId?: string,
   ): Promise<{ announcement: Announcement; nextRuns: Date[]; created: boolean }> {
-    await this.deps.roles.require(actorId, 'organizer');
+    if (!(await this.deps.mayPost?.(actorId))) await this.deps.roles.require(actorId, 'organizer');
     const check = await this.deps.audience.checkPoster(actorId, input.channel);
     if (check !== 'member') throw new ChannelRefused(check);
     const now = this.deps.clock.now();
@@ -251,6 +256,7 @@ export class AnnouncementService {
 
   private async planOne(announcement: Announcement, now: Date): Promise<void> {
     let current = announcement.nextAt;
+    const credit = await this.deps.creditOf?.(announcement.id);
     // Bounded: a minutely cron down for a week must not plan ten thousand posts in one tick.
     for (let guard = 0; current !== null && current.getTime() <= now.getTime() && guard < 1000; guard += 1) {
       const occurrence: Date = current;
@@ -262,7 +268,7 @@ export class AnnouncementService {
         kind: 'announcement',
         key: `announce:${announcement.id}:${occurrence.toISOString()}`,
         channel: announcement.channel,
-        message: this.deps.render(announcement),
+        message: this.deps.render(announcement, credit),
         dueAt: occurrence,
         expiresAt,
         ...(announcement.author === null ? {} : { notifyOnFailure: announcement.author }),

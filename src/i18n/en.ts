@@ -9,7 +9,7 @@ function count(n: number, one: string, many = `${one}s`): string {
 
 export const en = {
   languageName: 'English',
-  roleName: { admin: 'admin', organizer: 'organizer', hr: 'HR' },
+  roleName: { admin: 'admin', organizer: 'organizer', hr: 'HR', supporter: 'supporter' },
   openTo: {
     comeback: 'Coming back',
     referrals: 'Referrals',
@@ -101,8 +101,8 @@ export const en = {
       stats: '`stats`: members, top interests, events and the comeback funnel per role',
       statsCsv:
         '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
-      roles: '`roles`: who is an admin, organizer or HR',
-      role: '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
+      roles: '`roles`: who is an admin, organizer, HR or supporter',
+      role: '`role add @someone organizer|hr|admin|supporter` · `role remove @someone organizer|hr|admin|supporter`',
       introsPreview:
         '`intros preview`: the next intro round’s pairs and shared interests, before it goes out',
       introsRun: '`intros run`: pair an intro round now, outside the schedule; the summary comes by DM',
@@ -240,9 +240,9 @@ export const en = {
   },
   roles: {
     usage:
-      'Use `/alumni role add @someone organizer`, `/alumni role remove @someone hr` or `/alumni roles`. Roles: admin, organizer, hr.',
+      'Use `/alumni role add @someone organizer`, `/alumni role remove @someone hr` or `/alumni roles`. Roles: admin, organizer, hr, supporter.',
     badUser: 'Mention the member with @, e.g. `/alumni role add @aiko organizer`.',
-    badRole: (given: string) => `“${given}” is not a role. Use admin, organizer or hr.`,
+    badRole: (given: string) => `“${given}” is not a role. Use admin, organizer, hr or supporter.`,
     granted: (user: string, role: string) =>
       `${user} is now ${role === 'HR' ? role : `${/^[aeiou]/i.test(role) ? 'an' : 'a'} ${role}`}.`,
     alreadyHad: (user: string, role: string) => `${user} already has the ${role} role. Nothing changed.`,

@@ -3,7 +3,7 @@ import type { Catalogue } from './en';
 /** 日本語のメッセージカタログ。en.ts と同じ形でなければならない（型で検査される）。 */
 export const ja: Catalogue = {
   languageName: '日本語',
-  roleName: { admin: '管理者', organizer: 'オーガナイザー', hr: '人事' },
+  roleName: { admin: '管理者', organizer: 'オーガナイザー', hr: '人事', supporter: 'サポーター' },
   openTo: {
     comeback: '再入社',
     referrals: 'リファラル（紹介）',
@@ -96,8 +96,8 @@ export const ja: Catalogue = {
       stats: '`stats`：メンバー、人気の関心タグ、イベント、求人ごとの再入社ファネル',
       statsCsv:
         '`stats csv`：メンバーのエンゲージメント（人事と管理者には求人ごとのファネルも）を CSV ファイルで DM に送る',
-      roles: '`roles`：管理者・オーガナイザー・人事の一覧',
-      role: '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
+      roles: '`roles`：管理者・オーガナイザー・人事・サポーターの一覧',
+      role: '`role add @メンバー organizer|hr|admin|supporter` · `role remove @メンバー organizer|hr|admin|supporter`',
       introsPreview: '`intros preview`：次回イントロの組み合わせと共通の関心（送信前の確認）',
       introsRun: '`intros run`：予定を待たずに今すぐイントロを実施（結果は DM でお知らせ）',
       interestsPair:
@@ -231,10 +231,10 @@ export const ja: Catalogue = {
   },
   roles: {
     usage:
-      '`/alumni role add @メンバー organizer`、`/alumni role remove @メンバー hr`、`/alumni roles` のように使います。ロール：admin、organizer、hr。',
+      '`/alumni role add @メンバー organizer`、`/alumni role remove @メンバー hr`、`/alumni roles` のように使います。ロール：admin、organizer、hr、supporter。',
     badUser: 'メンバーを @ でメンションしてください（例：`/alumni role add @aiko organizer`）。',
     badRole: (given: string) =>
-      `「${given}」はロールではありません。admin、organizer、hr のいずれかを指定してください。`,
+      `「${given}」はロールではありません。admin、organizer、hr、supporter のいずれかを指定してください。`,
     granted: (user: string, role: string) => `${user} さんを${role}にしました。`,
     alreadyHad: (user: string, role: string) => `${user} さんはすでに${role}です。変更はありません。`,
     revoked: (user: string, role: string) => `${user} さんの${role}ロールを外しました。`,

@@ -17,6 +17,18 @@ export type RoleChange =
     }
   | { readonly kind: 'configured_admin'; readonly userId: string };
 
+/** The roles that include another's powers: admin includes all, organizer includes supporter. */
+const INCLUDED_BY: Readonly<Record<Role, readonly Role[]>> = {
+  admin: [],
+  organizer: [],
+  hr: [],
+  supporter: ['organizer'],
+};
+
+function holds(roles: ReadonlySet<Role>, role: Role): boolean {
+  return roles.has('admin') || roles.has(role) || INCLUDED_BY[role].some((wider) => roles.has(wider));
+}
+
 export class RoleService {
   private readonly configuredAdmins: ReadonlySet<string>;
 
@@ -34,15 +46,14 @@ export class RoleService {
     return roles;
   }
 
-  /** Admins may do everything an organizer or HR may do. */
+  /** Admins may do everything an organizer or HR may do; organizers everything a supporter may do. */
   async has(userId: string, role: Role): Promise<boolean> {
-    const roles = await this.rolesOf(userId);
-    return roles.has(role) || roles.has('admin');
+    return holds(await this.rolesOf(userId), role);
   }
 
   async require(userId: string, ...anyOf: Role[]): Promise<void> {
     const roles = await this.rolesOf(userId);
-    if (!roles.has('admin') && !anyOf.some((role) => roles.has(role))) throw new PermissionDenied(anyOf);
+    if (!anyOf.some((role) => holds(roles, role))) throw new PermissionDenied(anyOf);
   }
 
   async grant(actorId: string, userId: string, role: Role): Promise<RoleChange> {

@@ -12,6 +12,7 @@ import {
 import { mentoringTables } from './schemaMentoring';
 import { reportTables } from './schemaReports';
 import { studyTables } from './schemaStudy';
+import { supporterTables } from './schemaSupporters';
 
 /**
  * The tables as both engines have them, declared once. Kysely's types are derived from this
@@ -353,6 +354,7 @@ export const tables = {
   ...studyTables,
   ...mentoringTables,
   ...reportTables,
+  ...supporterTables,
 } as const;
 
 type ValueOf<C> =
