@@ -1099,6 +1099,48 @@ export const en = {
       `Requests: ${pending} waiting · ${unmatched} without a mentor`,
   },
   /** Reports to moderators (issue 14 §2). */
+  supporters: {
+    notFound: (id: string) => `There is no proposal #${id}.`,
+    kind: { event: 'event', announcement: 'announcement' },
+    status: {
+      pending: 'waiting for an organizer',
+      approved: 'approved and posted',
+      declined: 'declined',
+      posted: 'posted',
+    },
+    proposed: (kind: string, title: string, channel: string) =>
+      `Thank you! Your ${kind} *${title}* for ${channel} went to the organizers for approval. I will tell you when one of them decides.`,
+    postedCredited: (kind: string, title: string, channel: string) =>
+      `Your ${kind} *${title}* is set for ${channel}, credited to you as its host.`,
+    cardHeader: { event: 'Event proposal', announcement: 'Announcement proposal' },
+    cardFrom: (user: string, id: number) => `Proposed by ${user} · proposal #${id}`,
+    cardChannel: (channel: string) => `For ${channel}`,
+    cardFirstAt: (when: string) => `First post: ${when}`,
+    approveButton: 'Approve',
+    declineButton: 'Decline',
+    cardApproved: (who: string) => `:white_check_mark: Approved by ${who} and posted.`,
+    cardDeclined: (who: string) => `:no_entry_sign: Declined by ${who}.`,
+    cardReason: (reason: string) => `Reason: ${reason}`,
+    someone: 'an organizer',
+    approved: (id: number) => `Proposal #${id} approved and posted. The supporter will be told.`,
+    declined: (id: number) => `Proposal #${id} declined. The supporter will be told.`,
+    alreadyDecided: (id: number, status: string, who: string) =>
+      `Proposal #${id} was already ${status} by ${who}; nothing changed.`,
+    declineTitle: 'Decline proposal',
+    declineSubmit: 'Decline',
+    reasonLabel: 'Reason (the supporter sees it)',
+    reasonTooLong: (max: number) => `The reason is longer than ${max} characters. Please shorten it.`,
+    approvedDm: (kind: string, title: string, channel: string) =>
+      `:tada: Your ${kind} *${title}* was approved by an organizer and posted in ${channel}, credited to you. Thank you for hosting!`,
+    declinedDm: (kind: string, title: string) =>
+      `Your ${kind} *${title}* was not approved by the organizers this time.`,
+    declinedReasonDm: (reason: string) => `Their reason: ${reason}`,
+    hostedBy: (who: string) => `Hosted by ${who}`,
+    aVolunteer: 'a member volunteer',
+    homeHeader: 'Your proposals',
+    homeLine: (kind: string, title: string, status: string) => `${kind}: *${title}* — ${status}`,
+    eventsHosted: (count: number) => `Events hosted by supporters: ${count}`,
+  },
   moderation: {
     notSetUp:
       'Reports to moderators are not set up in this workspace yet, so nothing was sent. If something needs attention, please tell an admin directly.',

@@ -1082,6 +1082,48 @@ export const ja: Catalogue = {
       `依頼：返事待ち ${pending} · メンターなし ${unmatched}`,
   },
   /** モデレーターへの報告（issue 14 §2）。 */
+  supporters: {
+    notFound: (id: string) => `提案 #${id} はありません。`,
+    kind: { event: 'イベント', announcement: 'お知らせ' },
+    status: {
+      pending: 'オーガナイザーの承認待ち',
+      approved: '承認・投稿済み',
+      declined: '見送り',
+      posted: '投稿済み',
+    },
+    proposed: (kind: string, title: string, channel: string) =>
+      `ありがとうございます。${channel} 向けの${kind}「*${title}*」をオーガナイザーに承認依頼しました。結果が出たらお知らせします。`,
+    postedCredited: (kind: string, title: string, channel: string) =>
+      `${channel} 向けの${kind}「*${title}*」を、あなたを主催者として設定しました。`,
+    cardHeader: { event: 'イベントの提案', announcement: 'お知らせの提案' },
+    cardFrom: (user: string, id: number) => `提案者：${user} · 提案 #${id}`,
+    cardChannel: (channel: string) => `投稿先：${channel}`,
+    cardFirstAt: (when: string) => `初回投稿：${when}`,
+    approveButton: '承認する',
+    declineButton: '見送る',
+    cardApproved: (who: string) => `:white_check_mark: ${who} が承認し、投稿しました。`,
+    cardDeclined: (who: string) => `:no_entry_sign: ${who} が見送りました。`,
+    cardReason: (reason: string) => `理由：${reason}`,
+    someone: 'オーガナイザー',
+    approved: (id: number) => `提案 #${id} を承認して投稿しました。提案者にお知らせします。`,
+    declined: (id: number) => `提案 #${id} を見送りました。提案者にお知らせします。`,
+    alreadyDecided: (id: number, status: string, who: string) =>
+      `提案 #${id} はすでに ${who} により「${status}」となっています。何も変更していません。`,
+    declineTitle: '提案を見送る',
+    declineSubmit: '見送る',
+    reasonLabel: '理由（提案者に伝わります）',
+    reasonTooLong: (max: number) => `理由が ${max} 文字を超えています。短くしてください。`,
+    approvedDm: (kind: string, title: string, channel: string) =>
+      `:tada: あなたの${kind}「*${title}*」がオーガナイザーに承認され、${channel} に投稿されました（主催：あなた）。ありがとうございます！`,
+    declinedDm: (kind: string, title: string) =>
+      `あなたの${kind}「*${title}*」は、今回はオーガナイザーに見送られました。`,
+    declinedReasonDm: (reason: string) => `理由：${reason}`,
+    hostedBy: (who: string) => `主催：${who}`,
+    aVolunteer: 'メンバーのボランティア',
+    homeHeader: 'あなたの提案',
+    homeLine: (kind: string, title: string, status: string) => `${kind}：*${title}* — ${status}`,
+    eventsHosted: (count: number) => `サポーターが主催したイベント：${count}`,
+  },
   moderation: {
     notSetUp:
       'このワークスペースではモデレーターへの報告がまだ設定されていないため、何も送信されませんでした。対応が必要なことがあれば、管理者に直接お知らせください。',

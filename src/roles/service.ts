@@ -70,6 +70,15 @@ export class RoleService {
       : { kind: 'did_not_have', userId, role };
   }
 
+  /**
+   * Who holds a role by grant (admins: configured ones too), for the bot's own use, such as whom to
+   * ask for a decision; not an answer to a member, so no actor is checked.
+   */
+  async holders(role: Role): Promise<string[]> {
+    const granted = (await this.roles.all()).filter((grant) => grant.role === role).map((g) => g.userId);
+    return [...new Set([...(role === 'admin' ? this.configuredAdmins : []), ...granted])];
+  }
+
   /** Every role holder, configured admins included, for admins only. */
   async list(actorId: string): Promise<RoleHolder[]> {
     await this.require(actorId, 'admin');

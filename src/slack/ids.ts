@@ -72,6 +72,9 @@ export const ACTION = {
   reportAcknowledge: 'report.acknowledge',
   reportRemind: 'report.remind',
   reportResolve: 'report.resolve',
+  /** A supporter's proposal card (issue 14 §3), value: the proposal's id; the service checks the presser is an organizer. */
+  proposalApprove: 'proposal.approve',
+  proposalDecline: 'proposal.decline',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',
@@ -99,6 +102,8 @@ export const VIEW = {
   /** The report form; its block ids come from its declaration (forms/reportForm.ts). */
   report: 'report.modal',
   reportResolve: 'report.resolve.modal',
+  /** An organizer's reason for declining a supporter's proposal (forms/proposalForm.ts). */
+  proposalDecline: 'proposal.decline.modal',
 } as const;
 
 /** Shortcuts' callback ids; the manifest test checks manifest.json declares exactly these. */

@@ -92,7 +92,7 @@ export class SupporterService {
     content: ProposalInput,
     viewId?: string,
   ): Promise<{ proposal: Proposal; created: boolean }> {
-    await this.deps.roles.require(actorId, 'supporter');
+    await this.deps.roles.require(actorId, 'organizer', 'supporter');
     const check = await this.deps.audience.checkPoster(actorId, content.input.channel);
     if (check !== 'member') throw new ChannelRefused(check);
     const now = this.deps.clock.now();
@@ -112,7 +112,7 @@ export class SupporterService {
     content: ProposalInput,
     viewId?: string,
   ): Promise<{ posted: Posted; created: boolean }> {
-    await this.deps.roles.require(actorId, 'supporter');
+    await this.deps.roles.require(actorId, 'organizer', 'supporter');
     const made = await this.post(actorId, content, viewId);
     const itemId = made.posted.kind === 'event' ? made.posted.event.id : made.posted.announcement.id;
     if (made.created) {

@@ -9,7 +9,8 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
   const m = messages(ctx.locale).announcements;
   switch (command.action) {
     case 'new':
-      await services.roles.require(ctx.userId, 'organizer');
+      // A supporter's announcement becomes a proposal (or, posting directly, their own credited one).
+      await services.roles.require(ctx.userId, 'organizer', 'supporter');
       await openForm(ctx, { text: m.usage }, () =>
         announcementModal(ctx.locale, services.config.eventsChannelId, services.clock.now()),
       );

@@ -16,8 +16,10 @@ export async function listEvents(ctx: CommandContext): Promise<void> {
 export async function eventCommand(ctx: CommandContext, command: EventCommand): Promise<void> {
   const { services } = ctx;
   const m = messages(ctx.locale).events;
-  // Checked before any modal opens; the service checks again when the work is done.
-  await services.roles.require(ctx.userId, 'organizer');
+  // Checked before any modal opens; the service checks again when the work is done. A supporter
+  // may fill in a new event: it becomes a proposal (or, posting directly, their own credited event).
+  const needed = command.action === 'new' ? (['organizer', 'supporter'] as const) : (['organizer'] as const);
+  await services.roles.require(ctx.userId, ...needed);
   switch (command.action) {
     case 'new':
     case 'edit': {
