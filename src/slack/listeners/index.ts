@@ -15,6 +15,7 @@ import { registerCollabListeners, registerCollabMessages } from './collabListene
 import { registerPageListeners } from './pageListeners';
 import { registerMentorListeners } from './mentorListeners';
 import { registerModerationListeners } from './moderationListeners';
+import { registerSupporterListeners } from './supporterListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -47,6 +48,7 @@ export function registerListeners(app: App, services: Services): void {
   registerStudyListeners(router, services);
   registerMentorListeners(router, services);
   registerModerationListeners(router, services);
+  registerSupporterListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }

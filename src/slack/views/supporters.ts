@@ -1,5 +1,5 @@
 import { messages, type Catalogue, type Languages, type Locale } from '../../i18n';
-import type { HostCredit, Proposal } from '../../supporters/types';
+import type { Proposal } from '../../supporters/types';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { eventWhen } from './events';
@@ -12,12 +12,6 @@ export function proposalTitle(proposal: Proposal): string {
   const content = proposal.content;
   const raw = content.kind === 'event' ? content.input.title : (content.input.text.split('\n')[0] ?? '');
   return escapeMrkdwn(truncate(raw, 80));
-}
-
-/** "Hosted by @x", or "a member volunteer" for a host whose profile is hidden from the channel. */
-export function hostedByLine(credit: HostCredit, languages: Languages): string {
-  const who = (m: Catalogue) => (credit.kind === 'named' ? mention(credit.userId) : m.supporters.aVolunteer);
-  return label(languages, (m) => m.supporters.hostedBy(who(m)), 300);
 }
 
 function decisionLine(proposal: Proposal, m: Catalogue): string | undefined {
