@@ -295,7 +295,9 @@ export function createServices(inputs: ServiceInputs): Services {
     supporters: supporters.service,
     events,
     announcements,
-    stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),
+    stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads, () =>
+      supporters.service.eventsHostedBySupporters(),
+    ),
     digests,
     jobs,
     intros,

@@ -43,6 +43,7 @@ export async function publishHome(
       ).get(userId),
       study: await services.homeSections.studyOf(userId),
       mentoring: await services.homeSections.mentoringOf(userId),
+      proposals: await services.supporters.mine(userId),
       userId,
       timeZone: services.config.defaultTimezone,
     },

@@ -1,4 +1,6 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import type { Proposal } from '../../supporters/types';
+import { homeProposalBlocks } from './supporters';
 import { tagLabel } from '../../interests/labels';
 import type { Profile } from '../../members/types';
 import type { CommunityText } from '../../onboarding/community';
@@ -33,6 +35,8 @@ export interface HomeData {
   readonly asks?: AskPicks;
   readonly study: StudyHome;
   readonly mentoring: MentoringHome;
+  /** A supporter's latest proposals and what became of them (2 blocks at most; none when empty). */
+  readonly proposals?: readonly Proposal[];
   /** Whose Home this is: the sections tell the member's own part from others'. */
   readonly userId: string;
   readonly timeZone: string;
@@ -108,6 +112,7 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   blocks.push(...homeAskBlocks(data.asks, locale));
   blocks.push(...homeStudyBlocks(data.study, data.userId, locale));
   blocks.push(...homeMentoringBlocks(data.mentoring, data.userId, locale));
+  blocks.push(...homeProposalBlocks(data.proposals ?? [], locale));
   if (data.roles.size > 0) {
     const roles = joinList(
       locale,
