@@ -162,7 +162,7 @@ const envSchema = z
       (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
       {
         message:
-          'must be a channel id such as C012ABCDEF where supporters\' proposals go to organizers, or unset (each organizer gets them by DM)',
+          "must be a channel id such as C012ABCDEF where supporters' proposals go to organizers, or unset (each organizer gets them by DM)",
       },
     ),
     SUPPORTERS_POST_DIRECTLY: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),

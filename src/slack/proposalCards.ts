@@ -34,7 +34,9 @@ export async function postProposalCard(
       await client.chat.postMessage({ channel: organizer, text: card.text, blocks: card.blocks });
     }
   } catch (error) {
-    services.logger.warn(`proposal ${proposalId}: card not posted: ${slackErrorCode(error) ?? String(error)}`);
+    services.logger.warn(
+      `proposal ${proposalId}: card not posted: ${slackErrorCode(error) ?? String(error)}`,
+    );
   }
 }
 
@@ -58,6 +60,8 @@ export async function refreshProposalCard(
       blocks: card.blocks,
     });
   } catch (error) {
-    services.logger.warn(`proposal ${proposalId}: card not updated: ${slackErrorCode(error) ?? String(error)}`);
+    services.logger.warn(
+      `proposal ${proposalId}: card not updated: ${slackErrorCode(error) ?? String(error)}`,
+    );
   }
 }

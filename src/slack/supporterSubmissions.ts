@@ -33,7 +33,9 @@ export async function submitAsSupporter(
 }
 
 function titleOf(posted: Posted): string {
-  return escapeMrkdwn(posted.kind === 'event' ? posted.event.title : posted.announcement.text.split('\n')[0] ?? '');
+  return escapeMrkdwn(
+    posted.kind === 'event' ? posted.event.title : (posted.announcement.text.split('\n')[0] ?? ''),
+  );
 }
 
 /** After the ack: the proposal's card goes to the organizers, or a directly posted event's card to its channel. */
@@ -58,6 +60,10 @@ export function supporterReply(outcome: SupporterOutcome, locale: Locale): strin
   const { posted } = outcome;
   if (posted.kind === 'event')
     return m.postedCredited(m.kind.event, titleOf(posted), `<#${posted.event.channel}>`);
-  const credited = m.postedCredited(m.kind.announcement, titleOf(posted), `<#${posted.announcement.channel}>`);
+  const credited = m.postedCredited(
+    m.kind.announcement,
+    titleOf(posted),
+    `<#${posted.announcement.channel}>`,
+  );
   return `${credited}\n${scheduledText(posted.announcement, posted.nextRuns, locale)}`;
 }

@@ -146,11 +146,7 @@ export class SupporterRepository {
   }
 
   async setItem(id: number, itemId: number): Promise<void> {
-    await this.sql
-      .updateTable('supporter_proposals')
-      .set({ item_id: itemId })
-      .where('id', '=', id)
-      .execute();
+    await this.sql.updateTable('supporter_proposals').set({ item_id: itemId }).where('id', '=', id).execute();
   }
 
   async attachCard(id: number, channel: string, ts: string): Promise<void> {

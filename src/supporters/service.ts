@@ -180,7 +180,9 @@ export class SupporterService {
   async creditFor(kind: ProposalKind, itemId: number): Promise<HostCredit | undefined> {
     const host = await this.repo.hostOf(kind, itemId);
     if (host === undefined) return undefined;
-    return (await this.deps.visibilityOf(host)) === 'all' ? { kind: 'named', userId: host } : { kind: 'hidden' };
+    return (await this.deps.visibilityOf(host)) === 'all'
+      ? { kind: 'named', userId: host }
+      : { kind: 'hidden' };
   }
 
   /** The member's own proposals, newest first, for their App Home. */

@@ -49,7 +49,9 @@ describe('supporters: proposals and approvals', () => {
   it("a supporter's event is a proposal: nothing is posted until an organizer approves it", async () => {
     await submitEvent(tb, SUPPORTER, 'Picnic in Yoyogi');
     const id = await lastProposalId(tb);
-    expect(await tb.row('SELECT kind, status, proposer_id FROM supporter_proposals WHERE id = ?', id)).toEqual({
+    expect(
+      await tb.row('SELECT kind, status, proposer_id FROM supporter_proposals WHERE id = ?', id),
+    ).toEqual({
       kind: 'event',
       status: 'pending',
       proposer_id: SUPPORTER,
@@ -66,7 +68,9 @@ describe('supporters: proposals and approvals', () => {
       'SELECT id, created_by, title FROM events',
     );
     expect(event).toMatchObject({ created_by: ORGANIZER, title: 'Picnic in Yoyogi' });
-    expect(await tb.row('SELECT status, decided_by, item_id FROM supporter_proposals WHERE id = ?', id)).toEqual({
+    expect(
+      await tb.row('SELECT status, decided_by, item_id FROM supporter_proposals WHERE id = ?', id),
+    ).toEqual({
       status: 'approved',
       decided_by: ORGANIZER,
       item_id: event?.id,
@@ -121,7 +125,9 @@ describe('supporters: proposals and approvals', () => {
       modal.private_metadata,
     );
     expect(allText(response.json)).toContain(`Proposal #${id} declined`);
-    expect(await tb.row('SELECT status, decided_by, reason FROM supporter_proposals WHERE id = ?', id)).toEqual({
+    expect(
+      await tb.row('SELECT status, decided_by, reason FROM supporter_proposals WHERE id = ?', id),
+    ).toEqual({
       status: 'declined',
       decided_by: ORGANIZER,
       reason: 'We already have an event that week.',
@@ -142,7 +148,12 @@ describe('supporters: proposals and approvals', () => {
       expect(lastAnswer(tb)).toContain('organizer');
       await tb.press('proposal.decline', user, 'message', String(id));
       expect(lastAnswer(tb)).toContain('organizer');
-      const response = await tb.submit('proposal.decline.modal', declineValues('no'), user, `{"proposalId":${id}}`);
+      const response = await tb.submit(
+        'proposal.decline.modal',
+        declineValues('no'),
+        user,
+        `{"proposalId":${id}}`,
+      );
       expect(allText(response.json)).toContain('organizer');
     }
     await tb.press('proposal.approve', ORGANIZER, 'message', '999');
@@ -173,7 +184,10 @@ describe('supporters: proposals and approvals', () => {
     const id = await lastProposalId(tb);
     expect(lastOrganizerCard(tb)).toContain('Picnic on Sunday!');
     await tb.press('proposal.approve', ORGANIZER, 'message', String(id));
-    expect(await tb.row('SELECT author, channel FROM announcements')).toEqual({ author: ORGANIZER, channel: NEWS });
+    expect(await tb.row('SELECT author, channel FROM announcements')).toEqual({
+      author: ORGANIZER,
+      channel: NEWS,
+    });
     tb.clock.set(postAt);
     await tb.tick();
     await tb.tick();

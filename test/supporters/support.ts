@@ -35,7 +35,12 @@ export async function setVisibility(tb: TestBot, user: string, visibility: strin
 /** The event form submitted by `user` (a new event); `viewId` repeats a submission. */
 export function submitEvent(tb: TestBot, user: string, title = 'Alumni picnic', viewId?: string) {
   const start = new Date(tb.clock.now().getTime() + 3 * DAY);
-  const values = eventValues({ title, channel: EVENTS, startsAt: start, endsAt: new Date(start.getTime() + 2 * HOUR) });
+  const values = eventValues({
+    title,
+    channel: EVENTS,
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 2 * HOUR),
+  });
   return tb.submit('event.modal', values, user, '{"eventId":null}', viewId);
 }
 
@@ -60,7 +65,8 @@ export function dmsTo(tb: TestBot, user: string): RecordedCall[] {
 export function organizerCards(tb: TestBot): RecordedCall[] {
   return tb.fake.calls.filter(
     (call) =>
-      (call.method === 'chat.postMessage' || call.method === 'chat.update') && call.args.channel === ORGANIZERS,
+      (call.method === 'chat.postMessage' || call.method === 'chat.update') &&
+      call.args.channel === ORGANIZERS,
   );
 }
 
@@ -77,7 +83,8 @@ export function lastAnswer(tb: TestBot): string {
 export function eventCardTexts(tb: TestBot): string[] {
   return tb.fake.calls
     .filter(
-      (call) => (call.method === 'chat.postMessage' || call.method === 'chat.update') && call.args.channel === EVENTS,
+      (call) =>
+        (call.method === 'chat.postMessage' || call.method === 'chat.update') && call.args.channel === EVENTS,
     )
     .map((call) => allText(call.args));
 }

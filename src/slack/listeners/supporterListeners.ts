@@ -3,7 +3,11 @@ import type { Services } from '../../services';
 import type { Decision } from '../../supporters/service';
 import type { Proposal } from '../../supporters/types';
 import { postEventCard } from '../eventCards';
-import { declineProposalModal, parseDeclineProposalForm, proposalIdFromMetadata } from '../forms/proposalForm';
+import {
+  declineProposalModal,
+  parseDeclineProposalForm,
+  proposalIdFromMetadata,
+} from '../forms/proposalForm';
 import { ACTION, VIEW } from '../ids';
 import { refreshProposalCard } from '../proposalCards';
 import { proposalCard, proposalTitle } from '../views/supporters';
@@ -28,7 +32,10 @@ async function tellProposer(services: Services, client: webApi.WebClient, decisi
   const text =
     decision.outcome === 'approved'
       ? m.approvedDm(kind, title, `<#${proposal.content.input.channel}>`)
-      : [m.declinedDm(kind, title), ...(proposal.reason === null ? [] : [m.declinedReasonDm(escapeMrkdwn(proposal.reason))])].join('\n');
+      : [
+          m.declinedDm(kind, title),
+          ...(proposal.reason === null ? [] : [m.declinedReasonDm(escapeMrkdwn(proposal.reason))]),
+        ].join('\n');
   try {
     await client.chat.postMessage({ channel: proposal.proposerId, text });
   } catch (error) {
@@ -66,17 +73,21 @@ export function registerSupporterListeners(router: ListenerRouter, services: Ser
     await tellProposer(services, args.client, decision);
   });
 
-  router.button(ACTION.proposalDecline, organizerButton, async ({ value, userId, locale, m, args, reply }) => {
-    const proposal = await services.supporters.forDecider(userId, value);
-    if (proposal.status !== 'pending') {
-      await reply(alreadyText(proposal, m));
-      return;
-    }
-    await args.client.views.open({
-      trigger_id: args.body.trigger_id,
-      view: declineProposalModal(proposal.id, proposalTitle(proposal), locale),
-    });
-  });
+  router.button(
+    ACTION.proposalDecline,
+    organizerButton,
+    async ({ value, userId, locale, m, args, reply }) => {
+      const proposal = await services.supporters.forDecider(userId, value);
+      if (proposal.status !== 'pending') {
+        await reply(alreadyText(proposal, m));
+        return;
+      }
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
+        view: declineProposalModal(proposal.id, proposalTitle(proposal), locale),
+      });
+    },
+  );
 
   router.form(
     VIEW.proposalDecline,
@@ -94,7 +105,9 @@ export function registerSupporterListeners(router: ListenerRouter, services: Ser
       }
       const decision = await services.supporters.decline(userId, proposalId, form.reason);
       await done(
-        decision.outcome === 'already' ? alreadyText(decision.proposal, m) : m.supporters.declined(proposalId),
+        decision.outcome === 'already'
+          ? alreadyText(decision.proposal, m)
+          : m.supporters.declined(proposalId),
       );
       if (decision.outcome === 'already') return;
       await refreshProposalCard(services, client, proposalId);

@@ -18,12 +18,23 @@ function decisionLine(proposal: Proposal, m: Catalogue): string | undefined {
   const who = proposal.decidedBy === null ? m.supporters.someone : mention(proposal.decidedBy);
   if (proposal.status === 'approved') return m.supporters.cardApproved(who);
   if (proposal.status !== 'declined') return undefined;
-  const reason = proposal.reason === null ? '' : `\n${m.supporters.cardReason(escapeMrkdwn(proposal.reason))}`;
+  const reason =
+    proposal.reason === null ? '' : `\n${m.supporters.cardReason(escapeMrkdwn(proposal.reason))}`;
   return `${m.supporters.cardDeclined(who)}${reason}`;
 }
 
-function button(actionId: string, proposal: Proposal, languages: Languages, say: (m: Catalogue) => string): Button {
-  return { type: 'button', action_id: actionId, text: plain(label(languages, say), 75), value: String(proposal.id) };
+function button(
+  actionId: string,
+  proposal: Proposal,
+  languages: Languages,
+  say: (m: Catalogue) => string,
+): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: plain(label(languages, say), 75),
+    value: String(proposal.id),
+  };
 }
 
 /**
@@ -74,7 +85,9 @@ export function proposalCard(proposal: Proposal, languages: Languages, timeZone:
 export function homeProposalBlocks(proposals: readonly Proposal[], locale: Locale): KnownBlock[] {
   if (proposals.length === 0) return [];
   const m = messages(locale).supporters;
-  const lines = proposals.map((p) => m.homeLine(m.kind[p.content.kind], proposalTitle(p), m.status[p.status]));
+  const lines = proposals.map((p) =>
+    m.homeLine(m.kind[p.content.kind], proposalTitle(p), m.status[p.status]),
+  );
   return [
     { type: 'header', text: plain(m.homeHeader, 150) },
     { type: 'section', text: mrkdwn(truncate(lines.join('\n'), 3000)) },
