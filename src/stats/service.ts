@@ -35,7 +35,7 @@ export class StatsService {
     private readonly clock: Clock,
     private readonly study: StudyReadRepository,
     /** Events hosted by supporters (supporters/service.ts decides how hidden hosts count). */
-    private readonly hostedBySupporters: () => Promise<number> = async () => 0,
+    private readonly hostedBySupporters: () => Promise<number> = () => Promise.resolve(0),
   ) {}
 
   /** The caller's PAST_EVENTS_SHOWN most recent past events, read a page at a time until enough are found. */

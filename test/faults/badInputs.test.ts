@@ -52,7 +52,7 @@ const NEWBIE = 'UFUZZNEW';
 const USERS = [MEMBER, NEWBIE, ADMIN];
 const BATCH = 8;
 const SEEDS = { commands: 20260601, views: 20260602, actions: 20260603 };
-const RUNS = { commands: 58, views: 38, actions: 29 }; // batches of 8: 464 + 304 + 232 = 1,000 inputs
+const RUNS = { commands: 57, views: 38, actions: 30 }; // batches of 8: 456 + 304 + 240 = 1,000 inputs
 const NOW = Date.parse('2026-06-01T01:00:00Z');
 
 // ---------------------------------------------------------------- command texts
