@@ -91,6 +91,7 @@ describe('words, in English and Japanese', () => {
           'study groups',
           'mentoring',
           'reports to moderators',
+          'proposed as a supporter',
           'intros',
           'reminders',
           'DMs you did not ask for',
@@ -117,6 +118,7 @@ describe('words, in English and Japanese', () => {
           '勉強会',
           'メンタリング',
           'モデレーターへの報告',
+          'サポーターとして提案した',
           'イントロ',
           'リマインダー',
           '依頼していない DM',
@@ -165,6 +167,7 @@ describe('words, in English and Japanese', () => {
           'reports',
           'scheduledMessages',
           'studyGroups',
+          'supporterProposals',
           'unsolicitedDmDays',
         ].sort(),
       );
