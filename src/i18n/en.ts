@@ -102,6 +102,8 @@ export const en = {
       statsCsv:
         '`stats csv`: member engagement (and, for HR and admins, the funnel per role) as CSV files in your DM',
       roles: '`roles`: who is an admin, organizer, HR or supporter',
+      supporterPropose:
+        '`event new` · `announce`: propose an event or an announcement; an organizer approves it (or it goes out at once, where supporters post directly), and you are credited as its host',
       role: '`role add @someone organizer|hr|admin|supporter` · `role remove @someone organizer|hr|admin|supporter`',
       introsPreview:
         '`intros preview`: the next intro round’s pairs and shared interests, before it goes out',
@@ -109,6 +111,7 @@ export const en = {
       interestsPair:
         '`interests pair ボルダリング bouldering`: make a Japanese and an English spelling one interest (tags members hold move to it)',
     },
+    supporterHeading: 'As a supporter you can',
     organizerHeading: 'As an organizer you can',
     hrHeading: 'As HR you can',
     yourRoles: (roles: string) => `Your roles: ${roles}.`,

@@ -97,12 +97,15 @@ export const ja: Catalogue = {
       statsCsv:
         '`stats csv`：メンバーのエンゲージメント（人事と管理者には求人ごとのファネルも）を CSV ファイルで DM に送る',
       roles: '`roles`：管理者・オーガナイザー・人事・サポーターの一覧',
+      supporterPropose:
+        '`event new` · `announce`：イベントやお知らせを提案する（オーガナイザーが承認すると投稿され、サポーターが直接投稿できる設定ならすぐに投稿されます）。主催者としてあなたの名前が載ります',
       role: '`role add @メンバー organizer|hr|admin|supporter` · `role remove @メンバー organizer|hr|admin|supporter`',
       introsPreview: '`intros preview`：次回イントロの組み合わせと共通の関心（送信前の確認）',
       introsRun: '`intros run`：予定を待たずに今すぐイントロを実施（結果は DM でお知らせ）',
       interestsPair:
         '`interests pair ボルダリング bouldering`：日本語と英語の表記を同じ関心タグにする（登録済みのタグも移ります）',
     },
+    supporterHeading: 'サポーターは次の操作ができます',
     organizerHeading: 'オーガナイザーは次の操作ができます',
     hrHeading: '人事は次の操作ができます',
     yourRoles: (roles: string) => `あなたのロール：${roles}`,

@@ -56,6 +56,16 @@ describe('supporters: the role, direct posts, stats, Home and erasure', () => {
     expect(TestBot.replyText(bad)).toContain('Use admin, organizer, hr or supporter');
   });
 
+  it('help shows a supporter how to propose, in both languages; a member does not see it', async () => {
+    tb = await TestBot.start({ env: ENV });
+    await setUpRoles(tb);
+    expect(allText((await tb.command('help', SUPPORTER)).json)).toContain('As a supporter you can');
+    expect(allText((await tb.command('help', MEMBER)).json)).not.toContain('As a supporter you can');
+    tb.fake.setUser(SUPPORTER, { locale: 'ja-JP' });
+    await tb.bot.services.locales.forget(SUPPORTER);
+    expect(allText((await tb.command('help', SUPPORTER)).json)).toContain('サポーターは次の操作ができます');
+  });
+
   it('SUPPORTERS_POST_DIRECTLY=on: the event is posted at once, credited, with no proposal to approve', async () => {
     tb = await TestBot.start({ env: { ...ENV, SUPPORTERS_POST_DIRECTLY: 'on' } });
     await setUpRoles(tb);
