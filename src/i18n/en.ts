@@ -1139,6 +1139,7 @@ export const en = {
       `Your ${kind} *${title}* was not approved by the organizers this time.`,
     declinedReasonDm: (reason: string) => `Their reason: ${reason}`,
     hostedBy: (who: string) => `Hosted by ${who}`,
+    aSupporter: 'a supporter who erased their data',
     aVolunteer: 'a member volunteer',
     homeHeader: 'Your proposals',
     homeLine: (kind: string, title: string, status: string) => `${kind}: *${title}* — ${status}`,

@@ -1122,6 +1122,7 @@ export const ja: Catalogue = {
       `あなたの${kind}「*${title}*」は、今回はオーガナイザーに見送られました。`,
     declinedReasonDm: (reason: string) => `理由：${reason}`,
     hostedBy: (who: string) => `主催：${who}`,
+    aSupporter: 'データを消去したサポーター',
     aVolunteer: 'メンバーのボランティア',
     homeHeader: 'あなたの提案',
     homeLine: (kind: string, title: string, status: string) => `${kind}：*${title}* — ${status}`,

@@ -21,16 +21,17 @@ export async function postProposalCard(
 ): Promise<void> {
   const proposal = await services.supporters.get(proposalId);
   const timeZone = services.config.defaultTimezone;
+  const proposer = await services.supporters.proposerShown(proposal);
   const channel = services.config.organizerChannelId;
   try {
     if (channel !== undefined) {
-      const card = proposalCard(proposal, services.config.channelLanguages, timeZone);
+      const card = proposalCard(proposal, proposer, services.config.channelLanguages, timeZone);
       const posted = await postJoiningOnce(client, channel, card);
       if (posted !== undefined) await services.supporters.attachCard(proposalId, posted.channel, posted.ts);
       return;
     }
     for (const organizer of await organizersToAsk(services)) {
-      const card = proposalCard(proposal, [await services.locales.localeOf(organizer)], timeZone);
+      const card = proposalCard(proposal, proposer, [await services.locales.localeOf(organizer)], timeZone);
       await client.chat.postMessage({ channel: organizer, text: card.text, blocks: card.blocks });
     }
   } catch (error) {
@@ -52,7 +53,13 @@ export async function refreshProposalCard(
   try {
     const proposal = await services.supporters.get(proposalId);
     if (proposal.cardChannel === null || proposal.cardTs === null) return;
-    const card = proposalCard(proposal, services.config.channelLanguages, services.config.defaultTimezone);
+    const proposer = await services.supporters.proposerShown(proposal);
+    const card = proposalCard(
+      proposal,
+      proposer,
+      services.config.channelLanguages,
+      services.config.defaultTimezone,
+    );
     await client.chat.update({
       channel: proposal.cardChannel,
       ts: proposal.cardTs,

@@ -185,6 +185,16 @@ export class SupporterService {
       : { kind: 'hidden' };
   }
 
+  /**
+   * How a proposal card shows its supporter to the organizers: named only when their profile is
+   * visible to all alumni, as anywhere else; undefined once they erased their data.
+   */
+  async proposerShown(proposal: Proposal): Promise<HostCredit | undefined> {
+    const userId = proposal.proposerId;
+    if (userId === null) return undefined;
+    return (await this.deps.visibilityOf(userId)) === 'all' ? { kind: 'named', userId } : { kind: 'hidden' };
+  }
+
   /** The member's own proposals, newest first, for their App Home. */
   mine(userId: string): Promise<Proposal[]> {
     return this.repo.byProposer(userId, HOME_PROPOSALS);

@@ -95,6 +95,13 @@ describe('supporters: proposals and approvals', () => {
     expect(card).not.toContain(SUPPORTER);
   });
 
+  it("a hidden supporter is not named on the organizers' card either", async () => {
+    await setVisibility(tb, SUPPORTER, 'nobody');
+    await submitEvent(tb, SUPPORTER, 'Quiet picnic');
+    expect(lastOrganizerCard(tb)).toContain('Proposed by a member volunteer');
+    expect(lastOrganizerCard(tb)).not.toContain(SUPPORTER);
+  });
+
   it('two organizers pressing Approve: one decides, the other is told who did', async () => {
     await submitEvent(tb, SUPPORTER);
     const id = await lastProposalId(tb);

@@ -48,7 +48,8 @@ async function redrawPressed(services: Services, args: ButtonArgs, proposalId: n
   if (services.config.organizerChannelId !== undefined) return;
   const proposal = await services.supporters.get(proposalId);
   const locale = await services.locales.localeOf(args.body.user.id);
-  const card = proposalCard(proposal, [locale], services.config.defaultTimezone);
+  const proposer = await services.supporters.proposerShown(proposal);
+  const card = proposalCard(proposal, proposer, [locale], services.config.defaultTimezone);
   await args.respond({ replace_original: true, text: card.text, blocks: card.blocks });
 }
 

@@ -1,5 +1,5 @@
 import { messages, type Catalogue, type Languages, type Locale } from '../../i18n';
-import type { Proposal } from '../../supporters/types';
+import type { HostCredit, Proposal } from '../../supporters/types';
 import type { Button, KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { eventWhen } from './events';
@@ -38,10 +38,15 @@ function button(
 }
 
 /**
- * The card organizers decide on: what the supporter proposed, who (organizers see who proposed, as
- * they see who created an event), and Approve / Decline while it is pending; then who decided.
+ * The card organizers decide on: what the supporter proposed, who (named only when their profile is
+ * visible to all alumni), and Approve / Decline while it is pending; then who decided.
  */
-export function proposalCard(proposal: Proposal, languages: Languages, timeZone: string): SlackMessage {
+export function proposalCard(
+  proposal: Proposal,
+  proposer: HostCredit | undefined,
+  languages: Languages,
+  timeZone: string,
+): SlackMessage {
   const [first] = languages;
   const m = messages(first);
   const content = proposal.content;
@@ -59,11 +64,16 @@ export function proposalCard(proposal: Proposal, languages: Languages, timeZone:
     details.push(truncate(content.input.text, 2000));
   }
   details.push(m.supporters.cardChannel(`<#${content.input.channel}>`));
-  const proposer = proposal.proposerId === null ? m.supporters.someone : mention(proposal.proposerId);
+  const who =
+    proposer === undefined
+      ? m.supporters.aSupporter
+      : proposer.kind === 'named'
+        ? mention(proposer.userId)
+        : m.supporters.aVolunteer;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(header, 150) },
     { type: 'section', text: mrkdwn(truncate(details.join('\n'), 3000)) },
-    { type: 'context', elements: [mrkdwn(m.supporters.cardFrom(proposer, proposal.id))] },
+    { type: 'context', elements: [mrkdwn(m.supporters.cardFrom(who, proposal.id))] },
   ];
   const decided = stacked(languages, (c) => decisionLine(proposal, c) ?? '');
   if (proposal.status === 'pending')
