@@ -16,11 +16,15 @@ export function proposalTitle(proposal: Proposal): string {
 
 function decisionLine(proposal: Proposal, m: Catalogue): string | undefined {
   const who = proposal.decidedBy === null ? m.supporters.someone : mention(proposal.decidedBy);
-  if (proposal.status === 'approved') return m.supporters.cardApproved(who);
+  // When it was decided, in each reader's own time zone: the card is the decision's record.
+  const at = proposal.decidedAt;
+  const when =
+    at === null ? '' : ` (${slackDate(at, at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC')})`;
+  if (proposal.status === 'approved') return `${m.supporters.cardApproved(who)}${when}`;
   if (proposal.status !== 'declined') return undefined;
   const reason =
     proposal.reason === null ? '' : `\n${m.supporters.cardReason(escapeMrkdwn(proposal.reason))}`;
-  return `${m.supporters.cardDeclined(who)}${reason}`;
+  return `${m.supporters.cardDeclined(who)}${when}${reason}`;
 }
 
 function button(
