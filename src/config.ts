@@ -181,6 +181,14 @@ const envSchema = z
       }
       return domains;
     }),
+    ORGANIZER_CHANNEL_ID: optionalText.refine(
+      (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+      {
+        message:
+          "must be a channel id such as C012ABCDEF where supporters' proposals go to organizers, or unset (each organizer gets them by DM)",
+      },
+    ),
+    SUPPORTERS_POST_DIRECTLY: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
     COLLAB_IDLE_DAYS: z
       .string()
       .trim()
@@ -283,6 +291,10 @@ export interface Config {
   readonly adminChannelId: string | undefined;
   /** Members whose Slack email is at one of these domains (lower case) are approved without an admin. */
   readonly autoApproveEmailDomains: readonly string[];
+  /** Where supporters' proposals go for approval; unset: each organizer gets them by DM. */
+  readonly organizerChannelId: string | undefined;
+  /** Supporters post events and announcements themselves (still credited) instead of proposing them. */
+  readonly supportersPostDirectly: boolean;
   /** A collaboration channel quiet this many days gets a heads-up, and is archived a week later. */
   readonly collabIdleDays: number;
   readonly digestCron: string;
@@ -328,6 +340,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     approval: e.APPROVAL === 'on',
     adminChannelId: e.ADMIN_CHANNEL_ID,
     autoApproveEmailDomains: Object.freeze([...e.AUTO_APPROVE_EMAIL_DOMAINS]),
+    organizerChannelId: e.ORGANIZER_CHANNEL_ID,
+    supportersPostDirectly: e.SUPPORTERS_POST_DIRECTLY === 'on',
     collabIdleDays: e.COLLAB_IDLE_DAYS,
     digestCron: e.DIGEST_CRON,
     introsCron: e.INTROS_CRON,

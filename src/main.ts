@@ -84,7 +84,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         createBulkClient({ token: config.botToken, slackApiUrl: config.slackApiUrl, logger }),
       ),
       eventMessages: eventMessages(config.defaultTimezone, config.channelLanguages),
-      renderAnnouncement: announcementPost,
+      renderAnnouncement: (announcement, credit) =>
+        announcementPost(announcement, credit, config.channelLanguages),
       digestMessages: digestMessages(config.defaultTimezone, digestJobActions),
       jobMessages: jobMessages(),
       introMessages: introMessages(),

@@ -1,6 +1,6 @@
 /** What a member can ask for by number. */
 export type FindableItem =
-  'event' | 'role' | 'referral' | 'announcement' | 'ask' | 'study' | 'mentoring' | 'report';
+  'event' | 'role' | 'referral' | 'announcement' | 'ask' | 'study' | 'mentoring' | 'report' | 'proposal';
 
 /**
  * The item asked for does not exist, or the asker may not know it does (an ask shown only to

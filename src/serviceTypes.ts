@@ -39,6 +39,8 @@ import type { MentoringMessages, MentoringService } from './mentoring/compose';
 import type { ModerationMessages, ModerationService } from './moderation/compose';
 import type { ApprovalMessages, ApprovalService } from './approval/compose';
 import type { ChapterService } from './chapters/service';
+import type { SupporterService } from './supporters/compose';
+import type { HostCredit } from './supporters/types';
 
 /** Everything the Slack layer may call: services with their rules, never SQL. */
 export interface Services {
@@ -92,6 +94,8 @@ export interface Services {
   readonly approval: ApprovalService;
   /** Chapters (issue 14 §4): cities, regions and professional groups with their leads. */
   readonly chapters: ChapterService;
+  /** Supporters: proposals organizers approve or decline, and the "hosted by" credits. */
+  readonly supporters: SupporterService;
 }
 
 export interface ServiceInputs {
@@ -108,7 +112,7 @@ export interface ServiceInputs {
   readonly scheduler?: SchedulerOptions;
   /** Words of event reminders and notices (Block Kit lives in the Slack layer). */
   readonly eventMessages: EventMessages;
-  readonly renderAnnouncement: (announcement: Announcement) => OutboxMessage;
+  readonly renderAnnouncement: (announcement: Announcement, credit: HostCredit | undefined) => OutboxMessage;
   readonly digestMessages: DigestMessages;
   /** Words of the DMs about roles (curious members, referrals). */
   readonly jobMessages: JobMessages;

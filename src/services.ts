@@ -54,6 +54,8 @@ import { composeModeration } from './moderation/compose';
 import { composeApproval } from './approval/compose';
 import { ChapterService } from './chapters/service';
 import { ChapterRepository } from './storage/chapters';
+import { composeSupporters } from './supporters/compose';
+import { mayPostDirectly } from './supporters/permissions';
 
 export type { Services, ServiceInputs } from './serviceTypes';
 import type { Services, ServiceInputs } from './serviceTypes';
@@ -147,6 +149,9 @@ export function createServices(inputs: ServiceInputs): Services {
     clock,
     logger,
   });
+  const hostsAsVolunteer = async (userId: string, channel: string): Promise<boolean> =>
+    (await chapters.leadsIn(userId, channel)) ||
+    (await mayPostDirectly(roles, userId, config.supportersPostDirectly));
   const events = new EventService({
     repository: eventRepository,
     submissions,
@@ -155,10 +160,11 @@ export function createServices(inputs: ServiceInputs): Services {
     outbox,
     messages: inputs.eventMessages,
     localeOf: (userId) => locales.localeOf(userId),
-    // A study group's proposer hosts its sessions in its channel without the organizer role, and a
-    // chapter's lead its events in the chapter's channel.
+    // Without the organizer role: a study group's proposer hosts its sessions in its channel, a
+    // chapter's lead its events in the chapter's channel, and a supporter, when
+    // SUPPORTERS_POST_DIRECTLY=on, events anywhere they may post.
     hostsIn: async (userId, channel) =>
-      (await study.service.hostsIn(userId, channel)) || (await chapters.leadsIn(userId, channel)),
+      (await study.service.hostsIn(userId, channel)) || (await hostsAsVolunteer(userId, channel)),
     defaultLocale: config.defaultLocale,
     timeZone: config.defaultTimezone,
     clock,
@@ -169,12 +175,21 @@ export function createServices(inputs: ServiceInputs): Services {
     roles,
     audience,
     outbox,
-    // A chapter's lead announces in the chapter's channel without the organizer role.
-    hostsIn: (userId, channel) => chapters.leadsIn(userId, channel),
+    // A chapter's lead in the chapter's channel, a supporter posting directly anywhere they may post.
+    hostsIn: hostsAsVolunteer,
     clock,
     logger,
     timeZone: config.defaultTimezone,
     render: inputs.renderAnnouncement,
+    creditOf: (announcementId) => supporters.service.creditFor('announcement', announcementId),
+  });
+  const supporters = composeSupporters(inputs, {
+    store,
+    roles,
+    audience,
+    events,
+    announcements,
+    memberRepository,
   });
   scheduler.addPlanner('event reminders', (now) => events.planReminders(now));
   scheduler.addPlanner('announcements', (now) => announcements.plan(now));
@@ -285,9 +300,12 @@ export function createServices(inputs: ServiceInputs): Services {
     homeSections: new HomeSections(study.service, mentoring.service, studyReads, memberRepository),
     moderation: moderation.service,
     chapters,
+    supporters: supporters.service,
     events,
     announcements,
-    stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads),
+    stats: new StatsService(new StatsRepository(store), roles, audience, clock, studyReads, () =>
+      supporters.service.eventsHostedBySupporters(),
+    ),
     digests,
     jobs,
     intros,
@@ -312,6 +330,7 @@ export function createServices(inputs: ServiceInputs): Services {
       moderation.privacy,
       approval.privacy,
       memberData('chapters', chapters, chapters),
+      supporters.privacy,
       memberData('reminders', nagRepository, nagRepository),
       memberData('unsolicitedDmDays', dmDayRepository, dmDayRepository),
       memberData('privateChannelMemberships', audience, audience),

@@ -7,6 +7,7 @@ import { requireHost, type HostsIn } from '../events/hosting';
 import type { RoleService } from '../roles/service';
 import type { Logger } from '../logger';
 import type { OutboxMessage } from '../scheduler/types';
+import type { HostCredit } from '../supporters/types';
 import type { AnnouncementRepository } from '../storage/announcements';
 import type { ViewSubmissionRepository } from '../storage/viewSubmissions';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
@@ -91,12 +92,17 @@ export interface AnnouncementDeps {
   /** An announcement into a private channel is listed only to its author and that channel's members. */
   readonly audience: AudienceService;
   readonly outbox: OutboxPort;
-  /** Whether a member who is no organizer may announce in this channel (a chapter's lead in its channel). */
+  /**
+   * Whether a member who is no organizer may announce in this channel: a chapter's lead in its
+   * channel, a supporter posting directly (see events/hosting.ts, the one rule for hosts).
+   */
   readonly hostsIn?: HostsIn;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
-  readonly render: (announcement: Announcement) => OutboxMessage;
+  readonly render: (announcement: Announcement, credit: HostCredit | undefined) => OutboxMessage;
+  /** The supporter an announcement is credited to ("hosted by"), read when each post is planned. */
+  readonly creditOf?: (announcementId: number) => Promise<HostCredit | undefined>;
 }
 
 export class AnnouncementService {
@@ -257,6 +263,7 @@ export class AnnouncementService {
 
   private async planOne(announcement: Announcement, now: Date): Promise<void> {
     let current = announcement.nextAt;
+    const credit = await this.deps.creditOf?.(announcement.id);
     // Bounded: a minutely cron down for a week must not plan ten thousand posts in one tick.
     for (let guard = 0; current !== null && current.getTime() <= now.getTime() && guard < 1000; guard += 1) {
       const occurrence: Date = current;
@@ -268,7 +275,7 @@ export class AnnouncementService {
         kind: 'announcement',
         key: `announce:${announcement.id}:${occurrence.toISOString()}`,
         channel: announcement.channel,
-        message: this.deps.render(announcement),
+        message: this.deps.render(announcement, credit),
         dueAt: occurrence,
         expiresAt,
         ...(announcement.author === null ? {} : { notifyOnFailure: announcement.author }),

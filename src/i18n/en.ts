@@ -9,7 +9,7 @@ function count(n: number, one: string, many = `${one}s`): string {
 
 export const en = {
   languageName: 'English',
-  roleName: { admin: 'admin', organizer: 'organizer', hr: 'HR' },
+  roleName: { admin: 'admin', organizer: 'organizer', hr: 'HR', supporter: 'supporter' },
   openTo: {
     comeback: 'Coming back',
     referrals: 'Referrals',
@@ -108,14 +108,17 @@ export const en = {
         '`admin eligible import`: load the list of eligible people from a CSV file shared in our DM (Slack emails or former-employee ids)',
       chaptersAdmin:
         '`chapters create <name> #channel` · `chapters lead add|remove <name> @someone` (leads post events and announcements in the chapter’s channel) · `chapters archive <name>`',
-      roles: '`roles`: who is an admin, organizer or HR',
-      role: '`role add @someone organizer|hr|admin` · `role remove @someone organizer|hr|admin`',
+      roles: '`roles`: who is an admin, organizer, HR or supporter',
+      supporterPropose:
+        '`event new` · `announce`: propose an event or an announcement; an organizer approves it (or it goes out at once, where supporters post directly), and you are credited as its host',
+      role: '`role add @someone organizer|hr|admin|supporter` · `role remove @someone organizer|hr|admin|supporter`',
       introsPreview:
         '`intros preview`: the next intro round’s pairs and shared interests, before it goes out',
       introsRun: '`intros run`: pair an intro round now, outside the schedule; the summary comes by DM',
       interestsPair:
         '`interests pair ボルダリング bouldering`: make a Japanese and an English spelling one interest (tags members hold move to it)',
     },
+    supporterHeading: 'As a supporter you can',
     organizerHeading: 'As an organizer you can',
     hrHeading: 'As HR you can',
     yourRoles: (roles: string) => `Your roles: ${roles}.`,
@@ -229,7 +232,7 @@ export const en = {
     usage: 'Use `/alumni privacy export` to get your data or `/alumni privacy delete` to erase it.',
     modalTitle: 'Your data',
     explain:
-      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), the reports to moderators you made (once you erase your data they are kept without your name or note), your request to join (the facts you gave, and who approved it and when), the chapters you joined or lead (and the chapter decisions you made as an admin), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
+      'Homecoming stores, and your export holds: your profile (name, years at the company, current role, location, bio, who can see it), your interests, what you are open to and until when, your roles and the roles you granted, your agreement to the code of conduct, your language, your event answers, the announcements you scheduled, your digest setting and what digests showed you, your job signals (curious, apply clicks, referrals you made, roles you are a contact for), coffee chats, your asks and offers and the responses you gave, the collaboration channels of your asks and offers and those you were invited to, the study groups you proposed or counted yourself in for and those your digest told you of, mentoring (your offer to mentor, your requests for a mentor, the requests sent to you, your mentoring pairs), the reports to moderators you made (once you erase your data they are kept without your name or note), your request to join (the facts you gave, and who approved it and when), the chapters you joined or lead (and the chapter decisions you made as an admin), the events and announcements you proposed as a supporter (once you erase your data, those waiting or declined are deleted, and those posted stay without your name), intros and your “Did you meet?” answers, reminders to review your profile, the days given to DMs you did not ask for (one a day at most), the private channels Homecoming knows you are in, and messages waiting to be sent to you. You can get a copy or erase it all.',
     exportButton: 'Export my data',
     deleteButton: 'Delete my data',
     exportPreparing: 'Preparing your data export; it will arrive in a direct message in a moment.',
@@ -247,9 +250,9 @@ export const en = {
   },
   roles: {
     usage:
-      'Use `/alumni role add @someone organizer`, `/alumni role remove @someone hr` or `/alumni roles`. Roles: admin, organizer, hr.',
+      'Use `/alumni role add @someone organizer`, `/alumni role remove @someone hr` or `/alumni roles`. Roles: admin, organizer, hr, supporter.',
     badUser: 'Mention the member with @, e.g. `/alumni role add @aiko organizer`.',
-    badRole: (given: string) => `“${given}” is not a role. Use admin, organizer or hr.`,
+    badRole: (given: string) => `“${given}” is not a role. Use admin, organizer, hr or supporter.`,
     granted: (user: string, role: string) =>
       `${user} is now ${role === 'HR' ? role : `${/^[aeiou]/i.test(role) ? 'an' : 'a'} ${role}`}.`,
     alreadyHad: (user: string, role: string) => `${user} already has the ${role} role. Nothing changed.`,
@@ -1203,6 +1206,49 @@ export const en = {
     importSkipped: (lines: string) => `Skipped (neither an email nor an employee id): ${lines}`,
   },
   /** Reports to moderators (issue 14 §2). */
+  supporters: {
+    notFound: (id: string) => `There is no proposal #${id}.`,
+    kind: { event: 'event', announcement: 'announcement' },
+    status: {
+      pending: 'waiting for an organizer',
+      approved: 'approved and posted',
+      declined: 'declined',
+      posted: 'posted',
+    },
+    proposed: (kind: string, title: string, channel: string) =>
+      `Thank you! Your ${kind} *${title}* for ${channel} went to the organizers for approval. I will tell you when one of them decides.`,
+    postedCredited: (kind: string, title: string, channel: string) =>
+      `Your ${kind} *${title}* is set for ${channel}, credited to you as its host.`,
+    cardHeader: { event: 'Event proposal', announcement: 'Announcement proposal' },
+    cardFrom: (user: string, id: number) => `Proposed by ${user} · proposal #${id}`,
+    cardChannel: (channel: string) => `For ${channel}`,
+    cardFirstAt: (when: string) => `First post: ${when}`,
+    approveButton: 'Approve',
+    declineButton: 'Decline',
+    cardApproved: (who: string) => `:white_check_mark: Approved by ${who} and posted.`,
+    cardDeclined: (who: string) => `:no_entry_sign: Declined by ${who}.`,
+    cardReason: (reason: string) => `Reason: ${reason}`,
+    someone: 'an organizer',
+    approved: (id: number) => `Proposal #${id} approved and posted. The supporter will be told.`,
+    declined: (id: number) => `Proposal #${id} declined. The supporter will be told.`,
+    alreadyDecided: (id: number, status: string, who: string) =>
+      `Proposal #${id} was already ${status} by ${who}; nothing changed.`,
+    declineTitle: 'Decline proposal',
+    declineSubmit: 'Decline',
+    reasonLabel: 'Reason (the supporter sees it)',
+    reasonTooLong: (max: number) => `The reason is longer than ${max} characters. Please shorten it.`,
+    approvedDm: (kind: string, title: string, channel: string) =>
+      `:tada: Your ${kind} *${title}* was approved by an organizer and posted in ${channel}, credited to you. Thank you for hosting!`,
+    declinedDm: (kind: string, title: string) =>
+      `Your ${kind} *${title}* was not approved by the organizers this time.`,
+    declinedReasonDm: (reason: string) => `Their reason: ${reason}`,
+    hostedBy: (who: string) => `Hosted by ${who}`,
+    aSupporter: 'a supporter who erased their data',
+    aVolunteer: 'a member volunteer',
+    homeHeader: 'Your proposals',
+    homeLine: (kind: string, title: string, status: string) => `${kind}: *${title}* — ${status}`,
+    eventsHosted: (count: number) => `Events hosted by supporters: ${count}`,
+  },
   moderation: {
     notSetUp:
       'Reports to moderators are not set up in this workspace yet, so nothing was sent. If something needs attention, please tell an admin directly.',

@@ -3,7 +3,7 @@ import type { Catalogue } from './en';
 /** 日本語のメッセージカタログ。en.ts と同じ形でなければならない（型で検査される）。 */
 export const ja: Catalogue = {
   languageName: '日本語',
-  roleName: { admin: '管理者', organizer: 'オーガナイザー', hr: '人事' },
+  roleName: { admin: '管理者', organizer: 'オーガナイザー', hr: '人事', supporter: 'サポーター' },
   openTo: {
     comeback: '再入社',
     referrals: 'リファラル（紹介）',
@@ -103,13 +103,16 @@ export const ja: Catalogue = {
         '`admin eligible import`：DM で共有した CSV ファイル（Slack のメールアドレスまたは元社員番号）から参加対象者の名簿を取り込む',
       chaptersAdmin:
         '`チャプター 作成 <名前> #チャンネル` · `チャプター リーダー 追加|削除 <名前> @メンバー`（リーダーはチャプターのチャンネルでイベントとお知らせを投稿できます） · `チャプター アーカイブ <名前>`',
-      roles: '`roles`：管理者・オーガナイザー・人事の一覧',
-      role: '`role add @メンバー organizer|hr|admin` · `role remove @メンバー organizer|hr|admin`',
+      roles: '`roles`：管理者・オーガナイザー・人事・サポーターの一覧',
+      supporterPropose:
+        '`event new` · `announce`：イベントやお知らせを提案する（オーガナイザーが承認すると投稿され、サポーターが直接投稿できる設定ならすぐに投稿されます）。主催者としてあなたの名前が載ります',
+      role: '`role add @メンバー organizer|hr|admin|supporter` · `role remove @メンバー organizer|hr|admin|supporter`',
       introsPreview: '`intros preview`：次回イントロの組み合わせと共通の関心（送信前の確認）',
       introsRun: '`intros run`：予定を待たずに今すぐイントロを実施（結果は DM でお知らせ）',
       interestsPair:
         '`interests pair ボルダリング bouldering`：日本語と英語の表記を同じ関心タグにする（登録済みのタグも移ります）',
     },
+    supporterHeading: 'サポーターは次の操作ができます',
     organizerHeading: 'オーガナイザーは次の操作ができます',
     hrHeading: '人事は次の操作ができます',
     yourRoles: (roles: string) => `あなたのロール：${roles}`,
@@ -220,7 +223,7 @@ export const ja: Catalogue = {
     usage: '`/alumni privacy export` で自分のデータを受け取り、`/alumni privacy delete` で消去できます。',
     modalTitle: 'あなたのデータ',
     explain:
-      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、あなたがしたモデレーターへの報告（データを消去すると、名前とメモを除いて残ります）、参加申請（記入した内容と、承認した人・日時）、参加・リードしているチャプター（管理者として行ったチャプターの操作も含む）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
+      'Homecoming が保存し、エクスポートに含まれるもの：プロフィール（名前、在籍年、現在の仕事、所在地、自己紹介、公開範囲）、関心タグ、前向きなこととその期限、ロールとあなたが付与したロール、行動規範への同意、表示言語、イベントへの回答、予約したお知らせ、ダイジェストの設定と届いた内容、求人への反応（興味あり、応募のクリック、あなたの紹介、連絡先を引き受けた求人）、コーヒーチャット、あなたの相談・オファーとあなたの反応、相談・オファーのコラボチャンネルと招待されたコラボチャンネル、あなたが提案・参加した勉強会とダイジェストで知らせた勉強会、メンタリング（メンターの登録、メンターへの依頼、あなたに届いた依頼、メンタリングのペア）、あなたがしたモデレーターへの報告（データを消去すると、名前とメモを除いて残ります）、参加申請（記入した内容と、承認した人・日時）、参加・リードしているチャプター（管理者として行ったチャプターの操作も含む）、サポーターとして提案したイベントとお知らせ（データを消去すると、承認待ちと見送りのものは削除され、投稿済みのものはあなたの名前を除いて残ります）、イントロと「会えましたか？」への回答、プロフィール見直しのリマインダー、依頼していない DM に割り当てた日（1 日 1 通まで）、Homecoming が把握しているあなたの参加するプライベートチャンネル、送信待ちのメッセージ。コピーを受け取ることも、すべて消去することもできます。',
     exportButton: 'データをエクスポート',
     deleteButton: 'データを削除',
     exportPreparing: 'データのエクスポートを準備しています。まもなくダイレクトメッセージで届きます。',
@@ -238,10 +241,10 @@ export const ja: Catalogue = {
   },
   roles: {
     usage:
-      '`/alumni role add @メンバー organizer`、`/alumni role remove @メンバー hr`、`/alumni roles` のように使います。ロール：admin、organizer、hr。',
+      '`/alumni role add @メンバー organizer`、`/alumni role remove @メンバー hr`、`/alumni roles` のように使います。ロール：admin、organizer、hr、supporter。',
     badUser: 'メンバーを @ でメンションしてください（例：`/alumni role add @aiko organizer`）。',
     badRole: (given: string) =>
-      `「${given}」はロールではありません。admin、organizer、hr のいずれかを指定してください。`,
+      `「${given}」はロールではありません。admin、organizer、hr、supporter のいずれかを指定してください。`,
     granted: (user: string, role: string) => `${user} さんを${role}にしました。`,
     alreadyHad: (user: string, role: string) => `${user} さんはすでに${role}です。変更はありません。`,
     revoked: (user: string, role: string) => `${user} さんの${role}ロールを外しました。`,
@@ -1184,6 +1187,49 @@ export const ja: Catalogue = {
     importDone: (name: string, loaded: number, duplicated: number, skipped: number) =>
       `*${name}* から名簿を取り込みました：追加 ${loaded} 件、登録済み ${duplicated} 件、スキップ ${skipped} 件。`,
     importSkipped: (lines: string) => `スキップした行（メールアドレスでも社員番号でもありません）：${lines}`,
+  },
+  supporters: {
+    notFound: (id: string) => `提案 #${id} はありません。`,
+    kind: { event: 'イベント', announcement: 'お知らせ' },
+    status: {
+      pending: 'オーガナイザーの承認待ち',
+      approved: '承認・投稿済み',
+      declined: '見送り',
+      posted: '投稿済み',
+    },
+    proposed: (kind: string, title: string, channel: string) =>
+      `ありがとうございます。${channel} 向けの${kind}「*${title}*」をオーガナイザーに承認依頼しました。結果が出たらお知らせします。`,
+    postedCredited: (kind: string, title: string, channel: string) =>
+      `${channel} 向けの${kind}「*${title}*」を、あなたを主催者として設定しました。`,
+    cardHeader: { event: 'イベントの提案', announcement: 'お知らせの提案' },
+    cardFrom: (user: string, id: number) => `提案者：${user} · 提案 #${id}`,
+    cardChannel: (channel: string) => `投稿先：${channel}`,
+    cardFirstAt: (when: string) => `初回投稿：${when}`,
+    approveButton: '承認する',
+    declineButton: '見送る',
+    cardApproved: (who: string) => `:white_check_mark: ${who} が承認し、投稿しました。`,
+    cardDeclined: (who: string) => `:no_entry_sign: ${who} が見送りました。`,
+    cardReason: (reason: string) => `理由：${reason}`,
+    someone: 'オーガナイザー',
+    approved: (id: number) => `提案 #${id} を承認して投稿しました。提案者にお知らせします。`,
+    declined: (id: number) => `提案 #${id} を見送りました。提案者にお知らせします。`,
+    alreadyDecided: (id: number, status: string, who: string) =>
+      `提案 #${id} はすでに ${who} により「${status}」となっています。何も変更していません。`,
+    declineTitle: '提案を見送る',
+    declineSubmit: '見送る',
+    reasonLabel: '理由（提案者に伝わります）',
+    reasonTooLong: (max: number) => `理由が ${max} 文字を超えています。短くしてください。`,
+    approvedDm: (kind: string, title: string, channel: string) =>
+      `:tada: あなたの${kind}「*${title}*」がオーガナイザーに承認され、${channel} に投稿されました（主催：あなた）。ありがとうございます！`,
+    declinedDm: (kind: string, title: string) =>
+      `あなたの${kind}「*${title}*」は、今回はオーガナイザーに見送られました。`,
+    declinedReasonDm: (reason: string) => `理由：${reason}`,
+    hostedBy: (who: string) => `主催：${who}`,
+    aSupporter: 'データを消去したサポーター',
+    aVolunteer: 'メンバーのボランティア',
+    homeHeader: 'あなたの提案',
+    homeLine: (kind: string, title: string, status: string) => `${kind}：*${title}* — ${status}`,
+    eventsHosted: (count: number) => `サポーターが主催したイベント：${count}`,
   },
   moderation: {
     notSetUp:

@@ -17,6 +17,18 @@ export type RoleChange =
     }
   | { readonly kind: 'configured_admin'; readonly userId: string };
 
+/** The roles that include another's powers: admin includes all, organizer includes supporter. */
+const INCLUDED_BY: Readonly<Record<Role, readonly Role[]>> = {
+  admin: [],
+  organizer: [],
+  hr: [],
+  supporter: ['organizer'],
+};
+
+function holds(roles: ReadonlySet<Role>, role: Role): boolean {
+  return roles.has('admin') || roles.has(role) || INCLUDED_BY[role].some((wider) => roles.has(wider));
+}
+
 export class RoleService {
   private readonly configuredAdmins: ReadonlySet<string>;
 
@@ -34,15 +46,14 @@ export class RoleService {
     return roles;
   }
 
-  /** Admins may do everything an organizer or HR may do. */
+  /** Admins may do everything an organizer or HR may do; organizers everything a supporter may do. */
   async has(userId: string, role: Role): Promise<boolean> {
-    const roles = await this.rolesOf(userId);
-    return roles.has(role) || roles.has('admin');
+    return holds(await this.rolesOf(userId), role);
   }
 
   async require(userId: string, ...anyOf: Role[]): Promise<void> {
     const roles = await this.rolesOf(userId);
-    if (!roles.has('admin') && !anyOf.some((role) => roles.has(role))) throw new PermissionDenied(anyOf);
+    if (!anyOf.some((role) => holds(roles, role))) throw new PermissionDenied(anyOf);
   }
 
   async grant(actorId: string, userId: string, role: Role): Promise<RoleChange> {
@@ -57,6 +68,15 @@ export class RoleService {
     return (await this.roles.revoke(userId, role))
       ? { kind: 'revoked', userId, role }
       : { kind: 'did_not_have', userId, role };
+  }
+
+  /**
+   * Who holds a role by grant (admins: configured ones too), for the bot's own use, such as whom to
+   * ask for a decision; not an answer to a member, so no actor is checked.
+   */
+  async holders(role: Role): Promise<string[]> {
+    const granted = (await this.roles.all()).filter((grant) => grant.role === role).map((g) => g.userId);
+    return [...new Set([...(role === 'admin' ? this.configuredAdmins : []), ...granted])];
   }
 
   /** Every role holder, configured admins included, for admins only. */

@@ -1,4 +1,4 @@
-export const ROLES = ['admin', 'organizer', 'hr'] as const;
+export const ROLES = ['admin', 'organizer', 'hr', 'supporter'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Thrown by services when the caller lacks a role; the Slack layer names the role in its reply. */

@@ -19,7 +19,12 @@ export async function postEventCard(
   eventId: number,
 ): Promise<boolean> {
   const summary = await services.events.summary(eventId);
-  const card = eventCard(summary, services.config.channelLanguages, services.config.defaultTimezone);
+  const card = eventCard(
+    summary,
+    services.config.channelLanguages,
+    services.config.defaultTimezone,
+    await services.supporters.creditFor('event', eventId),
+  );
   try {
     const result = await postJoiningOnce(client, summary.event.channel, card);
     if (result === undefined) return false;
@@ -87,7 +92,12 @@ async function renderEventCard(services: Services, client: webApi.WebClient, eve
       if (event.status === 'scheduled' && round === 0) await postEventCard(services, client, eventId);
       return;
     }
-    const card = eventCard(summary, services.config.channelLanguages, services.config.defaultTimezone);
+    const card = eventCard(
+      summary,
+      services.config.channelLanguages,
+      services.config.defaultTimezone,
+      await services.supporters.creditFor('event', eventId),
+    );
     const rendered = JSON.stringify(card);
     if (rendered === shown) return;
     await client.chat.update({

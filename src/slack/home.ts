@@ -47,6 +47,7 @@ export async function publishHome(
       study: await services.homeSections.studyOf(userId),
       mentoring: await services.homeSections.mentoringOf(userId),
       chapters: await services.chapters.list(userId),
+      proposals: await services.supporters.mine(userId),
       userId,
       timeZone: services.config.defaultTimezone,
     },

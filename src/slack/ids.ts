@@ -81,6 +81,9 @@ export const ACTION = {
   /** App Home's chapters (issue 14 §4), value: the chapter's id. */
   chapterJoin: 'chapter.join',
   chapterLeave: 'chapter.leave',
+  /** A supporter's proposal card (issue 14 §3), value: the proposal's id; the service checks the presser is an organizer. */
+  proposalApprove: 'proposal.approve',
+  proposalDecline: 'proposal.decline',
   /** A destructive command's question: the Confirm button carries the command text, Keep nothing. */
   commandConfirm: 'command.confirm',
   commandKeep: 'command.keep',
@@ -112,6 +115,8 @@ export const VIEW = {
   join: 'join.modal',
   joinAsk: 'join.ask.modal',
   joinDecline: 'join.decline.modal',
+  /** An organizer's reason for declining a supporter's proposal (forms/proposalForm.ts). */
+  proposalDecline: 'proposal.decline.modal',
 } as const;
 
 /** Shortcuts' callback ids; the manifest test checks manifest.json declares exactly these. */

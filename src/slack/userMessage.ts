@@ -23,6 +23,7 @@ export type Surface =
   | 'ask_button'
   | 'mentor_button'
   | 'report_button'
+  | 'proposal_button'
   | 'other';
 
 interface SurfaceWords {
@@ -40,6 +41,7 @@ const SURFACES: Record<Surface, SurfaceWords> = {
   ask_button: { audience: 'member', forgedValue: (m) => m.asks.notFound('?') },
   mentor_button: { audience: 'member', forgedValue: (m) => m.mentoring.notFound('?') },
   report_button: { audience: 'manager', forgedValue: (m) => m.moderation.notFound('?') },
+  proposal_button: { audience: 'manager', forgedValue: (m) => m.supporters.notFound('?') },
   other: { audience: 'member' },
 };
 
@@ -97,6 +99,8 @@ function notFoundText(error: NotFound, m: Catalogue): string {
       return m.mentoring.notFound(id);
     case 'report':
       return m.moderation.notFound(id);
+    case 'proposal':
+      return m.supporters.notFound(id);
   }
 }
 

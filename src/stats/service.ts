@@ -34,6 +34,8 @@ export class StatsService {
     private readonly audience: AudienceService,
     private readonly clock: Clock,
     private readonly study: StudyReadRepository,
+    /** Events hosted by supporters (supporters/service.ts decides how hidden hosts count). */
+    private readonly hostedBySupporters: () => Promise<number> = () => Promise.resolve(0),
   ) {}
 
   /** The caller's PAST_EVENTS_SHOWN most recent past events, read a page at a time until enough are found. */
@@ -56,7 +58,11 @@ export class StatsService {
       generatedAt: now,
       members: await this.repository.members(since, now),
       interests: await this.repository.topInterests(TOP_INTERESTS, MIN_INTEREST_HOLDERS),
-      events: { ...(await this.repository.events(now)), past: await this.pastEventsFor(actorId, now) },
+      events: {
+        ...(await this.repository.events(now)),
+        past: await this.pastEventsFor(actorId, now),
+        hostedBySupporters: await this.hostedBySupporters(),
+      },
       funnel: funnel(await this.repository.overallFunnel()),
       openRoles: (
         await this.audience.filterFor(

@@ -50,6 +50,8 @@ export interface EventFigures {
   readonly rsvps: { readonly going: number; readonly maybe: number; readonly waitlist: number };
   /** The most recent past events the caller may see, newest first. */
   readonly past: readonly PastEventAttendance[];
+  /** Events credited to a supporter (approved proposals and their direct posts), hidden hosts counted only from 3. */
+  readonly hostedBySupporters: number;
 }
 
 /** Distinct members per funnel step; referrals are a count of referrals made. */

@@ -14,6 +14,7 @@ import { chapterTables } from './schemaChapters';
 import { mentoringTables } from './schemaMentoring';
 import { reportTables } from './schemaReports';
 import { studyTables } from './schemaStudy';
+import { supporterTables } from './schemaSupporters';
 
 /**
  * The tables as both engines have them, declared once. Kysely's types are derived from this
@@ -357,6 +358,7 @@ export const tables = {
   ...reportTables,
   ...approvalTables,
   ...chapterTables,
+  ...supporterTables,
 } as const;
 
 type ValueOf<C> =

@@ -223,7 +223,7 @@ export class StatsRepository {
   }
 
   /** Totals over every upcoming event; the past events' rows are read with pastEvents. */
-  async events(now: Date): Promise<Omit<EventFigures, 'past'>> {
+  async events(now: Date): Promise<Omit<EventFigures, 'past' | 'hostedBySupporters'>> {
     const at = now.toISOString();
     const upcoming = await this.sql
       .selectFrom('events')

@@ -93,6 +93,7 @@ describe('words, in English and Japanese', () => {
           'reports to moderators',
           'request to join',
           'chapters you joined',
+          'proposed as a supporter',
           'intros',
           'reminders',
           'DMs you did not ask for',
@@ -121,6 +122,7 @@ describe('words, in English and Japanese', () => {
           'モデレーターへの報告',
           '参加申請',
           'チャプター',
+          'サポーターとして提案した',
           'イントロ',
           'リマインダー',
           '依頼していない DM',
@@ -171,6 +173,7 @@ describe('words, in English and Japanese', () => {
           'reports',
           'scheduledMessages',
           'studyGroups',
+          'supporterProposals',
           'unsolicitedDmDays',
         ].sort(),
       );

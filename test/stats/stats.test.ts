@@ -85,7 +85,7 @@ describe('stats: figures for organizers and HR', () => {
     const { blocks } = reportOf(await tb.command('stats', ORG));
     // Upcoming: the meetup and the one in progress; the cancelled one is not counted, nor is "not going".
     expect(sectionWith(blocks, '*Events*')).toBe(
-      '*Events*\nUpcoming: 2\nRSVPs to upcoming events: 3 going · 1 maybe · 1 on the waitlist',
+      '*Events*\nUpcoming: 2\nRSVPs to upcoming events: 3 going · 1 maybe · 1 on the waitlist\nEvents hosted by supporters: 0',
     );
     const attendance = sectionWith(blocks, 'Attendance (RSVP going)').split('\n');
     expect(attendance[0]).toBe('*Attendance (RSVP going), last 5 past events*');

@@ -10,9 +10,10 @@ export async function announceCommand(ctx: CommandContext, command: AnnounceComm
   const m = messages(ctx.locale).announcements;
   switch (command.action) {
     case 'new': {
-      // A chapter's lead announces in the chapter's channel; the service checks again on submit.
+      // A chapter's lead announces in the chapter's channel; a supporter's announcement becomes a
+      // proposal (or, posting directly, their own credited one). The service checks again on submit.
       const asLead = await leadChannel(services, ctx.userId);
-      if (asLead === undefined) await services.roles.require(ctx.userId, 'organizer');
+      if (asLead === undefined) await services.roles.require(ctx.userId, 'organizer', 'supporter');
       await openForm(ctx, { text: m.usage }, () =>
         announcementModal(ctx.locale, asLead ?? services.config.eventsChannelId, services.clock.now()),
       );

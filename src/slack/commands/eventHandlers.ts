@@ -19,10 +19,12 @@ export async function eventCommand(ctx: CommandContext, command: EventCommand): 
   const m = messages(ctx.locale).events;
   // Checked before any modal opens; the service checks again when the work is done. A chapter's
   // lead may create events in the chapter's channel, and edit or cancel their own there
-  // (events/hosting.ts): for those the service's check (manageable) is the one.
+  // (events/hosting.ts): for those the service's check (manageable) is the one. A supporter may
+  // fill in a new event: it becomes a proposal (or, posting directly, their own credited event).
   const asLead = command.action === 'new' ? await leadChannel(services, ctx.userId) : undefined;
-  if (command.action === 'attendees' || (command.action === 'new' && asLead === undefined))
-    await services.roles.require(ctx.userId, 'organizer');
+  if (command.action === 'attendees') await services.roles.require(ctx.userId, 'organizer');
+  if (command.action === 'new' && asLead === undefined)
+    await services.roles.require(ctx.userId, 'organizer', 'supporter');
   switch (command.action) {
     case 'new':
     case 'edit': {

@@ -3,6 +3,7 @@ import { announcementIdFromMetadata } from '../forms/announcementForm';
 import { VIEW } from '../ids';
 import { announcementChannelRefusal, parseAnnouncementForm } from '../parse/announcementForm';
 import { isReplay } from '../replays';
+import { afterSupporterSubmit, submitAsSupporter, supporterReply } from '../supporterSubmissions';
 import { scheduledText } from '../views/announcements';
 import type { ListenerRouter } from './router';
 
@@ -16,7 +17,7 @@ export function registerAnnouncementListeners(router: ListenerRouter, services: 
       // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
       channelRefusal: announcementChannelRefusal,
     },
-    async ({ userId, locale, m, view, fieldErrors, done }) => {
+    async ({ userId, locale, m, view, client, fieldErrors, done }) => {
       const form = parseAnnouncementForm(
         view.state.values,
         locale,
@@ -31,6 +32,13 @@ export function registerAnnouncementListeners(router: ListenerRouter, services: 
       if (editing !== undefined) {
         const { announcement, nextRuns } = await services.announcements.update(userId, editing, form.input);
         await done(scheduledText(announcement, nextRuns, locale), m.announcements.updatedTitle);
+        return;
+      }
+      if ((await services.supporters.route(userId)) !== 'post') {
+        const content = { kind: 'announcement', input: form.input } as const;
+        const outcome = await submitAsSupporter(services, userId, content, view.id);
+        await done(supporterReply(outcome, locale), m.announcements.scheduledTitle);
+        await afterSupporterSubmit(services, client, outcome);
         return;
       }
       // A second submission of the same form creates nothing and shows the same confirmation.

@@ -11,6 +11,7 @@ import { ACTION, VIEW } from '../ids';
 import { eventChannelRefusal, eventIdFromMetadata, parseEventForm } from '../parse/eventForm';
 import { escapeMrkdwn } from '../views/text';
 import { isReplay } from '../replays';
+import { afterSupporterSubmit, submitAsSupporter, supporterReply } from '../supporterSubmissions';
 
 /** The name shown on a card: the member's own display name, else their Slack name. */
 async function displayNameOf(services: Services, args: ButtonArgs): Promise<string> {
@@ -92,7 +93,15 @@ export function registerEventListeners(router: ListenerRouter, services: Service
         await fieldErrors(form.errors);
         return;
       }
-      if (eventId === null) {
+      if (eventId === null && (await services.supporters.route(userId)) !== 'post') {
+        const content = { kind: 'event', input: form.input } as const;
+        const outcome = await submitAsSupporter(services, userId, content, view.id);
+        await ack();
+        // A replayed submission already got its answer.
+        if (!outcome.created) return;
+        await afterSupporterSubmit(services, client, outcome);
+        await client.chat.postMessage({ channel: userId, text: supporterReply(outcome, locale) });
+      } else if (eventId === null) {
         const { event, created } = await services.events.create(userId, form.input, view.id);
         await ack();
         if (isReplay(services.logger, { what: 'event', viewId: view.id, userId, id: event.id, created }))

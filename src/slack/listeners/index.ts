@@ -17,6 +17,7 @@ import { registerPageListeners } from './pageListeners';
 import { registerMentorListeners } from './mentorListeners';
 import { registerModerationListeners } from './moderationListeners';
 import { registerApprovalListeners } from './approvalListeners';
+import { registerSupporterListeners } from './supporterListeners';
 import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
@@ -51,6 +52,7 @@ export function registerListeners(app: App, services: Services): void {
   registerMentorListeners(router, services);
   registerModerationListeners(router, services);
   registerApprovalListeners(router, services);
+  registerSupporterListeners(router, services);
   registerPageListeners(router, services);
   router.attach(app, services.logger);
 }

@@ -1,4 +1,6 @@
-import { joinList, labelled, messages, type Locale } from '../../i18n';
+import { joinList, labelled, messages, type Languages, type Locale } from '../../i18n';
+import type { HostCredit } from '../../supporters/types';
+import { hostedByLine } from './hostedBy';
 import type { Announcement } from '../../announcements/types';
 import type { OutboxMessage } from '../../scheduler/types';
 import type { KnownBlock } from '../blockKit';
@@ -45,10 +47,14 @@ export function announcementListMessage(items: readonly Announcement[], locale: 
   return { text: labelled(locale, m.listTitle, String(items.length)), blocks: blocks.slice(0, 50) };
 }
 
-/** What an announcement posts: the organizer's own words. */
-export function announcementPost(announcement: Announcement): OutboxMessage {
-  return {
-    text: truncate(announcement.text, 3000),
-    blocks: [{ type: 'section', text: mrkdwn(announcement.text) }],
-  };
+/** What an announcement posts: the organizer's own words, and the supporter who hosts it, if one does. */
+export function announcementPost(
+  announcement: Announcement,
+  credit: HostCredit | undefined,
+  languages: Languages,
+): OutboxMessage {
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(announcement.text) }];
+  if (credit !== undefined)
+    blocks.push({ type: 'context', elements: [mrkdwn(hostedByLine(credit, languages))] });
+  return { text: truncate(announcement.text, 3000), blocks };
 }

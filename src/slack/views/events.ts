@@ -1,4 +1,6 @@
 import { joinList, labelled, messages, people as namesOf, type Languages, type Locale } from '../../i18n';
+import type { HostCredit } from '../../supporters/types';
+import { hostedByLine } from './hostedBy';
 import { cardTagLabel } from '../../interests/labels';
 import { googleCalendarUrl } from '../../events/calendar';
 import type { EventChange, EventMessages } from '../../events/service';
@@ -134,7 +136,12 @@ function answersText(summary: EventSummary, names: readonly string[], locale: Lo
  * The card posted in the event's channel and updated on every RSVP, in the channel's languages:
  * what the organizer typed once, the bot's words in each language, first language first.
  */
-export function eventCard(summary: EventSummary, languages: Languages, timeZone: string): SlackMessage {
+export function eventCard(
+  summary: EventSummary,
+  languages: Languages,
+  timeZone: string,
+  credit?: HostCredit,
+): SlackMessage {
   const [first] = languages;
   const { event } = summary;
   const title = truncate(event.title, 150);
@@ -165,6 +172,7 @@ export function eventCard(summary: EventSummary, languages: Languages, timeZone:
   blocks.push(eventActions(`event.${event.id}.rsvp`, event, languages, undefined));
   const context = [
     label(languages, (m) => m.events.cardId(event.id)),
+    ...(credit === undefined ? [] : [hostedByLine(credit, languages)]),
     ...(event.tags.length > 0
       ? [event.tags.map((t) => `\`${escapeMrkdwn(cardTagLabel(t, languages))}\``).join(' ')]
       : []),

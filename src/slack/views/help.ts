@@ -6,6 +6,7 @@ import type { SlackMessage } from './message';
 import { mrkdwn, plain } from './text';
 
 const headings: Record<Exclude<Audience, 'member'>, (m: Catalogue) => string> = {
+  supporter: (m) => m.help.supporterHeading,
   organizer: (m) => m.help.organizerHeading,
   hr: (m) => m.help.hrHeading,
   staff: (m) => m.help.staffHeading,

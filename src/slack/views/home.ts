@@ -1,4 +1,6 @@
 import { joinList, messages, type Locale } from '../../i18n';
+import type { Proposal } from '../../supporters/types';
+import { homeProposalBlocks } from './supporters';
 import { tagLabel } from '../../interests/labels';
 import type { Profile } from '../../members/types';
 import type { CommunityText } from '../../onboarding/community';
@@ -40,6 +42,8 @@ export interface HomeData {
   readonly mentoring: MentoringHome;
   /** Active chapters, with Join or Leave (issue 14 §4). */
   readonly chapters: readonly ChapterListing[];
+  /** A supporter's latest proposals and what became of them (2 blocks at most; none when empty). */
+  readonly proposals?: readonly Proposal[];
   /** Whose Home this is: the sections tell the member's own part from others'. */
   readonly userId: string;
   readonly timeZone: string;
@@ -119,6 +123,7 @@ export function homeView(data: HomeData, locale: Locale): HomeView {
   blocks.push(...homeAskBlocks(data.asks, locale));
   blocks.push(...homeStudyBlocks(data.study, data.userId, locale));
   blocks.push(...homeMentoringBlocks(data.mentoring, data.userId, locale));
+  blocks.push(...homeProposalBlocks(data.proposals ?? [], locale));
   blocks.push(...homeChapterBlocks(data.chapters, locale));
   if (data.roles.size > 0) {
     const roles = joinList(

@@ -129,7 +129,7 @@ export function statsReportMessage(report: StatsReport, locale: Locale, timeZone
     {
       type: 'section',
       text: mrkdwn(
-        `*${m.eventsHeading}*\n${m.upcoming(n(events.upcoming))}\n${m.upcomingRsvps(n(events.rsvps.going), n(events.rsvps.maybe), n(events.rsvps.waitlist))}`,
+        `*${m.eventsHeading}*\n${m.upcoming(n(events.upcoming))}\n${m.upcomingRsvps(n(events.rsvps.going), n(events.rsvps.maybe), n(events.rsvps.waitlist))}\n${messages(locale).supporters.eventsHosted(events.hostedBySupporters)}`,
       ),
     },
     { type: 'section', text: mrkdwn(`*${m.attendanceHeading(PAST_EVENTS_SHOWN)}*\n${attendance}`) },

@@ -28,6 +28,7 @@ export const eventVerb = defineVerb<EventCommand | EventsCommand, EventUsage>({
   help: [
     { audience: 'member', covers: [''], text: (m) => m.help.lines.events },
     { audience: 'organizer', covers: ['new'], text: (m) => m.help.lines.eventNew },
+    { audience: 'supporter', covers: ['new'], text: (m) => m.help.lines.supporterPropose },
     { audience: 'organizer', covers: ['edit', 'cancel', 'attendees'], text: (m) => m.help.lines.eventManage },
   ],
   parse({ word, rest }) {

@@ -6,12 +6,14 @@ import type { CommandContext } from '../context';
  * Who sees a help line. Permissions are checked again in the services; this only decides what
  * help shows. Admins see everything; `staff` is organizers and HR alike.
  */
-export type Audience = 'member' | 'organizer' | 'hr' | 'staff' | 'admin';
+export type Audience = 'member' | 'supporter' | 'organizer' | 'hr' | 'staff' | 'admin';
 
-export const AUDIENCES: readonly Audience[] = ['member', 'organizer', 'hr', 'staff', 'admin'];
+export const AUDIENCES: readonly Audience[] = ['member', 'supporter', 'organizer', 'hr', 'staff', 'admin'];
 
 export function canSee(roles: ReadonlySet<Role>, audience: Audience): boolean {
   if (audience === 'member' || roles.has('admin')) return true;
+  // Supporter lines explain proposing; an organizer's own lines already cover posting.
+  if (audience === 'supporter') return roles.has('supporter') && !roles.has('organizer');
   if (audience === 'staff') return roles.has('organizer') || roles.has('hr');
   return roles.has(audience);
 }
