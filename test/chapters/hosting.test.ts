@@ -53,7 +53,7 @@ describe('chapters: leads, events, digests, stats, erasure', () => {
     const stranger = await submitEvent(tb, KEN, TOKYO, 'Not mine');
     expect(allText(stranger.json)).toContain('Only members with the organizer role');
     expect(allText((await tb.command('event new', KEN)).json)).toContain(
-      'Only members with the organizer role',
+      'Only members with the organizer or supporter role',
     );
     expect(await tb.snapshot()).toBe(before);
 
