@@ -5,6 +5,8 @@ import { everyFieldWritten } from './written';
 import { toProfileFacts, toVisibility } from './memberRows';
 import type { OpenToFlag, Profile, ProfileUpdate, Visibility } from '../members/types';
 import { openToSchema } from '../members/types';
+import { profileBody } from '../members/matching';
+import { writeSearchBody } from './memberSearch';
 
 type MemberRow = Selectable<Database['members']>;
 
@@ -60,6 +62,26 @@ function profileColumns(update: ProfileUpdate) {
     bio,
     visibility,
   };
+}
+
+/** Member rows with their tags (in the order given) as directory entries. */
+function toEntries(listed: MemberRow[], tags: { user_id: string; tag: string }[]): DirectoryEntry[] {
+  const tagsByMember = new Map<string, string[]>();
+  for (const { user_id, tag } of tags) {
+    const list = tagsByMember.get(user_id);
+    if (list === undefined) tagsByMember.set(user_id, [tag]);
+    else list.push(tag);
+  }
+  return listed.map((row) => ({
+    userId: row.user_id,
+    displayName: row.display_name,
+    company: row.company,
+    title: row.title,
+    location: row.location,
+    bio: row.bio,
+    visibility: toVisibility(row.visibility),
+    interests: tagsByMember.get(row.user_id) ?? [],
+  }));
 }
 
 /** SQL for members, their interests and availability. */
@@ -154,6 +176,8 @@ export class MemberRepository {
           )
           .execute();
       await this.replaceInterests(userId, update.interests, now);
+      const { displayName, company, title, location, bio } = update;
+      await writeSearchBody(this.sql, userId, profileBody([displayName, company, title, location, bio]));
     });
   }
 
@@ -218,22 +242,22 @@ export class MemberRepository {
       .orderBy('i.added_at')
       .orderBy('i.tag')
       .execute();
-    const tagsByMember = new Map<string, string[]>();
-    for (const { user_id, tag } of tags) {
-      const list = tagsByMember.get(user_id);
-      if (list === undefined) tagsByMember.set(user_id, [tag]);
-      else list.push(tag);
-    }
-    return listed.map((row) => ({
-      userId: row.user_id,
-      displayName: row.display_name,
-      company: row.company,
-      title: row.title,
-      location: row.location,
-      bio: row.bio,
-      visibility: toVisibility(row.visibility),
-      interests: tagsByMember.get(row.user_id) ?? [],
-    }));
+    return toEntries(listed, tags);
+  }
+
+  /** The directory entries of these members (a page of find's results), whoever they are. */
+  async entries(userIds: readonly string[]): Promise<DirectoryEntry[]> {
+    if (userIds.length === 0) return [];
+    const ids = [...userIds];
+    const listed = await this.sql.selectFrom('members').selectAll().where('user_id', 'in', ids).execute();
+    const tags = await this.sql
+      .selectFrom('member_interests')
+      .select(['user_id', 'tag'])
+      .where('user_id', 'in', ids)
+      .orderBy('added_at')
+      .orderBy('tag')
+      .execute();
+    return toEntries(listed, tags);
   }
 
   async interestRows(userId: string): Promise<{ tag: string; addedAt: string }[]> {

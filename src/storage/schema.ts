@@ -11,6 +11,7 @@ import {
 } from './schemaColumns';
 import { mentoringTables } from './schemaMentoring';
 import { reportTables } from './schemaReports';
+import { searchTables } from './schemaSearch';
 import { studyTables } from './schemaStudy';
 
 /**
@@ -353,6 +354,7 @@ export const tables = {
   ...studyTables,
   ...mentoringTables,
   ...reportTables,
+  ...searchTables,
 } as const;
 
 type ValueOf<C> =

@@ -1,0 +1,182 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database, Sql } from './schema';
+import type { Store } from './store';
+
+/** A member find may list, with what the query's tags and text found on them. */
+export interface SearchHit {
+  readonly userId: string;
+  readonly displayName: string | null;
+  /** The query's tags the member holds. */
+  readonly tags: string[];
+  /** The member's profile text, when it contains the query's phrase (checked by the caller). */
+  body: string | null;
+  /** How many of `sharedTags` (the caller's other tags) the member holds. */
+  shared: number;
+}
+
+export interface SearchQuery {
+  readonly callerId: string;
+  readonly seesStaffOnly: boolean;
+  /** Every stored tag the query matches (the service classified the vocabulary). */
+  readonly tags: readonly string[];
+  /** The canonical phrase looked for in profile text; '' for none. */
+  readonly phrase: string;
+  /** The caller's tags that are not among `tags`: each adds a point. */
+  readonly sharedTags: readonly string[];
+}
+
+// Patterns are a superset of "contains the phrase": characters LIKE or GLOB would read as wildcards
+// become a one-character wildcard, and the caller checks every body it gets back with includes().
+const likePattern = (phrase: string): string => `%${phrase.replace(/[%_\\]/g, '_')}%`;
+// FTS5's trigram index answers a phrase of three characters or more; shorter ones read every body.
+const TRIGRAM = 3;
+// Under both engines' bound-parameter limits, with room for the rest of the statement.
+const IN_LIST = 500;
+// Above this many hits, counting shared tags reads the tags' holders instead of seeking each hit.
+const SEEK_HITS = 2000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type Eb = ExpressionBuilder<Database & { s: Database['member_search'] }, 's'>;
+
+/**
+ * SQL for find (issue 15): the query goes to the engine's indexes, never through every member in
+ * JavaScript. Tags through member_interests(tag); profile text through a trigram index (FTS5 on
+ * SQLite, pg_trgm GIN on Postgres), a plain LIKE for phrases under three characters.
+ */
+export class MemberSearchRepository {
+  constructor(private readonly store: Store) {}
+
+  private get sql(): Sql {
+    return this.store.sql;
+  }
+
+  /**
+   * Every distinct tag a member holds, read as one index seek per tag (a loose index scan), not
+   * by reading the 20-odd rows per member: a community has hundreds or a few thousand tags.
+   */
+  async vocabulary(): Promise<string[]> {
+    const rows = await sql<{ tag: string | null }>`
+      WITH RECURSIVE seen(tag) AS (
+        SELECT (SELECT tag FROM member_interests ORDER BY tag LIMIT 1)
+        UNION ALL
+        SELECT (SELECT i.tag FROM member_interests i WHERE i.tag > seen.tag ORDER BY i.tag LIMIT 1)
+          FROM seen WHERE seen.tag IS NOT NULL
+      )
+      SELECT tag FROM seen WHERE tag IS NOT NULL`.execute(this.sql);
+    return rows.rows.flatMap((row) => (row.tag === null ? [] : [row.tag]));
+  }
+
+  /** The profile text rows whose body may contain `phrase` (a superset: the caller checks). */
+  private textMatch(eb: Eb, phrase: string): Expression<SqlBool> {
+    if (phrase.length >= TRIGRAM && this.store.dialect === 'sqlite') {
+      // A quoted FTS5 phrase: with the trigram tokenizer, rows holding it as a substring.
+      const quoted = `"${phrase.replace(/"/g, '""')}"`;
+      return eb(
+        's.id',
+        'in',
+        sql<number>`(SELECT rowid FROM member_search_fts WHERE member_search_fts MATCH ${quoted})`,
+      );
+    }
+    return eb('s.body', 'like', likePattern(phrase));
+  }
+
+  /** Members the query finds that the caller may see, with what found them. */
+  async hits(query: SearchQuery): Promise<SearchHit[]> {
+    const visible = query.seesStaffOnly ? ['all', 'staff'] : ['all'];
+    const byId = new Map<string, SearchHit>();
+    for (const tags of chunks(query.tags, IN_LIST)) {
+      const rows = await this.sql
+        .selectFrom('member_interests as i')
+        .innerJoin('members as m', 'm.user_id', 'i.user_id')
+        .select(['i.user_id', 'i.tag', 'm.display_name'])
+        .where('i.tag', 'in', tags)
+        .where('m.agreed_at', 'is not', null)
+        .where('m.visibility', 'in', visible)
+        .where('m.user_id', '<>', query.callerId)
+        .execute();
+      for (const row of rows) {
+        const hit = byId.get(row.user_id);
+        if (hit === undefined)
+          byId.set(row.user_id, {
+            userId: row.user_id,
+            displayName: row.display_name,
+            tags: [row.tag],
+            body: null,
+            shared: 0,
+          });
+        else hit.tags.push(row.tag);
+      }
+    }
+    if (query.phrase.length > 0) {
+      const rows = await this.sql
+        .selectFrom('member_search as s')
+        .innerJoin('members as m', 'm.user_id', 's.user_id')
+        .select(['s.user_id', 's.body', 'm.display_name'])
+        .where((eb) => this.textMatch(eb, query.phrase))
+        .where('m.agreed_at', 'is not', null)
+        .where('m.visibility', 'in', visible)
+        .where('m.user_id', '<>', query.callerId)
+        .execute();
+      for (const row of rows) {
+        if (!row.body.includes(query.phrase)) continue;
+        const hit = byId.get(row.user_id);
+        if (hit === undefined)
+          byId.set(row.user_id, {
+            userId: row.user_id,
+            displayName: row.display_name,
+            tags: [],
+            body: row.body,
+            shared: 0,
+          });
+        else hit.body = row.body;
+      }
+    }
+    if (byId.size > 0 && query.sharedTags.length > 0) {
+      for (const row of await this.sharedCounts([...byId.keys()], query.sharedTags)) {
+        const hit = byId.get(row.user_id);
+        if (hit !== undefined) hit.shared = Number(row.n);
+      }
+    }
+    return [...byId.values()];
+  }
+
+  /**
+   * How many of `tags` (the caller's, at most 30) each of `userIds` holds. A few hits: one primary
+   * key seek per hit and tag. Many (a popular tag): reading the tags' holders through the tag index
+   * costs less than that many seeks.
+   */
+  private async sharedCounts(
+    userIds: readonly string[],
+    tags: readonly string[],
+  ): Promise<{ user_id: string; n: number }[]> {
+    const count = (db: Sql) =>
+      db
+        .selectFrom('member_interests')
+        .select((eb) => ['user_id', eb.fn.countAll<number>().as('n')])
+        .where('tag', 'in', [...tags])
+        .groupBy('user_id');
+    if (userIds.length > SEEK_HITS) return count(this.sql).execute();
+    const out: { user_id: string; n: number }[] = [];
+    for (const ids of chunks(userIds, IN_LIST))
+      out.push(...(await count(this.sql).where('user_id', 'in', ids).execute()));
+    return out;
+  }
+
+  /** Stores the profile text find searches; called with every profile save, in its transaction. */
+  async write(userId: string, body: string): Promise<void> {
+    await writeSearchBody(this.sql, userId, body);
+  }
+}
+
+export async function writeSearchBody(db: Sql, userId: string, body: string): Promise<void> {
+  await db
+    .insertInto('member_search')
+    .values({ user_id: userId, body })
+    .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ body }))
+    .execute();
+}
