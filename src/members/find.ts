@@ -51,11 +51,11 @@ export async function findMembers(
   const hits = await search.hits({
     callerId: input.callerId,
     seesStaffOnly: input.seesStaffOnly,
-    tags: [...weights.keys()],
+    weights,
     phrase: terms.phrase,
     sharedTags: [...callerInterests].filter((tag) => !weights.has(tag)),
   });
-  const scored = hits.flatMap((hit) => score(hit, weights, (body) => bodyMatches(terms, body)));
+  const scored = hits.flatMap((hit) => score(hit, (body) => bodyMatches(terms, body)));
   const page = topByRank(scored, input.limit);
   const entries = await members.entries(page.map((hit) => hit.userId));
   const matches = rankMatches({
@@ -68,13 +68,8 @@ export async function findMembers(
   return { matches, total: scored.length };
 }
 
-function score(
-  hit: SearchHit,
-  weights: ReadonlyMap<string, number>,
-  inText: (body: string) => boolean,
-): Scored[] {
-  let points = 0;
-  for (const tag of hit.tags) points += weights.get(tag) ?? 0;
+function score(hit: SearchHit, inText: (body: string) => boolean): Scored[] {
+  let points = hit.points;
   if (hit.body !== null && inText(hit.body)) points += PROFILE_TEXT;
   if (points === 0) return [];
   return [

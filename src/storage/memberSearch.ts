@@ -6,8 +6,8 @@ import type { Store } from './store';
 export interface SearchHit {
   readonly userId: string;
   readonly displayName: string | null;
-  /** The query's tags the member holds. */
-  readonly tags: string[];
+  /** The sum of the weights of the query's tags the member holds. */
+  points: number;
   /** The member's profile text, when it contains the query's phrase (checked by the caller). */
   body: string | null;
   /** How many of `sharedTags` (the caller's other tags) the member holds. */
@@ -17,8 +17,8 @@ export interface SearchHit {
 export interface SearchQuery {
   readonly callerId: string;
   readonly seesStaffOnly: boolean;
-  /** Every stored tag the query matches (the service classified the vocabulary). */
-  readonly tags: readonly string[];
+  /** Every stored tag the query matches, with what holding it is worth (the service weighed them). */
+  readonly weights: ReadonlyMap<string, number>;
   /** The canonical phrase looked for in profile text; '' for none. */
   readonly phrase: string;
   /** The caller's tags that are not among `tags`: each adds a point. */
@@ -89,15 +89,30 @@ export class MemberSearchRepository {
   async hits(query: SearchQuery): Promise<SearchHit[]> {
     const visible = query.seesStaffOnly ? ['all', 'staff'] : ['all'];
     const byId = new Map<string, SearchHit>();
-    for (const tags of chunks(query.tags, IN_LIST)) {
+    // Few tags carry a weight of their own (the query as a tag, its words); the many partial ones
+    // share the commonest weight, so the CASE stays short and each hit comes back as one row.
+    const byWeight = new Map<number, string[]>();
+    for (const [tag, weight] of query.weights) byWeight.set(weight, [...(byWeight.get(weight) ?? []), tag]);
+    const classes = [...byWeight.entries()].sort((a, b) => a[1].length - b[1].length);
+    const commonest = classes.pop()?.[0] ?? 0;
+    // Weights are our own integer constants, so they are written into the statement as literals.
+    const arms = classes.map(
+      ([weight, listed]) => sql`WHEN i.tag IN (${sql.join(listed)}) THEN ${sql.lit(weight)}`,
+    );
+    const points =
+      arms.length === 0
+        ? sql<number>`sum(${sql.lit(commonest)})`
+        : sql<number>`sum(CASE ${sql.join(arms, sql` `)} ELSE ${sql.lit(commonest)} END)`;
+    for (const tags of chunks([...query.weights.keys()], IN_LIST)) {
       const rows = await this.sql
         .selectFrom('member_interests as i')
         .innerJoin('members as m', 'm.user_id', 'i.user_id')
-        .select(['i.user_id', 'i.tag', 'm.display_name'])
+        .select(['i.user_id', 'm.display_name', points.as('points')])
         .where('i.tag', 'in', tags)
         .where('m.agreed_at', 'is not', null)
         .where('m.visibility', 'in', visible)
         .where('m.user_id', '<>', query.callerId)
+        .groupBy(['i.user_id', 'm.display_name'])
         .execute();
       for (const row of rows) {
         const hit = byId.get(row.user_id);
@@ -105,11 +120,11 @@ export class MemberSearchRepository {
           byId.set(row.user_id, {
             userId: row.user_id,
             displayName: row.display_name,
-            tags: [row.tag],
+            points: Number(row.points),
             body: null,
             shared: 0,
           });
-        else hit.tags.push(row.tag);
+        else hit.points += Number(row.points);
       }
     }
     if (query.phrase.length > 0) {
@@ -129,7 +144,7 @@ export class MemberSearchRepository {
           byId.set(row.user_id, {
             userId: row.user_id,
             displayName: row.display_name,
-            tags: [],
+            points: 0,
             body: row.body,
             shared: 0,
           });
