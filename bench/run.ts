@@ -5,6 +5,7 @@
 import { ackBench } from './ackBench';
 import { coldStart } from './coldStart';
 import { digestBench, runScript } from './digestBench';
+import { findBench } from './findBench';
 import { replicasBench } from './replicas';
 
 async function coldStartBench(): Promise<void> {
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     ack: ackBench,
     replicas: replicasBench,
     cold: coldStartBench,
+    find: findBench,
   };
   const chosen = process.argv.slice(2);
   const unknown = chosen.filter((name) => !(name in sections));

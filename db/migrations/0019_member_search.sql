@@ -56,3 +56,13 @@ SELECT user_id,
              trim(coalesce(bio, '')))
   FROM members
  WHERE profile_updated_at IS NOT NULL;
+
+-- The distinct tags members hold, so that find can pick the tags a query is part of (substring
+-- matches) by reading a few thousand rows rather than every member's. The member repository adds a
+-- tag when a member first holds it and removes it when the last holder lets go or is erased, so a
+-- tag typed only by an erased member does not outlive them.
+CREATE TABLE interest_vocabulary (
+  tag TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+INSERT INTO interest_vocabulary (tag) SELECT DISTINCT tag FROM member_interests;

@@ -37,3 +37,9 @@ SELECT user_id,
              trim(coalesce(bio, '')))
   FROM members
  WHERE profile_updated_at IS NOT NULL;
+
+CREATE TABLE interest_vocabulary (
+  tag text COLLATE "C" PRIMARY KEY
+);
+
+INSERT INTO interest_vocabulary (tag) SELECT DISTINCT tag FROM member_interests;

@@ -43,7 +43,8 @@ export async function findMembers(
 ): Promise<{ matches: Match[]; total: number }> {
   const terms = findTerms(input.query, input.queryWords, input.normalizeTag);
   const weights = new Map<string, number>();
-  for (const tag of await search.vocabulary()) {
+  // The query and its words weigh in even before anyone's tag is in the vocabulary table.
+  for (const tag of new Set([terms.query, ...terms.words, ...(await search.vocabulary())])) {
     const weight = tagWeight(terms, tag);
     if (weight > 0) weights.set(tag, weight);
   }

@@ -55,20 +55,9 @@ export class MemberSearchRepository {
     return this.store.sql;
   }
 
-  /**
-   * Every distinct tag a member holds, read as one index seek per tag (a loose index scan), not
-   * by reading the 20-odd rows per member: a community has hundreds or a few thousand tags.
-   */
+  /** Every distinct tag a member holds (kept by the member repository: see vocabularyAfter). */
   async vocabulary(): Promise<string[]> {
-    const rows = await sql<{ tag: string | null }>`
-      WITH RECURSIVE seen(tag) AS (
-        SELECT (SELECT tag FROM member_interests ORDER BY tag LIMIT 1)
-        UNION ALL
-        SELECT (SELECT i.tag FROM member_interests i WHERE i.tag > seen.tag ORDER BY i.tag LIMIT 1)
-          FROM seen WHERE seen.tag IS NOT NULL
-      )
-      SELECT tag FROM seen WHERE tag IS NOT NULL`.execute(this.sql);
-    return rows.rows.flatMap((row) => (row.tag === null ? [] : [row.tag]));
+    return (await this.sql.selectFrom('interest_vocabulary').select('tag').execute()).map((row) => row.tag);
   }
 
   /** The profile text rows whose body may contain `phrase` (a superset: the caller checks). */
@@ -194,4 +183,34 @@ export async function writeSearchBody(db: Sql, userId: string, body: string): Pr
     .values({ user_id: userId, body })
     .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ body }))
     .execute();
+}
+
+/** Adds tags a member now holds to the distinct tags find reads. */
+export async function addToVocabulary(db: Sql, tags: readonly string[]): Promise<void> {
+  if (tags.length === 0) return;
+  await db
+    .insertInto('interest_vocabulary')
+    .values(tags.map((tag) => ({ tag })))
+    .onConflict((conflict) => conflict.column('tag').doNothing())
+    .execute();
+}
+
+/** Removes, of these tags, those no member holds any more (after a removal, a retag or an erasure). */
+export async function pruneVocabulary(db: Sql, tags: readonly string[]): Promise<void> {
+  for (const some of chunks(tags, IN_LIST)) {
+    await db
+      .deleteFrom('interest_vocabulary')
+      .where('tag', 'in', some)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('member_interests as i')
+              .select('i.tag')
+              .whereRef('i.tag', '=', 'interest_vocabulary.tag'),
+          ),
+        ),
+      )
+      .execute();
+  }
 }

@@ -6,7 +6,7 @@ import { toProfileFacts, toVisibility } from './memberRows';
 import type { OpenToFlag, Profile, ProfileUpdate, Visibility } from '../members/types';
 import { openToSchema } from '../members/types';
 import { profileBody } from '../members/matching';
-import { writeSearchBody } from './memberSearch';
+import { addToVocabulary, pruneVocabulary, writeSearchBody } from './memberSearch';
 
 type MemberRow = Selectable<Database['members']>;
 
@@ -138,6 +138,7 @@ export class MemberRepository {
       .values(tags.map((tag) => ({ user_id: userId, tag, added_at: at })))
       .onConflict((conflict) => conflict.columns(['user_id', 'tag']).doNothing())
       .execute();
+    await addToVocabulary(this.sql, tags);
   }
 
   async removeInterests(userId: string, tags: readonly string[]): Promise<number> {
@@ -147,6 +148,7 @@ export class MemberRepository {
       .where('user_id', '=', userId)
       .where('tag', 'in', [...tags])
       .executeTakeFirst();
+    await pruneVocabulary(this.sql, tags);
     return Number(result.numDeletedRows);
   }
 
@@ -289,6 +291,10 @@ export class MemberRepository {
   }
 
   async delete(userId: string): Promise<void> {
-    await this.sql.deleteFrom('members').where('user_id', '=', userId).execute();
+    await this.store.transaction(async () => {
+      const held = await this.interests(userId);
+      await this.sql.deleteFrom('members').where('user_id', '=', userId).execute();
+      await pruneVocabulary(this.sql, held);
+    });
   }
 }

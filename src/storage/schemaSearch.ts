@@ -11,4 +11,7 @@ export const searchTables = {
     user_id: text,
     body: text,
   },
+  interest_vocabulary: {
+    tag: text,
+  },
 } as const;

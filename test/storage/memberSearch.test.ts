@@ -188,7 +188,7 @@ describeOnEachEngine('find through the indexes', (engine) => {
   });
 
   test('a profile edited outside a save is followed, and an erased member leaves no text behind', async () => {
-    await seed(members, [{ id: 'USEDIT', name: 'Zed', tags: ['curling'] }]);
+    await seed(members, [{ id: 'USEDIT', name: 'Zed', tags: ['curling', 'golf'] }]);
     await db
       .updateTable('members')
       .set({ location: 'Quixotic Bay' })
@@ -200,6 +200,10 @@ describeOnEachEngine('find through the indexes', (engine) => {
       await db.selectFrom('member_search').selectAll().where('user_id', '=', 'USEDIT').execute(),
     ).toEqual([]);
     expect((await find('quixotic', true, 20)).total).toBe(0);
+    // A tag only the erased member held leaves the vocabulary with them; one others hold stays.
+    const vocabulary = await search.vocabulary();
+    expect(vocabulary).not.toContain('curling');
+    expect(vocabulary).toContain('golf');
     if (engine().name === 'sqlite') {
       // The trigram index no longer answers for the erased text (secure-delete removed its entries).
       const { rows } = await sql<{ n: number }>`
