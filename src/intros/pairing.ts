@@ -12,6 +12,13 @@
  * few candidates sharing the most tags (via a tag → members index, scanning rare tags first, with a
  * per-member scan budget so that a tag everybody has cannot make it quadratic), then take edges best
  * first. Greedy is within a factor two of the optimum and runs in about a second for 10,000 members.
+ *
+ * Complexity (issue 15): building the community is O(n·t) for n members of t tags each; a greedy
+ * pass is O(min(n·scanBudget, scanWork) + n·k·log) — the per-member budget shrinks as n grows so
+ * that the pass scans at most scanWork index entries — plus a counting sort of the n·k edges; at
+ * most `passes` passes, each over the members still unmatched; the fallback is O(n·64); the repair of
+ * leftovers and the trio are O(leftovers·n), and leftovers are few (a handful, or none). So a round
+ * is linear in n for large rounds: 100,000 members cost about three times 30,000, not eleven.
  * Members left over are matched again among themselves, then paired at random (no shared interest),
  * then repaired by swapping with an existing pair when only a repeat was left. A seeded shuffle breaks
  * ties, so the same inputs and seed give the same round (a preview shows what will happen).
@@ -36,11 +43,22 @@ export interface PairingLimits {
   readonly candidatesPerMember: number;
   /** Entries of the tag index one member may scan when scoring candidates. */
   readonly scanBudget: number;
+  /** Entries of the tag index one greedy pass may scan for all its members together. */
+  readonly scanWork: number;
+  /** What a member may scan however large the round (enough to reach their rarest tags' holders). */
+  readonly minScanBudget: number;
   /** Greedy passes over the members still unmatched. */
   readonly passes: number;
 }
 
-export const DEFAULT_PAIRING_LIMITS: PairingLimits = { candidatesPerMember: 8, scanBudget: 4000, passes: 6 };
+export const DEFAULT_PAIRING_LIMITS: PairingLimits = {
+  candidatesPerMember: 8,
+  scanBudget: 4000,
+  // 30,000 members at the full budget: the round measured before issue 15 keeps its quality.
+  scanWork: 120_000_000,
+  minScanBudget: 600,
+  passes: 6,
+};
 
 export interface IntroGroup {
   /** Two members, or three for the round's trio; sorted by user id. */
@@ -198,6 +216,12 @@ function greedyPass(
   const postingLength = (tag: number): number => (postingStart[tag + 1] ?? 0) - (postingStart[tag] ?? 0);
 
   const k = limits.candidatesPerMember;
+  // The whole pass scans at most scanWork entries: the budget per member shrinks as the round
+  // grows, so that a pass stays linear in the members (a member's rarest tags still come first).
+  const scanBudget = Math.max(
+    limits.minScanBudget,
+    Math.min(limits.scanBudget, Math.floor(limits.scanWork / Math.max(1, active.length))),
+  );
   const scores = new Int32Array(community.size);
   const touched = new Int32Array(community.size);
   const topMember = new Int32Array(k);
@@ -210,7 +234,7 @@ function greedyPass(
   for (const member of active) {
     // Rare tags first: they say the most about a person, and they are cheap to scan in full.
     const tags = community.tagsOf(member).sort((x, y) => postingLength(x) - postingLength(y));
-    let budget = limits.scanBudget;
+    let budget = scanBudget;
     let touchedCount = 0;
     for (const tag of tags) {
       if (budget <= 0) break;
@@ -222,8 +246,17 @@ function greedyPass(
       // candidates among equals (otherwise all would want the tag's first holders), and a tag with more
       // holders than the budget is sampled in different windows.
       const offset = length === 0 ? 0 : (member * 2654435761) % length;
-      for (let n = 0; n < take; n += 1) {
-        const other = postings[start + ((offset + n) % length)] ?? member;
+      // The window [offset, offset + take) wraps around the tag's list: two plain runs, no modulo.
+      const firstEnd = start + Math.min(length, offset + take);
+      const wrapEnd = start + Math.max(0, offset + take - length);
+      for (let at = start + offset; at < firstEnd; at += 1) {
+        const other = postings[at] ?? member;
+        if (other === member) continue;
+        if (scores[other] === 0) touched[touchedCount++] = other;
+        scores[other] = (scores[other] ?? 0) + 1;
+      }
+      for (let at = start; at < wrapEnd; at += 1) {
+        const other = postings[at] ?? member;
         if (other === member) continue;
         if (scores[other] === 0) touched[touchedCount++] = other;
         scores[other] = (scores[other] ?? 0) + 1;
