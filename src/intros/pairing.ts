@@ -13,16 +13,15 @@
  * per-member scan budget so that a tag everybody has cannot make it quadratic), then take edges best
  * first. Greedy is within a factor two of the optimum and runs in about a second for 10,000 members.
  *
- * Complexity (issue 15): building the community is O(n·t) for n members of t tags each; a greedy
- * pass is O(min(n·scanBudget, scanWork) + n·k·log) — the per-member budget shrinks as n grows so
- * that the pass scans at most scanWork index entries — plus a counting sort of the n·k edges; at
- * most `passes` passes, each over the members still unmatched; the fallback is O(n·64); the repair of
- * leftovers and the trio are O(leftovers·n), and leftovers are few (a handful, or none). So a round
- * is linear in n for large rounds: 100,000 members cost about three times 30,000, not eleven.
+ * Complexity (issue 15), n members of t tags: the community O(n·t); a greedy pass O(min(n·scanBudget,
+ * scanWork) + n·k) (the per-member budget shrinks as n grows), at most `passes` of them; the fallback
+ * O(n·64); leftover repair and the trio O(leftovers·n), leftovers being a handful. Linear in n.
  * Members left over are matched again among themselves, then paired at random (no shared interest),
  * then repaired by swapping with an existing pair when only a repeat was left. A seeded shuffle breaks
  * ties, so the same inputs and seed give the same round (a preview shows what will happen).
  */
+import { hashSeed, random } from './seededRandom';
+
 export interface PairingCandidate {
   readonly userId: string;
   /** Canonical tags (see interests/tags). */
@@ -43,18 +42,17 @@ export interface PairingLimits {
   readonly candidatesPerMember: number;
   /** Entries of the tag index one member may scan when scoring candidates. */
   readonly scanBudget: number;
-  /** Entries of the tag index one greedy pass may scan for all its members together. */
+  /** Entries of the tag index one greedy pass may scan in all; and per member, however large the round. */
   readonly scanWork: number;
-  /** What a member may scan however large the round (enough to reach their rarest tags' holders). */
   readonly minScanBudget: number;
   /** Greedy passes over the members still unmatched. */
   readonly passes: number;
 }
 
+// scanWork: 30,000 members at the full budget, so rounds of that size keep the quality measured before.
 export const DEFAULT_PAIRING_LIMITS: PairingLimits = {
   candidatesPerMember: 8,
   scanBudget: 4000,
-  // 30,000 members at the full budget: the round measured before issue 15 keeps its quality.
   scanWork: 120_000_000,
   minScanBudget: 600,
   passes: 6,
@@ -75,28 +73,6 @@ export interface Pairing {
 
 /** How far a member scans forward for a partner they have not met, when nobody shares an interest. */
 const FALLBACK_LOOKAHEAD = 64;
-
-/** FNV-1a: a string seed to 32 bits. */
-function hashSeed(seed: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i += 1) {
-    hash ^= seed.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: small, fast and good enough to shuffle. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Members as small integers, tags as small integers, recent partners per member. */
 class Community {
@@ -246,17 +222,10 @@ function greedyPass(
       // candidates among equals (otherwise all would want the tag's first holders), and a tag with more
       // holders than the budget is sampled in different windows.
       const offset = length === 0 ? 0 : (member * 2654435761) % length;
-      // The window [offset, offset + take) wraps around the tag's list: two plain runs, no modulo.
-      const firstEnd = start + Math.min(length, offset + take);
-      const wrapEnd = start + Math.max(0, offset + take - length);
-      for (let at = start + offset; at < firstEnd; at += 1) {
-        const other = postings[at] ?? member;
-        if (other === member) continue;
-        if (scores[other] === 0) touched[touchedCount++] = other;
-        scores[other] = (scores[other] ?? 0) + 1;
-      }
-      for (let at = start; at < wrapEnd; at += 1) {
-        const other = postings[at] ?? member;
+      // The window [offset, offset + take) wraps around the tag's list once: a subtraction, no modulo.
+      const end = start + length;
+      for (let n = 0, at = start + offset; n < take; n += 1, at += 1) {
+        const other = postings[at < end ? at : at - length] ?? member;
         if (other === member) continue;
         if (scores[other] === 0) touched[touchedCount++] = other;
         scores[other] = (scores[other] ?? 0) + 1;
