@@ -1,6 +1,6 @@
 /**
  * Cold start: from spawning `npm start` (which compiles only when the sources changed) to the
- * first 200 from GET /healthz, with a database of 30,000 members. One start before the timed
+ * first 200 from GET /healthz, with a database of 30,000 or 100,000 members, on SQLite or Postgres. One start before the timed
  * rounds makes sure the build is current; Node's own start-up (an empty script) is measured
  * alongside as the floor.
  */
@@ -10,7 +10,9 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { copySqliteToPostgres } from '../src/storage/copyToPostgres';
 import { openDatabase } from '../src/storage/database';
+import { openPostgresPool } from '../src/storage/postgres/connect';
 import { startBenchSlack } from './fakeSlackApi';
 import { median } from './synthetic';
 
@@ -59,13 +61,31 @@ export function seedMembers(file: string, members: number): void {
   db.close();
 }
 
+/** Where the bot under test keeps its data: a SQLite file, or a Postgres database (DATABASE_URL). */
+export type ColdStartDatabase =
+  { readonly kind: 'sqlite' } | { readonly kind: 'postgres'; readonly url: string };
+
 export async function coldStart(
   members: number,
   rounds = 5,
+  database: ColdStartDatabase = { kind: 'sqlite' },
 ): Promise<{ startMs: number; rounds: number[]; nodeFloorMs: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-coldstart-'));
   const file = path.join(dir, 'alumni.sqlite');
   seedMembers(file, members);
+  const where: Record<string, string> = { DATABASE_PATH: file };
+  if (database.kind === 'postgres') {
+    // The same community, moved by the project's own copy (the path an operator takes).
+    const pool = openPostgresPool(database.url);
+    const source = openDatabase(file);
+    try {
+      await copySqliteToPostgres(source, pool);
+    } finally {
+      source.close();
+      await pool.end();
+    }
+    where.DATABASE_URL = database.url;
+  }
   const slack = await startBenchSlack();
   const times: number[] = [];
   try {
@@ -85,7 +105,7 @@ export async function coldStart(
           SLACK_SIGNING_SECRET: 'bench',
           SLACK_API_URL: slack.url,
           PORT: String(port),
-          DATABASE_PATH: file,
+          ...where,
           LOG_LEVEL: 'error',
         },
       });

@@ -37,3 +37,25 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
+
+/**
+ * Interests that read like words (kemora, tuvasi): like real tags, one seldom contains another,
+ * whereas tag-1 is inside tag-10 … tag-1999, which would make every find a substring hit on half
+ * the vocabulary.
+ */
+export function wordVocabulary(size: number, seed = 5): string[] {
+  const random = rng(seed);
+  const consonants = 'bdfgklmnprstvz';
+  const vowels = 'aeiou';
+  const words = new Set<string>();
+  while (words.size < size) {
+    const syllables = 2 + Math.floor(random() * 2);
+    let word = '';
+    for (let i = 0; i < syllables; i += 1) {
+      word += consonants[Math.floor(random() * consonants.length)] ?? 'k';
+      word += vowels[Math.floor(random() * vowels.length)] ?? 'a';
+    }
+    words.add(word);
+  }
+  return [...words];
+}

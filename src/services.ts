@@ -10,6 +10,7 @@ import { Scheduler } from './scheduler/scheduler';
 import { HandledEventRepository } from './storage/handledEvents';
 import { LocaleRepository } from './storage/locales';
 import { MemberRepository } from './storage/members';
+import { MemberSearchRepository } from './storage/memberSearch';
 import { OutboxRepository } from './storage/outbox';
 import { RoleRepository } from './storage/roles';
 import { ViewSubmissionRepository } from './storage/viewSubmissions';
@@ -312,7 +313,13 @@ export function createServices(inputs: ServiceInputs): Services {
     availability,
     coffee,
     audience,
-    members: new MemberService(memberRepository, inputs.vocabulary, roles, clock),
+    members: new MemberService(
+      memberRepository,
+      new MemberSearchRepository(store),
+      inputs.vocabulary,
+      roles,
+      clock,
+    ),
     interests,
     onboarding,
     approval: approval.service,

@@ -12,10 +12,16 @@
  * few candidates sharing the most tags (via a tag → members index, scanning rare tags first, with a
  * per-member scan budget so that a tag everybody has cannot make it quadratic), then take edges best
  * first. Greedy is within a factor two of the optimum and runs in about a second for 10,000 members.
+ *
+ * Complexity (issue 15), n members of t tags: the community O(n·t); a greedy pass O(min(n·scanBudget,
+ * scanWork) + n·k) (the per-member budget shrinks as n grows), at most `passes` of them; the fallback
+ * O(n·64); leftover repair and the trio O(leftovers·n), leftovers being a handful. Linear in n.
  * Members left over are matched again among themselves, then paired at random (no shared interest),
  * then repaired by swapping with an existing pair when only a repeat was left. A seeded shuffle breaks
  * ties, so the same inputs and seed give the same round (a preview shows what will happen).
  */
+import { hashSeed, random } from './seededRandom';
+
 export interface PairingCandidate {
   readonly userId: string;
   /** Canonical tags (see interests/tags). */
@@ -36,11 +42,21 @@ export interface PairingLimits {
   readonly candidatesPerMember: number;
   /** Entries of the tag index one member may scan when scoring candidates. */
   readonly scanBudget: number;
+  /** Entries of the tag index one greedy pass may scan in all; and per member, however large the round. */
+  readonly scanWork: number;
+  readonly minScanBudget: number;
   /** Greedy passes over the members still unmatched. */
   readonly passes: number;
 }
 
-export const DEFAULT_PAIRING_LIMITS: PairingLimits = { candidatesPerMember: 8, scanBudget: 4000, passes: 6 };
+// scanWork: 30,000 members at the full budget, so rounds of that size keep the quality measured before.
+export const DEFAULT_PAIRING_LIMITS: PairingLimits = {
+  candidatesPerMember: 8,
+  scanBudget: 4000,
+  scanWork: 120_000_000,
+  minScanBudget: 600,
+  passes: 6,
+};
 
 export interface IntroGroup {
   /** Two members, or three for the round's trio; sorted by user id. */
@@ -57,28 +73,6 @@ export interface Pairing {
 
 /** How far a member scans forward for a partner they have not met, when nobody shares an interest. */
 const FALLBACK_LOOKAHEAD = 64;
-
-/** FNV-1a: a string seed to 32 bits. */
-function hashSeed(seed: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i += 1) {
-    hash ^= seed.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: small, fast and good enough to shuffle. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Members as small integers, tags as small integers, recent partners per member. */
 class Community {
@@ -198,6 +192,12 @@ function greedyPass(
   const postingLength = (tag: number): number => (postingStart[tag + 1] ?? 0) - (postingStart[tag] ?? 0);
 
   const k = limits.candidatesPerMember;
+  // The whole pass scans at most scanWork entries: the budget per member shrinks as the round
+  // grows, so that a pass stays linear in the members (a member's rarest tags still come first).
+  const scanBudget = Math.max(
+    limits.minScanBudget,
+    Math.min(limits.scanBudget, Math.floor(limits.scanWork / Math.max(1, active.length))),
+  );
   const scores = new Int32Array(community.size);
   const touched = new Int32Array(community.size);
   const topMember = new Int32Array(k);
@@ -210,7 +210,7 @@ function greedyPass(
   for (const member of active) {
     // Rare tags first: they say the most about a person, and they are cheap to scan in full.
     const tags = community.tagsOf(member).sort((x, y) => postingLength(x) - postingLength(y));
-    let budget = limits.scanBudget;
+    let budget = scanBudget;
     let touchedCount = 0;
     for (const tag of tags) {
       if (budget <= 0) break;
@@ -222,8 +222,10 @@ function greedyPass(
       // candidates among equals (otherwise all would want the tag's first holders), and a tag with more
       // holders than the budget is sampled in different windows.
       const offset = length === 0 ? 0 : (member * 2654435761) % length;
-      for (let n = 0; n < take; n += 1) {
-        const other = postings[start + ((offset + n) % length)] ?? member;
+      // The window [offset, offset + take) wraps around the tag's list once: a subtraction, no modulo.
+      const end = start + length;
+      for (let n = 0, at = start + offset; n < take; n += 1, at += 1) {
+        const other = postings[at < end ? at : at - length] ?? member;
         if (other === member) continue;
         if (scores[other] === 0) touched[touchedCount++] = other;
         scores[other] = (scores[other] ?? 0) + 1;

@@ -3,7 +3,9 @@ import { MAX_TAGS_PER_MEMBER, type TagProblem, type TagVocabulary } from '../int
 import type { RoleService } from '../roles/service';
 import type { MemberRepository } from '../storage/members';
 import { availableUntil } from '../availability/types';
-import { rankMatches, type Match } from './matching';
+import type { MemberSearchRepository } from '../storage/memberSearch';
+import { findMembers } from './find';
+import type { Match } from './matching';
 import type { Profile, ProfileUpdate } from './types';
 
 export type InterestChange =
@@ -22,6 +24,7 @@ export const MAX_QUERY_LENGTH = 100;
 export class MemberService {
   constructor(
     private readonly members: MemberRepository,
+    private readonly search: MemberSearchRepository,
     private readonly vocabulary: TagVocabulary,
     private readonly roles: RoleService,
     private readonly clock: Clock,
@@ -96,16 +99,13 @@ export class MemberService {
    */
   async find(callerId: string, query: string): Promise<{ matches: Match[]; total: number }> {
     const seesStaffOnly = await this.roles.has(callerId, 'hr');
-    const candidates = (await this.members.directory())
-      .filter((entry) => entry.userId !== callerId)
-      .filter((entry) => entry.visibility === 'all' || (entry.visibility === 'staff' && seesStaffOnly));
-    const ranked = rankMatches({
+    return findMembers(this.members, this.search, {
+      callerId,
+      seesStaffOnly,
       query: this.vocabulary.normalize(query),
       queryWords: query,
-      callerInterests: new Set(await this.members.interests(callerId)),
-      candidates,
       normalizeTag: (tag) => this.vocabulary.normalize(tag),
+      limit: MAX_FIND_RESULTS,
     });
-    return { matches: ranked.slice(0, MAX_FIND_RESULTS), total: ranked.length };
   }
 }

@@ -1,4 +1,5 @@
 import type { InterestPair } from '../interests/lookup';
+import { addToVocabulary, pruneVocabulary } from './memberSearch';
 import type { Store } from './store';
 
 /** How many members (who do not hide their profile) hold a tag. */
@@ -75,6 +76,7 @@ export class InterestTagRepository {
       )
       .executeTakeFirst();
     changed += members.numUpdatedRows;
+    if (members.numUpdatedRows > 0n) await addToVocabulary(sql, [to]);
     const events = await sql
       .updateTable('event_tags')
       .set({ tag: to })
@@ -130,6 +132,7 @@ export class InterestTagRepository {
       const dropped = await sql.deleteFrom(table).where('tag', '=', from).executeTakeFirst();
       changed += dropped.numDeletedRows;
     }
+    await pruneVocabulary(sql, [from]);
     return Number(changed);
   }
 

@@ -5,6 +5,8 @@ import { everyFieldWritten } from './written';
 import { toProfileFacts, toVisibility } from './memberRows';
 import type { OpenToFlag, Profile, ProfileUpdate, Visibility } from '../members/types';
 import { openToSchema } from '../members/types';
+import { profileBody } from '../members/matching';
+import { addToVocabulary, pruneVocabulary, writeSearchBody } from './memberSearch';
 
 type MemberRow = Selectable<Database['members']>;
 
@@ -62,6 +64,26 @@ function profileColumns(update: ProfileUpdate) {
   };
 }
 
+/** Member rows with their tags (in the order given) as directory entries. */
+function toEntries(listed: MemberRow[], tags: { user_id: string; tag: string }[]): DirectoryEntry[] {
+  const tagsByMember = new Map<string, string[]>();
+  for (const { user_id, tag } of tags) {
+    const list = tagsByMember.get(user_id);
+    if (list === undefined) tagsByMember.set(user_id, [tag]);
+    else list.push(tag);
+  }
+  return listed.map((row) => ({
+    userId: row.user_id,
+    displayName: row.display_name,
+    company: row.company,
+    title: row.title,
+    location: row.location,
+    bio: row.bio,
+    visibility: toVisibility(row.visibility),
+    interests: tagsByMember.get(row.user_id) ?? [],
+  }));
+}
+
 /** SQL for members, their interests and availability. */
 export class MemberRepository {
   constructor(private readonly store: Store) {}
@@ -116,6 +138,7 @@ export class MemberRepository {
       .values(tags.map((tag) => ({ user_id: userId, tag, added_at: at })))
       .onConflict((conflict) => conflict.columns(['user_id', 'tag']).doNothing())
       .execute();
+    await addToVocabulary(this.sql, tags);
   }
 
   async removeInterests(userId: string, tags: readonly string[]): Promise<number> {
@@ -125,6 +148,7 @@ export class MemberRepository {
       .where('user_id', '=', userId)
       .where('tag', 'in', [...tags])
       .executeTakeFirst();
+    await pruneVocabulary(this.sql, tags);
     return Number(result.numDeletedRows);
   }
 
@@ -154,6 +178,8 @@ export class MemberRepository {
           )
           .execute();
       await this.replaceInterests(userId, update.interests, now);
+      const { displayName, company, title, location, bio } = update;
+      await writeSearchBody(this.sql, userId, profileBody([displayName, company, title, location, bio]));
     });
   }
 
@@ -218,22 +244,22 @@ export class MemberRepository {
       .orderBy('i.added_at')
       .orderBy('i.tag')
       .execute();
-    const tagsByMember = new Map<string, string[]>();
-    for (const { user_id, tag } of tags) {
-      const list = tagsByMember.get(user_id);
-      if (list === undefined) tagsByMember.set(user_id, [tag]);
-      else list.push(tag);
-    }
-    return listed.map((row) => ({
-      userId: row.user_id,
-      displayName: row.display_name,
-      company: row.company,
-      title: row.title,
-      location: row.location,
-      bio: row.bio,
-      visibility: toVisibility(row.visibility),
-      interests: tagsByMember.get(row.user_id) ?? [],
-    }));
+    return toEntries(listed, tags);
+  }
+
+  /** The directory entries of these members (a page of find's results), whoever they are. */
+  async entries(userIds: readonly string[]): Promise<DirectoryEntry[]> {
+    if (userIds.length === 0) return [];
+    const ids = [...userIds];
+    const listed = await this.sql.selectFrom('members').selectAll().where('user_id', 'in', ids).execute();
+    const tags = await this.sql
+      .selectFrom('member_interests')
+      .select(['user_id', 'tag'])
+      .where('user_id', 'in', ids)
+      .orderBy('added_at')
+      .orderBy('tag')
+      .execute();
+    return toEntries(listed, tags);
   }
 
   async interestRows(userId: string): Promise<{ tag: string; addedAt: string }[]> {
@@ -265,6 +291,10 @@ export class MemberRepository {
   }
 
   async delete(userId: string): Promise<void> {
-    await this.sql.deleteFrom('members').where('user_id', '=', userId).execute();
+    await this.store.transaction(async () => {
+      const held = await this.interests(userId);
+      await this.sql.deleteFrom('members').where('user_id', '=', userId).execute();
+      await pruneVocabulary(this.sql, held);
+    });
   }
 }

@@ -13,6 +13,7 @@ import { approvalTables } from './schemaApproval';
 import { chapterTables } from './schemaChapters';
 import { mentoringTables } from './schemaMentoring';
 import { reportTables } from './schemaReports';
+import { searchTables } from './schemaSearch';
 import { studyTables } from './schemaStudy';
 import { supporterTables } from './schemaSupporters';
 
@@ -359,6 +360,7 @@ export const tables = {
   ...approvalTables,
   ...chapterTables,
   ...supporterTables,
+  ...searchTables,
 } as const;
 
 type ValueOf<C> =

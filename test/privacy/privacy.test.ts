@@ -182,7 +182,14 @@ describe('privacy', () => {
     await memberWithEverything(tb, user, 'Mika');
     const tables = new Set((await tb.rowsMentioning(user)).map((found) => found.table));
     expect(tables).toEqual(
-      new Set(['members', 'member_interests', 'member_availability', 'member_roles', 'user_locales']),
+      new Set([
+        'members',
+        'member_interests',
+        'member_availability',
+        'member_roles',
+        'user_locales',
+        'member_search',
+      ]),
     );
     const other = 'U3P0KP';
     await tb.agree(other);

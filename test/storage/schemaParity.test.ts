@@ -34,7 +34,14 @@ function sqliteShape(db: Db): Shape {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  for (const name of names) tables[name] = SqliteTable(db, name);
+  // A text index (FTS5) is a virtual table with shadow tables of its own; it is SQLite's twin of a
+  // Postgres GIN index, not a table of the schema, so neither it nor its shadows are compared.
+  const virtual = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+    .pluck()
+    .all() as string[];
+  const isTextIndex = (name: string): boolean => virtual.some((v) => name === v || name.startsWith(`${v}_`));
+  for (const name of names) if (!isTextIndex(name)) tables[name] = SqliteTable(db, name);
   const indexes: Record<string, string> = {};
   const rows = db
     .prepare(
@@ -83,7 +90,10 @@ async function postgresShape(pool: Pool): Promise<Shape> {
        JOIN pg_class i ON i.oid = ix.indexrelid
        JOIN pg_class t ON t.oid = ix.indrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace
+       JOIN pg_am am ON am.oid = i.relam
       WHERE n.nspname = 'public' AND t.relname <> 'schema_migrations'
+        -- B-trees only: a GIN text index is the twin of a SQLite FTS5 table, which has no index row.
+        AND am.amname = 'btree'
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid)`,
   );
   for (const r of rows.rows) {
