@@ -100,37 +100,41 @@ export class EventRepository {
    * event's "going" answers takes this lock first, so replicas count seats one after another.
    */
   /**
-   * The event's seats under its row lock (Postgres; SQLite's write transaction is the lock), with the
-   * member's previous answer and the count going read in the same statement.
+   * The event's seats under its row lock (Postgres; SQLite's write transaction is the lock), then
+   * the member's previous answer and the count going. Two statements, not one: on Postgres a
+   * statement that waited for the lock still reads with the snapshot it started with, so counts
+   * read in the locking statement would miss the answers of the press that held the lock.
    */
   async lockSeats(eventId: number, userId: string): Promise<SeatsOf | undefined> {
-    const row = await this.sql
-      .selectFrom('events as e')
-      .select((eb) => [
-        'e.capacity',
-        'e.status',
-        eb
-          .selectFrom('event_rsvps as mine')
-          .select('mine.status')
-          .whereRef('mine.event_id', '=', 'e.id')
-          .where('mine.user_id', '=', userId)
-          .as('previous'),
-        eb
-          .selectFrom('event_rsvps as g')
-          .select((count) => count.fn.countAll<number>().as('n'))
-          .whereRef('g.event_id', '=', 'e.id')
-          .where('g.status', '=', 'going')
-          .as('going'),
-      ])
-      .where('e.id', '=', eventId)
+    const event = await this.sql
+      .selectFrom('events')
+      .select(['capacity', 'status'])
+      .where('id', '=', eventId)
       .$if(locksRows(this.sql), (query) => query.forUpdate())
       .executeTakeFirst();
-    if (row === undefined) return undefined;
+    if (event === undefined) return undefined;
+    const answers = await this.sql
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('event_rsvps')
+          .select('status')
+          .where('event_id', '=', eventId)
+          .where('user_id', '=', userId)
+          .as('previous'),
+        eb
+          .selectFrom('event_rsvps')
+          .select((count) => count.fn.countAll<number>().as('n'))
+          .where('event_id', '=', eventId)
+          .where('status', '=', 'going')
+          .as('going'),
+      ])
+      .executeTakeFirst();
+    const previous = answers?.previous ?? null;
     return {
-      capacity: row.capacity,
-      cancelled: row.status === 'cancelled',
-      previous: row.previous === null ? undefined : parseStatus(row.previous),
-      going: Number(row.going ?? 0),
+      capacity: event.capacity,
+      cancelled: event.status === 'cancelled',
+      previous: previous === null ? undefined : parseStatus(previous),
+      going: Number(answers?.going ?? 0),
     };
   }
 
