@@ -106,17 +106,18 @@ export class ChapterService {
     name: string,
     userId: string,
   ): Promise<{ chapter: Chapter; change: LeadChange }> {
-    await this.deps.roles.require(actorId, 'admin');
-    const chapter = await this.named(name);
-    const now = this.deps.clock.now();
-    const added = await this.repo.transaction(async () => {
-      const isNew = await this.repo.addLead(chapter.id, userId, now);
-      if (isNew) await this.repo.record(chapter.id, actorId, 'lead_added', userId, now);
-      await this.repo.join(chapter.id, userId, now);
-      return isNew;
-    });
-    this.deps.logger.info(`chapter ${chapter.id} lead ${userId} added by ${actorId}: ${added}`);
-    return { chapter, change: added ? 'added' : 'already_lead' };
+    const { chapter, changed } = await this.changeLead(
+      actorId,
+      name,
+      userId,
+      'lead_added',
+      async (id, now) => {
+        const isNew = await this.repo.addLead(id, userId, now);
+        await this.repo.join(id, userId, now);
+        return isNew;
+      },
+    );
+    return { chapter, change: changed ? 'added' : 'already_lead' };
   }
 
   async removeLead(
@@ -124,16 +125,30 @@ export class ChapterService {
     name: string,
     userId: string,
   ): Promise<{ chapter: Chapter; change: LeadChange }> {
+    const { chapter, changed } = await this.changeLead(actorId, name, userId, 'lead_removed', (id) =>
+      this.repo.removeLead(id, userId),
+    );
+    return { chapter, change: changed ? 'removed' : 'not_lead' };
+  }
+
+  /** An admin's change to a chapter's leads, with its audit row in the same transaction when it changed anything. */
+  private async changeLead(
+    actorId: string,
+    name: string,
+    userId: string,
+    action: 'lead_added' | 'lead_removed',
+    change: (chapterId: number, now: Date) => Promise<boolean>,
+  ): Promise<{ chapter: Chapter; changed: boolean }> {
     await this.deps.roles.require(actorId, 'admin');
     const chapter = await this.named(name);
     const now = this.deps.clock.now();
-    const removed = await this.repo.transaction(async () => {
-      const gone = await this.repo.removeLead(chapter.id, userId);
-      if (gone) await this.repo.record(chapter.id, actorId, 'lead_removed', userId, now);
-      return gone;
+    const changed = await this.repo.transaction(async () => {
+      const done = await change(chapter.id, now);
+      if (done) await this.repo.record(chapter.id, actorId, action, userId, now);
+      return done;
     });
-    this.deps.logger.info(`chapter ${chapter.id} lead ${userId} removed by ${actorId}: ${removed}`);
-    return { chapter, change: removed ? 'removed' : 'not_lead' };
+    this.deps.logger.info(`chapter ${chapter.id} ${action} ${userId} by ${actorId}: ${changed}`);
+    return { chapter, changed };
   }
 
   async join(userId: string, chapter: Chapter): Promise<MembershipChange> {

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Database } from './schema';
-import type { Store } from './store';
 import { everyFieldWritten } from './written';
 import { repeatSchema, type Announcement, type AnnouncementInput } from '../announcements/types';
+import { StoreBacked } from './storeBacked';
 
 type AnnouncementRow = Selectable<Database['announcements']>;
 
@@ -38,13 +38,7 @@ export interface AuthoredAnnouncement {
   readonly created_at: string;
 }
 
-export class AnnouncementRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class AnnouncementRepository extends StoreBacked {
   async insert(input: AnnouncementInput, timeZone: string, author: string, now: Date): Promise<number> {
     const written = columns(input);
     const row = await this.sql
@@ -146,9 +140,5 @@ export class AnnouncementRepository {
 
   async eraseMember(userId: string): Promise<void> {
     await this.sql.updateTable('announcements').set({ author: null }).where('author', '=', userId).execute();
-  }
-
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.store.transaction(work);
   }
 }

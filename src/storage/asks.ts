@@ -1,7 +1,7 @@
 import { type AskInput, type AskItem, type AskResponse } from '../asks/types';
-import type { Store } from './store';
 import { toItem, columns, toResponse, type AskRow } from './askRows';
 import { chunks } from './chunks';
+import { StoreBacked } from './storeBacked';
 
 /** Counts for `stats`: items by type and status, responses, and distinct helpers thanked. */
 export interface AskFigures {
@@ -22,13 +22,7 @@ export interface AskErasure {
 }
 
 /** SQL for asks and offers, their tags and the responses to them. */
-export class AskRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class AskRepository extends StoreBacked {
   /** Creates the item and its tags; returns its id. */
   async insert(input: AskInput, author: string, now: Date, expiresAt: Date): Promise<number> {
     return this.store.transaction(async () => {

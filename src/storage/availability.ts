@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { Database } from './schema';
-import type { Store } from './store';
 import { toProfileFacts, toVisibility } from './memberRows';
 import { openToSchema, type OpenToFlag } from '../members/types';
 import type { TalentCandidate } from '../availability/types';
+import { StoreBacked } from './storeBacked';
 
 type AvailabilityRow = Selectable<Database['member_availability']>;
 type MemberRow = Selectable<Database['members']>;
@@ -58,13 +58,7 @@ function toTalentCandidate(
 const present = <T>(value: T | undefined): value is T => value !== undefined;
 
 /** SQL for availability that expires: lapsing, re-asking, keeping and dropping flags, and HR's talent search. */
-export class AvailabilityRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class AvailabilityRepository extends StoreBacked {
   /** Deletes every flag whose time is up; returns what lapsed. */
   async lapse(now: Date): Promise<{ userId: string; flag: string }[]> {
     const rows = await this.sql

@@ -1,7 +1,7 @@
 import type { ChapterAction, ChapterActionRecord, ChapterExport, Chapter } from '../chapters/types';
 import { countedWithHidden } from '../stats/hidden';
 import { chunks } from './chunks';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 const ACTIONS: readonly ChapterAction[] = ['created', 'archived', 'lead_added', 'lead_removed'];
 
@@ -12,17 +12,7 @@ export interface ChapterRow extends Chapter {
 }
 
 /** SQL for chapters, their members, leads and audit trail. */
-export class ChapterRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.store.transaction(work);
-  }
-
+export class ChapterRepository extends StoreBacked {
   /** A new active chapter; undefined when an active one already has the name or the channel (the unique indexes decide). */
   async insert(name: string, key: string, channelId: string, now: Date): Promise<number | undefined> {
     const row = await this.sql

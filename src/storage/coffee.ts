@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import { outboxKeysNaming } from './keyRanges';
 import type { Database } from './schema';
-import type { Store } from './store';
 import {
   coffeeRequestStatusSchema,
   contactStatusSchema,
@@ -11,6 +10,7 @@ import {
   type ContactAnswer,
   type JobContact,
 } from '../coffee/types';
+import { StoreBacked } from './storeBacked';
 
 type ContactRow = Selectable<Database['job_contacts']>;
 type RequestRow = Selectable<Database['coffee_requests']>;
@@ -41,13 +41,7 @@ function toAsk(row: AskRow): CoffeeAsk {
 }
 
 /** SQL for coffee chats: a role's team contacts, members' requests, the contacts asked, and their funnel steps. */
-export class CoffeeRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class CoffeeRepository extends StoreBacked {
   /** Adds the contact; true when it is new for the role. */
   async addContact(jobId: number, userId: string, addedBy: string, now: Date): Promise<boolean> {
     const result = await this.sql
@@ -328,9 +322,5 @@ export class CoffeeRepository {
         .where('status', '<>', 'sending')
         .execute();
     });
-  }
-
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.store.transaction(work);
   }
 }

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { CollabChannel, CollabStatus } from '../collab/types';
 import { claimLetGoOrStale } from './claims';
 import type { Database } from './schema';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 type ChannelRow = Selectable<Database['collab_channels']>;
 
@@ -36,13 +36,7 @@ export interface CollabErasure {
 }
 
 /** SQL for collaboration channels and who was invited to them. */
-export class CollabRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class CollabRepository extends StoreBacked {
   async get(askId: number): Promise<CollabChannel | undefined> {
     const row = await this.sql
       .selectFrom('collab_channels')

@@ -1,8 +1,8 @@
 import { sql as rawSql } from 'kysely';
-import type { Store } from './store';
 import type { DigestCadence, DigestEvent, DigestFrequency, DigestJob } from '../digests/types';
 import { addTo, grouped, toEvent, toFrequency, toJob, toManualRun, type ManualRun } from './digestRows';
 import { endOfPrefix, likeContaining } from './keyRange';
+import { StoreBacked } from './storeBacked';
 
 /** What one member was sent in a run: recorded so that no role or event goes to them twice. */
 export interface SentItems {
@@ -15,13 +15,7 @@ export interface SentItems {
 const INSERT_CHUNK = 500;
 
 /** SQL for digests: preferences, runs, what each member was sent, and the open roles and events they draw on. */
-export class DigestRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class DigestRepository extends StoreBacked {
   async frequencyOf(userId: string): Promise<DigestFrequency | undefined> {
     const row = await this.sql
       .selectFrom('digest_prefs')
@@ -343,9 +337,5 @@ export class DigestRepository {
         .where('started_by', '=', userId)
         .execute();
     });
-  }
-
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.store.transaction(work);
   }
 }

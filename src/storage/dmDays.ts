@@ -1,4 +1,4 @@
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 /** A member's day claimed by one unsolicited DM. */
 export interface ClaimedDay {
@@ -10,13 +10,7 @@ export interface ClaimedDay {
  * SQL for unsolicited_dm_days: the one day each unsolicited DM of asks, study groups and mentoring
  * claims per member (src/members/dmLimit.ts holds the rule).
  */
-export class DmDayRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class DmDayRepository extends StoreBacked {
   /** The day this DM (its outbox key) claimed already, for any of these members. */
   async claimedFor(userIds: readonly string[], ref: string): Promise<ClaimedDay | undefined> {
     if (userIds.length === 0) return undefined;

@@ -1,5 +1,5 @@
 import { reminderCodeSchema, type ReminderCode } from '../events/types';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 export interface DueReminder {
   readonly eventId: number;
@@ -8,13 +8,7 @@ export interface DueReminder {
 }
 
 /** SQL for events' reminder plans: which reminders are due, and which were already planned. */
-export class EventReminderRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class EventReminderRepository extends StoreBacked {
   /** Replaces the reminders not yet planned; ones already sent (planned) stay as they were. */
   async replace(eventId: number, reminders: readonly DueReminder[]): Promise<void> {
     await this.store.transaction(async () => {

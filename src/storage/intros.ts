@@ -1,6 +1,5 @@
 import { sql as rawSql } from 'kysely';
 import { CHUNK } from './chunks';
-import type { Store } from './store';
 import type { IntroAnswer, IntroPerson, IntroSetting } from '../intros/types';
 import {
   toAnswer,
@@ -11,15 +10,10 @@ import {
   type IntroExport,
   type MeetCounts,
 } from './introRows';
+import { StoreBacked } from './storeBacked';
 
 /** SQL for intros: preferences, rounds, groups, answers, and who is eligible. */
-export class IntroRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class IntroRepository extends StoreBacked {
   async prefs(userId: string): Promise<{ setting: IntroSetting; snoozedUntil: Date | null }> {
     const row = await this.sql
       .selectFrom('intro_prefs')

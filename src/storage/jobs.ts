@@ -1,5 +1,4 @@
 import { outboxKeysNaming } from './keyRanges';
-import type { Store } from './store';
 import {
   EMPTY_FUNNEL,
   type FunnelStep,
@@ -12,15 +11,10 @@ import {
 } from '../jobs/types';
 import { toJob, toReferral, jobColumns, referralColumns, type JobRow } from './jobRows';
 import { CHUNK } from './chunks';
+import { StoreBacked } from './storeBacked';
 
 /** SQL for roles, their tags, the comeback funnel and referrals. */
-export class JobRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class JobRepository extends StoreBacked {
   /** Saves the role, its tags and its 'posted' funnel step together; returns its id. */
   async insert(input: JobInput, postedBy: string, now: Date): Promise<number> {
     const at = now.toISOString();
@@ -320,9 +314,5 @@ export class JobRepository {
         .execute();
       return { jobCards: cards.map((row) => row.id) };
     });
-  }
-
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.store.transaction(work);
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '../approval/types';
 import { chunks } from './chunks';
 import type { Database } from './schema';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 type JoinRow = Selectable<Database['join_requests']>;
 
@@ -62,13 +62,7 @@ export interface EligibleLoad {
 }
 
 /** SQL for join requests, their audit trail (join_request_actions) and the eligible list. */
-export class JoinRequestRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class JoinRequestRepository extends StoreBacked {
   async get(userId: string): Promise<JoinRequest | undefined> {
     const row = await this.sql
       .selectFrom('join_requests')

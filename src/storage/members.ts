@@ -1,12 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { Database } from './schema';
-import type { Store } from './store';
 import { everyFieldWritten } from './written';
 import { toProfileFacts, toVisibility } from './memberRows';
 import type { OpenToFlag, Profile, ProfileUpdate, Visibility } from '../members/types';
 import { openToSchema } from '../members/types';
 import { profileBody } from '../members/matching';
 import { addToVocabulary, pruneVocabulary, writeSearchBody } from './memberSearch';
+import { StoreBacked } from './storeBacked';
 
 type MemberRow = Selectable<Database['members']>;
 
@@ -85,13 +85,7 @@ function toEntries(listed: MemberRow[], tags: { user_id: string; tag: string }[]
 }
 
 /** SQL for members, their interests and availability. */
-export class MemberRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class MemberRepository extends StoreBacked {
   async ensure(userId: string, now: Date): Promise<void> {
     await this.sql
       .insertInto('members')

@@ -11,7 +11,7 @@ import {
   type ReportStatus,
 } from '../moderation/types';
 import type { Database } from './schema';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 type ReportRow = Selectable<Database['reports']>;
 
@@ -45,13 +45,7 @@ function toReport(row: ReportRow): Report {
 }
 
 /** SQL for reports to moderators and their audit trail (report_actions). */
-export class ReportRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class ReportRepository extends StoreBacked {
   /**
    * Inserts the report unless this reporter already reported this message, or this view already
    * made one (a replay): undefined then, and nothing is written. One statement, so two replicas

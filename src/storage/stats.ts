@@ -2,7 +2,6 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema';
 import { toVisibility } from './memberRows';
-import type { Store } from './store';
 import {
   DIGEST_FREQUENCIES,
   JOB_STATUSES,
@@ -15,6 +14,7 @@ import {
   type RoleFunnelCounts,
   type DigestFrequency,
 } from '../stats/types';
+import { StoreBacked } from './storeBacked';
 
 // Every figure is written so that SQLite and Postgres count the same: no sum over a comparison
 // (Postgres has no boolean arithmetic), CASE … THEN 1 ELSE 0 instead; counts and sums come back
@@ -160,13 +160,7 @@ function toEngagement(row: EngagementRow, defaultFrequency: DigestFrequency): En
 }
 
 /** Every figure of `/alumni stats` and `stats csv`, counted by the database. Times are ISO-8601 UTC text. */
-export class StatsRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class StatsRepository extends StoreBacked {
   /**
    * Runs the reads as one snapshot (Store.snapshot: REPEATABLE READ on Postgres), so a report is
    * one consistent picture even while others write. `work` only reads.

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { STUDY_RHYTHMS, type StudyGroup, type StudyInput, type StudyStatus } from '../study/types';
 import type { Database } from './schema';
 import { claimLetGoOrStale } from './claims';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 type GroupRow = Selectable<Database['study_groups']>;
 
@@ -26,13 +26,7 @@ function toGroup(row: GroupRow, tags: readonly string[], backers: number): Study
 }
 
 /** SQL for study-group proposals, their tags, backers and digest mentions. */
-export class StudyRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class StudyRepository extends StoreBacked {
   /** A new proposal with its tags, its proposer its first backer. */
   async insert(proposer: string, input: StudyInput, now: Date, lapsesAt: Date): Promise<number> {
     const at = now.toISOString();

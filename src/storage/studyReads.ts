@@ -1,6 +1,6 @@
 import type { StudyFigures, StudyGroupRow } from '../stats/types';
 import { countedWithHidden } from '../stats/hidden';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 /** A formed group as a member's App Home lists it: its topic and where it meets. */
 export interface MemberStudyGroup {
@@ -10,13 +10,7 @@ export interface MemberStudyGroup {
 }
 
 /** Reads of study groups for App Home and `stats` (the proposals' own SQL is in ./study). */
-export class StudyReadRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class StudyReadRepository extends StoreBacked {
   /** The formed groups this member counted themselves into, newest first. */
   async formedGroupsOf(userId: string, limit: number): Promise<MemberStudyGroup[]> {
     const rows = await this.sql

@@ -8,7 +8,7 @@ import {
   type ProposalStatus,
 } from '../supporters/types';
 import type { Database } from './schema';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 type ProposalRow = Selectable<Database['supporter_proposals']>;
 
@@ -46,13 +46,7 @@ export interface SupporterErasure {
 }
 
 /** SQL for supporters' proposals and the "hosted by" credits they leave (supporter_proposals). */
-export class SupporterRepository {
-  constructor(private readonly store: Store) {}
-
-  private get sql() {
-    return this.store.sql;
-  }
-
+export class SupporterRepository extends StoreBacked {
   /**
    * A pending proposal, unless this view already made one (a replay): undefined then, nothing written.
    * One statement, so two replicas taking the same submission cannot both insert.

@@ -231,6 +231,7 @@ describe('availability that expires', () => {
     expect((await tb.rowsMentioning('U6P1')).map((r) => r.table).sort()).toEqual([
       'member_availability',
       'member_nags',
+      'member_search',
       'members',
       'outbox',
       'user_locales',

@@ -325,17 +325,19 @@ describe('fault: privileged verbs, modals and buttons used by a member without t
     hr: 'Only members with the HR role',
     admin: 'Only members with the admin role',
     organizerOrHr: 'Only members with the organizer or HR role',
+    // A supporter may fill in a new event or announcement: it becomes a proposal (issue 14 §3).
+    organizerOrSupporter: 'Only members with the organizer or supporter role',
   } as const;
 
   /** Every privileged verb the parser knows (src/slack/parse/command.ts), with the role it names. */
   const verbs = (): [string, string][] => [
-    ['event new', ROLE_TEXT.organizer],
-    ['event create', ROLE_TEXT.organizer],
+    ['event new', ROLE_TEXT.organizerOrSupporter],
+    ['event create', ROLE_TEXT.organizerOrSupporter],
     [`event edit ${ids.event}`, ROLE_TEXT.organizer],
     [`event cancel ${ids.event}`, ROLE_TEXT.organizer],
     [`event attendees ${ids.event}`, ROLE_TEXT.organizer],
-    ['announce', ROLE_TEXT.organizer],
-    ['announce new', ROLE_TEXT.organizer],
+    ['announce', ROLE_TEXT.organizerOrSupporter],
+    ['announce new', ROLE_TEXT.organizerOrSupporter],
     ['announce list', ROLE_TEXT.organizer],
     ['announcements', ROLE_TEXT.organizer],
     // Its author may cancel it too, so the refusal names both rather than a role alone.

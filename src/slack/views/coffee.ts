@@ -5,8 +5,9 @@ import type { JobContact } from '../../coffee/types';
 import type { Job } from '../../jobs/types';
 import type { KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
-import type { SlackMessage } from './message';
+import { leadWithButtons, type SlackMessage } from './message';
 import { escapeMrkdwn, mention, mrkdwn, plain } from './text';
+import { actionButton } from './buttons';
 
 function tagList(tags: readonly string[], locale: Locale): string {
   return joinList(
@@ -58,20 +59,11 @@ function buttonsMessage(
   yes: { id: string; text: string },
   no: { id: string; text: string },
 ): SlackMessage {
-  return {
-    text: lead,
-    blocks: [
-      { type: 'section', text: mrkdwn(lead) },
-      {
-        type: 'actions',
-        block_id: blockId,
-        elements: [
-          { type: 'button', action_id: yes.id, style: 'primary', text: plain(yes.text, 75), value },
-          { type: 'button', action_id: no.id, text: plain(no.text, 75), value },
-        ],
-      },
-    ],
-  };
+  return leadWithButtons(
+    lead,
+    [actionButton(yes.id, yes.text, value, 'primary'), actionButton(no.id, no.text, value)],
+    blockId,
+  );
 }
 
 export function inviteLead(job: Job, locale: Locale): string {

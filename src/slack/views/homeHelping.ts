@@ -1,22 +1,13 @@
 import { messages, person, type Locale } from '../../i18n';
 import type { MentoringHome, StudyHome } from '../../home/service';
-import type { Button, KnownBlock } from '../blockKit';
+import type { KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { tagsText } from './askCard';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
+import { actionButton as button } from './buttons';
 
 // App Home's study-group and mentoring sections (issue 13 §3, §4): the member's own state and the
 // buttons they may press; HomeSections (src/home/service.ts) decides who may be named and how many.
-
-function button(actionId: string, text: string, value: number, style?: 'primary' | 'danger'): Button {
-  return {
-    type: 'button',
-    action_id: actionId,
-    text: plain(text, 75),
-    value: String(value),
-    ...(style === undefined ? {} : { style }),
-  };
-}
 
 /** Matching proposals with Count me in / out, then the member's groups with their channels. */
 export function homeStudyBlocks(home: StudyHome, userId: string, locale: Locale): KnownBlock[] {

@@ -7,7 +7,8 @@ import type { KnownBlock } from '../blockKit';
 import { ACTION } from '../ids';
 import { tagsText } from './askCard';
 import type { SlackMessage } from './message';
-import { escapeMrkdwn, mrkdwn, plain, truncate } from './text';
+import { escapeMrkdwn, mrkdwn, truncate } from './text';
+import { actionButton as button } from './buttons';
 
 // What mentoring shows and sends (issue 13 §4): lists, status, and the DMs queued in the outbox.
 
@@ -16,16 +17,6 @@ export const MAX_MENTORS_LISTED = 10;
 
 function section(text: string): KnownBlock {
   return { type: 'section', text: mrkdwn(text) };
-}
-
-function button(actionId: string, text: string, value: number, style?: 'primary' | 'danger') {
-  return {
-    type: 'button' as const,
-    action_id: actionId,
-    text: plain(text, 75),
-    value: String(value),
-    ...(style === undefined ? {} : { style }),
-  };
 }
 
 const goalText = (goal: string): string => truncate(escapeMrkdwn(goal), 300);

@@ -1,5 +1,6 @@
-import type { KnownBlock } from '../blockKit';
-import { mrkdwn, plain } from './text';
+import type { Button, KnownBlock } from '../blockKit';
+import { actionButton } from './buttons';
+import { mrkdwn } from './text';
 
 /** A message as every surface sends it: `text` is the notification and screen-reader fallback. */
 export interface SlackMessage {
@@ -11,6 +12,17 @@ export function textMessage(text: string): SlackMessage {
   return { text };
 }
 
+/** A line of text and a row of buttons under it. */
+export function leadWithButtons(lead: string, buttons: Button[], blockId?: string): SlackMessage {
+  return {
+    text: lead,
+    blocks: [
+      { type: 'section', text: mrkdwn(lead) },
+      { type: 'actions', ...(blockId === undefined ? {} : { block_id: blockId }), elements: buttons },
+    ],
+  };
+}
+
 /**
  * A DM that leads to a form. A message has no trigger_id, so a modal cannot open from it
  * directly: the member presses the button, whose press carries one.
@@ -19,22 +31,5 @@ export function openFormMessage(
   lead: string,
   button: { actionId: string; text: string; value: string },
 ): SlackMessage {
-  return {
-    text: lead,
-    blocks: [
-      { type: 'section', text: mrkdwn(lead) },
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: button.actionId,
-            style: 'primary',
-            text: plain(button.text, 75),
-            value: button.value,
-          },
-        ],
-      },
-    ],
-  };
+  return leadWithButtons(lead, [actionButton(button.actionId, button.text, button.value, 'primary')]);
 }

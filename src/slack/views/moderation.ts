@@ -6,6 +6,7 @@ import { ACTION } from '../ids';
 import { label, stacked } from './languages';
 import { openFormMessage, type SlackMessage } from './message';
 import { escapeMrkdwn, mention, mrkdwn, plain, slackDate } from './text';
+import { actionButton } from './buttons';
 
 // The report card in MODERATION_CHANNEL_ID, the DMs moderation sends, and the DM's form button.
 
@@ -52,12 +53,7 @@ function button(
   languages: Languages,
   say: (m: Catalogue) => string,
 ): Button {
-  return {
-    type: 'button',
-    action_id: actionId,
-    text: plain(label(languages, say), 75),
-    value: String(report.id),
-  };
+  return actionButton(actionId, label(languages, say), report.id);
 }
 
 /**

@@ -6,6 +6,7 @@ import { eventWhen } from './events';
 import { label, stacked } from './languages';
 import type { SlackMessage } from './message';
 import { escapeMrkdwn, mention, mrkdwn, plain, slackDate, truncate } from './text';
+import { actionButton } from './buttons';
 
 /** A proposal's name in lists and DMs: the event's title, or the announcement's first line. */
 export function proposalTitle(proposal: Proposal): string {
@@ -33,12 +34,7 @@ function button(
   languages: Languages,
   say: (m: Catalogue) => string,
 ): Button {
-  return {
-    type: 'button',
-    action_id: actionId,
-    text: plain(label(languages, say), 75),
-    value: String(proposal.id),
-  };
+  return actionButton(actionId, label(languages, say), proposal.id);
 }
 
 /**
