@@ -1,17 +1,12 @@
+import { random } from '../src/intros/seededRandom';
+
 /**
  * Deterministic synthetic communities for benchmarks: tags follow a Zipf-like curve, as real
  * interests do (a few popular, a long tail).
  */
-export function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+/** The seeded generator intro pairing shuffles with, so that a run is the same run every time. */
+export const rng = random;
 
 export function tagVocabulary(size: number): string[] {
   return Array.from({ length: size }, (_, i) => `tag-${i}`);
