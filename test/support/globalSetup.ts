@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openPostgresPool } from '../../src/storage/postgres/connect';
 import { migratePostgres } from '../../src/storage/postgres/migrate';
-import { createPoolTable, templateName } from './postgres';
+import { templateName } from './postgres';
 
 /** Migrates one database for the run; test bots' databases are copied from it (see postgres.ts). */
 async function makeTemplate(serverUrl: string, run: string): Promise<string> {
@@ -46,7 +46,6 @@ export default async function globalSetup(): Promise<void> {
     const onPostgres = process.env.TEST_ENGINE?.trim() === 'postgres';
     if (onPostgres) {
       process.env.HOMECOMING_TEST_TEMPLATE = await makeTemplate(url, run);
-      await createPoolTable(url);
     }
     const engine = onPostgres ? 'Postgres' : 'SQLite';
     process.stdout.write(

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -78,21 +81,31 @@ function scratchNamed(serverUrl: string, name: string): ScratchDatabase {
 
 /**
  * Test bots' databases are reused within a run: creating a copy of the template costs Postgres
- * about half a second, emptying one about a tenth of that, and the front-door suite starts some
- * nine hundred bots. A released database is emptied (every row deleted, every sequence restarted,
- * the migrations kept) and parked in this table on the server's admin database; the next bot of
- * any jest worker claims it. Claims are one DELETE … RETURNING, so two workers never share one.
+ * about half a second, emptying one a tenth of that, and the front-door suite starts some nine
+ * hundred bots. A released database is emptied (every row deleted, every sequence restarted, the
+ * migrations kept) and parked as an empty file named after it in this run's folder; the next bot
+ * of any jest worker claims it by deleting the file, which only one process can do. A folder, not
+ * a table on the server: each claim and release through the server cost two more connections,
+ * and connecting is most of a release's time.
  */
-export const POOL_TABLE = 'hc_test_pool';
+export const parkingFolder = (run: string): string => path.join(os.tmpdir(), `${scratchPrefix(run)}parked`);
 
-export async function createPoolTable(serverUrl: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
+function claimParked(folder: string): string | undefined {
+  let names: string[];
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS ${POOL_TABLE} (name text PRIMARY KEY, run text NOT NULL)`);
-  } finally {
-    await client.end();
+    names = fs.readdirSync(folder);
+  } catch {
+    return undefined;
   }
+  for (const name of names) {
+    try {
+      fs.unlinkSync(path.join(folder, name));
+      return name;
+    } catch {
+      // Another worker claimed it a moment ago.
+    }
+  }
+  return undefined;
 }
 
 // Empties a database for its next bot. FK triggers are off for the transaction (the test user
@@ -111,20 +124,6 @@ BEGIN
   END LOOP;
 END $$`;
 
-async function adminQuery<T extends Record<string, unknown>>(
-  serverUrl: string,
-  text: string,
-  values: string[],
-): Promise<T[]> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A migrated, empty database for one test bot: a parked one of this run when there is one,
  * otherwise a new copy of the template.
@@ -142,33 +141,31 @@ export async function claimMigratedDatabase(): Promise<PooledDatabase> {
     const own = await createScratchDatabase();
     return { url: own.url, release: () => own.drop() };
   }
-  const parked = await adminQuery<{ name: string }>(
-    serverUrl,
-    `DELETE FROM ${POOL_TABLE} WHERE name = (
-       SELECT name FROM ${POOL_TABLE} WHERE run = $1 LIMIT 1 FOR UPDATE SKIP LOCKED
-     ) RETURNING name`,
-    [SCRATCH_RUN],
-  );
-  const name = parked[0]?.name;
+  const folder = parkingFolder(SCRATCH_RUN);
+  const name = claimParked(folder);
   const database: ScratchDatabase =
     name === undefined ? await createScratchDatabase({ migrated: true }) : scratchNamed(serverUrl, name);
+  // The connection that will empty it opens now, while the bot starts, rather than at release.
+  const emptier = new Client({ connectionString: database.url });
+  const connected = emptier.connect().then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
   return {
     url: database.url,
     async release(): Promise<void> {
-      const client = new Client({ connectionString: database.url });
-      await client.connect();
+      const failed = await connected;
       try {
-        await client.query(EMPTY_DATABASE);
+        if (failed !== undefined) throw failed;
+        await emptier.query(EMPTY_DATABASE);
       } catch (error) {
-        await client.end();
+        await emptier.end().catch(() => undefined);
         await database.drop();
         throw error;
       }
-      await client.end();
-      await adminQuery(serverUrl, `INSERT INTO ${POOL_TABLE} (name, run) VALUES ($1, $2)`, [
-        new URL(database.url).pathname.slice(1),
-        SCRATCH_RUN,
-      ]);
+      await emptier.end();
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, new URL(database.url).pathname.slice(1)), '');
     },
   };
 }
@@ -177,6 +174,7 @@ export async function claimMigratedDatabase(): Promise<PooledDatabase> {
 export async function dropScratchDatabases(run: string): Promise<number> {
   const serverUrl = TEST_DATABASE_URL;
   if (serverUrl === undefined || !/^[0-9a-f]+$/.test(run)) return 0;
+  fs.rmSync(parkingFolder(run), { recursive: true, force: true });
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
@@ -185,7 +183,6 @@ export async function dropScratchDatabases(run: string): Promise<number> {
       [scratchPrefix(run)],
     );
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-    await client.query(`DELETE FROM ${POOL_TABLE} WHERE run = $1`, [run]).catch(() => undefined);
     return rows.length;
   } finally {
     await client.end();
