@@ -34,7 +34,7 @@ const scenarios = (responseUrl: string): { name: string; make: (i: number) => Re
 
 export async function ackBench(): Promise<void> {
   console.log(
-    '\nAcknowledgement latency, 50 concurrent signed requests, median of 3 rounds of 1,000 (goals: SQLite p99 no slower than the baseline build; Postgres p99 ≤ 1.5 × SQLite; from earlier issues, p99 ≤ 50 ms and ≤ 1.3 × bare Bolt)',
+    '\nAcknowledgement latency, 50 concurrent signed requests, median of 3 rounds of 1,000 (goals: the RSVP p99 ≤ 1.5 × bare Bolt on each engine; SQLite p99 no slower than the baseline build; Postgres p99 ≤ 1.5 × SQLite)',
   );
   const old = baseline();
   const slack = await startBenchSlack();
@@ -64,7 +64,8 @@ export async function ackBench(): Promise<void> {
         'Postgres p50/p99 (ms)': pg === undefined ? 'skipped' : `${round1(pg.p50)} / ${round1(pg.p99)}`,
         'Postgres/SQLite p99 (goal ≤ 1.5)': pg === undefined ? '-' : ratio(pg.p99, bot.p99),
         'bare Bolt p50/p99': `${round1(bare.p50)} / ${round1(bare.p99)}`,
-        'SQLite/bare p99': ratio(bot.p99, bare.p99),
+        'SQLite/bare p99 (goal ≤ 1.5)': ratio(bot.p99, bare.p99),
+        'Postgres/bare p99 (goal ≤ 1.5)': pg === undefined ? '-' : ratio(pg.p99, bare.p99),
         errors: bot.errors + bare.errors + (pg?.errors ?? 0) + (base?.errors ?? 0),
       });
     }
@@ -75,13 +76,25 @@ export async function ackBench(): Promise<void> {
     await scratch?.drop();
   }
   await digestDeliveryBench(slack, 50, 50);
-  // Nothing configured: the pace finds each limit by itself (issue 15's goal: ≥ 95 %).
-  for (const allowed of [20, 50, 100]) await digestDeliveryBench(slack, allowed, undefined);
+  // Nothing configured: the pace finds each limit by itself (issue 15's goal: ≥ 95 %), on each
+  // engine (the outbox's claims are the engine's).
+  for (const allowed of [20, 50, 100]) {
+    await digestDeliveryBench(slack, allowed, undefined);
+    const postgres = await scratchDatabase();
+    if (postgres === undefined) sayPostgresSkipped('delivery');
+    else {
+      try {
+        await digestDeliveryBench(slack, allowed, undefined, postgres.url);
+      } finally {
+        await postgres.drop();
+      }
+    }
+  }
   await slack.close();
 }
 
 /**
- * A digest to 1,000 members from one process on SQLite, against a fake Slack that answers 429
+ * A digest to 1,000 members from one process on SQLite (or on the Postgres database `postgresUrl`), against a fake Slack that answers 429
  * (Retry-After: 1) above `allowedRate` posts a second, while people keep using /alumni help.
  * `configuredRate` is the bot's BULK_POSTS_PER_SECOND: equal to the limit, or unset (the pace
  * finds the limit by itself, starting at 10 posts a second).
@@ -90,15 +103,17 @@ async function digestDeliveryBench(
   slack: BenchSlack,
   allowedRate: number,
   configuredRate: number | undefined,
+  postgresUrl?: string,
 ): Promise<void> {
   console.log(
-    `\nDigest delivery to 1,000 members, one process on SQLite; Slack answers 429 above ${allowedRate} posts/s; BULK_POSTS_PER_SECOND=${configuredRate ?? 'unset'}; /alumni help measured meanwhile (goal ≥ ${configuredRate === undefined ? 95 : 90} % of the allowed rate)`,
+    `\nDigest delivery to 1,000 members, one process on ${postgresUrl === undefined ? 'SQLite' : 'Postgres'}; Slack answers 429 above ${allowedRate} posts/s; BULK_POSTS_PER_SECOND=${configuredRate ?? 'unset'}; /alumni help measured meanwhile (goal ≥ ${configuredRate === undefined ? 95 : 90} % of the allowed rate)`,
   );
   const responseUrl = responseUrlOf(slack);
   slack.reset();
   const bot = await startServer('bot', {
     BENCH_SLACK_URL: slack.url,
     BENCH_BULK_RATE: configuredRate === undefined ? '' : String(configuredRate),
+    ...(postgresUrl === undefined ? {} : { BENCH_DATABASE_URL: postgresUrl }),
   });
   try {
     slack.setPostRate(allowedRate, 10);
