@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { answerHealth, startHealthServer, type HealthServer } from '../health';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
+import { AckFirst } from './ackFirst';
 import { registerListeners } from './listeners';
 import { guardRequests } from './requestGuard';
 
@@ -41,6 +42,7 @@ function httpReceiver(
   signingSecret: string,
   logger: Logger,
   isHealthy: () => Promise<boolean>,
+  ackFirst: AckFirst,
 ): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
@@ -53,6 +55,7 @@ function httpReceiver(
     signingSecret,
     endpoints: [EVENTS_ENDPOINT],
     logger,
+    ackFirst,
   });
   return receiver;
 }
@@ -78,17 +81,18 @@ export function createSlackApp(
     // We keep no conversation state in Bolt; its default store costs time on every request.
     convoStore: false as const,
   };
+  const ackFirst = new AckFirst();
   let app: App;
   if (config.socketMode) {
     app = new App({ ...common, appToken: config.appToken, socketMode: true });
   } else {
     // loadConfig requires the secret without SLACK_APP_TOKEN; this only narrows the type.
     if (config.signingSecret === undefined) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
-    app = new App({ ...common, receiver: httpReceiver(config.signingSecret, logger, isHealthy) });
+    app = new App({ ...common, receiver: httpReceiver(config.signingSecret, logger, isHealthy, ackFirst) });
   }
   let health: HealthServer | undefined;
 
-  registerListeners(app, services);
+  registerListeners(app, services, ackFirst);
   app.error(async (error) => {
     logger.error('unhandled error in a listener:', error);
     return Promise.resolve();

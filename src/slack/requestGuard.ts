@@ -3,6 +3,7 @@ import { parse as parseForm } from 'node:querystring';
 import { HTTPModuleFunctions, isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import type { AckFirst } from './ackFirst';
 
 /**
  * The outer shape of every body Slack sends to /slack/events, and that our listeners rely on.
@@ -100,6 +101,8 @@ export interface RequestGuardOptions {
   readonly endpoints: readonly string[];
   readonly logger: Logger;
   readonly bodyLimit?: number;
+  /** Told of each request to the endpoints until it is answered, so that acks go before follow-up work. */
+  readonly ackFirst?: AckFirst;
 }
 
 /**
@@ -153,6 +156,11 @@ export function guardRequests(inner: RequestListener, options: RequestGuardOptio
       // Health checks and anything else: Bolt's own routing (and its 404) as before.
       inner(req, res);
       return;
+    }
+    const answered = options.ackFirst?.arrived();
+    if (answered !== undefined) {
+      res.once('finish', answered);
+      res.once('close', answered);
     }
     screen(req, res).catch((error: unknown) => {
       logger.error('request guard failed:', error);

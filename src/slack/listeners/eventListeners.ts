@@ -31,30 +31,39 @@ export function registerEventListeners(router: ListenerRouter, services: Service
   const eventButton = { gate: 'agreed', value: ID_VALUE, surface: 'event_button' } as const;
   const choices = { going: ACTION.rsvpGoing, maybe: ACTION.rsvpMaybe, not_going: ACTION.rsvpNotGoing };
   for (const [choice, actionId] of Object.entries(choices) as [RsvpChoice, string][]) {
-    router.button(actionId, eventButton, async ({ value: eventId, userId, locale, m, args, reply }) => {
-      const result = await services.events.rsvp(userId, eventId, choice, await displayNameOf(services, args));
-      await services.members.recordActivity(userId);
-      services.logger.info(`rsvp ${userId} ${choice} → ${result.status} for event ${eventId}`);
-      const { event } = result;
-      await refreshEventCard(services, args.client, eventId);
-      if (args.body.view?.type === 'home') {
-        await publishHome(services, args.client, userId, locale);
-      } else if (args.body.container.is_ephemeral === true) {
-        // The member's own /alumni events list: show the page they were on again, with their answer.
-        const page = await eventsListPage(services, userId, locale, {
-          around: (i) => i.event.id === eventId,
-        });
-        if (page !== undefined) await args.respond({ replace_original: true, ...page });
-      }
-      if (args.body.container.is_ephemeral !== true && args.body.view === undefined) {
-        const title = escapeMrkdwn(event.title);
-        await reply(
-          result.status === 'waitlist'
-            ? m.events.rsvpWaitlisted(title)
-            : m.events.rsvpRecorded(title, m.events.status[result.status]),
+    router.button(
+      actionId,
+      { ...eventButton, takesTurns: true },
+      async ({ value: eventId, userId, locale, m, args, reply }) => {
+        const result = await services.events.rsvp(
+          userId,
+          eventId,
+          choice,
+          await displayNameOf(services, args),
         );
-      }
-    });
+        await services.members.recordActivity(userId);
+        services.logger.info(`rsvp ${userId} ${choice} → ${result.status} for event ${eventId}`);
+        const { event } = result;
+        await refreshEventCard(services, args.client, eventId);
+        if (args.body.view?.type === 'home') {
+          await publishHome(services, args.client, userId, locale);
+        } else if (args.body.container.is_ephemeral === true) {
+          // The member's own /alumni events list: show the page they were on again, with their answer.
+          const page = await eventsListPage(services, userId, locale, {
+            around: (i) => i.event.id === eventId,
+          });
+          if (page !== undefined) await args.respond({ replace_original: true, ...page });
+        }
+        if (args.body.container.is_ephemeral !== true && args.body.view === undefined) {
+          const title = escapeMrkdwn(event.title);
+          await reply(
+            result.status === 'waitlist'
+              ? m.events.rsvpWaitlisted(title)
+              : m.events.rsvpRecorded(title, m.events.status[result.status]),
+          );
+        }
+      },
+    );
   }
 
   // A link button opens the browser by itself; Slack still tells us, and expects an ack.

@@ -22,9 +22,10 @@ import { registerMessages } from './messages';
 import { handleEachEventOnce, trackInFlight } from './middleware';
 import { registerViews } from './views';
 import { ListenerRouter } from './router';
+import type { AckFirst } from '../ackFirst';
 
 /** Every listener, by surface. The manifest test reads what is registered here. */
-export function registerListeners(app: App, services: Services): void {
+export function registerListeners(app: App, services: Services, ackFirst: AckFirst): void {
   app.use(trackInFlight(services));
   app.use(handleEachEventOnce(services));
   registerCommands(app, services);
@@ -35,6 +36,7 @@ export function registerListeners(app: App, services: Services): void {
     localeOf: (userId) => services.locales.localeOf(userId),
     access: (userId) => services.approval.access(userId),
     logger: services.logger,
+    ackFirst,
   });
   registerActions(router, services);
   registerCommandButtons(router, services);

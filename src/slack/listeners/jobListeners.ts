@@ -22,31 +22,35 @@ export function registerJobListeners(router: ListenerRouter, services: Services)
   // Curious and referrals share the events' rule: members act after agreeing to the code of conduct.
   const roleButton = { gate: 'agreed', value: ID_VALUE, surface: 'role_button' } as const;
 
-  router.button(ACTION.jobCurious, roleButton, async ({ value: jobId, userId, locale, m, args, reply }) => {
-    const teamId = args.body.user.team_id ?? args.body.team?.id;
-    const result = await services.jobs.curious(userId, jobId, teamId);
-    await services.members.recordActivity(userId);
-    services.logger.info(
-      `job ${jobId}: ${userId} is curious; recipient ${result.recipient ?? 'none'}, ${result.disclosure}${result.alreadyTold ? ', already told' : ''}`,
-    );
-    const title = escapeMrkdwn(result.job.title);
-    let text: string;
-    if (result.recipient === null) text = m.jobs.curiousNoRecruiter(title);
-    else if (result.alreadyTold) text = m.jobs.curiousAgain(mention(result.recipient), title);
-    else {
-      const seen = result.disclosure === 'profile' ? m.jobs.curiousSeesProfile : m.jobs.curiousSeesName;
-      text = `${m.jobs.curiousDone(mention(result.recipient), title)}\n${seen}`;
-    }
-    if (args.body.view?.type === 'home') {
-      await publishHome(services, args.client, userId, locale);
-    } else if (args.body.container.is_ephemeral === true) {
-      // The member's own /alumni jobs list: show the page they were on again, with the role marked.
-      const page = await jobsListPage(services, userId, locale, { around: (i) => i.job.id === jobId });
-      if (page !== undefined) await args.respond({ replace_original: true, ...page });
-    }
-    // With a confirmed team contact, the confirmation also offers a coffee chat.
-    await reply(await curiousReply(services, userId, result.job, text, locale));
-  });
+  router.button(
+    ACTION.jobCurious,
+    { ...roleButton, takesTurns: true },
+    async ({ value: jobId, userId, locale, m, args, reply }) => {
+      const teamId = args.body.user.team_id ?? args.body.team?.id;
+      const result = await services.jobs.curious(userId, jobId, teamId);
+      await services.members.recordActivity(userId);
+      services.logger.info(
+        `job ${jobId}: ${userId} is curious; recipient ${result.recipient ?? 'none'}, ${result.disclosure}${result.alreadyTold ? ', already told' : ''}`,
+      );
+      const title = escapeMrkdwn(result.job.title);
+      let text: string;
+      if (result.recipient === null) text = m.jobs.curiousNoRecruiter(title);
+      else if (result.alreadyTold) text = m.jobs.curiousAgain(mention(result.recipient), title);
+      else {
+        const seen = result.disclosure === 'profile' ? m.jobs.curiousSeesProfile : m.jobs.curiousSeesName;
+        text = `${m.jobs.curiousDone(mention(result.recipient), title)}\n${seen}`;
+      }
+      if (args.body.view?.type === 'home') {
+        await publishHome(services, args.client, userId, locale);
+      } else if (args.body.container.is_ephemeral === true) {
+        // The member's own /alumni jobs list: show the page they were on again, with the role marked.
+        const page = await jobsListPage(services, userId, locale, { around: (i) => i.job.id === jobId });
+        if (page !== undefined) await args.respond({ replace_original: true, ...page });
+      }
+      // With a confirmed team contact, the confirmation also offers a coffee chat.
+      await reply(await curiousReply(services, userId, result.job, text, locale));
+    },
+  );
 
   router.button(ACTION.jobRefer, roleButton, async ({ value: jobId, userId, locale, args }) => {
     const job = await services.jobs.answerable(userId, jobId);

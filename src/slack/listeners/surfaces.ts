@@ -19,6 +19,7 @@ import { UnreadableSubmission, userMessage, type Surface } from '../userMessage'
 import { accessRefusal } from '../views/approval';
 import { doneModal } from '../views/doneModal';
 import type { SlackMessage } from '../views/message';
+import type { AckFirst } from '../ackFirst';
 
 /** Most buttons carry an id we wrote; it comes back from Slack, so it is read as untrusted. */
 export const ID_VALUE = z.coerce.number().int().positive();
@@ -32,6 +33,8 @@ export interface SurfaceDeps {
   /** Where the member stands: agreed to the charter and, with approval on, approved (ApprovalService.access). */
   access(userId: string): Promise<Access>;
   readonly logger: Logger;
+  /** Follow-up work after a press's ack takes turns, so that other requests' acks go first. */
+  readonly ackFirst: AckFirst;
 }
 
 /**
@@ -49,6 +52,12 @@ export interface ButtonOptions<V> {
   readonly surface: Surface;
   /** The words for a value that does not read, where the surface's own words do not fit. */
   readonly badValue?: (m: Catalogue) => string;
+  /**
+   * The press only changes stored state and messages (no modal to open: a trigger_id lasts 3 s),
+   * so its work waits its turn behind other requests' acks (see ackFirst.ts). For presses that
+   * come in bursts, such as an RSVP on a card many members see at once.
+   */
+  readonly takesTurns?: true;
 }
 
 /** A press, read: who, in which language, the value, and how to answer them. */
@@ -103,34 +112,48 @@ export function buttonHandler<V>(
 ): (args: ButtonArgs) => Promise<void> {
   return async (args) => {
     await args.ack();
-    const userId = args.body.user.id;
-    const locale = await deps.localeOf(userId);
-    const m = messages(locale);
-    const reply = (message: SlackMessage | string): Promise<void> => tellPresser(args, message);
+    const done = options.takesTurns === true ? await deps.ackFirst.turn() : undefined;
     try {
-      const read = options.value.safeParse(args.action.value);
-      if (!read.success && options.badValue !== undefined) {
-        deps.logger.warn(`button ${args.action.action_id} from ${userId}: unreadable value`);
-        await reply(options.badValue(m));
-        return;
-      }
-      if (!read.success) throw read.error;
-      const value = read.data;
-      if (options.gate === 'agreed') {
-        const access = await deps.access(userId);
-        if (access.kind !== 'member') {
-          await reply(accessRefusal(access, locale));
-          return;
-        }
-      }
-      await handler({ userId, locale, m, value, args, reply });
-    } catch (error) {
-      const failure = { where: `button ${args.action.action_id}`, userId, surface: options.surface };
-      await reply(userMessage(error, locale, failure, deps.logger)).catch((failed: unknown) => {
-        deps.logger.error(`button ${args.action.action_id}: could not tell ${userId}:`, failed);
-      });
+      await pressed(deps, options, handler, args);
+    } finally {
+      done?.();
     }
   };
+}
+
+async function pressed<V>(
+  deps: SurfaceDeps,
+  options: ButtonOptions<V>,
+  handler: (press: Press<V>) => Promise<void>,
+  args: ButtonArgs,
+): Promise<void> {
+  const userId = args.body.user.id;
+  const locale = await deps.localeOf(userId);
+  const m = messages(locale);
+  const reply = (message: SlackMessage | string): Promise<void> => tellPresser(args, message);
+  try {
+    const read = options.value.safeParse(args.action.value);
+    if (!read.success && options.badValue !== undefined) {
+      deps.logger.warn(`button ${args.action.action_id} from ${userId}: unreadable value`);
+      await reply(options.badValue(m));
+      return;
+    }
+    if (!read.success) throw read.error;
+    const value = read.data;
+    if (options.gate === 'agreed') {
+      const access = await deps.access(userId);
+      if (access.kind !== 'member') {
+        await reply(accessRefusal(access, locale));
+        return;
+      }
+    }
+    await handler({ userId, locale, m, value, args, reply });
+  } catch (error) {
+    const failure = { where: `button ${args.action.action_id}`, userId, surface: options.surface };
+    await reply(userMessage(error, locale, failure, deps.logger)).catch((failed: unknown) => {
+      deps.logger.error(`button ${args.action.action_id}: could not tell ${userId}:`, failed);
+    });
+  }
 }
 
 /**
