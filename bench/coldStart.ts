@@ -109,12 +109,20 @@ export async function coldStart(
           LOG_LEVEL: 'error',
         },
       });
+      // The warm-up may compile (tens of seconds on a busy machine); a timed round that never
+      // answers is an error, not a figure.
+      const deadline = Date.now() + (round === 0 ? 180_000 : 30_000);
       let up = false;
-      for (let i = 0; i < 1000 && !up; i += 1) {
+      while (!up && Date.now() < deadline) {
         up = await healthy(port);
         if (!up) await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      if (round > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (!up) {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+        throw new Error(`cold start: the bot did not answer /healthz within ${Math.round(elapsedMs)} ms`);
+      }
+      if (round > 0) times.push(elapsedMs);
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
