@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { pairStatusSchema, type MentorPair, type PairStatus } from '../mentoring/types';
 import { countedWithHidden } from '../stats/hidden';
 import type { Database } from './schema';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 type PairRow = Selectable<Database['mentor_pairs']>;
 
@@ -30,13 +30,7 @@ export interface MentoringFigures {
 }
 
 /** SQL for mentoring pairs and their check-ins; the rest of mentoring's SQL extends it. */
-export class MentoringPairRepository {
-  constructor(protected readonly store: Store) {}
-
-  protected get sql() {
-    return this.store.sql;
-  }
-
+export class MentoringPairRepository extends StoreBacked {
   async insertPair(
     requestId: number,
     mentor: string,
