@@ -211,8 +211,7 @@ export class JobRepository extends StoreBacked {
   }
 
   async referral(id: number): Promise<Referral | undefined> {
-    const row = await this.sql.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toReferral(row);
+    return this.rowWhere('referrals', 'id', id, toReferral);
   }
 
   /** True only when the status changed (a double click moves it once). */

@@ -163,12 +163,7 @@ export class MentoringRepository extends MentoringPairRepository {
   }
 
   async request(id: number): Promise<MentorRequest | undefined> {
-    const row = await this.sql
-      .selectFrom('mentor_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toRequest(row);
+    return this.rowWhere('mentor_requests', 'id', id, toRequest);
   }
 
   async requestsOf(requester: string): Promise<MentorRequest[]> {

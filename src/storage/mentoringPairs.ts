@@ -53,8 +53,7 @@ export class MentoringPairRepository extends StoreBacked {
   }
 
   async pair(id: number): Promise<MentorPair | undefined> {
-    const row = await this.sql.selectFrom('mentor_pairs').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toPair(row);
+    return this.rowWhere('mentor_pairs', 'id', id, toPair);
   }
 
   /** The member's pairs as mentor or mentee, ended ones left out. */

@@ -90,17 +90,11 @@ export class ReportRepository extends StoreBacked {
   }
 
   async byView(viewId: string): Promise<Report | undefined> {
-    const row = await this.sql
-      .selectFrom('reports')
-      .selectAll()
-      .where('view_id', '=', viewId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toReport(row);
+    return this.rowWhere('reports', 'view_id', viewId, toReport);
   }
 
   async get(id: number): Promise<Report | undefined> {
-    const row = await this.sql.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toReport(row);
+    return this.rowWhere('reports', 'id', id, toReport);
   }
 
   async addAction(

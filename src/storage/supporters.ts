@@ -90,21 +90,11 @@ export class SupporterRepository extends StoreBacked {
   }
 
   async get(id: number): Promise<Proposal | undefined> {
-    const row = await this.sql
-      .selectFrom('supporter_proposals')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toProposal(row);
+    return this.rowWhere('supporter_proposals', 'id', id, toProposal);
   }
 
   async byView(viewId: string): Promise<Proposal | undefined> {
-    const row = await this.sql
-      .selectFrom('supporter_proposals')
-      .selectAll()
-      .where('view_id', '=', viewId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toProposal(row);
+    return this.rowWhere('supporter_proposals', 'view_id', viewId, toProposal);
   }
 
   /**
