@@ -18,13 +18,12 @@ export interface ChapterRow extends Chapter {
 export class ChapterRepository extends StoreBacked {
   /** A new active chapter; undefined when an active one already has the name or the channel (the unique indexes decide). */
   async insert(name: string, key: string, channelId: string, now: Date): Promise<number | undefined> {
-    const row = await this.sql
-      .insertInto('chapters')
-      .values({ name, name_key: key, channel_id: channelId, created_at: now.toISOString() })
-      .onConflict((conflict) => conflict.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return row?.id;
+    return this.insertOnce('chapters', {
+      name,
+      name_key: key,
+      channel_id: channelId,
+      created_at: now.toISOString(),
+    });
   }
 
   async byKey(key: string): Promise<Chapter | undefined> {

@@ -77,11 +77,7 @@ export class JobRepository extends StoreBacked {
   }
 
   async setCard(id: number, channel: string, ts: string): Promise<void> {
-    await this.sql
-      .updateTable('jobs')
-      .set({ card_channel: channel, card_ts: ts })
-      .where('id', '=', id)
-      .execute();
+    await this.recordCard('jobs', id, channel, ts);
   }
 
   /** True only for the caller that closed it. */
