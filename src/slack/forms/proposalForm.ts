@@ -5,7 +5,6 @@ import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { UnreadableSubmission } from '../userMessage';
 import { formModal } from '../views/doneModal';
-import { mrkdwn } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';
 import { textField } from './fields';
 import { readMetadata } from './metadata';
@@ -28,7 +27,8 @@ export function declineProposalModal(proposalId: number, title: string, locale: 
     metadata: { proposalId },
     title: m.declineTitle,
     submit: m.declineSubmit,
-    blocks: [{ type: 'section', text: mrkdwn(title) }, ...declineProposalForm.blocks({ locale })],
+    lead: title,
+    blocks: declineProposalForm.blocks({ locale }),
   });
 }
 

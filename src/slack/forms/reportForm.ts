@@ -174,10 +174,8 @@ export function resolveReportModal(reportId: number, locale: Locale): ModalView 
     metadata: { reportId },
     title: m.resolveTitle,
     submit: m.resolveButton,
-    blocks: [
-      { type: 'section', text: mrkdwn(m.resolveLead(reportId)) },
-      ...resolveReportForm.blocks({ locale }),
-    ],
+    lead: m.resolveLead(reportId),
+    blocks: resolveReportForm.blocks({ locale }),
   });
 }
 
