@@ -3,7 +3,6 @@ import { messages, type Locale } from '../../i18n';
 import { DECLINE_REASON_MAX } from '../../supporters/types';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { UnreadableSubmission } from '../userMessage';
 import { formModal } from '../views/doneModal';
 import { declareForm, type FieldErrors } from './declare';
 import { textField } from './fields';
@@ -41,8 +40,7 @@ export function parseDeclineProposalForm(
   values: unknown,
   locale: Locale,
 ): { ok: true; reason: string | null } | { ok: false; errors: FieldErrors } {
-  const read = declineProposalForm.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = declineProposalForm.submitted(values);
   const reason = read.reason.trim();
   if (reason.length > DECLINE_REASON_MAX)
     return {
