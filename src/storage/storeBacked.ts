@@ -27,7 +27,7 @@ export abstract class StoreBacked {
    * The row of `table` whose `column` equals `value`, mapped; undefined when there is none. The
    * lookup by id, by view or by channel that every repository has, written once.
    */
-  protected async rowWhere<T extends keyof Database & string, C extends keyof Database[T] & string, R>(
+  protected async rowWhere<T extends keyof Database, C extends keyof Database[T] & string, R>(
     table: T,
     column: C,
     value: SelectType<Database[T][C]>,
