@@ -1,4 +1,7 @@
+import type { Clock } from './clock';
+import type { Locale } from './i18n';
 import type { LocaleService } from './i18n/localeService';
+import type { Logger } from './logger';
 import type { UnsolicitedDmLimit } from './members/dmLimit';
 import type { MemberFacingDeps } from './members/memberFacing';
 import type { RoleService } from './roles/service';
@@ -32,6 +35,30 @@ export function memberFacingDeps(inputs: ServiceInputs, parts: SharedParts): Mem
     profileOf: (userId) => parts.memberRepository.profile(userId),
     dmLimit: parts.dmLimit,
     knownLocaleOf: (userId) => parts.locales.knownLocaleOf(userId),
+    clock: inputs.clock,
+    logger: inputs.logger,
+  };
+}
+
+/** The shared parts a service takes that tells members things through the outbox (moderation, approval). */
+export type NotifyingParts = Pick<SharedParts, 'store' | 'roles' | 'outbox' | 'locales'>;
+
+/** What such a service's deps share, read from the parts in one place. */
+export interface NotifyingDeps {
+  readonly store: Store;
+  readonly roles: RoleService;
+  readonly outbox: Outbox;
+  readonly localeOf: (userId: string) => Promise<Locale>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export function notifyingDeps(inputs: ServiceInputs, parts: NotifyingParts): NotifyingDeps {
+  return {
+    store: parts.store,
+    roles: parts.roles,
+    outbox: parts.outbox,
+    localeOf: (userId) => parts.locales.localeOf(userId),
     clock: inputs.clock,
     logger: inputs.logger,
   };

@@ -1,21 +1,14 @@
-import type { LocaleService } from '../i18n/localeService';
+import { notifyingDeps, type NotifyingParts } from '../composeParts';
 import type { OnboardingService } from '../onboarding/service';
-import type { MemberDataSource } from '../privacy/service';
-import type { RoleService } from '../roles/service';
-import type { Outbox } from '../scheduler/outbox';
+import { memberData, type MemberDataSource } from '../privacy/service';
 import type { ServiceInputs } from '../services';
 import { JoinRequestRepository } from '../storage/joinRequests';
-import type { Store } from '../storage/store';
 import { ApprovalService, type ApprovalMessages } from './service';
 
 export type { ApprovalService, ApprovalMessages };
 
 /** What the composition root has already built that approval uses. */
-export interface ApprovalParts {
-  readonly store: Store;
-  readonly roles: RoleService;
-  readonly outbox: Outbox;
-  readonly locales: LocaleService;
+export interface ApprovalParts extends NotifyingParts {
   readonly onboarding: OnboardingService;
 }
 
@@ -25,24 +18,12 @@ export function composeApproval(
   parts: ApprovalParts,
 ): { service: ApprovalService; privacy: MemberDataSource } {
   const service = new ApprovalService({
+    ...notifyingDeps(inputs, parts),
     repository: new JoinRequestRepository(parts.store),
-    store: parts.store,
-    roles: parts.roles,
     enabled: inputs.config.approval,
     autoApproveDomains: inputs.config.autoApproveEmailDomains,
     agreementState: (userId) => parts.onboarding.agreementState(userId),
-    outbox: parts.outbox,
     messages: inputs.approvalMessages,
-    localeOf: (userId) => parts.locales.localeOf(userId),
-    clock: inputs.clock,
-    logger: inputs.logger,
   });
-  return {
-    service,
-    privacy: {
-      name: 'joinRequest',
-      export: (userId) => service.exportMember(userId),
-      erase: (userId) => service.eraseMember(userId),
-    },
-  };
+  return { service, privacy: memberData('joinRequest', service, service) };
 }

@@ -1,4 +1,4 @@
-import type { SharedParts } from '../composeParts';
+import { notifyingDeps, type SharedParts } from '../composeParts';
 import { memberData, type MemberDataSource } from '../privacy/service';
 import type { ServiceInputs } from '../services';
 import { ReportRepository } from '../storage/reports';
@@ -15,16 +15,11 @@ export function composeModeration(
   parts: SharedParts,
 ): { service: ModerationService; privacy: MemberDataSource } {
   const service = new ModerationService({
+    ...notifyingDeps(inputs, parts),
     repository: new ReportRepository(parts.store),
-    store: parts.store,
-    roles: parts.roles,
     channelId: inputs.config.moderationChannelId,
     conduct: (locale) => inputs.charter.text(locale).conduct,
-    outbox: parts.outbox,
     messages: inputs.moderationMessages,
-    localeOf: (userId) => parts.locales.localeOf(userId),
-    clock: inputs.clock,
-    logger: inputs.logger,
   });
   return {
     service,

@@ -67,12 +67,7 @@ export class AnnouncementRepository extends StoreBacked {
   }
 
   async get(id: number): Promise<Announcement | undefined> {
-    const row = await this.sql
-      .selectFrom('announcements')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toAnnouncement(row);
+    return this.rowWhere('announcements', 'id', id, toAnnouncement);
   }
 
   /** Active rows always have a next_at (the last advance finishes them), so NULL ordering never differs. */

@@ -108,11 +108,7 @@ export class AskRepository extends StoreBacked {
   }
 
   async attachCard(id: number, channel: string, ts: string): Promise<void> {
-    await this.sql
-      .updateTable('asks')
-      .set({ card_channel: channel, card_ts: ts })
-      .where('id', '=', id)
-      .execute();
+    await this.recordCard('asks', id, channel, ts);
   }
 
   /** Open or lapsed → resolved; false when it was resolved already. */

@@ -5,6 +5,9 @@ import { StoreBacked } from './storeBacked';
 
 const ACTIONS: readonly ChapterAction[] = ['created', 'archived', 'lead_added', 'lead_removed'];
 
+/** A chapter's two rosters, who joined it and who leads it: the same columns but for the time one. */
+type Roster = 'chapter_members' | 'chapter_leads';
+
 /** A chapter with its member split by visibility (a member with no profile row counts as hidden). */
 export interface ChapterRow extends Chapter {
   readonly visibleMembers: number;
@@ -15,40 +18,35 @@ export interface ChapterRow extends Chapter {
 export class ChapterRepository extends StoreBacked {
   /** A new active chapter; undefined when an active one already has the name or the channel (the unique indexes decide). */
   async insert(name: string, key: string, channelId: string, now: Date): Promise<number | undefined> {
-    const row = await this.sql
-      .insertInto('chapters')
-      .values({ name, name_key: key, channel_id: channelId, created_at: now.toISOString() })
-      .onConflict((conflict) => conflict.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return row?.id;
+    return this.insertOnce('chapters', {
+      name,
+      name_key: key,
+      channel_id: channelId,
+      created_at: now.toISOString(),
+    });
   }
 
   async byKey(key: string): Promise<Chapter | undefined> {
-    const row = await this.sql
-      .selectFrom('chapters')
-      .select(['id', 'name', 'channel_id'])
-      .where('name_key', '=', key)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    return row === undefined ? undefined : { id: row.id, name: row.name, channelId: row.channel_id };
+    return this.activeWhere('name_key', key);
   }
 
   async byId(id: number): Promise<Chapter | undefined> {
-    const row = await this.sql
-      .selectFrom('chapters')
-      .select(['id', 'name', 'channel_id'])
-      .where('id', '=', id)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    return row === undefined ? undefined : { id: row.id, name: row.name, channelId: row.channel_id };
+    return this.activeWhere('id', id);
   }
 
   async byChannel(channelId: string): Promise<Chapter | undefined> {
+    return this.activeWhere('channel_id', channelId);
+  }
+
+  /** The active chapter whose key, id or channel this is. */
+  private async activeWhere(
+    column: 'name_key' | 'id' | 'channel_id',
+    value: string | number,
+  ): Promise<Chapter | undefined> {
     const row = await this.sql
       .selectFrom('chapters')
       .select(['id', 'name', 'channel_id'])
-      .where('channel_id', '=', channelId)
+      .where(column, '=', value)
       .where('status', '=', 'active')
       .executeTakeFirst();
     return row === undefined ? undefined : { id: row.id, name: row.name, channelId: row.channel_id };
@@ -110,37 +108,38 @@ export class ChapterRepository extends StoreBacked {
 
   /** True when the member was not in it before (the primary key makes a second join a no-op). */
   async join(chapterId: number, userId: string, now: Date): Promise<boolean> {
-    const result = await this.sql
-      .insertInto('chapter_members')
-      .values({ chapter_id: chapterId, user_id: userId, joined_at: now.toISOString() })
-      .onConflict((conflict) => conflict.columns(['chapter_id', 'user_id']).doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    return result !== undefined;
+    return this.enrol('chapter_members', chapterId, userId, now);
   }
 
   async leave(chapterId: number, userId: string): Promise<boolean> {
-    const result = await this.sql
-      .deleteFrom('chapter_members')
-      .where('chapter_id', '=', chapterId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return this.strike('chapter_members', chapterId, userId);
   }
 
   async addLead(chapterId: number, userId: string, now: Date): Promise<boolean> {
+    return this.enrol('chapter_leads', chapterId, userId, now);
+  }
+
+  async removeLead(chapterId: number, userId: string): Promise<boolean> {
+    return this.strike('chapter_leads', chapterId, userId);
+  }
+
+  /** Adds the member to a roster; false when already on it (the primary key makes a second add a no-op). */
+  private async enrol(roster: Roster, chapterId: number, userId: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    const person = { chapter_id: chapterId, user_id: userId };
+    const values = roster === 'chapter_members' ? { ...person, joined_at: at } : { ...person, added_at: at };
     const result = await this.sql
-      .insertInto('chapter_leads')
-      .values({ chapter_id: chapterId, user_id: userId, added_at: now.toISOString() })
+      .insertInto(roster)
+      .values(values)
       .onConflict((conflict) => conflict.columns(['chapter_id', 'user_id']).doNothing())
       .returning('user_id')
       .executeTakeFirst();
     return result !== undefined;
   }
 
-  async removeLead(chapterId: number, userId: string): Promise<boolean> {
+  private async strike(roster: Roster, chapterId: number, userId: string): Promise<boolean> {
     const result = await this.sql
-      .deleteFrom('chapter_leads')
+      .deleteFrom(roster)
       .where('chapter_id', '=', chapterId)
       .where('user_id', '=', userId)
       .executeTakeFirst();
@@ -179,20 +178,18 @@ export class ChapterRepository extends StoreBacked {
 
   /** Active chapters the member joined, by id. */
   async joinedBy(userId: string): Promise<Set<number>> {
-    const rows = await this.sql
-      .selectFrom('chapter_members as x')
-      .innerJoin('chapters as c', 'c.id', 'x.chapter_id')
-      .select('c.id')
-      .where('x.user_id', '=', userId)
-      .where('c.status', '=', 'active')
-      .execute();
-    return new Set(rows.map((row) => row.id));
+    return this.activeOn('chapter_members', userId);
   }
 
   /** Active chapters the member leads, by id. */
   async ledBy(userId: string): Promise<Set<number>> {
+    return this.activeOn('chapter_leads', userId);
+  }
+
+  /** The active chapters on whose roster the member is, by id. */
+  private async activeOn(roster: Roster, userId: string): Promise<Set<number>> {
     const rows = await this.sql
-      .selectFrom('chapter_leads as x')
+      .selectFrom(this.sql.dynamic.table(roster).as('x'))
       .innerJoin('chapters as c', 'c.id', 'x.chapter_id')
       .select('c.id')
       .where('x.user_id', '=', userId)

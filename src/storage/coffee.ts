@@ -53,8 +53,7 @@ export class CoffeeRepository extends StoreBacked {
   }
 
   async contact(id: number): Promise<JobContact | undefined> {
-    const row = await this.sql.selectFrom('job_contacts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toContact(row);
+    return this.rowWhere('job_contacts', 'id', id, toContact);
   }
 
   async contactOf(jobId: number, userId: string): Promise<JobContact | undefined> {
@@ -127,12 +126,7 @@ export class CoffeeRepository extends StoreBacked {
   }
 
   async request(id: number): Promise<CoffeeRequest | undefined> {
-    const row = await this.sql
-      .selectFrom('coffee_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toRequest(row);
+    return this.rowWhere('coffee_requests', 'id', id, toRequest);
   }
 
   async requestOf(jobId: number, member: string): Promise<CoffeeRequest | undefined> {
@@ -209,8 +203,7 @@ export class CoffeeRepository extends StoreBacked {
   }
 
   async ask(id: number): Promise<CoffeeAsk | undefined> {
-    const row = await this.sql.selectFrom('coffee_asks').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toAsk(row);
+    return this.rowWhere('coffee_asks', 'id', id, toAsk);
   }
 
   /** True only for the asked contact's first answer: a double click or a second replica changes nothing. */

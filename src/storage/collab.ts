@@ -38,12 +38,7 @@ export interface CollabErasure {
 /** SQL for collaboration channels and who was invited to them. */
 export class CollabRepository extends StoreBacked {
   async get(askId: number): Promise<CollabChannel | undefined> {
-    const row = await this.sql
-      .selectFrom('collab_channels')
-      .selectAll()
-      .where('ask_id', '=', askId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toChannel(row);
+    return this.rowWhere('collab_channels', 'ask_id', askId, toChannel);
   }
 
   async ofItems(askIds: readonly number[]): Promise<Map<number, CollabChannel>> {
@@ -57,12 +52,7 @@ export class CollabRepository extends StoreBacked {
   }
 
   async byChannel(channelId: string): Promise<CollabChannel | undefined> {
-    const row = await this.sql
-      .selectFrom('collab_channels')
-      .selectAll()
-      .where('channel_id', '=', channelId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toChannel(row);
+    return this.rowWhere('collab_channels', 'channel_id', channelId, toChannel);
   }
 
   /**

@@ -5,6 +5,7 @@ import { toVisibility } from './memberRows';
 import { type CommunityEvent, type EventInput, type Rsvp, type RsvpStatus } from '../events/types';
 import { toEvent, columns, parseStatus, type EventRow } from './eventRows';
 import { chunks } from './chunks';
+import { StoreBacked } from './storeBacked';
 
 /** What an RSVP needs of its event, read under the event's row lock. */
 export interface SeatsOf {
@@ -19,16 +20,13 @@ export interface SeatsOf {
 /** Waiting members read per query while looking for one who may take a freed seat. */
 const WAITLIST_PAGE = 50;
 
-export class EventRepository {
+export class EventRepository extends StoreBacked {
   /** Each event's reminder plan (in its own file, for size). */
   readonly reminders: EventReminderRepository;
 
-  constructor(private readonly store: Store) {
+  constructor(store: Store) {
+    super(store);
     this.reminders = new EventReminderRepository(store);
-  }
-
-  private get sql() {
-    return this.store.sql;
   }
 
   async insert(input: EventInput, createdBy: string, now: Date): Promise<number> {
@@ -139,11 +137,7 @@ export class EventRepository {
   }
 
   async setCard(id: number, channel: string, ts: string): Promise<void> {
-    await this.sql
-      .updateTable('events')
-      .set({ card_channel: channel, card_ts: ts })
-      .where('id', '=', id)
-      .execute();
+    await this.recordCard('events', id, channel, ts);
   }
 
   async cancel(id: number, now: Date): Promise<boolean> {
@@ -355,9 +349,5 @@ export class EventRepository {
         .execute();
       return { cardsCounting, seatsHeld };
     });
-  }
-
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.store.transaction(work);
   }
 }

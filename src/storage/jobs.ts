@@ -77,11 +77,7 @@ export class JobRepository extends StoreBacked {
   }
 
   async setCard(id: number, channel: string, ts: string): Promise<void> {
-    await this.sql
-      .updateTable('jobs')
-      .set({ card_channel: channel, card_ts: ts })
-      .where('id', '=', id)
-      .execute();
+    await this.recordCard('jobs', id, channel, ts);
   }
 
   /** True only for the caller that closed it. */
@@ -211,8 +207,7 @@ export class JobRepository extends StoreBacked {
   }
 
   async referral(id: number): Promise<Referral | undefined> {
-    const row = await this.sql.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toReferral(row);
+    return this.rowWhere('referrals', 'id', id, toReferral);
   }
 
   /** True only when the status changed (a double click moves it once). */

@@ -64,12 +64,7 @@ export interface EligibleLoad {
 /** SQL for join requests, their audit trail (join_request_actions) and the eligible list. */
 export class JoinRequestRepository extends StoreBacked {
   async get(userId: string): Promise<JoinRequest | undefined> {
-    const row = await this.sql
-      .selectFrom('join_requests')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toRequest(row);
+    return this.rowWhere('join_requests', 'user_id', userId, toRequest);
   }
 
   /**

@@ -9,7 +9,6 @@ import {
 } from '../mentoring/types';
 import { MentoringPairRepository, toPair } from './mentoringPairs';
 import type { Database } from './schema';
-import type { Store } from './store';
 
 type OfferRow = Selectable<Database['mentor_offers']>;
 type RequestRow = Selectable<Database['mentor_requests']>;
@@ -36,10 +35,6 @@ export interface OfferChange {
 
 /** SQL for mentors' offers, requests for a mentor, the mentors they go to, and the pairs formed. */
 export class MentoringRepository extends MentoringPairRepository {
-  constructor(store: Store) {
-    super(store);
-  }
-
   private async withTopics(rows: readonly OfferRow[]): Promise<MentorOffer[]> {
     if (rows.length === 0) return [];
     const topics = await this.sql
@@ -168,12 +163,7 @@ export class MentoringRepository extends MentoringPairRepository {
   }
 
   async request(id: number): Promise<MentorRequest | undefined> {
-    const row = await this.sql
-      .selectFrom('mentor_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toRequest(row);
+    return this.rowWhere('mentor_requests', 'id', id, toRequest);
   }
 
   async requestsOf(requester: string): Promise<MentorRequest[]> {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { pairStatusSchema, type MentorPair, type PairStatus } from '../mentoring/types';
 import { countedWithHidden } from '../stats/hidden';
 import type { Database } from './schema';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 type PairRow = Selectable<Database['mentor_pairs']>;
 
@@ -30,13 +30,7 @@ export interface MentoringFigures {
 }
 
 /** SQL for mentoring pairs and their check-ins; the rest of mentoring's SQL extends it. */
-export class MentoringPairRepository {
-  constructor(protected readonly store: Store) {}
-
-  protected get sql() {
-    return this.store.sql;
-  }
-
+export class MentoringPairRepository extends StoreBacked {
   async insertPair(
     requestId: number,
     mentor: string,
@@ -59,8 +53,7 @@ export class MentoringPairRepository {
   }
 
   async pair(id: number): Promise<MentorPair | undefined> {
-    const row = await this.sql.selectFrom('mentor_pairs').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toPair(row);
+    return this.rowWhere('mentor_pairs', 'id', id, toPair);
   }
 
   /** The member's pairs as mentor or mentee, ended ones left out. */

@@ -48,11 +48,6 @@ function outboxRow(record: NewOutboxRecord) {
  * the database can never both act on one row).
  */
 export class OutboxRepository extends OutboxClaims {
-  /** Runs `work` in one transaction (BEGIN IMMEDIATE on SQLite); joins one already open. */
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.store.transaction(work);
-  }
-
   /** True if the key was new. A single statement, so it joins a caller's open transaction. */
   async insert(record: NewOutboxRecord): Promise<boolean> {
     const result = await this.sql

@@ -1,7 +1,7 @@
 import type { Selectable, UpdateObject } from 'kysely';
 import { attemptRefunded, type OutboxColumns } from './outboxConditions';
 import type { Database } from './schema';
-import type { Store } from './store';
+import { StoreBacked } from './storeBacked';
 
 /** An outbox row as stored; src/scheduler/outbox.ts maps it to an OutboxRow (toRow, the one mapping). */
 export type OutboxRecord = Selectable<Database['outbox']>;
@@ -16,13 +16,7 @@ type OutboxChanges =
  * row, each conditional on status 'sending' and the claimant, so that two processes sharing the
  * database can never both act on one row. OutboxRepository (outbox.ts) adds the queue's statements.
  */
-export class OutboxClaims {
-  constructor(protected readonly store: Store) {}
-
-  protected get sql() {
-    return this.store.sql;
-  }
-
+export class OutboxClaims extends StoreBacked {
   /**
    * Marks due rows whose expiry passed as skipped, then claims up to `limit` due rows. Each is one
    * UPDATE … RETURNING that re-checks status = 'pending' on the row it changes, so neither needs

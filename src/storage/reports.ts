@@ -57,24 +57,18 @@ export class ReportRepository extends StoreBacked {
     viewId: string | null,
     now: Date,
   ): Promise<number | undefined> {
-    const inserted = await this.sql
-      .insertInto('reports')
-      .values({
-        reporter_id: reporterId,
-        share_identity: input.shareIdentity ? 1 : 0,
-        channel_id: input.message.channelId,
-        message_ts: input.message.ts,
-        author_id: input.message.authorId,
-        permalink: input.message.permalink,
-        reason: reasonValue(input.reason),
-        note: input.note,
-        view_id: viewId,
-        created_at: now.toISOString(),
-      })
-      .onConflict((conflict) => conflict.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return inserted === undefined ? undefined : Number(inserted.id);
+    return this.insertOnce('reports', {
+      reporter_id: reporterId,
+      share_identity: input.shareIdentity ? 1 : 0,
+      channel_id: input.message.channelId,
+      message_ts: input.message.ts,
+      author_id: input.message.authorId,
+      permalink: input.message.permalink,
+      reason: reasonValue(input.reason),
+      note: input.note,
+      view_id: viewId,
+      created_at: now.toISOString(),
+    });
   }
 
   /** The report this reporter made about this message, if any. */
@@ -90,17 +84,11 @@ export class ReportRepository extends StoreBacked {
   }
 
   async byView(viewId: string): Promise<Report | undefined> {
-    const row = await this.sql
-      .selectFrom('reports')
-      .selectAll()
-      .where('view_id', '=', viewId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toReport(row);
+    return this.rowWhere('reports', 'view_id', viewId, toReport);
   }
 
   async get(id: number): Promise<Report | undefined> {
-    const row = await this.sql.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toReport(row);
+    return this.rowWhere('reports', 'id', id, toReport);
   }
 
   async addAction(
@@ -133,11 +121,7 @@ export class ReportRepository extends StoreBacked {
   }
 
   async attachCard(id: number, channel: string, ts: string): Promise<void> {
-    await this.sql
-      .updateTable('reports')
-      .set({ card_channel: channel, card_ts: ts })
-      .where('id', '=', id)
-      .execute();
+    await this.recordCard('reports', id, channel, ts);
   }
 
   /**

@@ -57,20 +57,14 @@ export class SupporterRepository extends StoreBacked {
     viewId: string | null,
     now: Date,
   ): Promise<number | undefined> {
-    const inserted = await this.sql
-      .insertInto('supporter_proposals')
-      .values({
-        kind: content.kind,
-        proposer_id: proposerId,
-        input: inputJson(content),
-        status: 'pending',
-        view_id: viewId,
-        created_at: now.toISOString(),
-      })
-      .onConflict((conflict) => conflict.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return inserted === undefined ? undefined : Number(inserted.id);
+    return this.insertOnce('supporter_proposals', {
+      kind: content.kind,
+      proposer_id: proposerId,
+      input: inputJson(content),
+      status: 'pending',
+      view_id: viewId,
+      created_at: now.toISOString(),
+    });
   }
 
   /** The credit of an item a supporter posted directly; once per item (the unique kind + item_id). */
@@ -90,21 +84,11 @@ export class SupporterRepository extends StoreBacked {
   }
 
   async get(id: number): Promise<Proposal | undefined> {
-    const row = await this.sql
-      .selectFrom('supporter_proposals')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toProposal(row);
+    return this.rowWhere('supporter_proposals', 'id', id, toProposal);
   }
 
   async byView(viewId: string): Promise<Proposal | undefined> {
-    const row = await this.sql
-      .selectFrom('supporter_proposals')
-      .selectAll()
-      .where('view_id', '=', viewId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : toProposal(row);
+    return this.rowWhere('supporter_proposals', 'view_id', viewId, toProposal);
   }
 
   /**
@@ -144,11 +128,7 @@ export class SupporterRepository extends StoreBacked {
   }
 
   async attachCard(id: number, channel: string, ts: string): Promise<void> {
-    await this.sql
-      .updateTable('supporter_proposals')
-      .set({ card_channel: channel, card_ts: ts })
-      .where('id', '=', id)
-      .execute();
+    await this.recordCard('supporter_proposals', id, channel, ts);
   }
 
   /** Who hosts the item: the supporter of its approved or posted proposal, if any (and not erased). */

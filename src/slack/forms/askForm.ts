@@ -16,7 +16,6 @@ import { MAX_TAG_LIST_LENGTH, type TagProblem } from '../../interests/tags';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { tagProblemText } from './tagList';
-import { UnreadableSubmission } from '../userMessage';
 import { declareForm, type FieldErrors } from './declare';
 import { choiceField, textField, wholeNumberField } from './fields';
 import { readMetadata } from './metadata';
@@ -118,8 +117,7 @@ export function parseAskForm(
   context: AskFormContext,
   parseTags: (text: string) => { ok: true; tags: string[] } | { ok: false; problem: TagProblem },
 ): AskFormResult {
-  const read = askForm.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = askForm.submitted(values);
   const problems: { [K in AskFieldProblem['field']]?: string } = {};
   const tags = parseTags(read.tags);
   if (!tags.ok) problems.tags = tagProblemText(tags.problem, context.locale);

@@ -1,5 +1,6 @@
 import type { InputBlock } from '../blockKit';
 import { parseViewState, readFormState, type ViewState } from '../parse/viewState';
+import { UnreadableSubmission } from '../userMessage';
 
 /*
  * A modal form declared once: each field says how it is drawn and how its value is read back,
@@ -52,6 +53,8 @@ export interface DeclaredForm<Fields extends Record<string, AnyField<Context>>, 
    * its blocks): such a submission is refused as a whole rather than read as a form left empty.
    */
   read(values: unknown): FormValues<Fields> | undefined;
+  /** As `read`, where a state that is not what Slack sends is refused: UnreadableSubmission, nothing saved. */
+  submitted(values: unknown): FormValues<Fields>;
   /**
    * The values typed, where a state that is not what Slack sends reads as a form left empty: for
    * forms with required fields, whose own checks then refuse it field by field.
@@ -81,6 +84,13 @@ export function declareForm<Context>() {
       Object.fromEntries(entries.map((entry) => [entry.name, value(entry)])) as { [K in keyof Fields]: T };
     const readState = (state: ViewState) =>
       byName((entry) => entry.field.read(state, entry.ids)) as FormValues<Fields>;
+    const read = (values: unknown) => {
+      const state = readFormState(
+        values,
+        entries.map((entry) => entry.ids.block),
+      );
+      return state === undefined ? undefined : readState(state);
+    };
     return {
       ids: byName((entry) => entry.ids),
       elements: byName((entry) => entry.field.element),
@@ -88,12 +98,11 @@ export function declareForm<Context>() {
         entries
           .filter((entry) => entry.field.shown?.(context) ?? true)
           .map((entry) => entry.field.render(entry.ids, context)),
-      read: (values) => {
-        const state = readFormState(
-          values,
-          entries.map((entry) => entry.ids.block),
-        );
-        return state === undefined ? undefined : readState(state);
+      read,
+      submitted: (values) => {
+        const typed = read(values);
+        if (typed === undefined) throw new UnreadableSubmission();
+        return typed;
       },
       readLenient: (values) => readState(parseViewState(values)),
       errors: (problems) => {

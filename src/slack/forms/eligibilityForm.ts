@@ -4,7 +4,6 @@ import { messages, type Locale } from '../../i18n';
 import type { EligibilityFact } from '../../onboarding/community';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { UnreadableSubmission } from '../userMessage';
 import { formModal } from '../views/doneModal';
 import { escapeMrkdwn, mrkdwn } from '../views/text';
 import { declareForm, type DeclaredForm, type Field, type FieldErrors } from './declare';
@@ -82,8 +81,7 @@ export function parseEligibilityForm(
   locale: Locale,
 ): { ok: true; input: JoinInput } | { ok: false; errors: FieldErrors } {
   const form = eligibilityForm(facts);
-  const read = form.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = form.submitted(values);
   const m = messages(locale).approval;
   const problems: Record<string, string> = {};
   const answers: Record<string, string> = {};
@@ -136,8 +134,7 @@ export function parseJoinNote(
   values: unknown,
   locale: Locale,
 ): { ok: true; note: string } | { ok: false; errors: FieldErrors } {
-  const read = joinNoteForm.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = joinNoteForm.submitted(values);
   const m = messages(locale).approval;
   if (read.note === '') return { ok: false, errors: joinNoteForm.errors({ note: m.noteEmpty }) };
   if (read.note.length > JOIN_LIMITS.note)

@@ -3,9 +3,7 @@ import { messages, type Locale } from '../../i18n';
 import { DECLINE_REASON_MAX } from '../../supporters/types';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { UnreadableSubmission } from '../userMessage';
 import { formModal } from '../views/doneModal';
-import { mrkdwn } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';
 import { textField } from './fields';
 import { readMetadata } from './metadata';
@@ -28,7 +26,8 @@ export function declineProposalModal(proposalId: number, title: string, locale: 
     metadata: { proposalId },
     title: m.declineTitle,
     submit: m.declineSubmit,
-    blocks: [{ type: 'section', text: mrkdwn(title) }, ...declineProposalForm.blocks({ locale })],
+    lead: title,
+    blocks: declineProposalForm.blocks({ locale }),
   });
 }
 
@@ -41,8 +40,7 @@ export function parseDeclineProposalForm(
   values: unknown,
   locale: Locale,
 ): { ok: true; reason: string | null } | { ok: false; errors: FieldErrors } {
-  const read = declineProposalForm.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = declineProposalForm.submitted(values);
   const reason = read.reason.trim();
   if (reason.length > DECLINE_REASON_MAX)
     return {

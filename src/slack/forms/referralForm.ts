@@ -4,7 +4,7 @@ import { checkReferral } from '../../jobs/rules';
 import { REFERRAL_LIMITS, type Job, type ReferralFieldProblem, type ReferralInput } from '../../jobs/types';
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
-import { escapeMrkdwn, mrkdwn, truncate } from '../views/text';
+import { escapeMrkdwn, truncate } from '../views/text';
 import { declareForm, nullIfEmpty, type FieldErrors } from './declare';
 import { textField } from './fields';
 import { readMetadata } from './metadata';
@@ -51,10 +51,8 @@ export function referralModal(job: Job, locale: Locale): ModalView {
     metadata,
     title: m.referModalTitle,
     submit: m.referSubmit,
-    blocks: [
-      { type: 'section', text: mrkdwn(m.referIntro(escapeMrkdwn(truncate(job.title, 150)))) },
-      ...referralForm.blocks({ locale }),
-    ],
+    lead: m.referIntro(escapeMrkdwn(truncate(job.title, 150))),
+    blocks: referralForm.blocks({ locale }),
   });
 }
 

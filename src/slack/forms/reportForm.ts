@@ -4,7 +4,6 @@ import { readReason, REPORT_LIMITS, type ReportedMessage, type ReportInput } fro
 import type { KnownBlock, ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { parsePermalink } from '../parse/permalink';
-import { UnreadableSubmission } from '../userMessage';
 import { mrkdwn, truncate } from '../views/text';
 import { declareForm, type FieldErrors } from './declare';
 import { checkboxesField, choiceField, textField } from './fields';
@@ -116,8 +115,7 @@ export function parseReportForm(
   locale: Locale,
   conductPoints: number,
 ): ReportFormResult {
-  const read = reportForm.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = reportForm.submitted(values);
   const m = messages(locale).moderation;
   const problems: { link?: string; reason?: string; note?: string } = {};
   let message: ReportDraft['message'] | undefined;
@@ -174,10 +172,8 @@ export function resolveReportModal(reportId: number, locale: Locale): ModalView 
     metadata: { reportId },
     title: m.resolveTitle,
     submit: m.resolveButton,
-    blocks: [
-      { type: 'section', text: mrkdwn(m.resolveLead(reportId)) },
-      ...resolveReportForm.blocks({ locale }),
-    ],
+    lead: m.resolveLead(reportId),
+    blocks: resolveReportForm.blocks({ locale }),
   });
 }
 
@@ -190,8 +186,7 @@ export function parseResolveReportForm(
   values: unknown,
   locale: Locale,
 ): { ok: true; note: string } | { ok: false; errors: FieldErrors } {
-  const read = resolveReportForm.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = resolveReportForm.submitted(values);
   const m = messages(locale).moderation;
   if (read.note === '') return { ok: false, errors: resolveReportForm.errors({ note: m.resolveEmpty }) };
   if (read.note.length > REPORT_LIMITS.resolution)

@@ -11,7 +11,6 @@ import {
 import type { ModalView } from '../blockKit';
 import { VIEW } from '../ids';
 import { tagProblemText, type FieldErrors } from '../parse/profileForm';
-import { UnreadableSubmission } from '../userMessage';
 import { declareForm } from './declare';
 import { choiceField, textField, wholeNumberField } from './fields';
 import { formModal } from '../views/doneModal';
@@ -86,8 +85,7 @@ export function parseStudyForm(
   locale: Locale,
   parseTags: (text: string) => { ok: true; tags: string[] } | { ok: false; problem: TagProblem },
 ): StudyFormResult {
-  const read = studyForm.read(values);
-  if (read === undefined) throw new UnreadableSubmission();
+  const read = studyForm.submitted(values);
   const problems: { [K in StudyFieldProblem['field']]?: string } = {};
   const tags = parseTags(read.tags);
   if (!tags.ok) problems.tags = tagProblemText(tags.problem, locale);

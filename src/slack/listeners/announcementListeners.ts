@@ -6,17 +6,12 @@ import { isReplay } from '../replays';
 import { afterSupporterSubmit, submitAsSupporter, supporterReply } from '../supporterSubmissions';
 import { scheduledText } from '../views/announcements';
 import type { ListenerRouter } from './router';
+import { channelPostingForm } from './surfaces';
 
 export function registerAnnouncementListeners(router: ListenerRouter, services: Services): void {
   router.form(
     VIEW.announcement,
-    {
-      gate: 'anyone',
-      surface: 'manage_form',
-      title: (m) => m.announcements.modalTitle,
-      // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
-      channelRefusal: announcementChannelRefusal,
-    },
+    channelPostingForm((m) => m.announcements.modalTitle, announcementChannelRefusal),
     async ({ userId, locale, m, view, client, fieldErrors, done }) => {
       const form = parseAnnouncementForm(
         view.state.values,

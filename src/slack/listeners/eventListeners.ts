@@ -3,7 +3,7 @@ import { icsFor } from '../../events/calendar';
 import type { RsvpChoice } from '../../events/types';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
-import { ID_VALUE, type ButtonArgs } from './surfaces';
+import { channelPostingForm, ID_VALUE, type ButtonArgs } from './surfaces';
 import { eventsListPage, postEventCard, refreshEventCard } from '../eventCards';
 import { sendFileToMember } from '../files';
 import { publishHome } from '../home';
@@ -83,16 +83,13 @@ export function registerEventListeners(router: ListenerRouter, services: Service
 
   router.form(
     VIEW.event,
-    {
-      gate: 'anyone',
-      surface: 'manage_form',
-      title: (m, { view }) =>
+    channelPostingForm(
+      (m, { view }) =>
         eventIdFromMetadata(view.private_metadata) === null
           ? m.events.modalNewTitle
           : m.events.modalEditTitle,
-      // Nothing was saved; the organizer picks another channel (or invites the bot) and submits again.
-      channelRefusal: eventChannelRefusal,
-    },
+      eventChannelRefusal,
+    ),
     async ({ userId, locale, m, view, client, ack, fieldErrors }) => {
       const eventId = eventIdFromMetadata(view.private_metadata);
       const form = parseEventForm(view.state.values, locale, services.clock.now(), eventId === null, (text) =>

@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { REFERRAL_MOVES } from '../../jobs/types';
 import type { Services } from '../../services';
 import type { ListenerRouter } from './router';
-import { ID_VALUE } from './surfaces';
+import { channelPostingForm, ID_VALUE } from './surfaces';
 import { publishHome } from '../home';
 import { ACTION, VIEW } from '../ids';
 import { jobsListPage, postJobCard, refreshJobCard } from '../jobCards';
@@ -96,13 +96,7 @@ export function registerJobListeners(router: ListenerRouter, services: Services)
 
   router.form(
     VIEW.job,
-    {
-      gate: 'anyone',
-      surface: 'manage_form',
-      title: (m) => m.jobs.modalTitle,
-      // Nothing was saved; HR picks another channel (or invites the bot) and submits again.
-      channelRefusal: jobChannelRefusal,
-    },
+    channelPostingForm((m) => m.jobs.modalTitle, jobChannelRefusal),
     async ({ userId, locale, m, view, client, ack, fieldErrors }) => {
       // An edit keeps the role's channel (the form showed it fixed, as with JOBS_CHANNEL_ID).
       const editing = jobIdFromMetadata(view.private_metadata);

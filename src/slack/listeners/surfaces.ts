@@ -207,3 +207,16 @@ export function formHandler(
     }
   };
 }
+
+/**
+ * The options of a form that posts a card into a channel its author picks (event, job,
+ * announcement): anyone may submit (the service checks the role), and a channel the service
+ * refuses comes back on the channel field with nothing saved, so the author picks another (or
+ * invites the bot) and submits again.
+ */
+export function channelPostingForm(
+  title: FormOptions['title'],
+  channelRefusal: NonNullable<FormOptions['channelRefusal']>,
+): FormOptions {
+  return { gate: 'anyone', surface: 'manage_form', title, channelRefusal };
+}

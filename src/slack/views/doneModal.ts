@@ -14,6 +14,8 @@ export interface FormModal {
   readonly submit?: string;
   /** Sent back with the submission as private_metadata (JSON). */
   readonly metadata?: object;
+  /** A paragraph above the form, saying what it is about. */
+  readonly lead?: string;
   readonly blocks: KnownBlock[];
 }
 
@@ -27,7 +29,10 @@ export function formModal(locale: Locale, modal: FormModal): ModalView {
     title: plain(modal.title, MODAL_LABEL),
     submit: plain(modal.submit ?? common.save, MODAL_LABEL),
     close: plain(common.cancel, MODAL_LABEL),
-    blocks: modal.blocks,
+    blocks:
+      modal.lead === undefined
+        ? modal.blocks
+        : [{ type: 'section', text: mrkdwn(modal.lead) }, ...modal.blocks],
   };
 }
 
