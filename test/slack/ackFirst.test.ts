@@ -15,7 +15,8 @@ describe('AckFirst: follow-up work takes turns behind acks', () => {
     });
     await flush();
     expect(started).toEqual([0, 1, 2]);
-    (await turns[0])();
+    const [first] = await Promise.all(turns.slice(0, 3));
+    first?.();
     await flush();
     expect(started).toEqual([0, 1, 2, 3]);
   });
