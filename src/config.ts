@@ -204,6 +204,14 @@ const envSchema = z
       .refine((value) => cron.validate(value), {
         message: 'must be a cron expression such as "0 9 * * 1" (Mondays at 09:00)',
       }),
+    DIGEST_PAGE_SIZE: z
+      .string()
+      .trim()
+      .default('1000')
+      .refine((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10000, {
+        message: 'must be a whole number of members from 1 to 10000, such as 1000',
+      })
+      .transform(Number),
     // Checked weekly; the intro planner itself keeps every other week (see src/intros/schedule.ts).
     INTROS_CRON: z
       .string()
@@ -298,6 +306,8 @@ export interface Config {
   /** A collaboration channel quiet this many days gets a heads-up, and is archived a week later. */
   readonly collabIdleDays: number;
   readonly digestCron: string;
+  /** Members a digest run reads, plans and writes at a time: memory stays bounded by this, not by the community. */
+  readonly digestPageSize: number;
   /** When intro rounds may run, in defaultTimezone; only occurrences in even weeks from 2024-01-01 do. */
   readonly introsCron: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -344,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     supportersPostDirectly: e.SUPPORTERS_POST_DIRECTLY === 'on',
     collabIdleDays: e.COLLAB_IDLE_DAYS,
     digestCron: e.DIGEST_CRON,
+    digestPageSize: e.DIGEST_PAGE_SIZE,
     introsCron: e.INTROS_CRON,
     logLevel: e.LOG_LEVEL,
   });

@@ -238,6 +238,7 @@ export function createServices(inputs: ServiceInputs): Services {
     logger,
     weeklyCron: config.digestCron,
     timeZone: config.defaultTimezone,
+    pageSize: config.digestPageSize,
     asksFor: (recipients, since) => asks.picksFor(recipients, since),
     study: study.service,
     chapterChannelsOf: (userIds) => chapters.channelsOf(userIds),

@@ -7,42 +7,22 @@ import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import type { RoleService } from '../roles/service';
 import { erasedKeyPart, type OutboxMessage, type ScheduleRequest } from '../scheduler/types';
-import type { DigestRepository, SentItems } from '../storage/digests';
+import type { DigestRepository } from '../storage/digests';
 import { cronInZone, type CronSchedule } from '../time/cronSchedule';
 import type { AskPicks } from '../asks/picks';
 import type { StudyGroup } from '../study/types';
 import { chapterEventsOf, type ChapterChannelsOf } from './chapters';
-import { DEFAULT_DIGEST_LIMITS, TagIndex, selectDigests, type DigestCandidate } from './matching';
+import { selectDigests } from './matching';
+import { ASKS_WINDOW_MS, EVENT_HORIZON_MS, digestContent, digestIndexes, planRunInPages } from './runPlanner';
 import {
   DEFAULT_DIGEST_FREQUENCY,
-  type DigestCadence,
   type DigestContent,
-  type DigestEvent,
   type DigestFrequency,
-  type DigestJob,
   type DigestRunReport,
 } from './types';
 
-/** How far ahead events are worth mentioning in a digest. */
-const EVENT_HORIZON_MS = 30 * 24 * 3_600_000;
-/** A digest delivered this late (after downtime) still helps; later it is skipped. */
-const LATE_LIMIT_MS: Record<DigestCadence, number> = {
-  weekly: 24 * 3_600_000,
-  daily: 6 * 3_600_000,
-  manual: 6 * 3_600_000,
-};
-/** Members planned per transaction; between batches the event loop serves requests. */
-const PLAN_BATCH = 500;
-/** Outbox rows written per statement while planning. */
-const SCHEDULE_SLICE = 100;
 /** How far back the planner looks for a scheduled run it has not planned yet. */
 const CATCH_UP_WINDOW_MS = 12 * 3_600_000;
-/** A digest brings the asks and offers posted since the one before it of its cadence. */
-const ASKS_WINDOW_MS: Record<DigestCadence, number> = {
-  weekly: 7 * 24 * 3_600_000,
-  daily: 24 * 3_600_000,
-  manual: 7 * 24 * 3_600_000,
-};
 
 export interface DigestMessages {
   /** `frequency` is the member's own setting, which the footer states (also in a run started by hand). */
@@ -68,6 +48,11 @@ export interface DigestDeps {
   readonly logger: Logger;
   readonly weeklyCron: string;
   readonly timeZone: string;
+  /**
+   * Members read, matched, rendered and written per page of a run (DIGEST_PAGE_SIZE; 1,000 when
+   * unset): a run holds one page of members at a time, whatever the community's size.
+   */
+  readonly pageSize?: number;
   /** Asks and offers for each member, posted after `since` (src/asks; a section of their own). */
   readonly asksFor?: (
     recipients: readonly { userId: string; interests: readonly string[] }[],
@@ -125,7 +110,7 @@ export class DigestService {
     const interests = await this.deps.repository.interestsOf(userId);
     const selections = selectDigests({
       recipients: [{ userId, interests }],
-      ...(await this.indexes(jobs, events)),
+      ...(await digestIndexes(this.deps, jobs, events)),
       sentJobs: new Map([[userId, known.jobs]]),
       sentEvents: new Map([[userId, known.events]]),
       firstEvents: await chapterEventsOf(this.deps.chapterChannelsOf, [userId], events),
@@ -134,7 +119,7 @@ export class DigestService {
     const since = new Date(now.getTime() - ASKS_WINDOW_MS.weekly);
     const asks = (await this.deps.asksFor?.([{ userId, interests }], since))?.get(userId);
     const study = (await this.deps.study?.picksFor([{ userId, interests }]))?.get(userId);
-    return content(
+    return digestContent(
       selection,
       new Map(jobs.map((job) => [job.id, job])),
       new Map(events.map((event) => [event.id, event])),
@@ -150,7 +135,7 @@ export class DigestService {
     // Random, not the starter's id: the run's key lives on in every member's outbox key after the
     // starter erases their data (started_by names them, and only until then).
     const runKey = `manual:${now.toISOString()}:${randomBytes(4).toString('hex')}`;
-    const result = await this.planRun(runKey, 'manual', now, actorId);
+    const result = await planRunInPages(this.deps, runKey, 'manual', now, actorId);
     return { runKey, recipients: result?.recipients ?? 0, nothingNew: result?.nothingNew ?? 0 };
   }
 
@@ -182,134 +167,16 @@ export class DigestService {
   async plan(now: Date): Promise<void> {
     for (const cadence of ['weekly', 'daily'] as const) {
       const due = this.latestDue(cadence, now);
-      if (due !== undefined) await this.planRun(`${cadence}:${due.toISOString()}`, cadence, due, null);
+      if (due !== undefined)
+        await planRunInPages(this.deps, `${cadence}:${due.toISOString()}`, cadence, due, null);
     }
     await this.reportFinishedRuns(now);
-  }
-
-  /** Tag indexes of the candidates, each carrying who may hear of it (two queries for the whole run). */
-  private async indexes(
-    jobs: readonly DigestJob[],
-    events: readonly DigestEvent[],
-  ): Promise<{ jobs: TagIndex; events: TagIndex }> {
-    const channels = [
-      ...jobs.flatMap((job) => (job.channel === null ? [] : [job.channel])),
-      ...events.map((event) => event.channel),
-    ];
-    const audiences = await this.deps.audience.audiences([...new Set(channels)]);
-    const audienceOf = (channel: string | null): ReadonlySet<string> | undefined =>
-      channel === null ? undefined : audiences.get(channel);
-    return {
-      jobs: new TagIndex(jobs.map((job) => ({ ...jobCandidate(job), audience: audienceOf(job.channel) }))),
-      events: new TagIndex(
-        events.map((event) => ({ ...eventCandidate(event), audience: audienceOf(event.channel) })),
-      ),
-    };
   }
 
   private latestDue(cadence: 'weekly' | 'daily', now: Date): Date | undefined {
     const from = new Date(now.getTime() - CATCH_UP_WINDOW_MS);
     const runs = this.schedules[cadence].next(from, 64).filter((run) => run.getTime() <= now.getTime());
     return runs[runs.length - 1];
-  }
-
-  /**
-   * Plans one run in batches, each its own transaction, yielding to the event loop in between so
-   * that a digest to tens of thousands never stalls people's requests. A run cut short by a crash
-   * is resumed at the next tick: members whose digest is already in the outbox are left alone.
-   */
-  private async planRun(
-    runKey: string,
-    cadence: DigestCadence,
-    dueAt: Date,
-    startedBy: string | null,
-  ): Promise<{ recipients: number; nothingNew: number } | undefined> {
-    const { repository } = this.deps;
-    const now = this.deps.clock.now();
-    const run = await repository.openRun(runKey, cadence, dueAt, startedBy, now);
-    if (run.completed) return undefined;
-    const started = Date.now();
-    const keyPrefix = `digest:${runKey}:`;
-    // A handful of queries for the whole community, whatever its size: none per member.
-    const alreadyPlanned = await repository.plannedMembers(keyPrefix);
-    const recipients = await repository.recipients(cadence);
-    const frequencyOf = new Map(recipients.map((r) => [r.userId, r.frequency]));
-    const jobs = await repository.openJobs();
-    const events = await repository.upcomingEvents(now, new Date(now.getTime() + EVENT_HORIZON_MS));
-    const known = await repository.alreadyKnown(now);
-    const pending = recipients.filter((r) => !alreadyPlanned.has(r.userId));
-    const selections = selectDigests({
-      recipients: pending,
-      ...(await this.indexes(jobs, events)),
-      sentJobs: known.jobs,
-      sentEvents: known.events,
-      limits: DEFAULT_DIGEST_LIMITS,
-      firstEvents: await chapterEventsOf(
-        this.deps.chapterChannelsOf,
-        pending.map((r) => r.userId),
-        events,
-      ),
-    });
-    const jobsById = new Map(jobs.map((job) => [job.id, job]));
-    const eventsById = new Map(events.map((event) => [event.id, event]));
-    const expiresAt = new Date(dueAt.getTime() + LATE_LIMIT_MS[cadence]);
-    const late = expiresAt.getTime() <= now.getTime();
-    const askPicks: ReadonlyMap<string, AskPicks> =
-      (await this.deps.asksFor?.(pending, new Date(dueAt.getTime() - ASKS_WINDOW_MS[cadence]))) ??
-      new Map<string, AskPicks>();
-    // Members with only asks or offers for them get a digest too.
-    const noMatch = { jobs: [], events: [] };
-    for (const userId of askPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);
-    const studyPicks = (await this.deps.study?.picksFor(pending)) ?? new Map<string, StudyGroup[]>();
-    for (const userId of studyPicks.keys()) if (!selections.has(userId)) selections.set(userId, noMatch);
-    const entries = [...selections];
-    for (let offset = 0; offset < entries.length; offset += PLAN_BATCH) {
-      const batch = entries.slice(offset, offset + PLAN_BATCH);
-      const localeOf = await this.deps.knownLocalesOf(batch.map(([userId]) => userId));
-      await repository.transaction(async () => {
-        const created = new Set<string>();
-        // A few multi-row statements per batch, not one per member (issue 10 §4); rendered a
-        // slice at a time, so that only one slice of Block Kit messages is held at once.
-        for (let first = 0; first < batch.length; first += SCHEDULE_SLICE) {
-          const requests = batch.slice(first, first + SCHEDULE_SLICE).map(([userId, selection]) => ({
-            kind: 'digest',
-            key: `${keyPrefix}${userId}`,
-            channel: userId,
-            message: this.deps.messages.digest(
-              content(selection, jobsById, eventsById, askPicks.get(userId), studyPicks.get(userId)),
-              localeOf(userId),
-              frequencyOf.get(userId) ?? 'weekly',
-            ),
-            dueAt,
-            expiresAt,
-          }));
-          const reason = late ? 'the bot was not running when the digest was due' : undefined;
-          for (const key of await this.deps.outbox.scheduleMany(requests, reason)) created.add(key);
-        }
-        // Another process may have planned a member a moment ago: their items are already recorded.
-        const sent: SentItems[] = batch
-          .filter(([userId]) => created.has(`${keyPrefix}${userId}`))
-          .map(([userId, selection]) => ({
-            userId,
-            jobIds: selection.jobs.map((j) => j.id),
-            eventIds: selection.events.map((e) => e.id),
-          }));
-        await repository.recordSent(run.id, sent, now);
-        const heard = sent.map(({ userId }) => ({
-          userId,
-          groupIds: (studyPicks.get(userId) ?? []).map((group) => group.id),
-        }));
-        await this.deps.study?.recordMentions(heard, now);
-      });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const total = alreadyPlanned.size + selections.size;
-    const nothingNew = Math.max(0, recipients.length - total);
-    await repository.completeRun(run.id, total, nothingNew, now);
-    this.deps.logger.info(
-      `digest ${runKey}: ${total} to send, ${nothingNew} with nothing new (planned in ${Date.now() - started} ms)`,
-    );
-    return { recipients: total, nothingNew };
   }
 
   /** A manual run is reported once nothing of it is waiting any more: sent, skipped, failed with reasons. */
@@ -343,37 +210,4 @@ export class DigestService {
       });
     }
   }
-}
-
-function jobCandidate(job: DigestJob): DigestCandidate {
-  return { id: job.id, tags: job.tags, rank: job.id };
-}
-
-function eventCandidate(event: DigestEvent): DigestCandidate {
-  // Sooner events rank higher.
-  return { id: event.id, tags: event.tags, rank: -event.startsAt.getTime() };
-}
-
-function content(
-  selection: {
-    jobs: readonly { id: number; sharedTags: readonly string[] }[];
-    events: readonly { id: number; sharedTags: readonly string[] }[];
-  },
-  jobMap: ReadonlyMap<number, DigestJob>,
-  eventMap: ReadonlyMap<number, DigestEvent>,
-  asks?: AskPicks,
-  study?: readonly StudyGroup[],
-): DigestContent {
-  return {
-    asks,
-    study,
-    jobs: selection.jobs.flatMap((m) => {
-      const job = jobMap.get(m.id);
-      return job === undefined ? [] : [{ job, sharedTags: m.sharedTags }];
-    }),
-    events: selection.events.flatMap((m) => {
-      const event = eventMap.get(m.id);
-      return event === undefined ? [] : [{ event, sharedTags: m.sharedTags }];
-    }),
-  };
 }

@@ -1,8 +1,8 @@
 import { sql as rawSql } from 'kysely';
 import type { DigestCadence, DigestEvent, DigestFrequency, DigestJob } from '../digests/types';
-import { addTo, grouped, toEvent, toFrequency, toJob, toManualRun, type ManualRun } from './digestRows';
-import { endOfPrefix, likeContaining } from './keyRange';
-import { StoreBacked } from './storeBacked';
+import { grouped, toEvent, toFrequency, toJob, toManualRun, type ManualRun } from './digestRows';
+import { DigestRecipientQueries } from './digestRecipients';
+import { likeContaining } from './keyRange';
 
 /** What one member was sent in a run: recorded so that no role or event goes to them twice. */
 export interface SentItems {
@@ -14,8 +14,11 @@ export interface SentItems {
 /** Rows per multi-row insert: well inside both engines' limits on bound parameters. */
 const INSERT_CHUNK = 500;
 
-/** SQL for digests: preferences, runs, what each member was sent, and the open roles and events they draw on. */
-export class DigestRepository extends StoreBacked {
+/**
+ * SQL for digests: preferences, runs, what each member was sent, and the open roles and events they
+ * draw on; the per-page reads of a run are in DigestRecipientQueries.
+ */
+export class DigestRepository extends DigestRecipientQueries {
   async frequencyOf(userId: string): Promise<DigestFrequency | undefined> {
     const row = await this.sql
       .selectFrom('digest_prefs')
@@ -36,39 +39,6 @@ export class DigestRepository extends StoreBacked {
         })),
       )
       .execute();
-  }
-
-  /**
-   * Members who get this cadence, with their interests and their own setting (a manual run goes to
-   * weekly and daily members alike, and each digest says which they chose); two queries, not one
-   * per member.
-   */
-  async recipients(
-    cadence: DigestCadence,
-  ): Promise<{ userId: string; interests: string[]; frequency: 'weekly' | 'daily' }[]> {
-    const interestRows = await this.sql
-      .selectFrom('member_interests as i')
-      .innerJoin('members as m', 'm.user_id', 'i.user_id')
-      .select(['i.user_id as key', 'i.tag as value'])
-      .where('m.agreed_at', 'is not', null)
-      .execute();
-    const interests = grouped(interestRows);
-    const rows = await this.sql
-      .selectFrom('members as m')
-      .leftJoin('digest_prefs as p', 'p.user_id', 'm.user_id')
-      .select(['m.user_id', 'p.frequency'])
-      .where('m.agreed_at', 'is not', null)
-      // A member who never chose counts as weekly; a manual run goes to everyone not off.
-      .where((eb) => {
-        const frequency = eb.fn.coalesce('p.frequency', eb.val('weekly'));
-        return cadence === 'manual' ? eb(frequency, '<>', 'off') : eb(frequency, '=', cadence);
-      })
-      .execute();
-    return rows.map(({ user_id, frequency }) => ({
-      userId: user_id,
-      interests: interests.get(user_id) ?? [],
-      frequency: frequency === 'daily' ? 'daily' : 'weekly',
-    }));
   }
 
   async interestsOf(userId: string): Promise<string[]> {
@@ -134,45 +104,6 @@ export class DigestRepository extends StoreBacked {
     return rows.map((row) => toEvent(row, tags.get(row.id) ?? []));
   }
 
-  /**
-   * Per member: roles and events already sent, and events they already answered (never worth a
-   * digest line). Only what is still open: sent items of closed roles and past events can never
-   * be sent again anyway. Three queries for the whole community.
-   */
-  async alreadyKnown(
-    now: Date,
-  ): Promise<{ jobs: Map<string, Set<number>>; events: Map<string, Set<number>> }> {
-    const at = now.toISOString();
-    const jobs = new Map<string, Set<number>>();
-    const events = new Map<string, Set<number>>();
-    const sentJobs = await this.sql
-      .selectFrom('digest_items as d')
-      .innerJoin('jobs as j', 'j.id', 'd.item_id')
-      .select(['d.user_id', 'd.item_id'])
-      .where('d.item_type', '=', 'job')
-      .where('j.status', '=', 'open')
-      .execute();
-    for (const row of sentJobs) addTo(jobs, row.user_id, row.item_id);
-    const sentEvents = await this.sql
-      .selectFrom('digest_items as d')
-      .innerJoin('events as e', 'e.id', 'd.item_id')
-      .select(['d.user_id', 'd.item_id'])
-      .where('d.item_type', '=', 'event')
-      .where('e.status', '=', 'scheduled')
-      .where('e.starts_at', '>', at)
-      .execute();
-    for (const row of sentEvents) addTo(events, row.user_id, row.item_id);
-    const answered = await this.sql
-      .selectFrom('event_rsvps as r')
-      .innerJoin('events as e', 'e.id', 'r.event_id')
-      .select(['r.user_id', 'r.event_id'])
-      .where('e.status', '=', 'scheduled')
-      .where('e.starts_at', '>', at)
-      .execute();
-    for (const row of answered) addTo(events, row.user_id, row.event_id);
-    return { jobs, events };
-  }
-
   async alreadyKnownBy(userId: string): Promise<{ jobs: Set<number>; events: Set<number> }> {
     const jobs = new Set<number>();
     const events = new Set<number>();
@@ -232,17 +163,6 @@ export class DigestRepository extends StoreBacked {
       }))
       .where('id', '=', runId)
       .execute();
-  }
-
-  /** Members whose digest for this run is already in the outbox (by this or another process). */
-  async plannedMembers(outboxKeyPrefix: string): Promise<Set<string>> {
-    const rows = await this.sql
-      .selectFrom('outbox')
-      .select('key')
-      .where('key', '>=', outboxKeyPrefix)
-      .where('key', '<', endOfPrefix(outboxKeyPrefix))
-      .execute();
-    return new Set(rows.map((row) => row.key.slice(outboxKeyPrefix.length)));
   }
 
   /**

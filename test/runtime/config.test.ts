@@ -51,6 +51,7 @@ describe('loadConfig', () => {
         schedulerLease: true,
         schedulerLeaseSeconds: 90,
         collabIdleDays: 30,
+        digestPageSize: 1000,
         logLevel: 'info',
       });
     });
@@ -66,10 +67,12 @@ describe('loadConfig', () => {
         ADMIN_USER_IDS: ' U012ABCDEF , W034GHIJKL ',
         COMMUNITY_CHANNEL_ID: 'C012ABCDEF',
         COLLAB_IDLE_DAYS: '14',
+        DIGEST_PAGE_SIZE: '2000',
         LOG_LEVEL: 'debug',
       });
       expect(config).toMatchObject({
         collabIdleDays: 14,
+        digestPageSize: 2000,
         slackApiUrl: 'http://127.0.0.1:9999/api/',
         port: 8080,
         databasePath: '/var/lib/homecoming/db.sqlite',
@@ -194,6 +197,8 @@ describe('loadConfig', () => {
       ['COLLAB_IDLE_DAYS', 'zero', { ...HTTP_ENV, COLLAB_IDLE_DAYS: '0' }],
       ['COLLAB_IDLE_DAYS', 'more than a year', { ...HTTP_ENV, COLLAB_IDLE_DAYS: '400' }],
       ['COLLAB_IDLE_DAYS', 'a duration with a unit', { ...HTTP_ENV, COLLAB_IDLE_DAYS: '30d' }],
+      ['DIGEST_PAGE_SIZE', 'zero', { ...HTTP_ENV, DIGEST_PAGE_SIZE: '0' }],
+      ['DIGEST_PAGE_SIZE', 'more than 10000', { ...HTTP_ENV, DIGEST_PAGE_SIZE: '20000' }],
     ];
 
     it.each(cases)('%s: %s', (variable, _why, env) => {

@@ -114,9 +114,17 @@ describeOnEachEngine('digest repository', (engine) => {
     await digests.setFrequency('UD3', 'off', T0);
     const byId = (list: { userId: string; interests: string[] }[]) =>
       Object.fromEntries(list.map((r) => [r.userId, [...r.interests].sort()]));
-    expect(byId(await digests.recipients('weekly'))).toEqual({ UD1: ['go', 'rust'] });
-    expect(byId(await digests.recipients('daily'))).toEqual({ UD2: ['design'] });
-    expect(byId(await digests.recipients('manual'))).toEqual({ UD1: ['go', 'rust'], UD2: ['design'] });
+    expect(byId(await digests.recipientsPage('weekly', null, 100))).toEqual({ UD1: ['go', 'rust'] });
+    expect(byId(await digests.recipientsPage('daily', null, 100))).toEqual({ UD2: ['design'] });
+    expect(byId(await digests.recipientsPage('manual', null, 100))).toEqual({
+      UD1: ['go', 'rust'],
+      UD2: ['design'],
+    });
+    // Keyset pages in user_id order: each member once, a page's interests only its own.
+    const first = await digests.recipientsPage('manual', null, 1);
+    expect(byId(first)).toEqual({ UD1: ['go', 'rust'] });
+    expect(byId(await digests.recipientsPage('manual', 'UD1', 1))).toEqual({ UD2: ['design'] });
+    expect(await digests.recipientsPage('manual', 'UD2', 1)).toEqual([]);
     expect((await digests.interestsOf('UD1')).sort()).toEqual(['go', 'rust']);
   });
 
@@ -166,7 +174,7 @@ describeOnEachEngine('digest repository', (engine) => {
     );
     // Recording again (another process planned the same member) adds nothing.
     await digests.recordSent(run.id, [{ userId: 'UD2', jobIds: [], eventIds: [201] }], T0);
-    const known = await digests.alreadyKnown(T0);
+    const known = await digests.alreadyKnownOf(['UD1', 'UD2', 'UD3'], T0);
     expect(known.jobs).toEqual(new Map([['UD1', new Set([101])]]));
     expect(known.events).toEqual(
       new Map([
@@ -174,6 +182,10 @@ describeOnEachEngine('digest repository', (engine) => {
         ['UD3', new Set([201])],
       ]),
     );
+    // Only the members asked about, even inside their key range.
+    const some = await digests.alreadyKnownOf(['UD1', 'UD3'], T0);
+    expect(some.events).toEqual(new Map([['UD3', new Set([201])]]));
+    expect(await digests.alreadyKnownOf([], T0)).toEqual({ jobs: new Map(), events: new Map() });
     expect(await digests.alreadyKnownBy('UD3')).toEqual({ jobs: new Set(), events: new Set([201]) });
     expect(await digests.exportMember('UD2')).toEqual({ frequency: 'daily', itemsSent: 1 });
     const shown = await store.sql
@@ -203,7 +215,7 @@ describeOnEachEngine('digest repository', (engine) => {
     expect(await digests.unreportedManualRuns()).toEqual([]);
   });
 
-  test('members already planned: outbox keys under the run prefix only', async () => {
+  test("members already planned: outbox keys under the run prefix, of the page's members only", async () => {
     const row = (key: string) => ({
       kind: 'digest',
       key,
@@ -224,7 +236,12 @@ describeOnEachEngine('digest repository', (engine) => {
         row('digest:weekly:2026-11-30x:UP3'),
       ])
       .execute();
-    expect(await digests.plannedMembers('digest:weekly:2026-11-30:')).toEqual(new Set(['UP1', 'UP2']));
+    expect(await digests.plannedAmong('digest:weekly:2026-11-30:', ['UP1', 'UP2', 'UP3'])).toEqual(
+      new Set(['UP1', 'UP2']),
+    );
+    // Only the members asked about: a page's keys.
+    expect(await digests.plannedAmong('digest:weekly:2026-11-30:', ['UP2', 'UP9'])).toEqual(new Set(['UP2']));
+    expect(await digests.plannedAmong('digest:weekly:2026-11-30:', [])).toEqual(new Set());
   });
 
   test('runs keyed by a member: the id as a whole key part only; renamed; erasure', async () => {
