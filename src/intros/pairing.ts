@@ -80,7 +80,9 @@ class Community {
   readonly tagStart: Int32Array;
   readonly tagIds: Int32Array;
   readonly tagNames: string[] = [];
-  private readonly recent: (number[] | undefined)[];
+  /** Recent partners, compressed rows: member i's are recentIds[recentStart[i] .. recentStart[i + 1]). */
+  private readonly recentStart: Int32Array;
+  private readonly recentIds: Int32Array;
 
   constructor(input: PairingInput) {
     // Sorted first, so that the order candidates arrive in changes nothing; then a seeded shuffle.
@@ -101,9 +103,12 @@ class Community {
     const tagIndex = new Map<string, number>();
     const tagStart = new Int32Array(ids.length + 1);
     const flat: number[] = [];
-    ids.forEach((id, member) => {
-      tagStart[member] = flat.length;
-      const seen = new Set<number>();
+    const indexOf = new Map<string, number>();
+    for (let member = 0; member < ids.length; member += 1) {
+      const id = ids[member] ?? '';
+      indexOf.set(id, member);
+      const from = flat.length;
+      tagStart[member] = from;
       for (const tag of unique.get(id) ?? []) {
         let t = tagIndex.get(tag);
         if (t === undefined) {
@@ -111,23 +116,34 @@ class Community {
           tagIndex.set(tag, t);
           this.tagNames.push(tag);
         }
-        if (!seen.has(t)) {
-          seen.add(t);
-          flat.push(t);
-        }
+        // A member holds a few tags: a look back is cheaper than a Set per member.
+        if (!flat.includes(t, from)) flat.push(t);
       }
-    });
+    }
     tagStart[ids.length] = flat.length;
     this.tagStart = tagStart;
     this.tagIds = Int32Array.from(flat);
-    const indexOf = new Map(ids.map((id, i) => [id, i]));
-    this.recent = new Array<number[] | undefined>(ids.length);
+    // Two passes over the history (count, then fill) instead of an array per member.
+    const ends: number[] = [];
+    const degree = new Int32Array(ids.length + 1);
     for (const [a, b] of input.recentPairs) {
       const ia = indexOf.get(a);
       const ib = indexOf.get(b);
       if (ia === undefined || ib === undefined || ia === ib) continue;
-      (this.recent[ia] ??= []).push(ib);
-      (this.recent[ib] ??= []).push(ia);
+      ends.push(ia, ib);
+      degree[ia + 1] = (degree[ia + 1] ?? 0) + 1;
+      degree[ib + 1] = (degree[ib + 1] ?? 0) + 1;
+    }
+    for (let i = 0; i < ids.length; i += 1) degree[i + 1] = (degree[i + 1] ?? 0) + (degree[i] ?? 0);
+    this.recentStart = degree.slice();
+    this.recentIds = new Int32Array(degree[ids.length] ?? 0);
+    for (let e = 0; e < ends.length; e += 2) {
+      const ia = ends[e] ?? 0;
+      const ib = ends[e + 1] ?? 0;
+      this.recentIds[degree[ia] ?? 0] = ib;
+      degree[ia] = (degree[ia] ?? 0) + 1;
+      this.recentIds[degree[ib] ?? 0] = ia;
+      degree[ib] = (degree[ib] ?? 0) + 1;
     }
   }
 
@@ -137,7 +153,16 @@ class Community {
 
   /** True when the two may be introduced: they did not meet in the recent rounds. */
   mayMeet(a: number, b: number): boolean {
-    return a !== b && this.recent[a]?.includes(b) !== true;
+    if (a === b) return false;
+    for (let i = this.recentStart[a] ?? 0; i < (this.recentStart[a + 1] ?? 0); i += 1)
+      if (this.recentIds[i] === b) return false;
+    return true;
+  }
+
+  holds(member: number, tag: number): boolean {
+    for (let i = this.tagStart[member] ?? 0; i < (this.tagStart[member + 1] ?? 0); i += 1)
+      if (this.tagIds[i] === tag) return true;
+    return false;
   }
 
   shared(a: number, b: number): number {
@@ -207,12 +232,27 @@ function greedyPass(
   const edgeScore: number[] = [];
   let maxScore = 0;
 
+  let order = new Int32Array(16);
   for (const member of active) {
     // Rare tags first: they say the most about a person, and they are cheap to scan in full.
-    const tags = community.tagsOf(member).sort((x, y) => postingLength(x) - postingLength(y));
+    // An insertion sort into one reused buffer (a member holds a few tags; stable, as sort() was).
+    const from = community.tagStart[member] ?? 0;
+    const tagCountOf = (community.tagStart[member + 1] ?? 0) - from;
+    if (order.length < tagCountOf) order = new Int32Array(tagCountOf);
+    for (let i = 0; i < tagCountOf; i += 1) {
+      const tag = community.tagIds[from + i] ?? 0;
+      const length = postingLength(tag);
+      let at = i;
+      while (at > 0 && postingLength(order[at - 1] ?? 0) > length) {
+        order[at] = order[at - 1] ?? 0;
+        at -= 1;
+      }
+      order[at] = tag;
+    }
     let budget = scanBudget;
     let touchedCount = 0;
-    for (const tag of tags) {
+    for (let o = 0; o < tagCountOf; o += 1) {
+      const tag = order[o] ?? 0;
       if (budget <= 0) break;
       const start = postingStart[tag] ?? 0;
       const length = postingLength(tag);
@@ -372,6 +412,18 @@ export function pairMembers(input: PairingInput): Pairing {
 }
 
 function group(community: Community, members: readonly number[]): IntroGroup {
+  const [a, b] = members;
+  if (members.length === 2 && a !== undefined && b !== undefined) {
+    // A pair: the first member's tags the second holds, in the first member's order (as below).
+    const sharedTags: string[] = [];
+    for (let i = community.tagStart[a] ?? 0; i < (community.tagStart[a + 1] ?? 0); i += 1) {
+      const tag = community.tagIds[i] ?? 0;
+      if (community.holds(b, tag)) sharedTags.push(community.tagNames[tag] ?? '');
+    }
+    const x = community.ids[a] ?? '';
+    const y = community.ids[b] ?? '';
+    return { members: x < y ? [x, y] : [y, x], sharedTags };
+  }
   const holders = new Map<number, number>();
   for (const member of members)
     for (const tag of community.tagsOf(member)) holders.set(tag, (holders.get(tag) ?? 0) + 1);
