@@ -197,27 +197,38 @@ export class MemberSearchRepository {
     const found = this.foundRows(query);
     if (found === undefined || limit < 1) return { hits: [], total: 0 };
     const visible = query.seesStaffOnly ? ['all', 'staff'] : ['all'];
-    // The caller's other tags add a point each; without any, a hit's score is what found it.
-    const scored =
-      query.sharedTags.length === 0
-        ? sql`
-      SELECT f.user_id, m.display_name, f.points AS score
-      FROM (SELECT user_id, sum(points) AS points FROM (${found}) AS rows_found GROUP BY user_id) AS f
-      JOIN members AS m ON m.user_id = f.user_id
+    const { rows: counted } = await sql<{ n: number | string }>`
+      SELECT count(*) AS n FROM (${this.foundIds(query)}) AS u
+      JOIN members AS m ON m.user_id = u.user_id
       WHERE m.agreed_at IS NOT NULL AND m.visibility IN (${sql.join(visible)})
-        AND m.user_id <> ${query.callerId}`
-        : sql`
-      SELECT f.user_id, m.display_name, f.points + coalesce(sh.n, 0) AS score
+        AND m.user_id <> ${query.callerId}`.execute(this.sql);
+    const total = Number(counted[0]?.n ?? 0);
+    if (total === 0) return { hits: [], total };
+    // The caller's other tags add a point each. A few hits: a primary key seek per hit and tag.
+    // Many (a popular tag): reading those tags' holders through the tag index once costs less.
+    const tags = sql.join(query.sharedTags);
+    const shared =
+      query.sharedTags.length === 0
+        ? sql`0`
+        : total <= SEEK_HITS
+          ? sql`(SELECT count(*) FROM member_interests AS x WHERE x.user_id = f.user_id AND x.tag IN (${tags}))`
+          : sql`coalesce(sh.n, 0)`;
+    const holders =
+      query.sharedTags.length === 0 || total <= SEEK_HITS
+        ? sql``
+        : sql`LEFT JOIN (SELECT user_id, count(*) AS n FROM member_interests
+                         WHERE tag IN (${tags}) GROUP BY user_id) AS sh ON sh.user_id = f.user_id`;
+    const scored = sql`
+      SELECT f.user_id, m.display_name, f.points + ${shared} AS score
       FROM (SELECT user_id, sum(points) AS points FROM (${found}) AS rows_found GROUP BY user_id) AS f
       JOIN members AS m ON m.user_id = f.user_id
-      LEFT JOIN (SELECT user_id, count(*) AS n FROM member_interests
-                 WHERE tag IN (${sql.join(query.sharedTags)}) GROUP BY user_id) AS sh ON sh.user_id = f.user_id
+      ${holders}
       WHERE m.agreed_at IS NOT NULL AND m.visibility IN (${sql.join(visible)})
         AND m.user_id <> ${query.callerId}`;
-    const read = async (least: number, rows?: number): Promise<RankedHit[]> => {
+    const read = async (least?: number, rows?: number): Promise<RankedHit[]> => {
       const { rows: out } = await sql<{ user_id: string; display_name: string | null; score: number }>`
         SELECT t.user_id, t.display_name, t.score FROM (${scored}) AS t
-        WHERE t.score >= ${least} ORDER BY t.score DESC
+        ${least === undefined ? sql`` : sql`WHERE t.score >= ${least}`} ORDER BY t.score DESC
         ${rows === undefined ? sql`` : sql`LIMIT ${sql.lit(rows)}`}`.execute(this.sql);
       return out.map((row) => ({
         userId: row.user_id,
@@ -225,17 +236,12 @@ export class MemberSearchRepository {
         score: Number(row.score),
       }));
     };
-    let hits = await read(0, limit + TIE_ROOM);
+    let hits = await read(undefined, limit + TIE_ROOM);
     const last = hits[limit - 1]?.score;
     // The statement's limit may have cut a run of rows tied with the page's last: read them all.
     if (last !== undefined && hits.length === limit + TIE_ROOM && hits[hits.length - 1]?.score === last)
       hits = await read(last);
-    const { rows } = await sql<{ n: number | string }>`
-      SELECT count(*) AS n FROM (${this.foundIds(query)}) AS u
-      JOIN members AS m ON m.user_id = u.user_id
-      WHERE m.agreed_at IS NOT NULL AND m.visibility IN (${sql.join(visible)})
-        AND m.user_id <> ${query.callerId}`.execute(this.sql);
-    return { hits, total: Number(rows[0]?.n ?? 0) };
+    return { hits, total };
   }
 
   /** Rows (user_id, points): one per query tag a member holds, one for the phrase in their text. */
