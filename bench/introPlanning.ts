@@ -1,9 +1,10 @@
 /**
  * One intro round planned for real, in a fresh process:
- *   node dist/bench/introPlanning.js <members>
- * The real IntroService against a real SQLite file: eligibility and interests read, pairing,
- * every group and its members recorded, every group DM rendered and put in the outbox. Prints one
- * JSON line.
+ *   node dist/bench/introPlanning.js <members> [sqlite|postgres]
+ * (postgres: the empty database in BENCH_DATABASE_URL, which the driver made for this run). The
+ * community is seeded through the typed builder, so both engines hold the same rows; then the real
+ * IntroService plans one round: eligibility and interests read, pairing, every group and its
+ * members recorded, every group DM rendered and put in the outbox. Prints one JSON line.
  */
 import { LogLevel } from '@slack/bolt';
 import fs from 'node:fs';
@@ -21,85 +22,148 @@ import type { DeliveryMessenger } from '../src/scheduler/messenger';
 import { introMessages } from '../src/slack/views/intros';
 import { openDatabase } from '../src/storage/database';
 import { IntroRepository } from '../src/storage/intros';
-import { sqliteStore } from '../src/storage/kysely/open';
+import { openSql, type Engine } from '../src/storage/kysely/open';
 import { NagRepository } from '../src/storage/nags';
 import { OutboxRepository } from '../src/storage/outbox';
+import { openPostgresPool } from '../src/storage/postgres/connect';
+import { migratePostgres } from '../src/storage/postgres/migrate';
 import { RoleRepository } from '../src/storage/roles';
+import type { Sql } from '../src/storage/schema';
+import { Store } from '../src/storage/store';
 import { pickTags, rng, tagVocabulary } from './synthetic';
 
 const members = Number(process.argv[2] ?? 10000);
+const engineKind = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite';
 const INTERESTS_PER_MEMBER = 5;
 
 const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench' });
-const due = new IntroSchedule(config.introsCron, config.defaultTimezone).next(
+const nextRound = new IntroSchedule(config.introsCron, config.defaultTimezone).next(
   new Date('2026-11-20T00:00:00Z'),
 );
-if (due === undefined) throw new Error('no intro round after 2026-11-20');
-
-const random = rng(7);
-const vocabulary = tagVocabulary(400);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-bench-intros-'));
-const db = openDatabase(path.join(dir, 'bench.sqlite'));
+if (nextRound === undefined) throw new Error('no intro round after 2026-11-20');
+const due: Date = nextRound;
 const at = new Date(due.getTime() - 86_400_000).toISOString();
-db.transaction(() => {
-  const member = db.prepare(
-    `INSERT INTO members (user_id, display_name, title, company, created_at, agreed_at, agreed_version, last_active_at)
-     VALUES (?, ?, 'Engineer', 'Example', ?, ?, 'bench', ?)`,
-  );
-  const pref = db.prepare("INSERT INTO intro_prefs (user_id, status, updated_at) VALUES (?, 'on', ?)");
-  const interest = db.prepare('INSERT INTO member_interests (user_id, tag, added_at) VALUES (?, ?, ?)');
-  for (let i = 0; i < members; i += 1) {
-    const userId = `U${String(i).padStart(8, '0')}`;
-    member.run(userId, `Member ${i}`, at, at, at);
-    pref.run(userId, at);
-    for (const tag of pickTags(random, vocabulary, INTERESTS_PER_MEMBER)) interest.run(userId, tag, at);
-  }
-})();
 
-const clock = new ManualClock(due);
-const logger = new LineLogger(LogLevel.ERROR);
-const noSlack: DeliveryMessenger = new Proxy({} as DeliveryMessenger, {
-  get: () => () => Promise.reject(new Error('the bench sends nothing')),
-});
-const store = sqliteStore(db);
-const service = new IntroService({
-  repository: new IntroRepository(store),
-  roles: new RoleService(new RoleRepository(store), [], clock),
-  outbox: new Outbox({
-    repository: new OutboxRepository(store),
-    messenger: noSlack,
-    clock,
-    logger,
-    localeOf: () => Promise.resolve('en'),
-  }),
-  nags: new NagLog(new NagRepository(store)),
-  messages: introMessages(),
-  knownLocalesOf: () => Promise.resolve(() => 'en'),
-  clock,
-  logger,
-  cron: config.introsCron,
-  timeZone: config.defaultTimezone,
-});
+/** The same community on either engine (same seed as before): members opted in, five tags each. */
+async function seed(sql: Sql): Promise<void> {
+  const random = rng(7);
+  const vocabulary = tagVocabulary(400);
+  await sql.transaction().execute(async (trx) => {
+    // 500 rows a statement: under SQLite's and Postgres's bound-parameter limits.
+    for (let offset = 0; offset < members; offset += 500) {
+      const batch = Array.from({ length: Math.min(500, members - offset) }, (_, k) => ({
+        userId: `U${String(offset + k).padStart(8, '0')}`,
+        name: `Member ${offset + k}`,
+        tags: pickTags(random, vocabulary, INTERESTS_PER_MEMBER),
+      }));
+      await trx
+        .insertInto('members')
+        .values(
+          batch.map((m) => ({
+            user_id: m.userId,
+            display_name: m.name,
+            title: 'Engineer',
+            company: 'Example',
+            created_at: at,
+            agreed_at: at,
+            agreed_version: 'bench',
+            last_active_at: at,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('intro_prefs')
+        .values(batch.map((m) => ({ user_id: m.userId, status: 'on', updated_at: at })))
+        .execute();
+      await trx
+        .insertInto('member_interests')
+        .values(batch.flatMap((m) => m.tags.map((tag) => ({ user_id: m.userId, tag, added_at: at }))))
+        .execute();
+    }
+  });
+}
+
+async function openBenchEngine(): Promise<{ engine: Engine; cleanUp: () => void }> {
+  if (engineKind === 'postgres') {
+    const url = process.env.BENCH_DATABASE_URL;
+    if (url === undefined || url === '')
+      throw new Error('introPlanning.js postgres needs BENCH_DATABASE_URL');
+    const pool = openPostgresPool(url);
+    await migratePostgres(pool);
+    return { engine: { kind: 'postgres', pool }, cleanUp: () => undefined };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-bench-intros-'));
+  const db = openDatabase(path.join(dir, 'bench.sqlite'));
+  return {
+    engine: { kind: 'sqlite', db },
+    cleanUp: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 async function measurePlannedRound(): Promise<void> {
+  const { engine, cleanUp } = await openBenchEngine();
+  const sql = openSql(engine);
+  await seed(sql);
+  const clock = new ManualClock(due);
+  const logger = new LineLogger(LogLevel.ERROR);
+  const noSlack: DeliveryMessenger = new Proxy({} as DeliveryMessenger, {
+    get: () => () => Promise.reject(new Error('the bench sends nothing')),
+  });
+  const store = new Store(sql);
+  const service = new IntroService({
+    repository: new IntroRepository(store),
+    roles: new RoleService(new RoleRepository(store), [], clock),
+    outbox: new Outbox({
+      repository: new OutboxRepository(store),
+      messenger: noSlack,
+      clock,
+      logger,
+      localeOf: () => Promise.resolve('en'),
+    }),
+    nags: new NagLog(new NagRepository(store)),
+    messages: introMessages(),
+    knownLocalesOf: () => Promise.resolve(() => 'en'),
+    clock,
+    logger,
+    cron: config.introsCron,
+    timeZone: config.defaultTimezone,
+  });
+
   const started = process.hrtime.bigint();
-  await service.plan(due ?? clock.now());
+  await service.plan(due);
   const planMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+  const count = async (table: 'intro_groups' | 'intro_members'): Promise<number> =>
+    Number(
+      (
+        await sql
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const outboxRows = await sql
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'intro')
+    .executeTakeFirstOrThrow();
   const figures = {
+    engine: engineKind,
     members,
     plannedRoundMs: Math.round(planMs),
-    groups: count('SELECT count(*) AS n FROM intro_groups'),
-    placed: count('SELECT count(*) AS n FROM intro_members'),
-    outboxRows: count("SELECT count(*) AS n FROM outbox WHERE kind = 'intro'"),
+    groups: await count('intro_groups'),
+    placed: await count('intro_members'),
+    outboxRows: Number(outboxRows.n),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await sql.destroy();
+  cleanUp();
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
 measurePlannedRound().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

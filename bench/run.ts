@@ -3,6 +3,7 @@
  * so that its peak RSS is its own; timings are medians of several rounds.
  */
 import { ackBench } from './ackBench';
+import { baseline } from './baseline';
 import { coldStart } from './coldStart';
 import { digestBench, runScript } from './digestBench';
 import { findBench } from './findBench';
@@ -60,23 +61,44 @@ interface PlannedRoundFigures {
   peakRssMb: number;
 }
 
+/** The whole round planned on a scratch Postgres database; undefined without TEST_DATABASE_URL. */
+async function plannedRoundOnPostgres(members: number): Promise<PlannedRoundFigures | undefined> {
+  const scratch = await scratchDatabase();
+  if (scratch === undefined) return undefined;
+  try {
+    return JSON.parse(
+      runScript('introPlanning.js', [String(members), 'postgres'], {
+        env: { BENCH_DATABASE_URL: scratch.url },
+      }),
+    ) as PlannedRoundFigures;
+  } finally {
+    await scratch.drop();
+  }
+}
+
 /** Intro pairing (src/intros/pairing.ts), each size in a fresh process, after six rounds of history. */
-function introBench(): void {
+async function introBench(): Promise<void> {
   console.log(
     '\nIntro pairing, with six earlier rounds never to repeat (goals: 10,000 opted-in members in ≤ 2 s; 100,000 in ≤ 3 s, no repeats, ≥ 99 % of pairs sharing an interest)',
   );
-  const rows = [1000, 30000, 100000].map(
-    (members) => JSON.parse(runScript('introPairing.js', [String(members)])) as PairingFigures,
-  );
-  // The whole round as the planner runs it: SQLite reads, pairing, groups recorded, DMs in the outbox.
-  const planned = rows.map(
-    (r) => JSON.parse(runScript('introPlanning.js', [String(r.members)])) as PlannedRoundFigures,
-  );
+  // The baseline build's pairing, same community and history, run beside today's in the same minutes.
+  const old = baseline();
+  const rows = [1000, 30000, 100000].map((members) => ({
+    now: JSON.parse(runScript('introPairing.js', [String(members)])) as PairingFigures,
+    before:
+      old === undefined
+        ? undefined
+        : (JSON.parse(
+            runScript('introPairing.js', [String(members)], { benchDir: old.benchDir }),
+          ) as PairingFigures),
+  }));
   console.table(
-    rows.map((r, i) => ({
+    rows.map(({ now: r, before }) => ({
       members: r.members,
       'median (ms)': r.medianMs,
       'rounds (ms)': r.roundsMs.join(' '),
+      'baseline median (ms)': before?.medianMs ?? 'skipped',
+      'goal (ms)': r.members >= 100000 ? 3000 : r.members >= 10000 ? 2000 : '-',
       groups: r.groups,
       trios: r.trios,
       'left out': r.leftOut,
@@ -84,10 +106,33 @@ function introBench(): void {
       'mean shared tags': r.meanShared,
       'repeats of the last 6 rounds': r.repeats,
       'peak RSS (MB)': r.peakRssMb,
-      'full round incl. SQLite + Block Kit (ms)': planned[i]?.plannedRoundMs,
-      'full round peak RSS (MB)': planned[i]?.peakRssMb,
     })),
   );
+  // The whole round as the planner runs it: reads, pairing, groups recorded, DMs in the outbox.
+  console.log(
+    '\nA whole intro round planned (IntroService.plan: reads, pairing, groups and outbox rows written)',
+  );
+  const planned = [];
+  let postgresSkipped = false;
+  for (const members of [1000, 30000, 100000]) {
+    const sqlite = JSON.parse(
+      runScript('introPlanning.js', [String(members), 'sqlite']),
+    ) as PlannedRoundFigures;
+    const postgres = await plannedRoundOnPostgres(members);
+    postgresSkipped = postgres === undefined;
+    planned.push({
+      members,
+      'SQLite (ms)': sqlite.plannedRoundMs,
+      'SQLite peak RSS (MB)': sqlite.peakRssMb,
+      'Postgres (ms)': postgres?.plannedRoundMs ?? 'skipped',
+      'Postgres peak RSS (MB)': postgres?.peakRssMb ?? '-',
+      'goal (ms)': members >= 100000 ? 3000 : members >= 10000 ? 2000 : '-',
+      groups: sqlite.groups,
+      'outbox rows': sqlite.outboxRows,
+    });
+  }
+  if (postgresSkipped) sayPostgresSkipped('intro planning');
+  console.table(planned);
 }
 
 /** `npm run bench` runs every section; `npm run bench -- ack cold` runs only those named. */

@@ -20,7 +20,7 @@
  * then repaired by swapping with an existing pair when only a repeat was left. A seeded shuffle breaks
  * ties, so the same inputs and seed give the same round (a preview shows what will happen).
  */
-import { hashSeed, random } from './seededRandom';
+import { Community } from './pairingCommunity';
 
 export interface PairingCandidate {
   readonly userId: string;
@@ -74,91 +74,6 @@ export interface Pairing {
 /** How far a member scans forward for a partner they have not met, when nobody shares an interest. */
 const FALLBACK_LOOKAHEAD = 64;
 
-/** Members as small integers, tags as small integers, recent partners per member. */
-class Community {
-  readonly ids: string[];
-  readonly tagStart: Int32Array;
-  readonly tagIds: Int32Array;
-  readonly tagNames: string[] = [];
-  private readonly recent: (number[] | undefined)[];
-
-  constructor(input: PairingInput) {
-    // Sorted first, so that the order candidates arrive in changes nothing; then a seeded shuffle.
-    const unique = new Map<string, readonly string[]>();
-    for (const candidate of input.candidates) unique.set(candidate.userId, candidate.tags);
-    const ids = [...unique.keys()].sort();
-    const next = random(hashSeed(input.seed));
-    for (let i = ids.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(next() * (i + 1));
-      const a = ids[i];
-      const b = ids[j];
-      if (a !== undefined && b !== undefined) {
-        ids[i] = b;
-        ids[j] = a;
-      }
-    }
-    this.ids = ids;
-    const tagIndex = new Map<string, number>();
-    const tagStart = new Int32Array(ids.length + 1);
-    const flat: number[] = [];
-    ids.forEach((id, member) => {
-      tagStart[member] = flat.length;
-      const seen = new Set<number>();
-      for (const tag of unique.get(id) ?? []) {
-        let t = tagIndex.get(tag);
-        if (t === undefined) {
-          t = this.tagNames.length;
-          tagIndex.set(tag, t);
-          this.tagNames.push(tag);
-        }
-        if (!seen.has(t)) {
-          seen.add(t);
-          flat.push(t);
-        }
-      }
-    });
-    tagStart[ids.length] = flat.length;
-    this.tagStart = tagStart;
-    this.tagIds = Int32Array.from(flat);
-    const indexOf = new Map(ids.map((id, i) => [id, i]));
-    this.recent = new Array<number[] | undefined>(ids.length);
-    for (const [a, b] of input.recentPairs) {
-      const ia = indexOf.get(a);
-      const ib = indexOf.get(b);
-      if (ia === undefined || ib === undefined || ia === ib) continue;
-      (this.recent[ia] ??= []).push(ib);
-      (this.recent[ib] ??= []).push(ia);
-    }
-  }
-
-  get size(): number {
-    return this.ids.length;
-  }
-
-  /** True when the two may be introduced: they did not meet in the recent rounds. */
-  mayMeet(a: number, b: number): boolean {
-    return a !== b && this.recent[a]?.includes(b) !== true;
-  }
-
-  shared(a: number, b: number): number {
-    let count = 0;
-    for (let i = this.tagStart[a] ?? 0; i < (this.tagStart[a + 1] ?? 0); i += 1) {
-      const tag = this.tagIds[i];
-      for (let j = this.tagStart[b] ?? 0; j < (this.tagStart[b + 1] ?? 0); j += 1) {
-        if (this.tagIds[j] === tag) {
-          count += 1;
-          break;
-        }
-      }
-    }
-    return count;
-  }
-
-  tagsOf(member: number): number[] {
-    return Array.from(this.tagIds.subarray(this.tagStart[member] ?? 0, this.tagStart[member + 1] ?? 0));
-  }
-}
-
 /**
  * One greedy pass over `active` members: best candidate edges per member, then edges taken best
  * first. Writes partners into `partner` (-1 = none yet).
@@ -207,12 +122,27 @@ function greedyPass(
   const edgeScore: number[] = [];
   let maxScore = 0;
 
+  let order = new Int32Array(16);
   for (const member of active) {
     // Rare tags first: they say the most about a person, and they are cheap to scan in full.
-    const tags = community.tagsOf(member).sort((x, y) => postingLength(x) - postingLength(y));
+    // An insertion sort into one reused buffer (a member holds a few tags; stable, as sort() was).
+    const from = community.tagStart[member] ?? 0;
+    const tagCountOf = (community.tagStart[member + 1] ?? 0) - from;
+    if (order.length < tagCountOf) order = new Int32Array(tagCountOf);
+    for (let i = 0; i < tagCountOf; i += 1) {
+      const tag = community.tagIds[from + i] ?? 0;
+      const length = postingLength(tag);
+      let at = i;
+      while (at > 0 && postingLength(order[at - 1] ?? 0) > length) {
+        order[at] = order[at - 1] ?? 0;
+        at -= 1;
+      }
+      order[at] = tag;
+    }
     let budget = scanBudget;
     let touchedCount = 0;
-    for (const tag of tags) {
+    for (let o = 0; o < tagCountOf; o += 1) {
+      const tag = order[o] ?? 0;
       if (budget <= 0) break;
       const start = postingStart[tag] ?? 0;
       const length = postingLength(tag);
@@ -372,6 +302,18 @@ export function pairMembers(input: PairingInput): Pairing {
 }
 
 function group(community: Community, members: readonly number[]): IntroGroup {
+  const [a, b] = members;
+  if (members.length === 2 && a !== undefined && b !== undefined) {
+    // A pair: the first member's tags the second holds, in the first member's order (as below).
+    const sharedTags: string[] = [];
+    for (let i = community.tagStart[a] ?? 0; i < (community.tagStart[a + 1] ?? 0); i += 1) {
+      const tag = community.tagIds[i] ?? 0;
+      if (community.holds(b, tag)) sharedTags.push(community.tagNames[tag] ?? '');
+    }
+    const x = community.ids[a] ?? '';
+    const y = community.ids[b] ?? '';
+    return { members: x < y ? [x, y] : [y, x], sharedTags };
+  }
   const holders = new Map<number, number>();
   for (const member of members)
     for (const tag of community.tagsOf(member)) holders.set(tag, (holders.get(tag) ?? 0) + 1);

@@ -49,15 +49,34 @@ export async function findMembers(
     if (weight > 0) weights.set(tag, weight);
   }
   const callerInterests = new Set(await members.interests(input.callerId));
-  const hits = await search.hits({
+  const query = {
     callerId: input.callerId,
     seesStaffOnly: input.seesStaffOnly,
     weights,
     phrase: terms.phrase,
     sharedTags: [...callerInterests].filter((tag) => !weights.has(tag)),
-  });
-  const scored = hits.flatMap((hit) => score(hit, (body) => bodyMatches(terms, body)));
-  const page = topByRank(scored, input.limit);
+  };
+  // The engine scores and sorts; only the rows that can be on the page (ties included) come back.
+  const ranked = await search.ranked(query, input.limit);
+  let page: Scored[];
+  let total: number;
+  if (ranked !== undefined) {
+    page = topByRank(
+      ranked.hits.map((hit) => ({
+        userId: hit.userId,
+        score: hit.score,
+        name: hit.displayName ?? hit.userId,
+      })),
+      input.limit,
+    );
+    total = ranked.total;
+  } else {
+    const scored = (await search.hits(query)).flatMap((hit) =>
+      score(hit, (body) => bodyMatches(terms, body)),
+    );
+    page = topByRank(scored, input.limit);
+    total = scored.length;
+  }
   const entries = await members.entries(page.map((hit) => hit.userId));
   const matches = rankMatches({
     query: input.query,
@@ -66,7 +85,7 @@ export async function findMembers(
     candidates: entries,
     normalizeTag: input.normalizeTag,
   });
-  return { matches, total: scored.length };
+  return { matches, total };
 }
 
 function score(hit: SearchHit, inText: (body: string) => boolean): Scored[] {

@@ -1,6 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, Sql } from './schema';
 import type { Store } from './store';
+import { PROFILE_TEXT } from '../members/matching';
 
 /** A member find may list, with what the query's tags and text found on them. */
 export interface SearchHit {
@@ -12,6 +13,13 @@ export interface SearchHit {
   body: string | null;
   /** How many of `sharedTags` (the caller's other tags) the member holds. */
   shared: number;
+}
+
+/** A hit scored whole by the engine: tag weights, the phrase in the text, the caller's other tags. */
+export interface RankedHit {
+  readonly userId: string;
+  readonly displayName: string | null;
+  readonly score: number;
 }
 
 export interface SearchQuery {
@@ -34,6 +42,12 @@ const TRIGRAM = 3;
 const IN_LIST = 500;
 // Above this many hits, counting shared tags reads the tags' holders instead of seeking each hit.
 const SEEK_HITS = 2000;
+// Bound parameters one ranked statement may carry (query tags and the caller's): under SQLite's
+// 32,766 and Postgres's 65,535. A query matching more tags takes the chunked path (hits()).
+const RANKED_PARAMETERS = 20000;
+// Rows past the page the first ranked statement returns, so that ties with the last row of the
+// page usually come back at once; when they may not have, a second statement reads every tie.
+const TIE_ROOM = 200;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -169,6 +183,122 @@ export class MemberSearchRepository {
     for (const ids of chunks(userIds, IN_LIST))
       out.push(...(await count(this.sql).where('user_id', 'in', ids).execute()));
     return out;
+  }
+
+  /**
+   * The hits of a query that can be on its page, scored in the engine, and how many hits there
+   * are in all; undefined when the query matches too many tags for one statement (then hits()).
+   * Only rows scoring at least the `limit`-th best come back (ties included), so a popular tag's
+   * tens of thousands of hits never reach JavaScript: the engine reads the query's tags and the
+   * caller's through member_interests(tag), the text through its trigram index, and sorts.
+   */
+  async ranked(query: SearchQuery, limit: number): Promise<{ hits: RankedHit[]; total: number } | undefined> {
+    if (query.weights.size + query.sharedTags.length > RANKED_PARAMETERS) return undefined;
+    const found = this.foundRows(query);
+    if (found === undefined || limit < 1) return { hits: [], total: 0 };
+    const visible = query.seesStaffOnly ? ['all', 'staff'] : ['all'];
+    const { rows: counted } = await sql<{ n: number | string }>`
+      SELECT count(*) AS n FROM (${this.foundIds(query)}) AS u
+      JOIN members AS m ON m.user_id = u.user_id
+      WHERE m.agreed_at IS NOT NULL AND m.visibility IN (${sql.join(visible)})
+        AND m.user_id <> ${query.callerId}`.execute(this.sql);
+    const total = Number(counted[0]?.n ?? 0);
+    if (total === 0) return { hits: [], total };
+    // The caller's other tags add a point each. A few hits: a primary key seek per hit and tag.
+    // Many (a popular tag): reading those tags' holders through the tag index once costs less.
+    const tags = sql.join(query.sharedTags);
+    const shared =
+      query.sharedTags.length === 0
+        ? sql`0`
+        : total <= SEEK_HITS
+          ? sql`(SELECT count(*) FROM member_interests AS x WHERE x.user_id = f.user_id AND x.tag IN (${tags}))`
+          : sql`coalesce(sh.n, 0)`;
+    const holders =
+      query.sharedTags.length === 0 || total <= SEEK_HITS
+        ? sql``
+        : sql`LEFT JOIN (SELECT user_id, count(*) AS n FROM member_interests
+                         WHERE tag IN (${tags}) GROUP BY user_id) AS sh ON sh.user_id = f.user_id`;
+    const scored = sql`
+      SELECT f.user_id, m.display_name, f.points + ${shared} AS score
+      FROM (SELECT user_id, sum(points) AS points FROM (${found}) AS rows_found GROUP BY user_id) AS f
+      JOIN members AS m ON m.user_id = f.user_id
+      ${holders}
+      WHERE m.agreed_at IS NOT NULL AND m.visibility IN (${sql.join(visible)})
+        AND m.user_id <> ${query.callerId}`;
+    const read = async (least?: number, rows?: number): Promise<RankedHit[]> => {
+      const { rows: out } = await sql<{ user_id: string; display_name: string | null; score: number }>`
+        SELECT t.user_id, t.display_name, t.score FROM (${scored}) AS t
+        ${least === undefined ? sql`` : sql`WHERE t.score >= ${least}`} ORDER BY t.score DESC
+        ${rows === undefined ? sql`` : sql`LIMIT ${sql.lit(rows)}`}`.execute(this.sql);
+      return out.map((row) => ({
+        userId: row.user_id,
+        displayName: row.display_name,
+        score: Number(row.score),
+      }));
+    };
+    let hits = await read(undefined, limit + TIE_ROOM);
+    const last = hits[limit - 1]?.score;
+    // The statement's limit may have cut a run of rows tied with the page's last: read them all.
+    if (last !== undefined && hits.length === limit + TIE_ROOM && hits[hits.length - 1]?.score === last)
+      hits = await read(last);
+    return { hits, total };
+  }
+
+  /** Rows (user_id, points): one per query tag a member holds, one for the phrase in their text. */
+  private foundRows(query: SearchQuery): RawBuilder<unknown> | undefined {
+    const parts: RawBuilder<unknown>[] = [];
+    if (query.weights.size > 0) {
+      const byWeight = new Map<number, string[]>();
+      for (const [tag, weight] of query.weights) byWeight.set(weight, [...(byWeight.get(weight) ?? []), tag]);
+      const classes = [...byWeight.entries()].sort((a, b) => a[1].length - b[1].length);
+      const commonest = classes.pop()?.[0] ?? 0;
+      // Weights are our own integer constants, so they are written into the statement as literals.
+      const points =
+        classes.length === 0
+          ? sql`${sql.lit(commonest)}`
+          : sql`CASE ${sql.join(
+              classes.map(
+                ([weight, listed]) => sql`WHEN tag IN (${sql.join(listed)}) THEN ${sql.lit(weight)}`,
+              ),
+              sql` `,
+            )} ELSE ${sql.lit(commonest)} END`;
+      parts.push(
+        sql`SELECT user_id, ${points} AS points FROM member_interests
+            WHERE tag IN (${sql.join([...query.weights.keys()])})`,
+      );
+    }
+    if (query.phrase.length > 0)
+      parts.push(sql`SELECT user_id, ${sql.lit(PROFILE_TEXT)} AS points FROM member_search AS s
+                     WHERE ${this.textHolds(query.phrase)}`);
+    return parts.length === 0 ? undefined : sql.join(parts, sql` UNION ALL `);
+  }
+
+  /** The distinct members a query finds, whoever they are (the caller filters visibility). */
+  private foundIds(query: SearchQuery): RawBuilder<unknown> {
+    const parts: RawBuilder<unknown>[] = [];
+    if (query.weights.size > 0)
+      parts.push(
+        sql`SELECT user_id FROM member_interests WHERE tag IN (${sql.join([...query.weights.keys()])})`,
+      );
+    if (query.phrase.length > 0)
+      parts.push(sql`SELECT user_id FROM member_search AS s WHERE ${this.textHolds(query.phrase)}`);
+    return sql.join(parts, sql` UNION `);
+  }
+
+  /**
+   * Exactly the profile texts containing `phrase`: the index narrows (trigram FTS5 or LIKE), then
+   * a byte-exact substring test, as the JavaScript includes() did on the rows the index gave.
+   */
+  private textHolds(phrase: string): RawBuilder<unknown> {
+    const exact =
+      this.store.dialect === 'sqlite'
+        ? sql`instr(s.body, ${phrase}) > 0`
+        : sql`strpos(s.body, ${phrase}) > 0`;
+    if (phrase.length >= TRIGRAM && this.store.dialect === 'sqlite') {
+      const quoted = `"${phrase.replace(/"/g, '""')}"`;
+      return sql`s.id IN (SELECT rowid FROM member_search_fts WHERE member_search_fts MATCH ${quoted}) AND ${exact}`;
+    }
+    return sql`s.body LIKE ${likePattern(phrase)} AND ${exact}`;
   }
 
   /** Stores the profile text find searches; called with every profile save, in its transaction. */
