@@ -58,7 +58,7 @@ export abstract class DigestRecipientQueries extends StoreBacked {
   /**
    * For these members: roles and events already sent, and events they already answered (never
    * worth a digest line). Only what is still open: sent items of closed roles and past events can
-   * never be sent again anyway. Three queries per page, each a range of user ids.
+   * never be sent again anyway. Two queries per page, each a range of user ids.
    */
   async alreadyKnownOf(
     userIds: readonly string[],
@@ -71,27 +71,25 @@ export abstract class DigestRecipientQueries extends StoreBacked {
     const [from, to] = range;
     const wanted = new Set(userIds);
     const at = now.toISOString();
-    const sentJobs = await this.sql
+    // Roles and events sent before, in one read: a role while it is open, an event until it starts.
+    const sent = await this.sql
       .selectFrom('digest_items as d')
-      .innerJoin('jobs as j', 'j.id', 'd.item_id')
-      .select(['d.user_id', 'd.item_id'])
+      .leftJoin('jobs as j', (join) => join.onRef('j.id', '=', 'd.item_id').on('d.item_type', '=', 'job'))
+      .leftJoin('events as e', (join) => join.onRef('e.id', '=', 'd.item_id').on('d.item_type', '=', 'event'))
+      .select(['d.user_id', 'd.item_id', 'd.item_type'])
       .where('d.user_id', '>=', from)
       .where('d.user_id', '<=', to)
-      .where('d.item_type', '=', 'job')
-      .where('j.status', '=', 'open')
+      .where((eb) =>
+        eb.or([
+          eb('j.status', '=', 'open'),
+          eb.and([eb('e.status', '=', 'scheduled'), eb('e.starts_at', '>', at)]),
+        ]),
+      )
       .execute();
-    for (const row of sentJobs) if (wanted.has(row.user_id)) addTo(jobs, row.user_id, row.item_id);
-    const sentEvents = await this.sql
-      .selectFrom('digest_items as d')
-      .innerJoin('events as e', 'e.id', 'd.item_id')
-      .select(['d.user_id', 'd.item_id'])
-      .where('d.user_id', '>=', from)
-      .where('d.user_id', '<=', to)
-      .where('d.item_type', '=', 'event')
-      .where('e.status', '=', 'scheduled')
-      .where('e.starts_at', '>', at)
-      .execute();
-    for (const row of sentEvents) if (wanted.has(row.user_id)) addTo(events, row.user_id, row.item_id);
+    for (const row of sent) {
+      if (!wanted.has(row.user_id)) continue;
+      addTo(row.item_type === 'job' ? jobs : events, row.user_id, row.item_id);
+    }
     const answered = await this.sql
       .selectFrom('event_rsvps as r')
       .innerJoin('events as e', 'e.id', 'r.event_id')
