@@ -232,14 +232,14 @@ export class IntroService {
       seed: roundKey,
     });
     const tags = new Map(candidates.map((c) => [c.userId, c.tags]));
-    const people = new Map(
-      (await repository.people(candidates.map((c) => c.userId))).map((p) => [p.userId, p]),
-    );
     const expiresAt = new Date(due.getTime() + INTRO_LATE_HOURS * 3_600_000);
     const groups = pairing.groups;
     for (let offset = 0; offset < groups.length; offset += PLAN_BATCH) {
       const batch = groups.slice(offset, offset + PLAN_BATCH);
-      const localeOf = await this.deps.knownLocalesOf(batch.flatMap((group) => group.members));
+      const batchMembers = batch.flatMap((group) => group.members);
+      // Pairing needs every candidate's id and tags; names and profiles are read a batch at a time.
+      const people = new Map((await repository.people(batchMembers)).map((p) => [p.userId, p]));
+      const localeOf = await this.deps.knownLocalesOf(batchMembers);
       await repository.immediate(async () => {
         // Another process planning this round waits here for this batch, rather than interleaving.
         await repository.lockRound(round.id);
