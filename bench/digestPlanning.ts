@@ -8,9 +8,6 @@
  * BENCH_DIGEST_PAGE_SIZE to try another). Prints one JSON line, with the run's CPU time beside its
  * wall time (the machine may be shared).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { AudienceService } from '../src/audience/service';
 import { ManualClock } from '../src/clock';
@@ -23,16 +20,14 @@ import type { DeliveryMessenger } from '../src/scheduler/messenger';
 import { Outbox } from '../src/scheduler/outbox';
 import { digestJobActions, digestMessages } from '../src/slack/views/digests';
 import { AudienceRepository } from '../src/storage/audience';
-import { openDatabase } from '../src/storage/database';
 import { DigestRepository } from '../src/storage/digests';
-import { openSql, type Engine } from '../src/storage/kysely/open';
+import { openSql } from '../src/storage/kysely/open';
 import { LocaleRepository } from '../src/storage/locales';
 import { OutboxRepository } from '../src/storage/outbox';
-import { openPostgresPool } from '../src/storage/postgres/connect';
-import { migratePostgres } from '../src/storage/postgres/migrate';
 import { RoleRepository } from '../src/storage/roles';
 import type { Sql } from '../src/storage/schema';
 import { Store } from '../src/storage/store';
+import { openBenchEngine } from './benchEngine';
 import { pickTags, rng, tagVocabulary } from './synthetic';
 
 const members = Number(process.argv[2] ?? 30000);
@@ -105,28 +100,8 @@ async function seed(sql: Sql): Promise<void> {
   });
 }
 
-async function openBenchEngine(): Promise<{ engine: Engine; cleanUp: () => void }> {
-  if (engineKind === 'postgres') {
-    const url = process.env.BENCH_DATABASE_URL;
-    if (url === undefined || url === '')
-      throw new Error('digestPlanning.js postgres needs BENCH_DATABASE_URL');
-    const pool = openPostgresPool(url);
-    await migratePostgres(pool);
-    return { engine: { kind: 'postgres', pool }, cleanUp: () => undefined };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-bench-'));
-  const db = openDatabase(path.join(dir, 'bench.sqlite'));
-  return {
-    engine: { kind: 'sqlite', db },
-    cleanUp: () => {
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const { engine, cleanUp } = await openBenchEngine();
+  const { engine, cleanUp } = await openBenchEngine(engineKind, 'digestPlanning.js');
   const sql = openSql(engine);
   const seedStart = process.hrtime.bigint();
   await seed(sql);

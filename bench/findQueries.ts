@@ -7,21 +7,16 @@
  * code before issue 15 instead (the whole directory read and ranked in JavaScript): the baseline.
  * Prints one JSON line.
  */
-import fs from 'node:fs';
 import { sql as rawSql } from 'kysely';
-import os from 'node:os';
-import path from 'node:path';
 import { TagVocabulary } from '../src/interests/tags';
 import { findMembers } from '../src/members/find';
 import { profileBody, rankMatches } from '../src/members/matching';
-import { openDatabase } from '../src/storage/database';
-import { openSql, type Engine } from '../src/storage/kysely/open';
+import { openSql } from '../src/storage/kysely/open';
 import { MemberSearchRepository } from '../src/storage/memberSearch';
 import { MemberRepository } from '../src/storage/members';
-import { openPostgresPool } from '../src/storage/postgres/connect';
-import { migratePostgres } from '../src/storage/postgres/migrate';
 import type { Sql } from '../src/storage/schema';
 import { Store } from '../src/storage/store';
+import { openBenchEngine } from './benchEngine';
 import { median, percentile, pickTags, rng, wordVocabulary } from './synthetic';
 
 const members = Number(process.argv[2] ?? 100000);
@@ -107,27 +102,8 @@ async function seed(sql: Sql, random: () => number, vocabulary: readonly string[
   });
 }
 
-async function openBenchEngine(): Promise<{ engine: Engine; cleanUp: () => void }> {
-  if (engineKind === 'postgres') {
-    const url = process.env.BENCH_DATABASE_URL;
-    if (url === undefined || url === '') throw new Error('findQueries.js postgres needs BENCH_DATABASE_URL');
-    const pool = openPostgresPool(url);
-    await migratePostgres(pool);
-    return { engine: { kind: 'postgres', pool }, cleanUp: () => undefined };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-find-'));
-  const db = openDatabase(path.join(dir, 'bench.sqlite'));
-  return {
-    engine: { kind: 'sqlite', db },
-    cleanUp: () => {
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const { engine, cleanUp } = await openBenchEngine();
+  const { engine, cleanUp } = await openBenchEngine(engineKind, 'findQueries.js');
   const sql = openSql(engine);
   const random = rng(11);
   const vocabulary = wordVocabulary(VOCABULARY);

@@ -7,9 +7,6 @@
  * members recorded, every group DM rendered and put in the outbox. Prints one JSON line.
  */
 import { LogLevel } from '@slack/bolt';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ManualClock } from '../src/clock';
 import { loadConfig } from '../src/config';
 import { IntroSchedule } from '../src/intros/schedule';
@@ -20,16 +17,14 @@ import { RoleService } from '../src/roles/service';
 import { Outbox } from '../src/scheduler/outbox';
 import type { DeliveryMessenger } from '../src/scheduler/messenger';
 import { introMessages } from '../src/slack/views/intros';
-import { openDatabase } from '../src/storage/database';
 import { IntroRepository } from '../src/storage/intros';
-import { openSql, type Engine } from '../src/storage/kysely/open';
+import { openSql } from '../src/storage/kysely/open';
 import { NagRepository } from '../src/storage/nags';
 import { OutboxRepository } from '../src/storage/outbox';
-import { openPostgresPool } from '../src/storage/postgres/connect';
-import { migratePostgres } from '../src/storage/postgres/migrate';
 import { RoleRepository } from '../src/storage/roles';
 import type { Sql } from '../src/storage/schema';
 import { Store } from '../src/storage/store';
+import { openBenchEngine } from './benchEngine';
 import { pickTags, rng, tagVocabulary } from './synthetic';
 
 const members = Number(process.argv[2] ?? 10000);
@@ -83,28 +78,8 @@ async function seed(sql: Sql): Promise<void> {
   });
 }
 
-async function openBenchEngine(): Promise<{ engine: Engine; cleanUp: () => void }> {
-  if (engineKind === 'postgres') {
-    const url = process.env.BENCH_DATABASE_URL;
-    if (url === undefined || url === '')
-      throw new Error('introPlanning.js postgres needs BENCH_DATABASE_URL');
-    const pool = openPostgresPool(url);
-    await migratePostgres(pool);
-    return { engine: { kind: 'postgres', pool }, cleanUp: () => undefined };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homecoming-bench-intros-'));
-  const db = openDatabase(path.join(dir, 'bench.sqlite'));
-  return {
-    engine: { kind: 'sqlite', db },
-    cleanUp: () => {
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function measurePlannedRound(): Promise<void> {
-  const { engine, cleanUp } = await openBenchEngine();
+  const { engine, cleanUp } = await openBenchEngine(engineKind, 'introPlanning.js');
   const sql = openSql(engine);
   await seed(sql);
   const clock = new ManualClock(due);
