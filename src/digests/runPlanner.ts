@@ -1,3 +1,4 @@
+import { DAY_MS } from '../time/durations';
 import type { AskPicks } from '../asks/picks';
 import type { DigestRecipient } from '../storage/digestRecipients';
 import type { SentItems } from '../storage/digests';
@@ -8,16 +9,16 @@ import type { DigestDeps } from './service';
 import type { DigestCadence, DigestContent, DigestEvent, DigestJob } from './types';
 
 /** How far ahead events are worth mentioning in a digest. */
-export const EVENT_HORIZON_MS = 30 * 24 * 3_600_000;
+export const EVENT_HORIZON_MS = 30 * DAY_MS;
 /** A digest brings the asks and offers posted since the one before it of its cadence. */
 export const ASKS_WINDOW_MS: Record<DigestCadence, number> = {
-  weekly: 7 * 24 * 3_600_000,
-  daily: 24 * 3_600_000,
-  manual: 7 * 24 * 3_600_000,
+  weekly: 7 * DAY_MS,
+  daily: DAY_MS,
+  manual: 7 * DAY_MS,
 };
 /** A digest delivered this late (after downtime) still helps; later it is skipped. */
 const LATE_LIMIT_MS: Record<DigestCadence, number> = {
-  weekly: 24 * 3_600_000,
+  weekly: DAY_MS,
   daily: 6 * 3_600_000,
   manual: 6 * 3_600_000,
 };
